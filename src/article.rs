@@ -1,0 +1,161 @@
+//! The one `Article` type that every format parser produces and every later stage consumes.
+//!
+//! Parsers fill the raw fields (title, body, metadata, `date_candidates`); enrichment resolves
+//! `date` from the candidates and fills `entities`; the index stores the result. Nothing here
+//! knows about files on disk or about tantivy.
+
+use serde::{Deserialize, Serialize};
+
+/// One news article, as read from a file (or one record of a multi-article file).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Article {
+    /// Headline. Never empty after parsing: parsers fall back to the first line or the file name.
+    pub title: String,
+    /// Main text, paragraphs separated by blank lines.
+    pub body: String,
+    /// Dates found in the file's own metadata, in the order the parser trusts them.
+    /// Enrichment tries these first, then the path, then a dateline in the body.
+    pub date_candidates: Vec<DateCandidate>,
+    /// Publisher or outlet ("Reuters", "bbc.co.uk").
+    pub source: Option<String>,
+    pub authors: Vec<String>,
+    pub url: Option<String>,
+    /// Language code, either declared by the file or detected from the body.
+    pub language: Option<String>,
+    pub tags: Vec<String>,
+    /// 1-based line (NDJSON) or record number inside the file; `None` for one-article files.
+    pub record: Option<usize>,
+    /// Filled by `enrich::dates`.
+    pub date: Option<ArticleDate>,
+    /// Filled by `enrich::entities`.
+    pub entities: Vec<Entity>,
+}
+
+/// Where a publication date was found. Users see this next to every date that did not come
+/// from the article's own metadata, so they can judge how far to trust it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateSource {
+    /// A date field in the file's own metadata: front matter, a `Date:` header line, a JSON field.
+    Metadata,
+    /// An HTML `<meta>` tag such as `article:published_time`.
+    HtmlMeta,
+    /// A JSON-LD `datePublished` inside an HTML page.
+    JsonLd,
+    /// An HTML `<time datetime=...>` element.
+    HtmlTime,
+    /// A date in the file's path (`2025/02/24/`, `2025-02-24-story.txt`).
+    Path,
+    /// A dateline in the first lines of the body ("MOSCOW, Feb. 24, 2025 -").
+    Dateline,
+}
+
+impl DateSource {
+    pub const ALL: [DateSource; 6] = [
+        DateSource::Metadata,
+        DateSource::HtmlMeta,
+        DateSource::JsonLd,
+        DateSource::HtmlTime,
+        DateSource::Path,
+        DateSource::Dateline,
+    ];
+
+    /// The label stored in the index and shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            DateSource::Metadata => "metadata",
+            DateSource::HtmlMeta => "html-meta",
+            DateSource::JsonLd => "json-ld",
+            DateSource::HtmlTime => "html-time",
+            DateSource::Path => "path",
+            DateSource::Dateline => "dateline",
+        }
+    }
+
+    pub fn from_label(label: &str) -> Option<DateSource> {
+        DateSource::ALL.into_iter().find(|s| s.label() == label)
+    }
+}
+
+/// A date string as found, before parsing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateCandidate {
+    pub source: DateSource,
+    pub text: String,
+}
+
+impl DateCandidate {
+    pub fn new(source: DateSource, text: impl Into<String>) -> DateCandidate {
+        DateCandidate {
+            source,
+            text: text.into(),
+        }
+    }
+}
+
+/// A resolved publication date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleDate {
+    /// The calendar date as the article states it (its own time zone, not converted to UTC),
+    /// which is what filters, facets and date sorting use.
+    pub date: jiff::civil::Date,
+    /// The exact instant, when the source gave a time of day with a zone or offset.
+    pub instant: Option<jiff::Timestamp>,
+    pub source: DateSource,
+    /// The text the date was parsed from, kept so a user can check it.
+    pub raw: String,
+}
+
+/// The kinds of named entity morgue extracts. Adding a kind means a new variant here, its
+/// gazetteer data, and nothing else: the schema, filters and facets loop over `ALL`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Org,
+    Place,
+    Event,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 4] = [
+        EntityKind::Person,
+        EntityKind::Org,
+        EntityKind::Place,
+        EntityKind::Event,
+    ];
+
+    /// Field name in the index and in query syntax (`person:`, `org:`, ...).
+    pub fn field_name(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Org => "org",
+            EntityKind::Place => "place",
+            EntityKind::Event => "event",
+        }
+    }
+
+    /// Parses the names users type: field names, plurals and common synonyms.
+    pub fn parse(name: &str) -> Option<EntityKind> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "person" | "persons" | "people" | "per" => Some(EntityKind::Person),
+            "org" | "orgs" | "organisation" | "organization" | "organisations"
+            | "organizations" => Some(EntityKind::Org),
+            "place" | "places" | "location" | "locations" | "loc" => Some(EntityKind::Place),
+            "event" | "events" => Some(EntityKind::Event),
+            _ => None,
+        }
+    }
+}
+
+/// One canonical entity found in one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    pub kind: EntityKind,
+    /// The one name used for this real-world thing everywhere in the index.
+    pub canonical: String,
+    /// How many times the article mentions it (under any alias).
+    pub mentions: u32,
+    /// The distinct surface forms seen in this article ("Putin", "President Putin").
+    pub aliases: Vec<String>,
+}

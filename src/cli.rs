@@ -1,0 +1,368 @@
+//! The command line: flags (defined once here, with the help text users see) and dispatch.
+//!
+//! Each command gathers its options, calls the library, and hands the result to a renderer.
+//! Errors travel up to [`run`], the one place that prints them and picks the exit code.
+
+use crate::article::EntityKind;
+use crate::enrich::gazetteer::Gazetteer;
+use crate::error::MorgueError;
+use crate::index::{self, MorgueIndex};
+use crate::ingest::{self, IngestOptions};
+use crate::render::{self, Output};
+use crate::search::facets::FacetKind;
+use crate::search::query::{Filters, parse_period};
+use crate::search::{self, SearchRequest, SortOrder};
+use crate::stats;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "morgue",
+    version,
+    about = "Full-text search for news archives: index folders of articles, search them by words, people, places, events and dates.",
+    after_help = "Examples:\n  morgue index ~/archive\n  morgue search \"phone call\" --person \"Vladimir Putin\" --from 2025-02 --facet month\n  morgue search 'sanctions AND \"energy exports\"' --place Russia --sort=-date --json\n  morgue stats"
+)]
+pub struct Cli {
+    /// Index folder [default: the platform data folder, e.g. ~/.local/share/morgue/index]
+    #[arg(long, global = true, env = "MORGUE_INDEX", value_name = "PATH")]
+    pub index: Option<PathBuf>,
+
+    /// When to use colours and bold on the terminal (NO_COLOR is honoured)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Index (or re-index) folders of articles: .txt, .md, .json, .jsonl/.ndjson, .html
+    Index(IndexArgs),
+    /// Search the index
+    Search(SearchArgs),
+    /// Show what the index holds: counts, date range, top entities, last run's skips
+    Stats(StatsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Folders (or single files) to index
+    #[arg(required = true, value_name = "DIR")]
+    pub dirs: Vec<PathBuf>,
+
+    /// Follow symbolic links (loops are reported, not fatal)
+    #[arg(long)]
+    pub follow_links: bool,
+
+    /// Skip files larger than this (bytes; K, M, G suffixes allowed)
+    #[arg(long, default_value = "64M", value_parser = parse_size, value_name = "SIZE")]
+    pub max_file_size: u64,
+
+    /// Re-read every file, even those the manifest says are unchanged
+    #[arg(long)]
+    pub force: bool,
+
+    /// Your own alias file (TSV: kind, canonical name, aliases separated by |); kept with the
+    /// index for later runs and searches. Re-index with --force after changing it.
+    #[arg(long, env = "MORGUE_GAZETTEER", value_name = "FILE")]
+    pub gazetteer: Option<PathBuf>,
+
+    /// Memory budget of the index writer, in MB
+    #[arg(long, default_value_t = 256, value_name = "MB")]
+    pub memory_mb: usize,
+
+    /// List every skipped and ignored file, bad record and warning
+    #[arg(long, short)]
+    pub verbose: bool,
+
+    /// Print the run summary as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words, "phrases", AND/OR/NOT, field:term (title, body, person, org, place, event, source,
+    /// author, tags). Leave out to list everything that matches the filters.
+    #[arg(value_name = "QUERY", default_value = "")]
+    pub query: String,
+
+    /// Only articles mentioning this person (any alias; repeat to require several)
+    #[arg(long, value_name = "NAME")]
+    pub person: Vec<String>,
+    /// Only articles mentioning this organisation (repeatable, all must match)
+    #[arg(long, value_name = "NAME")]
+    pub org: Vec<String>,
+    /// Only articles mentioning this place (repeatable, all must match)
+    #[arg(long, value_name = "NAME")]
+    pub place: Vec<String>,
+    /// Only articles mentioning this event (repeatable, all must match)
+    #[arg(long, value_name = "NAME")]
+    pub event: Vec<String>,
+
+    /// Published on or after: YYYY, YYYY-MM or YYYY-MM-DD
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Published on or before: YYYY, YYYY-MM or YYYY-MM-DD (the whole period counts)
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only articles from this source (repeatable: any of them)
+    #[arg(long, value_name = "NAME")]
+    pub source: Vec<String>,
+    /// Only articles with no publication date
+    #[arg(long)]
+    pub undated: bool,
+
+    /// relevance, date (oldest first) or -date (newest first); undated articles sort last
+    #[arg(long, default_value = "relevance", value_parser = parse_sort, allow_hyphen_values = true)]
+    pub sort: SortOrder,
+    #[arg(long, short = 'n', default_value_t = 10)]
+    pub limit: usize,
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+
+    /// Count results by year, month, day, person, org, place, event or source (repeatable)
+    #[arg(long, value_parser = parse_facet, value_name = "KIND")]
+    pub facet: Vec<FacetKind>,
+    /// How many values to show per facet
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub facet_limit: usize,
+
+    /// Print results as one JSON object (see README for its fields)
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// How many top entities and sources to list
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub top: usize,
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Runs the parsed command line and returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    let output = Output::stdout(cli.color);
+    let index_dir = cli.index.clone().unwrap_or_else(index::default_index_dir);
+    let result = match cli.command {
+        Command::Index(args) => run_index(&index_dir, args, output),
+        Command::Search(args) => run_search(&index_dir, args, output),
+        Command::Stats(args) => run_stats(&index_dir, args, output),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(CliError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            // `morgue search ... | head` closing the pipe early is not an error.
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("morgue: error: {e}");
+            match e {
+                CliError::Morgue(MorgueError::Usage(_))
+                | CliError::Morgue(MorgueError::Query(_)) => ExitCode::from(2),
+                _ => ExitCode::FAILURE,
+            }
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+enum CliError {
+    #[error(transparent)]
+    Morgue(#[from] MorgueError),
+    #[error("writing output: {0}")]
+    Output(#[from] std::io::Error),
+}
+
+fn run_index(index_dir: &Path, args: IndexArgs, mut output: Output) -> Result<(), CliError> {
+    for dir in &args.dirs {
+        if !dir.exists() {
+            return Err(
+                MorgueError::Usage(format!("{}: no such file or folder", dir.display())).into(),
+            );
+        }
+    }
+    let user_entries = match &args.gazetteer {
+        Some(path) => Some(read_gazetteer(path)?),
+        None => None,
+    };
+    let gazetteer = match &user_entries {
+        Some((entries, _)) => Gazetteer::builtin().with_entries(entries.clone()),
+        None => load_gazetteer(index_dir)?,
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(4);
+    let options = IngestOptions {
+        roots: args.dirs.clone(),
+        follow_links: args.follow_links,
+        max_file_size: args.max_file_size,
+        force: args.force,
+        // tantivy needs at least 15 MB per writer thread.
+        writer_memory: (args.memory_mb.max(16 * threads)) << 20,
+        writer_threads: threads,
+        progress: !args.json,
+        gazetteer,
+    };
+    let summary = ingest::run(index_dir, &options)?;
+    if let Some((_, text)) = user_entries {
+        let path = index_dir.join(index::USER_GAZETTEER);
+        std::fs::write(&path, text).map_err(|e| MorgueError::io(&path, e))?;
+    }
+    if args.json {
+        render::json::write(&mut output, &summary)?;
+    } else {
+        render::terminal::index_summary(&mut output, &summary, index_dir, args.verbose)?;
+    }
+    Ok(())
+}
+
+fn run_search(index_dir: &Path, args: SearchArgs, mut output: Output) -> Result<(), CliError> {
+    let usage = |m: String| CliError::Morgue(MorgueError::Usage(m));
+    let from = args
+        .from
+        .as_deref()
+        .map(|t| parse_period(t, false))
+        .transpose()
+        .map_err(|e| usage(format!("--from {e}")))?;
+    let to = args
+        .to
+        .as_deref()
+        .map(|t| parse_period(t, true))
+        .transpose()
+        .map_err(|e| usage(format!("--to {e}")))?;
+    if let (Some(f), Some(t)) = (from, to)
+        && f > t
+    {
+        return Err(usage(format!("--from {f} is after --to {t}")));
+    }
+    let mut entities = Vec::new();
+    for (kind, names) in [
+        (EntityKind::Person, &args.person),
+        (EntityKind::Org, &args.org),
+        (EntityKind::Place, &args.place),
+        (EntityKind::Event, &args.event),
+    ] {
+        entities.extend(names.iter().map(|n| (kind, n.clone())));
+    }
+    let request = SearchRequest {
+        query: args.query,
+        filters: Filters {
+            entities,
+            from,
+            to,
+            sources: args.source,
+            undated: args.undated,
+        },
+        sort: args.sort,
+        limit: args.limit,
+        offset: args.offset,
+        facets: args.facet,
+        facet_limit: args.facet_limit,
+    };
+    let index = MorgueIndex::open(index_dir)?;
+    let gazetteer = load_gazetteer(index_dir)?;
+    let results = search::search(&index, &gazetteer, &request)?;
+    if args.json {
+        render::json::write(&mut output, &results)?;
+    } else {
+        render::terminal::search_results(&mut output, &results)?;
+    }
+    Ok(())
+}
+
+fn run_stats(index_dir: &Path, args: StatsArgs, mut output: Output) -> Result<(), CliError> {
+    let index = MorgueIndex::open(index_dir)?;
+    let stats = stats::collect(&index, args.top)?;
+    if args.json {
+        render::json::write(&mut output, &stats)?;
+    } else {
+        render::terminal::stats(&mut output, &stats)?;
+    }
+    Ok(())
+}
+
+/// The built-in gazetteer plus the user's alias file kept with the index, if any.
+fn load_gazetteer(index_dir: &Path) -> Result<Gazetteer, MorgueError> {
+    let stored = index_dir.join(index::USER_GAZETTEER);
+    if !stored.exists() {
+        return Ok(Gazetteer::builtin());
+    }
+    let (entries, _) = read_gazetteer(&stored)?;
+    Ok(Gazetteer::builtin().with_entries(entries))
+}
+
+fn read_gazetteer(
+    path: &Path,
+) -> Result<(Vec<crate::enrich::gazetteer::GazetteerEntry>, String), MorgueError> {
+    let text = std::fs::read_to_string(path).map_err(|e| MorgueError::io(path, e))?;
+    let entries = Gazetteer::parse_tsv(&text, &path.display().to_string())
+        .map_err(|e| MorgueError::Usage(format!("gazetteer {e}")))?;
+    Ok((entries, text))
+}
+
+fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let (digits, multiplier) = match text.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&text[..i], 1u64 << 10),
+        Some((i, 'm' | 'M')) => (&text[..i], 1 << 20),
+        Some((i, 'g' | 'G')) => (&text[..i], 1 << 30),
+        _ => (text, 1),
+    };
+    digits
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(multiplier))
+        .ok_or_else(|| format!("`{text}` is not a size: use bytes, or a number with K, M or G"))
+}
+
+fn parse_sort(text: &str) -> Result<SortOrder, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "relevance" | "score" => Ok(SortOrder::Relevance),
+        "date" | "+date" | "oldest" => Ok(SortOrder::Date),
+        "-date" | "newest" => Ok(SortOrder::DateDesc),
+        _ => Err(format!(
+            "`{text}`: expected relevance, date (oldest first) or -date (newest first)"
+        )),
+    }
+}
+
+fn parse_facet(text: &str) -> Result<FacetKind, String> {
+    FacetKind::parse(text).ok_or_else(|| {
+        format!("`{text}`: expected year, month, day, person, org, place, event or source")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_take_suffixes() {
+        assert_eq!(parse_size("1024"), Ok(1024));
+        assert_eq!(parse_size("2K"), Ok(2048));
+        assert_eq!(parse_size("64M"), Ok(64 << 20));
+        assert_eq!(parse_size("1g"), Ok(1 << 30));
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("99999999999999G").is_err());
+    }
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

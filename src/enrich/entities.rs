@@ -1,0 +1,1418 @@
+//! Named-entity extraction: gazetteer matches plus a few capitalisation rules, resolved to one
+//! canonical name per real-world thing within an article.
+//!
+//! Three passes over the title and the body:
+//!
+//! 1. **Gazetteer.** One Aho-Corasick automaton (leftmost-longest, ASCII case-insensitive)
+//!    over every name in the [`Gazetteer`]. A hit counts only if it sits on word boundaries at
+//!    both ends ("Rome" in "Romeo" does not), starts with a capital or digit (so "china" the
+//!    porcelain and "us" the pronoun do not) and, for all-caps aliases of up to three letters
+//!    ("US", "UK", "EU", "WHO"), is written exactly so. Longer all-caps aliases also accept
+//!    newspaper title case ("Nato", "Opec"). Possessives ("Trump's", "Russia’s") match. A
+//!    rejected hit does not hide a shorter one: the scan resumes one character later. Events
+//!    are also scanned inside for places, orgs and persons ("Victory over Japan" mentions Japan).
+//! 2. **Rules** (see the `rules` section) over runs of capitalised words the gazetteer did not
+//!    claim: a title cue makes a person ("President Amara Okonkwo"), an organisation head word
+//!    an org ("... Ministry", "Bank of ..."), an event head word an event ("... War",
+//!    "... Summit"), and two or three capitalised words before "said"/"told" a person. A known
+//!    org followed or preceded by "summit" ("the SCO summit", "summit of the SCO") is an event,
+//!    named by the gazetteer's `<org> summit` event if there is one, else "<org canonical>
+//!    summit". A single capitalised word is never an entity by rule alone, which is what keeps
+//!    "Stressing", "Notably" or "According" out.
+//! 3. **In-article resolution.** "Shanghai Cooperation Organisation (SCO)" makes "SCO" an alias
+//!    of that org for this article (overriding the gazetteer); a leftover single word or name
+//!    equal to the surname (or full name) of exactly one person named in full in the article
+//!    resolves to that person. Headlines often use the surname before the body gives the full
+//!    name, so resolution looks at the whole article, not only at earlier text.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, Input, MatchKind};
+
+use crate::article::{Entity, EntityKind};
+use crate::enrich::gazetteer::{Gazetteer, name_key};
+
+/// Compiled once from a [`Gazetteer`]; `extract` takes `&self` and allocates only per article.
+pub struct EntityExtractor {
+    automaton: AhoCorasick,
+    /// Per automaton pattern (one per distinct ASCII-lowercased name): the spellings that
+    /// share it, each with the entity it names.
+    patterns: Vec<Vec<Variant>>,
+    /// (kind, canonical) of every gazetteer entry, by entry number.
+    targets: Vec<(EntityKind, String)>,
+    /// `name_key` -> entry numbers, to canonicalise names the rules find.
+    by_key: HashMap<String, Vec<u32>>,
+    /// Org entry -> the event entry "<org> summit", when the gazetteer lists one.
+    summit_of: HashMap<u32, u32>,
+}
+
+struct Variant {
+    case: CaseRule,
+    /// The spelling as written in the gazetteer; the case rule compares against it.
+    alias: String,
+    target: u32,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum CaseRule {
+    /// Short all-caps alias ("US", "EU"): the text must match byte for byte.
+    Exact,
+    /// Longer all-caps alias ("NATO"): exact, or title case ("Nato").
+    CapsOrTitle,
+    /// Anything else: every word capitalised in the alias is capitalised in the text.
+    Capitalised,
+}
+
+impl EntityExtractor {
+    pub fn new(gazetteer: &Gazetteer) -> EntityExtractor {
+        let mut targets = Vec::new();
+        let mut by_key: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut pattern_ids: HashMap<String, usize> = HashMap::new();
+        let mut pattern_texts: Vec<String> = Vec::new();
+        let mut patterns: Vec<Vec<Variant>> = Vec::new();
+        for (n, entry) in gazetteer.entries().enumerate() {
+            let target = n as u32;
+            targets.push((entry.kind, entry.canonical.clone()));
+            for name in entry.names() {
+                let ids = by_key.entry(name_key(name)).or_default();
+                if !ids.contains(&target) {
+                    ids.push(target);
+                }
+                // News text uses both apostrophes: "People's" and "People’s".
+                let curly = name.contains('\'').then(|| name.replace('\'', "’"));
+                for spelling in std::iter::once(name).chain(curly.as_deref()) {
+                    let lower = spelling.to_ascii_lowercase();
+                    let id = *pattern_ids.entry(lower.clone()).or_insert_with(|| {
+                        pattern_texts.push(lower);
+                        patterns.push(Vec::new());
+                        patterns.len() - 1
+                    });
+                    patterns[id].push(Variant {
+                        case: case_rule(spelling),
+                        alias: spelling.to_string(),
+                        target,
+                    });
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&pattern_texts)
+            .expect("gazetteer automaton builds");
+        let mut summit_of = HashMap::new();
+        for (n, entry) in gazetteer.entries().enumerate() {
+            if entry.kind != EntityKind::Event {
+                continue;
+            }
+            for name in entry.names() {
+                let Some(org) = name
+                    .strip_suffix(" summit")
+                    .or(name.strip_suffix(" Summit"))
+                else {
+                    continue;
+                };
+                for &t in by_key.get(&name_key(org)).into_iter().flatten() {
+                    if targets[t as usize].0 == EntityKind::Org {
+                        summit_of.insert(t, n as u32);
+                    }
+                }
+            }
+        }
+        EntityExtractor {
+            automaton,
+            patterns,
+            targets,
+            by_key,
+            summit_of,
+        }
+    }
+
+    /// All entities of one article, title and body both counted, sorted by kind, then by
+    /// mentions (most first), then by name.
+    pub fn extract(&self, title: &str, body: &str) -> Vec<Entity> {
+        let mut art = ArticleState::default();
+        let title_rules = !looks_title_case(title);
+        self.scan_segment(title, 0, title_rules, &mut art);
+        self.scan_segment(body, title.len() + 1, true, &mut art);
+        self.resolve(&mut art);
+        aggregate(art.mentions)
+    }
+
+    /// Passes 1 and 2 over one segment; `base` makes positions unique across segments.
+    fn scan_segment<'a>(
+        &'a self,
+        text: &'a str,
+        base: usize,
+        rules: bool,
+        art: &mut ArticleState<'a>,
+    ) {
+        let mut tokens = tokenize(text);
+        let first = art.mentions.len();
+        self.gazetteer_matches(text, 0..text.len(), None, base, &mut art.mentions);
+        // Mark the tokens each gazetteer hit covers, so rules only see what is left.
+        let mut m = first;
+        for (t, tok) in tokens.iter_mut().enumerate() {
+            let pos = base + tok.start;
+            while m < art.mentions.len() && art.mentions[m].end <= pos {
+                m += 1;
+            }
+            if m < art.mentions.len() && art.mentions[m].pos <= pos {
+                tok.covered = m as u32;
+                let _ = t;
+            }
+        }
+        if rules {
+            rules::apply(self, text, base, &tokens, art);
+        }
+        // "the SCO summit", "summit of the Shanghai Cooperation Organisation"
+        let orgs: Vec<usize> = (first..art.mentions.len())
+            .filter(|&i| art.mentions[i].kind == EntityKind::Org && !art.mentions[i].removed)
+            .collect();
+        for i in orgs {
+            self.summit_and_acronym(text, base, i, art);
+        }
+    }
+
+    /// Gazetteer hits inside `range` of `text`, appended to `out` in text order.
+    fn gazetteer_matches<'a>(
+        &'a self,
+        text: &'a str,
+        range: std::ops::Range<usize>,
+        inside: Option<(usize, usize)>,
+        base: usize,
+        out: &mut Vec<Mention<'a>>,
+    ) {
+        let mut pos = range.start;
+        while pos < range.end {
+            let Some(mut m) = self.automaton.find(Input::new(text).range(pos..range.end)) else {
+                break;
+            };
+            if inside == Some((m.start(), m.end())) {
+                // The event itself: look for a shorter name at the same start ("G20" in
+                // "G20 summit"); failing that, move on one character.
+                match self
+                    .automaton
+                    .find(Input::new(text).range(pos..range.end - 1))
+                {
+                    Some(shorter) if shorter.start() == m.start() => m = shorter,
+                    _ => {
+                        pos =
+                            m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+                        continue;
+                    }
+                }
+            }
+            let (s, e) = (m.start(), m.end());
+            let target = self.accept(text, s, e, m.pattern().as_usize());
+            match target {
+                Some(t) if inside.is_none() || self.targets[t as usize].0 != EntityKind::Event => {
+                    let (kind, canonical) = &self.targets[t as usize];
+                    let surface_start = if *kind == EntityKind::Person {
+                        rules::cue_start(text, s)
+                    } else {
+                        s
+                    };
+                    out.push(Mention::new(
+                        base + s,
+                        base + e,
+                        *kind,
+                        Cow::Borrowed(canonical),
+                        &text[surface_start..e],
+                        &text[s..e],
+                        true,
+                    ));
+                    if *kind == EntityKind::Event && inside.is_none() {
+                        self.gazetteer_matches(text, s..e, Some((s, e)), base, out);
+                    }
+                    pos = e;
+                }
+                _ => pos = s + text[s..].chars().next().map_or(1, char::len_utf8),
+            }
+        }
+    }
+
+    /// The gazetteer entry a raw automaton hit stands for, if boundaries and case allow it.
+    fn accept(&self, text: &str, s: usize, e: usize, pattern: usize) -> Option<u32> {
+        let mut before = text[..s].chars().rev();
+        match before.next() {
+            Some(c) if c.is_alphanumeric() => return None,
+            Some('\'' | '’') if before.next().is_some_and(char::is_alphanumeric) => return None,
+            _ => {}
+        }
+        let mut after = text[e..].chars();
+        match after.next() {
+            Some(c) if c.is_alphanumeric() => return None,
+            Some('\'' | '’') => {
+                // Possessive "Trump's" is fine; "O'Neill"-like continuations are not.
+                let rest = after.as_str();
+                let possessive =
+                    rest.starts_with('s') && !rest[1..].starts_with(char::is_alphanumeric);
+                if rest.starts_with(char::is_alphanumeric) && !possessive {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+        let span = &text[s..e];
+        // Later variants come from later (user) entries, which win.
+        self.patterns[pattern]
+            .iter()
+            .rev()
+            .find(|v| case_ok(v.case, &v.alias, span))
+            .map(|v| v.target)
+    }
+
+    /// After an org mention: "(ACR)" defines an article-local acronym, and a following or
+    /// preceding "summit" makes an event.
+    fn summit_and_acronym<'a>(
+        &'a self,
+        text: &'a str,
+        base: usize,
+        i: usize,
+        art: &mut ArticleState<'a>,
+    ) {
+        let (s, e) = (art.mentions[i].pos - base, art.mentions[i].end - base);
+        let mut after = e;
+        let rest = &text[e..];
+        let trimmed = rest.trim_start_matches(' ');
+        if let Some(inner) = trimmed.strip_prefix('(') {
+            let len = inner.find(')').unwrap_or(usize::MAX);
+            let acr = inner.get(..len).unwrap_or("");
+            if (2..=10).contains(&acr.len())
+                && acr
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            {
+                let acr_pos = base + e + (rest.len() - trimmed.len()) + 1;
+                let m = &art.mentions[i];
+                art.acronyms
+                    .push((acr, m.kind, m.canonical.clone(), acr_pos));
+                after = acr_pos - base + len + 1;
+            }
+        }
+        let tail = text[after..].trim_start_matches(' ');
+        let summit_end = ["summit", "Summit"].iter().find_map(|w| {
+            let rest = tail.strip_prefix(w)?;
+            (!rest.starts_with(char::is_alphanumeric)).then(|| text.len() - rest.len())
+        });
+        let head = &text[..s];
+        let summit_start = [
+            "summit of the ",
+            "Summit of the ",
+            "summit of ",
+            "Summit of ",
+        ]
+        .iter()
+        .find_map(|p| head.strip_suffix(p).map(str::len));
+        let span = match (summit_start, summit_end) {
+            (_, Some(end)) => s..end,
+            (Some(start), None) => start..e,
+            (None, None) => return,
+        };
+        let org = &art.mentions[i];
+        let canonical = match self
+            .by_key
+            .get(&name_key(&org.canonical))
+            .and_then(|ids| ids.iter().find_map(|t| self.summit_of.get(t)))
+        {
+            Some(&ev) => Cow::Borrowed(self.targets[ev as usize].1.as_str()),
+            None => Cow::Owned(format!("{} summit", org.canonical)),
+        };
+        let surface = &text[span.clone()];
+        art.mentions.push(Mention::new(
+            base + span.start,
+            base + span.end,
+            EntityKind::Event,
+            canonical,
+            surface,
+            surface,
+            false,
+        ));
+    }
+
+    /// Pass 3: acronyms defined in the article, then surnames.
+    fn resolve<'a>(&'a self, art: &mut ArticleState<'a>) {
+        for (acr, kind, canonical, pos) in art.acronyms.clone() {
+            for m in art.mentions.iter_mut() {
+                if m.name == acr && !m.removed {
+                    m.kind = kind;
+                    m.canonical = canonical.clone();
+                    m.counted = m.pos != pos;
+                }
+            }
+            for run in art.leftover.iter_mut().filter(|r| r.text == acr) {
+                art.mentions.push(Mention {
+                    counted: run.pos != pos,
+                    ..Mention::new(
+                        run.pos,
+                        run.pos + acr.len(),
+                        kind,
+                        canonical.clone(),
+                        acr,
+                        acr,
+                        false,
+                    )
+                });
+                run.text = "";
+            }
+        }
+        // Full names written out in this article, keyed by themselves and by their surname.
+        let mut names: HashMap<&str, Option<Cow<'a, str>>> = HashMap::new();
+        for m in &art.mentions {
+            if m.kind == EntityKind::Person && !m.removed && m.name.contains(' ') {
+                let full = &m.canonical;
+                let surname = m.name.rsplit(' ').next().unwrap_or(m.name);
+                for key in [m.name, surname] {
+                    match names.get(key) {
+                        Some(Some(c)) if c != full => {
+                            names.insert(key, None);
+                        }
+                        Some(_) => {}
+                        None => {
+                            names.insert(key, Some(full.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        for m in art.mentions.iter_mut() {
+            if m.kind == EntityKind::Person
+                && !m.gazetteer
+                && !m.name.contains(' ')
+                && let Some(Some(full)) = names.get(m.name)
+            {
+                m.canonical = full.clone();
+            }
+        }
+        for run in &art.leftover {
+            if let Some(Some(full)) = names.get(run.text) {
+                art.mentions.push(Mention::new(
+                    run.pos,
+                    run.pos + run.text.len(),
+                    EntityKind::Person,
+                    full.clone(),
+                    run.text,
+                    run.text,
+                    false,
+                ));
+            }
+        }
+    }
+}
+
+/// One hit, gazetteer or rule, with positions unique across title and body.
+struct Mention<'a> {
+    pos: usize,
+    end: usize,
+    kind: EntityKind,
+    canonical: Cow<'a, str>,
+    /// What the article wrote, title cue included ("President Putin").
+    surface: &'a str,
+    /// The name without cue ("Putin"); a person's surname resolution looks at this.
+    name: &'a str,
+    /// From the gazetteer, whose reading of a bare surname is trusted over the article's.
+    gazetteer: bool,
+    /// False for the "(SCO)" right after "Shanghai Cooperation Organisation".
+    counted: bool,
+    /// Swallowed by a longer rule name ("Bank of Japan" takes Japan).
+    removed: bool,
+}
+
+impl<'a> Mention<'a> {
+    fn new(
+        pos: usize,
+        end: usize,
+        kind: EntityKind,
+        canonical: Cow<'a, str>,
+        surface: &'a str,
+        name: &'a str,
+        gazetteer: bool,
+    ) -> Mention<'a> {
+        Mention {
+            pos,
+            end,
+            kind,
+            canonical,
+            surface,
+            name,
+            gazetteer,
+            counted: true,
+            removed: false,
+        }
+    }
+}
+
+/// A run of capitalised words no rule claimed; pass 3 may still resolve it.
+struct Leftover<'a> {
+    pos: usize,
+    text: &'a str,
+}
+
+/// Acronym, the entity it was defined for, and where the defining "(ACR)" stands.
+type Acronym<'a> = (&'a str, EntityKind, Cow<'a, str>, usize);
+
+#[derive(Default)]
+struct ArticleState<'a> {
+    mentions: Vec<Mention<'a>>,
+    acronyms: Vec<Acronym<'a>>,
+    leftover: Vec<Leftover<'a>>,
+}
+
+/// Folds mentions into one `Entity` per (kind, canonical), aliases in order of appearance.
+fn aggregate(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
+    mentions.sort_by_key(|m| m.pos);
+    let mut out: Vec<Entity> = Vec::new();
+    let mut index: HashMap<(EntityKind, &str), usize> = HashMap::new();
+    for m in mentions.iter().filter(|m| !m.removed) {
+        let i = *index.entry((m.kind, &m.canonical)).or_insert_with(|| {
+            out.push(Entity {
+                kind: m.kind,
+                canonical: m.canonical.to_string(),
+                mentions: 0,
+                aliases: Vec::new(),
+            });
+            out.len() - 1
+        });
+        let e = &mut out[i];
+        e.mentions += u32::from(m.counted);
+        let surface = normalize_space(m.surface);
+        if !e.aliases.iter().any(|a| *a == surface) {
+            e.aliases.push(surface.into_owned());
+        }
+    }
+    out.retain(|e| e.mentions > 0);
+    out.sort_by(|a, b| {
+        (a.kind, std::cmp::Reverse(a.mentions), &a.canonical).cmp(&(
+            b.kind,
+            std::cmp::Reverse(b.mentions),
+            &b.canonical,
+        ))
+    });
+    out
+}
+
+/// Runs of whitespace (a name broken across a line) become one space.
+fn normalize_space(s: &str) -> Cow<'_, str> {
+    if s.contains(|c: char| c.is_whitespace() && c != ' ') || s.contains("  ") {
+        Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+fn case_rule(alias: &str) -> CaseRule {
+    let letters = alias.chars().filter(|c| c.is_alphabetic());
+    let (mut n, mut lower) = (0, false);
+    for c in letters {
+        n += 1;
+        lower |= c.is_lowercase();
+    }
+    match (lower, n) {
+        (false, 1..=3) => CaseRule::Exact,
+        (false, _) => CaseRule::CapsOrTitle,
+        (true, _) => CaseRule::Capitalised,
+    }
+}
+
+/// `span` is `alias` up to ASCII case (the automaton guarantees it); is the case acceptable?
+fn case_ok(rule: CaseRule, alias: &str, span: &str) -> bool {
+    match rule {
+        CaseRule::Exact => span == alias,
+        CaseRule::CapsOrTitle => {
+            let mut letters = span.chars().filter(|c| c.is_alphabetic());
+            span == alias
+                || (letters.next().is_some_and(char::is_uppercase)
+                    && letters.all(char::is_lowercase))
+        }
+        CaseRule::Capitalised => {
+            // "the Hague" for "The Hague": the article is written lowercase mid-sentence.
+            let (alias, span) = match (alias.strip_prefix("The "), span.strip_prefix("the ")) {
+                (Some(a), Some(s)) => (a, s),
+                _ => (alias, span),
+            };
+            // An alias the gazetteer writes lowercase ("war in Ukraine", "al-Qaeda") is meant
+            // to match lowercase text; any other must start with a capital or digit.
+            let lower_alias = alias.starts_with(char::is_lowercase);
+            if !lower_alias && !span.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+                return false;
+            }
+            let (a, s) = (alias.as_bytes(), span.as_bytes());
+            (0..a.len().min(s.len())).all(|p| {
+                let word_start = p == 0 || matches!(a[p - 1], b' ' | b'-');
+                !(word_start && a[p].is_ascii_uppercase()) || s[p].is_ascii_uppercase()
+            })
+        }
+    }
+}
+
+/// Headlines In Title Case capitalise every word, which would feed the rules garbage; such
+/// titles get gazetteer matching only.
+fn looks_title_case(title: &str) -> bool {
+    let (mut long, mut caps) = (0, 0);
+    for w in title.split_whitespace() {
+        if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+            long += 1;
+            caps += usize::from(w.starts_with(char::is_uppercase));
+        }
+    }
+    long >= 3 && caps * 4 >= long * 3
+}
+
+const NONE: u32 = u32::MAX;
+
+/// A word or a single punctuation character. Words keep inner hyphens and apostrophes
+/// ("al-Assad", "O'Neill") but not a possessive "'s", which is recorded instead.
+#[derive(Clone, Copy, Debug)]
+struct Token {
+    start: usize,
+    end: usize,
+    word: bool,
+    sent_start: bool,
+    possessive: bool,
+    newline_before: bool,
+    /// Index of the gazetteer mention covering this token, or `NONE`.
+    covered: u32,
+}
+
+fn tokenize(text: &str) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5);
+    let (mut sent, mut newlines) = (true, 0);
+    let mut i = 0;
+    while let Some(c) = text[i..].chars().next() {
+        let start = i;
+        i += c.len_utf8();
+        if c.is_whitespace() {
+            if c == '\n' {
+                newlines += 1;
+                // A blank line ends a paragraph, hence a sentence.
+                sent |= newlines >= 2;
+            }
+            continue;
+        }
+        let newline_before = newlines > 0;
+        newlines = 0;
+        let mut tok = Token {
+            start,
+            end: i,
+            word: c.is_alphanumeric(),
+            sent_start: sent,
+            possessive: false,
+            newline_before,
+            covered: NONE,
+        };
+        if tok.word {
+            loop {
+                let mut cs = text[i..].chars();
+                match cs.next() {
+                    Some(d) if d.is_alphanumeric() => i += d.len_utf8(),
+                    Some(d @ ('-' | '\'' | '’')) => {
+                        let after = cs.as_str();
+                        if d != '-'
+                            && after.starts_with(['s', 'S'])
+                            && !after[1..].starts_with(char::is_alphanumeric)
+                        {
+                            tok.possessive = true;
+                            tok.end = i;
+                            i += d.len_utf8() + 1;
+                            break;
+                        }
+                        if !after.starts_with(char::is_alphanumeric) {
+                            break;
+                        }
+                        i += d.len_utf8();
+                    }
+                    _ => break,
+                }
+            }
+            if !tok.possessive {
+                tok.end = i;
+            }
+            sent = false;
+        } else {
+            match c {
+                '.' => {
+                    // "Mr. Putin", "U.S. officials": no new sentence after an abbreviation.
+                    let abbrev = out.last().is_some_and(|p| {
+                        p.word && p.end == start && rules::is_abbrev(&text[p.start..p.end])
+                    });
+                    sent = !abbrev;
+                }
+                '!' | '?' | ':' => sent = true,
+                '"' | '“' | '”' | '‘' | '’' | '\'' | '(' | '[' | '—' | '–' | '-' => {}
+                _ => sent = false,
+            }
+        }
+        out.push(tok);
+    }
+    out
+}
+
+/// Pass 2: names the gazetteer does not know, found from capitalisation and cue words.
+/// Every list here is grammar (title words, head nouns), not names; names live in the data.
+mod rules {
+    use super::*;
+
+    /// Finds runs of capitalised words not covered by the gazetteer and classifies them.
+    pub(super) fn apply<'a>(
+        ex: &'a EntityExtractor,
+        text: &'a str,
+        base: usize,
+        toks: &[Token],
+        art: &mut ArticleState<'a>,
+    ) {
+        let word = |k: usize| &text[toks[k].start..toks[k].end];
+        let is_cap = |k: usize| {
+            let t = &toks[k];
+            t.word && t.covered == NONE && starts_cap(word(k))
+        };
+        let mut words: Vec<usize> = Vec::new();
+        let mut absorbed: Vec<usize> = Vec::new();
+        let n = toks.len();
+        let mut i = 0;
+        while i < n {
+            if !is_cap(i) {
+                i += 1;
+                continue;
+            }
+            let (start, mut last) = (i, i);
+            absorbed.clear();
+            while !toks[last].possessive {
+                let mut k = last + 1;
+                // "Mr. Okonkwo", "Amara N. Okonkwo", "Johnson & Johnson"
+                if k < n && !toks[k].word && toks[k].start == toks[last].end {
+                    let p = &text[toks[k].start..toks[k].end];
+                    if (p == "." && is_abbrev(word(last))) || p == "&" {
+                        k += 1;
+                    }
+                }
+                let mut conns = 0;
+                while k < n
+                    && conns < 2
+                    && toks[k].word
+                    && toks[k].covered == NONE
+                    && !toks[k].newline_before
+                    && (is_connector(word(k)) || word(k) == "and")
+                {
+                    k += 1;
+                    conns += 1;
+                }
+                if k >= n || toks[k].newline_before {
+                    break;
+                }
+                if is_cap(k) {
+                    last = k;
+                    continue;
+                }
+                // "Bank of Japan", "Ministry of Defence of Ukraine": a known place after
+                // "of" belongs to the org name when the run has an "X of" head.
+                let m = toks[k].covered;
+                if conns > 0
+                    && word(k - conns) == "of"
+                    && m != NONE
+                    && art.mentions[m as usize].kind == EntityKind::Place
+                    && (start..=last).any(|j| toks[j].word && is_of_head(word(j)))
+                {
+                    let mut j = k;
+                    while j + 1 < n && toks[j + 1].covered == m {
+                        j += 1;
+                    }
+                    absorbed.push(m as usize);
+                    last = j;
+                    continue;
+                }
+                break;
+            }
+            words.clear();
+            words.extend((start..=last).filter(|&k| toks[k].word));
+            if classify(ex, text, base, toks, &words, last, art) == Some(EntityKind::Org) {
+                for &m in &absorbed {
+                    art.mentions[m].removed = true;
+                }
+            }
+            i = last + 1;
+        }
+    }
+
+    /// Decides what a run is and records it; returns the kind if it was an entity.
+    fn classify<'a>(
+        ex: &'a EntityExtractor,
+        text: &'a str,
+        base: usize,
+        toks: &[Token],
+        run: &[usize],
+        last_tok: usize,
+        art: &mut ArticleState<'a>,
+    ) -> Option<EntityKind> {
+        let word = |k: usize| &text[toks[k].start..toks[k].end];
+        // Sentence openers: grammar words, and at a sentence start also adverbs and
+        // participles ("Crucially", "Speaking") that the stopword list cannot enumerate.
+        let skip = run
+            .iter()
+            .take_while(|&&k| {
+                let w = word(k);
+                is_stopword(w)
+                    || is_connector(w)
+                    || (toks[k].sent_start && (w.ends_with("ly") || w.ends_with("ing")))
+            })
+            .count();
+        let w = &run[skip..];
+        let (&first, &last) = (w.first()?, w.last()?);
+        let end = toks[last_tok].end;
+        let caps = w.iter().filter(|&&k| !is_connector(word(k))).count();
+        let last_word = word(last);
+        let whole = &text[toks[first].start..end];
+        let mut push = |kind, surface: &'a str, name: &'a str| {
+            let canonical = ex.canonical_for(kind, name);
+            art.mentions.push(Mention::new(
+                base + toks[first].start,
+                base + end,
+                kind,
+                canonical,
+                surface,
+                name,
+                false,
+            ));
+            Some(kind)
+        };
+        let org = is_org_head(last_word)
+            || w.windows(2)
+                .any(|p| is_of_head(word(p[0])) && matches!(word(p[1]), "of" | "for"));
+        // "President Amara Okonkwo of the Northern Party": a titled name ends at the first
+        // connector; what follows is classified on its own.
+        if let Some(c) = w.iter().position(|&k| is_title_cue(word(k))) {
+            let stop = w[c + 1..]
+                .iter()
+                .position(|&k| (is_connector(word(k)) && !is_particle(word(k))) || word(k) == "and")
+                .map(|p| c + 1 + p);
+            if let Some(stop) = stop.filter(|&stop| valid_name(text, toks, &w[c + 1..stop])) {
+                let found = classify(ex, text, base, toks, &w[..stop], w[stop - 1], art);
+                let right = classify(ex, text, base, toks, &w[stop..], last_tok, art);
+                return right.or(found);
+            }
+        }
+        // "and" may join the words of one name ("Department for Education and Skills"), but
+        // "X and the Y", or a left side that is complete by itself, are two names: classify
+        // each side on its own.
+        let split = w.iter().position(|&k| word(k) == "and").filter(|&a| {
+            let left = word(w[a.saturating_sub(1)]);
+            w.get(a + 1).is_some_and(|&k| word(k) == "the")
+                || is_org_head(left)
+                || is_event_head(left)
+                || !(org || is_event_head(last_word))
+        });
+        if let Some(a) = split {
+            let (left, right) = (&w[..a], &w[a + 1..]);
+            let mut found = None;
+            if let Some(&l) = left.last() {
+                found = classify(ex, text, base, toks, left, l, art);
+            }
+            if !right.is_empty() {
+                found = classify(ex, text, base, toks, right, last_tok, art).or(found);
+            }
+            return found;
+        }
+        // Legislation is named like an org ("Act of Parliament") but is none.
+        let law = matches!(word(first), "Act" | "Bill" | "Treaty" | "Convention");
+        if caps >= 2 && org && !law {
+            return push(EntityKind::Org, whole, whole);
+        }
+        if caps >= 2 && is_event_head(last_word) {
+            return push(EntityKind::Event, whole, whole);
+        }
+        // "Nigerian President Amara Okonkwo": the name follows the last title word.
+        if let Some(c) = w.iter().rposition(|&k| is_title_cue(word(k))) {
+            let name = &w[c + 1..];
+            if valid_name(text, toks, name) {
+                let cue = w[..=c]
+                    .iter()
+                    .rev()
+                    .take_while(|&&k| is_title_cue(word(k)) || is_cue_modifier(word(k)))
+                    .last()
+                    .copied()
+                    .unwrap_or(w[c]);
+                let surface = &text[toks[cue].start..end];
+                // A lone name after a title of nobility is known by both: "Prince Edward",
+                // "Lord Ashcroft". After "Mr" or "President" it is a surname to resolve.
+                let noble = name.len() == 1 && is_noble(word(w[c]));
+                let name_start = if noble { w[c] } else { name[0] };
+                return push(
+                    EntityKind::Person,
+                    surface,
+                    &text[toks[name_start].start..end],
+                );
+            }
+            return None;
+        }
+        let prev_cue = run[0] > 0 && {
+            let p = run[0] - 1;
+            toks[p].word && is_lower_cue(word(p))
+        };
+        let next_said = toks
+            .get(last_tok + 1)
+            .is_some_and(|t| t.word && is_said(&text[t.start..t.end]));
+        if caps >= 2
+            && valid_name(text, toks, w)
+            && (prev_cue || (next_said && caps <= 3 && !is_place_head(last_word)))
+        {
+            return push(EntityKind::Person, whole, whole);
+        }
+        art.leftover.push(Leftover {
+            pos: base + toks[first].start,
+            text: whole,
+        });
+        None
+    }
+
+    /// Words a person's name may consist of: capitalised non-grammar words and particles.
+    fn valid_name(text: &str, toks: &[Token], name: &[usize]) -> bool {
+        let mut real = 0;
+        for &k in name {
+            let w = &text[toks[k].start..toks[k].end];
+            if is_particle(w) {
+                continue;
+            }
+            if !starts_cap(w)
+                || is_stopword(w)
+                || is_connector(w)
+                || is_title_cue(w)
+                || is_org_head(w)
+                || is_event_head(w)
+            {
+                return false;
+            }
+            real += usize::from(w.chars().count() > 1);
+        }
+        real > 0
+    }
+
+    /// Start of a person mention's surface form, reaching back over title cues:
+    /// "President Putin", "Mr. Putin", "Prime Minister Modi".
+    pub(super) fn cue_start(text: &str, s: usize) -> usize {
+        let mut start = s;
+        loop {
+            let head = text[..start].trim_end_matches(' ');
+            if head.len() == start {
+                return start;
+            }
+            let bare = head.strip_suffix('.').unwrap_or(head);
+            let w_start = bare
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_alphabetic())
+                .last()
+                .map_or(bare.len(), |(i, _)| i);
+            let w = &bare[w_start..];
+            let dotted = bare.len() < head.len();
+            if w.is_empty() || !(is_title_cue(w) || is_cue_modifier(w)) || (dotted && !is_abbrev(w))
+            {
+                return start;
+            }
+            start = w_start;
+        }
+    }
+
+    fn starts_cap(w: &str) -> bool {
+        w.starts_with(char::is_uppercase)
+            || ((w.starts_with("al-") || w.starts_with("el-"))
+                && w[3..].starts_with(char::is_uppercase))
+    }
+
+    pub(super) fn is_abbrev(w: &str) -> bool {
+        (w.len() == 1 && w.starts_with(|c: char| c.is_ascii_uppercase()))
+            || matches!(
+                w,
+                "Mr" | "Mrs"
+                    | "Ms"
+                    | "Dr"
+                    | "St"
+                    | "Sen"
+                    | "Gov"
+                    | "Rep"
+                    | "Gen"
+                    | "Jr"
+                    | "Sr"
+                    | "Lt"
+                    | "Col"
+                    | "Capt"
+                    | "Prof"
+                    | "Rev"
+                    | "Mt"
+                    | "Ft"
+                    | "Sgt"
+                    | "Adm"
+            )
+    }
+
+    fn is_connector(w: &str) -> bool {
+        matches!(w, "of" | "for" | "the") || is_particle(w)
+    }
+
+    fn is_particle(w: &str) -> bool {
+        PARTICLES.binary_search(&w).is_ok()
+    }
+
+    #[rustfmt::skip]
+    pub(super) const PARTICLES: &[&str] = &[
+        "al", "bin", "da", "de", "del", "della", "den", "der", "di", "do", "dos", "du", "el",
+        "ibn", "la", "le", "van", "von", "y",
+    ];
+
+    /// Capitalised words that never make a run into a name on their own: sentence openers,
+    /// pronouns, days, months.
+    fn is_stopword(w: &str) -> bool {
+        STOPWORDS.binary_search(&w).is_ok()
+    }
+
+    #[rustfmt::skip]
+    pub(super) const STOPWORDS: &[&str] = &[
+        "A", "About", "According", "Additionally", "After", "All", "Also", "Although", "Among",
+        "An", "And", "Another", "April", "Are", "As", "Asked", "At", "August", "Because", "Before",
+        "Between", "Both", "But", "By", "Can", "Could", "December", "Despite", "Did", "Do", "Does",
+        "During", "Each", "Earlier", "Even", "Every", "February", "Few", "Finally", "First",
+        "Following", "For", "Friday", "From", "Further", "Furthermore", "Had", "Has", "Have", "He",
+        "Her", "Here", "His", "How", "However", "I", "If", "In", "Indeed", "Instead", "Into", "Is",
+        "It", "Its", "January", "July", "June", "Just", "Last", "Later", "Less", "Let", "Like",
+        "Many", "March", "May", "Meanwhile", "Might", "Mon", "Monday", "More", "Moreover", "Most",
+        "Must", "My", "Next", "No", "Not", "Notably", "November", "Now", "October", "Of", "On",
+        "Once", "One", "Only", "Or", "Other", "Our", "Over", "Overall", "Saturday", "Second",
+        "September", "Several", "She", "Should", "Since", "So", "Some", "Speaking", "Still",
+        "Stressing", "Such", "Sunday", "That", "The", "Their", "Then", "There", "These", "They",
+        "Third", "This", "Those", "Though", "Three", "Through", "Thursday", "To", "Today",
+        "Tomorrow", "Tuesday", "Two", "Under", "Unless", "Unlike", "Until", "Was", "We",
+        "Wednesday", "Were", "What", "When", "Where", "Whether", "Which", "While", "Who", "Why",
+        "Will", "With", "Without", "Would", "Yesterday", "Yet", "You", "Your",
+    ];
+
+    /// Capitalised titles before a name. "Prime", "Foreign" etc. are only modifiers: they
+    /// extend a cue ("Prime Minister") but do not make one.
+    fn is_title_cue(w: &str) -> bool {
+        TITLE_CUES.binary_search(&w).is_ok()
+    }
+
+    #[rustfmt::skip]
+    pub(super) const TITLE_CUES: &[&str] = &[
+        "Admiral", "Ambassador", "Archbishop", "Cardinal", "Chairman", "Chairperson", "Chairwoman",
+        "Chancellor", "Commissioner", "Congressman", "Congresswoman", "Councillor", "Dame", "Dr",
+        "Emir", "Emperor", "Envoy", "Gen", "General", "Gov", "Governor", "Judge", "King", "Lady",
+        "Lord", "Mayor", "Minister", "Miss", "Mr", "Mrs", "Ms", "Pope", "Premier", "President",
+        "Prince", "Princess", "Prof", "Professor", "Queen", "Rep", "Secretary", "Sen", "Senator",
+        "Sheikh", "Sir", "Speaker", "Spokesman", "Spokesperson", "Spokeswoman", "Sultan",
+    ];
+
+    fn is_noble(w: &str) -> bool {
+        NOBLES.binary_search(&w).is_ok()
+    }
+
+    #[rustfmt::skip]
+    pub(super) const NOBLES: &[&str] = &[
+        "Emir", "Emperor", "King", "Lady", "Lord", "Pope", "Prince", "Princess", "Queen", "Sheikh",
+        "Sultan",
+    ];
+
+    fn is_cue_modifier(w: &str) -> bool {
+        CUE_MODIFIERS.binary_search(&w).is_ok()
+    }
+
+    #[rustfmt::skip]
+    pub(super) const CUE_MODIFIERS: &[&str] = &[
+        "Acting", "Attorney", "Chief", "Crown", "Defence", "Defense", "Deputy", "Economy",
+        "Energy", "Executive", "Finance", "Foreign", "Former", "Health", "Home", "Interior",
+        "Justice", "Prime", "State", "Trade", "Vice",
+    ];
+
+    /// Lowercase words that introduce a full name: "his counterpart Vladimir Putin".
+    fn is_lower_cue(w: &str) -> bool {
+        LOWER_CUES.binary_search(&w).is_ok()
+    }
+
+    #[rustfmt::skip]
+    pub(super) const LOWER_CUES: &[&str] = &[
+        "MEP", "MP", "ambassador", "candidate", "chairman", "chairwoman", "chancellor",
+        "chancellor-elect", "chief", "commissioner", "counterpart", "director", "envoy",
+        "executive", "governor", "lawmaker", "leader", "mayor", "minister", "premier", "president",
+        "president-elect", "secretary", "senator", "spokesman", "spokesperson", "spokeswoman",
+    ];
+
+    fn is_said(w: &str) -> bool {
+        SAIDS.binary_search(&w).is_ok()
+    }
+
+    #[rustfmt::skip]
+    pub(super) const SAIDS: &[&str] = &[
+        "added", "announced", "argued", "claimed", "explained", "insisted", "replied", "said",
+        "says", "stated", "told", "warned", "wrote",
+    ];
+
+    pub(super) fn is_org_head(w: &str) -> bool {
+        ORG_HEADS.binary_search(&w).is_ok()
+    }
+
+    #[rustfmt::skip]
+    pub(super) const ORG_HEADS: &[&str] = &[
+        "Academy", "Agency", "Airlines", "Airways", "Alliance", "Army", "Assembly", "Association",
+        "Authority", "Bank", "Board", "Brigade", "Brigades", "Broadcasting", "Bureau", "Capital",
+        "Center", "Centre", "Chamber", "Church", "Club", "Coalition", "College", "Commission",
+        "Committee", "Company", "Congress", "Corp", "Corporation", "Council", "Court",
+        "Department", "Duma", "Embassy", "Federation", "Forces", "Foundation", "Front", "Fund",
+        "Gazette", "Group", "Guard", "Herald", "Holdings", "Hospital", "Inc", "Industries",
+        "Institute", "Journal", "LLC", "League", "Ltd", "Ministry", "Motors", "Movement", "Navy",
+        "Network", "News", "Office", "Organisation", "Organization", "PLC", "Parliament",
+        "Partners", "Party", "Plc", "Police", "Post", "Press", "School", "Secretariat", "Senate",
+        "Services", "Society", "Systems", "Technologies", "Telegraph", "Times", "Tribunal",
+        "Tribune", "Trust", "Union", "University",
+    ];
+
+    /// Head nouns that make an org when followed by "of": "Bank of England".
+    fn is_of_head(w: &str) -> bool {
+        OF_HEADS.binary_search(&w).is_ok()
+    }
+
+    #[rustfmt::skip]
+    pub(super) const OF_HEADS: &[&str] = &[
+        "Academy", "Agency", "Bank", "Board", "Chamber", "Church", "Commission", "Committee",
+        "Council", "Court", "Department", "Embassy", "Federation", "Institute", "League",
+        "Ministry", "Office", "Organisation", "Organization", "Party", "Secretariat", "Union",
+        "University",
+    ];
+
+    pub(super) fn is_event_head(w: &str) -> bool {
+        EVENT_HEADS.binary_search(&w).is_ok()
+    }
+
+    #[rustfmt::skip]
+    pub(super) const EVENT_HEADS: &[&str] = &[
+        "Championship", "Championships", "Conference", "Crisis", "Cup", "Election", "Elections",
+        "Festival", "Games", "Massacre", "Olympics", "Pandemic", "Referendum", "Revolution",
+        "Summit", "Uprising", "War",
+    ];
+
+    /// Last words of street and building names, which "said" must not turn into persons
+    /// ("Downing Street said").
+    fn is_place_head(w: &str) -> bool {
+        PLACE_HEADS.binary_search(&w).is_ok()
+    }
+
+    #[rustfmt::skip]
+    pub(super) const PLACE_HEADS: &[&str] = &[
+        "Airport", "Avenue", "Building", "Hall", "Hill", "House", "Palace", "Road", "Square",
+        "Station", "Street",
+    ];
+}
+
+impl EntityExtractor {
+    /// Canonical name for a rule-found name: the gazetteer's, if it knows the name under this
+    /// kind; otherwise the name itself with whitespace normalised.
+    fn canonical_for<'a>(&'a self, kind: EntityKind, name: &'a str) -> Cow<'a, str> {
+        let known = self.by_key.get(&name_key(name)).and_then(|ids| {
+            ids.iter()
+                .rev()
+                .map(|&t| &self.targets[t as usize])
+                .find(|(k, _)| *k == kind)
+        });
+        match known {
+            Some((_, c)) => Cow::Borrowed(c.as_str()),
+            None => normalize_space(name),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::enrich::gazetteer::GazetteerEntry;
+    use std::sync::OnceLock;
+
+    fn builtin() -> &'static EntityExtractor {
+        static EX: OnceLock<EntityExtractor> = OnceLock::new();
+        EX.get_or_init(|| EntityExtractor::new(&Gazetteer::builtin()))
+    }
+
+    fn find<'e>(es: &'e [Entity], kind: EntityKind, name: &str) -> Option<&'e Entity> {
+        es.iter().find(|e| e.kind == kind && e.canonical == name)
+    }
+
+    fn names(es: &[Entity], kind: EntityKind) -> Vec<&str> {
+        es.iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.canonical.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        use rules::*;
+        for list in [
+            PARTICLES,
+            STOPWORDS,
+            TITLE_CUES,
+            NOBLES,
+            CUE_MODIFIERS,
+            LOWER_CUES,
+            SAIDS,
+            ORG_HEADS,
+            OF_HEADS,
+            EVENT_HEADS,
+            PLACE_HEADS,
+        ] {
+            assert!(list.is_sorted(), "{list:?}");
+        }
+    }
+
+    #[test]
+    fn extractor_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<EntityExtractor>();
+    }
+
+    #[test]
+    fn aliases_collapse_to_one_canonical_entity() {
+        let es = builtin().extract(
+            "US and U.S. talks",
+            "The United States said America and the USA would act. U.S.-China ties.",
+        );
+        let us = find(&es, EntityKind::Place, "United States").unwrap();
+        assert_eq!(us.mentions, 6);
+        assert_eq!(
+            us.aliases,
+            ["US", "U.S.", "United States", "America", "USA"]
+        );
+        assert_eq!(names(&es, EntityKind::Place), ["United States", "China"]);
+    }
+
+    #[test]
+    fn matches_need_word_boundaries() {
+        let es = builtin().extract("", "Romeo read about Putinism in Chinatown and Omani food.");
+        assert!(es.is_empty(), "{es:?}");
+        let es = builtin().extract("", "A Russia-Ukraine deal, then Ukraine-Russia talks.");
+        assert_eq!(names(&es, EntityKind::Place), ["Russia", "Ukraine"]);
+    }
+
+    #[test]
+    fn case_rules_keep_common_words_out() {
+        let es = builtin().extract(
+            "",
+            "Give us the fine china and the turkey. Let us go, who knows. The eu flag. \
+             Us too. Nato and NATO both count, as does the WHO.",
+        );
+        assert_eq!(names(&es, EntityKind::Place), Vec::<&str>::new());
+        let nato = find(&es, EntityKind::Org, "NATO").unwrap();
+        assert_eq!(nato.mentions, 2);
+        assert!(find(&es, EntityKind::Org, "World Health Organization").is_some());
+        assert_eq!(es.len(), 2, "{es:?}");
+    }
+
+    #[test]
+    fn possessives_match_with_either_apostrophe() {
+        let es = builtin().extract("", "Trump's plan met Russia’s terms and the Kremlin's.");
+        assert_eq!(
+            find(&es, EntityKind::Person, "Donald Trump")
+                .unwrap()
+                .aliases,
+            ["Trump"]
+        );
+        assert!(find(&es, EntityKind::Place, "Russia").is_some());
+        assert!(find(&es, EntityKind::Org, "Kremlin").is_some());
+    }
+
+    #[test]
+    fn unknown_persons_from_title_cues_and_said() {
+        let es = builtin().extract(
+            "Okonkwo wins vote",
+            "Nigerian President Amara Okonkwo met Prime Minister Tobias Lindqvist on Friday. \
+             Okonkwo said the talks went well. Mr. Lindqvist's aide, Clara Weiss, was there. \
+             Beata Nowak told reporters she agreed, and spokesperson Ivo Petrov declined comment.",
+        );
+        let amara = find(&es, EntityKind::Person, "Amara Okonkwo").unwrap();
+        assert_eq!(amara.mentions, 3);
+        assert_eq!(amara.aliases, ["Okonkwo", "President Amara Okonkwo"]);
+        let tobias = find(&es, EntityKind::Person, "Tobias Lindqvist").unwrap();
+        assert_eq!(
+            tobias.aliases,
+            ["Prime Minister Tobias Lindqvist", "Mr. Lindqvist"]
+        );
+        assert!(find(&es, EntityKind::Person, "Beata Nowak").is_some());
+        assert!(find(&es, EntityKind::Person, "Ivo Petrov").is_some());
+        // No cue, no "said": not enough evidence.
+        assert!(find(&es, EntityKind::Person, "Clara Weiss").is_none());
+    }
+
+    #[test]
+    fn surnames_resolve_only_when_unambiguous() {
+        let es = builtin().extract(
+            "",
+            "Senator Anna Berg and Senator Lars Berg spoke. Mr Berg left. \
+             Chancellor Ruth Solberg arrived; Solberg said little.",
+        );
+        let people = names(&es, EntityKind::Person);
+        assert!(people.contains(&"Berg"), "{people:?}");
+        assert_eq!(
+            find(&es, EntityKind::Person, "Ruth Solberg")
+                .unwrap()
+                .mentions,
+            2
+        );
+    }
+
+    #[test]
+    fn acronym_in_parentheses_becomes_a_local_alias() {
+        let es = builtin().extract(
+            "NGC warns",
+            "The Northern Grain Council (NGC) met. The NGC said prices rose; the NGC's chief \
+             agreed. The African Union (AU) sent observers to the AU summit.",
+        );
+        let ngc = find(&es, EntityKind::Org, "Northern Grain Council").unwrap();
+        assert_eq!(ngc.mentions, 4);
+        assert_eq!(ngc.aliases, ["NGC", "Northern Grain Council"]);
+        let au = find(&es, EntityKind::Org, "African Union").unwrap();
+        assert_eq!(au.mentions, 2);
+        assert!(find(&es, EntityKind::Event, "African Union summit").is_some());
+    }
+
+    #[test]
+    fn rules_find_orgs_and_events() {
+        let es = builtin().extract(
+            "",
+            "Officials from the Ministry of Water Resources and the Bank of Japan met the \
+             Coastal Fisheries Association before the Harvest Games and the Salt Crisis.",
+        );
+        let orgs = names(&es, EntityKind::Org);
+        for o in [
+            "Ministry of Water Resources",
+            "Bank of Japan",
+            "Coastal Fisheries Association",
+        ] {
+            assert!(orgs.contains(&o), "{o} in {orgs:?}");
+        }
+        // Japan is part of the bank's name here, not a separate place.
+        assert!(names(&es, EntityKind::Place).is_empty(), "{es:?}");
+        assert_eq!(
+            names(&es, EntityKind::Event),
+            ["Harvest Games", "Salt Crisis"]
+        );
+    }
+
+    #[test]
+    fn sentence_initial_words_are_not_entities() {
+        let es = builtin().extract(
+            "",
+            "Stressing unity, officials met. Notably, nothing changed. According to aides, \
+             it was calm. Additionally, Crucially Important Things happened. In March, talks \
+             resumed. The Ministry said so. “In addition,” he said.",
+        );
+        assert!(es.is_empty(), "{es:?}");
+    }
+
+    #[test]
+    fn summits_of_known_orgs_are_events_with_the_gazetteer_name() {
+        let es = builtin().extract(
+            "",
+            "Leaders prepared the Shanghai Cooperation Organisation (SCO) summit, the upcoming \
+             summit of the Shanghai Cooperation Organisation, and a G20 summit. The SCO met.",
+        );
+        let sco = find(&es, EntityKind::Event, "SCO summit").unwrap();
+        assert_eq!(sco.mentions, 2);
+        assert!(find(&es, EntityKind::Event, "G20 summit").is_some());
+        let org = find(&es, EntityKind::Org, "Shanghai Cooperation Organisation").unwrap();
+        assert_eq!(org.mentions, 3);
+        // The org inside "G20 summit" counts too.
+        assert!(find(&es, EntityKind::Org, "G20").is_some());
+    }
+
+    #[test]
+    fn user_entries_change_extraction() {
+        let user = "place\tGreat Britain\tBritain\nperson\tAmara Okonkwo\tOkonkwo|Dr O\n";
+        let entries = Gazetteer::parse_tsv(user, "user.tsv").unwrap();
+        let ex = EntityExtractor::new(&Gazetteer::builtin().with_entries(entries));
+        let es = ex.extract("", "Britain and the UK differ. Okonkwo spoke.");
+        assert_eq!(
+            names(&es, EntityKind::Place),
+            ["Great Britain", "United Kingdom"]
+        );
+        assert_eq!(names(&es, EntityKind::Person), ["Amara Okonkwo"]);
+    }
+
+    #[test]
+    fn gazetteer_without_a_person_falls_back_to_rules() {
+        let g = Gazetteer::default().with_entries(vec![GazetteerEntry {
+            kind: EntityKind::Place,
+            canonical: "United Kingdom".into(),
+            aliases: vec!["UK".into()],
+        }]);
+        let es = EntityExtractor::new(&g).extract(
+            "",
+            "UK Prime Minister Keir Starmer spoke. Starmer later left.",
+        );
+        let p = find(&es, EntityKind::Person, "Keir Starmer").unwrap();
+        assert_eq!(p.mentions, 2);
+    }
+
+    #[test]
+    fn title_case_headlines_get_gazetteer_matches_only() {
+        let es = builtin().extract("Putin Hails Grand Harvest Games In Moscow", "");
+        assert_eq!(names(&es, EntityKind::Person), ["Vladimir Putin"]);
+        assert_eq!(names(&es, EntityKind::Place), ["Moscow"]);
+        assert!(names(&es, EntityKind::Event).is_empty());
+    }
+
+    /// A paragraph written for this test in the style of a wire story about a leaders' call.
+    #[test]
+    fn wire_story_paragraph() {
+        let title = "Xi and Putin discuss Ukraine in video call";
+        let body = "Underlining that Beijing and Moscow remain close partners, President Xi \
+            Jinping told his Russian counterpart Vladimir Putin on Tuesday that ties were \
+            strong, Xinhua reported.\n\nNotably, it was the first call since Washington’s \
+            overture to the Kremlin and Trump's peace push for Ukraine. The Ministry of \
+            Foreign Affairs of Russia said both looked ahead to the 80th anniversary of \
+            Victory in the Great Patriotic War, to the Shanghai Cooperation Organisation \
+            (SCO) summit, and to events marking the end of World War II and of WWII-era \
+            rationing. According to the statement, Putin briefed Xi on Russia-US contacts \
+            with the United States, and China backed them. In Japan, officials watched.";
+        let es = builtin().extract(title, body);
+        let got = |k| names(&es, k);
+        assert_eq!(
+            got(EntityKind::Person),
+            ["Vladimir Putin", "Xi Jinping", "Donald Trump"]
+        );
+        assert_eq!(
+            got(EntityKind::Org),
+            [
+                "Kremlin",
+                "Russian Foreign Ministry",
+                "Shanghai Cooperation Organisation",
+                "Xinhua"
+            ]
+        );
+        for p in [
+            "China",
+            "Russia",
+            "Ukraine",
+            "Moscow",
+            "Beijing",
+            "Washington",
+            "Japan",
+        ] {
+            assert!(got(EntityKind::Place).contains(&p), "{p}");
+        }
+        assert_eq!(
+            find(&es, EntityKind::Place, "United States")
+                .unwrap()
+                .mentions,
+            2
+        );
+        assert_eq!(
+            got(EntityKind::Event),
+            ["World War II", "Great Patriotic War", "SCO summit"]
+        );
+        for junk in ["Underlining", "Notably", "According", "The", "In"] {
+            assert!(es.iter().all(|e| e.canonical != junk), "{junk}");
+        }
+        // Sorted by kind, then mentions (most first), then name.
+        let keys: Vec<_> = es
+            .iter()
+            .map(|e| (e.kind, std::cmp::Reverse(e.mentions)))
+            .collect();
+        assert!(keys.is_sorted(), "{keys:?}");
+    }
+}

@@ -1,0 +1,84 @@
+//! Enrichment: what morgue adds to a parsed article before indexing it: the publication date
+//! (with where it came from), the language when the file did not declare one, and entities.
+
+pub mod dates;
+pub mod entities;
+pub mod gazetteer;
+
+use crate::article::Article;
+use dates::DateBounds;
+use entities::EntityExtractor;
+use std::path::Path;
+
+/// Everything enrichment needs, built once per run and shared by all worker threads.
+pub struct Enricher {
+    extractor: EntityExtractor,
+    bounds: DateBounds,
+}
+
+impl Enricher {
+    pub fn new(gazetteer: &gazetteer::Gazetteer, today: jiff::civil::Date) -> Enricher {
+        Enricher {
+            extractor: EntityExtractor::new(gazetteer),
+            bounds: DateBounds::news_default(today),
+        }
+    }
+
+    /// Fills date, language and entities; returns warnings worth showing the user.
+    pub fn enrich(&self, article: &mut Article, relative_path: &Path) -> Vec<String> {
+        let warnings = dates::resolve(article, relative_path, &self.bounds);
+        if article.language.is_none() {
+            article.language = detect_language(&article.body);
+        }
+        article.entities = self.extractor.extract(&article.title, &article.body);
+        warnings
+    }
+}
+
+/// Detects the language of the body (titles are too short to judge: "Putin meets Xi" reads as
+/// Turkish). Only a confident guess is kept.
+fn detect_language(body: &str) -> Option<String> {
+    // A few thousand characters are plenty, and keep detection cheap on long articles.
+    let sample = match body.char_indices().nth(4000) {
+        Some((end, _)) => &body[..end],
+        None => body,
+    };
+    let info = whatlang::detect(sample)?;
+    info.is_reliable()
+        .then(|| two_letter_code(info.lang().code()).to_string())
+}
+
+/// ISO 639-3 codes (what the detector gives) to the ISO 639-1 codes that HTML `lang` attributes
+/// and most metadata use, so one language has one code in facets. Unlisted codes pass through.
+fn two_letter_code(code: &str) -> &str {
+    const CODES: [(&str, &str); 24] = [
+        ("eng", "en"),
+        ("fra", "fr"),
+        ("deu", "de"),
+        ("spa", "es"),
+        ("ita", "it"),
+        ("por", "pt"),
+        ("rus", "ru"),
+        ("ukr", "uk"),
+        ("cmn", "zh"),
+        ("jpn", "ja"),
+        ("ara", "ar"),
+        ("hin", "hi"),
+        ("nld", "nl"),
+        ("pol", "pl"),
+        ("tur", "tr"),
+        ("swe", "sv"),
+        ("kor", "ko"),
+        ("ell", "el"),
+        ("heb", "he"),
+        ("dan", "da"),
+        ("fin", "fi"),
+        ("ces", "cs"),
+        ("ron", "ro"),
+        ("hun", "hu"),
+    ];
+    CODES
+        .iter()
+        .find(|(three, _)| *three == code)
+        .map_or(code, |(_, two)| two)
+}

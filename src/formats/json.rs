@@ -1,0 +1,267 @@
+//! JSON documents (one article, an array of articles, or `{"articles": [...]}`) and NDJSON
+//! (one article object per line). Field names are mapped by `article_from_object`.
+//!
+//! Multi-article files number their records from 1 (`Article.record`): the array index + 1
+//! for JSON arrays, the line number for NDJSON. A bad record goes to `bad_records` and the
+//! others are still indexed; a file with no good record is skipped as a whole.
+
+use super::{ParsedFile, article_from_object, body_field_names, value_kind};
+use crate::skip::{Skip, SkipReason};
+use serde_json::Value;
+
+/// Keys of a wrapper object holding an array of articles.
+const WRAPPERS: &[&str] = &["articles", "items", "data"];
+
+pub(super) fn parse_document(text: &str) -> Result<ParsedFile, Skip> {
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| Skip::new(SkipReason::Malformed, json_error(&e, true)))?;
+    if let Value::Object(obj) = &value
+        && !has_text(&value)
+        && let Some(Value::Array(items)) = WRAPPERS
+            .iter()
+            .find_map(|w| obj.iter().find(|(k, _)| k.eq_ignore_ascii_case(w)))
+            .map(|(_, v)| v)
+    {
+        return parse_array(items);
+    }
+    match &value {
+        Value::Array(items) => parse_array(items),
+        _ => {
+            let article = article(&value)?;
+            Ok(ParsedFile {
+                articles: vec![article],
+                ..ParsedFile::default()
+            })
+        }
+    }
+}
+
+fn parse_array(items: &[Value]) -> Result<ParsedFile, Skip> {
+    if items.is_empty() {
+        return Err(wrong_shape("an empty array"));
+    }
+    if !items.iter().any(Value::is_object) {
+        return Err(wrong_shape(&format!(
+            "an array of {}",
+            plural(value_kind(&items[0]))
+        )));
+    }
+    let mut parsed = ParsedFile::default();
+    for (i, item) in items.iter().enumerate() {
+        match article(item) {
+            Ok(mut a) => {
+                a.record = Some(i + 1);
+                parsed.articles.push(a);
+            }
+            Err(skip) => parsed.bad_records.push((i + 1, skip)),
+        }
+    }
+    if parsed.articles.is_empty() {
+        let (n, first) = &parsed.bad_records[0];
+        return Err(Skip::new(
+            first.reason,
+            format!(
+                "no valid record; first error at record {n}: {}",
+                first.detail
+            ),
+        ));
+    }
+    Ok(parsed)
+}
+
+pub(super) fn parse_lines(text: &str) -> Result<ParsedFile, Skip> {
+    let mut parsed = ParsedFile::default();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let result = serde_json::from_str::<Value>(line)
+            .map_err(|e| Skip::new(SkipReason::Malformed, json_error(&e, false)))
+            .and_then(|v| article(&v));
+        match result {
+            Ok(mut a) => {
+                a.record = Some(i + 1);
+                parsed.articles.push(a);
+            }
+            Err(skip) => parsed.bad_records.push((i + 1, skip)),
+        }
+    }
+    if parsed.articles.is_empty() {
+        // Not empty: decode_text rejected blank files, so at least one line was bad.
+        let (n, first) = &parsed.bad_records[0];
+        return Err(Skip::new(
+            first.reason,
+            format!("no valid line; first error at line {n}: {}", first.detail),
+        ));
+    }
+    Ok(parsed)
+}
+
+/// One article from one JSON value, or why it is not one.
+fn article(v: &Value) -> Result<crate::article::Article, Skip> {
+    let Value::Object(obj) = v else {
+        return Err(wrong_shape(value_kind(v)));
+    };
+    let a = article_from_object(obj);
+    if a.body.trim().is_empty() {
+        return Err(Skip::new(
+            SkipReason::WrongShape,
+            format!(
+                "expected an article object with a text field, found an object without one \
+                 (looked for {})",
+                body_field_names()
+            ),
+        ));
+    }
+    Ok(a)
+}
+
+fn has_text(v: &Value) -> bool {
+    v.as_object()
+        .is_some_and(|o| !article_from_object(o).body.trim().is_empty())
+}
+
+fn wrong_shape(found: &str) -> Skip {
+    Skip::new(
+        SkipReason::WrongShape,
+        format!("expected an article object with a text field, found {found}"),
+    )
+}
+
+/// "a number" → "numbers", for "an array of numbers".
+fn plural(kind: &str) -> String {
+    let noun = kind
+        .trim_start_matches("an ")
+        .trim_start_matches("a ")
+        .to_string();
+    if noun == "null" { noun } else { noun + "s" }
+}
+
+/// "line L, column C: msg" (serde_json puts the position at the end; we put it first).
+/// NDJSON records are one line, whose number is reported with the record: column only.
+fn json_error(e: &serde_json::Error, with_line: bool) -> String {
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let msg = full.strip_suffix(&suffix).unwrap_or(&full);
+    if with_line {
+        format!("line {}, column {}: {msg}", e.line(), e.column())
+    } else {
+        format!("column {}: {msg}", e.column())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::formats::{Format, ParsedFile, parse_file};
+    use crate::skip::{Skip, SkipReason};
+    use std::path::Path;
+
+    fn json(s: &str) -> Result<ParsedFile, Skip> {
+        parse_file(Format::Json, Path::new("a.json"), s.as_bytes())
+    }
+
+    fn ndjson(s: &str) -> Result<ParsedFile, Skip> {
+        parse_file(Format::JsonLines, Path::new("a.ndjson"), s.as_bytes())
+    }
+
+    #[test]
+    fn single_object() {
+        let p = json(
+            r#"{"title": "T", "maintext": "Body.", "source_domain": "bbc.co.uk",
+            "byline": "By Jane Doe", "date_publish": "2025-02-24 10:00:00"}"#,
+        )
+        .unwrap();
+        let a = &p.articles[0];
+        assert_eq!((a.title.as_str(), a.body.as_str()), ("T", "Body."));
+        assert_eq!(a.source.as_deref(), Some("bbc.co.uk"));
+        assert_eq!(a.authors, ["Jane Doe"]);
+        assert_eq!(a.date_candidates[0].text, "2025-02-24 10:00:00");
+        assert_eq!(a.record, None);
+    }
+
+    #[test]
+    fn arrays_and_wrappers() {
+        let p = json(r#"[{"text": "one"}, 5, {"body": "three"}]"#).unwrap();
+        let records: Vec<_> = p.articles.iter().map(|a| a.record).collect();
+        assert_eq!(records, [Some(1), Some(3)]);
+        assert_eq!(p.bad_records[0].0, 2);
+        assert_eq!(p.bad_records[0].1.reason, SkipReason::WrongShape);
+        let p = json(r#"{"status": "ok", "Items": [{"content": "a"}, {"content": "b"}]}"#).unwrap();
+        assert_eq!(p.articles.len(), 2);
+        assert_eq!(p.articles[1].title, "b");
+    }
+
+    #[test]
+    fn wrong_shapes() {
+        let detail = |s: &str| {
+            let e = json(s).unwrap_err();
+            assert_eq!(e.reason, SkipReason::WrongShape, "{s}");
+            e.detail
+        };
+        assert_eq!(
+            detail("42"),
+            "expected an article object with a text field, found a number"
+        );
+        assert_eq!(
+            detail(r#""hi""#),
+            "expected an article object with a text field, found a string"
+        );
+        assert_eq!(
+            detail(r#"["a", "b"]"#),
+            "expected an article object with a text field, found an array of strings"
+        );
+        assert_eq!(
+            detail("[]"),
+            "expected an article object with a text field, found an empty array"
+        );
+        assert!(
+            detail(r#"{"title": "no text"}"#)
+                .contains("found an object without one (looked for body,")
+        );
+        assert!(
+            detail(r#"[{"title": "x"}]"#).starts_with("no valid record; first error at record 1:")
+        );
+    }
+
+    #[test]
+    fn malformed_with_position() {
+        let e = json("{\n  \"title\": \"x\",\n  \"body\" \"y\"\n}").unwrap_err();
+        assert_eq!(e.reason, SkipReason::Malformed);
+        assert_eq!(e.detail, "line 3, column 10: expected `:`");
+    }
+
+    #[test]
+    fn ndjson_with_two_bad_lines_of_five() {
+        let text = "{\"title\":\"A\",\"text\":\"a\"}\n\
+                    {\"title\":\"B\",\"text\":\n\
+                    \n\
+                    {\"title\":\"C\",\"text\":\"c\"}\n\
+                    [1,2]\n\
+                    {\"title\":\"D\",\"text\":\"d\"}\r\n";
+        let p = ndjson(text).unwrap();
+        let got: Vec<_> = p
+            .articles
+            .iter()
+            .map(|a| (a.title.as_str(), a.record))
+            .collect();
+        assert_eq!(got, [("A", Some(1)), ("C", Some(4)), ("D", Some(6))]);
+        let bad: Vec<_> = p.bad_records.iter().map(|(n, s)| (*n, s.reason)).collect();
+        assert_eq!(
+            bad,
+            [(2, SkipReason::Malformed), (5, SkipReason::WrongShape)]
+        );
+        assert!(p.bad_records[0].1.detail.starts_with("column "));
+    }
+
+    #[test]
+    fn ndjson_all_bad() {
+        let e = ndjson("not json\n{also not}\n").unwrap_err();
+        assert_eq!(e.reason, SkipReason::Malformed);
+        assert!(
+            e.detail
+                .starts_with("no valid line; first error at line 1: column 2:"),
+            "{}",
+            e.detail
+        );
+    }
+}

@@ -1,0 +1,217 @@
+//! Plain text articles.
+//!
+//! Layout understood:
+//! ```text
+//! Title: Ukraine talks resume          <- optional header block of `Key: value` lines;
+//! Date: 2025-02-24                        only if the first line has a known key
+//! By: Jane Doe and John Roe
+//!                                      <- a blank line ends the header
+//! Body paragraphs...
+//! ```
+//! Rules callers should know:
+//! - The header block is recognised only when its first line uses a known key (Title,
+//!   Headline, Date, Published, Source, Publisher, Author(s), By, Byline, URL, Link,
+//!   Language, Lang, Tags), so "Note: this is..." stays part of the story. Later lines of the
+//!   block may use other keys (ignored); a line that is not `Key: value` ends the block and
+//!   starts the body.
+//! - Without a Title/Headline key the title is the first non-empty body line, and that line
+//!   is removed from the body, unless it is the only line (then the body keeps it).
+//! - A "By Jane Doe" line right after the title line is the byline: it fills the authors
+//!   (if the header named none) and is removed from the body.
+
+use super::{collapse_ws, split_authors, strip_by};
+use crate::article::{Article, DateCandidate, DateSource};
+use crate::skip::Skip;
+
+/// Parses a decoded plain text file. Never fails on non-empty text; an article with no body
+/// is rejected later by `finish`.
+pub(super) fn parse(text: &str) -> Result<Article, Skip> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut a = Article::default();
+    let start = lines.iter().position(|l| !l.trim().is_empty()).unwrap_or(0);
+    let mut i = start;
+    if lines
+        .get(start)
+        .and_then(|l| key_value(l))
+        .is_some_and(|(k, _)| known_key(&k))
+    {
+        while let Some((key, value)) = lines.get(i).and_then(|l| key_value(l)) {
+            apply_header(&mut a, &key, value);
+            i += 1;
+        }
+    }
+    let mut body: Vec<&str> = lines[i..].to_vec();
+    if a.title.is_empty()
+        && let Some(t) = body.iter().position(|l| !l.trim().is_empty())
+        && body[t + 1..].iter().any(|l| !l.trim().is_empty())
+    {
+        a.title = collapse_ws(body[t]);
+        body.drain(..=t);
+    }
+    // A byline directly under the title (at most one blank line between).
+    if let Some(b) = body.iter().take(2).position(|l| !l.trim().is_empty())
+        && let Some(names) = byline(body[b])
+    {
+        if a.authors.is_empty() {
+            a.authors = names;
+        }
+        body.drain(..=b);
+    }
+    a.body = body.join("\n");
+    Ok(a)
+}
+
+/// "By Jane Doe and John Roe" → names. Short lines only: "By the time..." is prose.
+fn byline(line: &str) -> Option<Vec<String>> {
+    let line = line.trim();
+    let rest = strip_by(line)?;
+    let words = rest.split_whitespace().count();
+    let capitalised = rest.chars().next().is_some_and(char::is_uppercase);
+    (capitalised && words <= 8 && !rest.ends_with('.')).then(|| split_authors(rest))
+}
+
+/// `Key: value` with a short key of letters, digits, spaces, '-' or '_'.
+fn key_value(line: &str) -> Option<(String, &str)> {
+    let (key, value) = line.split_once(':')?;
+    let key = key.trim();
+    let ok = !key.is_empty()
+        && key.len() <= 30
+        && !line.starts_with(char::is_whitespace)
+        && key.split_whitespace().count() <= 3
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'));
+    ok.then(|| (key.to_ascii_lowercase(), value.trim()))
+}
+
+const KNOWN_KEYS: &[&str] = &[
+    "title",
+    "headline",
+    "date",
+    "published",
+    "source",
+    "publisher",
+    "author",
+    "authors",
+    "by",
+    "byline",
+    "url",
+    "link",
+    "language",
+    "lang",
+    "tags",
+];
+
+fn known_key(key: &str) -> bool {
+    KNOWN_KEYS.contains(&key)
+}
+
+fn apply_header(a: &mut Article, key: &str, value: &str) {
+    let value = collapse_ws(value);
+    if value.is_empty() {
+        return;
+    }
+    match key {
+        "title" | "headline" if a.title.is_empty() => a.title = value,
+        "date" | "published" => a
+            .date_candidates
+            .push(DateCandidate::new(DateSource::Metadata, value)),
+        "source" | "publisher" if a.source.is_none() => a.source = Some(value),
+        "author" | "authors" | "by" | "byline" => a.authors.extend(split_authors(&value)),
+        "url" | "link" if a.url.is_none() => a.url = Some(value),
+        "language" | "lang" if a.language.is_none() => a.language = Some(value),
+        "tags" => a
+            .tags
+            .extend(value.split([',', ';']).map(|t| t.trim().to_string())),
+        // Unknown keys inside the block (Section:, Page:) are metadata we do not keep.
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::{Format, parse_file};
+    use crate::skip::SkipReason;
+    use std::path::Path;
+
+    fn parse_txt(s: &str) -> Article {
+        let mut p = parse_file(Format::Text, Path::new("story.txt"), s.as_bytes()).unwrap();
+        p.articles.remove(0)
+    }
+
+    #[test]
+    fn header_block() {
+        let a = parse_txt(
+            "Title: Talks  resume in Geneva\nDATE: 2025-02-24\nPublished: Feb 24, 2025\n\
+             Source: Reuters\nAuthors: Jane Doe, John Roe and Ann Poe\nURL: https://x.test/a\n\
+             Lang: en-GB\nTags: diplomacy; europe\nSection: World\n\n\
+             GENEVA - Talks resumed on Monday.\n\nSecond paragraph.\n",
+        );
+        assert_eq!(a.title, "Talks resume in Geneva");
+        assert_eq!(
+            a.body,
+            "GENEVA - Talks resumed on Monday.\n\nSecond paragraph."
+        );
+        let dates: Vec<_> = a.date_candidates.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(dates, ["2025-02-24", "Feb 24, 2025"]);
+        assert!(
+            a.date_candidates
+                .iter()
+                .all(|c| c.source == DateSource::Metadata)
+        );
+        assert_eq!(a.source.as_deref(), Some("Reuters"));
+        assert_eq!(a.authors, ["Jane Doe", "John Roe", "Ann Poe"]);
+        assert_eq!(a.url.as_deref(), Some("https://x.test/a"));
+        assert_eq!(a.language.as_deref(), Some("en"));
+        assert_eq!(a.tags, ["diplomacy", "europe"]);
+    }
+
+    #[test]
+    fn header_without_title_uses_first_body_line() {
+        let a = parse_txt("Date: 2025-01-02\n\nHeadline here\nBody text.\n");
+        assert_eq!(a.title, "Headline here");
+        assert_eq!(a.body, "Body text.");
+        assert_eq!(a.date_candidates.len(), 1);
+    }
+
+    #[test]
+    fn no_header_and_byline() {
+        let a =
+            parse_txt("\n\nCity council votes\nBy Jane Doe and John Roe\n\nThe council voted.\n");
+        assert_eq!(a.title, "City council votes");
+        assert_eq!(a.authors, ["Jane Doe", "John Roe"]);
+        assert_eq!(a.body, "The council voted.");
+        assert!(a.date_candidates.is_empty());
+    }
+
+    #[test]
+    fn unknown_first_key_is_story() {
+        let a = parse_txt("Note: this is a story about notes.\nDate: it was a dark night.\n");
+        assert_eq!(a.title, "Note: this is a story about notes.");
+        assert_eq!(a.body, "Date: it was a dark night.");
+        assert!(a.date_candidates.is_empty());
+    }
+
+    #[test]
+    fn prose_starting_with_by_is_not_a_byline() {
+        let a = parse_txt("Title\nBy the time the polls closed, turnout had doubled.\n");
+        assert!(a.authors.is_empty());
+        assert!(a.body.starts_with("By the time"));
+    }
+
+    #[test]
+    fn single_line_keeps_body_and_header_only_is_no_text() {
+        let a = parse_txt("Just one line of news.");
+        assert_eq!(
+            (a.title.as_str(), a.body.as_str()),
+            ("Just one line of news.", "Just one line of news.")
+        );
+        let e = parse_file(
+            Format::Text,
+            Path::new("a.txt"),
+            b"Title: X\nDate: 2025-01-01\n",
+        );
+        assert_eq!(e.unwrap_err().reason, SkipReason::NoText);
+    }
+}

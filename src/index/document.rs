@@ -1,0 +1,189 @@
+//! Converting between an enriched [`Article`] and a tantivy document, both ways.
+//!
+//! This is the only place that knows which article field lands in which index field; the
+//! search side reads stored documents back into [`StoredArticle`] through it too.
+
+use super::schema::Fields;
+use crate::article::{Article, EntityKind};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use tantivy::schema::Value;
+use tantivy::{DateTime, TantivyDocument};
+
+/// Label stored in `date_source` for articles with no date, so `--undated` is a term query.
+pub const UNDATED: &str = "none";
+
+/// Builds the document for one article of the file at `file` (absolute path).
+pub fn to_document(
+    fields: &Fields,
+    file: &str,
+    format: &str,
+    article: &Article,
+) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(fields.id, article_id(file, article.record));
+    doc.add_text(fields.file, file);
+    if let Some(record) = article.record {
+        doc.add_u64(fields.record, record as u64);
+    }
+    doc.add_text(fields.format, format);
+    doc.add_text(fields.title, &article.title);
+    doc.add_text(fields.body, &article.body);
+    match &article.date {
+        Some(date) => {
+            doc.add_date(fields.date, date_to_tantivy(date.date));
+            doc.add_text(fields.date_source, date.source.label());
+            doc.add_text(fields.date_raw, &date.raw);
+            if let Some(instant) = date.instant {
+                doc.add_text(fields.published, instant.to_string());
+            }
+        }
+        None => doc.add_text(fields.date_source, UNDATED),
+    }
+    if let Some(source) = &article.source {
+        doc.add_text(fields.source, source);
+        doc.add_text(fields.source_name, source);
+    }
+    for author in &article.authors {
+        doc.add_text(fields.author, author);
+    }
+    if let Some(url) = &article.url {
+        doc.add_text(fields.url, url);
+    }
+    if let Some(language) = &article.language {
+        doc.add_text(fields.language, language);
+    }
+    for tag in &article.tags {
+        doc.add_text(fields.tags, tag);
+    }
+    for entity in &article.entities {
+        doc.add_text(fields.entity_name(entity.kind), &entity.canonical);
+        // The tokenized field holds the canonical name and every alias, so `person:putin`
+        // finds "Vladimir Putin" even when the article only said "President Putin".
+        doc.add_text(fields.entity_text(entity.kind), &entity.canonical);
+        for alias in &entity.aliases {
+            if alias != &entity.canonical {
+                doc.add_text(fields.entity_text(entity.kind), alias);
+            }
+        }
+    }
+    doc
+}
+
+/// The unique id of an article: its file, plus the record number inside multi-article files.
+pub fn article_id(file: &str, record: Option<usize>) -> String {
+    match record {
+        Some(record) => format!("{file}#{record}"),
+        None => file.to_string(),
+    }
+}
+
+/// A calendar date as a tantivy date: midnight UTC of that day.
+pub fn date_to_tantivy(date: jiff::civil::Date) -> DateTime {
+    let days = date
+        .since(jiff::civil::date(1970, 1, 1))
+        .map(|span| span.get_days() as i64)
+        .unwrap_or(0);
+    DateTime::from_timestamp_secs(days * 86_400)
+}
+
+/// The calendar date of a tantivy date written by [`date_to_tantivy`].
+pub fn date_from_tantivy(value: DateTime) -> Option<jiff::civil::Date> {
+    let days = value.into_timestamp_secs().div_euclid(86_400);
+    jiff::civil::date(1970, 1, 1)
+        .checked_add(jiff::Span::new().days(days))
+        .ok()
+}
+
+/// An article as stored in the index: what search results and exports show.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredArticle {
+    pub id: String,
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<u64>,
+    pub format: String,
+    pub title: String,
+    /// `YYYY-MM-DD`, or null for undated articles.
+    pub date: Option<String>,
+    /// Where the date came from (`metadata`, `html-meta`, `json-ld`, `html-time`, `path`,
+    /// `dateline`), or `none` for undated articles.
+    pub date_source: String,
+    /// The text the date was read from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_raw: Option<String>,
+    /// The exact publication instant (RFC 3339, UTC) when the source gave a time and zone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    pub source: Option<String>,
+    pub authors: Vec<String>,
+    pub url: Option<String>,
+    pub language: Option<String>,
+    pub tags: Vec<String>,
+    /// Canonical entity names by kind, most mentioned first.
+    pub entities: BTreeMap<EntityKind, Vec<String>>,
+    #[serde(skip)]
+    pub body: String,
+}
+
+impl StoredArticle {
+    pub fn from_document(fields: &Fields, doc: &TantivyDocument) -> StoredArticle {
+        let text = |field| -> Option<String> {
+            doc.get_first(field)
+                .and_then(|v| v.as_str().map(str::to_string))
+        };
+        let texts = |field| -> Vec<String> {
+            doc.get_all(field)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        };
+        let mut entities = BTreeMap::new();
+        for kind in EntityKind::ALL {
+            let names = texts(fields.entity_name(kind));
+            if !names.is_empty() {
+                entities.insert(kind, names);
+            }
+        }
+        StoredArticle {
+            id: text(fields.id).unwrap_or_default(),
+            path: text(fields.file).unwrap_or_default(),
+            record: doc.get_first(fields.record).and_then(|v| v.as_u64()),
+            format: text(fields.format).unwrap_or_default(),
+            title: text(fields.title).unwrap_or_default(),
+            date: doc
+                .get_first(fields.date)
+                .and_then(|v| v.as_datetime())
+                .and_then(date_from_tantivy)
+                .map(|d| d.to_string()),
+            date_source: text(fields.date_source).unwrap_or_else(|| UNDATED.to_string()),
+            date_raw: text(fields.date_raw),
+            published: text(fields.published),
+            source: text(fields.source_name),
+            authors: texts(fields.author),
+            url: text(fields.url),
+            language: text(fields.language),
+            tags: texts(fields.tags),
+            entities,
+            body: text(fields.body).unwrap_or_default(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_round_trip_through_tantivy() {
+        for (y, m, d) in [(1970, 1, 1), (2025, 2, 24), (1899, 12, 31), (2000, 2, 29)] {
+            let date = jiff::civil::date(y, m, d);
+            assert_eq!(date_from_tantivy(date_to_tantivy(date)), Some(date));
+        }
+    }
+
+    #[test]
+    fn record_numbers_make_ids_unique() {
+        assert_eq!(article_id("/a/feed.jsonl", Some(3)), "/a/feed.jsonl#3");
+        assert_eq!(article_id("/a/story.txt", None), "/a/story.txt");
+    }
+}

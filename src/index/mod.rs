@@ -1,0 +1,137 @@
+//! The on-disk index: a tantivy index plus morgue's own small files beside it.
+//!
+//! Layout of an index folder:
+//! - tantivy's segment files and `meta.json`;
+//! - `morgue.json`: which schema version wrote it (an index from another version is refused);
+//! - `manifest.json`: one entry per file ever walked, for incremental re-runs ([`manifest`]);
+//! - `last_run.json`: the summary of the last `morgue index`, shown by `morgue stats`;
+//! - `gazetteer.tsv`: the user's alias file from the last run, so searches resolve the same
+//!   aliases the indexer used.
+
+pub mod document;
+pub mod manifest;
+pub mod schema;
+
+use crate::error::MorgueError;
+use schema::{Fields, SCHEMA_VERSION};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use tantivy::Index;
+
+pub const MORGUE_META: &str = "morgue.json";
+pub const LAST_RUN: &str = "last_run.json";
+pub const USER_GAZETTEER: &str = "gazetteer.tsv";
+
+#[derive(Debug, Serialize, Deserialize)]
+struct MorgueMeta {
+    schema_version: u32,
+    morgue_version: String,
+}
+
+/// An opened index with its field handles.
+pub struct MorgueIndex {
+    pub index: Index,
+    pub fields: Fields,
+    pub dir: PathBuf,
+}
+
+impl MorgueIndex {
+    /// Opens an existing index, or creates an empty one when the folder has none.
+    pub fn open_or_create(dir: &Path) -> Result<MorgueIndex, MorgueError> {
+        if dir.join(MORGUE_META).exists() {
+            return MorgueIndex::open(dir);
+        }
+        std::fs::create_dir_all(dir).map_err(|e| MorgueError::io(dir, e))?;
+        if dir.join("meta.json").exists() {
+            return Err(MorgueError::IncompatibleIndex {
+                dir: dir.to_path_buf(),
+                detail: "it holds a tantivy index that morgue did not write".into(),
+            });
+        }
+        let index = Index::create_in_dir(dir, schema::build_schema())
+            .map_err(|e| MorgueError::tantivy(dir, e))?;
+        let meta = MorgueMeta {
+            schema_version: SCHEMA_VERSION,
+            morgue_version: env!("CARGO_PKG_VERSION").to_string(),
+        };
+        write_json_atomically(&dir.join(MORGUE_META), &meta)?;
+        MorgueIndex::wrap(index, dir)
+    }
+
+    /// Opens an existing index for reading or writing; a missing or foreign index is an error.
+    pub fn open(dir: &Path) -> Result<MorgueIndex, MorgueError> {
+        let meta_path = dir.join(MORGUE_META);
+        if !meta_path.exists() {
+            return Err(MorgueError::NoIndex {
+                dir: dir.to_path_buf(),
+            });
+        }
+        let meta: MorgueMeta = read_json(&meta_path)?;
+        if meta.schema_version != SCHEMA_VERSION {
+            return Err(MorgueError::IncompatibleIndex {
+                dir: dir.to_path_buf(),
+                detail: format!(
+                    "it was written by morgue {} (index format {}), this is morgue {} (index format {})",
+                    meta.morgue_version,
+                    meta.schema_version,
+                    env!("CARGO_PKG_VERSION"),
+                    SCHEMA_VERSION
+                ),
+            });
+        }
+        let index = Index::open_in_dir(dir).map_err(|e| MorgueError::tantivy(dir, e))?;
+        MorgueIndex::wrap(index, dir)
+    }
+
+    fn wrap(index: Index, dir: &Path) -> Result<MorgueIndex, MorgueError> {
+        schema::register_tokenizers(&index);
+        let fields =
+            Fields::from_schema(&index.schema()).map_err(|e| MorgueError::IncompatibleIndex {
+                dir: dir.to_path_buf(),
+                detail: e.to_string(),
+            })?;
+        Ok(MorgueIndex {
+            index,
+            fields,
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    /// Size of the index folder on disk, in bytes.
+    pub fn size_on_disk(&self) -> u64 {
+        std::fs::read_dir(&self.dir)
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok()?.metadata().ok())
+                    .filter(|m| m.is_file())
+                    .map(|m| m.len())
+                    .sum()
+            })
+            .unwrap_or(0)
+    }
+}
+
+/// Where the index lives when neither `--index` nor `MORGUE_INDEX` says: the platform's data
+/// folder (`~/.local/share/morgue/index` on Linux).
+pub fn default_index_dir() -> PathBuf {
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("morgue")
+        .join("index")
+}
+
+/// Writes JSON to a temporary file and renames it into place, so a crash never leaves half a file.
+pub fn write_json_atomically<T: Serialize>(path: &Path, value: &T) -> Result<(), MorgueError> {
+    let tmp = path.with_extension("json.tmp");
+    let bytes = serde_json::to_vec(value).map_err(|e| MorgueError::io(path, e.into()))?;
+    std::fs::write(&tmp, bytes).map_err(|e| MorgueError::io(&tmp, e))?;
+    std::fs::rename(&tmp, path).map_err(|e| MorgueError::io(path, e))
+}
+
+pub fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, MorgueError> {
+    let bytes = std::fs::read(path).map_err(|e| MorgueError::io(path, e))?;
+    serde_json::from_slice(&bytes).map_err(|e| MorgueError::IncompatibleIndex {
+        dir: path.to_path_buf(),
+        detail: format!("cannot read {}: {e}", path.display()),
+    })
+}

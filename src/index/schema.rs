@@ -1,0 +1,169 @@
+//! The tantivy schema: which fields an article becomes, and how each is tokenized.
+//!
+//! Two analyzers: `morgue_en` (lowercase, ASCII folding, English stemming; positions kept so
+//! phrases work) for title and body, and `morgue_plain` (lowercase and folding, no stemming)
+//! for names, where "Putin" must not stem to "putin" vs "put". Tokenizers are not saved in
+//! the index, so [`register_tokenizers`] must run after every open.
+//!
+//! Each entity kind has two fields: `<kind>` (tokenized canonical name plus every alias seen,
+//! for `person:putin` queries) and `<kind>_name` (the exact canonical name, a fast field for
+//! filters and facet counts).
+
+use crate::article::EntityKind;
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
+    Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer,
+};
+
+/// Bumped whenever the schema or the meaning of a stored field changes; an index with another
+/// version is refused with a message telling the user to re-index.
+pub const SCHEMA_VERSION: u32 = 1;
+
+pub const ENGLISH: &str = "morgue_en";
+pub const PLAIN: &str = "morgue_plain";
+
+/// Handles to every field, built once per open index.
+#[derive(Clone, Debug)]
+pub struct Fields {
+    /// Unique per article: the file's path, plus `#<record>` for multi-article files.
+    pub id: Field,
+    /// The file's absolute path; every article of a file shares it, so one delete removes all.
+    pub file: Field,
+    pub record: Field,
+    pub format: Field,
+    pub title: Field,
+    pub body: Field,
+    /// Calendar date at midnight UTC (day precision); absent for undated articles.
+    pub date: Field,
+    /// `metadata`, `html-meta`, `json-ld`, `html-time`, `path`, `dateline`, or `none`.
+    pub date_source: Field,
+    pub date_raw: Field,
+    /// The exact instant (RFC 3339) when the source gave one.
+    pub published: Field,
+    pub source: Field,
+    pub source_name: Field,
+    pub author: Field,
+    pub url: Field,
+    pub language: Field,
+    pub tags: Field,
+    /// Tokenized entity fields, in `EntityKind::ALL` order.
+    pub entity_text: [Field; 4],
+    /// Exact canonical entity names, in `EntityKind::ALL` order.
+    pub entity_name: [Field; 4],
+}
+
+impl Fields {
+    pub fn entity_text(&self, kind: EntityKind) -> Field {
+        self.entity_text[kind_index(kind)]
+    }
+
+    pub fn entity_name(&self, kind: EntityKind) -> Field {
+        self.entity_name[kind_index(kind)]
+    }
+
+    /// Looks fields up by name in an opened index's schema.
+    pub fn from_schema(schema: &Schema) -> tantivy::Result<Fields> {
+        let get = |name: &str| schema.get_field(name);
+        let entity = |suffix: &str| -> tantivy::Result<[Field; 4]> {
+            let mut fields = [Field::from_field_id(0); 4];
+            for kind in EntityKind::ALL {
+                fields[kind_index(kind)] = get(&format!("{}{suffix}", kind.field_name()))?;
+            }
+            Ok(fields)
+        };
+        Ok(Fields {
+            id: get("id")?,
+            file: get("file")?,
+            record: get("record")?,
+            format: get("format")?,
+            title: get("title")?,
+            body: get("body")?,
+            date: get("date")?,
+            date_source: get("date_source")?,
+            date_raw: get("date_raw")?,
+            published: get("published")?,
+            source: get("source")?,
+            source_name: get("source_name")?,
+            author: get("author")?,
+            url: get("url")?,
+            language: get("language")?,
+            tags: get("tags")?,
+            entity_text: entity("")?,
+            entity_name: entity("_name")?,
+        })
+    }
+}
+
+fn kind_index(kind: EntityKind) -> usize {
+    EntityKind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .expect("every kind is in ALL")
+}
+
+/// The field name for an entity kind's exact-name fast field.
+pub fn entity_name_field(kind: EntityKind) -> String {
+    format!("{}_name", kind.field_name())
+}
+
+pub fn build_schema() -> Schema {
+    let mut builder = Schema::builder();
+    let text = |analyzer: &str, stored: bool| {
+        let indexing = TextFieldIndexing::default()
+            .set_tokenizer(analyzer)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        let options = TextOptions::default().set_indexing_options(indexing);
+        if stored {
+            options.set_stored()
+        } else {
+            options
+        }
+    };
+    let exact_fast = STRING | STORED | FAST;
+
+    builder.add_text_field("id", STRING | STORED);
+    builder.add_text_field("file", STRING | STORED);
+    builder.add_u64_field("record", STORED);
+    builder.add_text_field("format", STRING | STORED);
+    builder.add_text_field("title", text(ENGLISH, true));
+    builder.add_text_field("body", text(ENGLISH, true));
+    builder.add_date_field(
+        "date",
+        DateOptions::from(INDEXED | STORED | FAST).set_precision(DateTimePrecision::Seconds),
+    );
+    builder.add_text_field("date_source", STRING | STORED | FAST);
+    builder.add_text_field("date_raw", STORED);
+    builder.add_text_field("published", STORED);
+    builder.add_text_field("source", text(PLAIN, false));
+    builder.add_text_field("source_name", exact_fast.clone());
+    builder.add_text_field("author", text(PLAIN, true));
+    builder.add_text_field("url", STORED);
+    builder.add_text_field("language", STRING | STORED | FAST);
+    builder.add_text_field("tags", text(PLAIN, true));
+    for kind in EntityKind::ALL {
+        builder.add_text_field(kind.field_name(), text(PLAIN, false));
+        builder.add_text_field(&entity_name_field(kind), exact_fast.clone());
+    }
+    builder.build()
+}
+
+/// Registers morgue's analyzers on an index. Must run after every create or open.
+pub fn register_tokenizers(index: &tantivy::Index) {
+    let english = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(48))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build();
+    let plain = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(48))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build();
+    index.tokenizers().register(ENGLISH, english);
+    index.tokenizers().register(PLAIN, plain);
+}

@@ -1,0 +1,432 @@
+//! `morgue index`: walk -> read -> parse -> enrich -> write, incrementally.
+//!
+//! Files are read, parsed and enriched in parallel on all cores (rayon); their documents go
+//! through a bounded channel to the one thread that owns the tantivy `IndexWriter`, so memory
+//! stays flat however large the archive. Every file the walker meets ends up in exactly one
+//! count of the [`RunSummary`]: indexed (new, updated, unchanged), skipped (by reason) or
+//! ignored.
+
+use crate::enrich::Enricher;
+use crate::enrich::gazetteer::Gazetteer;
+use crate::error::MorgueError;
+use crate::formats;
+use crate::index::document::to_document;
+use crate::index::manifest::{self, FileEntry, Manifest, Outcome};
+use crate::index::{self, MorgueIndex};
+use crate::skip::{Skip, SkipReason};
+use crate::walk::{self, WalkItem, WalkedFile};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+/// How an index run behaves; the CLI fills this from flags.
+#[derive(Debug, Clone)]
+pub struct IngestOptions {
+    pub roots: Vec<PathBuf>,
+    pub follow_links: bool,
+    /// Files larger than this are skipped as `too-large` without being read.
+    pub max_file_size: u64,
+    /// Re-read and re-parse every file, ignoring the manifest.
+    pub force: bool,
+    /// Total memory budget of the tantivy writer, in bytes.
+    pub writer_memory: usize,
+    pub writer_threads: usize,
+    /// Draw a progress bar on stderr (only drawn when stderr is a terminal).
+    pub progress: bool,
+    pub gazetteer: Gazetteer,
+}
+
+/// What one run did. Serialized as `morgue index --json` and saved as `last_run.json`.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct RunSummary {
+    /// Every file the walker met: `indexed_new + indexed_updated + unchanged + skipped + ignored`.
+    pub files_seen: usize,
+    pub indexed_new: usize,
+    pub indexed_updated: usize,
+    pub unchanged: usize,
+    /// Files skipped, by reason.
+    pub skipped: BTreeMap<SkipReason, usize>,
+    pub ignored: usize,
+    /// Files that vanished since the last run and whose articles were removed.
+    pub deleted: usize,
+    /// Articles written in this run (new and replaced).
+    pub articles_written: usize,
+    /// Records inside otherwise good files that could not be read (an NDJSON line, say).
+    pub bad_records: usize,
+    pub warnings: usize,
+    pub bytes_read: u64,
+    pub elapsed_secs: f64,
+    /// Articles in the index after this run.
+    pub articles_in_index: u64,
+    /// Every skipped or ignored file, bad record and warning, with its path and reason.
+    pub problems: Vec<Problem>,
+}
+
+impl RunSummary {
+    pub fn skipped_total(&self) -> usize {
+        self.skipped.values().sum()
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Problem {
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub record: Option<usize>,
+    /// `skipped`, `bad-record`, `ignored` or `warning`.
+    pub kind: String,
+    /// For skips and bad records the [`SkipReason`] label; for others a short class.
+    pub reason: String,
+    pub detail: String,
+}
+
+/// The result of reading one file, sent from the worker threads to the writer.
+enum FileResult {
+    /// Stamp changed but content did not: only the manifest entry is refreshed.
+    Unchanged { path: String, entry: FileEntry },
+    Indexed {
+        path: String,
+        entry: FileEntry,
+        docs: Vec<TantivyDocument>,
+        warnings: Vec<String>,
+        bad_records: Vec<(usize, Skip)>,
+    },
+    Skipped {
+        path: String,
+        /// `None` when the file could not be read at all, so there is nothing to remember.
+        entry: Option<FileEntry>,
+        skip: Skip,
+    },
+}
+
+/// Runs one index pass over `options.roots` into the index at `index_dir`.
+pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, MorgueError> {
+    let started = Instant::now();
+    let morgue_index = MorgueIndex::open_or_create(index_dir)?;
+    // Take the writer lock before walking, so a second run fails at once.
+    let mut writer: IndexWriter = morgue_index
+        .index
+        .writer_with_num_threads(options.writer_threads, options.writer_memory)
+        .map_err(|e| MorgueError::tantivy(index_dir, e))?;
+    let mut manifest = if options.force {
+        Manifest::default()
+    } else {
+        Manifest::load(index_dir)
+    };
+    let today = jiff::ZonedDateTime::now().date();
+    let enricher = Enricher::new(&options.gazetteer, today);
+    let fields = &morgue_index.fields;
+
+    let mut summary = RunSummary::default();
+    let mut seen = HashSet::new();
+    let mut to_read: Vec<(WalkedFile, Option<FileEntry>)> = Vec::new();
+    for item in walk::walk(&options.roots, options.follow_links) {
+        summary.files_seen += 1;
+        match item {
+            WalkItem::Ignored { path, why } => {
+                summary.ignored += 1;
+                summary
+                    .problems
+                    .push(problem(&path, None, "ignored", "ignored", why));
+            }
+            WalkItem::Failed { path, skip } => {
+                count_skip(&mut summary, &path_key(&path), None, &skip);
+            }
+            WalkItem::File(file) => {
+                let key = path_key(&file.path);
+                seen.insert(key.clone());
+                match manifest.unchanged(&key, file.stamp) {
+                    Some(entry) => match &entry.outcome {
+                        Outcome::Indexed { .. } => summary.unchanged += 1,
+                        Outcome::Skipped { skip } => count_skip(&mut summary, &key, None, skip),
+                    },
+                    None => {
+                        let previous = manifest.files.get(&key).cloned();
+                        to_read.push((file, previous));
+                    }
+                }
+            }
+        }
+    }
+
+    let progress = progress_bar(options.progress, to_read.len() as u64);
+    let (sender, receiver) = crossbeam_channel::bounded::<FileResult>(64);
+    let mut write_error = None;
+    std::thread::scope(|scope| {
+        let to_read = &to_read;
+        let enricher = &enricher;
+        scope.spawn(move || {
+            to_read
+                .par_iter()
+                .for_each_with(sender, |sender, (file, previous)| {
+                    let result = read_file(file, previous.as_ref(), options, enricher, fields);
+                    // The receiver only goes away when writing failed; stop quietly then.
+                    let _ = sender.send(result);
+                });
+        });
+        for result in receiver {
+            progress.inc(1);
+            if write_error.is_some() {
+                continue;
+            }
+            if let Err(e) = apply(result, &mut writer, fields, &mut manifest, &mut summary) {
+                write_error = Some(e);
+            }
+        }
+    });
+    progress.finish_and_clear();
+    if let Some(e) = write_error {
+        return Err(MorgueError::tantivy(index_dir, e));
+    }
+
+    let roots: Vec<String> = options
+        .roots
+        .iter()
+        .map(|r| path_key(&walk::root_key(r)))
+        .collect();
+    let vanished: Vec<String> = manifest.vanished(&roots, &seen).cloned().collect();
+    for path in vanished {
+        if let Some(entry) = manifest.files.remove(&path) {
+            writer.delete_term(Term::from_field_text(fields.file, &path));
+            if matches!(entry.outcome, Outcome::Indexed { .. }) {
+                summary.deleted += 1;
+            }
+        }
+    }
+
+    writer
+        .commit()
+        .map_err(|e| MorgueError::tantivy(index_dir, e))?;
+    manifest.save(index_dir)?;
+    let reader = morgue_index
+        .index
+        .reader()
+        .map_err(|e| MorgueError::tantivy(index_dir, e))?;
+    summary.articles_in_index = reader.searcher().num_docs();
+    summary.elapsed_secs = started.elapsed().as_secs_f64();
+    summary
+        .problems
+        .sort_by(|a, b| (&a.path, a.record).cmp(&(&b.path, b.record)));
+    index::write_json_atomically(&index_dir.join(index::LAST_RUN), &summary)?;
+    Ok(summary)
+}
+
+/// Reads, hashes, parses and enriches one file. Runs on a worker thread; never panics on data.
+fn read_file(
+    file: &WalkedFile,
+    previous: Option<&FileEntry>,
+    options: &IngestOptions,
+    enricher: &Enricher,
+    fields: &crate::index::schema::Fields,
+) -> FileResult {
+    let path = path_key(&file.path);
+    let entry_with = |hash: String, outcome: Outcome| FileEntry {
+        size: file.stamp.size,
+        mtime_ns: file.stamp.mtime_ns,
+        hash,
+        outcome,
+    };
+    let skipped = |hash: String, skip: Skip| FileResult::Skipped {
+        path: path.clone(),
+        entry: Some(entry_with(hash, Outcome::Skipped { skip: skip.clone() })),
+        skip,
+    };
+    if file.stamp.size > options.max_file_size {
+        let detail = format!(
+            "{} bytes is over the limit of {} bytes (--max-file-size)",
+            file.stamp.size, options.max_file_size
+        );
+        return skipped(String::new(), Skip::new(SkipReason::TooLarge, detail));
+    }
+    let bytes = match read_at_most(&file.path, options.max_file_size) {
+        Ok(bytes) => bytes,
+        Err(skip) => {
+            return FileResult::Skipped {
+                path,
+                entry: None,
+                skip,
+            };
+        }
+    };
+    let hash = manifest::content_hash(&bytes);
+    if let Some(previous) = previous.filter(|p| p.hash == hash) {
+        let entry = entry_with(hash, previous.outcome.clone());
+        return match &previous.outcome {
+            Outcome::Indexed { .. } => FileResult::Unchanged { path, entry },
+            Outcome::Skipped { skip } => FileResult::Skipped {
+                path,
+                skip: skip.clone(),
+                entry: Some(entry),
+            },
+        };
+    }
+    let parsed = match formats::parse_file(file.format, &file.path, &bytes) {
+        Ok(parsed) => parsed,
+        Err(skip) => return skipped(hash, skip),
+    };
+    let mut warnings = parsed.warnings;
+    let mut docs = Vec::with_capacity(parsed.articles.len());
+    for mut article in parsed.articles {
+        for warning in enricher.enrich(&mut article, &file.relative) {
+            warnings.push(match article.record {
+                Some(record) => format!("record {record}: {warning}"),
+                None => warning,
+            });
+        }
+        docs.push(to_document(fields, &path, file.format.label(), &article));
+    }
+    let outcome = Outcome::Indexed {
+        articles: docs.len(),
+    };
+    FileResult::Indexed {
+        path,
+        entry: entry_with(hash, outcome),
+        docs,
+        warnings,
+        bad_records: parsed.bad_records,
+    }
+}
+
+/// Reads a file, refusing to read past `limit` even if it grew since it was walked.
+fn read_at_most(path: &Path, limit: u64) -> Result<Vec<u8>, Skip> {
+    let unreadable = |e: std::io::Error| Skip::new(SkipReason::Unreadable, e.to_string());
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > limit {
+        return Err(Skip::new(
+            SkipReason::TooLarge,
+            format!("grew past the limit of {limit} bytes (--max-file-size) while being read"),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Applies one file's result to the index, the manifest and the summary (writer thread).
+fn apply(
+    result: FileResult,
+    writer: &mut IndexWriter,
+    fields: &crate::index::schema::Fields,
+    manifest: &mut Manifest,
+    summary: &mut RunSummary,
+) -> tantivy::Result<()> {
+    match result {
+        FileResult::Unchanged { path, entry } => {
+            summary.unchanged += 1;
+            manifest.files.insert(path, entry);
+        }
+        FileResult::Skipped { path, entry, skip } => {
+            // A file that was indexed before and is broken now loses its old articles.
+            writer.delete_term(Term::from_field_text(fields.file, &path));
+            count_skip(summary, &path, None, &skip);
+            match entry {
+                Some(entry) => {
+                    summary.bytes_read += entry.size;
+                    manifest.files.insert(path, entry);
+                }
+                None => {
+                    manifest.files.remove(&path);
+                }
+            }
+        }
+        FileResult::Indexed {
+            path,
+            entry,
+            docs,
+            warnings,
+            bad_records,
+        } => {
+            let was_indexed = matches!(
+                manifest.files.get(&path).map(|e| &e.outcome),
+                Some(Outcome::Indexed { .. })
+            );
+            if was_indexed {
+                summary.indexed_updated += 1;
+            } else {
+                summary.indexed_new += 1;
+            }
+            // Delete first even for new files: after a crash the index may hold articles of a
+            // file the manifest never heard of, and this keeps re-runs free of duplicates.
+            writer.delete_term(Term::from_field_text(fields.file, &path));
+            summary.articles_written += docs.len();
+            for doc in docs {
+                writer.add_document(doc)?;
+            }
+            summary.bytes_read += entry.size;
+            for (record, skip) in bad_records {
+                summary.bad_records += 1;
+                summary.problems.push(Problem {
+                    path: path.clone(),
+                    record: Some(record),
+                    kind: "bad-record".into(),
+                    reason: skip.reason.label().into(),
+                    detail: skip.detail,
+                });
+            }
+            for warning in warnings {
+                summary.warnings += 1;
+                summary.problems.push(Problem {
+                    path: path.clone(),
+                    record: None,
+                    kind: "warning".into(),
+                    reason: "warning".into(),
+                    detail: warning,
+                });
+            }
+            manifest.files.insert(path, entry);
+        }
+    }
+    Ok(())
+}
+
+fn count_skip(summary: &mut RunSummary, path: &str, record: Option<usize>, skip: &Skip) {
+    *summary.skipped.entry(skip.reason).or_default() += 1;
+    summary.problems.push(Problem {
+        path: path.to_string(),
+        record,
+        kind: "skipped".into(),
+        reason: skip.reason.label().into(),
+        detail: skip.detail.clone(),
+    });
+}
+
+fn problem(
+    path: &Path,
+    record: Option<usize>,
+    kind: &str,
+    reason: &str,
+    detail: String,
+) -> Problem {
+    Problem {
+        path: path_key(path),
+        record,
+        kind: kind.into(),
+        reason: reason.into(),
+        detail,
+    }
+}
+
+/// The string form of a path used as its key in the index and manifest.
+fn path_key(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+fn progress_bar(enabled: bool, len: u64) -> ProgressBar {
+    if !enabled {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} files ({per_sec}, eta {eta})",
+    ) {
+        bar.set_style(style);
+    }
+    bar
+}

@@ -1,0 +1,306 @@
+//! Human-readable output: search hits, facet tables, index summaries and stats.
+
+use super::Output;
+use crate::index::document::StoredArticle;
+use crate::ingest::RunSummary;
+use crate::search::facets::FacetResult;
+use crate::search::snippets::Snippet;
+use crate::search::{SearchResults, SortOrder};
+use crate::stats::IndexStats;
+use anstyle::{AnsiColor, Style};
+use std::io::{self, Write};
+use std::path::Path;
+
+const MATCH: Style = Style::new()
+    .bold()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)));
+const TITLE: Style = Style::new().bold();
+const DIM: Style = Style::new().dimmed();
+const HEADING: Style = Style::new().bold().underline();
+
+/// How many problem lines `morgue index` prints without `--verbose`.
+const PROBLEMS_SHOWN: usize = 10;
+
+pub fn search_results(out: &mut Output, results: &SearchResults) -> io::Result<()> {
+    let shown_to = results.offset + results.hits.len();
+    let noun = if results.total == 1 {
+        "article"
+    } else {
+        "articles"
+    };
+    if results.hits.is_empty() {
+        writeln!(out, "{} {noun} match.", results.total)?;
+    } else {
+        let order = match results.sort {
+            SortOrder::Relevance => "best match first",
+            SortOrder::Date => "oldest first",
+            SortOrder::DateDesc => "newest first",
+        };
+        writeln!(
+            out,
+            "{} {noun} match; showing {}-{}, {order}.",
+            results.total,
+            results.offset + 1,
+            shown_to
+        )?;
+    }
+    for hit in &results.hits {
+        writeln!(out)?;
+        let title = hit
+            .snippets
+            .iter()
+            .find(|s| s.field == "title")
+            .map(|s| highlighted(out, s))
+            .unwrap_or_else(|| hit.article.title.clone());
+        writeln!(out, "{:>3}. {TITLE}{title}{TITLE:#}", hit.rank)?;
+        let mut meta = vec![date_label(&hit.article)];
+        if let Some(source) = &hit.article.source {
+            meta.push(source.clone());
+        }
+        meta.push(display_path(&hit.article));
+        if let Some(score) = hit.score {
+            meta.push(format!("score {score:.2}"));
+        }
+        writeln!(out, "     {DIM}{}{DIM:#}", meta.join(" · "))?;
+        for snippet in hit.snippets.iter().filter(|s| s.field == "body") {
+            let open = if snippet.starts_mid { "…" } else { "" };
+            let close = if snippet.ends_mid { "…" } else { "" };
+            writeln!(out, "     {open}{}{close}", highlighted(out, snippet))?;
+        }
+        let entities = entity_line(&hit.article);
+        if !entities.is_empty() {
+            writeln!(out, "     {DIM}{entities}{DIM:#}")?;
+        }
+    }
+    if results.hits.len() < results.total.saturating_sub(results.offset) && !results.hits.is_empty()
+    {
+        writeln!(
+            out,
+            "\n{DIM}More: --offset {} (or --limit){DIM:#}",
+            shown_to
+        )?;
+    }
+    for facet in &results.facets {
+        facet_table(out, facet)?;
+    }
+    out.flush()
+}
+
+fn date_label(article: &StoredArticle) -> String {
+    match &article.date {
+        None => "undated".to_string(),
+        Some(date) if article.date_source == "metadata" => date.clone(),
+        Some(date) => format!("{date} (from {})", article.date_source),
+    }
+}
+
+/// The path relative to the current folder when the file is below it, as users typed it.
+fn display_path(article: &StoredArticle) -> String {
+    let path = Path::new(&article.path);
+    let shown = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf());
+    let shown = escape_control(&shown.display().to_string());
+    match article.record {
+        Some(record) => format!("{shown}:{record}"),
+        None => shown,
+    }
+}
+
+/// Replaces control characters (newlines, escapes) so a file name cannot rewrite the terminal.
+pub fn escape_control(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| {
+            if c.is_control() {
+                c.escape_default().collect::<Vec<_>>()
+            } else {
+                vec![c]
+            }
+        })
+        .collect()
+}
+
+fn entity_line(article: &StoredArticle) -> String {
+    article
+        .entities
+        .iter()
+        .map(|(kind, names)| {
+            let shown: Vec<&str> = names.iter().take(4).map(String::as_str).collect();
+            let more = if names.len() > 4 {
+                format!(" +{}", names.len() - 4)
+            } else {
+                String::new()
+            };
+            format!("{}: {}{more}", kind.field_name(), shown.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The snippet text with its matches in bold colour, or between `**` when colour is off.
+fn highlighted(out: &Output, snippet: &Snippet) -> String {
+    let (open, close) = if out.color {
+        (format!("{MATCH}"), format!("{MATCH:#}"))
+    } else {
+        ("**".to_string(), "**".to_string())
+    };
+    let mut text = String::with_capacity(snippet.text.len() + 16);
+    let mut at = 0;
+    for &[start, end] in &snippet.highlights {
+        if start < at || end > snippet.text.len() {
+            continue;
+        }
+        text.push_str(&snippet.text[at..start]);
+        text.push_str(&open);
+        text.push_str(&snippet.text[start..end]);
+        text.push_str(&close);
+        at = end;
+    }
+    text.push_str(&snippet.text[at..]);
+    escape_control(&text)
+}
+
+fn facet_table(out: &mut Output, facet: &FacetResult) -> io::Result<()> {
+    writeln!(out, "\n{HEADING}by {}{HEADING:#}", facet.name)?;
+    if facet.values.is_empty() {
+        writeln!(out, "  (none)")?;
+    }
+    let width = facet
+        .values
+        .iter()
+        .map(|v| v.value.chars().count())
+        .max()
+        .unwrap_or(0);
+    for value in &facet.values {
+        let pad = width - value.value.chars().count();
+        writeln!(
+            out,
+            "  {}{} {:>6}",
+            escape_control(&value.value),
+            " ".repeat(pad),
+            value.count
+        )?;
+    }
+    if facet.more > 0 {
+        writeln!(out, "  {DIM}… {} more (--facet-limit){DIM:#}", facet.more)?;
+    }
+    if let Some(undated) = facet.undated.filter(|n| *n > 0) {
+        writeln!(out, "  {DIM}undated: {undated}{DIM:#}")?;
+    }
+    Ok(())
+}
+
+pub fn index_summary(
+    out: &mut Output,
+    summary: &RunSummary,
+    index_dir: &Path,
+    verbose: bool,
+) -> io::Result<()> {
+    let listed: Vec<_> = summary
+        .problems
+        .iter()
+        .filter(|p| verbose || p.kind == "skipped" || p.kind == "bad-record")
+        .collect();
+    let limit = if verbose { usize::MAX } else { PROBLEMS_SHOWN };
+    for problem in listed.iter().take(limit) {
+        let record = problem.record.map(|r| format!(":{r}")).unwrap_or_default();
+        let detail = if problem.detail.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", escape_control(&problem.detail))
+        };
+        writeln!(
+            out,
+            "{DIM}{}{DIM:#} {}{record}{detail}",
+            problem.kind,
+            escape_control(&problem.path),
+        )?;
+    }
+    if listed.len() > limit {
+        writeln!(
+            out,
+            "{DIM}… {} more; --verbose lists them all, with warnings and ignored files{DIM:#}",
+            listed.len() - limit
+        )?;
+    }
+    let indexed = summary.indexed_new + summary.indexed_updated + summary.unchanged;
+    writeln!(
+        out,
+        "{HEADING}Indexed{HEADING:#} {} files seen in {:.1}s: {indexed} indexed ({} new, {} updated, {} unchanged), {} skipped, {} ignored; {} deleted",
+        summary.files_seen,
+        summary.elapsed_secs,
+        summary.indexed_new,
+        summary.indexed_updated,
+        summary.unchanged,
+        summary.skipped_total(),
+        summary.ignored,
+        summary.deleted,
+    )?;
+    if !summary.skipped.is_empty() {
+        let reasons: Vec<String> = summary
+            .skipped
+            .iter()
+            .map(|(reason, n)| format!("{reason} {n}"))
+            .collect();
+        writeln!(out, "  skipped by reason: {}", reasons.join(", "))?;
+    }
+    let secs = summary.elapsed_secs.max(1e-6);
+    writeln!(
+        out,
+        "  {} articles written ({:.0} articles/s, {:.1} MB/s), {} bad records, {} warnings; {} articles in the index at {}",
+        summary.articles_written,
+        summary.articles_written as f64 / secs,
+        summary.bytes_read as f64 / 1e6 / secs,
+        summary.bad_records,
+        summary.warnings,
+        summary.articles_in_index,
+        index_dir.display(),
+    )?;
+    out.flush()
+}
+
+pub fn stats(out: &mut Output, stats: &IndexStats) -> io::Result<()> {
+    writeln!(out, "{HEADING}Index{HEADING:#} {}", stats.index)?;
+    writeln!(out, "  articles:   {}", stats.articles)?;
+    match (&stats.earliest, &stats.latest) {
+        (Some(first), Some(last)) => writeln!(out, "  dates:      {first} to {last}")?,
+        _ => writeln!(out, "  dates:      none")?,
+    }
+    writeln!(out, "  undated:    {}", stats.undated)?;
+    let sources: Vec<String> = stats
+        .date_sources
+        .iter()
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect();
+    writeln!(out, "  date from:  {}", sources.join(", "))?;
+    writeln!(
+        out,
+        "  size:       {:.1} MB",
+        stats.index_bytes as f64 / 1e6
+    )?;
+    if let Some(run) = &stats.last_run {
+        let reasons: Vec<String> = run
+            .skipped
+            .iter()
+            .map(|(reason, n)| format!("{reason} {n}"))
+            .collect();
+        writeln!(
+            out,
+            "  last run:   {} files seen, {} skipped{}, {} ignored, {} bad records",
+            run.files_seen,
+            run.skipped_total(),
+            if reasons.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", reasons.join(", "))
+            },
+            run.ignored,
+            run.bad_records
+        )?;
+    }
+    for facet in &stats.top {
+        facet_table(out, facet)?;
+    }
+    out.flush()
+}

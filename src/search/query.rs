@@ -1,0 +1,249 @@
+//! From what the user typed to a tantivy query: the query string plus the filter flags.
+//!
+//! Query syntax is tantivy's: words (all must match by default), `AND`, `OR`, `NOT`/`-`,
+//! `"phrases"`, `"phrase"~N` slop, and field scopes `title:`, `body:`, `person:`, `org:`,
+//! `place:`, `event:`, `source:`, `author:`, `tags:`. An explicit `OR` really is an OR.
+//!
+//! Filters never change the ranking (they are constant-score clauses). Entity filters resolve
+//! any alias through the gazetteer to the canonical name; names the gazetteer does not know
+//! match as a phrase against the canonical names and aliases stored with each article.
+
+use crate::article::EntityKind;
+use crate::enrich::gazetteer::Gazetteer;
+use crate::error::MorgueError;
+use crate::index::document::{UNDATED, date_to_tantivy};
+use crate::index::schema::Fields;
+use jiff::civil::Date;
+use std::ops::Bound;
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery,
+    TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{Index, Term};
+
+/// Title matches count this many times more than body matches.
+const TITLE_BOOST: f32 = 2.0;
+
+/// Restrictions on the result set, from the command-line flags.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    /// Each must match (AND).
+    pub entities: Vec<(EntityKind, String)>,
+    /// Inclusive first day.
+    pub from: Option<Date>,
+    /// Inclusive last day.
+    pub to: Option<Date>,
+    /// Any of these sources (OR).
+    pub sources: Vec<String>,
+    /// Only articles without a date.
+    pub undated: bool,
+}
+
+/// Parses the query string; an empty string (or `*`) matches every article.
+pub fn parse_user_query(
+    index: &Index,
+    fields: &Fields,
+    text: &str,
+) -> Result<Box<dyn Query>, MorgueError> {
+    let text = text.trim();
+    if text.is_empty() || text == "*" {
+        return Ok(Box::new(AllQuery));
+    }
+    let mut parser = QueryParser::for_index(index, vec![fields.title, fields.body]);
+    parser.set_conjunction_by_default();
+    parser.set_field_boost(fields.title, TITLE_BOOST);
+    parser
+        .parse_query(text)
+        .map_err(|e| MorgueError::Query(explain_parse_error(&e)))
+}
+
+fn explain_parse_error(error: &tantivy::query::QueryParserError) -> String {
+    use tantivy::query::QueryParserError as E;
+    match error {
+        E::FieldDoesNotExist(field) => format!(
+            "unknown field `{field}:`; fields are title, body, person, org, place, event, source, author, tags (put the query in quotes to search for a colon literally)"
+        ),
+        E::AllButQueryForbidden => {
+            "a query cannot only exclude terms: add something to search for".to_string()
+        }
+        E::SyntaxError(detail) => format!(
+            "syntax error ({detail}); check quotes and parentheses are balanced and AND/OR/NOT stand between terms"
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// Combines the query with the filters: the query scores, the filters only restrict.
+pub fn with_filters(
+    index: &Index,
+    fields: &Fields,
+    gazetteer: &Gazetteer,
+    query: Box<dyn Query>,
+    filters: &Filters,
+) -> Result<Box<dyn Query>, MorgueError> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
+    let mut restrict = |q: Box<dyn Query>| {
+        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
+    };
+    for (kind, name) in &filters.entities {
+        restrict(entity_filter(index, fields, gazetteer, *kind, name)?);
+    }
+    if filters.undated {
+        if filters.from.is_some() || filters.to.is_some() {
+            return Err(MorgueError::Usage(
+                "--undated cannot be combined with --from/--to: undated articles have no date to compare"
+                    .into(),
+            ));
+        }
+        restrict(Box::new(TermQuery::new(
+            Term::from_field_text(fields.date_source, UNDATED),
+            IndexRecordOption::Basic,
+        )));
+    }
+    if filters.from.is_some() || filters.to.is_some() {
+        let bound = |date: Option<Date>, inclusive: bool| match date {
+            Some(d) => {
+                let term = Term::from_field_date(fields.date, date_to_tantivy(d));
+                if inclusive {
+                    Bound::Included(term)
+                } else {
+                    Bound::Excluded(term)
+                }
+            }
+            None => Bound::Unbounded,
+        };
+        let after_to = match filters.to {
+            Some(to) => Some(
+                to.tomorrow()
+                    .map_err(|e| MorgueError::Usage(e.to_string()))?,
+            ),
+            None => None,
+        };
+        restrict(Box::new(RangeQuery::new(
+            bound(filters.from, true),
+            bound(after_to, false),
+        )));
+    }
+    if !filters.sources.is_empty() {
+        let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for source in &filters.sources {
+            if let Some(q) = phrase(index, fields.source, source)? {
+                any.push((Occur::Should, q));
+            }
+        }
+        restrict(if any.is_empty() {
+            Box::new(tantivy::query::EmptyQuery)
+        } else {
+            Box::new(BooleanQuery::new(any))
+        });
+    }
+    Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// Matches articles mentioning the entity: by canonical name when the gazetteer knows any
+/// alias of it, otherwise by the words of the name among stored names and aliases.
+fn entity_filter(
+    index: &Index,
+    fields: &Fields,
+    gazetteer: &Gazetteer,
+    kind: EntityKind,
+    name: &str,
+) -> Result<Box<dyn Query>, MorgueError> {
+    let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    if let Some(canonical) = gazetteer.canonical(kind, name) {
+        any.push((
+            Occur::Should,
+            Box::new(TermQuery::new(
+                Term::from_field_text(fields.entity_name(kind), canonical),
+                IndexRecordOption::Basic,
+            )),
+        ));
+    }
+    if let Some(q) = phrase(index, fields.entity_text(kind), name)? {
+        any.push((Occur::Should, q));
+    }
+    if any.is_empty() {
+        return Err(MorgueError::Usage(format!(
+            "--{} needs a name with at least one letter or digit",
+            kind.field_name()
+        )));
+    }
+    Ok(Box::new(BooleanQuery::new(any)))
+}
+
+/// A term or phrase query for `text` analysed the way `field` is indexed; None if no tokens.
+fn phrase(index: &Index, field: Field, text: &str) -> Result<Option<Box<dyn Query>>, MorgueError> {
+    let mut analyzer = index
+        .tokenizer_for_field(field)
+        .map_err(|e| MorgueError::Query(e.to_string()))?;
+    let mut terms = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while let Some(token) = stream.next() {
+        terms.push(Term::from_field_text(field, &token.text));
+    }
+    Ok(match terms.len() {
+        0 => None,
+        1 => Some(Box::new(TermQuery::new(
+            terms.remove(0),
+            IndexRecordOption::Basic,
+        ))),
+        _ => Some(Box::new(PhraseQuery::new(terms))),
+    })
+}
+
+/// Parses `--from`/`--to` values: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. `--from` takes the first
+/// day of the period, `--to` the last, so both ends are inclusive.
+pub fn parse_period(text: &str, end: bool) -> Result<Date, String> {
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    let number = |s: &str, what: &str| -> Result<i16, String> {
+        s.parse::<i16>().map_err(|_| {
+            format!("`{text}`: {what} `{s}` is not a number (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+        })
+    };
+    let invalid = |e: jiff::Error| format!("`{text}` is not a valid date: {e}");
+    match parts.as_slice() {
+        [y] if y.len() == 4 => {
+            let year = number(y, "year")?;
+            let (m, d) = if end { (12, 31) } else { (1, 1) };
+            Date::new(year, m, d).map_err(invalid)
+        }
+        [y, m] if y.len() == 4 => {
+            let first =
+                Date::new(number(y, "year")?, number(m, "month")? as i8, 1).map_err(invalid)?;
+            Ok(if end { first.last_of_month() } else { first })
+        }
+        [y, m, d] if y.len() == 4 => Date::new(
+            number(y, "year")?,
+            number(m, "month")? as i8,
+            number(d, "day")? as i8,
+        )
+        .map_err(invalid),
+        _ => Err(format!(
+            "`{text}` is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_period;
+    use jiff::civil::date;
+
+    #[test]
+    fn periods_are_inclusive_at_both_ends() {
+        assert_eq!(parse_period("2025", false), Ok(date(2025, 1, 1)));
+        assert_eq!(parse_period("2025", true), Ok(date(2025, 12, 31)));
+        assert_eq!(parse_period("2024-02", true), Ok(date(2024, 2, 29)));
+        assert_eq!(parse_period("2025-02", false), Ok(date(2025, 2, 1)));
+        assert_eq!(parse_period("2025-03-09", true), Ok(date(2025, 3, 9)));
+    }
+
+    #[test]
+    fn bad_periods_say_why() {
+        for bad in ["25", "2025-13", "2025-02-30", "last week", "2025-xx", ""] {
+            let err = parse_period(bad, false).unwrap_err();
+            assert!(err.contains(bad), "{err}");
+        }
+    }
+}

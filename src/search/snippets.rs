@@ -1,0 +1,180 @@
+//! Snippets: the passages of a hit that show why it matched, with match offsets.
+//!
+//! tantivy's `SnippetGenerator` picks the densest fragment of a field for the query's terms
+//! (phrase terms included, stemmed forms too). morgue adds: a second fragment from the rest of
+//! the body, a fallback to the article's lead when nothing can be highlighted (so every hit has
+//! text to show), and white space collapsed to single spaces with offsets kept right.
+
+use crate::index::schema::Fields;
+use serde::Serialize;
+use std::ops::Range;
+use tantivy::Searcher;
+use tantivy::query::Query;
+use tantivy::snippet::SnippetGenerator;
+
+const FRAGMENT_CHARS: usize = 220;
+
+/// One passage of a field, ready to print.
+#[derive(Debug, Clone, Serialize)]
+pub struct Snippet {
+    /// `title` or `body`.
+    pub field: &'static str,
+    /// The passage, white space collapsed.
+    pub text: String,
+    /// Byte ranges `[start, end)` of matched terms inside `text`.
+    pub highlights: Vec<[usize; 2]>,
+    /// True when the passage does not start at the beginning of the field.
+    pub starts_mid: bool,
+    /// True when the passage stops before the end of the field.
+    pub ends_mid: bool,
+}
+
+pub struct Snippeter {
+    title: SnippetGenerator,
+    body: SnippetGenerator,
+}
+
+impl Snippeter {
+    pub fn new(
+        searcher: &Searcher,
+        query: &dyn Query,
+        fields: &Fields,
+    ) -> tantivy::Result<Snippeter> {
+        let mut title = SnippetGenerator::create(searcher, query, fields.title)?;
+        title.set_max_num_chars(1000);
+        let mut body = SnippetGenerator::create(searcher, query, fields.body)?;
+        body.set_max_num_chars(FRAGMENT_CHARS);
+        Ok(Snippeter { title, body })
+    }
+
+    /// The title (only when it has matches) and one or two body passages.
+    pub fn snippets(&self, title: &str, body: &str) -> Vec<Snippet> {
+        let mut out = Vec::new();
+        let title_snippet = self.title.snippet(title);
+        if !title_snippet.highlighted().is_empty() {
+            out.push(passage(
+                "title",
+                title,
+                0..title.len(),
+                title_snippet.highlighted(),
+                0,
+            ));
+        }
+        let first = self.body.snippet(body);
+        if first.highlighted().is_empty() {
+            out.push(lead(body));
+            return out;
+        }
+        let range = first.fragment_range();
+        out.push(passage(
+            "body",
+            body,
+            range.clone(),
+            first.highlighted(),
+            range.start,
+        ));
+        // A second passage from after the first, if the rest of the article matches too.
+        let rest = &body[range.end..];
+        let second = self.body.snippet(rest);
+        if !second.highlighted().is_empty() {
+            let r = second.fragment_range();
+            let abs = range.end + r.start..range.end + r.end;
+            let highlights: Vec<Range<usize>> = second
+                .highlighted()
+                .iter()
+                .map(|h| h.start + range.end..h.end + range.end)
+                .collect();
+            out.push(passage("body", body, abs.clone(), &highlights, abs.start));
+        }
+        out
+    }
+}
+
+/// The opening of the article, for hits with nothing to highlight in the body.
+fn lead(body: &str) -> Snippet {
+    let mut end = body.len();
+    if let Some((cut, _)) = body.char_indices().nth(FRAGMENT_CHARS) {
+        end = body[..cut].rfind(char::is_whitespace).unwrap_or(cut);
+    }
+    passage("body", body, 0..end, &[], 0)
+}
+
+/// Cuts `range` out of `text`, collapsing white space runs to one space and moving the
+/// highlight ranges (given relative to `base`) along.
+fn passage(
+    field: &'static str,
+    text: &str,
+    range: Range<usize>,
+    highlights: &[Range<usize>],
+    base: usize,
+) -> Snippet {
+    let fragment = &text[range.clone()];
+    let mut out = String::with_capacity(fragment.len());
+    // new_offset[i] = offset in `out` of byte i of `fragment`.
+    let mut new_offset = Vec::with_capacity(fragment.len() + 1);
+    let mut in_space = false;
+    for (i, ch) in fragment.char_indices() {
+        // Every byte of this char (and any before it not yet mapped) maps to where it lands.
+        while new_offset.len() <= i {
+            new_offset.push(out.len());
+        }
+        if ch.is_whitespace() {
+            if !in_space && !out.is_empty() {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            in_space = false;
+            out.push(ch);
+        }
+    }
+    while new_offset.len() <= fragment.len() {
+        new_offset.push(out.len());
+    }
+    let trimmed_len = out.trim_end().len();
+    out.truncate(trimmed_len);
+    let highlights = highlights
+        .iter()
+        .filter_map(|h| {
+            let start = h.start.checked_sub(base)?;
+            let end = h.end.checked_sub(base)?.min(fragment.len());
+            let (s, e) = (
+                new_offset[start].min(out.len()),
+                new_offset[end].min(out.len()),
+            );
+            (s < e).then_some([s, e])
+        })
+        .collect();
+    Snippet {
+        field,
+        text: out,
+        highlights,
+        starts_mid: range.start > 0,
+        ends_mid: !text[range.end..].trim().is_empty(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::passage;
+
+    #[test]
+    fn collapsing_white_space_keeps_highlights_on_their_words() {
+        let text = "Talks  on\n\nenergy exports   resumed";
+        let start = text.find("energy").unwrap();
+        let end = text.find("exports").unwrap() + "exports".len();
+        let s = passage("body", text, 0..text.len(), &[start..end], 0);
+        assert_eq!(s.text, "Talks on energy exports resumed");
+        let [a, b] = s.highlights[0];
+        assert_eq!(&s.text[a..b], "energy exports");
+    }
+
+    #[test]
+    fn highlights_are_relative_to_the_passage() {
+        let text = "alpha beta gamma delta";
+        let s = passage("body", text, 6..16, &[11..16], 6);
+        assert_eq!(s.text, "beta gamma");
+        assert_eq!(&s.text[s.highlights[0][0]..s.highlights[0][1]], "gamma");
+        assert!(s.starts_mid && s.ends_mid);
+    }
+}

@@ -1,0 +1,73 @@
+//! Why a file (or one record of it) was not indexed.
+//!
+//! Every file the walker sees ends up either indexed or counted under one of these reasons,
+//! so the summary always adds up. The walker, the reader and the parsers all report through
+//! this one type.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The reason class, used for counting in summaries and `stats`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SkipReason {
+    /// The file could not be opened or read (permissions, vanished, I/O error).
+    Unreadable,
+    /// Larger than `--max-file-size`.
+    TooLarge,
+    /// Zero bytes, or only white space.
+    Empty,
+    /// Not text: NUL bytes, or the signature of an image, PDF or archive.
+    Binary,
+    /// Syntax error: JSON that does not parse, broken front matter, and so on.
+    Malformed,
+    /// Parses, but is not an article: a JSON number, an array of strings, an object with no text field.
+    WrongShape,
+    /// Parses as an article but has no body text (an HTML page of navigation only).
+    NoText,
+    /// The walker could not enter or follow it (symlink loop, permission on a folder).
+    WalkError,
+}
+
+impl SkipReason {
+    pub fn label(self) -> &'static str {
+        match self {
+            SkipReason::Unreadable => "unreadable",
+            SkipReason::TooLarge => "too-large",
+            SkipReason::Empty => "empty",
+            SkipReason::Binary => "binary",
+            SkipReason::Malformed => "malformed",
+            SkipReason::WrongShape => "wrong-shape",
+            SkipReason::NoText => "no-text",
+            SkipReason::WalkError => "walk-error",
+        }
+    }
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// A reason plus a human sentence saying exactly what was wrong ("line 3: expected `,`").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Skip {
+    pub reason: SkipReason,
+    pub detail: String,
+}
+
+impl Skip {
+    pub fn new(reason: SkipReason, detail: impl Into<String>) -> Skip {
+        Skip {
+            reason,
+            detail: detail.into(),
+        }
+    }
+}
+
+impl fmt::Display for Skip {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.reason, self.detail)
+    }
+}

@@ -1,0 +1,144 @@
+//! Helpers shared by the end-to-end tests: a temporary archive and index, and a way to run
+//! the real `morgue` binary against them.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+/// A scratch folder holding an archive (`archive/`) and an index (`index/`).
+pub struct Scratch {
+    pub dir: TempDir,
+}
+
+impl Scratch {
+    pub fn new() -> Scratch {
+        Scratch {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn archive(&self) -> PathBuf {
+        self.dir.path().join("archive")
+    }
+
+    pub fn index_dir(&self) -> PathBuf {
+        self.dir.path().join("index")
+    }
+
+    /// Writes a file under the archive, creating folders as needed.
+    pub fn write(&self, relative: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.archive().join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, contents).unwrap();
+        path
+    }
+
+    /// A `morgue` command using this scratch index, run from the scratch folder.
+    pub fn morgue(&self) -> Command {
+        let mut cmd = Command::cargo_bin("morgue").expect("binary built");
+        cmd.env("MORGUE_INDEX", self.index_dir())
+            .env_remove("MORGUE_GAZETTEER")
+            .env("NO_COLOR", "1")
+            .current_dir(self.dir.path());
+        cmd
+    }
+
+    /// Runs `morgue index --json <archive>` and returns the summary.
+    pub fn index(&self) -> Value {
+        self.index_paths(&[self.archive()])
+    }
+
+    pub fn index_paths(&self, paths: &[PathBuf]) -> Value {
+        let out = self
+            .morgue()
+            .arg("index")
+            .arg("--json")
+            .args(paths)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        serde_json::from_slice(&out).expect("index --json prints JSON")
+    }
+
+    /// Runs `morgue search --json` with extra arguments and returns the result object.
+    pub fn search(&self, args: &[&str]) -> Value {
+        let out = self
+            .morgue()
+            .arg("search")
+            .arg("--json")
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        serde_json::from_slice(&out).expect("search --json prints JSON")
+    }
+}
+
+/// Titles of the hits of a search result, in rank order.
+pub fn titles(result: &Value) -> Vec<String> {
+    result["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
+pub fn total(result: &Value) -> u64 {
+    result["total"].as_u64().unwrap()
+}
+
+/// `{value: count}` of one facet in a search result.
+pub fn facet(result: &Value, name: &str) -> Vec<(String, u64)> {
+    result["facets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == name)
+        .unwrap_or_else(|| panic!("facet {name} missing"))["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            (
+                v["value"].as_str().unwrap().to_string(),
+                v["count"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// The path of the repository's sample corpus.
+pub fn sample_corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_corpus")
+}
+
+/// Sum of the per-reason skip counts of an index summary.
+pub fn skipped_total(summary: &Value) -> u64 {
+    summary["skipped"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|v| v.as_u64().unwrap())
+        .sum()
+}
+
+/// Asserts the invariant every run must keep: each file seen is counted exactly once.
+pub fn assert_counts_add_up(summary: &Value) {
+    let n = |k: &str| summary[k].as_u64().unwrap();
+    assert_eq!(
+        n("files_seen"),
+        n("indexed_new")
+            + n("indexed_updated")
+            + n("unchanged")
+            + skipped_total(summary)
+            + n("ignored"),
+        "counts do not add up: {summary:#}"
+    );
+}

@@ -1,0 +1,469 @@
+//! End to end: `morgue index` on generated archives: every format, where dates come from,
+//! incremental re-runs, and bad input that must be reported, never fatal.
+
+mod common;
+
+use common::{Scratch, assert_counts_add_up, titles, total};
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn problems<'a>(summary: &'a Value, kind: &str) -> Vec<&'a Value> {
+    summary["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["kind"] == kind)
+        .collect()
+}
+
+fn problem_for<'a>(summary: &'a Value, file_name: &str) -> &'a Value {
+    summary["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["path"].as_str().unwrap().ends_with(file_name))
+        .unwrap_or_else(|| panic!("no problem reported for {file_name}: {summary:#}"))
+}
+
+fn only_hit(s: &Scratch, query: &str) -> Value {
+    let r = s.search(&[query]);
+    assert_eq!(total(&r), 1, "{query}: {r:#}");
+    r["hits"][0].clone()
+}
+
+#[test]
+fn every_format_yields_its_metadata() {
+    let s = Scratch::new();
+    s.write(
+        "a.txt",
+        "Title: Harbour dredging starts\nDate: Feb. 24, 2025\nSource: Harbour City Times\nAuthor: Ana Ruiz and Bo Chen\nURL: https://example.org/dredge\n\nDredging of the harbour began on Monday, the port authority said.\n",
+    );
+    s.write(
+        "b.md",
+        "+++\ntitle = \"Tram line approved\"\ndate = 2024-06-01\nauthors = [\"Kit Dane\"]\nsource = \"Meridian Daily\"\ntags = [\"transport\"]\n+++\nThe council approved the **tram** line after a [long debate](https://example.org).\n",
+    );
+    s.write(
+        "c.json",
+        r#"{"title": "Bridge reopens", "published": "Mon, 03 Mar 2025 08:00:00 +0000", "source_domain": "ledger.example", "authors": [{"name": "Lee Park"}], "maintext": "The old bridge reopened to traffic after repairs lasting two years.", "language": "en", "url": "https://ledger.example/bridge"}"#,
+    );
+    s.write(
+        "d.html",
+        r#"<html lang="en-GB"><head><title>Library wins award</title>
+        <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","headline":"Library wins award","datePublished":"2023-09-14T09:30:00+01:00","author":{"@type":"Person","name":"Rae Moss"},"publisher":{"@type":"Organization","name":"Northern Ledger"}}]}</script>
+        </head><body><nav><a href="/">Home</a></nav><article><h1>Library wins award</h1>
+        <p>The central library won a national design award for its new reading rooms, judges announced.</p>
+        <p>Visitors have doubled since the rooms opened, according to the library's director.</p></article>
+        <div class="newsletter-signup">Subscribe to our newsletter <form><input></form></div></body></html>"#,
+    );
+    let summary = s.index();
+    assert_eq!(summary["indexed_new"], 4, "{summary:#}");
+    assert_eq!(summary["articles_in_index"], 4);
+
+    let a = only_hit(&s, "dredging");
+    assert_eq!(a["title"], "Harbour dredging starts");
+    assert_eq!(a["date"], "2025-02-24");
+    assert_eq!(a["date_source"], "metadata");
+    assert_eq!(a["source"], "Harbour City Times");
+    assert_eq!(a["authors"], serde_json::json!(["Ana Ruiz", "Bo Chen"]));
+    assert_eq!(a["url"], "https://example.org/dredge");
+
+    let b = only_hit(&s, "tram");
+    assert_eq!(b["title"], "Tram line approved");
+    assert_eq!(b["date"], "2024-06-01");
+    assert_eq!(b["tags"], serde_json::json!(["transport"]));
+    assert_eq!(b["format"], "md");
+
+    let c = only_hit(&s, "bridge");
+    assert_eq!(c["date"], "2025-03-03");
+    assert_eq!(c["published"], "2025-03-03T08:00:00Z");
+    assert_eq!(c["source"], "ledger.example");
+    assert_eq!(c["authors"], serde_json::json!(["Lee Park"]));
+
+    let d = only_hit(&s, "library");
+    assert_eq!(d["title"], "Library wins award");
+    assert_eq!(d["date"], "2023-09-14");
+    assert_eq!(d["date_source"], "json-ld");
+    assert_eq!(d["source"], "Northern Ledger");
+    assert_eq!(d["language"], "en");
+    // Navigation and the newsletter box are not part of the article.
+    assert_eq!(total(&s.search(&["newsletter"])), 0);
+    assert_eq!(total(&s.search(&["home"])), 0);
+}
+
+#[test]
+fn dates_come_from_path_or_dateline_and_say_so() {
+    let s = Scratch::new();
+    s.write(
+        "wire/2024/11/05/results.txt",
+        "Polls close across the country\n\nVoters queued into the evening at polling stations.\n",
+    );
+    s.write(
+        "wire/untitled.txt",
+        "Talks resume in Geneva\n\nGENEVA, March 3, 2025 (Continental Wire) - Negotiators returned to the table.\n",
+    );
+    s.write(
+        "clippings/undated.txt",
+        "Allotment society elects chair\n\nThe allotment society elected a new chair at its meeting.\n",
+    );
+    s.index();
+    let path_dated = only_hit(&s, "polls");
+    assert_eq!(path_dated["date"], "2024-11-05");
+    assert_eq!(path_dated["date_source"], "path");
+    let dateline = only_hit(&s, "geneva");
+    assert_eq!(dateline["date"], "2025-03-03");
+    assert_eq!(dateline["date_source"], "dateline");
+    let undated = only_hit(&s, "allotment");
+    assert_eq!(undated["date"], Value::Null);
+    assert_eq!(undated["date_source"], "none");
+    assert_eq!(
+        titles(&s.search(&["--undated"])),
+        ["Allotment society elects chair"]
+    );
+    // The terminal shows where a non-metadata date came from.
+    s.morgue()
+        .args(["search", "polls"])
+        .assert()
+        .stdout(predicate::str::contains("2024-11-05 (from path)"));
+}
+
+#[test]
+fn impossible_and_absurd_dates_are_not_invented() {
+    let s = Scratch::new();
+    s.write(
+        "a.txt",
+        "Title: Leap day story\nDate: 2025-02-30\n\nA story with a date that does not exist.\n",
+    );
+    s.write(
+        "b.txt",
+        "Title: Future story\nDate: 3000-01-01\n\nA story dated a thousand years ahead.\n",
+    );
+    s.write(
+        "c.txt",
+        "Title: Ancient story\nDate: 1066-10-14\n\nA story claiming a medieval date.\n",
+    );
+    let summary = s.index();
+    assert_eq!(summary["indexed_new"], 3);
+    assert_eq!(total(&s.search(&["--undated"])), 3);
+    let warnings = problems(&summary, "warning");
+    assert_eq!(warnings.len(), 3, "{summary:#}");
+    assert!(
+        problem_for(&summary, "a.txt")["detail"]
+            .as_str()
+            .unwrap()
+            .contains("does not exist")
+    );
+}
+
+#[test]
+fn re_runs_skip_unchanged_replace_changed_and_delete_vanished() {
+    let s = Scratch::new();
+    s.write(
+        "one.txt",
+        "Title: First\nDate: 2025-01-01\n\nAlpha story about otters.\n",
+    );
+    s.write(
+        "two.txt",
+        "Title: Second\nDate: 2025-01-02\n\nBeta story about beavers.\n",
+    );
+    s.write(
+        "feed.jsonl",
+        "{\"title\": \"Third\", \"text\": \"Gamma story about herons.\"}\n{\"title\": \"Fourth\", \"text\": \"Delta story about herons.\"}\n",
+    );
+    let first = s.index();
+    assert_eq!(first["indexed_new"], 3);
+    assert_eq!(first["articles_written"], 4);
+    assert_counts_add_up(&first);
+
+    let again = s.index();
+    assert_eq!(again["unchanged"], 3, "{again:#}");
+    assert_eq!(again["indexed_new"], 0);
+    assert_eq!(again["articles_written"], 0);
+    assert_eq!(again["articles_in_index"], 4);
+
+    // Same content, new mtime: still unchanged (the hash decides).
+    let one = s.archive().join("one.txt");
+    let bytes = std::fs::read(&one).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&one, &bytes).unwrap();
+    assert_eq!(s.index()["unchanged"], 3);
+
+    s.write(
+        "two.txt",
+        "Title: Second, revised\nDate: 2025-01-02\n\nBeta story about lynxes.\n",
+    );
+    std::fs::remove_file(s.archive().join("feed.jsonl")).unwrap();
+    s.write("five.txt", "Title: Fifth\n\nEpsilon story about otters.\n");
+    let changed = s.index();
+    assert_eq!(changed["indexed_updated"], 1, "{changed:#}");
+    assert_eq!(changed["indexed_new"], 1);
+    assert_eq!(changed["unchanged"], 1);
+    assert_eq!(changed["deleted"], 1);
+    assert_eq!(changed["articles_in_index"], 3);
+    assert_counts_add_up(&changed);
+
+    assert_eq!(total(&s.search(&["beavers"])), 0);
+    assert_eq!(titles(&s.search(&["lynxes"])), ["Second, revised"]);
+    assert_eq!(total(&s.search(&["herons"])), 0);
+    assert_eq!(total(&s.search(&["otters"])), 2);
+    // No duplicates anywhere.
+    assert_eq!(total(&s.search(&[""])), 3);
+}
+
+#[test]
+fn indexing_a_second_folder_keeps_the_first() {
+    let s = Scratch::new();
+    s.write("a/one.txt", "Title: In folder a\n\nText about walruses.\n");
+    s.write(
+        "b/two.txt",
+        "Title: In folder b\n\nText about walruses too.\n",
+    );
+    s.index_paths(&[s.archive().join("a")]);
+    let second = s.index_paths(&[s.archive().join("b")]);
+    assert_eq!(second["deleted"], 0);
+    assert_eq!(total(&s.search(&["walruses"])), 2);
+}
+
+#[test]
+fn bad_input_is_reported_by_file_and_reason_and_counts_add_up() {
+    let s = Scratch::new();
+    s.write(
+        "good.txt",
+        "Title: A good story\n\nThe harbour master retired after forty years.\n",
+    );
+    s.write("empty.txt", "");
+    s.write("blank.md", "   \n\n\t\n");
+    s.write(
+        "broken.json",
+        "{\"title\": \"Half\", \"text\": \"missing brace\"",
+    );
+    s.write("number.json", "42");
+    s.write("array.json", "[1, 2, 3]");
+    s.write(
+        "feed.ndjson",
+        "{\"title\": \"Line one\", \"text\": \"Kingfishers nest by the river.\"}\nnot json at all\n{\"title\": \"Line three\", \"text\": \"Kingfishers again.\"}\n{\"title\": \n",
+    );
+    s.write(
+        "binary.txt",
+        b"\x00\x01\x02\x03 not text \x00\x00\xff".repeat(20),
+    );
+    s.write(
+        "image.html",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",
+    );
+    s.write(
+        "nav-only.html",
+        "<html><body><nav><a href='/'>Home</a></nav></body></html>",
+    );
+    s.write(
+        "front.md",
+        "---\ntitle: [unclosed\ndate: 2025-01-01\n---\nBody text here.\n",
+    );
+    s.write(
+        "latin1.txt",
+        b"Title: Caf\xe9 society\n\nThe caf\xe9 on the quay reopened.\n".to_vec(),
+    );
+    s.write("utf16.txt", {
+        let mut v = vec![0xFF, 0xFE];
+        for unit in "Title: Wide story\n\nHeron sightings rose this spring.\n".encode_utf16() {
+            v.extend_from_slice(&unit.to_le_bytes());
+        }
+        v
+    });
+    s.write(
+        "big.txt",
+        format!("Title: Too big\n\n{}", "word ".repeat(1000)),
+    );
+    s.write("notes.docx", "not an article");
+    s.write(
+        ".hidden/secret.txt",
+        "Title: Hidden\n\nShould never be walked.\n",
+    );
+
+    let out = s
+        .morgue()
+        .args(["index", "--json", "--max-file-size", "2K"])
+        .arg(s.archive())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let summary: Value = serde_json::from_slice(&out).unwrap();
+    assert_counts_add_up(&summary);
+    assert_eq!(summary["files_seen"], 15, "{summary:#}");
+    assert_eq!(summary["ignored"], 1);
+    let reason = |name: &str| {
+        problem_for(&summary, name)["reason"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(reason("empty.txt"), "empty");
+    assert_eq!(reason("blank.md"), "empty");
+    assert_eq!(reason("broken.json"), "malformed");
+    assert!(
+        problem_for(&summary, "broken.json")["detail"]
+            .as_str()
+            .unwrap()
+            .contains("line 1")
+    );
+    assert_eq!(reason("number.json"), "wrong-shape");
+    assert_eq!(reason("array.json"), "wrong-shape");
+    assert_eq!(reason("binary.txt"), "binary");
+    assert_eq!(reason("image.html"), "binary");
+    assert_eq!(reason("nav-only.html"), "no-text");
+    assert_eq!(reason("front.md"), "malformed");
+    assert_eq!(reason("big.txt"), "too-large");
+    assert_eq!(reason("notes.docx"), "ignored");
+
+    // Bad NDJSON lines are named by line; the good lines are indexed.
+    let bad_lines: Vec<u64> = problems(&summary, "bad-record")
+        .iter()
+        .map(|p| p["record"].as_u64().unwrap())
+        .collect();
+    assert_eq!(bad_lines, [2, 4]);
+    assert_eq!(total(&s.search(&["kingfishers"])), 2);
+
+    // Text that is not UTF-8 is decoded, indexed and searchable, with a warning.
+    assert_eq!(titles(&s.search(&["cafe"])), ["Café society"]);
+    assert!(
+        problem_for(&summary, "latin1.txt")["detail"]
+            .as_str()
+            .unwrap()
+            .contains("Windows-1252")
+    );
+    assert_eq!(titles(&s.search(&["heron"])), ["Wide story"]);
+    assert_eq!(total(&s.search(&["hidden"])), 0);
+
+    let indexed = ["good.txt", "feed.ndjson", "latin1.txt", "utf16.txt"].len() as u64;
+    assert_eq!(summary["indexed_new"], indexed);
+    assert_eq!(common::skipped_total(&summary), 15 - 1 - indexed);
+}
+
+#[test]
+fn the_terminal_summary_lists_skips_and_adds_up() {
+    let s = Scratch::new();
+    s.write(
+        "good.txt",
+        "Title: Fine\n\nAn ordinary story about ferries.\n",
+    );
+    s.write("broken.json", "{\"title\": ");
+    s.write("empty.txt", "");
+    s.morgue()
+        .arg("index")
+        .arg(s.archive())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("broken.json"))
+        .stdout(predicate::str::contains("malformed"))
+        .stdout(predicate::str::contains("3 files seen"))
+        .stdout(predicate::str::contains(
+            "1 indexed (1 new, 0 updated, 0 unchanged), 2 skipped",
+        ))
+        .stdout(predicate::str::contains(
+            "skipped by reason: empty 1, malformed 1",
+        ));
+}
+
+#[test]
+fn a_file_that_breaks_loses_its_old_articles() {
+    let s = Scratch::new();
+    s.write(
+        "story.json",
+        r#"{"title": "Ferry strike ends", "text": "Ferry crews returned to work."}"#,
+    );
+    s.index();
+    assert_eq!(total(&s.search(&["ferry"])), 1);
+    s.write("story.json", r#"{"title": "Ferry strike ends", "text": "#);
+    let summary = s.index();
+    assert_eq!(summary["skipped"]["malformed"], 1);
+    assert_eq!(total(&s.search(&["ferry"])), 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_are_reported_not_followed_and_loops_do_not_hang() {
+    let s = Scratch::new();
+    s.write(
+        "real/story.txt",
+        "Title: Real\n\nA story about lighthouses.\n",
+    );
+    std::os::unix::fs::symlink(s.archive().join("real"), s.archive().join("real/loop")).unwrap();
+    std::os::unix::fs::symlink(
+        s.archive().join("real/story.txt"),
+        s.archive().join("link.txt"),
+    )
+    .unwrap();
+    let plain = s.index();
+    assert_counts_add_up(&plain);
+    assert_eq!(plain["ignored"], 2, "{plain:#}");
+    assert_eq!(total(&s.search(&["lighthouses"])), 1);
+
+    let out = s
+        .morgue()
+        .args(["index", "--json", "--follow-links", "--force"])
+        .arg(s.archive())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let followed: Value = serde_json::from_slice(&out).unwrap();
+    assert_counts_add_up(&followed);
+    assert_eq!(followed["skipped"]["walk-error"], 1, "{followed:#}");
+    assert!(
+        problem_for(&followed, "loop")["detail"]
+            .as_str()
+            .unwrap()
+            .contains("loop")
+    );
+}
+
+#[test]
+fn missing_folders_are_a_usage_error() {
+    let s = Scratch::new();
+    s.morgue()
+        .args(["index", "/definitely/not/here"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "/definitely/not/here: no such file or folder",
+        ));
+}
+
+#[test]
+fn a_user_gazetteer_adds_and_merges_entities() {
+    let s = Scratch::new();
+    s.write(
+        "a.txt",
+        "Title: Mayor opens market\n\nMayor Ottilie Brandvold opened the winter market in Lindholm on Friday.\n",
+    );
+    s.write(
+        "b.txt",
+        "Title: Market closes\n\nThe winter market in Lindholm closed early, Brandvold's office said.\n",
+    );
+    let gazetteer = s.dir.path().join("aliases.tsv");
+    std::fs::write(
+        &gazetteer,
+        "# kind\tcanonical\taliases\nperson\tOttilie Brandvold\tBrandvold|Mayor Brandvold\nplace\tLindholm\t\n",
+    )
+    .unwrap();
+    s.morgue()
+        .args(["index", "--json", "--gazetteer"])
+        .arg(&gazetteer)
+        .arg(s.archive())
+        .assert()
+        .success();
+    assert_eq!(total(&s.search(&["--person", "Ottilie Brandvold"])), 2);
+    assert_eq!(total(&s.search(&["--person", "brandvold"])), 2);
+    assert_eq!(total(&s.search(&["--place", "Lindholm"])), 2);
+
+    std::fs::write(&gazetteer, "person\tbroken line without tabs\n").unwrap();
+    s.morgue()
+        .args(["index", "--gazetteer"])
+        .arg(&gazetteer)
+        .arg(s.archive())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("aliases.tsv:1"));
+}

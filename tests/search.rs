@@ -1,0 +1,459 @@
+//! End to end: query syntax, filters, facets, sorting, snippets and JSON output of
+//! `morgue search`, over a small archive whose every fact the tests know.
+
+mod common;
+
+use common::{Scratch, facet, titles, total};
+use serde_json::Value;
+
+/// Eight articles in five formats: six dated (2023 x2, 2024 x1, 2025 x3) and two undated.
+fn news_archive() -> Scratch {
+    let s = Scratch::new();
+    s.write(
+        "2025/xi-putin.txt",
+        "Title: Xi and Putin speak by phone\nDate: 2025-02-24\nSource: Continental Wire\nAuthor: Mara Lind\n\n\
+         President Vladimir Putin and Chinese President Xi Jinping held a phone call on Monday.\n\n\
+         The leaders discussed ties between China and Russia and the coming Shanghai Cooperation \
+         Organisation summit. Putin briefed Xi on talks about Ukraine.\n",
+    );
+    s.write(
+        "2025/energy.md",
+        "---\ntitle: Sanctions squeeze Russian energy exports\ndate: 2025-03-10\nsource: Harbour City Times\nauthors: [Ines Varga, Tom Achebe]\n---\n\
+         New sanctions adopted by the European Union are cutting into Russia's energy exports, \
+         officials said. Vladimir Putin called the measures illegal. Oil revenue fell for a third month.\n",
+    );
+    s.write(
+        "2025/trade.json",
+        r#"{"headline": "EU weighs new sanctions", "datePublished": "2025-03-15",
+            "publisher": "Continental Wire", "byline": "Sam Osei",
+            "text": "European Union ministers weighed new sanctions on Thursday. Exports of gas and the energy market dominated the meeting in Brussels."}"#,
+    );
+    s.write(
+        "web/olympics.html",
+        r#"<!doctype html><html lang="en"><head><title>Paris prepares for the Olympics | Meridian Daily</title>
+        <meta property="og:title" content="Paris prepares for the Olympics">
+        <meta property="og:site_name" content="Meridian Daily">
+        <meta property="article:published_time" content="2024-07-20T10:00:00Z"></head>
+        <body><nav><a href="/">Home</a> <a href="/sport">Sport</a></nav>
+        <div class="ad">Advertisement: buy shoes</div>
+        <article><h1>Paris prepares for the Olympics</h1>
+        <p>Paris put the final touches to its venues on Saturday as France prepared to welcome athletes from around the world.</p>
+        <p>President Emmanuel Macron toured the athletes' village and praised the thousands of volunteers who built it.</p>
+        <p>Organisers said security along the Seine would be the tightest the city has seen in decades.</p></article>
+        <footer>Copyright Meridian Daily</footer></body></html>"#,
+    );
+    s.write(
+        "feeds/wire.jsonl",
+        concat!(
+            r#"{"title": "Zelensky visits Brussels", "date": "2023-05-01", "source": "Continental Wire", "text": "Volodymyr Zelensky met European leaders in Brussels to discuss support for Ukraine."}"#,
+            "\n",
+            r#"{"title": "Climate talks open in Dubai", "date": "2023-11-30", "source": "Harbour City Times", "text": "Delegates gathered in Dubai for the climate conference, with fossil fuels at the centre of the talks."}"#,
+            "\n",
+            r#"{"title": "Council approves library budget", "source": "Harbour City Times", "text": "The city council approved the library budget after a long debate about opening hours."}"#,
+            "\n"
+        ),
+    );
+    s.write(
+        "clippings/putin-economy.txt",
+        "Putin remarks on the economy\n\nVladimir Putin said the economy had adapted to pressure from abroad.\n",
+    );
+    s.index();
+    s
+}
+
+#[test]
+fn plain_words_must_all_match_and_are_stemmed() {
+    let s = news_archive();
+    assert_eq!(total(&s.search(&["sanctions"])), 2);
+    // Stemming: "sanction" finds "sanctions"; ASCII folding is covered by the index tests.
+    assert_eq!(total(&s.search(&["sanction"])), 2);
+    // Two words: both must match (the default is AND, as users expect).
+    assert_eq!(total(&s.search(&["sanctions olympics"])), 0);
+}
+
+#[test]
+fn boolean_operators_mean_what_they_say() {
+    let s = news_archive();
+    assert_eq!(total(&s.search(&["sanctions OR olympics"])), 3);
+    assert_eq!(total(&s.search(&["sanctions AND gas"])), 1);
+    assert_eq!(
+        titles(&s.search(&["sanctions NOT gas"])),
+        ["Sanctions squeeze Russian energy exports"]
+    );
+    assert_eq!(
+        titles(&s.search(&["sanctions -gas"])),
+        ["Sanctions squeeze Russian energy exports"]
+    );
+}
+
+#[test]
+fn phrases_and_slop() {
+    let s = news_archive();
+    // "energy exports" is a phrase in one article; the other has both words apart.
+    assert_eq!(
+        titles(&s.search(&["\"energy exports\""])),
+        ["Sanctions squeeze Russian energy exports"]
+    );
+    assert_eq!(total(&s.search(&["sanctions AND \"energy exports\""])), 1);
+    assert_eq!(total(&s.search(&["\"gas energy\"~5"])), 1);
+    assert_eq!(total(&s.search(&["\"gas energy\""])), 0);
+}
+
+#[test]
+fn field_scopes() {
+    let s = news_archive();
+    assert_eq!(
+        titles(&s.search(&["title:olympics"])),
+        ["Paris prepares for the Olympics"]
+    );
+    assert_eq!(total(&s.search(&["title:putin"])), 2);
+    assert_eq!(total(&s.search(&["person:putin"])), 3);
+    assert_eq!(total(&s.search(&["source:\"continental wire\""])), 3);
+    assert_eq!(total(&s.search(&["place:brussels"])), 2);
+}
+
+#[test]
+fn title_matches_rank_first() {
+    let s = news_archive();
+    let hits = titles(&s.search(&["putin"]));
+    assert_eq!(hits.len(), 3);
+    assert!(
+        hits[..2].contains(&"Putin remarks on the economy".to_string()),
+        "{hits:?}"
+    );
+    assert!(
+        hits[..2].contains(&"Xi and Putin speak by phone".to_string()),
+        "{hits:?}"
+    );
+}
+
+#[test]
+fn entity_filters_accept_any_alias_and_are_anded() {
+    let s = news_archive();
+    for name in ["Vladimir Putin", "putin", "PUTIN", "Vladimir V. Putin"] {
+        assert_eq!(total(&s.search(&["--person", name])), 3, "--person {name}");
+    }
+    assert_eq!(
+        total(&s.search(&["--person", "Putin", "--person", "Xi Jinping"])),
+        1
+    );
+    assert_eq!(total(&s.search(&["--place", "Russia"])), 2);
+    assert_eq!(total(&s.search(&["--org", "EU"])), 2);
+    assert_eq!(
+        total(&s.search(&["--org", "European Union", "--place", "Brussels"])),
+        1
+    );
+    assert_eq!(total(&s.search(&["--person", "Nobody Atall"])), 0);
+}
+
+#[test]
+fn date_filters_are_inclusive_periods() {
+    let s = news_archive();
+    assert_eq!(total(&s.search(&["--from", "2025-03"])), 2);
+    assert_eq!(total(&s.search(&["--from", "2025", "--to", "2025-02"])), 1);
+    assert_eq!(total(&s.search(&["--to", "2023"])), 2);
+    assert_eq!(
+        total(&s.search(&["--from", "2024-07-20", "--to", "2024-07-20"])),
+        1
+    );
+    assert_eq!(
+        total(&s.search(&["--from", "2023-05-02", "--to", "2023-11-29"])),
+        0
+    );
+    let undated = s.search(&["--undated"]);
+    assert_eq!(total(&undated), 2);
+    for hit in undated["hits"].as_array().unwrap() {
+        assert_eq!(hit["date"], Value::Null);
+        assert_eq!(hit["date_source"], "none");
+    }
+}
+
+#[test]
+fn bad_dates_are_usage_errors() {
+    let s = news_archive();
+    for args in [
+        vec!["--from", "2025-13"],
+        vec!["--to", "yesterday"],
+        vec!["--from", "2025-03", "--to", "2025-01"],
+        vec!["--undated", "--from", "2024"],
+    ] {
+        s.morgue()
+            .arg("search")
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("morgue: error:"));
+    }
+}
+
+#[test]
+fn source_filter_is_case_insensitive_and_repeatable() {
+    let s = news_archive();
+    assert_eq!(total(&s.search(&["--source", "continental wire"])), 3);
+    assert_eq!(total(&s.search(&["--source", "MERIDIAN DAILY"])), 1);
+    assert_eq!(
+        total(&s.search(&[
+            "--source",
+            "Meridian Daily",
+            "--source",
+            "Harbour City Times"
+        ])),
+        4
+    );
+}
+
+#[test]
+fn facets_count_the_whole_result_set_not_the_page() {
+    let s = news_archive();
+    let r = s.search(&[
+        "--limit", "1", "--facet", "year", "--facet", "month", "--facet", "person", "--facet",
+        "source",
+    ]);
+    assert_eq!(r["hits"].as_array().unwrap().len(), 1);
+    assert_eq!(total(&r), 8);
+    assert_eq!(
+        facet(&r, "year"),
+        [("2023".into(), 2), ("2024".into(), 1), ("2025".into(), 3)]
+    );
+    let year = r["facets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "year")
+        .unwrap();
+    assert_eq!(year["undated"], 2);
+    assert_eq!(
+        facet(&r, "month"),
+        [
+            ("2023-05".into(), 1),
+            ("2023-11".into(), 1),
+            ("2024-07".into(), 1),
+            ("2025-02".into(), 1),
+            ("2025-03".into(), 2)
+        ]
+    );
+    let persons = facet(&r, "person");
+    assert_eq!(persons[0], ("Vladimir Putin".to_string(), 3));
+    assert_eq!(
+        facet(&r, "source"),
+        [
+            ("Continental Wire".into(), 3),
+            ("Harbour City Times".into(), 3),
+            ("Meridian Daily".into(), 1)
+        ]
+    );
+}
+
+#[test]
+fn facets_follow_the_query_and_respect_the_limit() {
+    let s = news_archive();
+    let r = s.search(&[
+        "sanctions",
+        "--facet",
+        "day",
+        "--facet",
+        "place",
+        "--facet-limit",
+        "1",
+    ]);
+    assert_eq!(facet(&r, "day"), [("2025-03-15".to_string(), 1)]);
+    let day = r["facets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "day")
+        .unwrap();
+    assert_eq!(day["more"], 1);
+    assert_eq!(facet(&r, "place").len(), 1);
+}
+
+#[test]
+fn sorting_by_date_puts_undated_last() {
+    let s = news_archive();
+    let dates = |r: &Value| -> Vec<Value> {
+        r["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["date"].clone())
+            .collect()
+    };
+    let oldest = s.search(&["--sort", "date", "--limit", "8"]);
+    let d = dates(&oldest);
+    assert_eq!(d[0], "2023-05-01");
+    assert_eq!(d[5], "2025-03-15");
+    assert!(d[6].is_null() && d[7].is_null());
+    let newest = s.search(&["--sort", "-date", "--limit", "8"]);
+    let d = dates(&newest);
+    assert_eq!(d[0], "2025-03-15");
+    assert_eq!(d[5], "2023-05-01");
+    assert!(d[6].is_null() && d[7].is_null());
+    assert!(newest["hits"][0]["score"].is_null());
+}
+
+#[test]
+fn limit_and_offset_page_through_results() {
+    let s = news_archive();
+    let all = titles(&s.search(&["--sort", "date", "--limit", "8"]));
+    let page = s.search(&["--sort", "date", "--limit", "3", "--offset", "3"]);
+    assert_eq!(titles(&page), all[3..6]);
+    assert_eq!(page["hits"][0]["rank"], 4);
+    assert_eq!(total(&page), 8);
+}
+
+#[test]
+fn snippets_highlight_phrase_and_stemmed_matches() {
+    let s = news_archive();
+    let r = s.search(&["\"phone call\""]);
+    let hit = &r["hits"][0];
+    let body = hit["snippets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["field"] == "body")
+        .unwrap();
+    let text = body["text"].as_str().unwrap();
+    let marked: Vec<&str> = body["highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| &text[h[0].as_u64().unwrap() as usize..h[1].as_u64().unwrap() as usize])
+        .collect();
+    assert_eq!(marked, ["phone", "call"]);
+
+    let r = s.search(&["sanction", "--sort", "date"]);
+    let snippet = &r["hits"][0]["snippets"][0];
+    assert_eq!(snippet["field"], "title");
+    let text = snippet["text"].as_str().unwrap();
+    let h = &snippet["highlights"][0];
+    assert_eq!(
+        &text[h[0].as_u64().unwrap() as usize..h[1].as_u64().unwrap() as usize],
+        "Sanctions"
+    );
+}
+
+#[test]
+fn terminal_output_marks_matches_without_colour() {
+    let s = news_archive();
+    s.morgue()
+        .args(["search", "\"phone call\""])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("**phone** **call**"))
+        .stdout(predicates::str::contains("Xi and Putin speak by phone"))
+        .stdout(predicates::str::contains("1 article match"))
+        .stdout(predicates::str::contains("\u{1b}[").not());
+}
+
+#[test]
+fn terminal_output_shows_facets_and_date_sources() {
+    let s = news_archive();
+    s.morgue()
+        .args([
+            "search", "--facet", "year", "--sort", "-date", "--limit", "8",
+        ])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("by year"))
+        .stdout(predicates::str::contains("undated: 2"))
+        .stdout(predicates::str::contains("undated ·"));
+}
+
+#[test]
+fn json_output_has_the_documented_fields() {
+    let s = news_archive();
+    let r = s.search(&["putin", "--facet", "person"]);
+    for key in [
+        "query", "total", "offset", "limit", "sort", "hits", "facets",
+    ] {
+        assert!(r.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(r["query"], "putin");
+    assert_eq!(r["sort"], "relevance");
+    let hit = r["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["title"] == "Xi and Putin speak by phone")
+        .unwrap();
+    for key in [
+        "rank",
+        "score",
+        "id",
+        "path",
+        "format",
+        "title",
+        "date",
+        "date_source",
+        "source",
+        "authors",
+        "url",
+        "language",
+        "tags",
+        "entities",
+        "snippets",
+    ] {
+        assert!(hit.get(key).is_some(), "hit lacks {key}: {hit:#}");
+    }
+    assert_eq!(hit["date"], "2025-02-24");
+    assert_eq!(hit["date_source"], "metadata");
+    assert_eq!(hit["format"], "txt");
+    assert_eq!(hit["authors"], serde_json::json!(["Mara Lind"]));
+    assert_eq!(hit["language"], "en");
+    assert!(hit["path"].as_str().unwrap().ends_with("xi-putin.txt"));
+    let persons = hit["entities"]["person"].as_array().unwrap();
+    assert!(persons.contains(&Value::from("Vladimir Putin")));
+    assert!(persons.contains(&Value::from("Xi Jinping")));
+}
+
+#[test]
+fn malformed_queries_get_a_clear_message() {
+    let s = news_archive();
+    for (query, expect) in [
+        ("title:(putin", "invalid query"),
+        ("nosuchfield:putin", "unknown field `nosuchfield:`"),
+        ("-putin", "only exclude"),
+    ] {
+        s.morgue()
+            .args(["search", query])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(expect))
+            .stderr(predicates::str::contains("panicked").not());
+    }
+}
+
+#[test]
+fn searching_without_an_index_says_how_to_make_one() {
+    let s = Scratch::new();
+    s.morgue()
+        .args(["search", "anything"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("no morgue index"))
+        .stderr(predicates::str::contains("morgue index"));
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::process::{Command, Stdio};
+    let s = news_archive();
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("morgue"))
+        .args(["search", "--limit", "8", "--facet", "person"])
+        .env("MORGUE_INDEX", s.index_dir())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "status {:?}, stderr {stderr}",
+        out.status
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+use predicates::prelude::PredicateBooleanExt;
