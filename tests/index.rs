@@ -458,7 +458,7 @@ fn a_user_gazetteer_adds_and_merges_entities() {
     assert_eq!(total(&s.search(&["--person", "brandvold"])), 2);
     assert_eq!(total(&s.search(&["--place", "Lindholm"])), 2);
 
-    std::fs::write(&gazetteer, "person\tbroken line without tabs\n").unwrap();
+    std::fs::write(&gazetteer, "person broken line without tabs\n").unwrap();
     s.morgue()
         .args(["index", "--gazetteer"])
         .arg(&gazetteer)

@@ -227,7 +227,14 @@ pub(crate) fn value_kind(v: &Value) -> &'static str {
 /// Field names accepted by [`article_from_object`], lowercase; earlier names win.
 const TITLE: &[&str] = &["title", "headline"];
 /// The longest of these is the body.
-const BODY: &[&str] = &["body", "text", "content", "maintext", "article"];
+const BODY: &[&str] = &[
+    "body",
+    "text",
+    "content",
+    "maintext",
+    "article",
+    "articlebody",
+];
 /// Body only when none of [`BODY`] is present.
 const BODY_FALLBACK: &[&str] = &["description"];
 const DATE: &[&str] = &[
