@@ -56,8 +56,9 @@ fn extract(html: &str) -> Result<Article, Skip> {
     remove_boilerplate(&rd);
     let ex: Extracted = rd.parse().map_err(|_| no_text())?;
     a.body = ex.text_content.to_string();
-    // Readability falls back to whatever text is left; a few words are not an article.
-    if a.body.split_whitespace().count() < 5 {
+    // Readability falls back to whatever text is left: a few words, or a list of section
+    // links with no sentence in it, are not an article.
+    if a.body.split_whitespace().count() < 5 || !has_sentence(&a.body) {
         return Err(no_text());
     }
     if a.authors.is_empty() {
@@ -70,6 +71,12 @@ fn extract(html: &str) -> Result<Article, Skip> {
         a.title = ex.title;
     }
     Ok(a)
+}
+
+/// True when some line reads like prose: eight or more words and a full stop somewhere.
+fn has_sentence(body: &str) -> bool {
+    body.lines()
+        .any(|line| line.split_whitespace().count() >= 8 && line.contains(['.', '!', '?', '。']))
 }
 
 /// Removes [`BOILERPLATE`] boxes, except ones that hold the story itself: ASP.NET pages wrap

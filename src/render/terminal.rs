@@ -57,8 +57,12 @@ pub fn search_results(out: &mut Output, results: &SearchResults) -> io::Result<(
         if let Some(source) = &hit.article.source {
             meta.push(source.clone());
         }
-        meta.push(display_path(&hit.article));
-        if let Some(score) = hit.score {
+        meta.push(display_path(
+            &hit.article.path,
+            hit.article.record.map(|r| r as usize),
+        ));
+        // A filter-only search scores every hit 0: no point showing it.
+        if let Some(score) = hit.score.filter(|s| *s > 0.0) {
             meta.push(format!("score {score:.2}"));
         }
         writeln!(out, "     {DIM}{}{DIM:#}", meta.join(" · "))?;
@@ -94,15 +98,16 @@ fn date_label(article: &StoredArticle) -> String {
     }
 }
 
-/// The path relative to the current folder when the file is below it, as users typed it.
-fn display_path(article: &StoredArticle) -> String {
-    let path = Path::new(&article.path);
+/// The path relative to the current folder when the file is below it, as users typed it,
+/// with `:record` for one article of a multi-article file.
+fn display_path(path: &str, record: Option<usize>) -> String {
+    let path = Path::new(path);
     let shown = std::env::current_dir()
         .ok()
         .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| path.to_path_buf());
     let shown = escape_control(&shown.display().to_string());
-    match article.record {
+    match record {
         Some(record) => format!("{shown}:{record}"),
         None => shown,
     }
@@ -204,7 +209,6 @@ pub fn index_summary(
         .collect();
     let limit = if verbose { usize::MAX } else { PROBLEMS_SHOWN };
     for problem in listed.iter().take(limit) {
-        let record = problem.record.map(|r| format!(":{r}")).unwrap_or_default();
         let detail = if problem.detail.is_empty() {
             String::new()
         } else {
@@ -212,9 +216,9 @@ pub fn index_summary(
         };
         writeln!(
             out,
-            "{DIM}{}{DIM:#} {}{record}{detail}",
+            "{DIM}{}{DIM:#} {}{detail}",
             problem.kind,
-            escape_control(&problem.path),
+            display_path(&problem.path, problem.record),
         )?;
     }
     if listed.len() > limit {
