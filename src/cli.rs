@@ -126,8 +126,10 @@ pub struct SearchArgs {
     /// relevance, date (oldest first) or -date (newest first); undated articles sort last
     #[arg(long, default_value = "relevance", value_parser = parse_sort, allow_hyphen_values = true)]
     pub sort: SortOrder,
+    /// How many hits to show (0: only the count and facets)
     #[arg(long, short = 'n', default_value_t = 10)]
     pub limit: usize,
+    /// Skip this many hits first, to page through results
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
 

@@ -260,7 +260,7 @@ fn bad_input_is_reported_by_file_and_reason_and_counts_add_up() {
     );
     s.write(
         "latin1.txt",
-        b"Title: Caf\xe9 society\n\nThe caf\xe9 on the quay reopened.\n".to_vec(),
+        b"Title: Caf\xe9 society\n\nThe caf\xe9 on the quay reopened.\n",
     );
     s.write("utf16.txt", {
         let mut v = vec![0xFF, 0xFE];
@@ -466,4 +466,23 @@ fn a_user_gazetteer_adds_and_merges_entities() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("aliases.tsv:1"));
+}
+
+#[test]
+fn a_second_indexer_is_refused_while_searches_go_on() {
+    let s = Scratch::new();
+    s.write("a.txt", "Title: One\n\nA story about puffins.\n");
+    s.index();
+    // Hold the writer lock the way a running `morgue index` does.
+    let lock = std::fs::File::create(s.index_dir().join(".tantivy-writer.lock")).unwrap();
+    lock.try_lock().unwrap();
+    s.morgue()
+        .arg("index")
+        .arg(s.archive())
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("locked by another morgue process"));
+    assert_eq!(total(&s.search(&["puffins"])), 1);
+    drop(lock);
+    assert_eq!(s.index()["unchanged"], 1);
 }

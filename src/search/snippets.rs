@@ -148,7 +148,13 @@ mod tests {
         let text = "Talks  on\n\nenergy exports   resumed";
         let start = text.find("energy").unwrap();
         let end = text.find("exports").unwrap() + "exports".len();
-        let s = passage("body", text, 0..text.len(), &[start..end]);
+        let highlight = start..end;
+        let s = passage(
+            "body",
+            text,
+            0..text.len(),
+            std::slice::from_ref(&highlight),
+        );
         assert_eq!(s.text, "Talks on energy exports resumed");
         let [a, b] = s.highlights[0];
         assert_eq!(&s.text[a..b], "energy exports");
@@ -157,7 +163,8 @@ mod tests {
     #[test]
     fn highlights_are_relative_to_the_passage() {
         let text = "alpha beta gamma delta";
-        let s = passage("body", text, 6..16, &[5..10]);
+        let highlight = 5..10;
+        let s = passage("body", text, 6..16, std::slice::from_ref(&highlight));
         assert_eq!(s.text, "beta gamma");
         assert_eq!(&s.text[s.highlights[0][0]..s.highlights[0][1]], "gamma");
         assert!(s.starts_mid && s.ends_mid);
