@@ -430,3 +430,22 @@ fn progress_bar(enabled: bool, len: u64) -> ProgressBar {
     }
     bar
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_reports_unreadable_and_oversize_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("gone.txt");
+        let skip = read_at_most(&missing, 100).unwrap_err();
+        assert_eq!(skip.reason, SkipReason::Unreadable);
+        assert!(skip.detail.contains("No such file"), "{skip}");
+
+        let grown = dir.path().join("grown.txt");
+        std::fs::write(&grown, "x".repeat(101)).unwrap();
+        assert_eq!(read_at_most(&grown, 100).unwrap_err().reason, SkipReason::TooLarge);
+        assert_eq!(read_at_most(&grown, 101).unwrap().len(), 101);
+    }
+}

@@ -486,3 +486,23 @@ fn a_second_indexer_is_refused_while_searches_go_on() {
     drop(lock);
     assert_eq!(s.index()["unchanged"], 1);
 }
+
+#[cfg(unix)]
+#[test]
+fn unreadable_files_are_skipped_with_the_reason() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = Scratch::new();
+    s.write("ok.txt", "Title: Fine\n\nA story about gannets.\n");
+    let locked = s.write("locked.txt", "Title: Locked\n\nA story nobody may read.\n");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&locked).is_ok() {
+        // Running as root: permissions do not stop reads, so there is nothing to observe here.
+        // `ingest::tests` covers the unreadable path with a vanished file instead.
+        eprintln!("skipping: permissions are not enforced for this user");
+        return;
+    }
+    let summary = s.index();
+    assert_counts_add_up(&summary);
+    assert_eq!(summary["skipped"]["unreadable"], 1, "{summary:#}");
+    assert!(problem_for(&summary, "locked.txt")["detail"].as_str().unwrap().contains("ermission"));
+}
