@@ -52,6 +52,8 @@ pub enum Command {
     Search(SearchArgs),
     /// Show what the index holds: counts, date range, top entities, last run's skips
     Stats(StatsArgs),
+    /// List canonical entities with article counts and the aliases they appear under
+    Entities(EntitiesArgs),
 }
 
 #[derive(Debug, Args)]
@@ -154,6 +156,18 @@ pub struct StatsArgs {
     pub json: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// Only this kind: person, org, place or event (repeatable; default: all)
+    #[arg(long = "type", short = 't', value_parser = parse_entity_kind, value_name = "KIND")]
+    pub kinds: Vec<EntityKind>,
+    /// How many entities to list per kind
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub top: usize,
+    #[arg(long)]
+    pub json: bool,
+}
+
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     let output = Output::stdout(cli.color);
@@ -162,6 +176,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Index(args) => run_index(&index_dir, args, output),
         Command::Search(args) => run_search(&index_dir, args, output),
         Command::Stats(args) => run_stats(&index_dir, args, output),
+        Command::Entities(args) => run_entities(&index_dir, args, output),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -296,6 +311,22 @@ fn run_stats(index_dir: &Path, args: StatsArgs, mut output: Output) -> Result<()
     Ok(())
 }
 
+fn run_entities(index_dir: &Path, args: EntitiesArgs, mut output: Output) -> Result<(), CliError> {
+    let index = MorgueIndex::open(index_dir)?;
+    let kinds = if args.kinds.is_empty() {
+        EntityKind::ALL.to_vec()
+    } else {
+        args.kinds
+    };
+    let listing = stats::list_entities(&index, &kinds, args.top)?;
+    if args.json {
+        render::json::write(&mut output, &listing)?;
+    } else {
+        render::terminal::entities(&mut output, &listing)?;
+    }
+    Ok(())
+}
+
 /// The built-in gazetteer plus the user's alias file kept with the index, if any.
 fn load_gazetteer(index_dir: &Path) -> Result<Gazetteer, MorgueError> {
     let stored = index_dir.join(index::USER_GAZETTEER);
@@ -340,6 +371,10 @@ fn parse_sort(text: &str) -> Result<SortOrder, String> {
             "`{text}`: expected relevance, date (oldest first) or -date (newest first)"
         )),
     }
+}
+
+fn parse_entity_kind(text: &str) -> Result<EntityKind, String> {
+    EntityKind::parse(text).ok_or_else(|| format!("`{text}`: expected person, org, place or event"))
 }
 
 fn parse_facet(text: &str) -> Result<FacetKind, String> {

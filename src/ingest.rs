@@ -445,7 +445,10 @@ mod tests {
 
         let grown = dir.path().join("grown.txt");
         std::fs::write(&grown, "x".repeat(101)).unwrap();
-        assert_eq!(read_at_most(&grown, 100).unwrap_err().reason, SkipReason::TooLarge);
+        assert_eq!(
+            read_at_most(&grown, 100).unwrap_err().reason,
+            SkipReason::TooLarge
+        );
         assert_eq!(read_at_most(&grown, 101).unwrap().len(), 101);
     }
 }

@@ -93,3 +93,62 @@ pub fn collect(index: &MorgueIndex, top: usize) -> Result<IndexStats, MorgueErro
         last_run,
     })
 }
+
+/// One canonical entity for `morgue entities`: in how many articles, under which aliases.
+#[derive(Debug, Serialize)]
+pub struct EntityListing {
+    pub kind: crate::article::EntityKind,
+    pub name: String,
+    /// Articles that mention it (under any alias).
+    pub articles: u64,
+    /// Other names it appeared under, with the number of articles using each.
+    pub aliases: Vec<crate::search::facets::FacetValue>,
+}
+
+/// The `top` most mentioned entities of each kind, with the aliases seen for each.
+pub fn list_entities(
+    index: &MorgueIndex,
+    kinds: &[crate::article::EntityKind],
+    top: usize,
+) -> Result<Vec<EntityListing>, MorgueError> {
+    use crate::index::schema::ALIAS_SEPARATOR;
+    use crate::search::facets::FacetValue;
+    let tantivy_err = |e| MorgueError::tantivy(&index.dir, e);
+    let searcher = index.index.reader().map_err(tantivy_err)?.searcher();
+    let facets = kinds
+        .iter()
+        .flat_map(|&k| [FacetKind::Entity(k), FacetKind::Aliases(k)])
+        .collect();
+    let collector = FacetCollector { facets };
+    let tallies = searcher
+        .search(&AllQuery, &collector)
+        .map_err(tantivy_err)?;
+    let mut results = collector.results(tallies, usize::MAX).into_iter();
+    let mut listing = Vec::new();
+    for &kind in kinds {
+        let (Some(names), Some(pairs)) = (results.next(), results.next()) else {
+            break;
+        };
+        let mut aliases: std::collections::HashMap<String, Vec<FacetValue>> = Default::default();
+        for pair in pairs.values {
+            if let Some((canonical, alias)) = pair.value.split_once(ALIAS_SEPARATOR) {
+                aliases
+                    .entry(canonical.to_string())
+                    .or_default()
+                    .push(FacetValue {
+                        value: alias.to_string(),
+                        count: pair.count,
+                    });
+            }
+        }
+        for name in names.values.into_iter().take(top) {
+            listing.push(EntityListing {
+                kind,
+                aliases: aliases.remove(&name.value).unwrap_or_default(),
+                name: name.value,
+                articles: name.count,
+            });
+        }
+    }
+    Ok(listing)
+}

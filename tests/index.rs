@@ -504,5 +504,10 @@ fn unreadable_files_are_skipped_with_the_reason() {
     let summary = s.index();
     assert_counts_add_up(&summary);
     assert_eq!(summary["skipped"]["unreadable"], 1, "{summary:#}");
-    assert!(problem_for(&summary, "locked.txt")["detail"].as_str().unwrap().contains("ermission"));
+    assert!(
+        problem_for(&summary, "locked.txt")["detail"]
+            .as_str()
+            .unwrap()
+            .contains("ermission")
+    );
 }

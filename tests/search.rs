@@ -457,3 +457,44 @@ fn a_closed_pipe_is_not_an_error() {
 }
 
 use predicates::prelude::PredicateBooleanExt;
+
+#[test]
+fn entities_lists_canonical_names_with_counts_and_aliases() {
+    let s = news_archive();
+    let out = s
+        .morgue()
+        .args(["entities", "--type", "person", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let listing: Value = serde_json::from_slice(&out).unwrap();
+    let list = listing.as_array().unwrap();
+    assert!(list.iter().all(|e| e["kind"] == "person"));
+    let putin = list.iter().find(|e| e["name"] == "Vladimir Putin").unwrap();
+    assert_eq!(putin["articles"], 3);
+    let aliases: Vec<&str> = putin["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["value"].as_str().unwrap())
+        .collect();
+    assert!(aliases.contains(&"Putin"), "{aliases:?}");
+    // The counts agree with what a filtered search finds.
+    for entity in list {
+        let name = entity["name"].as_str().unwrap();
+        assert_eq!(
+            entity["articles"].as_u64().unwrap(),
+            total(&s.search(&["--person", name])),
+            "{name}"
+        );
+    }
+    s.morgue()
+        .args(["entities", "--top", "1"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("person"))
+        .stdout(predicates::str::contains("Vladimir Putin"))
+        .stdout(predicates::str::contains("place"));
+}

@@ -3,7 +3,7 @@
 //! This is the only place that knows which article field lands in which index field; the
 //! search side reads stored documents back into [`StoredArticle`] through it too.
 
-use super::schema::Fields;
+use super::schema::{ALIAS_SEPARATOR, Fields};
 use crate::article::{Article, EntityKind};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -64,6 +64,8 @@ pub fn to_document(
         for alias in &entity.aliases {
             if alias != &entity.canonical {
                 doc.add_text(fields.entity_text(entity.kind), alias);
+                let pair = format!("{}{ALIAS_SEPARATOR}{alias}", entity.canonical);
+                doc.add_text(fields.entity_alias(entity.kind), pair);
             }
         }
     }

@@ -54,7 +54,13 @@ pub struct Fields {
     pub entity_text: [Field; 4],
     /// Exact canonical entity names, in `EntityKind::ALL` order.
     pub entity_name: [Field; 4],
+    /// `canonical` + [`ALIAS_SEPARATOR`] + `alias` for every alias seen, in `EntityKind::ALL`
+    /// order: counted like a facet, it tells which aliases each entity appears under.
+    pub entity_alias: [Field; 4],
 }
+
+/// Joins a canonical name and one of its aliases in the `<kind>_alias` fields.
+pub const ALIAS_SEPARATOR: char = '\u{1f}';
 
 impl Fields {
     pub fn entity_text(&self, kind: EntityKind) -> Field {
@@ -63,6 +69,10 @@ impl Fields {
 
     pub fn entity_name(&self, kind: EntityKind) -> Field {
         self.entity_name[kind_index(kind)]
+    }
+
+    pub fn entity_alias(&self, kind: EntityKind) -> Field {
+        self.entity_alias[kind_index(kind)]
     }
 
     /// Looks fields up by name in an opened index's schema.
@@ -94,6 +104,7 @@ impl Fields {
             tags: get("tags")?,
             entity_text: entity("")?,
             entity_name: entity("_name")?,
+            entity_alias: entity("_alias")?,
         })
     }
 }
@@ -108,6 +119,11 @@ fn kind_index(kind: EntityKind) -> usize {
 /// The field name for an entity kind's exact-name fast field.
 pub fn entity_name_field(kind: EntityKind) -> String {
     format!("{}_name", kind.field_name())
+}
+
+/// The field name for an entity kind's canonical+alias pairs.
+pub fn entity_alias_field(kind: EntityKind) -> String {
+    format!("{}_alias", kind.field_name())
 }
 
 pub fn build_schema() -> Schema {
@@ -147,6 +163,7 @@ pub fn build_schema() -> Schema {
     for kind in EntityKind::ALL {
         builder.add_text_field(kind.field_name(), text(PLAIN, false));
         builder.add_text_field(&entity_name_field(kind), exact_fast.clone());
+        builder.add_text_field(&entity_alias_field(kind), STRING | FAST);
     }
     builder.build()
 }

@@ -6,7 +6,7 @@ use crate::ingest::RunSummary;
 use crate::search::facets::FacetResult;
 use crate::search::snippets::Snippet;
 use crate::search::{SearchResults, SortOrder};
-use crate::stats::IndexStats;
+use crate::stats::{EntityListing, IndexStats};
 use anstyle::{AnsiColor, Style};
 use std::io::{self, Write};
 use std::path::Path;
@@ -305,6 +305,40 @@ pub fn stats(out: &mut Output, stats: &IndexStats) -> io::Result<()> {
     }
     for facet in &stats.top {
         facet_table(out, facet)?;
+    }
+    out.flush()
+}
+
+pub fn entities(out: &mut Output, listing: &[EntityListing]) -> io::Result<()> {
+    let mut current = None;
+    let width = listing
+        .iter()
+        .map(|e| e.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    for entity in listing {
+        if current != Some(entity.kind) {
+            let gap = if current.is_some() { "\n" } else { "" };
+            writeln!(out, "{gap}{HEADING}{}{HEADING:#}", entity.kind.field_name())?;
+            current = Some(entity.kind);
+        }
+        let aliases: Vec<String> = entity
+            .aliases
+            .iter()
+            .map(|a| format!("{} ({})", escape_control(&a.value), a.count))
+            .collect();
+        let pad = width - entity.name.chars().count();
+        writeln!(
+            out,
+            "  {}{} {:>6}  {DIM}{}{DIM:#}",
+            escape_control(&entity.name),
+            " ".repeat(pad),
+            entity.articles,
+            aliases.join(", ")
+        )?;
+    }
+    if listing.is_empty() {
+        writeln!(out, "No entities in the index.")?;
     }
     out.flush()
 }

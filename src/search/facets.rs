@@ -7,7 +7,7 @@
 
 use crate::article::EntityKind;
 use crate::index::document::date_from_tantivy;
-use crate::index::schema::entity_name_field;
+use crate::index::schema::{entity_alias_field, entity_name_field};
 use serde::Serialize;
 use std::collections::HashMap;
 use tantivy::collector::{Collector, SegmentCollector};
@@ -21,6 +21,9 @@ pub enum FacetKind {
     Month,
     Day,
     Entity(EntityKind),
+    /// Canonical name and alias pairs of one entity kind (for `morgue entities`; not a
+    /// `--facet` users name).
+    Aliases(EntityKind),
     Source,
 }
 
@@ -40,7 +43,7 @@ impl FacetKind {
             FacetKind::Year => "year",
             FacetKind::Month => "month",
             FacetKind::Day => "day",
-            FacetKind::Entity(kind) => kind.field_name(),
+            FacetKind::Entity(kind) | FacetKind::Aliases(kind) => kind.field_name(),
             FacetKind::Source => "source",
         }
     }
@@ -48,6 +51,7 @@ impl FacetKind {
     fn column(self) -> Option<String> {
         match self {
             FacetKind::Entity(kind) => Some(entity_name_field(kind)),
+            FacetKind::Aliases(kind) => Some(entity_alias_field(kind)),
             FacetKind::Source => Some("source_name".to_string()),
             _ => None,
         }
