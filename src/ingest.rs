@@ -39,6 +39,8 @@ pub struct IngestOptions {
     /// Draw a progress bar on stderr (only drawn when stderr is a terminal).
     pub progress: bool,
     pub gazetteer: Gazetteer,
+    /// Extract entities (the default); off makes indexing faster and entity fields empty.
+    pub entities: bool,
 }
 
 /// What one run did. Serialized as `morgue index --json` and saved as `last_run.json`.
@@ -119,7 +121,7 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
         Manifest::load(index_dir)
     };
     let today = jiff::ZonedDateTime::now().date();
-    let enricher = Enricher::new(&options.gazetteer, today);
+    let enricher = Enricher::new(options.entities.then_some(&options.gazetteer), today);
     let fields = &morgue_index.fields;
 
     let mut summary = RunSummary::default();

@@ -12,14 +12,16 @@ use std::path::Path;
 
 /// Everything enrichment needs, built once per run and shared by all worker threads.
 pub struct Enricher {
-    extractor: EntityExtractor,
+    /// `None` when entity extraction is switched off (`--no-entities`).
+    extractor: Option<EntityExtractor>,
     bounds: DateBounds,
 }
 
 impl Enricher {
-    pub fn new(gazetteer: &gazetteer::Gazetteer, today: jiff::civil::Date) -> Enricher {
+    /// `gazetteer` is `None` to skip entity extraction.
+    pub fn new(gazetteer: Option<&gazetteer::Gazetteer>, today: jiff::civil::Date) -> Enricher {
         Enricher {
-            extractor: EntityExtractor::new(gazetteer),
+            extractor: gazetteer.map(EntityExtractor::new),
             bounds: DateBounds::news_default(today),
         }
     }
@@ -30,7 +32,9 @@ impl Enricher {
         if article.language.is_none() {
             article.language = detect_language(&article.body);
         }
-        article.entities = self.extractor.extract(&article.title, &article.body);
+        if let Some(extractor) = &self.extractor {
+            article.entities = extractor.extract(&article.title, &article.body);
+        }
         warnings
     }
 }

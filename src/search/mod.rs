@@ -39,6 +39,8 @@ pub struct SearchRequest {
     pub offset: usize,
     pub facets: Vec<FacetKind>,
     pub facet_limit: usize,
+    /// Compute highlighted snippets for the hits (the CLI always does; benchmarks measure both).
+    pub snippets: bool,
 }
 
 /// Everything a search returns; this is also the documented `--json` output.
@@ -120,13 +122,20 @@ pub fn search(
         }
     };
     let page = if request.limit == 0 { Vec::new() } else { page };
-    let snippeter = Snippeter::new(&searcher, user_query.as_ref(), fields).map_err(tantivy_err)?;
+    let snippeter = if request.snippets {
+        Some(Snippeter::new(&searcher, user_query.as_ref(), fields).map_err(tantivy_err)?)
+    } else {
+        None
+    };
     let hits = page
         .into_iter()
         .enumerate()
         .map(|(i, (score, address))| {
             let article = load(&searcher, fields, address)?;
-            let snippets = snippeter.snippets(&article.title, &article.body);
+            let snippets = snippeter
+                .as_ref()
+                .map(|s| s.snippets(&article.title, &article.body))
+                .unwrap_or_default();
             Ok(Hit {
                 rank: request.offset + i + 1,
                 score,

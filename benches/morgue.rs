@@ -1,0 +1,430 @@
+//! `cargo bench --bench morgue -- [OPTIONS]`: ingest and query benchmarks, with SQLite FTS5
+//! (python3's sqlite3) as the baseline measured in the same run, alternating with morgue.
+//!
+//! Options:
+//!   --articles N        size of the generated archive (default 20000)
+//!   --corpus DIR        benchmark a real folder instead of a generated one
+//!   --rounds R          ingest rounds per engine, alternated; the best is kept (default 2)
+//!   --rss-sizes A,B,..  also index generated archives of these sizes and report peak RSS
+//!   --seed S            generator seed (default 42)
+//!   --work DIR          where archives and indexes go (default target/bench)
+//!
+//! Prints a markdown table of figures and ratios against the baseline.
+
+mod corpus;
+
+use morgue::article::EntityKind;
+use morgue::enrich::gazetteer::Gazetteer;
+use morgue::index::MorgueIndex;
+use morgue::search::facets::FacetKind;
+use morgue::search::query::Filters;
+use morgue::search::{SearchRequest, SortOrder, search};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Options {
+    articles: usize,
+    corpus: Option<PathBuf>,
+    rounds: usize,
+    rss_sizes: Vec<usize>,
+    seed: u64,
+    work: PathBuf,
+}
+
+fn options() -> Options {
+    let mut o = Options {
+        articles: 20_000,
+        corpus: None,
+        rounds: 2,
+        rss_sizes: Vec::new(),
+        seed: 42,
+        work: repo().join("target/bench"),
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().expect("flag needs a value");
+        match arg.as_str() {
+            "--articles" => o.articles = value().parse().expect("--articles N"),
+            "--corpus" => o.corpus = Some(PathBuf::from(value())),
+            "--rounds" => o.rounds = value().parse().expect("--rounds R"),
+            "--rss-sizes" => {
+                o.rss_sizes = value()
+                    .split(',')
+                    .map(|n| n.parse().expect("sizes"))
+                    .collect()
+            }
+            "--seed" => o.seed = value().parse().expect("--seed S"),
+            "--work" => o.work = PathBuf::from(value()),
+            "--bench" => {} // cargo passes this
+            other => panic!("unknown option {other}"),
+        }
+    }
+    o
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn main() {
+    let o = options();
+    std::fs::create_dir_all(&o.work).unwrap();
+    let archive = match &o.corpus {
+        Some(dir) => dir.clone(),
+        None => generated(&o, o.articles),
+    };
+    let bytes = corpus::folder_bytes(&archive);
+    let mb = bytes as f64 / 1e6;
+    println!("archive: {} ({mb:.1} MB)\n", archive.display());
+
+    // Ingest, alternating engines so machine noise hits all of them alike.
+    let (mut fts5, mut plain, mut full) = (f64::MAX, (f64::MAX, 0), (f64::MAX, 0));
+    let (mut fts5_articles, mut articles) = (0, 0);
+    for round in 0..o.rounds {
+        eprintln!("ingest round {}/{}", round + 1, o.rounds);
+        let run = fts5_index(&archive, &o.work.join("fts5.db"));
+        fts5 = fts5.min(run["secs"].as_f64().unwrap());
+        fts5_articles = run["articles"].as_u64().unwrap();
+        let (secs, rss, _) = morgue_index(&archive, &o.work.join("idx-plain"), &["--no-entities"]);
+        plain = min_run(plain, (secs, rss));
+        let (secs, rss, n) = morgue_index(&archive, &o.work.join("idx"), &[]);
+        full = min_run(full, (secs, rss));
+        articles = n;
+    }
+    let index_bytes = corpus::folder_bytes(&o.work.join("idx"));
+
+    // Queries, in process, warm.
+    let index = MorgueIndex::open(&o.work.join("idx")).unwrap();
+    let gazetteer = Gazetteer::builtin();
+    let queries = query_set(&index);
+    std::fs::write(
+        o.work.join("queries.txt"),
+        queries
+            .iter()
+            .filter(|q| q.fts5)
+            .map(|q| q.text.clone() + "\n")
+            .collect::<String>(),
+    )
+    .unwrap();
+    let time_queries = |snippets: bool, facets: &[FacetKind]| -> (f64, f64) {
+        let mut times = Vec::new();
+        for round in 0..6 {
+            for q in &queries {
+                let request = q.request(snippets, facets.to_vec());
+                let start = Instant::now();
+                let results = search(&index, &gazetteer, &request).unwrap();
+                std::hint::black_box(results);
+                if round > 0 {
+                    times.push(start.elapsed());
+                }
+            }
+        }
+        (percentile(&mut times, 0.5), percentile(&mut times, 0.95))
+    };
+    let bare = time_queries(false, &[]);
+    let snippets = time_queries(true, &[]);
+    let facet_kinds: Vec<FacetKind> = [FacetKind::Month]
+        .into_iter()
+        .chain([EntityKind::Person, EntityKind::Place, EntityKind::Event].map(FacetKind::Entity))
+        .collect();
+    let faceted = time_queries(false, &facet_kinds);
+    let fts5_q = fts5_query(&o.work.join("fts5.db"), &o.work.join("queries.txt"));
+    let process = process_time(&o.work.join("idx"), &queries);
+
+    println!("| measure | morgue | SQLite FTS5 | ratio |");
+    println!("| --- | --- | --- | --- |");
+    let row = |name: &str, ours: String, theirs: String, ratio: String| {
+        println!("| {name} | {ours} | {theirs} | {ratio} |")
+    };
+    row(
+        "ingest MB/s, entities off",
+        format!("{:.1}", mb / plain.0),
+        format!("{:.1}", mb / fts5),
+        format!("{:.2}x", fts5 / plain.0),
+    );
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    row(
+        "ingest MB/s, entities on",
+        format!(
+            "{:.1} ({:.1}/core)",
+            mb / full.0,
+            mb / full.0 / cores as f64
+        ),
+        format!("{:.1}", mb / fts5),
+        format!("{:.2}x", fts5 / full.0),
+    );
+    row(
+        "articles indexed",
+        articles.to_string(),
+        fts5_articles.to_string(),
+        String::new(),
+    );
+    row(
+        "peak RSS while indexing (MB), entities off / on",
+        format!("{} / {}", plain.1 / 1024, full.1 / 1024),
+        "-".into(),
+        String::new(),
+    );
+    let ms = |d: f64| format!("{d:.2} ms");
+    let fts = |k: &str| fts5_q[k].as_f64().unwrap_or(f64::NAN);
+    row(
+        "query p50, top-10",
+        ms(bare.0),
+        ms(fts("p50_ms")),
+        format!("{:.2}x", fts("p50_ms") / bare.0),
+    );
+    row(
+        "query p95, top-10",
+        ms(bare.1),
+        ms(fts("p95_ms")),
+        format!("{:.2}x", fts("p95_ms") / bare.1),
+    );
+    row(
+        "query p50, top-10 + snippets",
+        ms(snippets.0),
+        ms(fts("snippet_p50_ms")),
+        format!("{:.2}x", fts("snippet_p50_ms") / snippets.0),
+    );
+    row(
+        "query p50, month+person+place+event facets",
+        ms(faceted.0),
+        "-".into(),
+        String::new(),
+    );
+    row(
+        "query p95, facets",
+        ms(faceted.1),
+        "-".into(),
+        String::new(),
+    );
+    row(
+        "`morgue search` whole process p50",
+        ms(process),
+        "-".into(),
+        String::new(),
+    );
+    row(
+        "index size",
+        format!(
+            "{:.0} B/article, {:.0}% of input",
+            index_bytes as f64 / articles.max(1) as f64,
+            100.0 * index_bytes as f64 / bytes as f64
+        ),
+        "-".into(),
+        String::new(),
+    );
+    println!(
+        "\n{} queries ({} shared with FTS5), 5 warm rounds; ingest best of {} rounds; {cores} cores.",
+        queries.len(),
+        queries.iter().filter(|q| q.fts5).count(),
+        o.rounds
+    );
+
+    if !o.rss_sizes.is_empty() {
+        println!("\n| articles | MB of input | ingest s | MB/s | peak RSS MB |");
+        println!("| --- | --- | --- | --- | --- |");
+        for &n in &o.rss_sizes {
+            let dir = generated(&o, n);
+            let mb = corpus::folder_bytes(&dir) as f64 / 1e6;
+            let (secs, rss, _) = morgue_index(&dir, &o.work.join(format!("idx-{n}")), &[]);
+            println!(
+                "| {n} | {mb:.0} | {secs:.1} | {:.1} | {} |",
+                mb / secs,
+                rss / 1024
+            );
+            let _ = std::fs::remove_dir_all(o.work.join(format!("idx-{n}")));
+        }
+    }
+}
+
+fn min_run(best: (f64, u64), run: (f64, u64)) -> (f64, u64) {
+    if run.0 < best.0 { run } else { best }
+}
+
+/// A generated archive of `n` articles, reused across runs with the same seed.
+fn generated(o: &Options, n: usize) -> PathBuf {
+    let dir = o.work.join(format!("archive-{}-{n}", o.seed));
+    if !dir.join(".complete").exists() {
+        let _ = std::fs::remove_dir_all(&dir);
+        eprintln!("generating {n} articles into {}", dir.display());
+        let mut generator = corpus::Generator::new(o.seed, &repo()).unwrap();
+        generator.write_archive(&dir, n).unwrap();
+        std::fs::write(dir.join(".complete"), "").unwrap();
+    }
+    dir
+}
+
+/// Runs `morgue index` on a fresh index; returns (seconds, peak RSS in KB, articles).
+fn morgue_index(archive: &Path, index: &Path, extra: &[&str]) -> (f64, u64, u64) {
+    let _ = std::fs::remove_dir_all(index);
+    // Output goes to a file: a pipe nobody reads while we wait could fill and stall the child.
+    let out_path = index.with_extension("summary.json");
+    let out = std::fs::File::create(&out_path).unwrap();
+    let start = Instant::now();
+    let child = Command::new(env!("CARGO_BIN_EXE_morgue"))
+        .arg("index")
+        .arg("--json")
+        .args(extra)
+        .arg("--index")
+        .arg(index)
+        .arg(archive)
+        .stdout(out)
+        .spawn()
+        .expect("morgue runs");
+    let (status, rss) = wait_with_rss(child.id());
+    let secs = start.elapsed().as_secs_f64();
+    assert!(status == 0, "morgue index failed");
+    let summary: Value = serde_json::from_slice(&std::fs::read(&out_path).unwrap()).unwrap();
+    (secs, rss, summary["articles_in_index"].as_u64().unwrap())
+}
+
+/// Waits for a child and returns its exit status and peak resident set size (KB).
+fn wait_with_rss(pid: u32) -> (i32, u64) {
+    let mut status = 0;
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: wait4 on our own child; both out-pointers are valid for the call.
+    unsafe { libc::wait4(pid as i32, &mut status, 0, &mut usage) };
+    (libc::WEXITSTATUS(status), usage.ru_maxrss as u64)
+}
+
+fn fts5_index(archive: &Path, db: &Path) -> Value {
+    python(&[
+        "index",
+        &archive.display().to_string(),
+        &db.display().to_string(),
+    ])
+}
+
+fn fts5_query(db: &Path, queries: &Path) -> Value {
+    python(&[
+        "query",
+        &db.display().to_string(),
+        &queries.display().to_string(),
+        "6",
+    ])
+}
+
+fn python(args: &[&str]) -> Value {
+    let out = Command::new("python3")
+        .arg(repo().join("benches/fts5_baseline.py"))
+        .args(args)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+struct BenchQuery {
+    text: String,
+    filters: Filters,
+    /// Also valid FTS5 syntax with the same meaning (no entity or date filters).
+    fts5: bool,
+}
+
+impl BenchQuery {
+    fn request(&self, snippets: bool, facets: Vec<FacetKind>) -> SearchRequest {
+        SearchRequest {
+            query: self.text.clone(),
+            filters: self.filters.clone(),
+            sort: SortOrder::Relevance,
+            limit: 10,
+            offset: 0,
+            facets,
+            facet_limit: 10,
+            snippets,
+        }
+    }
+}
+
+/// A fixed query set: single words of several frequencies, AND pairs, phrases, names, and
+/// date-filtered queries, drawn from the index's own top entities so they match.
+fn query_set(index: &MorgueIndex) -> Vec<BenchQuery> {
+    let text = |t: &str| BenchQuery {
+        text: t.to_string(),
+        filters: Filters::default(),
+        fts5: true,
+    };
+    let mut queries: Vec<BenchQuery> = [
+        "the",
+        "government",
+        "minister",
+        "election",
+        "economy",
+        "summit",
+        "talks",
+        "market",
+        "council",
+        "report",
+    ]
+    .iter()
+    .map(|w| text(w))
+    .collect();
+    for q in [
+        "government AND minister",
+        "economy AND market",
+        "talks AND summit",
+        "council AND report",
+        "\"prime minister\"",
+        "\"foreign minister\"",
+        "\"the government\"",
+        "\"united states\"",
+    ] {
+        queries.push(text(q));
+    }
+    let people = morgue::stats::list_entities(index, &[EntityKind::Person], 5).unwrap();
+    for person in people {
+        queries.push(text(&format!("\"{}\"", person.name.to_lowercase())));
+        queries.push(BenchQuery {
+            text: String::new(),
+            filters: Filters {
+                entities: vec![(EntityKind::Person, person.name.clone())],
+                ..Filters::default()
+            },
+            fts5: false,
+        });
+    }
+    for (from, to) in [
+        ((1990, 1, 1), (1999, 12, 31)),
+        ((2020, 3, 1), (2020, 3, 31)),
+    ] {
+        queries.push(BenchQuery {
+            text: "government".into(),
+            filters: Filters {
+                from: Some(jiff::civil::date(from.0, from.1, from.2)),
+                to: Some(jiff::civil::date(to.0, to.1, to.2)),
+                ..Filters::default()
+            },
+            fts5: false,
+        });
+    }
+    queries
+}
+
+/// Median wall time of the whole `morgue search` process (start, open, search, print).
+fn process_time(index: &Path, queries: &[BenchQuery]) -> f64 {
+    let mut times = Vec::new();
+    for q in queries.iter().filter(|q| q.fts5).cycle().take(30) {
+        let start = Instant::now();
+        let out = Command::new(env!("CARGO_BIN_EXE_morgue"))
+            .args(["search", "--index"])
+            .arg(index)
+            .arg(&q.text)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        times.push(start.elapsed());
+    }
+    percentile(&mut times, 0.5)
+}
+
+fn percentile(times: &mut [Duration], p: f64) -> f64 {
+    times.sort();
+    let i = ((times.len() as f64 * p) as usize).min(times.len() - 1);
+    times[i].as_secs_f64() * 1000.0
+}

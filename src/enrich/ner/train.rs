@@ -1,0 +1,383 @@
+//! Training: an averaged perceptron over the features of `features.rs`, decoding greedily
+//! exactly as tagging does (previous labels and the prediction history are the model's own
+//! predictions, so training sees the errors tagging will make).
+//!
+//! Deterministic for a given seed: the document order of each epoch comes from a seeded
+//! generator and everything else is sequential.
+
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use super::conll::{Sentence, documents};
+use super::features::{self, DocFeatures, IdMap, Resources, hash_word, seq_hash};
+use super::label::{self, COUNT};
+use super::model::Weights;
+use super::{Tagger, eval, tokenize};
+use crate::article::EntityKind;
+use crate::enrich::gazetteer::Gazetteer;
+
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// Seeds the document order of each epoch.
+    pub seed: u64,
+    /// Use the built-in gazetteer (`data/gazetteer`) as features.
+    pub gazetteer: bool,
+    /// Finest number of word clusters induced from the training words (0 = none).
+    pub clusters: usize,
+    /// Train a second stage that sees the first stage's labels for the whole document.
+    pub stage2: bool,
+    /// Passes over the training data for the second stage (it converges faster: most of
+    /// its work is already done by the first stage's labels).
+    pub stage2_epochs: usize,
+    /// Jackknife folds for the second stage's training labels.
+    pub folds: usize,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            epochs: 10,
+            seed: 1,
+            gazetteer: true,
+            clusters: 1000,
+            stage2: true,
+            stage2_epochs: 5,
+            folds: 5,
+        }
+    }
+}
+
+/// Weights being learned, with the running sums for averaging: the averaged weight is
+/// `w - u / c` where `u` sums `c * delta` over every update made at step `c`.
+struct Learner {
+    rows: IdMap<u32>,
+    w: Vec<f32>,
+    u: Vec<f64>,
+    c: f64,
+    /// Last epoch's summary, for logs.
+    progress: String,
+}
+
+impl Learner {
+    fn scores(&self, feats: &[u64], out: &mut [f32; COUNT]) {
+        *out = [0.0; COUNT];
+        for f in feats {
+            if let Some(&r) = self.rows.get(f) {
+                let row = &self.w[r as usize * COUNT..(r as usize + 1) * COUNT];
+                for (o, w) in out.iter_mut().zip(row) {
+                    *o += w;
+                }
+            }
+        }
+    }
+
+    fn update(&mut self, feats: &[u64], gold: u8, pred: u8) {
+        for &f in feats {
+            let next = self.rows.len() as u32;
+            let r = *self.rows.entry(f).or_insert(next) as usize;
+            if r == self.w.len() / COUNT {
+                self.w.extend_from_slice(&[0.0; COUNT]);
+                self.u.extend_from_slice(&[0.0; COUNT]);
+            }
+            for (l, d) in [(gold, 1.0), (pred, -1.0)] {
+                self.w[r * COUNT + l as usize] += d;
+                self.u[r * COUNT + l as usize] += self.c * d as f64;
+            }
+        }
+    }
+
+    /// The averaged weights, rows sorted by key so the model bytes are reproducible.
+    fn averaged(&self) -> Weights {
+        let mut keys: Vec<(u64, u32)> = self.rows.iter().map(|(&k, &r)| (k, r)).collect();
+        keys.sort_unstable();
+        let c = self.c.max(1.0);
+        Weights::from_rows(keys.iter().map(move |&(k, r)| {
+            let r = r as usize * COUNT;
+            let mut out = [0f32; COUNT];
+            for (l, o) in out.iter_mut().enumerate() {
+                *o = (self.w[r + l] as f64 - self.u[r + l] / c) as f32;
+            }
+            (k, out)
+        }))
+    }
+}
+
+/// A small seeded generator (xorshift64*) for shuffling; no dependency needed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+/// Trains a tagger on `train`; with `dev`, logs its scores after every epoch.
+///
+/// With `options.stage2`, the second stage is trained on first-stage labels that are honest:
+/// each training document's labels come from a first-stage model trained on the other folds
+/// (jackknifing), so the second stage learns how far to trust a first stage that errs.
+pub fn train(
+    train: &[Sentence],
+    dev: Option<&[Sentence]>,
+    options: &TrainOptions,
+    log: &mut dyn FnMut(&str),
+) -> Tagger {
+    let mut res = Resources::default();
+    if options.gazetteer {
+        gazetteer_resource(&mut res);
+        log(&format!("gazetteer: {} names", res.gazetteer.len()));
+    }
+    if options.clusters > 0 {
+        res.clusters = super::clusters::induce(train, options.clusters, options.seed);
+        log(&format!(
+            "clusters: {} words, finest level {} clusters",
+            res.clusters.len(),
+            options.clusters
+        ));
+    }
+    let docs = documents(train);
+    log(&format!(
+        "{} sentences in {} documents",
+        train.len(),
+        docs.len()
+    ));
+    let tagger = |weights: Weights, stage2: Option<Weights>| Tagger {
+        weights,
+        stage2,
+        res: res.clone(),
+    };
+    let dev_line = |t: &Tagger| match dev {
+        Some(dev) => {
+            let s = eval::evaluate(t, dev);
+            format!(
+                " | dev F1 {:.2} (P {:.2} R {:.2})",
+                s.overall.f1, s.overall.precision, s.overall.recall
+            )
+        }
+        None => String::new(),
+    };
+    let first = fit(
+        &res,
+        train,
+        &docs,
+        None,
+        options.epochs,
+        options.seed,
+        &mut |l| {
+            let line = dev_line(&tagger(l.averaged(), None));
+            log(&format!("stage 1 {}{line}", l.progress));
+        },
+    );
+    if !options.stage2 {
+        return tagger(first, None);
+    }
+    let folds = options.folds.max(2);
+    let mut stage1: Vec<Vec<u8>> = vec![Vec::new(); train.len()];
+    let held_out: Vec<Vec<(usize, Vec<Vec<u8>>)>> = (0..folds)
+        .into_par_iter()
+        .map(|f| {
+            let rest: Vec<_> = docs
+                .iter()
+                .enumerate()
+                .filter(|(d, _)| d % folds != f)
+                .map(|(_, r)| r.clone())
+                .collect();
+            let t = tagger(
+                fit(
+                    &res,
+                    train,
+                    &rest,
+                    None,
+                    options.epochs,
+                    options.seed,
+                    &mut |_| {},
+                ),
+                None,
+            );
+            docs.iter()
+                .enumerate()
+                .filter(|(d, _)| d % folds == f)
+                .map(|(_, r)| (r.start, t.tag_labels(&words_of(&train[r.clone()]))))
+                .collect()
+        })
+        .collect();
+    for (start, labels) in held_out.into_iter().flatten() {
+        for (k, l) in labels.into_iter().enumerate() {
+            stage1[start + k] = l;
+        }
+    }
+    log(&format!("jackknifed first-stage labels over {folds} folds"));
+    let second = fit(
+        &res,
+        train,
+        &docs,
+        Some(&stage1),
+        options.stage2_epochs,
+        options.seed,
+        &mut |l| {
+            let t = tagger(first.clone(), Some(l.averaged()));
+            log(&format!("stage 2 {}{}", l.progress, dev_line(&t)));
+        },
+    );
+    tagger(first, Some(second))
+}
+
+fn words_of(sentences: &[Sentence]) -> Vec<Vec<&str>> {
+    sentences
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect()
+}
+
+/// The perceptron loop over `docs` (ranges of `train`); `stage1` gives first-stage labels per
+/// sentence when training the second stage. Calls `epoch_done` after every epoch.
+fn fit(
+    res: &Resources,
+    train: &[Sentence],
+    docs: &[Range<usize>],
+    stage1: Option<&[Vec<u8>]>,
+    epochs: usize,
+    seed: u64,
+    epoch_done: &mut dyn FnMut(&Learner),
+) -> Weights {
+    let mut docs = docs.to_vec();
+    let mut learner = Learner {
+        rows: IdMap::default(),
+        w: Vec::new(),
+        u: Vec::new(),
+        c: 1.0,
+        progress: String::new(),
+    };
+    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut scores = [0f32; COUNT];
+    for epoch in 1..=epochs {
+        rng.shuffle(&mut docs);
+        let (mut errors, mut tokens) = (0usize, 0usize);
+        for range in &docs {
+            let sents = &train[range.clone()];
+            let mut doc = DocFeatures::new(res, &words_of(sents));
+            if let Some(s1) = stage1 {
+                doc.set_stage1(&s1[range.clone()]);
+            }
+            for (s, sent) in sents.iter().enumerate() {
+                let gold = label::from_spans(sent.words.len(), &sent.spans);
+                let mut labels = Vec::with_capacity(gold.len());
+                for (i, &g) in gold.iter().enumerate() {
+                    let feats = doc.features(s, i, &labels);
+                    learner.scores(feats, &mut scores);
+                    let prev = labels.last().copied().unwrap_or(label::O);
+                    let pred = features::best_allowed(prev, &scores);
+                    if pred != g {
+                        learner.update(feats, g, pred);
+                        errors += 1;
+                    }
+                    learner.c += 1.0;
+                    tokens += 1;
+                    labels.push(pred);
+                    doc.record(s, i, pred);
+                }
+            }
+        }
+        learner.progress = format!(
+            "epoch {epoch}: {:.2}% token errors, {} features",
+            100.0 * errors as f64 / tokens.max(1) as f64,
+            learner.rows.len()
+        );
+        epoch_done(&learner);
+    }
+    learner.averaged()
+}
+
+/// Compiles the built-in gazetteer into token-sequence hashes (see `features::mark_gazetteer`).
+fn gazetteer_resource(res: &mut Resources) {
+    for entry in Gazetteer::builtin().entries() {
+        let bit = match entry.kind {
+            EntityKind::Person => 1,
+            EntityKind::Org => 2,
+            EntityKind::Place => 4,
+            EntityKind::Event => 8,
+        };
+        for name in entry.names() {
+            let tokens: Vec<_> = tokenize::tokenize(name).into_iter().flatten().collect();
+            if tokens.is_empty() {
+                continue;
+            }
+            let h = tokens
+                .iter()
+                .fold(0u64, |h, t| seq_hash(h, hash_word(t.text, true)));
+            *res.gazetteer.entry(h).or_insert(0) |= bit;
+            res.gaz_max_len = res.gaz_max_len.max(tokens.len());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{NerType, Span};
+    use super::*;
+
+    fn sentence(text: &str) -> Sentence {
+        // "Word/PER" marks a one-token entity; other words are O.
+        let mut words = Vec::new();
+        let mut spans = Vec::new();
+        for (i, w) in text.split(' ').enumerate() {
+            match w.split_once('/') {
+                Some((w, t)) => {
+                    words.push(w.to_string());
+                    spans.push(Span {
+                        start: i,
+                        end: i + 1,
+                        kind: NerType::parse(t).unwrap(),
+                    });
+                }
+                None => words.push(w.to_string()),
+            }
+        }
+        Sentence {
+            words,
+            spans,
+            doc_start: false,
+        }
+    }
+
+    #[test]
+    fn learns_a_tiny_training_set() {
+        let data: Vec<Sentence> = [
+            "Okafor/PER visited Tromso/LOC on Monday .",
+            "The Zentrix/ORG board met in Tromso/LOC .",
+            "Okafor/PER joined Zentrix/ORG last year .",
+            "Analysts in Lisbon/LOC praised Zentrix/ORG .",
+            "Mendez/PER flew to Lisbon/LOC .",
+        ]
+        .iter()
+        .map(|s| sentence(s))
+        .collect();
+        let options = TrainOptions {
+            epochs: 10,
+            seed: 7,
+            gazetteer: false,
+            clusters: 4,
+            stage2: true,
+            stage2_epochs: 5,
+            folds: 2,
+        };
+        let tagger = train(&data, None, &options, &mut |_| {});
+        let s = eval::evaluate(&tagger, &data);
+        assert_eq!(s.overall.f1, 100.0, "{}", s.table());
+        // Same seed, same bytes.
+        let again = train(&data, None, &options, &mut |_| {});
+        assert_eq!(tagger.to_bytes(), again.to_bytes());
+    }
+}
