@@ -5,6 +5,7 @@
 
 use crate::article::EntityKind;
 use crate::enrich::gazetteer::Gazetteer;
+use crate::enrich::ner;
 use crate::error::MorgueError;
 use crate::index::{self, MorgueIndex};
 use crate::ingest::{self, IngestOptions};
@@ -54,6 +55,42 @@ pub enum Command {
     Stats(StatsArgs),
     /// List canonical entities with article counts and the aliases they appear under
     Entities(EntitiesArgs),
+    /// Score the entity tagger on annotated text (CoNLL format), the way conlleval does
+    NerEval(NerEvalArgs),
+    /// Train an entity tagger model from annotated text (CoNLL format)
+    NerTrain(NerTrainArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NerEvalArgs {
+    /// Annotated file: one token per line, columns `word [POS chunk] tag` (IOB1, IOB2 or
+    /// BILOU tags), blank lines between sentences, -DOCSTART- lines optional
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Model to score instead of the built-in one (from `morgue ner-train`)
+    #[arg(long, env = "MORGUE_NER_MODEL", value_name = "FILE")]
+    pub ner_model: Option<PathBuf>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NerTrainArgs {
+    /// Annotated training file (same format as ner-eval reads)
+    #[arg(value_name = "TRAIN")]
+    pub train: PathBuf,
+    /// Annotated development file: scored after training (never trained on)
+    #[arg(long, value_name = "FILE")]
+    pub dev: Option<PathBuf>,
+    /// Where to write the model
+    #[arg(long, short, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Training passes over the data (first stage)
+    #[arg(long)]
+    pub epochs: Option<usize>,
+    /// Seed for the training order (the same seed and data give the same model)
+    #[arg(long)]
+    pub seed: Option<u64>,
 }
 
 #[derive(Debug, Args)]
@@ -75,7 +112,7 @@ pub struct IndexArgs {
     pub force: bool,
 
     /// Your own alias file (TSV: kind, canonical name, aliases separated by |); kept with the
-    /// index for later runs and searches. Re-index with --force after changing it.
+    /// index for later runs and searches; changing it re-extracts entities from every file.
     #[arg(long, env = "MORGUE_GAZETTEER", value_name = "FILE")]
     pub gazetteer: Option<PathBuf>,
 
@@ -84,9 +121,14 @@ pub struct IndexArgs {
     #[arg(long)]
     pub no_entities: bool,
 
-    /// Memory budget of the index writer, in MB
-    #[arg(long, default_value_t = 256, value_name = "MB")]
-    pub memory_mb: usize,
+    /// Entity tagger model to use instead of the built-in one (from `morgue ner-train`)
+    #[arg(long, env = "MORGUE_NER_MODEL", value_name = "FILE")]
+    pub ner_model: Option<PathBuf>,
+
+    /// Memory budget of the index writer, in MB (16 to 4000)
+    #[arg(long, default_value_t = 256, value_name = "MB",
+          value_parser = clap::value_parser!(u16).range(16..=4000))]
+    pub memory_mb: u16,
 
     /// List every skipped and ignored file, bad record and warning
     #[arg(long, short)]
@@ -100,7 +142,8 @@ pub struct IndexArgs {
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// Words, "phrases", AND/OR/NOT, field:term (title, body, person, org, place, event, source,
-    /// author, tags). Leave out to list everything that matches the filters.
+    /// author, tags). Leave out to list everything that matches the filters. A query that
+    /// starts with `-` goes after `--`: `morgue search -- -word other`.
     #[arg(value_name = "QUERY", default_value = "")]
     pub query: String,
 
@@ -182,6 +225,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Search(args) => run_search(&index_dir, args, output),
         Command::Stats(args) => run_stats(&index_dir, args, output),
         Command::Entities(args) => run_entities(&index_dir, args, output),
+        Command::NerEval(args) => run_ner_eval(args, output),
+        Command::NerTrain(args) => run_ner_train(args, output),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -233,11 +278,12 @@ fn run_index(index_dir: &Path, args: IndexArgs, mut output: Output) -> Result<()
         max_file_size: args.max_file_size,
         force: args.force,
         // tantivy needs at least 15 MB per writer thread.
-        writer_memory: (args.memory_mb.max(16 * threads)) << 20,
+        writer_memory: (args.memory_mb as usize).max(16 * threads) << 20,
         writer_threads: threads,
         progress: !args.json,
         gazetteer,
         entities: !args.no_entities,
+        tagger: load_tagger(args.ner_model.as_deref())?,
     };
     let summary = ingest::run(index_dir, &options)?;
     if let Some((_, text)) = user_entries {
@@ -332,6 +378,76 @@ fn run_entities(index_dir: &Path, args: EntitiesArgs, mut output: Output) -> Res
         render::terminal::entities(&mut output, &listing)?;
     }
     Ok(())
+}
+
+fn run_ner_eval(args: NerEvalArgs, mut output: Output) -> Result<(), CliError> {
+    let tagger = load_tagger(args.ner_model.as_deref())?;
+    let sentences = read_annotated(&args.file)?;
+    let scores = ner::eval::evaluate(tagger, &sentences);
+    if args.json {
+        render::json::write(&mut output, &scores)?;
+    } else {
+        use std::io::Write;
+        let tokens: usize = sentences.iter().map(|s| s.words.len()).sum();
+        writeln!(
+            output,
+            "{}: {} sentences, {tokens} tokens (entity-level, exact span and type)",
+            args.file.display(),
+            sentences.len()
+        )?;
+        write!(output, "{}", scores.table())?;
+    }
+    Ok(())
+}
+
+fn run_ner_train(args: NerTrainArgs, mut output: Output) -> Result<(), CliError> {
+    use std::io::Write;
+    let train = read_annotated(&args.train)?;
+    let dev = args.dev.as_deref().map(read_annotated).transpose()?;
+    let mut options = ner::train::TrainOptions::default();
+    if let Some(epochs) = args.epochs {
+        options.epochs = epochs;
+    }
+    if let Some(seed) = args.seed {
+        options.seed = seed;
+    }
+    let started = std::time::Instant::now();
+    let tagger = ner::train::train(&train, dev.as_deref(), &options, &mut |line| {
+        eprintln!("{line}")
+    });
+    let bytes = tagger.to_bytes();
+    std::fs::write(&args.out, &bytes).map_err(|e| MorgueError::io(&args.out, e))?;
+    writeln!(
+        output,
+        "trained on {} sentences in {:.0}s; wrote {} ({:.1} MB)",
+        train.len(),
+        started.elapsed().as_secs_f64(),
+        args.out.display(),
+        bytes.len() as f64 / 1e6
+    )?;
+    if let (Some(dev), Some(path)) = (dev, &args.dev) {
+        writeln!(output, "{}:", path.display())?;
+        write!(output, "{}", ner::eval::evaluate(&tagger, &dev).table())?;
+    }
+    Ok(())
+}
+
+/// The built-in tagger, or one loaded from a file (kept for the life of the process).
+fn load_tagger(path: Option<&Path>) -> Result<&'static ner::Tagger, MorgueError> {
+    let Some(path) = path else {
+        return Ok(ner::Tagger::builtin());
+    };
+    let bytes = std::fs::read(path).map_err(|e| MorgueError::io(path, e))?;
+    let tagger = ner::Tagger::from_bytes(&bytes).map_err(|e| {
+        MorgueError::Usage(format!("{}: not a morgue NER model: {e}", path.display()))
+    })?;
+    Ok(Box::leak(Box::new(tagger)))
+}
+
+fn read_annotated(path: &Path) -> Result<Vec<ner::conll::Sentence>, MorgueError> {
+    let text = std::fs::read_to_string(path).map_err(|e| MorgueError::io(path, e))?;
+    ner::conll::read_conll(&text)
+        .map_err(|e| MorgueError::Usage(format!("{}: {e}", path.display())))
 }
 
 /// The built-in gazetteer plus the user's alias file kept with the index, if any.

@@ -13,7 +13,7 @@ use crate::formats;
 use crate::index::document::to_document;
 use crate::index::manifest::{self, FileEntry, Manifest, Outcome};
 use crate::index::{self, MorgueIndex};
-use crate::skip::{Skip, SkipReason};
+use crate::skip::{Problem, ProblemKind, Skip, SkipReason};
 use crate::walk::{self, WalkItem, WalkedFile};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -25,7 +25,7 @@ use std::time::Instant;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 /// How an index run behaves; the CLI fills this from flags.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct IngestOptions {
     pub roots: Vec<PathBuf>,
     pub follow_links: bool,
@@ -41,6 +41,8 @@ pub struct IngestOptions {
     pub gazetteer: Gazetteer,
     /// Extract entities (the default); off makes indexing faster and entity fields empty.
     pub entities: bool,
+    /// The entity tagger for names the gazetteer does not know.
+    pub tagger: &'static crate::enrich::ner::Tagger,
 }
 
 /// What one run did. Serialized as `morgue index --json` and saved as `last_run.json`.
@@ -73,30 +75,34 @@ impl RunSummary {
     pub fn skipped_total(&self) -> usize {
         self.skipped.values().sum()
     }
-}
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Problem {
-    pub path: String,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub record: Option<usize>,
-    /// `skipped`, `bad-record`, `ignored` or `warning`.
-    pub kind: String,
-    /// For skips and bad records the [`SkipReason`] label; for others a short class.
-    pub reason: String,
-    pub detail: String,
+    /// Counts a skipped file and lists it.
+    fn skip(&mut self, path: &str, skip: &Skip) {
+        *self.skipped.entry(skip.reason).or_default() += 1;
+        self.problems.push(Problem::skipped(path, skip));
+    }
+
+    /// Counts an ignored file, bad record or warning and lists it.
+    fn note(&mut self, problem: Problem) {
+        match problem.kind {
+            ProblemKind::Ignored => self.ignored += 1,
+            ProblemKind::BadRecord => self.bad_records += 1,
+            ProblemKind::Warning => self.warnings += 1,
+            ProblemKind::Skipped => {}
+        }
+        self.problems.push(problem);
+    }
 }
 
 /// The result of reading one file, sent from the worker threads to the writer.
 enum FileResult {
     /// Stamp changed but content did not: only the manifest entry is refreshed.
     Unchanged { path: String, entry: FileEntry },
+    /// `entry.outcome` lists the file's bad records and warnings.
     Indexed {
         path: String,
         entry: FileEntry,
         docs: Vec<TantivyDocument>,
-        warnings: Vec<String>,
-        bad_records: Vec<(usize, Skip)>,
     },
     Skipped {
         path: String,
@@ -115,13 +121,19 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
         .index
         .writer_with_num_threads(options.writer_threads, options.writer_memory)
         .map_err(|e| MorgueError::tantivy(index_dir, e))?;
-    let mut manifest = if options.force {
-        Manifest::default()
-    } else {
-        Manifest::load(index_dir)
-    };
+    let mut manifest = Manifest::load(index_dir);
+    // Entities depend on the alias lists and the tagger model as much as on the files: when
+    // those changed, every file is read again (as with --force), not only changed ones.
+    let fingerprint = enrichment_fingerprint(options);
+    let reread_all = options.force || manifest.enrichment != fingerprint;
+    manifest.enrichment = fingerprint;
     let today = jiff::ZonedDateTime::now().date();
-    let enricher = Enricher::new(options.entities.then_some(&options.gazetteer), today);
+    let enricher = Enricher::new(
+        options
+            .entities
+            .then_some((&options.gazetteer, options.tagger)),
+        today,
+    );
     let fields = &morgue_index.fields;
 
     let mut summary = RunSummary::default();
@@ -131,25 +143,29 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
         summary.files_seen += 1;
         match item {
             WalkItem::Ignored { path, why } => {
-                summary.ignored += 1;
-                summary
-                    .problems
-                    .push(problem(&path, None, "ignored", "ignored", why));
+                summary.note(Problem::ignored(&walk::path_key(&path), why));
             }
-            WalkItem::Failed { path, skip } => {
-                count_skip(&mut summary, &path_key(&path), None, &skip);
-            }
+            WalkItem::Failed { path, skip } => summary.skip(&walk::path_key(&path), &skip),
             WalkItem::File(file) => {
-                let key = path_key(&file.path);
+                let key = walk::path_key(&file.path);
                 seen.insert(key.clone());
-                match manifest.unchanged(&key, file.stamp) {
+                let unchanged = manifest
+                    .unchanged(&key, file.stamp)
+                    .filter(|entry| !reread_all && still_valid(entry, options));
+                match unchanged {
                     Some(entry) => match &entry.outcome {
-                        Outcome::Indexed { .. } => summary.unchanged += 1,
-                        Outcome::Skipped { skip } => count_skip(&mut summary, &key, None, skip),
+                        Outcome::Indexed { notes, .. } => {
+                            summary.unchanged += 1;
+                            // Bad records and warnings still stand: list them again.
+                            notes.iter().cloned().for_each(|n| summary.note(n));
+                        }
+                        Outcome::Skipped { skip } => summary.skip(&key, skip),
                     },
                     None => {
                         let previous = manifest.files.get(&key).cloned();
-                        to_read.push((file, previous));
+                        // The content hash may only vouch for a file when nothing else changed.
+                        let hash_ok = previous.filter(|_| !reread_all);
+                        to_read.push((file, hash_ok));
                     }
                 }
             }
@@ -189,7 +205,7 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
     let roots: Vec<String> = options
         .roots
         .iter()
-        .map(|r| path_key(&walk::root_key(r)))
+        .map(|r| walk::path_key(&walk::root_key(r)))
         .collect();
     let vanished: Vec<String> = manifest.vanished(&roots, &seen).cloned().collect();
     for path in vanished {
@@ -226,7 +242,7 @@ fn read_file(
     enricher: &Enricher,
     fields: &crate::index::schema::Fields,
 ) -> FileResult {
-    let path = path_key(&file.path);
+    let path = walk::path_key(&file.path);
     let entry_with = |hash: String, outcome: Outcome| FileEntry {
         size: file.stamp.size,
         mtime_ns: file.stamp.mtime_ns,
@@ -271,27 +287,64 @@ fn read_file(
         Ok(parsed) => parsed,
         Err(skip) => return skipped(hash, skip),
     };
-    let mut warnings = parsed.warnings;
+    let mut notes: Vec<Problem> = parsed
+        .bad_records
+        .iter()
+        .map(|(record, skip)| Problem::bad_record(&path, *record, skip))
+        .collect();
+    notes.extend(
+        parsed
+            .warnings
+            .iter()
+            .map(|w| Problem::warning(&path, None, w)),
+    );
     let mut docs = Vec::with_capacity(parsed.articles.len());
     for mut article in parsed.articles {
         for warning in enricher.enrich(&mut article, &file.relative) {
-            warnings.push(match article.record {
-                Some(record) => format!("record {record}: {warning}"),
-                None => warning,
-            });
+            notes.push(Problem::warning(&path, article.record, &warning));
         }
         docs.push(to_document(fields, &path, file.format.label(), &article));
     }
     let outcome = Outcome::Indexed {
         articles: docs.len(),
+        notes,
     };
     FileResult::Indexed {
         path,
         entry: entry_with(hash, outcome),
         docs,
-        warnings,
-        bad_records: parsed.bad_records,
     }
+}
+
+/// Whether a manifest entry's verdict still holds under this run's options: a size limit
+/// may have been raised (or lowered) since the file was judged.
+fn still_valid(entry: &FileEntry, options: &IngestOptions) -> bool {
+    let too_large_before =
+        matches!(&entry.outcome, Outcome::Skipped { skip } if skip.reason == SkipReason::TooLarge);
+    !too_large_before && entry.size <= options.max_file_size
+}
+
+/// Identifies what entity extraction depends on besides the files: on or off, the alias
+/// lists (built-in and the user's) and the tagger model.
+fn enrichment_fingerprint(options: &IngestOptions) -> String {
+    if !options.entities {
+        return "no-entities".to_string();
+    }
+    let mut aliases = String::new();
+    for entry in options.gazetteer.entries() {
+        aliases.push_str(&format!(
+            "{:?}\t{}\t{}\n",
+            entry.kind,
+            entry.canonical,
+            entry.aliases.join("|")
+        ));
+    }
+    format!(
+        "{}-{:016x}-{}",
+        env!("CARGO_PKG_VERSION"),
+        xxhash_rust::xxh3::xxh3_64(aliases.as_bytes()),
+        options.tagger.feature_count()
+    )
 }
 
 /// Reads a file, refusing to read past `limit` even if it grew since it was walked.
@@ -327,7 +380,7 @@ fn apply(
         FileResult::Skipped { path, entry, skip } => {
             // A file that was indexed before and is broken now loses its old articles.
             writer.delete_term(Term::from_field_text(fields.file, &path));
-            count_skip(summary, &path, None, &skip);
+            summary.skip(&path, &skip);
             match entry {
                 Some(entry) => {
                     summary.bytes_read += entry.size;
@@ -338,13 +391,7 @@ fn apply(
                 }
             }
         }
-        FileResult::Indexed {
-            path,
-            entry,
-            docs,
-            warnings,
-            bad_records,
-        } => {
+        FileResult::Indexed { path, entry, docs } => {
             let was_indexed = matches!(
                 manifest.files.get(&path).map(|e| &e.outcome),
                 Some(Outcome::Indexed { .. })
@@ -362,62 +409,13 @@ fn apply(
                 writer.add_document(doc)?;
             }
             summary.bytes_read += entry.size;
-            for (record, skip) in bad_records {
-                summary.bad_records += 1;
-                summary.problems.push(Problem {
-                    path: path.clone(),
-                    record: Some(record),
-                    kind: "bad-record".into(),
-                    reason: skip.reason.label().into(),
-                    detail: skip.detail,
-                });
-            }
-            for warning in warnings {
-                summary.warnings += 1;
-                summary.problems.push(Problem {
-                    path: path.clone(),
-                    record: None,
-                    kind: "warning".into(),
-                    reason: "warning".into(),
-                    detail: warning,
-                });
+            if let Outcome::Indexed { notes, .. } = &entry.outcome {
+                notes.iter().cloned().for_each(|n| summary.note(n));
             }
             manifest.files.insert(path, entry);
         }
     }
     Ok(())
-}
-
-fn count_skip(summary: &mut RunSummary, path: &str, record: Option<usize>, skip: &Skip) {
-    *summary.skipped.entry(skip.reason).or_default() += 1;
-    summary.problems.push(Problem {
-        path: path.to_string(),
-        record,
-        kind: "skipped".into(),
-        reason: skip.reason.label().into(),
-        detail: skip.detail.clone(),
-    });
-}
-
-fn problem(
-    path: &Path,
-    record: Option<usize>,
-    kind: &str,
-    reason: &str,
-    detail: String,
-) -> Problem {
-    Problem {
-        path: path_key(path),
-        record,
-        kind: kind.into(),
-        reason: reason.into(),
-        detail,
-    }
-}
-
-/// The string form of a path used as its key in the index and manifest.
-fn path_key(path: &Path) -> String {
-    path.to_string_lossy().into_owned()
 }
 
 fn progress_bar(enabled: bool, len: u64) -> ProgressBar {

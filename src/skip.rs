@@ -71,3 +71,83 @@ impl fmt::Display for Skip {
         write!(f, "{}: {}", self.reason, self.detail)
     }
 }
+
+/// Something about one file a user should know: why it was skipped or ignored, a record in
+/// it that could not be read, or a warning. Every one carries the file's path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    pub path: String,
+    /// 1-based line or record number inside the file, for bad records and record warnings.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub record: Option<usize>,
+    pub kind: ProblemKind,
+    /// For skips and bad records the [`SkipReason`] label; `ignored` or `warning` otherwise.
+    pub reason: String,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProblemKind {
+    Skipped,
+    BadRecord,
+    Ignored,
+    Warning,
+}
+
+impl ProblemKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ProblemKind::Skipped => "skipped",
+            ProblemKind::BadRecord => "bad-record",
+            ProblemKind::Ignored => "ignored",
+            ProblemKind::Warning => "warning",
+        }
+    }
+}
+
+impl Problem {
+    fn new(
+        path: &str,
+        record: Option<usize>,
+        kind: ProblemKind,
+        reason: &str,
+        detail: &str,
+    ) -> Problem {
+        Problem {
+            path: path.to_string(),
+            record,
+            kind,
+            reason: reason.to_string(),
+            detail: detail.to_string(),
+        }
+    }
+
+    pub fn skipped(path: &str, skip: &Skip) -> Problem {
+        Problem::new(
+            path,
+            None,
+            ProblemKind::Skipped,
+            skip.reason.label(),
+            &skip.detail,
+        )
+    }
+
+    pub fn bad_record(path: &str, record: usize, skip: &Skip) -> Problem {
+        Problem::new(
+            path,
+            Some(record),
+            ProblemKind::BadRecord,
+            skip.reason.label(),
+            &skip.detail,
+        )
+    }
+
+    pub fn ignored(path: &str, why: impl AsRef<str>) -> Problem {
+        Problem::new(path, None, ProblemKind::Ignored, "ignored", why.as_ref())
+    }
+
+    pub fn warning(path: &str, record: Option<usize>, detail: &str) -> Problem {
+        Problem::new(path, record, ProblemKind::Warning, "warning", detail)
+    }
+}

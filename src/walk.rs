@@ -33,16 +33,30 @@ pub struct WalkedFile {
 }
 
 /// Walks every root (a folder or a single file) and returns what it met, in walk order.
+/// A root inside another root (or named twice) is walked once, as part of the outer one, so
+/// no file is met twice and its path-derived date does not depend on which root came last.
 pub fn walk(roots: &[PathBuf], follow_links: bool) -> Vec<WalkItem> {
+    let mut keyed: Vec<(PathBuf, &PathBuf)> = roots.iter().map(|r| (root_key(r), r)).collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut outer: Vec<(PathBuf, &PathBuf)> = Vec::new();
+    for (key, root) in keyed {
+        if !outer.iter().any(|(o, _)| key.starts_with(o)) {
+            outer.push((key, root));
+        }
+    }
     let mut items = Vec::new();
-    for root in roots {
-        walk_root(root, follow_links, &mut items);
+    for (key, root) in outer {
+        walk_root(root, &key, follow_links, &mut items);
     }
     items
 }
 
-fn walk_root(root: &Path, follow_links: bool, items: &mut Vec<WalkItem>) {
-    let root_key = root_key(root);
+fn walk_root(root: &Path, root_key: &Path, follow_links: bool, items: &mut Vec<WalkItem>) {
+    // Every path reported is absolute and normalised, like the keys of indexed files.
+    let keyed = |path: &Path| match path.strip_prefix(root) {
+        Ok(inside) if !inside.as_os_str().is_empty() => root_key.join(inside),
+        _ => root_key.to_path_buf(),
+    };
     let walker = WalkDir::new(root)
         .follow_links(follow_links)
         .sort_by_file_name()
@@ -52,7 +66,7 @@ fn walk_root(root: &Path, follow_links: bool, items: &mut Vec<WalkItem>) {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
-                let path = err.path().unwrap_or(root).to_path_buf();
+                let path = keyed(err.path().unwrap_or(root));
                 let detail = match err.loop_ancestor() {
                     Some(ancestor) => format!("symbolic link loop back to {}", ancestor.display()),
                     None => err
@@ -72,23 +86,24 @@ fn walk_root(root: &Path, follow_links: bool, items: &mut Vec<WalkItem>) {
             continue;
         }
         let path = entry.path().to_path_buf();
+        let key = keyed(&path);
         if file_type.is_symlink() {
             items.push(WalkItem::Ignored {
-                path,
+                path: key,
                 why: "symbolic link (use --follow-links to index its target)".into(),
             });
             continue;
         }
         if !file_type.is_file() {
             items.push(WalkItem::Ignored {
-                path,
+                path: key,
                 why: "not a regular file".into(),
             });
             continue;
         }
         let Some(format) = Format::from_path(&path) else {
             items.push(WalkItem::Ignored {
-                path,
+                path: key,
                 why: "not a format morgue reads".into(),
             });
             continue;
@@ -97,24 +112,21 @@ fn walk_root(root: &Path, follow_links: bool, items: &mut Vec<WalkItem>) {
             Ok(m) => m,
             Err(err) => {
                 items.push(WalkItem::Failed {
-                    path,
+                    path: key,
                     skip: Skip::new(SkipReason::Unreadable, err.to_string()),
                 });
                 continue;
             }
         };
         let relative = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-        let (path, relative) = if relative.as_os_str().is_empty() {
+        let relative = if relative.as_os_str().is_empty() {
             // The root itself is a file.
-            (
-                root_key.clone(),
-                PathBuf::from(path.file_name().unwrap_or_default()),
-            )
+            PathBuf::from(path.file_name().unwrap_or_default())
         } else {
-            (root_key.join(&relative), relative)
+            relative
         };
         items.push(WalkItem::File(WalkedFile {
-            path,
+            path: key,
             relative,
             format,
             stamp: Stamp::of(&metadata),
@@ -133,4 +145,56 @@ pub fn root_key(root: &Path) -> PathBuf {
     std::fs::canonicalize(root)
         .or_else(|_| std::path::absolute(root))
         .unwrap_or_else(|_| root.to_path_buf())
+}
+
+/// The string form of a path used as its key in the index and manifest. Names that are not
+/// valid UTF-8 keep their odd bytes as `%XX`, so two such files never share a key.
+pub fn path_key(path: &Path) -> String {
+    if let Some(text) = path.to_str() {
+        return text.to_string();
+    }
+    let mut key = String::new();
+    for chunk in path.as_os_str().as_encoded_bytes().utf8_chunks() {
+        key.push_str(chunk.valid());
+        for byte in chunk.invalid() {
+            key.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn keys_of_non_utf8_names_stay_distinct() {
+        use std::os::unix::ffi::OsStrExt;
+        let a = path_key(Path::new(std::ffi::OsStr::from_bytes(b"/a/\xff.txt")));
+        let b = path_key(Path::new(std::ffi::OsStr::from_bytes(b"/a/\xfe.txt")));
+        assert_eq!(a, "/a/%FF.txt");
+        assert_ne!(a, b);
+        assert_eq!(path_key(Path::new("/a/caf\u{e9}.txt")), "/a/caf\u{e9}.txt");
+    }
+
+    #[test]
+    fn nested_roots_are_walked_once() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("a/b")).unwrap();
+        std::fs::write(dir.path().join("a/b/story.txt"), "Title: x\n\ny\n").unwrap();
+        let roots = [
+            dir.path().join("a/b"),
+            dir.path().join("a"),
+            dir.path().join("a"),
+        ];
+        let files: Vec<_> = walk(&roots, false)
+            .into_iter()
+            .filter_map(|i| match i {
+                WalkItem::File(f) => Some(f.relative),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(files, [PathBuf::from("b/story.txt")]);
+    }
 }

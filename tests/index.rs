@@ -511,3 +511,87 @@ fn unreadable_files_are_skipped_with_the_reason() {
             .contains("ermission")
     );
 }
+
+#[test]
+fn force_re_reads_everything_and_still_deletes_vanished_files() {
+    let s = Scratch::new();
+    s.write("a.txt", "Title: Alpha\n\nA story about zebras.\n");
+    s.write("b.txt", "Title: Beta\n\nAnother story about zebras.\n");
+    s.index();
+    std::fs::remove_file(s.archive().join("b.txt")).unwrap();
+    let out = s
+        .morgue()
+        .args(["index", "--json", "--force"])
+        .arg(s.archive())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let forced: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(forced["deleted"], 1, "{forced:#}");
+    assert_eq!(forced["indexed_updated"], 1);
+    assert_eq!(forced["unchanged"], 0);
+    assert_eq!(titles(&s.search(&["zebras"])), ["Alpha"]);
+}
+
+#[test]
+fn a_raised_size_limit_takes_effect_on_files_skipped_before() {
+    let s = Scratch::new();
+    s.write(
+        "w.txt",
+        format!("Title: Walrus\n\n{}", "walrus ".repeat(20)),
+    );
+    let run = |limit: &str| -> Value {
+        let out = s
+            .morgue()
+            .args(["index", "--json", "--max-file-size", limit])
+            .arg(s.archive())
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        serde_json::from_slice(&out).unwrap()
+    };
+    assert_eq!(run("20")["skipped"]["too-large"], 1);
+    assert_eq!(run("1M")["indexed_new"], 1);
+    assert_eq!(total(&s.search(&["walrus"])), 1);
+    assert_eq!(run("20")["skipped"]["too-large"], 1);
+    assert_eq!(total(&s.search(&["walrus"])), 0);
+}
+
+#[test]
+fn bad_records_and_warnings_are_reported_again_while_files_stay_unchanged() {
+    let s = Scratch::new();
+    s.write(
+        "feed.ndjson",
+        "{\"title\": \"One\", \"text\": \"Terns nest here.\"}\nbroken\n",
+    );
+    s.write(
+        "old.txt",
+        "Title: Old\nDate: 1066-10-14\n\nA story about a battle.\n",
+    );
+    let first = s.index();
+    let again = s.index();
+    assert_eq!(again["unchanged"], 2);
+    for key in ["bad_records", "warnings"] {
+        assert_eq!(first[key], 1, "{key}: {first:#}");
+        assert_eq!(again[key], 1, "{key}: {again:#}");
+    }
+    assert_counts_add_up(&again);
+}
+
+#[test]
+fn nested_roots_index_each_file_once() {
+    let s = Scratch::new();
+    s.write(
+        "2025/02/24/story.txt",
+        "Polls open\n\nVoters queued at dawn.\n",
+    );
+    let summary = s.index_paths(&[s.archive(), s.archive().join("2025"), s.archive()]);
+    assert_eq!(summary["files_seen"], 1, "{summary:#}");
+    assert_eq!(summary["indexed_new"], 1);
+    let hit = only_hit(&s, "voters");
+    assert_eq!(hit["date"], "2025-02-24");
+}

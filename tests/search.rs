@@ -341,7 +341,7 @@ fn terminal_output_marks_matches_without_colour() {
         .success()
         .stdout(predicates::str::contains("**phone** **call**"))
         .stdout(predicates::str::contains("Xi and Putin speak by **phone**"))
-        .stdout(predicates::str::contains("1 article match"))
+        .stdout(predicates::str::contains("1 article matches"))
         .stdout(predicates::str::contains("\u{1b}[").not());
 }
 
@@ -413,6 +413,7 @@ fn malformed_queries_get_a_clear_message() {
         ("title:(putin", "invalid query"),
         ("nosuchfield:putin", "unknown field `nosuchfield:`"),
         ("NOT putin", "only exclude"),
+        ("title:*", "not supported"),
     ] {
         s.morgue()
             .args(["search", query])
@@ -497,4 +498,56 @@ fn entities_lists_canonical_names_with_counts_and_aliases() {
         .stdout(predicates::str::contains("person"))
         .stdout(predicates::str::contains("Vladimir Putin"))
         .stdout(predicates::str::contains("place"));
+}
+
+#[test]
+fn dates_beyond_what_the_index_can_store_still_filter_correctly() {
+    let s = news_archive();
+    assert_eq!(total(&s.search(&["--to", "2262"])), 6);
+    assert_eq!(total(&s.search(&["--to", "9999"])), 6);
+    assert_eq!(total(&s.search(&["--from", "3000"])), 0);
+    assert_eq!(total(&s.search(&["--from", "1000"])), 6);
+    assert_eq!(total(&s.search(&["--to", "1600"])), 0);
+    for bad in ["2025-257", "2025-02-259", "+202"] {
+        s.morgue().args(["search", "--from", bad]).assert().code(2);
+    }
+}
+
+#[test]
+fn huge_limits_and_offsets_are_fine() {
+    let s = news_archive();
+    let r = s.search(&["--limit", "18446744073709551615"]);
+    assert_eq!(r["hits"].as_array().unwrap().len(), 8);
+    let r = s.search(&["--offset", "18446744073709551615"]);
+    assert_eq!(total(&r), 8);
+    assert!(r["hits"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn colour_highlights_are_real_escapes_and_archive_text_cannot_inject_any() {
+    let s = news_archive();
+    s.write(
+        "evil.json",
+        "{\"title\": \"\\u001b[31mRED phone\\u001b]0;pwned\\u0007\", \"source\": \"Evil\\u001b[2J Source\", \"text\": \"A phone story with an \\u001b[2J escape.\"}",
+    );
+    s.index();
+    let out = s
+        .morgue()
+        .args(["search", "phone", "--color", "always", "--limit", "8"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    // morgue's own styles are escape codes...
+    assert!(out.contains("\u{1b}[1m\u{1b}[31mphone"), "{out}");
+    // ...the article's are shown as text, never sent to the terminal.
+    for injected in ["\u{1b}[31mRED", "\u{1b}]0;", "\u{1b}[2J", "\u{7}"] {
+        assert!(
+            !out.contains(injected),
+            "{injected:?} reached the terminal: {out}"
+        );
+    }
+    assert!(out.contains("\\u{1b}[2J"));
 }

@@ -4,6 +4,7 @@
 pub mod dates;
 pub mod entities;
 pub mod gazetteer;
+pub mod ner;
 
 use crate::article::Article;
 use dates::DateBounds;
@@ -18,10 +19,13 @@ pub struct Enricher {
 }
 
 impl Enricher {
-    /// `gazetteer` is `None` to skip entity extraction.
-    pub fn new(gazetteer: Option<&gazetteer::Gazetteer>, today: jiff::civil::Date) -> Enricher {
+    /// `entities` is `None` to skip entity extraction.
+    pub fn new(
+        entities: Option<(&gazetteer::Gazetteer, &'static ner::Tagger)>,
+        today: jiff::civil::Date,
+    ) -> Enricher {
         Enricher {
-            extractor: gazetteer.map(EntityExtractor::new),
+            extractor: entities.map(|(g, tagger)| EntityExtractor::new(g).with_tagger(tagger)),
             bounds: DateBounds::news_default(today),
         }
     }

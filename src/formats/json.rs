@@ -6,6 +6,7 @@
 //! others are still indexed; a file with no good record is skipped as a whole.
 
 use super::{ParsedFile, article_from_object, body_field_names, value_kind};
+use crate::article::Article;
 use crate::skip::{Skip, SkipReason};
 use serde_json::Value;
 
@@ -46,59 +47,64 @@ fn parse_array(items: &[Value]) -> Result<ParsedFile, Skip> {
             plural(value_kind(&items[0]))
         )));
     }
-    let mut parsed = ParsedFile::default();
-    for (i, item) in items.iter().enumerate() {
-        match article(item) {
-            Ok(mut a) => {
-                a.record = Some(i + 1);
-                parsed.articles.push(a);
-            }
-            Err(skip) => parsed.bad_records.push((i + 1, skip)),
-        }
-    }
-    if parsed.articles.is_empty() {
-        let (n, first) = &parsed.bad_records[0];
-        return Err(Skip::new(
-            first.reason,
-            format!(
-                "no valid record; first error at record {n}: {}",
-                first.detail
-            ),
-        ));
-    }
-    Ok(parsed)
+    let records = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (i + 1, article(item)));
+    collect_records(records, "record")
 }
 
 pub(super) fn parse_lines(text: &str) -> Result<ParsedFile, Skip> {
+    let records = text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(i, line)| {
+            let result = serde_json::from_str::<Value>(line)
+                .map_err(|e| Skip::new(SkipReason::Malformed, json_error(&e, false)))
+                .and_then(|v| article(&v));
+            (i + 1, result)
+        });
+    collect_records(records, "line")
+}
+
+/// Gathers the numbered records of a multi-article file: good ones become articles (with
+/// their number in `record`), bad ones go to `bad_records`. A file without one good record is
+/// skipped as a whole, with the reason of the first bad one ("no valid line; first error at
+/// line 2: ..."); `unit` names what the numbers count ("record", "line").
+fn collect_records(
+    records: impl Iterator<Item = (usize, Result<Article, Skip>)>,
+    unit: &str,
+) -> Result<ParsedFile, Skip> {
     let mut parsed = ParsedFile::default();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let result = serde_json::from_str::<Value>(line)
-            .map_err(|e| Skip::new(SkipReason::Malformed, json_error(&e, false)))
-            .and_then(|v| article(&v));
+    for (n, result) in records {
         match result {
             Ok(mut a) => {
-                a.record = Some(i + 1);
+                a.record = Some(n);
                 parsed.articles.push(a);
             }
-            Err(skip) => parsed.bad_records.push((i + 1, skip)),
+            Err(skip) => parsed.bad_records.push((n, skip)),
         }
     }
-    if parsed.articles.is_empty() {
-        // Not empty: decode_text rejected blank files, so at least one line was bad.
-        let (n, first) = &parsed.bad_records[0];
-        return Err(Skip::new(
-            first.reason,
-            format!("no valid line; first error at line {n}: {}", first.detail),
-        ));
+    if !parsed.articles.is_empty() {
+        return Ok(parsed);
     }
-    Ok(parsed)
+    // Callers never pass zero records (empty arrays and blank files are rejected earlier);
+    // should one, the file is still skipped rather than indexed with nothing in it.
+    Err(match parsed.bad_records.first() {
+        Some((n, first)) => Skip::new(
+            first.reason,
+            format!(
+                "no valid {unit}; first error at {unit} {n}: {}",
+                first.detail
+            ),
+        ),
+        None => Skip::new(SkipReason::NoText, format!("no {unit} to read")),
+    })
 }
 
 /// One article from one JSON value, or why it is not one.
-fn article(v: &Value) -> Result<crate::article::Article, Skip> {
+fn article(v: &Value) -> Result<Article, Skip> {
     let Value::Object(obj) = v else {
         return Err(wrong_shape(value_kind(v)));
     };

@@ -180,8 +180,12 @@ fn strip_markdown(md: &str) -> String {
 
 /// Images removed, `[text](url)` and `[text][ref]` → text, `<url>` → url, emphasis and code
 /// markers dropped (underscores only at word edges, so snake_case survives).
+///
+/// Linear in the length of `s`: closing brackets are found with [`NextOf`] cursors, so a line
+/// of a million `[` or `<` with no (or one distant) closer is not searched once per bracket.
 fn strip_inline(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
+    let mut find = Closers::default();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
     while i < chars.len() {
@@ -189,7 +193,7 @@ fn strip_inline(s: &str) -> String {
         let is_image = c == '!' && chars.get(i + 1) == Some(&'[');
         if c == '[' || is_image {
             let open = if is_image { i + 1 } else { i };
-            if let Some((text, next)) = link_at(&chars, open) {
+            if let Some((text, next)) = link_at(&chars, open, &mut find) {
                 if !is_image {
                     out.push_str(&strip_inline(&text));
                 }
@@ -198,12 +202,14 @@ fn strip_inline(s: &str) -> String {
             }
         }
         if c == '<'
-            && let Some(len) = chars[i + 1..].iter().position(|&c| c == '>')
+            && let Some(close) = find.angle.find(&chars, i + 1)
         {
-            let inner: String = chars[i + 1..i + 1 + len].iter().collect();
-            if inner.starts_with("http") || inner.contains('@') {
-                out.push_str(&inner);
-                i += len + 2;
+            let inner = &chars[i + 1..close];
+            let is_url = inner.starts_with(&['h', 't', 't', 'p'])
+                || find.at.find(&chars, i + 1).is_some_and(|at| at < close);
+            if is_url {
+                out.extend(inner);
+                i = close + 1;
                 continue;
             }
         }
@@ -222,17 +228,79 @@ fn strip_inline(s: &str) -> String {
     out
 }
 
+/// The cursors `strip_inline` uses on one line. Each is asked from positions that never go
+/// back: link openers and `<` are met left to right, and the `]` closing a link text can only
+/// move right as its opener does.
+struct Closers {
+    /// The `]` ending a link text.
+    text: NextOf,
+    /// The `)` ending `(url)`.
+    url: NextOf,
+    /// The `]` ending `[ref]`.
+    reference: NextOf,
+    /// The `>` ending `<url>`.
+    angle: NextOf,
+    /// An `@` inside `<...>` (a mail address).
+    at: NextOf,
+}
+
+impl Default for Closers {
+    fn default() -> Self {
+        Closers {
+            text: NextOf::new(']'),
+            url: NextOf::new(')'),
+            reference: NextOf::new(']'),
+            angle: NextOf::new('>'),
+            at: NextOf::new('@'),
+        }
+    }
+}
+
+/// Finds the first `target` at or after a position. Positions asked must not decrease; then
+/// the answer is reused while it lies ahead, and each stretch of the line is read at most once
+/// however many times the cursor is asked.
+struct NextOf {
+    target: char,
+    /// First index ≥ the last position asked holding `target`, or the line's length if none;
+    /// `None` before the first question.
+    found: Option<usize>,
+    last_from: usize,
+}
+
+impl NextOf {
+    fn new(target: char) -> Self {
+        NextOf {
+            target,
+            found: None,
+            last_from: 0,
+        }
+    }
+
+    fn find(&mut self, chars: &[char], from: usize) -> Option<usize> {
+        debug_assert!(from >= self.last_from, "NextOf asked to go back");
+        self.last_from = from;
+        let found = match self.found {
+            Some(found) if found >= from => found,
+            _ => chars
+                .get(from..)
+                .and_then(|rest| rest.iter().position(|&c| c == self.target))
+                .map_or(chars.len(), |p| from + p),
+        };
+        self.found = Some(found);
+        (found < chars.len()).then_some(found)
+    }
+}
+
 /// At `[`: the bracketed text and the index after `(url)` or `[ref]`, if this is a link.
-fn link_at(chars: &[char], open: usize) -> Option<(String, usize)> {
-    let close = open + chars[open..].iter().position(|&c| c == ']')?;
-    let text: String = chars[open + 1..close].iter().collect();
+fn link_at(chars: &[char], open: usize, find: &mut Closers) -> Option<(String, usize)> {
+    let close = find.text.find(chars, open)?;
     let closer = match chars.get(close + 1)? {
-        '(' => ')',
-        '[' => ']',
+        '(' => &mut find.url,
+        '[' => &mut find.reference,
         _ => return None,
     };
-    let end = close + 1 + chars[close + 1..].iter().position(|&c| c == closer)?;
-    Some((text, end + 1))
+    let end = closer.find(chars, close + 1)?;
+    Some((chars[open + 1..close].iter().collect(), end + 1))
 }
 
 #[cfg(test)]
@@ -337,5 +405,51 @@ mod tests {
         );
         let e = md("---\ntitle: Only\n---\n\n").unwrap_err();
         assert_eq!(e.reason, SkipReason::NoText);
+    }
+
+    #[test]
+    fn links_and_autolinks() {
+        let strip = strip_inline;
+        assert_eq!(
+            strip("see [the report](https://x.test/r) now"),
+            "see the report now"
+        );
+        assert_eq!(
+            strip("see [the report][1] and [a [b](c) d"),
+            "see the report and a [b d"
+        );
+        assert_eq!(strip("![chart](c.png)[x] [y](z"), "[x] [y](z");
+        assert_eq!(
+            strip("mail <ed@x.test> or <https://x.test> not <b>"),
+            "mail ed@x.test or https://x.test not <b>"
+        );
+        assert_eq!(strip("[[a](b)](c) <<http://x>"), "[a](c) <http://x");
+        assert_eq!(strip("a < b and [c] > d"), "a < b and [c] > d");
+    }
+
+    /// Markup stripping is linear: a long line of unclosed (or once-closed) brackets used to
+    /// take seconds per 200 KB.
+    #[test]
+    fn bracket_floods_are_linear() {
+        let big = 1 << 20;
+        for line in [
+            "[".repeat(big),
+            "<".repeat(big),
+            format!("{}]", "[".repeat(big)),
+            format!("{}>", "<".repeat(big)),
+            format!("{}](", "[".repeat(big)),
+            "[a](".repeat(big / 4),
+        ] {
+            let started = std::time::Instant::now();
+            let a = md(&format!("Title\n\n{line}\n")).unwrap();
+            let elapsed = started.elapsed();
+            assert!(a.body.len() >= big / 2, "{}", a.body.len());
+            assert!(
+                elapsed < std::time::Duration::from_secs(2),
+                "{:?} for a line starting {:?}",
+                elapsed,
+                &line[..10]
+            );
+        }
     }
 }

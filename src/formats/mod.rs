@@ -3,9 +3,10 @@
 //! [`parse_file`] is the one entry point. It decodes the bytes ([`decode::decode_text`]),
 //! hands the text to the parser for the [`Format`], and then [`finish`]es every article the
 //! same way (whitespace, title fallback, language code), so each format module only has to
-//! find fields. The field-name mapping shared by JSON, NDJSON and Markdown front matter lives
-//! here too ([`article_from_object`]): front matter is converted to a `serde_json::Value`
-//! first, so there is one list of accepted field names, not three.
+//! find fields. The field-name mapping shared by JSON, NDJSON, Markdown front matter and the
+//! header block of plain text files lives here too ([`article_from_object`]): front matter and
+//! text headers are converted to `serde_json` values first, so there is one list of accepted
+//! field names, not four.
 
 pub mod decode;
 mod html;
@@ -254,10 +255,18 @@ const SOURCE: &[&str] = &[
     "site_name",
     "outlet",
 ];
-const AUTHORS: &[&str] = &["authors", "author", "byline"];
+const AUTHORS: &[&str] = &["authors", "author", "byline", "by"];
 const URL: &[&str] = &["url", "link"];
 const LANGUAGE: &[&str] = &["language", "lang"];
 const TAGS: &[&str] = &["tags", "keywords"];
+
+/// Whether `key` (any case) is one of the metadata fields [`article_from_object`] maps: title,
+/// date, source, authors, URL, language or tags. Text fields are not metadata.
+pub(crate) fn is_metadata_field(key: &str) -> bool {
+    [TITLE, DATE, SOURCE, AUTHORS, URL, LANGUAGE, TAGS]
+        .iter()
+        .any(|names| names.iter().any(|n| n.eq_ignore_ascii_case(key)))
+}
 
 /// Names of the text fields, for "no text field" messages.
 pub(crate) fn body_field_names() -> String {

@@ -9,37 +9,48 @@
 //! Body paragraphs...
 //! ```
 //! Rules callers should know:
-//! - The header block is recognised only when its first line uses a known key (Title,
-//!   Headline, Date, Published, Source, Publisher, Author(s), By, Byline, URL, Link,
-//!   Language, Lang, Tags), so "Note: this is..." stays part of the story. Later lines of the
-//!   block may use other keys (ignored); a line that is not `Key: value` ends the block and
-//!   starts the body.
-//! - Without a Title/Headline key the title is the first non-empty body line, and that line
-//!   is removed from the body, unless it is the only line (then the body keeps it).
+//! - Header keys are the metadata field names shared with JSON and front matter
+//!   (`article_from_object`: Title, Headline, Date, Published, Source, Publisher, Author(s),
+//!   Byline, By, URL, Link, Language, Lang, Tags, Keywords and the other synonyms there), plus
+//!   Section and Page, which are recognised but not kept. Text field names (Body, Text,
+//!   Description, ...) are not header keys: the body is what follows the header.
+//! - The header block is recognised only when its first line uses a known key, so
+//!   "Note: this is..." stays part of the story. It ends at the first line that is not
+//!   `Key: value` with a known key: "UPDATE: the strike is off" right under the header is the
+//!   first body line, not metadata. A key given twice keeps its first value.
+//! - Without a title field the title is the first non-empty body line, and that line is
+//!   removed from the body, unless it is the only line (then the body keeps it).
 //! - A "By Jane Doe" line right after the title line is the byline: it fills the authors
 //!   (if the header named none) and is removed from the body.
 
-use super::{collapse_ws, split_authors, strip_by};
-use crate::article::{Article, DateCandidate, DateSource};
+use super::{article_from_object, collapse_ws, is_metadata_field, split_authors, strip_by};
+use crate::article::Article;
 use crate::skip::Skip;
+use serde_json::{Map, Value};
+
+/// Header keys that are recognised, so they continue the header block, but not kept.
+const IGNORED_KEYS: &[&str] = &["section", "page"];
 
 /// Parses a decoded plain text file. Never fails on non-empty text; an article with no body
 /// is rejected later by `finish`.
 pub(super) fn parse(text: &str) -> Result<Article, Skip> {
     let lines: Vec<&str> = text.lines().collect();
-    let mut a = Article::default();
     let start = lines.iter().position(|l| !l.trim().is_empty()).unwrap_or(0);
-    let mut i = start;
-    if lines
+    let mut header = Map::new();
+    // Section: and Page: may continue a header but not open one.
+    let has_header = lines
         .get(start)
         .and_then(|l| key_value(l))
-        .is_some_and(|(k, _)| known_key(&k))
-    {
-        while let Some((key, value)) = lines.get(i).and_then(|l| key_value(l)) {
-            apply_header(&mut a, &key, value);
-            i += 1;
+        .is_some_and(|(key, _)| is_metadata_field(&key));
+    let mut i = start;
+    while has_header && let Some((key, value)) = lines.get(i).and_then(|l| header_line(l)) {
+        let value = collapse_ws(value);
+        if !value.is_empty() && is_metadata_field(&key) {
+            header.entry(key).or_insert(Value::String(value));
         }
+        i += 1;
     }
+    let mut a = article_from_object(&header);
     let mut body: Vec<&str> = lines[i..].to_vec();
     if a.title.is_empty()
         && let Some(t) = body.iter().position(|l| !l.trim().is_empty())
@@ -59,6 +70,12 @@ pub(super) fn parse(text: &str) -> Result<Article, Skip> {
     }
     a.body = body.join("\n");
     Ok(a)
+}
+
+/// A header line: `Key: value` whose lowercased key is a known header key.
+fn header_line(line: &str) -> Option<(String, &str)> {
+    key_value(line)
+        .filter(|(key, _)| is_metadata_field(key) || IGNORED_KEYS.contains(&key.as_str()))
 }
 
 /// "By Jane Doe and John Roe" → names. Short lines only: "By the time..." is prose.
@@ -84,53 +101,10 @@ fn key_value(line: &str) -> Option<(String, &str)> {
     ok.then(|| (key.to_ascii_lowercase(), value.trim()))
 }
 
-const KNOWN_KEYS: &[&str] = &[
-    "title",
-    "headline",
-    "date",
-    "published",
-    "source",
-    "publisher",
-    "author",
-    "authors",
-    "by",
-    "byline",
-    "url",
-    "link",
-    "language",
-    "lang",
-    "tags",
-];
-
-fn known_key(key: &str) -> bool {
-    KNOWN_KEYS.contains(&key)
-}
-
-fn apply_header(a: &mut Article, key: &str, value: &str) {
-    let value = collapse_ws(value);
-    if value.is_empty() {
-        return;
-    }
-    match key {
-        "title" | "headline" if a.title.is_empty() => a.title = value,
-        "date" | "published" => a
-            .date_candidates
-            .push(DateCandidate::new(DateSource::Metadata, value)),
-        "source" | "publisher" if a.source.is_none() => a.source = Some(value),
-        "author" | "authors" | "by" | "byline" => a.authors.extend(split_authors(&value)),
-        "url" | "link" if a.url.is_none() => a.url = Some(value),
-        "language" | "lang" if a.language.is_none() => a.language = Some(value),
-        "tags" => a
-            .tags
-            .extend(value.split([',', ';']).map(|t| t.trim().to_string())),
-        // Unknown keys inside the block (Section:, Page:) are metadata we do not keep.
-        _ => {}
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::DateSource;
     use crate::formats::{Format, parse_file};
     use crate::skip::SkipReason;
     use std::path::Path;
@@ -213,5 +187,43 @@ mod tests {
             b"Title: X\nDate: 2025-01-01\n",
         );
         assert_eq!(e.unwrap_err().reason, SkipReason::NoText);
+    }
+
+    #[test]
+    fn header_ends_at_first_unknown_key() {
+        let a = parse_txt(
+            "Title: Ferry strike\nDate: 2025-03-01\n\
+             UPDATE: The ferry strike has been called off, the union said.\n\
+             Boats sail again on Monday.\n",
+        );
+        assert_eq!(a.title, "Ferry strike");
+        assert_eq!(
+            a.body,
+            "UPDATE: The ferry strike has been called off, the union said.\n\
+             Boats sail again on Monday."
+        );
+        let dates: Vec<_> = a.date_candidates.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(dates, ["2025-03-01"]);
+        // A text field name is not a header key either: the body follows the header.
+        let a = parse_txt("Title: T\nText: the story starts here.\n");
+        assert_eq!(a.body, "Text: the story starts here.");
+        // Section and Page continue a header but do not open one.
+        let a = parse_txt("Section: World\nTalks resume\nBody.\n");
+        assert_eq!(a.title, "Section: World");
+    }
+
+    #[test]
+    fn header_uses_the_shared_field_names() {
+        let a = parse_txt(
+            "Title: Budget passes\nPage: 3\nPublication_Date: 2025-02-24\n\
+             Site_Name: Gazette\nBy: Ann Poe & Max Roe\nKeywords: budget, tax\n\
+             Title: a repeated key keeps its first value\n\nThe budget passed.\n",
+        );
+        assert_eq!(a.title, "Budget passes");
+        assert_eq!(a.date_candidates[0].text, "2025-02-24");
+        assert_eq!(a.source.as_deref(), Some("Gazette"));
+        assert_eq!(a.authors, ["Ann Poe", "Max Roe"]);
+        assert_eq!(a.tags, ["budget", "tax"]);
+        assert_eq!(a.body, "The budget passed.");
     }
 }

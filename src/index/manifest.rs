@@ -21,6 +21,9 @@ pub const FILE_NAME: &str = "manifest.json";
 pub struct Manifest {
     /// Keyed by the file's absolute path.
     pub files: BTreeMap<String, FileEntry>,
+    /// What the entities were extracted with (see `ingest`); a change re-reads every file.
+    #[serde(default)]
+    pub enrichment: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,8 +39,15 @@ pub struct FileEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "lowercase")]
 pub enum Outcome {
-    Indexed { articles: usize },
-    Skipped { skip: Skip },
+    Indexed {
+        articles: usize,
+        /// Bad records and warnings, reported again while the file stays unchanged.
+        #[serde(default)]
+        notes: Vec<crate::skip::Problem>,
+    },
+    Skipped {
+        skip: Skip,
+    },
 }
 
 /// The fingerprint the walker can take without reading a file.
@@ -116,7 +126,10 @@ mod tests {
             size,
             mtime_ns,
             hash: content_hash(b"x"),
-            outcome: Outcome::Indexed { articles: 1 },
+            outcome: Outcome::Indexed {
+                articles: 1,
+                notes: Vec::new(),
+            },
         }
     }
 

@@ -6,6 +6,7 @@ use crate::ingest::RunSummary;
 use crate::search::facets::FacetResult;
 use crate::search::snippets::Snippet;
 use crate::search::{SearchResults, SortOrder};
+use crate::skip::ProblemKind;
 use crate::stats::{EntityListing, IndexStats};
 use anstyle::{AnsiColor, Style};
 use std::io::{self, Write};
@@ -23,13 +24,13 @@ const PROBLEMS_SHOWN: usize = 10;
 
 pub fn search_results(out: &mut Output, results: &SearchResults) -> io::Result<()> {
     let shown_to = results.offset + results.hits.len();
-    let noun = if results.total == 1 {
-        "article"
+    let (noun, verb) = if results.total == 1 {
+        ("article", "matches")
     } else {
-        "articles"
+        ("articles", "match")
     };
     if results.hits.is_empty() {
-        writeln!(out, "{} {noun} match.", results.total)?;
+        writeln!(out, "{} {noun} {verb}.", results.total)?;
     } else {
         let order = match results.sort {
             SortOrder::Relevance => "best match first",
@@ -38,7 +39,7 @@ pub fn search_results(out: &mut Output, results: &SearchResults) -> io::Result<(
         };
         writeln!(
             out,
-            "{} {noun} match; showing {}-{}, {order}.",
+            "{} {noun} {verb}; showing {}-{}, {order}.",
             results.total,
             results.offset + 1,
             shown_to
@@ -51,11 +52,11 @@ pub fn search_results(out: &mut Output, results: &SearchResults) -> io::Result<(
             .iter()
             .find(|s| s.field == "title")
             .map(|s| highlighted(out, s))
-            .unwrap_or_else(|| hit.article.title.clone());
+            .unwrap_or_else(|| escape_control(&hit.article.title));
         writeln!(out, "{:>3}. {TITLE}{title}{TITLE:#}", hit.rank)?;
         let mut meta = vec![date_label(&hit.article)];
         if let Some(source) = &hit.article.source {
-            meta.push(source.clone());
+            meta.push(escape_control(source));
         }
         meta.push(display_path(
             &hit.article.path,
@@ -113,17 +114,28 @@ fn display_path(path: &str, record: Option<usize>) -> String {
     }
 }
 
-/// Replaces control characters (newlines, escapes) so a file name cannot rewrite the terminal.
+/// Replaces control characters (newlines, escapes) and invisible format characters
+/// (right-to-left overrides, zero-width spaces) so text from an archive cannot rewrite the
+/// terminal or disguise itself.
 pub fn escape_control(text: &str) -> String {
-    text.chars()
-        .flat_map(|c| {
-            if c.is_control() {
-                c.escape_default().collect::<Vec<_>>()
-            } else {
-                vec![c]
-            }
-        })
-        .collect()
+    let needs = |c: char| c.is_control() || is_format_char(c);
+    if !text.chars().any(needs) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if needs(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Unicode "format" characters that change how text is displayed without being visible.
+fn is_format_char(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 fn entity_line(article: &StoredArticle) -> String {
@@ -137,7 +149,11 @@ fn entity_line(article: &StoredArticle) -> String {
             } else {
                 String::new()
             };
-            format!("{}: {}{more}", kind.field_name(), shown.join(", "))
+            format!(
+                "{}: {}{more}",
+                kind.field_name(),
+                escape_control(&shown.join(", "))
+            )
         })
         .collect::<Vec<_>>()
         .join(" · ")
@@ -150,20 +166,22 @@ fn highlighted(out: &Output, snippet: &Snippet) -> String {
     } else {
         ("**".to_string(), "**".to_string())
     };
+    // Escape the article's text piece by piece: escaping after styling would escape the
+    // style codes themselves.
     let mut text = String::with_capacity(snippet.text.len() + 16);
     let mut at = 0;
     for &[start, end] in &snippet.highlights {
         if start < at || end > snippet.text.len() {
             continue;
         }
-        text.push_str(&snippet.text[at..start]);
+        text.push_str(&escape_control(&snippet.text[at..start]));
         text.push_str(&open);
-        text.push_str(&snippet.text[start..end]);
+        text.push_str(&escape_control(&snippet.text[start..end]));
         text.push_str(&close);
         at = end;
     }
-    text.push_str(&snippet.text[at..]);
-    escape_control(&text)
+    text.push_str(&escape_control(&snippet.text[at..]));
+    text
 }
 
 fn facet_table(out: &mut Output, facet: &FacetResult) -> io::Result<()> {
@@ -205,7 +223,7 @@ pub fn index_summary(
     let listed: Vec<_> = summary
         .problems
         .iter()
-        .filter(|p| verbose || p.kind == "skipped" || p.kind == "bad-record")
+        .filter(|p| verbose || matches!(p.kind, ProblemKind::Skipped | ProblemKind::BadRecord))
         .collect();
     let limit = if verbose { usize::MAX } else { PROBLEMS_SHOWN };
     for problem in listed.iter().take(limit) {
@@ -217,7 +235,7 @@ pub fn index_summary(
         writeln!(
             out,
             "{DIM}{}{DIM:#} {}{detail}",
-            problem.kind,
+            problem.kind.label(),
             display_path(&problem.path, problem.record),
         )?;
     }
@@ -259,13 +277,17 @@ pub fn index_summary(
         summary.bad_records,
         summary.warnings,
         summary.articles_in_index,
-        index_dir.display(),
+        escape_control(&index_dir.display().to_string()),
     )?;
     out.flush()
 }
 
 pub fn stats(out: &mut Output, stats: &IndexStats) -> io::Result<()> {
-    writeln!(out, "{HEADING}Index{HEADING:#} {}", stats.index)?;
+    writeln!(
+        out,
+        "{HEADING}Index{HEADING:#} {}",
+        escape_control(&stats.index)
+    )?;
     writeln!(out, "  articles:   {}", stats.articles)?;
     match (&stats.earliest, &stats.latest) {
         (Some(first), Some(last)) => writeln!(out, "  dates:      {first} to {last}")?,
@@ -341,4 +363,17 @@ pub fn entities(out: &mut Output, listing: &[EntityListing]) -> io::Result<()> {
         writeln!(out, "No entities in the index.")?;
     }
     out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_control;
+
+    #[test]
+    fn control_and_invisible_characters_are_escaped() {
+        assert_eq!(escape_control("plain text"), "plain text");
+        assert_eq!(escape_control("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+        assert_eq!(escape_control("line\nbreak"), "line\\u{a}break");
+        assert_eq!(escape_control("evil\u{202e}txt"), "evil\\u{202e}txt");
+    }
 }

@@ -88,8 +88,11 @@ pub fn search(
     let facet_collector = FacetCollector {
         facets: request.facets.clone(),
     };
-    // TopDocs refuses a limit of 0; a count-only request still collects one.
-    let top = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
+    // TopDocs refuses a limit of 0 (a count-only request still collects one) and allocates
+    // for limit + offset up front: no page can be larger than the index.
+    let docs = searcher.num_docs() as usize;
+    let offset = request.offset.min(docs);
+    let top = TopDocs::with_limit(request.limit.clamp(1, docs.max(1))).and_offset(offset);
     let (page, total, tallies): (Vec<(Option<f32>, DocAddress)>, usize, _) = match request.sort {
         SortOrder::Relevance => {
             let (docs, total, tallies) = searcher

@@ -22,6 +22,9 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Index, Term};
 
+/// The field scopes users are told about (others exist but hold ids and codes).
+pub const SEARCHABLE: &str = "title, body, person, org, place, event, source, author, tags";
+
 /// Title matches count this many times more than body matches.
 const TITLE_BOOST: f32 = 2.0;
 
@@ -53,6 +56,14 @@ pub fn parse_user_query(
     let mut parser = QueryParser::for_index(index, vec![fields.title, fields.body]);
     parser.set_conjunction_by_default();
     parser.set_field_boost(fields.title, TITLE_BOOST);
+    if let Some(field) = text
+        .split_whitespace()
+        .find_map(|word| word.trim_start_matches(['+', '-', '(']).strip_suffix(":*"))
+    {
+        return Err(MorgueError::Query(format!(
+            "`{field}:*` (any value) is not supported; search for words in the field instead"
+        )));
+    }
     parser
         .parse_query(text)
         .map_err(|e| MorgueError::Query(explain_parse_error(&e)))
@@ -62,7 +73,7 @@ fn explain_parse_error(error: &tantivy::query::QueryParserError) -> String {
     use tantivy::query::QueryParserError as E;
     match error {
         E::FieldDoesNotExist(field) => format!(
-            "unknown field `{field}:`; fields are title, body, person, org, place, event, source, author, tags (put the query in quotes to search for a colon literally)"
+            "unknown field `{field}:`; fields are {SEARCHABLE} (put the query in quotes to search for a colon literally)"
         ),
         E::AllButQueryForbidden => {
             "a query cannot only exclude terms: add something to search for".to_string()
@@ -102,6 +113,20 @@ pub fn with_filters(
         )));
     }
     if filters.from.is_some() || filters.to.is_some() {
+        // tantivy dates are nanoseconds in an i64 (years 1678-2261). Stored dates are far
+        // inside that; a bound outside it either excludes everything or nothing.
+        let (lowest, highest) = (
+            jiff::civil::date(1678, 1, 1),
+            jiff::civil::date(2261, 12, 31),
+        );
+        if filters.from.is_some_and(|d| d > highest) || filters.to.is_some_and(|d| d < lowest) {
+            restrict(Box::new(tantivy::query::EmptyQuery));
+            return Ok(Box::new(BooleanQuery::new(clauses)));
+        }
+        // Always a lower bound: undated articles have no date to compare, and tantivy
+        // refuses a range open at both ends.
+        let from = Some(filters.from.map_or(lowest, |d| d.max(lowest)));
+        let to = filters.to.filter(|d| *d <= highest);
         let bound = |date: Option<Date>, inclusive: bool| match date {
             Some(d) => {
                 let term = Term::from_field_date(fields.date, date_to_tantivy(d));
@@ -113,7 +138,7 @@ pub fn with_filters(
             }
             None => Bound::Unbounded,
         };
-        let after_to = match filters.to {
+        let after_to = match to {
             Some(to) => Some(
                 to.tomorrow()
                     .map_err(|e| MorgueError::Usage(e.to_string()))?,
@@ -121,22 +146,19 @@ pub fn with_filters(
             None => None,
         };
         restrict(Box::new(RangeQuery::new(
-            bound(filters.from, true),
+            bound(from, true),
             bound(after_to, false),
         )));
     }
     if !filters.sources.is_empty() {
         let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for source in &filters.sources {
-            if let Some(q) = phrase(index, fields.source, source)? {
-                any.push((Occur::Should, q));
-            }
+            let q = phrase(index, fields.source, source)?.ok_or_else(|| {
+                MorgueError::Usage("--source needs a name with at least one letter or digit".into())
+            })?;
+            any.push((Occur::Should, q));
         }
-        restrict(if any.is_empty() {
-            Box::new(tantivy::query::EmptyQuery)
-        } else {
-            Box::new(BooleanQuery::new(any))
-        });
+        restrict(Box::new(BooleanQuery::new(any)));
     }
     Ok(Box::new(BooleanQuery::new(clauses)))
 }
@@ -195,34 +217,33 @@ fn phrase(index: &Index, field: Field, text: &str) -> Result<Option<Box<dyn Quer
 /// Parses `--from`/`--to` values: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. `--from` takes the first
 /// day of the period, `--to` the last, so both ends are inclusive.
 pub fn parse_period(text: &str, end: bool) -> Result<Date, String> {
+    let shape = || format!("`{text}` is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD");
     let parts: Vec<&str> = text.trim().split('-').collect();
-    let number = |s: &str, what: &str| -> Result<i16, String> {
-        s.parse::<i16>().map_err(|_| {
-            format!("`{text}`: {what} `{s}` is not a number (expected YYYY, YYYY-MM or YYYY-MM-DD)")
-        })
+    let digits = |s: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
     };
-    let invalid = |e: jiff::Error| format!("`{text}` is not a valid date: {e}");
-    match parts.as_slice() {
-        [y] if y.len() == 4 => {
-            let year = number(y, "year")?;
-            let (m, d) = if end { (12, 31) } else { (1, 1) };
-            Date::new(year, m, d).map_err(invalid)
-        }
-        [y, m] if y.len() == 4 => {
-            let first =
-                Date::new(number(y, "year")?, number(m, "month")? as i8, 1).map_err(invalid)?;
-            Ok(if end { first.last_of_month() } else { first })
-        }
-        [y, m, d] if y.len() == 4 => Date::new(
-            number(y, "year")?,
-            number(m, "month")? as i8,
-            number(d, "day")? as i8,
-        )
-        .map_err(invalid),
-        _ => Err(format!(
-            "`{text}` is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD"
-        )),
+    let ok = match parts.as_slice() {
+        [y] => digits(y, 4..=4),
+        [y, m] => digits(y, 4..=4) && digits(m, 1..=2),
+        [y, m, d] => digits(y, 4..=4) && digits(m, 1..=2) && digits(d, 1..=2),
+        _ => false,
+    };
+    if !ok {
+        return Err(shape());
     }
+    // Digit strings of these lengths always fit.
+    let year: i16 = parts[0].parse().map_err(|_| shape())?;
+    let month: Option<i8> = parts.get(1).and_then(|m| m.parse().ok());
+    let day: Option<i8> = parts.get(2).and_then(|d| d.parse().ok());
+    let invalid = |e: jiff::Error| format!("`{text}` is not a valid date: {e}");
+    match (month, day) {
+        (None, _) => Date::new(year, if end { 12 } else { 1 }, if end { 31 } else { 1 }),
+        (Some(m), None) => {
+            Date::new(year, m, 1).map(|first| if end { first.last_of_month() } else { first })
+        }
+        (Some(m), Some(d)) => Date::new(year, m, d),
+    }
+    .map_err(invalid)
 }
 
 #[cfg(test)]
@@ -241,7 +262,18 @@ mod tests {
 
     #[test]
     fn bad_periods_say_why() {
-        for bad in ["25", "2025-13", "2025-02-30", "last week", "2025-xx", ""] {
+        for bad in [
+            "25",
+            "2025-13",
+            "2025-02-30",
+            "last week",
+            "2025-xx",
+            "",
+            "2025-257",
+            "2025-02-259",
+            "+202",
+            "0000-00",
+        ] {
             let err = parse_period(bad, false).unwrap_err();
             assert!(err.contains(bad), "{err}");
         }

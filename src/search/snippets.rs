@@ -135,7 +135,8 @@ fn passage(
         text: out,
         highlights,
         starts_mid: range.start > 0,
-        ends_mid: !text[range.end..].trim().is_empty(),
+        // A passage that stops before only punctuation and space reaches the end.
+        ends_mid: text[range.end..].chars().any(char::is_alphanumeric),
     }
 }
 

@@ -34,6 +34,18 @@ use crate::article::{Entity, EntityKind};
 use crate::enrich::gazetteer::{Gazetteer, name_key};
 
 mod rules;
+mod tagged;
+
+use crate::enrich::ner::Tagger;
+
+/// What finds the names the gazetteer does not know, in one segment.
+enum SecondPass<'s> {
+    Off,
+    /// Capitalisation and cue-word rules (no model).
+    Rules,
+    /// Spans from the trained tagger.
+    Tagged(&'s [tagged::TaggedSpan]),
+}
 
 /// Compiled once from a [`Gazetteer`]; `extract` takes `&self` and allocates only per article.
 pub struct EntityExtractor {
@@ -47,6 +59,8 @@ pub struct EntityExtractor {
     by_key: HashMap<String, Vec<u32>>,
     /// Org entry -> the event entry "<org> summit", when the gazetteer lists one.
     summit_of: HashMap<u32, u32>,
+    /// The trained tagger for pass 2; `None` uses the rules instead.
+    tagger: Option<&'static Tagger>,
 }
 
 struct Variant {
@@ -128,16 +142,36 @@ impl EntityExtractor {
             targets,
             by_key,
             summit_of,
+            tagger: None,
         }
+    }
+
+    /// Uses the trained tagger instead of the capitalisation rules for names the gazetteer
+    /// does not know.
+    pub fn with_tagger(mut self, tagger: &'static Tagger) -> EntityExtractor {
+        self.tagger = Some(tagger);
+        self
     }
 
     /// All entities of one article, title and body both counted, sorted by kind, then by
     /// mentions (most first), then by name.
     pub fn extract(&self, title: &str, body: &str) -> Vec<Entity> {
         let mut art = ArticleState::default();
-        let title_rules = !looks_title_case(title);
-        self.scan_segment(title, 0, title_rules, &mut art);
-        self.scan_segment(body, title.len() + 1, true, &mut art);
+        let tagged = self.tagger.map(|t| tagged::tag(t, title, body));
+        let (title_pass, body_pass) = match &tagged {
+            Some((in_title, in_body)) => {
+                (SecondPass::Tagged(in_title), SecondPass::Tagged(in_body))
+            }
+            None => (SecondPass::Rules, SecondPass::Rules),
+        };
+        // Headlines In Title Case defeat both rules and tagger: gazetteer matches only.
+        let title_pass = if looks_title_case(title) {
+            SecondPass::Off
+        } else {
+            title_pass
+        };
+        self.scan_segment(title, 0, title_pass, &mut art);
+        self.scan_segment(body, title.len() + 1, body_pass, &mut art);
         self.resolve(&mut art);
         aggregate(art.mentions)
     }
@@ -147,7 +181,7 @@ impl EntityExtractor {
         &'a self,
         text: &'a str,
         base: usize,
-        rules: bool,
+        second: SecondPass<'_>,
         art: &mut ArticleState<'a>,
     ) {
         let mut tokens = tokenize(text);
@@ -165,8 +199,10 @@ impl EntityExtractor {
                 let _ = t;
             }
         }
-        if rules {
-            rules::apply(self, text, base, &tokens, art);
+        match second {
+            SecondPass::Off => {}
+            SecondPass::Rules => rules::apply(self, text, base, &tokens, art),
+            SecondPass::Tagged(spans) => tagged::apply(self, text, base, spans, art),
         }
         // "the SCO summit", "summit of the Shanghai Cooperation Organisation"
         let orgs: Vec<usize> = (first..art.mentions.len())
@@ -654,6 +690,13 @@ fn tokenize(text: &str) -> Vec<Token> {
 impl EntityExtractor {
     /// Canonical name for a rule-found name: the gazetteer's, if it knows the name under this
     /// kind; otherwise the name itself with whitespace normalised.
+    /// True when the gazetteer lists `name` as an entity of this kind.
+    fn knows(&self, kind: EntityKind, name: &str) -> bool {
+        self.by_key
+            .get(&name_key(name))
+            .is_some_and(|ids| ids.iter().any(|&t| self.targets[t as usize].0 == kind))
+    }
+
     fn canonical_for<'a>(&'a self, kind: EntityKind, name: &'a str) -> Cow<'a, str> {
         let known = self.by_key.get(&name_key(name)).and_then(|ids| {
             ids.iter()

@@ -338,7 +338,7 @@ const STOPWORDS: &[&str] = &[
 
 /// Capitalised titles before a name. "Prime", "Foreign" etc. are only modifiers: they
 /// extend a cue ("Prime Minister") but do not make one.
-fn is_title_cue(w: &str) -> bool {
+pub(super) fn is_title_cue(w: &str) -> bool {
     TITLE_CUES.binary_search(&w).is_ok()
 }
 
@@ -352,7 +352,7 @@ const TITLE_CUES: &[&str] = &[
     "Sheikh", "Sir", "Speaker", "Spokesman", "Spokesperson", "Spokeswoman", "Sultan",
 ];
 
-fn is_noble(w: &str) -> bool {
+pub(super) fn is_noble(w: &str) -> bool {
     NOBLES.binary_search(&w).is_ok()
 }
 

@@ -4,7 +4,6 @@
 //! groups words that occur in similar contexts ("Monday"/"Tuesday", "Clinton"/"Yeltsin").
 //! Deterministic for a given seed.
 
-use super::conll::Sentence;
 use super::features::{IdMap, hash_word};
 
 /// Context words: the most frequent lowercased words.
@@ -14,7 +13,7 @@ const ITERATIONS: usize = 12;
 
 /// Lowercased word hash -> cluster ids at three granularities (`k / 16`, `k / 4` and `k`
 /// clusters, like prefixes of a Brown bit path), packed 10 bits each, coarsest lowest.
-pub(crate) fn induce(sentences: &[Sentence], k: usize, seed: u64) -> IdMap<u32> {
+pub(crate) fn induce(sentences: &[Vec<&str>], k: usize, seed: u64) -> IdMap<u32> {
     let k = k.min(1023);
     let mut out: IdMap<u32> = IdMap::default();
     for (level, k) in [k / 16, k / 4, k].into_iter().enumerate() {
@@ -26,7 +25,7 @@ pub(crate) fn induce(sentences: &[Sentence], k: usize, seed: u64) -> IdMap<u32> 
 }
 
 /// Lowercased word hash -> cluster id in `0..k`.
-fn induce_level(sentences: &[Sentence], k: usize, seed: u64) -> IdMap<u32> {
+fn induce_level(sentences: &[Vec<&str>], k: usize, seed: u64) -> IdMap<u32> {
     // Word ids in first-seen order (deterministic), with counts.
     let mut ids: IdMap<u32> = IdMap::default();
     let mut keys: Vec<u64> = Vec::new();
@@ -34,8 +33,7 @@ fn induce_level(sentences: &[Sentence], k: usize, seed: u64) -> IdMap<u32> {
     let doc: Vec<Vec<u32>> = sentences
         .iter()
         .map(|s| {
-            s.words
-                .iter()
+            s.iter()
                 .map(|w| {
                     let h = hash_word(w, true);
                     let id = *ids.entry(h).or_insert_with(|| {

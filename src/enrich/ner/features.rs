@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::label;
+use super::lists::KINDS;
 
 /// Keys are already good hashes: hashing them again would only cost time.
 #[derive(Default, Clone, Copy)]
@@ -77,7 +78,7 @@ pub(crate) struct Resources {
     /// Lowercased word hash -> cluster id (see `train::clusters`).
     pub clusters: IdMap<u32>,
     /// Hash of a lowercased token sequence (see [`seq_hash`]) -> bit set of gazetteer kinds.
-    pub gazetteer: IdMap<u8>,
+    pub gazetteer: IdMap<u16>,
     pub gaz_max_len: usize,
 }
 
@@ -102,7 +103,7 @@ struct Tok {
     cluster: u32,
     flags: u8,
     /// Gazetteer bits: kind * 4 + BILOU position.
-    gaz: u16,
+    gaz: u64,
 }
 
 fn token_info(w: &str, res: &Resources) -> Tok {
@@ -185,6 +186,8 @@ pub(crate) struct DocFeatures {
     /// capitalised word, the counts of first-stage types over the whole document.
     stage1: Vec<u8>,
     stage1_counts: IdMap<[u16; 5]>,
+    /// Training only: hide the current token's own word features (word dropout).
+    pub drop_word: bool,
 }
 
 // Template ids: arbitrary distinct constants mixed into every feature.
@@ -255,6 +258,7 @@ impl DocFeatures {
             feats: Vec::with_capacity(64),
             stage1: Vec::new(),
             stage1_counts: IdMap::default(),
+            drop_word: false,
         }
     }
 
@@ -268,13 +272,21 @@ impl DocFeatures {
             let j = i as isize + k;
             (j >= 0).then(|| sent.get(j as usize)).flatten()
         };
-        let lower =
-            |k: isize| at(k).map_or(if k < 0 { PAD_BEFORE } else { PAD_AFTER }, |t| t.lower);
+        // Word dropout (training only) hides the token's own word behind a constant.
+        let (word0, lower0) = if self.drop_word {
+            (0xD20F, 0xD20F)
+        } else {
+            (t.word, t.lower)
+        };
+        let lower = |k: isize| match k {
+            0 => lower0,
+            _ => at(k).map_or(if k < 0 { PAD_BEFORE } else { PAD_AFTER }, |t| t.lower),
+        };
         let shape =
             |k: isize| at(k).map_or(if k < 0 { PAD_BEFORE } else { PAD_AFTER }, |t| t.shape);
 
         f.push(T_BIAS);
-        f.push(mix(T_WORD, t.word));
+        f.push(mix(T_WORD, word0));
         f.push(mix(T_FLAGS, t.flags as u64));
         for k in [-2isize, -1, 0, 1, 2] {
             f.push(mix(mix(T_LOWER, k as u64), lower(k)));
@@ -305,7 +317,7 @@ impl DocFeatures {
         };
         f.push(mix(T_PREV, p1));
         f.push(mix(mix(T_PREV2, p1), p2));
-        f.push(mix(mix(T_PREV_WORD, p1), t.lower));
+        f.push(mix(mix(T_PREV_WORD, p1), lower0));
         f.push(mix(mix(T_PREV_SHAPE, p1), t.shape));
 
         if i == 0 {
@@ -314,7 +326,7 @@ impl DocFeatures {
         let head = self.headline[s];
         if head {
             f.push(mix(T_HEAD, t.shape));
-            f.push(mix(T_HEAD_WORD, t.lower));
+            f.push(mix(T_HEAD_WORD, lower0));
         }
         // Clusters pack three granularities, 10 bits each (see `clusters::induce`).
         for level in 0..3u64 {
@@ -348,7 +360,7 @@ impl DocFeatures {
         for k in [-1isize, 1] {
             if let Some(n) = at(k).filter(|n| n.gaz != 0) {
                 // Which kinds the neighbour belongs to (positions dropped).
-                let kinds = (0..4).fold(0u64, |m, kd| {
+                let kinds = (0..KINDS as u64).fold(0u64, |m, kd| {
                     m | (((n.gaz >> (kd * 4)) & 15 != 0) as u64) << kd
                 });
                 f.push(mix(mix(T_GAZ_CTX, k as u64), kinds));
@@ -455,9 +467,9 @@ fn mark_gazetteer(res: &Resources, sent: &mut [Tok]) {
         for len in 1..=res.gaz_max_len.min(sent.len() - start) {
             h = seq_hash(h, sent[start + len - 1].lower);
             let Some(&kinds) = res.gazetteer.get(&h) else {
-                continue;
+                break;
             };
-            for kind in 0..4u16 {
+            for kind in 0..KINDS as u64 {
                 if kinds & (1 << kind) == 0 {
                     continue;
                 }
@@ -467,7 +479,7 @@ fn mark_gazetteer(res: &Resources, sent: &mut [Tok]) {
                         (_, 0) => label::B,
                         (l, j) if j == l - 1 => label::L,
                         _ => label::I,
-                    } as u16;
+                    } as u64;
                     sent[start + j].gaz |= 1 << (kind * 4 + pos);
                 }
             }

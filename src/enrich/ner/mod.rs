@@ -8,6 +8,7 @@
 //! - [`tokenize`]: raw text -> sentences of tokens, split the way CoNLL/Reuters text is.
 //! - [`conll`]: reading CoNLL files (IOB1, IOB2, BILOU) into [`conll::Sentence`]s.
 //! - `features`: per-token feature hashes; shared by training and tagging.
+//! - `lists`: the gazetteer and name lists (`data/ner/lists`) compiled into the model.
 //! - `model`: the weight table and the model file format.
 //! - [`train`]: the perceptron training loop.
 //! - [`eval`]: conlleval-exact entity scoring.
@@ -18,6 +19,7 @@ mod clusters;
 pub mod conll;
 pub mod eval;
 mod features;
+mod lists;
 mod model;
 pub mod tokenize;
 pub mod train;

@@ -4,15 +4,15 @@
 //! and 16 bits keep it exact in practice) and kept in an open-addressing table keyed by feature
 //! hash: one probe sequence per feature, one contiguous row of 17 label weights per hit.
 //!
-//! File layout (little-endian): magic `MORGNER1`; clusters `u32 n` then `n x (u64 key, u32 id)`;
-//! gazetteer `u32 n, u32 max_len` then `n x (u64 key, u8 kinds)`; stage count `u32` (1 or 2);
+//! File layout (little-endian): magic `MORGNER2`; clusters `u32 n` then `n x (u64 key, u32 id)`;
+//! gazetteer `u32 n, u32 max_len` then `n x (u64 key, u16 kinds)`; stage count `u32` (1 or 2);
 //! per stage, weights `f32 scale, u32 rows` then `rows x u64 key` then `rows x 17 x i16`.
 
 use super::Tagger;
 use super::features::Resources;
 use super::label::COUNT;
 
-const MAGIC: &[u8; 8] = b"MORGNER1";
+const MAGIC: &[u8; 8] = b"MORGNER2";
 
 #[derive(Clone)]
 pub(crate) struct Weights {
@@ -135,7 +135,7 @@ pub(crate) fn encode(t: &Tagger) -> Vec<u8> {
     out.extend_from_slice(&(t.res.gaz_max_len as u32).to_le_bytes());
     for (k, v) in gaz {
         out.extend_from_slice(&k.to_le_bytes());
-        out.push(v);
+        out.extend_from_slice(&v.to_le_bytes());
     }
     out.extend_from_slice(&(1 + t.stage2.is_some() as u32).to_le_bytes());
     for w in std::iter::once(&t.weights).chain(&t.stage2) {
@@ -194,7 +194,8 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Tagger, String> {
     res.gazetteer.reserve(n);
     for _ in 0..n {
         let k = r.u64("gazetteer")?;
-        res.gazetteer.insert(k, r.take(1, "gazetteer")?[0]);
+        let v = r.take(2, "gazetteer")?;
+        res.gazetteer.insert(k, u16::from_le_bytes([v[0], v[1]]));
     }
     let stages = r.u32("stage count")?;
     if !(1..=2).contains(&stages) {

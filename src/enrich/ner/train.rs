@@ -10,12 +10,10 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use super::conll::{Sentence, documents};
-use super::features::{self, DocFeatures, IdMap, Resources, hash_word, seq_hash};
+use super::features::{self, DocFeatures, IdMap, Resources};
 use super::label::{self, COUNT};
 use super::model::Weights;
-use super::{Tagger, eval, tokenize};
-use crate::article::EntityKind;
-use crate::enrich::gazetteer::Gazetteer;
+use super::{Tagger, eval};
 
 #[derive(Debug, Clone)]
 pub struct TrainOptions {
@@ -25,6 +23,8 @@ pub struct TrainOptions {
     pub seed: u64,
     /// Use the built-in gazetteer (`data/gazetteer`) as features.
     pub gazetteer: bool,
+    /// With `gazetteer`, also the name lists of `data/ner/lists`.
+    pub lists: bool,
     /// Finest number of word clusters induced from the training words (0 = none).
     pub clusters: usize,
     /// Train a second stage that sees the first stage's labels for the whole document.
@@ -34,6 +34,10 @@ pub struct TrainOptions {
     pub stage2_epochs: usize,
     /// Jackknife folds for the second stage's training labels.
     pub folds: usize,
+    /// Share of training tokens (chosen by the seeded generator) whose own word features are
+    /// hidden, so the model also learns to tag from shape, clusters, gazetteers and context:
+    /// what it must do for the many names unseen in training.
+    pub word_dropout: f64,
 }
 
 impl Default for TrainOptions {
@@ -42,10 +46,12 @@ impl Default for TrainOptions {
             epochs: 10,
             seed: 1,
             gazetteer: true,
+            lists: true,
             clusters: 1000,
             stage2: true,
             stage2_epochs: 5,
             folds: 5,
+            word_dropout: 0.1,
         }
     }
 }
@@ -136,11 +142,12 @@ pub fn train(
 ) -> Tagger {
     let mut res = Resources::default();
     if options.gazetteer {
-        gazetteer_resource(&mut res);
+        super::lists::compile(&mut res, options.lists);
         log(&format!("gazetteer: {} names", res.gazetteer.len()));
     }
     if options.clusters > 0 {
-        res.clusters = super::clusters::induce(train, options.clusters, options.seed);
+        let text = words_of(train);
+        res.clusters = super::clusters::induce(&text, options.clusters, options.seed);
         log(&format!(
             "clusters: {} words, finest level {} clusters",
             res.clusters.len(),
@@ -173,8 +180,7 @@ pub fn train(
         train,
         &docs,
         None,
-        options.epochs,
-        options.seed,
+        (options.epochs, options.seed, options.word_dropout),
         &mut |l| {
             let line = dev_line(&tagger(l.averaged(), None));
             log(&format!("stage 1 {}{line}", l.progress));
@@ -200,8 +206,7 @@ pub fn train(
                     train,
                     &rest,
                     None,
-                    options.epochs,
-                    options.seed,
+                    (options.epochs, options.seed, options.word_dropout),
                     &mut |_| {},
                 ),
                 None,
@@ -224,8 +229,7 @@ pub fn train(
         train,
         &docs,
         Some(&stage1),
-        options.stage2_epochs,
-        options.seed,
+        (options.stage2_epochs, options.seed, options.word_dropout),
         &mut |l| {
             let t = tagger(first.clone(), Some(l.averaged()));
             log(&format!("stage 2 {}{}", l.progress, dev_line(&t)));
@@ -242,14 +246,14 @@ fn words_of(sentences: &[Sentence]) -> Vec<Vec<&str>> {
 }
 
 /// The perceptron loop over `docs` (ranges of `train`); `stage1` gives first-stage labels per
-/// sentence when training the second stage. Calls `epoch_done` after every epoch.
+/// sentence when training the second stage; `dropout` is the share of training tokens whose
+/// own word features are hidden (see `TrainOptions::word_dropout`). Calls `epoch_done` after every epoch.
 fn fit(
     res: &Resources,
     train: &[Sentence],
     docs: &[Range<usize>],
     stage1: Option<&[Vec<u8>]>,
-    epochs: usize,
-    seed: u64,
+    (epochs, seed, dropout): (usize, u64, f64),
     epoch_done: &mut dyn FnMut(&Learner),
 ) -> Weights {
     let mut docs = docs.to_vec();
@@ -275,6 +279,8 @@ fn fit(
                 let gold = label::from_spans(sent.words.len(), &sent.spans);
                 let mut labels = Vec::with_capacity(gold.len());
                 for (i, &g) in gold.iter().enumerate() {
+                    doc.drop_word =
+                        dropout > 0.0 && ((rng.next() >> 11) as f64) < dropout * 2f64.powi(53);
                     let feats = doc.features(s, i, &labels);
                     learner.scores(feats, &mut scores);
                     let prev = labels.last().copied().unwrap_or(label::O);
@@ -298,29 +304,6 @@ fn fit(
         epoch_done(&learner);
     }
     learner.averaged()
-}
-
-/// Compiles the built-in gazetteer into token-sequence hashes (see `features::mark_gazetteer`).
-fn gazetteer_resource(res: &mut Resources) {
-    for entry in Gazetteer::builtin().entries() {
-        let bit = match entry.kind {
-            EntityKind::Person => 1,
-            EntityKind::Org => 2,
-            EntityKind::Place => 4,
-            EntityKind::Event => 8,
-        };
-        for name in entry.names() {
-            let tokens: Vec<_> = tokenize::tokenize(name).into_iter().flatten().collect();
-            if tokens.is_empty() {
-                continue;
-            }
-            let h = tokens
-                .iter()
-                .fold(0u64, |h, t| seq_hash(h, hash_word(t.text, true)));
-            *res.gazetteer.entry(h).or_insert(0) |= bit;
-            res.gaz_max_len = res.gaz_max_len.max(tokens.len());
-        }
-    }
 }
 
 #[cfg(test)]
@@ -368,10 +351,12 @@ mod tests {
             epochs: 10,
             seed: 7,
             gazetteer: false,
+            lists: false,
             clusters: 4,
             stage2: true,
             stage2_epochs: 5,
             folds: 2,
+            word_dropout: 0.1,
         };
         let tagger = train(&data, None, &options, &mut |_| {});
         let s = eval::evaluate(&tagger, &data);

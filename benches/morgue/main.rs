@@ -132,6 +132,7 @@ fn main() {
     let faceted = time_queries(false, &facet_kinds);
     let fts5_q = fts5_query(&o.work.join("fts5.db"), &o.work.join("queries.txt"));
     let process = process_time(&o.work.join("idx"), &queries);
+    let (tokens_per_sec, tagger_mb_per_sec) = tagger_speed(&archive);
 
     println!("| measure | morgue | SQLite FTS5 | ratio |");
     println!("| --- | --- | --- | --- |");
@@ -154,6 +155,15 @@ fn main() {
         ),
         format!("{:.1}", mb / fts5),
         format!("{:.2}x", fts5 / full.0),
+    );
+    row(
+        "entity tagger alone, 1 thread",
+        format!(
+            "{:.0}k tokens/s, {tagger_mb_per_sec:.1} MB/s",
+            tokens_per_sec / 1000.0
+        ),
+        "-".into(),
+        String::new(),
     );
     row(
         "articles indexed",
@@ -257,6 +267,8 @@ fn generated(o: &Options, n: usize) -> PathBuf {
 }
 
 /// Runs `morgue index` on a fresh index; returns (seconds, peak RSS in KB, articles).
+// The child is reaped by `wait4` (which also reports its peak memory), not `Child::wait`.
+#[allow(clippy::zombie_processes)]
 fn morgue_index(archive: &Path, index: &Path, extra: &[&str]) -> (f64, u64, u64) {
     let _ = std::fs::remove_dir_all(index);
     // Output goes to a file: a pipe nobody reads while we wait could fill and stall the child.
@@ -427,4 +439,39 @@ fn percentile(times: &mut [Duration], p: f64) -> f64 {
     times.sort();
     let i = ((times.len() as f64 * p) as usize).min(times.len() - 1);
     times[i].as_secs_f64() * 1000.0
+}
+
+/// Tokenizer + tagger throughput on one thread, over up to 8 MB of the archive's text files.
+fn tagger_speed(archive: &Path) -> (f64, f64) {
+    let mut texts = Vec::new();
+    let mut total = 0;
+    let mut stack = vec![archive.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if total < 8_000_000
+                && path.extension().is_some_and(|e| e == "txt")
+                && let Ok(text) = std::fs::read_to_string(&path)
+            {
+                total += text.len();
+                texts.push(text);
+            }
+        }
+    }
+    let tagger = morgue::enrich::ner::Tagger::builtin();
+    let start = Instant::now();
+    let mut tokens = 0;
+    for text in &texts {
+        let sentences = morgue::enrich::ner::tokenize(text);
+        let words: Vec<Vec<&str>> = sentences
+            .iter()
+            .map(|s| s.iter().map(|t| t.text).collect())
+            .collect();
+        tokens += words.iter().map(Vec::len).sum::<usize>();
+        std::hint::black_box(tagger.tag_document(&words));
+    }
+    let secs = start.elapsed().as_secs_f64();
+    (tokens as f64 / secs, total as f64 / 1e6 / secs)
 }

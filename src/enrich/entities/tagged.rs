@@ -1,0 +1,128 @@
+//! Pass 2 with the trained tagger ([`crate::enrich::ner`]): names the gazetteer does not know,
+//! found by a model instead of capitalisation rules.
+//!
+//! Title and body are tagged as one document, so the tagger's document-level features see
+//! every mention. Its spans only fill gaps: a gazetteer hit always wins where they overlap,
+//! because the gazetteer also knows the canonical name. Persons, organisations and places map
+//! straight to entity kinds; of the tagger's MISC spans only events are kept (a known event,
+//! or a name ending in an event word such as "War" or "Summit"): nationalities and works are
+//! not things users filter by.
+
+use super::*;
+use crate::enrich::ner::{self, NerType, Tagger};
+
+/// A tagger span as a byte range of one segment (title or body).
+pub(super) struct TaggedSpan {
+    start: usize,
+    end: usize,
+    kind: NerType,
+    /// A lone capitalised word opening its sentence that the article never capitalises
+    /// elsewhere: more likely "Polls closed..." than a name.
+    doubtful: bool,
+}
+
+/// Tags title and body together; returns the spans of each.
+pub(super) fn tag(tagger: &Tagger, title: &str, body: &str) -> (Vec<TaggedSpan>, Vec<TaggedSpan>) {
+    let title_sentences = ner::tokenize(title);
+    let body_sentences = ner::tokenize(body);
+    let words: Vec<Vec<&str>> = title_sentences
+        .iter()
+        .chain(&body_sentences)
+        .map(|s| s.iter().map(|t| t.text).collect())
+        .collect();
+    // Words the article capitalises somewhere other than at a sentence start.
+    let named_mid_sentence: std::collections::HashSet<&str> = words
+        .iter()
+        .flat_map(|s| s.iter().skip(1))
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .copied()
+        .collect();
+    let (mut in_title, mut in_body) = (Vec::new(), Vec::new());
+    for (i, spans) in tagger.tag_document(&words).into_iter().enumerate() {
+        let (sentence, out) = match i.checked_sub(title_sentences.len()) {
+            None => (&title_sentences[i], &mut in_title),
+            Some(j) => (&body_sentences[j], &mut in_body),
+        };
+        for span in spans {
+            if let (Some(first), Some(last)) = (
+                sentence.get(span.start),
+                sentence.get(span.end.wrapping_sub(1)),
+            ) {
+                let lone_opener = span.start == 0 && span.end == 1;
+                out.push(TaggedSpan {
+                    start: first.start,
+                    end: last.end,
+                    kind: span.kind,
+                    doubtful: lone_opener && !named_mid_sentence.contains(first.text),
+                });
+            }
+        }
+    }
+    (in_title, in_body)
+}
+
+/// Adds the spans of one segment that no gazetteer mention already covers.
+pub(super) fn apply<'a>(
+    ex: &'a EntityExtractor,
+    text: &'a str,
+    base: usize,
+    spans: &[TaggedSpan],
+    art: &mut ArticleState<'a>,
+) {
+    for span in spans.iter().filter(|s| !s.doubtful) {
+        let (start, end) = trim(text, span);
+        if start >= end {
+            continue;
+        }
+        let (pos, end) = (base + start, base + end);
+        if art
+            .mentions
+            .iter()
+            .any(|m| !m.removed && m.pos < end && pos < m.end)
+        {
+            continue;
+        }
+        let surface = &text[pos - base..end - base];
+        let kind = match span.kind {
+            NerType::Per => EntityKind::Person,
+            NerType::Org => EntityKind::Org,
+            NerType::Loc => EntityKind::Place,
+            NerType::Misc => {
+                let last = surface.rsplit(' ').next().unwrap_or(surface);
+                if ex.knows(EntityKind::Event, surface) || rules::is_event_head(last) {
+                    EntityKind::Event
+                } else {
+                    continue;
+                }
+            }
+        };
+        let canonical = ex.canonical_for(kind, surface);
+        art.mentions.push(Mention::new(
+            pos, end, kind, canonical, surface, surface, false,
+        ));
+    }
+}
+
+/// The span without a leading title ("Mayor Denise Okafor" is Denise Okafor; nobles keep
+/// theirs, as "King Charles III" is the name) or a sentence's full stop caught at its end.
+fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
+    let (mut start, mut end) = (span.start, span.end);
+    if span.kind == NerType::Per {
+        while let Some(space) = text[start..end].find(' ') {
+            let word = text[start..start + space].trim_end_matches('.');
+            if !rules::is_title_cue(word) || rules::is_noble(word) {
+                break;
+            }
+            start += space + 1;
+        }
+    }
+    let last_word = text[start..end].rsplit(' ').next().unwrap_or("");
+    // "U.S." and "Inc." keep their dots; "batteries." does not.
+    if last_word.len() > 5
+        && last_word.ends_with('.')
+        && !last_word[..last_word.len() - 1].contains('.')
+    {
+        end -= 1;
+    }
+    (start, end)
+}
