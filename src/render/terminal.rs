@@ -260,12 +260,7 @@ pub fn index_summary(
         summary.deleted,
     )?;
     if !summary.skipped.is_empty() {
-        let reasons: Vec<String> = summary
-            .skipped
-            .iter()
-            .map(|(reason, n)| format!("{reason} {n}"))
-            .collect();
-        writeln!(out, "  skipped by reason: {}", reasons.join(", "))?;
+        writeln!(out, "  skipped by reason: {}", counts(&summary.skipped))?;
     }
     let secs = summary.elapsed_secs.max(1e-6);
     writeln!(
@@ -282,6 +277,17 @@ pub fn index_summary(
     out.flush()
 }
 
+/// "label count, label count" for a tally.
+fn counts<K: std::fmt::Display, V: std::fmt::Display>(
+    tally: &std::collections::BTreeMap<K, V>,
+) -> String {
+    tally
+        .iter()
+        .map(|(label, n)| format!("{label} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub fn stats(out: &mut Output, stats: &IndexStats) -> io::Result<()> {
     writeln!(
         out,
@@ -294,32 +300,22 @@ pub fn stats(out: &mut Output, stats: &IndexStats) -> io::Result<()> {
         _ => writeln!(out, "  dates:      none")?,
     }
     writeln!(out, "  undated:    {}", stats.undated)?;
-    let sources: Vec<String> = stats
-        .date_sources
-        .iter()
-        .map(|(k, v)| format!("{k} {v}"))
-        .collect();
-    writeln!(out, "  date from:  {}", sources.join(", "))?;
+    writeln!(out, "  date from:  {}", counts(&stats.date_sources))?;
     writeln!(
         out,
         "  size:       {:.1} MB",
         stats.index_bytes as f64 / 1e6
     )?;
     if let Some(run) = &stats.last_run {
-        let reasons: Vec<String> = run
-            .skipped
-            .iter()
-            .map(|(reason, n)| format!("{reason} {n}"))
-            .collect();
         writeln!(
             out,
             "  last run:   {} files seen, {} skipped{}, {} ignored, {} bad records",
             run.files_seen,
             run.skipped_total(),
-            if reasons.is_empty() {
+            if run.skipped.is_empty() {
                 String::new()
             } else {
-                format!(" ({})", reasons.join(", "))
+                format!(" ({})", counts(&run.skipped))
             },
             run.ignored,
             run.bad_records

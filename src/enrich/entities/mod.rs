@@ -318,10 +318,22 @@ impl EntityExtractor {
         if let Some(inner) = trimmed.strip_prefix('(') {
             let len = inner.find(')').unwrap_or(usize::MAX);
             let acr = inner.get(..len).unwrap_or("");
+            // Only when the match is the whole name in front of the brackets, and the
+            // acronym starts like it: "Trades Union Congress (TUC)" must not make TUC an
+            // alias of the "Congress" the gazetteer matched inside it.
+            let preceded_by_name = text[..s]
+                .trim_end_matches(' ')
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_uppercase) && !rules::is_stopword(w));
+            let same_initial =
+                text[s..].chars().next().map(|c| c.to_ascii_uppercase()) == acr.chars().next();
             if (2..=10).contains(&acr.len())
                 && acr
                     .chars()
                     .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                && same_initial
+                && !preceded_by_name
             {
                 let acr_pos = base + e + (rest.len() - trimmed.len()) + 1;
                 let m = &art.mentions[i];
@@ -818,6 +830,21 @@ mod tests {
         let au = find(&es, EntityKind::Org, "African Union").unwrap();
         assert_eq!(au.mentions, 2);
         assert!(find(&es, EntityKind::Event, "African Union summit").is_some());
+    }
+
+    #[test]
+    fn an_acronym_names_only_the_whole_name_before_it() {
+        let es = builtin().extract(
+            "",
+            "The Trades Union Congress (TUC) met on Monday. The TUC said pay must rise.",
+        );
+        for e in &es {
+            assert!(
+                e.canonical == "TUC" || !e.aliases.iter().any(|a| a == "TUC"),
+                "TUC became an alias of {}",
+                e.canonical
+            );
+        }
     }
 
     #[test]

@@ -312,7 +312,7 @@ const PARTICLES: &[&str] = &[
 
 /// Capitalised words that never make a run into a name on their own: sentence openers,
 /// pronouns, days, months.
-fn is_stopword(w: &str) -> bool {
+pub(super) fn is_stopword(w: &str) -> bool {
     STOPWORDS.binary_search(&w).is_ok()
 }
 
