@@ -343,7 +343,12 @@ fn run_search(index_dir: &Path, args: SearchArgs, mut output: Output) -> Result<
         snippets: true,
     };
     let index = MorgueIndex::open(index_dir)?;
-    let gazetteer = load_gazetteer(index_dir)?;
+    // Building the alias tables costs more than a whole search: only entity filters need them.
+    let gazetteer = if request.filters.entities.is_empty() {
+        Gazetteer::default()
+    } else {
+        load_gazetteer(index_dir)?
+    };
     let results = search::search(&index, &gazetteer, &request)?;
     if args.json {
         render::json::write(&mut output, &results)?;

@@ -96,9 +96,19 @@ impl Gazetteer {
                 Err(e) => panic!("built-in gazetteer is malformed: {e}"),
             }
         }
+        // Same kind and canonical name: one entry. A map, not merge_same_canonical's scan,
+        // which made this quadratic and the slowest part of starting `morgue search`.
         let mut gazetteer = Gazetteer::default();
+        let mut by_canonical: HashMap<(EntityKind, String), usize> = HashMap::new();
         for entry in entries {
-            gazetteer.merge_same_canonical(entry);
+            let key = (entry.kind, name_key(&entry.canonical));
+            match by_canonical.get(&key) {
+                Some(&i) => add_aliases(&mut gazetteer.entries[i], entry.aliases),
+                None => {
+                    by_canonical.insert(key, gazetteer.entries.len());
+                    gazetteer.entries.push(entry);
+                }
+            }
         }
         gazetteer.reindex();
         gazetteer

@@ -46,8 +46,9 @@ impl Enricher {
 /// Detects the language of the body (titles are too short to judge: "Putin meets Xi" reads as
 /// Turkish). Only a confident guess is kept.
 fn detect_language(body: &str) -> Option<String> {
-    // A few thousand characters are plenty, and keep detection cheap on long articles.
-    let sample = match body.char_indices().nth(4000) {
+    // A paragraph is plenty for a confident guess; detection cost grows with the sample and
+    // was a quarter of indexing time at 4,000 characters.
+    let sample = match body.char_indices().nth(600) {
         Some((end, _)) => &body[..end],
         None => body,
     };
