@@ -13,6 +13,8 @@ use tantivy::query::Query;
 use tantivy::snippet::SnippetGenerator;
 
 const FRAGMENT_CHARS: usize = 220;
+/// How far past the first passage (in bytes) the second is looked for.
+const SECOND_PASSAGE_WINDOW: usize = 4000;
 
 /// One passage of a field, ready to print.
 #[derive(Debug, Clone, Serialize)]
@@ -66,8 +68,13 @@ impl Snippeter {
         }
         let range = first.fragment_range();
         out.push(passage("body", body, range.clone(), first.highlighted()));
-        // A second passage from after the first, if the rest of the article matches too.
-        let second = self.body.snippet(&body[range.end..]);
+        // A second passage from the next few kilobytes, if they match too. (Bounded: the
+        // snippet generator stems every word it is given, and hits must render fast.)
+        let mut window_end = (range.end + SECOND_PASSAGE_WINDOW).min(body.len());
+        while !body.is_char_boundary(window_end) {
+            window_end -= 1;
+        }
+        let second = self.body.snippet(&body[range.end..window_end]);
         if !second.highlighted().is_empty() {
             let r = second.fragment_range();
             let within_body = range.end + r.start..range.end + r.end;
