@@ -279,16 +279,7 @@ fn bad_input_is_reported_by_file_and_reason_and_counts_add_up() {
         "Title: Hidden\n\nShould never be walked.\n",
     );
 
-    let out = s
-        .morgue()
-        .args(["index", "--json", "--max-file-size", "2K"])
-        .arg(s.archive())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let summary: Value = serde_json::from_slice(&out).unwrap();
+    let summary = s.index_with(&["--max-file-size", "2K"]);
     assert_counts_add_up(&summary);
     assert_eq!(summary["files_seen"], 15, "{summary:#}");
     assert_eq!(summary["ignored"], 1);
@@ -399,16 +390,7 @@ fn symlinks_are_reported_not_followed_and_loops_do_not_hang() {
     assert_eq!(plain["ignored"], 2, "{plain:#}");
     assert_eq!(total(&s.search(&["lighthouses"])), 1);
 
-    let out = s
-        .morgue()
-        .args(["index", "--json", "--follow-links", "--force"])
-        .arg(s.archive())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let followed: Value = serde_json::from_slice(&out).unwrap();
+    let followed = s.index_with(&["--follow-links", "--force"]);
     assert_counts_add_up(&followed);
     assert_eq!(followed["skipped"]["walk-error"], 1, "{followed:#}");
     assert!(
@@ -519,16 +501,7 @@ fn force_re_reads_everything_and_still_deletes_vanished_files() {
     s.write("b.txt", "Title: Beta\n\nAnother story about zebras.\n");
     s.index();
     std::fs::remove_file(s.archive().join("b.txt")).unwrap();
-    let out = s
-        .morgue()
-        .args(["index", "--json", "--force"])
-        .arg(s.archive())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let forced: Value = serde_json::from_slice(&out).unwrap();
+    let forced = s.index_with(&["--force"]);
     assert_eq!(forced["deleted"], 1, "{forced:#}");
     assert_eq!(forced["indexed_updated"], 1);
     assert_eq!(forced["unchanged"], 0);
@@ -542,18 +515,7 @@ fn a_raised_size_limit_takes_effect_on_files_skipped_before() {
         "w.txt",
         format!("Title: Walrus\n\n{}", "walrus ".repeat(20)),
     );
-    let run = |limit: &str| -> Value {
-        let out = s
-            .morgue()
-            .args(["index", "--json", "--max-file-size", limit])
-            .arg(s.archive())
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        serde_json::from_slice(&out).unwrap()
-    };
+    let run = |limit: &str| -> Value { s.index_with(&["--max-file-size", limit]) };
     assert_eq!(run("20")["skipped"]["too-large"], 1);
     assert_eq!(run("1M")["indexed_new"], 1);
     assert_eq!(total(&s.search(&["walrus"])), 1);

@@ -50,11 +50,21 @@ impl Scratch {
         self.index_paths(&[self.archive()])
     }
 
+    /// Runs `morgue index --json FLAGS... <archive>` and returns the summary.
+    pub fn index_with(&self, flags: &[&str]) -> Value {
+        self.index_run(flags, &[self.archive()])
+    }
+
     pub fn index_paths(&self, paths: &[PathBuf]) -> Value {
+        self.index_run(&[], paths)
+    }
+
+    fn index_run(&self, flags: &[&str], paths: &[PathBuf]) -> Value {
         let out = self
             .morgue()
             .arg("index")
             .arg("--json")
+            .args(flags)
             .args(paths)
             .assert()
             .success()
