@@ -4,7 +4,8 @@
 //! Options:
 //!   --articles N        size of the generated archive (default 20000)
 //!   --corpus DIR        benchmark a real folder instead of a generated one
-//!   --rounds R          ingest rounds per engine, alternated; the best is kept (default 2)
+//!   --rounds R          ingest rounds per engine, alternated; the best is kept (default 2;
+//!                       0 reuses the indexes of the previous run and only times queries)
 //!   --rss-sizes A,B,..  also index generated archives of these sizes and report peak RSS
 //!   --seed S            generator seed (default 42)
 //!   --work DIR          where archives and indexes go (default target/bench)
@@ -94,6 +95,15 @@ fn main() {
         articles = n;
     }
     let index_bytes = corpus::folder_bytes(&o.work.join("idx"));
+    if o.rounds == 0 {
+        articles = MorgueIndex::open(&o.work.join("idx"))
+            .unwrap()
+            .index
+            .reader()
+            .unwrap()
+            .searcher()
+            .num_docs();
+    }
 
     // Queries, in process, warm.
     let index = MorgueIndex::open(&o.work.join("idx")).unwrap();
