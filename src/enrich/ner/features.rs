@@ -378,19 +378,7 @@ impl DocFeatures {
         if t.flags & (FIRST_UPPER | ALL_UPPER) != 0
             && let Some(h) = self.history.get(&t.lower)
         {
-            let (best, &n) = h
-                .iter()
-                .enumerate()
-                .max_by_key(|&(k, &n)| (n, 5 - k))
-                .unwrap_or((4, &0));
-            let total: u16 = h.iter().sum();
-            let share = if n == total {
-                2
-            } else if 2 * n > total {
-                1
-            } else {
-                0
-            };
+            let (best, share) = majority(h);
             f.push(mix(mix(T_HIST, best as u64), share));
             f.push(mix(mix(T_HIST_SHAPE, best as u64), t.shape));
         }
@@ -410,19 +398,7 @@ impl DocFeatures {
             f.push(mix(mix(T_S1 + 100, l1(-1)), l1(0)));
             f.push(mix(mix(T_S1 + 200, l1(0)), l1(1)));
             if let Some(h) = self.stage1_counts.get(&t.lower) {
-                let (best, &n) = h
-                    .iter()
-                    .enumerate()
-                    .max_by_key(|&(k, &n)| (n, 5 - k))
-                    .unwrap_or((4, &0));
-                let total: u16 = h.iter().sum();
-                let share = if n == total {
-                    2
-                } else if 2 * n > total {
-                    1
-                } else {
-                    0
-                };
+                let (best, share) = majority(h);
                 f.push(mix(mix(T_S1_DOC, best as u64), share));
                 f.push(mix(mix(T_S1_DOC + 100, best as u64), t.shape));
                 f.push(mix(mix(T_S1_DOC + 200, best as u64), l1(0)));
@@ -498,4 +474,23 @@ pub(crate) fn best_allowed(prev: u8, scores: &[f32; label::COUNT]) -> u8 {
         }
     }
     best
+}
+
+/// The most frequent class in a tally (ties to the lower index) and how dominant it is:
+/// 2 = every occurrence, 1 = a majority, 0 = less.
+fn majority(tally: &[u16]) -> (usize, u64) {
+    let (best, &n) = tally
+        .iter()
+        .enumerate()
+        .max_by_key(|&(k, &n)| (n, 5 - k))
+        .unwrap_or((4, &0));
+    let total: u16 = tally.iter().sum();
+    let share = if n == total {
+        2
+    } else if 2 * n > total {
+        1
+    } else {
+        0
+    };
+    (best, share)
 }
