@@ -4,6 +4,7 @@
 //! Errors travel up to [`run`], the one place that prints them and picks the exit code.
 
 use crate::article::EntityKind;
+use crate::check;
 use crate::enrich::gazetteer::Gazetteer;
 use crate::enrich::ner;
 use crate::error::MorgueError;
@@ -17,13 +18,15 @@ use crate::stats;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 
 #[derive(Debug, Parser)]
 #[command(
     name = "morgue",
     version,
     about = "Full-text search for news archives: index folders of articles, search them by words, people, places, events and dates.",
-    after_help = "Examples:\n  morgue index ~/archive\n  morgue search \"phone call\" --person \"Vladimir Putin\" --from 2025-02 --facet month\n  morgue search 'sanctions AND \"energy exports\"' --place Russia --sort=-date --json\n  morgue stats"
+    after_help = "Examples:\n  morgue index ~/archive\n  morgue search \"phone call\" --person \"Vladimir Putin\" --from 2025-02 --facet month\n  morgue search 'sanctions AND \"energy exports\"' --place Russia --sort=-date --json\n  morgue stats\n\nExit status: 0 success; 1 error; 2 bad usage or query; 3 index run done but some files or records could not be indexed (listed in its summary); 130 index run stopped by Ctrl-C after committing what was done."
 )]
 pub struct Cli {
     /// Index folder [default: the platform data folder, e.g. ~/.local/share/morgue/index]
@@ -55,10 +58,19 @@ pub enum Command {
     Stats(StatsArgs),
     /// List canonical entities with article counts and the aliases they appear under
     Entities(EntitiesArgs),
+    /// Check that the index holds exactly what the manifest says was indexed (no duplicates,
+    /// nothing missing); exit status 1 when it does not
+    Check(CheckArgs),
     /// Score the entity tagger on annotated text (CoNLL format), the way conlleval does
     NerEval(NerEvalArgs),
     /// Train an entity tagger model from annotated text (CoNLL format)
     NerTrain(NerTrainArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -106,6 +118,15 @@ pub struct IndexArgs {
     /// Skip files larger than this (bytes; K, M, G suffixes allowed)
     #[arg(long, default_value = "64M", value_parser = parse_size, value_name = "SIZE")]
     pub max_file_size: u64,
+
+    /// Index at most this much of an article's body (bytes; K, M, G suffixes allowed); longer
+    /// bodies are cut at a word and reported as warnings
+    #[arg(long, default_value = "2M", value_parser = parse_size, value_name = "SIZE")]
+    pub max_body_size: u64,
+
+    /// Commit at least this often, in seconds, so an interrupted run keeps its work
+    #[arg(long, default_value_t = 60.0, value_name = "SECS", value_parser = parse_seconds)]
+    pub commit_interval: f64,
 
     /// Re-read every file, even those the manifest says are unchanged
     #[arg(long)]
@@ -193,6 +214,10 @@ pub struct SearchArgs {
     /// Print results as one JSON object (see README for its fields)
     #[arg(long)]
     pub json: bool,
+
+    /// Give up on a search that takes longer than this many seconds (pathological queries)
+    #[arg(long, default_value_t = 10.0, value_name = "SECS", value_parser = parse_seconds)]
+    pub timeout: f64,
 }
 
 #[derive(Debug, Args)]
@@ -216,30 +241,46 @@ pub struct EntitiesArgs {
     pub json: bool,
 }
 
+/// Exit status when something went wrong (also when `check` finds the index inconsistent).
+pub const EXIT_ERROR: u8 = 1;
+/// Bad flags or a query that does not parse.
+pub const EXIT_USAGE: u8 = 2;
+/// An index run finished and committed, but some files or records could not be indexed.
+pub const EXIT_PARTIAL: u8 = 3;
+/// An index run was stopped by Ctrl-C (or SIGTERM) after committing what it had done.
+pub const EXIT_INTERRUPTED: u8 = 130;
+
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     let output = Output::stdout(cli.color);
     let index_dir = cli.index.clone().unwrap_or_else(index::default_index_dir);
+    let done = |r: Result<(), CliError>| r.map(|()| ExitCode::SUCCESS);
     let result = match cli.command {
         Command::Index(args) => run_index(&index_dir, args, output),
-        Command::Search(args) => run_search(&index_dir, args, output),
-        Command::Stats(args) => run_stats(&index_dir, args, output),
-        Command::Entities(args) => run_entities(&index_dir, args, output),
-        Command::NerEval(args) => run_ner_eval(args, output),
-        Command::NerTrain(args) => run_ner_train(args, output),
+        Command::Search(args) => done(run_search(&index_dir, args, output)),
+        Command::Stats(args) => done(run_stats(&index_dir, args, output)),
+        Command::Entities(args) => done(run_entities(&index_dir, args, output)),
+        Command::Check(args) => run_check(&index_dir, args, output),
+        Command::NerEval(args) => done(run_ner_eval(args, output)),
+        Command::NerTrain(args) => done(run_ner_train(args, output)),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(CliError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
             // `morgue search ... | head` closing the pipe early is not an error.
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("morgue: error: {e}");
+            // Error messages quote paths and names from the archive: keep them from
+            // rewriting the terminal.
+            eprintln!(
+                "morgue: error: {}",
+                render::terminal::escape_control(&e.to_string())
+            );
             match e {
                 CliError::Morgue(MorgueError::Usage(_))
-                | CliError::Morgue(MorgueError::Query(_)) => ExitCode::from(2),
-                _ => ExitCode::FAILURE,
+                | CliError::Morgue(MorgueError::Query(_)) => ExitCode::from(EXIT_USAGE),
+                _ => ExitCode::from(EXIT_ERROR),
             }
         }
     }
@@ -253,7 +294,7 @@ enum CliError {
     Output(#[from] std::io::Error),
 }
 
-fn run_index(index_dir: &Path, args: IndexArgs, mut output: Output) -> Result<(), CliError> {
+fn run_index(index_dir: &Path, args: IndexArgs, mut output: Output) -> Result<ExitCode, CliError> {
     for dir in &args.dirs {
         if !dir.exists() {
             return Err(
@@ -284,6 +325,10 @@ fn run_index(index_dir: &Path, args: IndexArgs, mut output: Output) -> Result<()
         gazetteer,
         entities: !args.no_entities,
         tagger: load_tagger(args.ner_model.as_deref())?,
+        max_body_bytes: usize::try_from(args.max_body_size).unwrap_or(usize::MAX),
+        commit_interval: std::time::Duration::from_secs_f64(args.commit_interval),
+        stop: stop_on_signals(),
+        before_read: None,
     };
     let summary = ingest::run(index_dir, &options)?;
     if let Some((_, text)) = user_entries {
@@ -295,7 +340,45 @@ fn run_index(index_dir: &Path, args: IndexArgs, mut output: Output) -> Result<()
     } else {
         render::terminal::index_summary(&mut output, &summary, index_dir, args.verbose)?;
     }
-    Ok(())
+    Ok(if summary.interrupted {
+        ExitCode::from(EXIT_INTERRUPTED)
+    } else if summary.is_partial() {
+        ExitCode::from(EXIT_PARTIAL)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// A flag that Ctrl-C (SIGINT) or SIGTERM sets, so an index run stops and commits what it
+/// has; a second signal ends the process at once (safe too: the last commit stays intact).
+fn stop_on_signals() -> Arc<AtomicBool> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        // Registration only fails for forbidden signals; without it Ctrl-C just kills the
+        // run, which the commit protocol survives as well.
+        let _ = signal_hook::flag::register_conditional_shutdown(
+            signal,
+            i32::from(EXIT_INTERRUPTED),
+            Arc::clone(&stop),
+        );
+        let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
+    }
+    stop
+}
+
+fn run_check(index_dir: &Path, args: CheckArgs, mut output: Output) -> Result<ExitCode, CliError> {
+    let index = MorgueIndex::open(index_dir)?;
+    let report = check::check(&index)?;
+    if args.json {
+        render::json::write(&mut output, &report)?;
+    } else {
+        render::terminal::check_report(&mut output, &report, index_dir)?;
+    }
+    Ok(if report.consistent {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_ERROR)
+    })
 }
 
 fn run_search(index_dir: &Path, args: SearchArgs, mut output: Output) -> Result<(), CliError> {
@@ -349,7 +432,10 @@ fn run_search(index_dir: &Path, args: SearchArgs, mut output: Output) -> Result<
     } else {
         load_gazetteer(index_dir)?
     };
-    let results = search::search(&index, &gazetteer, &request)?;
+    let timeout = std::time::Duration::from_secs_f64(args.timeout);
+    let results = with_timeout(timeout, move || {
+        search::search(&index, &gazetteer, &request)
+    })??;
     if args.json {
         render::json::write(&mut output, &results)?;
     } else {
@@ -437,6 +523,31 @@ fn run_ner_train(args: NerTrainArgs, mut output: Output) -> Result<(), CliError>
     Ok(())
 }
 
+/// Runs `job` on its own thread and gives up waiting after `timeout`, so a pathological query
+/// (a long phrase with a huge slop, say) ends in an error instead of a hang; the abandoned
+/// thread ends with the process. The thread's large stack also absorbs deeply nested queries.
+fn with_timeout<T: Send + 'static>(
+    timeout: std::time::Duration,
+    job: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, MorgueError> {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("search".to_string())
+        .stack_size(64 << 20)
+        .spawn(move || {
+            let _ = sender.send(job());
+        })
+        .map_err(|e| MorgueError::io(Path::new("search thread"), e))?;
+    receiver.recv_timeout(timeout).map_err(|e| match e {
+        std::sync::mpsc::RecvTimeoutError::Timeout => MorgueError::Timeout {
+            secs: timeout.as_secs_f64(),
+        },
+        std::sync::mpsc::RecvTimeoutError::Disconnected => {
+            MorgueError::Usage("the search stopped unexpectedly".to_string())
+        }
+    })
+}
+
 /// The built-in tagger, or one loaded from a file (kept for the life of the process).
 fn load_tagger(path: Option<&Path>) -> Result<&'static ner::Tagger, MorgueError> {
     let Some(path) = path else {
@@ -488,6 +599,14 @@ fn parse_size(text: &str) -> Result<u64, String> {
         .ok()
         .and_then(|n| n.checked_mul(multiplier))
         .ok_or_else(|| format!("`{text}` is not a size: use bytes, or a number with K, M or G"))
+}
+
+fn parse_seconds(text: &str) -> Result<f64, String> {
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|s| s.is_finite() && *s > 0.0 && *s <= 1e6)
+        .ok_or_else(|| format!("`{text}` is not a number of seconds (above 0)"))
 }
 
 fn parse_sort(text: &str) -> Result<SortOrder, String> {

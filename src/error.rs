@@ -21,7 +21,7 @@ pub enum MorgueError {
     )]
     Locked { dir: PathBuf },
 
-    #[error("{path}: {source}")]
+    #[error("{path}: {}", describe_io(.source))]
     Io {
         path: PathBuf,
         #[source]
@@ -35,8 +35,18 @@ pub enum MorgueError {
         source: tantivy::TantivyError,
     },
 
+    #[error(
+        "writing the index at {dir} failed: {detail}. The index still holds what its last commit saved; fix the cause and run `morgue index` again to resume"
+    )]
+    WriteFailed { dir: PathBuf, detail: String },
+
     #[error("invalid query: {0}")]
     Query(String),
+
+    #[error(
+        "the search took longer than {secs} s and was stopped (--timeout); make the query narrower (fewer words in a long phrase, a smaller ~slop)"
+    )]
+    Timeout { secs: f64 },
 
     #[error("{0}")]
     Usage(String),
@@ -47,6 +57,19 @@ impl MorgueError {
         MorgueError::Io {
             path: path.to_path_buf(),
             source,
+        }
+    }
+
+    /// A failure while adding to or committing the index: says what the disk said, in words.
+    pub fn write_failed(dir: &Path, source: tantivy::TantivyError) -> MorgueError {
+        let detail = match &source {
+            tantivy::TantivyError::IoError(io) => describe_io(io),
+            tantivy::TantivyError::OpenWriteError(e) => e.to_string(),
+            other => other.to_string(),
+        };
+        MorgueError::WriteFailed {
+            dir: dir.to_path_buf(),
+            detail,
         }
     }
 
@@ -65,5 +88,17 @@ impl MorgueError {
             dir: dir.to_path_buf(),
             source,
         }
+    }
+}
+
+/// An I/O error in words a user can act on ("the disk is full" rather than "os error 28").
+pub fn describe_io(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::StorageFull => format!("the disk is full ({error})"),
+        ErrorKind::FileTooLarge => format!("a file grew past the size the system allows ({error})"),
+        ErrorKind::QuotaExceeded => format!("the disk quota is used up ({error})"),
+        ErrorKind::ReadOnlyFilesystem => format!("the file system is read-only ({error})"),
+        _ => error.to_string(),
     }
 }

@@ -6,6 +6,7 @@
 //! count of the [`RunSummary`]: indexed (new, updated, unchanged), skipped (by reason) or
 //! ignored.
 
+use crate::article::Article;
 use crate::enrich::Enricher;
 use crate::enrich::gazetteer::Gazetteer;
 use crate::error::MorgueError;
@@ -21,8 +22,13 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 use tantivy::{IndexWriter, TantivyDocument, Term};
+
+/// A function called with a file's path just before the file is read.
+pub type ReadHook = Arc<dyn Fn(&Path) + Send + Sync>;
 
 /// How an index run behaves; the CLI fills this from flags.
 #[derive(Clone)]
@@ -43,12 +49,22 @@ pub struct IngestOptions {
     pub entities: bool,
     /// The entity tagger for names the gazetteer does not know.
     pub tagger: &'static crate::enrich::ner::Tagger,
+    /// Longer article bodies are cut here (at a word boundary), with a warning saying so.
+    pub max_body_bytes: usize,
+    /// Commit (and save the manifest) at least this often, so a killed run keeps its work.
+    pub commit_interval: Duration,
+    /// Set from outside (a Ctrl-C handler) to stop early: files already read are committed,
+    /// the rest are left for the next run.
+    pub stop: Arc<AtomicBool>,
+    /// Called with each file's path just before it is read (tests change files here).
+    pub before_read: Option<ReadHook>,
 }
 
 /// What one run did. Serialized as `morgue index --json` and saved as `last_run.json`.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct RunSummary {
-    /// Every file the walker met: `indexed_new + indexed_updated + unchanged + skipped + ignored`.
+    /// Every file the walker met:
+    /// `indexed_new + indexed_updated + unchanged + skipped + ignored + pending`.
     pub files_seen: usize,
     pub indexed_new: usize,
     pub indexed_updated: usize,
@@ -67,6 +83,15 @@ pub struct RunSummary {
     pub elapsed_secs: f64,
     /// Articles in the index after this run.
     pub articles_in_index: u64,
+    /// The run was stopped early (Ctrl-C): everything counted above is committed.
+    #[serde(default)]
+    pub interrupted: bool,
+    /// Files walked but not read because the run stopped early; the next run reads them.
+    #[serde(default)]
+    pub pending: usize,
+    /// Index commits during the run (one at the end, more on long runs).
+    #[serde(default)]
+    pub commits: usize,
     /// Every skipped or ignored file, bad record and warning, with its path and reason.
     pub problems: Vec<Problem>,
 }
@@ -74,6 +99,11 @@ pub struct RunSummary {
 impl RunSummary {
     pub fn skipped_total(&self) -> usize {
         self.skipped.values().sum()
+    }
+
+    /// True when some file, or some record inside a file, could not be indexed.
+    pub fn is_partial(&self) -> bool {
+        self.skipped_total() > 0 || self.bad_records > 0
     }
 
     /// Counts a skipped file and lists it.
@@ -113,20 +143,23 @@ enum FileResult {
 }
 
 /// Runs one index pass over `options.roots` into the index at `index_dir`.
+///
+/// The index is committed every `options.commit_interval` and at the end, and the manifest is
+/// saved right after each commit, so a run killed at any point leaves the last commit intact
+/// and the next run picks up from it (see `index::manifest` for why that converges).
 pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, MorgueError> {
     let started = Instant::now();
     let morgue_index = MorgueIndex::open_or_create(index_dir)?;
     // Take the writer lock before walking, so a second run fails at once.
-    let mut writer: IndexWriter = morgue_index
+    let writer: IndexWriter = morgue_index
         .index
         .writer_with_num_threads(options.writer_threads, options.writer_memory)
         .map_err(|e| MorgueError::tantivy(index_dir, e))?;
-    let mut manifest = Manifest::load(index_dir);
+    let manifest = Manifest::load(index_dir);
     // Entities depend on the alias lists and the tagger model as much as on the files: when
     // those changed, every file is read again (as with --force), not only changed ones.
     let fingerprint = enrichment_fingerprint(options);
     let reread_all = options.force || manifest.enrichment != fingerprint;
-    manifest.enrichment = fingerprint;
     let today = jiff::ZonedDateTime::now().date();
     let enricher = Enricher::new(
         options
@@ -140,6 +173,10 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
     let mut seen = HashSet::new();
     let mut to_read: Vec<(WalkedFile, Option<FileEntry>)> = Vec::new();
     for item in walk::walk(&options.roots, options.follow_links) {
+        if options.stop.load(Ordering::Relaxed) {
+            summary.interrupted = true;
+            break;
+        }
         summary.files_seen += 1;
         match item {
             WalkItem::Ignored { path, why } => {
@@ -172,9 +209,18 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
         }
     }
 
+    let mut sink = Sink {
+        writer,
+        index_dir,
+        fields,
+        manifest,
+        last_commit: Instant::now(),
+        commit_interval: options.commit_interval,
+    };
     let progress = progress_bar(options.progress, to_read.len() as u64);
     let (sender, receiver) = crossbeam_channel::bounded::<FileResult>(64);
     let mut write_error = None;
+    let mut received = 0;
     std::thread::scope(|scope| {
         let to_read = &to_read;
         let enricher = &enricher;
@@ -182,6 +228,12 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
             to_read
                 .par_iter()
                 .for_each_with(sender, |sender, (file, previous)| {
+                    if options.stop.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    if let Some(hook) = &options.before_read {
+                        hook(&file.path);
+                    }
                     let result = read_file(file, previous.as_ref(), options, enricher, fields);
                     // The receiver only goes away when writing failed; stop quietly then.
                     let _ = sender.send(result);
@@ -189,38 +241,47 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
         });
         for result in receiver {
             progress.inc(1);
+            received += 1;
             if write_error.is_some() {
                 continue;
             }
-            if let Err(e) = apply(result, &mut writer, fields, &mut manifest, &mut summary) {
+            if let Err(e) = sink.apply(result, &mut summary) {
+                // Tell the readers to stop: nothing more can be written.
+                options.stop.store(true, Ordering::Relaxed);
                 write_error = Some(e);
             }
         }
     });
     progress.finish_and_clear();
     if let Some(e) = write_error {
-        return Err(MorgueError::tantivy(index_dir, e));
+        return Err(e);
     }
+    summary.pending = to_read.len() - received;
+    summary.interrupted |= summary.pending > 0;
 
-    let roots: Vec<String> = options
-        .roots
-        .iter()
-        .map(|r| walk::path_key(&walk::root_key(r)))
-        .collect();
-    let vanished: Vec<String> = manifest.vanished(&roots, &seen).cloned().collect();
-    for path in vanished {
-        if let Some(entry) = manifest.files.remove(&path) {
-            writer.delete_term(Term::from_field_text(fields.file, &path));
-            if matches!(entry.outcome, Outcome::Indexed { .. }) {
-                summary.deleted += 1;
+    if !summary.interrupted {
+        // The walk saw everything, so files it did not see are gone.
+        let roots: Vec<String> = options
+            .roots
+            .iter()
+            .map(|r| walk::path_key(&walk::root_key(r)))
+            .collect();
+        let vanished: Vec<String> = sink.manifest.vanished(&roots, &seen).cloned().collect();
+        for path in vanished {
+            if let Some(entry) = sink.manifest.files.remove(&path) {
+                sink.writer
+                    .delete_term(Term::from_field_text(fields.file, &path));
+                if matches!(entry.outcome, Outcome::Indexed { .. }) {
+                    summary.deleted += 1;
+                }
             }
         }
+        // Only a complete run may vouch that every file was read with this enrichment; an
+        // interrupted one leaves the old fingerprint, so the next run finishes the re-reading.
+        sink.manifest.enrichment = fingerprint;
     }
+    sink.commit(&mut summary)?;
 
-    writer
-        .commit()
-        .map_err(|e| MorgueError::tantivy(index_dir, e))?;
-    manifest.save(index_dir)?;
     let reader = morgue_index
         .index
         .reader()
@@ -232,6 +293,48 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
         .sort_by(|a, b| (&a.path, a.record).cmp(&(&b.path, b.record)));
     index::write_json_atomically(&index_dir.join(index::LAST_RUN), &summary)?;
     Ok(summary)
+}
+
+/// The writer side of a run: the one `IndexWriter`, and the manifest that must only ever
+/// describe what the last commit holds.
+struct Sink<'a> {
+    writer: IndexWriter,
+    index_dir: &'a Path,
+    fields: &'a crate::index::schema::Fields,
+    manifest: Manifest,
+    last_commit: Instant,
+    commit_interval: Duration,
+}
+
+impl Sink<'_> {
+    /// Applies one file's result, committing when the interval has passed.
+    fn apply(&mut self, result: FileResult, summary: &mut RunSummary) -> Result<(), MorgueError> {
+        apply(
+            result,
+            &mut self.writer,
+            self.fields,
+            &mut self.manifest,
+            summary,
+        )
+        .map_err(|e| MorgueError::write_failed(self.index_dir, e))?;
+        if self.last_commit.elapsed() >= self.commit_interval {
+            self.commit(summary)?;
+        }
+        Ok(())
+    }
+
+    /// Commits the index, then saves the manifest. A run killed between the two leaves a
+    /// manifest that lags the index, which the next run repairs (it deletes a file's articles
+    /// by path before adding them again); the reverse order could lose articles.
+    fn commit(&mut self, summary: &mut RunSummary) -> Result<(), MorgueError> {
+        self.writer
+            .commit()
+            .map_err(|e| MorgueError::write_failed(self.index_dir, e))?;
+        self.manifest.save(self.index_dir)?;
+        summary.commits += 1;
+        self.last_commit = Instant::now();
+        Ok(())
+    }
 }
 
 /// Reads, hashes, parses and enriches one file. Runs on a worker thread; never panics on data.
@@ -300,6 +403,9 @@ fn read_file(
     );
     let mut docs = Vec::with_capacity(parsed.articles.len());
     for mut article in parsed.articles {
+        if let Some(warning) = cap_lengths(&mut article, options.max_body_bytes) {
+            notes.push(Problem::warning(&path, article.record, &warning));
+        }
         for warning in enricher.enrich(&mut article, &file.relative) {
             notes.push(Problem::warning(&path, article.record, &warning));
         }
@@ -313,6 +419,42 @@ fn read_file(
         path,
         entry: entry_with(hash, outcome),
         docs,
+    }
+}
+
+/// Titles longer than this are cut: a title is a line, not a page.
+const MAX_TITLE_BYTES: usize = 1_000;
+
+/// Cuts an over-long body (and title) at a word boundary, so one huge file cannot stall a
+/// run, and says what was left out: the cut is reported, never silent.
+fn cap_lengths(article: &mut Article, max_body: usize) -> Option<String> {
+    if article.title.len() > MAX_TITLE_BYTES {
+        let end = cut_point(&article.title, MAX_TITLE_BYTES);
+        article.title.truncate(end);
+        article.title.push('…');
+    }
+    let total = article.body.len();
+    if total <= max_body {
+        return None;
+    }
+    let end = cut_point(&article.body, max_body);
+    article.body.truncate(end);
+    Some(format!(
+        "body is {total} bytes; only the first {end} bytes are indexed and searchable (--max-body-size)"
+    ))
+}
+
+/// The largest char boundary at or before `max`, moved back to the last white space within
+/// 200 bytes when there is one, so the cut does not split a word.
+fn cut_point(text: &str, max: usize) -> usize {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window_start = end.saturating_sub(200);
+    match text[..end].rfind(char::is_whitespace) {
+        Some(space) if space >= window_start && space > 0 => space,
+        _ => end,
     }
 }
 
@@ -450,5 +592,38 @@ mod tests {
             SkipReason::TooLarge
         );
         assert_eq!(read_at_most(&grown, 101).unwrap().len(), 101);
+    }
+
+    #[test]
+    fn long_bodies_are_cut_at_a_word_boundary_and_reported() {
+        let mut article = Article {
+            body: "alpha beta gamma délta".to_string(),
+            ..Article::default()
+        };
+        assert_eq!(cap_lengths(&mut article, 100), None);
+        let warning = cap_lengths(&mut article, 14).expect("cut is reported");
+        assert_eq!(article.body, "alpha beta");
+        assert!(warning.contains("body is 23 bytes"), "{warning}");
+        assert!(warning.contains("first 10 bytes"), "{warning}");
+
+        // No space to cut at: cut at a char boundary, never inside "é".
+        let mut article = Article {
+            body: "ééééé".to_string(),
+            ..Article::default()
+        };
+        cap_lengths(&mut article, 5).expect("cut is reported");
+        assert_eq!(article.body, "éé");
+    }
+
+    #[test]
+    fn long_titles_are_cut() {
+        let mut article = Article {
+            title: "word ".repeat(1_000),
+            body: "short".to_string(),
+            ..Article::default()
+        };
+        assert_eq!(cap_lengths(&mut article, 100), None);
+        assert!(article.title.len() <= MAX_TITLE_BYTES + '…'.len_utf8());
+        assert!(article.title.ends_with("word…"), "{}", article.title);
     }
 }

@@ -344,7 +344,7 @@ fn the_terminal_summary_lists_skips_and_adds_up() {
         .arg("index")
         .arg(s.archive())
         .assert()
-        .success()
+        .code(3)
         .stdout(predicate::str::contains("broken.json"))
         .stdout(predicate::str::contains("malformed"))
         .stdout(predicate::str::contains("3 files seen"))

@@ -1,6 +1,7 @@
 //! Human-readable output: search hits, facet tables, index summaries and stats.
 
 use super::Output;
+use crate::check::CheckReport;
 use crate::index::document::StoredArticle;
 use crate::ingest::RunSummary;
 use crate::search::facets::FacetResult;
@@ -273,6 +274,55 @@ pub fn index_summary(
         summary.warnings,
         summary.articles_in_index,
         escape_control(&index_dir.display().to_string()),
+    )?;
+    if summary.interrupted {
+        writeln!(
+            out,
+            "{HEADING}Interrupted:{HEADING:#} everything counted above is committed; {} files were not read yet. Run the same `morgue index` again to finish.",
+            summary.pending
+        )?;
+    }
+    out.flush()
+}
+
+pub fn check_report(out: &mut Output, report: &CheckReport, index_dir: &Path) -> io::Result<()> {
+    let shown = escape_control(&index_dir.display().to_string());
+    if report.consistent {
+        writeln!(
+            out,
+            "{HEADING}Consistent:{HEADING:#} {shown} holds {} articles from {} files, each once, exactly as its manifest lists",
+            report.articles_in_index, report.files_in_index
+        )?;
+        return out.flush();
+    }
+    writeln!(
+        out,
+        "{HEADING}Inconsistent:{HEADING:#} {shown} holds {} articles from {} files; its manifest lists {} articles from {} files",
+        report.articles_in_index,
+        report.files_in_index,
+        report.articles_in_manifest,
+        report.files_in_manifest
+    )?;
+    for (label, problems) in [
+        ("article ids stored more than once", &report.duplicate_ids),
+        ("files listed but not in the index", &report.missing_files),
+        ("files in the index but not listed", &report.unlisted_files),
+        ("files with another article count", &report.miscounted_files),
+    ] {
+        if problems.count == 0 {
+            continue;
+        }
+        writeln!(out, "  {} {label}:", problems.count)?;
+        for example in &problems.examples {
+            writeln!(out, "    {}", escape_control(example))?;
+        }
+        if problems.count > problems.examples.len() {
+            writeln!(out, "    …")?;
+        }
+    }
+    writeln!(
+        out,
+        "Run `morgue index` on the same folders to repair it (after a killed run this is expected)."
     )?;
     out.flush()
 }
