@@ -64,8 +64,14 @@ impl MorgueError {
     pub fn write_failed(dir: &Path, source: tantivy::TantivyError) -> MorgueError {
         let detail = match &source {
             tantivy::TantivyError::IoError(io) => describe_io(io),
-            tantivy::TantivyError::OpenWriteError(e) => e.to_string(),
-            other => other.to_string(),
+            // tantivy's indexing threads pass I/O errors on as text: "... (os error 28)".
+            other => {
+                let text = other.to_string();
+                match os_error_code(&text) {
+                    Some(code) => describe_io(&std::io::Error::from_raw_os_error(code)),
+                    None => text,
+                }
+            }
         };
         MorgueError::WriteFailed {
             dir: dir.to_path_buf(),
@@ -100,5 +106,33 @@ pub fn describe_io(error: &std::io::Error) -> String {
         ErrorKind::QuotaExceeded => format!("the disk quota is used up ({error})"),
         ErrorKind::ReadOnlyFilesystem => format!("the file system is read-only ({error})"),
         _ => error.to_string(),
+    }
+}
+
+/// The number in a "(os error N)" suffix of an error's text.
+fn os_error_code(text: &str) -> Option<i32> {
+    let start = text.rfind("(os error ")? + "(os error ".len();
+    let digits = &text[start..];
+    digits[..digits.find(')')?].parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_failures_say_what_the_disk_said() {
+        let dir = Path::new("/idx");
+        let wrapped = tantivy::TantivyError::InternalError(
+            "'No space left on device (os error 28)'".to_string(),
+        );
+        let message = MorgueError::write_failed(dir, wrapped).to_string();
+        assert!(message.contains("the disk is full"), "{message}");
+        assert!(message.contains("last commit"), "{message}");
+        let plain = tantivy::TantivyError::InternalError("something else".to_string());
+        let message = MorgueError::write_failed(dir, plain).to_string();
+        assert!(message.contains("something else"), "{message}");
+        assert_eq!(os_error_code("x (os error 27)"), Some(27));
+        assert_eq!(os_error_code("x (os error"), None);
     }
 }

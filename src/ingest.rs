@@ -156,10 +156,10 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
         .writer_with_num_threads(options.writer_threads, options.writer_memory)
         .map_err(|e| MorgueError::tantivy(index_dir, e))?;
     let manifest = Manifest::load(index_dir);
-    // Entities depend on the alias lists and the tagger model as much as on the files: when
-    // those changed, every file is read again (as with --force), not only changed ones.
+    // Entities depend on the alias lists and the tagger model as much as on the files: a file
+    // whose entities were extracted with others is read again (as with --force).
     let fingerprint = enrichment_fingerprint(options);
-    let reread_all = options.force || manifest.enrichment != fingerprint;
+    let current = |entry: &FileEntry| !options.force && entry.enrichment == fingerprint;
     let today = jiff::ZonedDateTime::now().date();
     let enricher = Enricher::new(
         options
@@ -188,7 +188,7 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
                 seen.insert(key.clone());
                 let unchanged = manifest
                     .unchanged(&key, file.stamp)
-                    .filter(|entry| !reread_all && still_valid(entry, options));
+                    .filter(|entry| current(entry) && still_valid(entry, options));
                 match unchanged {
                     Some(entry) => match &entry.outcome {
                         Outcome::Indexed { notes, .. } => {
@@ -199,9 +199,8 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
                         Outcome::Skipped { skip } => summary.skip(&key, skip),
                     },
                     None => {
-                        let previous = manifest.files.get(&key).cloned();
                         // The content hash may only vouch for a file when nothing else changed.
-                        let hash_ok = previous.filter(|_| !reread_all);
+                        let hash_ok = manifest.files.get(&key).filter(|e| current(e)).cloned();
                         to_read.push((file, hash_ok));
                     }
                 }
@@ -234,7 +233,14 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
                     if let Some(hook) = &options.before_read {
                         hook(&file.path);
                     }
-                    let result = read_file(file, previous.as_ref(), options, enricher, fields);
+                    let result = read_file(
+                        file,
+                        previous.as_ref(),
+                        fingerprint,
+                        options,
+                        enricher,
+                        fields,
+                    );
                     // The receiver only goes away when writing failed; stop quietly then.
                     let _ = sender.send(result);
                 });
@@ -276,9 +282,6 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
                 }
             }
         }
-        // Only a complete run may vouch that every file was read with this enrichment; an
-        // interrupted one leaves the old fingerprint, so the next run finishes the re-reading.
-        sink.manifest.enrichment = fingerprint;
     }
     sink.commit(&mut summary)?;
 
@@ -341,6 +344,7 @@ impl Sink<'_> {
 fn read_file(
     file: &WalkedFile,
     previous: Option<&FileEntry>,
+    enrichment: u64,
     options: &IngestOptions,
     enricher: &Enricher,
     fields: &crate::index::schema::Fields,
@@ -350,6 +354,7 @@ fn read_file(
         size: file.stamp.size,
         mtime_ns: file.stamp.mtime_ns,
         hash,
+        enrichment,
         outcome,
     };
     let skipped = |hash: String, skip: Skip| FileResult::Skipped {
@@ -468,9 +473,9 @@ fn still_valid(entry: &FileEntry, options: &IngestOptions) -> bool {
 
 /// Identifies what entity extraction depends on besides the files: on or off, the alias
 /// lists (built-in and the user's) and the tagger model.
-fn enrichment_fingerprint(options: &IngestOptions) -> String {
+fn enrichment_fingerprint(options: &IngestOptions) -> u64 {
     if !options.entities {
-        return "no-entities".to_string();
+        return xxhash_rust::xxh3::xxh3_64(b"no-entities");
     }
     let mut aliases = String::new();
     for entry in options.gazetteer.entries() {
@@ -481,12 +486,13 @@ fn enrichment_fingerprint(options: &IngestOptions) -> String {
             entry.aliases.join("|")
         ));
     }
-    format!(
+    let fingerprint = format!(
         "{}-{:016x}-{}",
         env!("CARGO_PKG_VERSION"),
         xxhash_rust::xxh3::xxh3_64(aliases.as_bytes()),
         options.tagger.feature_count()
-    )
+    );
+    xxhash_rust::xxh3::xxh3_64(fingerprint.as_bytes())
 }
 
 /// Reads a file, refusing to read past `limit` even if it grew since it was walked.

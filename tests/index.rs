@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Scratch, assert_counts_add_up, titles, total};
+use common::{Scratch, assert_counts_add_up, problem_for, titles, total};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -14,15 +14,6 @@ fn problems<'a>(summary: &'a Value, kind: &str) -> Vec<&'a Value> {
         .iter()
         .filter(|p| p["kind"] == kind)
         .collect()
-}
-
-fn problem_for<'a>(summary: &'a Value, file_name: &str) -> &'a Value {
-    summary["problems"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["path"].as_str().unwrap().ends_with(file_name))
-        .unwrap_or_else(|| panic!("no problem reported for {file_name}: {summary:#}"))
 }
 
 fn only_hit(s: &Scratch, query: &str) -> Value {

@@ -21,9 +21,6 @@ pub const FILE_NAME: &str = "manifest.json";
 pub struct Manifest {
     /// Keyed by the file's absolute path.
     pub files: BTreeMap<String, FileEntry>,
-    /// What the entities were extracted with (see `ingest`); a change re-reads every file.
-    #[serde(default)]
-    pub enrichment: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,6 +30,11 @@ pub struct FileEntry {
     pub mtime_ns: i128,
     /// xxh3-64 of the file's bytes, in hex.
     pub hash: String,
+    /// Fingerprint of what the entities were extracted with (alias lists, tagger model; see
+    /// `ingest`). Kept per file so a run interrupted while re-extracting resumes where it
+    /// stopped; a file with another fingerprint is read again.
+    #[serde(default)]
+    pub enrichment: u64,
     pub outcome: Outcome,
 }
 
@@ -126,6 +128,7 @@ mod tests {
             size,
             mtime_ns,
             hash: content_hash(b"x"),
+            enrichment: 0,
             outcome: Outcome::Indexed {
                 articles: 1,
                 notes: Vec::new(),

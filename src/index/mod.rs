@@ -42,14 +42,12 @@ impl MorgueIndex {
             return MorgueIndex::open(dir);
         }
         std::fs::create_dir_all(dir).map_err(|e| MorgueError::io(dir, e))?;
-        if dir.join("meta.json").exists() {
-            return Err(MorgueError::IncompatibleIndex {
-                dir: dir.to_path_buf(),
-                detail: "it holds a tantivy index that morgue did not write".into(),
-            });
-        }
-        let index = Index::create_in_dir(dir, schema::build_schema())
-            .map_err(|e| MorgueError::tantivy(dir, e))?;
+        let index = if dir.join("meta.json").exists() {
+            adopt_unfinished(dir)?
+        } else {
+            Index::create_in_dir(dir, schema::build_schema())
+                .map_err(|e| MorgueError::tantivy(dir, e))?
+        };
         let meta = MorgueMeta {
             schema_version: SCHEMA_VERSION,
             morgue_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -111,6 +109,25 @@ impl MorgueIndex {
     }
 }
 
+/// A tantivy index without our `morgue.json`: either a run was killed between creating the
+/// index and recording it (then it is empty and has our schema, and is taken over), or it is
+/// someone else's index, which is refused rather than written into.
+fn adopt_unfinished(dir: &Path) -> Result<Index, MorgueError> {
+    let foreign = || MorgueError::IncompatibleIndex {
+        dir: dir.to_path_buf(),
+        detail: "it holds a tantivy index that morgue did not write".into(),
+    };
+    let index = Index::open_in_dir(dir).map_err(|_| foreign())?;
+    let empty = index
+        .searchable_segment_metas()
+        .is_ok_and(|segments| segments.is_empty());
+    if empty && index.schema() == schema::build_schema() {
+        Ok(index)
+    } else {
+        Err(foreign())
+    }
+}
+
 /// Where the index lives when neither `--index` nor `MORGUE_INDEX` says: the platform's data
 /// folder (`~/.local/share/morgue/index` on Linux).
 pub fn default_index_dir() -> PathBuf {
@@ -134,4 +151,33 @@ pub fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, MorgueE
         dir: path.to_path_buf(),
         detail: format!("cannot read {}: {e}", path.display()),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_index_whose_creation_was_cut_short_is_taken_over() {
+        let dir = tempfile::tempdir().unwrap();
+        // What a run killed right after tantivy created the index leaves behind.
+        Index::create_in_dir(dir.path(), schema::build_schema()).unwrap();
+        assert!(!dir.path().join(MORGUE_META).exists());
+        MorgueIndex::open_or_create(dir.path()).expect("empty index with our schema is adopted");
+        assert!(dir.path().join(MORGUE_META).exists());
+        MorgueIndex::open(dir.path()).expect("and opens from then on");
+    }
+
+    #[test]
+    fn a_foreign_tantivy_index_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut builder = tantivy::schema::Schema::builder();
+        builder.add_text_field("text", tantivy::schema::TEXT);
+        Index::create_in_dir(dir.path(), builder.build()).unwrap();
+        let error = MorgueIndex::open_or_create(dir.path())
+            .err()
+            .expect("foreign index refused");
+        assert!(error.to_string().contains("did not write"), "{error}");
+        assert!(!dir.path().join(MORGUE_META).exists());
+    }
 }

@@ -143,6 +143,16 @@ pub fn sample_corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_corpus")
 }
 
+/// The problem (skip, bad record, warning) reported for the file whose path ends so.
+pub fn problem_for<'a>(summary: &'a Value, file_name: &str) -> &'a Value {
+    summary["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["path"].as_str().unwrap().ends_with(file_name))
+        .unwrap_or_else(|| panic!("no problem reported for {file_name}: {summary:#}"))
+}
+
 /// Sum of the per-reason skip counts of an index summary.
 pub fn skipped_total(summary: &Value) -> u64 {
     summary["skipped"]

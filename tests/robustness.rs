@@ -1,0 +1,434 @@
+//! End to end: runs that are killed, interrupted or starved of disk, searches during a run,
+//! and the rarer kinds of bad input (huge files, deep folders, hostile names, files that
+//! change under the indexer). After every mishap the index must open, search, hold no
+//! duplicates, and converge to exactly the expected articles on the next run.
+
+mod common;
+
+use common::{Scratch, assert_counts_add_up, problem_for, total};
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Writes `n` small articles, spread over folders by year and month.
+fn generate_archive(s: &Scratch, n: usize) {
+    for i in 0..n {
+        s.write(
+            &format!("{}/{:02}/story-{i}.txt", 2000 + i % 20, i % 12 + 1),
+            format!(
+                "Title: Council story {i}\n\nThe council met on day {i} to discuss the harbour, \
+                 the budget and the library. Councillor Mary Okafor said the vote was close.\n"
+            ),
+        );
+    }
+}
+
+/// The `morgue` binary as a plain process, for runs the test kills or signals.
+fn spawn_index(s: &Scratch, flags: &[&str]) -> Child {
+    Command::new(assert_cmd::cargo::cargo_bin("morgue"))
+        .env("MORGUE_INDEX", s.index_dir())
+        .env("NO_COLOR", "1")
+        .arg("index")
+        .arg("--json")
+        .args(flags)
+        .arg(s.archive())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("morgue starts")
+}
+
+fn check(s: &Scratch) -> Value {
+    let out = s.morgue().args(["check", "--json"]).output().unwrap();
+    serde_json::from_slice(&out.stdout).expect("check --json prints JSON")
+}
+
+/// What must hold after any kill: the index opens and searches, no article is stored
+/// twice, and every file the manifest lists is in the index with its article count.
+fn assert_sound(s: &Scratch, expected: u64, context: &str) -> u64 {
+    let found = total(&s.search(&["council"]));
+    assert!(found <= expected, "{context}: {found} > {expected}");
+    let report = check(s);
+    for key in ["duplicate_ids", "missing_files", "miscounted_files"] {
+        assert_eq!(report[key]["count"], 0, "{context}: {report:#}");
+    }
+    found
+}
+
+#[test]
+fn runs_killed_at_twenty_points_leave_a_sound_index_and_converge() {
+    const ARTICLES: u64 = 3000;
+    let s = Scratch::new();
+    generate_archive(&s, ARTICLES as usize);
+    let flags = ["--no-entities", "--commit-interval", "0.05"];
+    // A complete run first, to know how long one takes here.
+    let started = Instant::now();
+    let summary = s.index_with(&flags);
+    let full_run = started.elapsed();
+    assert_eq!(summary["articles_in_index"], ARTICLES);
+
+    // Kill points spread over the run by a fixed pseudo-random sequence. Odd rounds re-index
+    // everything (--force) over a full index, so every kill lands mid-replacement; even
+    // rounds start from an empty index, so kills land mid-growth. After each kill a normal
+    // run must converge.
+    let mut seed: u64 = 0x5eed;
+    for round in 0..20 {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let fraction = 0.05 + 0.9 * ((seed >> 33) as f64 / (1u64 << 31) as f64);
+        let forced = round % 2 == 1;
+        let mut run_flags = flags.to_vec();
+        if forced {
+            run_flags.push("--force");
+        } else {
+            std::fs::remove_dir_all(s.index_dir()).ok();
+            // An empty index, so "the index opens" is a fair demand at any kill point.
+            let empty = s.dir.path().join("empty");
+            std::fs::create_dir_all(&empty).unwrap();
+            s.morgue().arg("index").arg(&empty).assert().success();
+        }
+        let mut child = spawn_index(&s, &run_flags);
+        std::thread::sleep(full_run.mul_f64(fraction));
+        child.kill().ok(); // SIGKILL; the run may have finished already, which is fine too
+        child.wait().unwrap();
+        let context = format!(
+            "round {round} (killed at {:.0}% of a run)",
+            fraction * 100.0
+        );
+        let found = assert_sound(&s, ARTICLES, &context);
+        eprintln!("{context}: {found} articles searchable after the kill");
+        if forced {
+            // Replacing a file's articles is atomic per commit: none lost, none doubled.
+            assert_eq!(found, ARTICLES, "{context}");
+        }
+
+        let summary = s.index_with(&flags);
+        assert_counts_add_up(&summary);
+        assert_eq!(
+            summary["articles_in_index"], ARTICLES,
+            "{context}: {summary:#}"
+        );
+        let report = check(&s);
+        assert_eq!(report["consistent"], true, "{context}: {report:#}");
+        assert_eq!(report["articles_in_manifest"], ARTICLES, "{context}");
+    }
+    s.morgue().arg("check").assert().success();
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_commits_what_is_done_searches_see_it_and_the_next_run_resumes() {
+    const ARTICLES: u64 = 400;
+    let s = Scratch::new();
+    generate_archive(&s, ARTICLES as usize);
+    // With entities on, a debug build takes seconds for this: time to act mid-run.
+    let mut child = spawn_index(&s, &["--commit-interval", "0.05"]);
+
+    // Wait for the first commit, then use the index while the run goes on.
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let seen_mid_run = loop {
+        assert!(Instant::now() < deadline, "no commit within two minutes");
+        let out = s
+            .morgue()
+            .args(["search", "--json", "council"])
+            .output()
+            .unwrap();
+        if out.status.success() {
+            let result: Value = serde_json::from_slice(&out.stdout).unwrap();
+            if total(&result) > 0 {
+                break total(&result);
+            }
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    // A second indexer is refused at once while the first holds the lock.
+    s.morgue()
+        .arg("index")
+        .arg(s.archive())
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "locked by another morgue process",
+        ));
+    unsafe {
+        libc::kill(child.id() as libc::pid_t, libc::SIGINT);
+    }
+    let output = wait_with_output(&mut child);
+    assert_eq!(
+        output.0.code(),
+        Some(130),
+        "Ctrl-C exits 130 (the run must still have been going: make the archive bigger if not); stderr: {}",
+        output.2
+    );
+    let summary: Value = serde_json::from_str(&output.1).expect("summary printed as JSON");
+    assert_eq!(summary["interrupted"], true);
+    assert_counts_add_up(&summary);
+    let done = summary["indexed_new"].as_u64().unwrap();
+    assert!(summary["pending"].as_u64().unwrap() > 0, "{summary:#}");
+    assert!(done >= seen_mid_run && done < ARTICLES, "{summary:#}");
+    // What the summary says was indexed is exactly what is searchable, and the manifest
+    // (saved after the last commit) matches the index.
+    assert_eq!(total(&s.search(&["council"])), done);
+    assert_eq!(check(&s)["consistent"], true);
+
+    let resumed = s.index();
+    assert_counts_add_up(&resumed);
+    assert_eq!(resumed["unchanged"], done, "{resumed:#}");
+    assert_eq!(resumed["indexed_new"], ARTICLES - done);
+    assert_eq!(resumed["interrupted"], false);
+    assert_eq!(total(&s.search(&["council"])), ARTICLES);
+    assert_eq!(check(&s)["consistent"], true);
+}
+
+/// Waits for a child and returns its status, stdout and stderr.
+fn wait_with_output(child: &mut Child) -> (std::process::ExitStatus, String, String) {
+    use std::io::Read;
+    let mut stdout = String::new();
+    let mut stderr = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut stdout)
+        .unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    (child.wait().unwrap(), stdout, stderr)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_write_error_mid_run_is_reported_and_the_last_commit_survives() {
+    use std::os::unix::process::CommandExt;
+    let s = Scratch::new();
+    generate_archive(&s, 50);
+    let first = s.index_with(&["--no-entities"]);
+    assert_eq!(first["articles_in_index"], 50);
+
+    // Much more text, written by a process that may not grow any file past 64 KB: the
+    // index's segment files cannot be written, as on a full disk.
+    for i in 0..200 {
+        s.write(
+            &format!("more/extra-{i}.txt"),
+            // Numbers that do not repeat, so the text does not compress away.
+            format!(
+                "Title: Extra {i}\n\nShipping news from the estuary. {}",
+                (0..300)
+                    .map(|j| format!("{} ", i * 7919 + j * 104729))
+                    .collect::<String>()
+            ),
+        );
+    }
+    let mut command = Command::new(assert_cmd::cargo::cargo_bin("morgue"));
+    command
+        .env("MORGUE_INDEX", s.index_dir())
+        .args(["index", "--no-entities"])
+        .arg(s.archive());
+    unsafe {
+        command.pre_exec(|| {
+            let limit = libc::rlimit {
+                rlim_cur: 64 << 10,
+                rlim_max: 64 << 10,
+            };
+            libc::setrlimit(libc::RLIMIT_FSIZE, &limit);
+            // Get EFBIG from write() instead of being killed by SIGXFSZ.
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            Ok(())
+        });
+    }
+    let output = command.output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "stderr: {stderr}");
+    assert!(stderr.contains("writing the index"), "{stderr}");
+    assert!(stderr.contains("File too large"), "{stderr}");
+    assert!(stderr.contains("last commit"), "{stderr}");
+
+    // The index still holds exactly the last commit.
+    assert_eq!(total(&s.search(&["council"])), 50);
+    assert_eq!(total(&s.search(&["estuary"])), 0);
+    assert_eq!(check(&s)["consistent"], true);
+    // With room again, the next run converges.
+    let summary = s.index_with(&["--no-entities"]);
+    assert_eq!(summary["articles_in_index"], 250);
+    assert_eq!(check(&s)["consistent"], true);
+}
+
+#[test]
+fn huge_files_deep_folders_and_hostile_names_are_indexed_or_reported() {
+    let s = Scratch::new();
+    s.write("good.txt", "Title: Good\n\nThe ferry ran on time.\n");
+    // 200 MB: skipped by size without being read (sparse, so the test stays cheap).
+    let huge = s.write("huge.txt", "");
+    std::fs::File::options()
+        .write(true)
+        .open(&huge)
+        .unwrap()
+        .set_len(200 << 20)
+        .unwrap();
+    // One 50 MB line: indexed, its body cut at --max-body-size and the cut reported.
+    s.write("one-line.txt", "ferry timetable ".repeat(50 << 20 >> 4));
+    // Entity expansion ("billion laughs") in markup: never expanded.
+    let bomb = "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\"><!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\"><!ENTITY lol9 \"&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;\">]>";
+    s.write(
+        "bomb.html",
+        format!("{bomb}<html><head><title>Laughs</title></head><body><p>&lol9; The ferry crossing resumed after the storm, officials said on Monday.</p></body></html>"),
+    );
+    s.write("bomb.xml", format!("{bomb}<lolz>&lol9;</lolz>"));
+    // 200 folders deep.
+    let deep: String = (0..200).map(|i| format!("d{i}/")).collect();
+    s.write(
+        &format!("{deep}deep.txt"),
+        "Title: Deep\n\nThe ferry in the cellar.\n",
+    );
+    // Names a terminal or a shell could trip on.
+    s.write("-rf.txt", "Title: Dash\n\nA ferry named after a flag.\n");
+    s.write(
+        "line\nbreak.txt",
+        "Title: Newline\n\nA ferry with a newline.\n",
+    );
+    s.write("evil\u{1b}[2J\u{202e}.json", "{\"title\": ");
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(b"latin\xe9.txt");
+        std::fs::write(
+            s.archive().join(name),
+            "Title: Bytes\n\nA ferry with a Latin-1 name.\n",
+        )
+        .unwrap();
+    }
+
+    let summary = s.index_with(&["--max-body-size", "100K"]);
+    assert_counts_add_up(&summary);
+    let reason = |name: &str| {
+        problem_for(&summary, name)["reason"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(reason("huge.txt"), "too-large");
+    let cut = problem_for(&summary, "one-line.txt");
+    assert_eq!(cut["kind"], "warning");
+    assert!(
+        cut["detail"].as_str().unwrap().contains("only the first"),
+        "{cut:#}"
+    );
+    assert_eq!(reason("bomb.xml"), "ignored");
+    assert_eq!(reason(".json"), "malformed");
+    let ferries = s.search(&["ferry", "--limit", "20"]);
+    let found: Vec<&str> = ferries["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["title"].as_str().unwrap())
+        .collect();
+    for title in ["Good", "Laughs", "Deep", "Dash", "Newline"] {
+        assert!(found.contains(&title), "{title} not found: {found:?}");
+    }
+    #[cfg(unix)]
+    assert!(found.contains(&"Bytes"), "{found:?}");
+    // The bomb's entities stayed unexpanded: the page is small in the index.
+    let laughs = s.search(&["title:laughs"]);
+    assert!(laughs["hits"][0]["snippets"].to_string().len() < 10_000);
+
+    // The terminal listing escapes control and bidi characters in names.
+    let out = s.morgue().arg("index").arg(s.archive()).output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let listing = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        listing.contains("evil\\u{1b}[2J\\u{202e}.json"),
+        "{listing}"
+    );
+    assert!(!listing.contains('\u{1b}') && !listing.contains('\u{202e}'));
+}
+
+#[test]
+fn files_that_vanish_or_change_between_walk_and_read_are_handled() {
+    use morgue::enrich::gazetteer::Gazetteer;
+    use morgue::ingest::{self, IngestOptions};
+    use std::sync::Arc;
+
+    let s = Scratch::new();
+    s.write("stays.txt", "Title: Stays\n\nThe lighthouse stays.\n");
+    s.write(
+        "vanishes.txt",
+        "Title: Vanishes\n\nThe lighthouse vanishes.\n",
+    );
+    let changes = s.write("changes.txt", "Title: Before\n\nThe lighthouse before.\n");
+    let after = "Title: After\n\nThe lighthouse after the change, with more words.\n";
+    let hook_target = changes.clone();
+    let options = IngestOptions {
+        roots: vec![s.archive()],
+        follow_links: false,
+        max_file_size: 1 << 20,
+        force: false,
+        writer_memory: 32 << 20,
+        writer_threads: 1,
+        progress: false,
+        gazetteer: Gazetteer::builtin(),
+        entities: false,
+        tagger: morgue::enrich::ner::Tagger::builtin(),
+        max_body_bytes: 1 << 20,
+        commit_interval: Duration::from_secs(60),
+        stop: Default::default(),
+        before_read: Some(Arc::new(move |path: &Path| {
+            if path.ends_with("vanishes.txt") {
+                std::fs::remove_file(path).unwrap();
+            } else if path == hook_target {
+                std::fs::write(path, after).unwrap();
+            }
+        })),
+    };
+    let index_dir = s.index_dir();
+    let summary = ingest::run(&index_dir, &options).unwrap();
+    let json = serde_json::to_value(&summary).unwrap();
+    assert_counts_add_up(&json);
+    assert_eq!(problem_for(&json, "vanishes.txt")["reason"], "unreadable");
+    assert_eq!(summary.indexed_new, 2);
+    // What was read is what is indexed: the file's content after the change.
+    let titles = common::titles(&s.search(&["lighthouse"]));
+    assert!(titles.contains(&"After".to_string()), "{titles:?}");
+    assert!(!titles.contains(&"Before".to_string()), "{titles:?}");
+
+    // The next run sees the vanished file gone and the changed one as it was read.
+    let again = ingest::run(
+        &index_dir,
+        &IngestOptions {
+            before_read: None,
+            ..options
+        },
+    )
+    .unwrap();
+    assert_eq!(again.files_seen, 2);
+    assert_eq!(again.unchanged, 2, "{again:#?}");
+    assert_eq!(again.articles_in_index, 2);
+    assert_eq!(check(&s)["consistent"], true);
+}
+
+#[test]
+fn a_pathological_query_times_out_with_an_error() {
+    let s = Scratch::new();
+    for i in 0..5 {
+        s.write(
+            &format!("s{i}.txt"),
+            format!("Title: S{i}\n\n{}", "the cat and the dog ".repeat(300)),
+        );
+    }
+    s.index_with(&["--no-entities"]);
+    // A 40-word phrase of one common word with a huge slop: minutes of work.
+    let phrase = format!("\"{}\"~100000", vec!["the"; 40].join(" "));
+    s.morgue()
+        .args(["search", "--timeout", "0.5", &phrase])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("took longer than 0.5 s"));
+    // Ordinary queries are unaffected by the limit.
+    assert_eq!(total(&s.search(&["--timeout", "30", "\"the cat\""])), 5);
+}
