@@ -280,6 +280,14 @@ fn huge_files_deep_folders_and_hostile_names_are_indexed_or_reported() {
         format!("{bomb}<html><head><title>Laughs</title></head><body><p>&lol9; The ferry crossing resumed after the storm, officials said on Monday.</p></body></html>"),
     );
     s.write("bomb.xml", format!("{bomb}<lolz>&lol9;</lolz>"));
+    // UTF-16 big-endian with its BOM: decoded, indexed, with a warning.
+    s.write("utf16be.txt", {
+        let mut bytes = vec![0xFE, 0xFF];
+        for unit in "Title: Big end\n\nThe ferry from Calais.\n".encode_utf16() {
+            bytes.extend_from_slice(&unit.to_be_bytes());
+        }
+        bytes
+    });
     // 200 folders deep.
     let deep: String = (0..200).map(|i| format!("d{i}/")).collect();
     s.write(
@@ -328,7 +336,7 @@ fn huge_files_deep_folders_and_hostile_names_are_indexed_or_reported() {
         .iter()
         .map(|h| h["title"].as_str().unwrap())
         .collect();
-    for title in ["Good", "Laughs", "Deep", "Dash", "Newline"] {
+    for title in ["Good", "Laughs", "Deep", "Dash", "Newline", "Big end"] {
         assert!(found.contains(&title), "{title} not found: {found:?}");
     }
     #[cfg(unix)]
