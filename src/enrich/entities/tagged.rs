@@ -103,6 +103,16 @@ pub(super) fn apply<'a>(
     }
 }
 
+/// Byte ranges of the multi-word MISC spans ("Chinese New Year"): names that are no entity
+/// here but whose words are not entities of their own either.
+pub(super) fn multiword_misc(text: &str, spans: &[TaggedSpan]) -> Vec<(usize, usize)> {
+    spans
+        .iter()
+        .filter(|s| s.kind == NerType::Misc && text[s.start..s.end].contains(' '))
+        .map(|s| (s.start, s.end))
+        .collect()
+}
+
 /// The span without a leading title ("Mayor Denise Okafor" is Denise Okafor; nobles keep
 /// theirs, as "King Charles III" is the name) or a sentence's full stop caught at its end.
 fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
