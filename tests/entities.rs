@@ -5,6 +5,7 @@
 mod common;
 
 use common::{Scratch, titles, total};
+use serde_json::Value;
 
 fn places_of(s: &Scratch, query: &str) -> Vec<String> {
     let r = s.search(&[query]);
@@ -43,4 +44,28 @@ fn nationality_words_make_their_country_a_place_of_the_article() {
     let places = places_of(&s, "stadium");
     assert!(places.is_empty(), "{places:?}");
     assert_eq!(total(&s.search(&["--place", "United States"])), 0);
+}
+
+#[test]
+fn a_dateline_credit_is_not_a_place() {
+    let s = Scratch::new();
+    s.write(
+        "wire/call.txt",
+        "Leaders speak by phone\n\nBEIJING, Feb 24 (Continental Wire) - Chinese President \
+         Xi Jinping spoke with Vladimir Putin on Monday.\n",
+    );
+    s.index();
+    let places = places_of(&s, "phone");
+    assert!(places.contains(&"Beijing".to_string()), "{places:?}");
+    assert!(!places.iter().any(|p| p.contains("Wire")), "{places:?}");
+    assert_eq!(total(&s.search(&["--place", "Wire"])), 0);
+    let r = s.search(&["phone"]);
+    let orgs = &r["hits"][0]["entities"]["org"];
+    assert!(
+        orgs.is_null()
+            || orgs
+                .as_array()
+                .is_some_and(|a| !a.contains(&Value::from("Feb"))),
+        "{orgs}"
+    );
 }
