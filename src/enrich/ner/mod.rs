@@ -388,6 +388,35 @@ mod tests {
     }
 
     #[test]
+    fn beam_search_keeps_bilou_well_formed() {
+        let tagger = Tagger::builtin();
+        let doc: Vec<Vec<&str>> = [
+            "BRUSSELS 1996-08-22",
+            "The European Commission said on Thursday it disagreed with German advice .",
+            "New York Yankees manager Joe Torre met Bank of Tokyo-Mitsubishi officials in St. Louis",
+            "Germany 's representative to the European Union 's veterinary committee Werner Zwingmann",
+        ]
+        .iter()
+        .map(|s| s.split(' ').collect())
+        .collect();
+        for labels in tagger.tag_labels(&doc) {
+            let mut prev = label::O;
+            for &l in &labels {
+                assert!(label::allowed(prev, l), "{labels:?}");
+                prev = l;
+            }
+            assert!(label::allowed(prev, label::O), "{labels:?}");
+        }
+        let spans = tagger.tag_document(&doc);
+        assert!(spans[1].contains(&Span {
+            start: 1,
+            end: 3,
+            kind: NerType::Org
+        }));
+        assert!(tagger.weights.max_weight() > 0.0);
+    }
+
+    #[test]
     fn builtin_model_loads_and_tags() {
         let tagger = Tagger::builtin();
         let text = "President Vladimir Putin spoke with Xi Jinping in Moscow on Monday .";
