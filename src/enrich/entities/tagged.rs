@@ -69,7 +69,11 @@ pub(super) fn apply<'a>(
     spans: &[TaggedSpan],
     art: &mut ArticleState<'a>,
 ) {
+    let tail = dateline_tail(text);
     for span in spans.iter().filter(|s| !s.doubtful) {
+        if tail.is_some_and(|(s, e)| s <= span.start && span.end <= e) {
+            continue;
+        }
         let (start, end) = trim(text, span);
         if start >= end {
             continue;
@@ -103,6 +107,72 @@ pub(super) fn apply<'a>(
     }
 }
 
+/// The date and credit of a wire dateline, as a byte range: "Feb 24 (Continental Wire)" in
+/// "BEIJING, Feb 24 (Continental Wire) - ...". The tagger reads such a line as a sentence and
+/// finds names in it ("Wire" a place, "Feb" an organisation), but the date is no name and the
+/// credit is where the copy came from, not what it is about; the place before the comma is
+/// kept. Gazetteer hits are unaffected ("(Reuters)" is still Reuters). Looks at the first
+/// three non-empty lines, like the dateline dates (`enrich::dates`), and needs a dash after
+/// the credit, a capitalised place of at most five words first, and a digit or a
+/// parenthesis after the place.
+pub(super) fn dateline_tail(text: &str) -> Option<(usize, usize)> {
+    let mut offset = 0;
+    let mut seen = 0;
+    for line in text.split('\n') {
+        let start = offset + (line.len() - line.trim_start().len());
+        offset += line.len() + 1;
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        seen += 1;
+        if seen > 3 {
+            break;
+        }
+        let Some(dash) = [
+            " - ",
+            " -- ",
+            " \u{2014} ",
+            " \u{2013} ",
+            " \u{2014}",
+            " \u{2013}",
+        ]
+        .iter()
+        .filter_map(|d| line.find(d))
+        .min()
+        .filter(|&d| d <= 100) else {
+            continue;
+        };
+        let head = &line[..dash];
+        let Some(place_end) = head.find([',', '(']) else {
+            continue;
+        };
+        let place = head[..place_end].trim();
+        let tail = &head[place_end..];
+        let place_ok = !place.is_empty()
+            && place.split_whitespace().count() <= 5
+            && place
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase));
+        let tail_ok =
+            tail.len() <= 70 && (tail.contains(|c: char| c.is_ascii_digit()) || tail.contains('('));
+        if place_ok && tail_ok {
+            return Some((start + place_end, start + dash));
+        }
+    }
+    None
+}
+
+/// Byte ranges of the multi-word MISC spans ("Chinese New Year"): names that are no entity
+/// here but whose words are not entities of their own either.
+pub(super) fn multiword_misc(text: &str, spans: &[TaggedSpan]) -> Vec<(usize, usize)> {
+    spans
+        .iter()
+        .filter(|s| s.kind == NerType::Misc && text[s.start..s.end].contains(' '))
+        .map(|s| (s.start, s.end))
+        .collect()
+}
+
 /// The span without a leading title ("Mayor Denise Okafor" is Denise Okafor; nobles keep
 /// theirs, as "King Charles III" is the name) or a sentence's full stop caught at its end.
 fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
@@ -125,4 +195,52 @@ fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
         end -= 1;
     }
     (start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::names;
+    use super::*;
+    use crate::enrich::gazetteer::Gazetteer;
+
+    fn tagged() -> EntityExtractor {
+        EntityExtractor::new(&Gazetteer::builtin()).with_tagger(Tagger::builtin())
+    }
+
+    /// Regression: "Wire" of the credit came out as a place and "Feb" as an organisation.
+    #[test]
+    fn dateline_credit_and_date_are_not_entities() {
+        let es = tagged().extract(
+            "Leaders talk",
+            "BEIJING, Feb 24 (Continental Wire) - Chinese President Xi Jinping spoke with \
+             Vladimir Putin on Monday.",
+        );
+        let places = names(&es, EntityKind::Place);
+        assert!(places.contains(&"Beijing"), "{places:?}");
+        assert!(!places.contains(&"Wire"), "{places:?}");
+        assert!(names(&es, EntityKind::Org).is_empty(), "{es:?}");
+        assert!(names(&es, EntityKind::Person).contains(&"Xi Jinping"));
+        // A known agency in the credit is still the gazetteer's.
+        let es = tagged().extract("", "LONDON, Feb 24 (Reuters) - Markets fell.");
+        assert_eq!(names(&es, EntityKind::Org), ["Reuters"]);
+    }
+
+    #[test]
+    fn dateline_tail_needs_the_dateline_shape() {
+        let text = "BEIJING, Feb 24 (Continental Wire) - Talks.";
+        let (s, e) = dateline_tail(text).unwrap();
+        assert_eq!(&text[s..e], ", Feb 24 (Continental Wire)");
+        let text = "Headline here\n\nGENEVA, March 3, 2025 (Continental Wire) \u{2014} Talks.";
+        let (s, e) = dateline_tail(text).unwrap();
+        assert_eq!(&text[s..e], ", March 3, 2025 (Continental Wire)");
+        // An ordinary sentence with a comma and a dash is no dateline.
+        assert_eq!(
+            dateline_tail("Officials said, after a pause - nothing."),
+            None
+        );
+        assert_eq!(
+            dateline_tail("Talks in Geneva - Russia, 3 (US) officials"),
+            None
+        );
+    }
 }

@@ -80,6 +80,35 @@ pub(crate) struct Resources {
     /// Hash of a lowercased token sequence (see [`seq_hash`]) -> bit set of gazetteer kinds.
     pub gazetteer: IdMap<u16>,
     pub gaz_max_len: usize,
+    /// Brown clusters from a large external corpus (see `lists::compile_brown`): hash of the
+    /// word as written ([`hash_form`]) -> bit path, root first in the lowest bit (0 = none).
+    pub brown: IdMap<u32>,
+}
+
+/// Hash of a word as written (`form` 0), title-cased (1) or lowercased (2); no digit folding.
+/// Keys of [`Resources::brown`].
+pub(crate) fn hash_form(w: &str, form: u8) -> u64 {
+    let mut h = 0x84F2_1CE4_8422_2325u64;
+    for (k, c) in w.chars().enumerate() {
+        let c = fold_quote(c);
+        let c = match (form, k) {
+            (1, 0) => c.to_uppercase().next().unwrap_or(c),
+            (1, _) | (2, _) => c.to_lowercase().next().unwrap_or(c),
+            _ => c,
+        };
+        h = (h ^ c as u64).wrapping_mul(0x0000_0100_0000_01B3);
+    }
+    mix(h, 3)
+}
+
+/// The Brown cluster of a word: as written, else title-cased (headlines), else lowercased.
+fn brown_of(w: &str, res: &Resources) -> u32 {
+    if res.brown.is_empty() {
+        return 0;
+    }
+    (0..3)
+        .find_map(|form| res.brown.get(&hash_form(w, form)).copied())
+        .unwrap_or(0)
 }
 
 /// Hash of a run of lowercased token hashes; the gazetteer keys use the same function.
@@ -101,6 +130,7 @@ struct Tok {
     prefix: [u64; 4],
     suffix: [u64; 4],
     cluster: u32,
+    brown: u32,
     flags: u8,
     /// Gazetteer bits: kind * 4 + BILOU position.
     gaz: u64,
@@ -167,6 +197,7 @@ fn token_info(w: &str, res: &Resources) -> Tok {
         t.suffix[k] = 0;
     }
     t.cluster = res.clusters.get(&t.lower).copied().unwrap_or(u32::MAX);
+    t.brown = brown_of(w, res);
     t
 }
 
@@ -188,6 +219,8 @@ pub(crate) struct DocFeatures {
     stage1_counts: IdMap<[u16; 5]>,
     /// Training only: hide the current token's own word features (word dropout).
     pub drop_word: bool,
+    /// The model has Brown clusters.
+    brown: bool,
 }
 
 // Template ids: arbitrary distinct constants mixed into every feature.
@@ -217,6 +250,7 @@ const T_CLUSTER_SHAPE: u64 = 23;
 const T_GAZ_CTX: u64 = 24;
 const T_S1: u64 = 25;
 const T_S1_DOC: u64 = 26;
+const T_BROWN: u64 = 27;
 
 const PAD_BEFORE: u64 = 0xB0B0;
 const PAD_AFTER: u64 = 0xE0E0;
@@ -259,11 +293,44 @@ impl DocFeatures {
             stage1: Vec::new(),
             stage1_counts: IdMap::default(),
             drop_word: false,
+            brown: !res.brown.is_empty(),
         }
     }
 
     /// Features of token `i` of sentence `s`, given the labels already predicted for it.
     pub fn features(&mut self, s: usize, i: usize, labels: &[u8]) -> &[u64] {
+        self.base_features(s, i);
+        let n = labels.len();
+        let prev2 = n.checked_sub(2).map(|k| labels[k]);
+        let extra = self.label_features(s, i, labels.last().copied(), prev2);
+        self.feats.extend_from_slice(&extra);
+        &self.feats
+    }
+
+    /// The features that depend on the labels before token `i` (the last two, `prev` and
+    /// `prev2`, alone and with the token's word and shape); [`Self::base_features`] are all
+    /// the others.
+    pub fn label_features(
+        &self,
+        s: usize,
+        i: usize,
+        prev: Option<u8>,
+        prev2: Option<u8>,
+    ) -> [u64; 4] {
+        let t = &self.toks[self.offsets[s] + i];
+        let lower0 = if self.drop_word { 0xD20F } else { t.lower };
+        let p1 = prev.map_or(99, u64::from);
+        let p2 = prev2.map_or(99, u64::from);
+        [
+            mix(T_PREV, p1),
+            mix(mix(T_PREV2, p1), p2),
+            mix(mix(T_PREV_WORD, p1), lower0),
+            mix(mix(T_PREV_SHAPE, p1), t.shape),
+        ]
+    }
+
+    /// Features of token `i` of sentence `s` that do not depend on earlier labels.
+    pub fn base_features(&mut self, s: usize, i: usize) -> &[u64] {
         let sent = &self.toks[self.offsets[s]..self.offsets[s + 1]];
         let f = &mut self.feats;
         f.clear();
@@ -309,17 +376,6 @@ impl DocFeatures {
         f.push(mix(mix(T_SHAPE2, shape(-1)), shape(0)));
         f.push(mix(mix(T_SHAPE2 + 100, shape(0)), shape(1)));
 
-        let p1 = labels.last().copied().map_or(99, u64::from);
-        let p2 = if labels.len() >= 2 {
-            labels[labels.len() - 2] as u64
-        } else {
-            99
-        };
-        f.push(mix(T_PREV, p1));
-        f.push(mix(mix(T_PREV2, p1), p2));
-        f.push(mix(mix(T_PREV_WORD, p1), lower0));
-        f.push(mix(mix(T_PREV_SHAPE, p1), t.shape));
-
         if i == 0 {
             f.push(mix(T_FIRST, t.shape));
         }
@@ -345,6 +401,41 @@ impl DocFeatures {
                 mix(T_CLUSTER_SHAPE + 100 * level, part(t.cluster)),
                 t.shape,
             ));
+        }
+
+        // Brown cluster path prefixes (the bit path is stored root first, lowest bit first):
+        // four lengths for the token and its neighbours, one for the tokens two away, the
+        // token's with its shape, and coarse cluster bigrams.
+        if self.brown {
+            let brown = |k: isize| at(k).map_or(u32::MAX, |t| t.brown);
+            let prefix = |b: u32, len: u32| {
+                if b == u32::MAX {
+                    b
+                } else {
+                    b & ((1 << len) - 1)
+                }
+            };
+            for k in [-1isize, 0, 1] {
+                for (n, len) in [4u32, 6, 10, 20].into_iter().enumerate() {
+                    f.push(mix(
+                        mix(T_BROWN + 100 * n as u64, k as u64),
+                        prefix(brown(k), len) as u64,
+                    ));
+                }
+            }
+            for k in [-2isize, 2] {
+                f.push(mix(
+                    mix(T_BROWN + 1000, k as u64),
+                    prefix(brown(k), 10) as u64,
+                ));
+            }
+            f.push(mix(
+                mix(T_BROWN + 1100, prefix(t.brown, 10) as u64),
+                t.shape,
+            ));
+            let p6 = |k: isize| prefix(brown(k), 6) as u64;
+            f.push(mix(mix(T_BROWN + 1200, p6(-1)), p6(0)));
+            f.push(mix(mix(T_BROWN + 1300, p6(0)), p6(1)));
         }
 
         let mut bits = t.gaz;

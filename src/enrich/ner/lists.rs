@@ -1,16 +1,17 @@
-//! Name lists used as gazetteer features: the built-in gazetteer (`data/gazetteer`) plus the
-//! lists in `data/ner/lists` (GeoNames cities, ISO countries/regions/languages, US Census
-//! first and last names, and hand-written title and organisation words; sources and licences
-//! in `data/ner/README.md`). Training compiles them into token-sequence hashes that are stored
+//! Name lists used as gazetteer features: the built-in gazetteer (`data/gazetteer`, with the
+//! nationality words of its `demonyms.tsv`) plus the lists in `data/ner/lists` (GeoNames
+//! cities, ISO countries/regions/languages, US Census first and last names, and hand-written
+//! title and organisation words; sources and licences in `data/ner/README.md`); and the Brown
+//! clusters of `data/ner/lists/brown_clusters.tsv`. Training compiles them into token-sequence hashes that are stored
 //! in the model, so tagging never reads the lists and the model does not change when they do.
 
-use super::features::{Resources, hash_word, seq_hash};
+use super::features::{Resources, hash_form, hash_word, seq_hash};
 use super::tokenize;
 use crate::article::EntityKind;
 use crate::enrich::gazetteer::Gazetteer;
 
 /// Number of list kinds; a token's gazetteer bits are `kind * 4 + BILOU position`.
-pub(crate) const KINDS: usize = 12;
+pub(crate) const KINDS: usize = 13;
 
 /// Set on a gazetteer key that is a proper prefix of a longer name, so matching can stop as
 /// soon as a token run is no prefix of anything.
@@ -19,7 +20,8 @@ pub(crate) const PREFIX: u16 = 1 << 15;
 /// Longest name (in tokens) that is matched.
 const MAX_LEN: usize = 6;
 
-/// `data/ner/lists` files and their kinds (kinds 0..4 are the built-in gazetteer's).
+/// `data/ner/lists` files and their kinds (kinds 0..4 are the built-in gazetteer's, 12 its
+/// demonyms).
 const LISTS: [(&str, u16); 8] = [
     (include_str!("../../../data/ner/lists/countries.txt"), 4),
     (include_str!("../../../data/ner/lists/regions.txt"), 5),
@@ -30,6 +32,9 @@ const LISTS: [(&str, u16); 8] = [
     (include_str!("../../../data/ner/lists/titles.txt"), 10),
     (include_str!("../../../data/ner/lists/org_words.txt"), 11),
 ];
+
+/// Kind of the nationality words of `data/gazetteer/demonyms.tsv` ("Russian", "Russians").
+const DEMONYMS: u16 = 12;
 
 /// Compiles the built-in gazetteer and, with `lists`, the `data/ner/lists` files into
 /// `res.gazetteer` (see `features::mark_gazetteer`).
@@ -51,6 +56,15 @@ pub(crate) fn compile(res: &mut Resources, lists: bool) {
                 add(res, name, kind);
             }
         }
+        let demonyms = include_str!("../../../data/gazetteer/demonyms.tsv");
+        for line in demonyms.lines().filter(|l| !l.starts_with('#')) {
+            for form in line.split('\t').nth(2).unwrap_or("").split('|') {
+                if !form.is_empty() {
+                    add(res, form, DEMONYMS);
+                    add(res, &format!("{form}s"), DEMONYMS);
+                }
+            }
+        }
     }
 }
 
@@ -68,4 +82,19 @@ fn add(res: &mut Resources, name: &str, kind: u16) {
     }
     *res.gazetteer.entry(h).or_insert(0) |= 1 << kind;
     res.gaz_max_len = res.gaz_max_len.max(tokens.len());
+}
+
+/// `data/ner/lists/brown_clusters.tsv`: `word<TAB>bit path` (source in `data/ner/README.md`).
+const BROWN: &str = include_str!("../../../data/ner/lists/brown_clusters.tsv");
+
+/// Loads the Brown clusters into `res.brown`, keyed by the word as written.
+pub(crate) fn compile_brown(res: &mut Resources) {
+    for line in BROWN.lines() {
+        if let Some((w, c)) = line.split_once('\t')
+            && let Ok(c) = c.parse::<u32>()
+            && c != 0
+        {
+            res.brown.insert(hash_form(w, 0), c);
+        }
+    }
 }

@@ -4,15 +4,19 @@
 //! and 16 bits keep it exact in practice) and kept in an open-addressing table keyed by feature
 //! hash: one probe sequence per feature, one contiguous row of 17 label weights per hit.
 //!
-//! File layout (little-endian): magic `MORGNER2`; clusters `u32 n` then `n x (u64 key, u32 id)`;
-//! gazetteer `u32 n, u32 max_len` then `n x (u64 key, u16 kinds)`; stage count `u32` (1 or 2);
-//! per stage, weights `f32 scale, u32 rows` then `rows x u64 key` then `rows x 17 x i16`.
+//! File layout (little-endian): magic `MORGNER3`; clusters `u32 n` then `n x (u64 key, u32 id)`;
+//! gazetteer `u32 n, u32 max_len` then `n x (u64 key, u16 kinds)`; Brown clusters `u32 n` then
+//! `n x (u64 key, u32 path)`; stage count `u32` (1 or 2); per stage, weights `f32 scale,
+//! u32 rows` then `rows x u64 key` then `rows x 17 x i16`. `MORGNER2` files (no Brown table)
+//! still load.
 
 use super::Tagger;
 use super::features::Resources;
 use super::label::COUNT;
 
-const MAGIC: &[u8; 8] = b"MORGNER2";
+const MAGIC: &[u8; 8] = b"MORGNER3";
+/// The previous format: no Brown cluster table.
+const MAGIC2: &[u8; 8] = b"MORGNER2";
 
 #[derive(Clone)]
 pub(crate) struct Weights {
@@ -101,6 +105,11 @@ impl Weights {
         self.rows
     }
 
+    /// The largest weight magnitude (quantisation maps it to `i16::MAX`).
+    pub fn max_weight(&self) -> f32 {
+        self.scale * i16::MAX as f32
+    }
+
     /// Keys in row order (slots hold them scattered).
     fn keys(&self) -> Vec<u64> {
         let mut keys = vec![0u64; self.rows];
@@ -134,6 +143,13 @@ pub(crate) fn encode(t: &Tagger) -> Vec<u8> {
     out.extend_from_slice(&(gaz.len() as u32).to_le_bytes());
     out.extend_from_slice(&(t.res.gaz_max_len as u32).to_le_bytes());
     for (k, v) in gaz {
+        out.extend_from_slice(&k.to_le_bytes());
+        out.extend_from_slice(&v.to_le_bytes());
+    }
+    let mut brown: Vec<_> = t.res.brown.iter().map(|(&k, &v)| (k, v)).collect();
+    brown.sort_unstable();
+    out.extend_from_slice(&(brown.len() as u32).to_le_bytes());
+    for (k, v) in brown {
         out.extend_from_slice(&k.to_le_bytes());
         out.extend_from_slice(&v.to_le_bytes());
     }
@@ -179,7 +195,8 @@ impl<'a> Reader<'a> {
 
 pub(crate) fn decode(bytes: &[u8]) -> Result<Tagger, String> {
     let mut r = Reader { bytes, pos: 0 };
-    if r.take(8, "magic")? != MAGIC {
+    let magic = r.take(8, "magic")?;
+    if magic != MAGIC && magic != MAGIC2 {
         return Err("not a morgue NER model (bad magic)".into());
     }
     let mut res = Resources::default();
@@ -196,6 +213,14 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Tagger, String> {
         let k = r.u64("gazetteer")?;
         let v = r.take(2, "gazetteer")?;
         res.gazetteer.insert(k, u16::from_le_bytes([v[0], v[1]]));
+    }
+    if magic == MAGIC {
+        let n = r.u32("brown cluster count")? as usize;
+        res.brown.reserve(n);
+        for _ in 0..n {
+            let k = r.u64("brown clusters")?;
+            res.brown.insert(k, r.u32("brown clusters")?);
+        }
     }
     let stages = r.u32("stage count")?;
     if !(1..=2).contains(&stages) {
@@ -251,6 +276,7 @@ mod tests {
         res.clusters.insert(42, 3);
         res.gazetteer.insert(99, 5);
         res.gaz_max_len = 4;
+        res.brown.insert(7, 0b1011);
         let t = Tagger {
             weights: Weights::from_rows(rows),
             stage2: None,
@@ -266,5 +292,14 @@ mod tests {
         assert_eq!(a, b);
         assert!(Tagger::from_bytes(&bytes[..bytes.len() - 1]).is_err());
         assert!(Tagger::from_bytes(b"garbage!").is_err());
+        assert_eq!(back.res.brown.get(&7), Some(&0b1011));
+        // The previous format (no Brown table) still loads.
+        let mut old = bytes.clone();
+        old[..8].copy_from_slice(MAGIC2);
+        let brown_at = 8 + (4 + 12) + (4 + 4 + 10); // magic, clusters, gazetteer
+        old.drain(brown_at..brown_at + 4 + 12);
+        let back = Tagger::from_bytes(&old).unwrap();
+        assert!(back.res.brown.is_empty());
+        assert_eq!(back.weights.len(), 48);
     }
 }

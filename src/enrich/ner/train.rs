@@ -38,6 +38,12 @@ pub struct TrainOptions {
     /// hidden, so the model also learns to tag from shape, clusters, gazetteers and context:
     /// what it must do for the many names unseen in training.
     pub word_dropout: f64,
+    /// Brown cluster features from `data/ner/lists/brown_clusters.tsv`.
+    pub brown: bool,
+    /// Models trained per stage, each on its own seeded order and word dropout, whose weights
+    /// are averaged into one: an ensemble that tags as fast as a single model (a linear
+    /// model's averaged weights score exactly like the average of its members' scores).
+    pub members: usize,
 }
 
 impl Default for TrainOptions {
@@ -48,10 +54,12 @@ impl Default for TrainOptions {
             gazetteer: true,
             lists: true,
             clusters: 1000,
-            stage2: true,
+            stage2: false,
             stage2_epochs: 5,
             folds: 5,
             word_dropout: 0.1,
+            brown: true,
+            members: 3,
         }
     }
 }
@@ -97,17 +105,24 @@ impl Learner {
 
     /// The averaged weights, rows sorted by key so the model bytes are reproducible.
     fn averaged(&self) -> Weights {
+        let rows = self.averaged_rows();
+        Weights::from_rows(rows.iter().copied())
+    }
+
+    fn averaged_rows(&self) -> Vec<(u64, [f32; COUNT])> {
         let mut keys: Vec<(u64, u32)> = self.rows.iter().map(|(&k, &r)| (k, r)).collect();
         keys.sort_unstable();
         let c = self.c.max(1.0);
-        Weights::from_rows(keys.iter().map(move |&(k, r)| {
-            let r = r as usize * COUNT;
-            let mut out = [0f32; COUNT];
-            for (l, o) in out.iter_mut().enumerate() {
-                *o = (self.w[r + l] as f64 - self.u[r + l] / c) as f32;
-            }
-            (k, out)
-        }))
+        keys.iter()
+            .map(move |&(k, r)| {
+                let r = r as usize * COUNT;
+                let mut out = [0f32; COUNT];
+                for (l, o) in out.iter_mut().enumerate() {
+                    *o = (self.w[r + l] as f64 - self.u[r + l] / c) as f32;
+                }
+                (k, out)
+            })
+            .collect()
     }
 }
 
@@ -145,6 +160,10 @@ pub fn train(
         super::lists::compile(&mut res, options.lists);
         log(&format!("gazetteer: {} names", res.gazetteer.len()));
     }
+    if options.brown {
+        super::lists::compile_brown(&mut res);
+        log(&format!("brown clusters: {} words", res.brown.len()));
+    }
     if options.clusters > 0 {
         let text = words_of(train);
         res.clusters = super::clusters::induce(&text, options.clusters, options.seed);
@@ -180,12 +199,21 @@ pub fn train(
         train,
         &docs,
         None,
-        (options.epochs, options.seed, options.word_dropout),
+        (
+            options.epochs,
+            options.seed,
+            options.word_dropout,
+            options.members,
+        ),
         &mut |l| {
             let line = dev_line(&tagger(l.averaged(), None));
             log(&format!("stage 1 {}{line}", l.progress));
         },
     );
+    log(&format!(
+        "stage 1 done{}",
+        dev_line(&tagger(first.clone(), None))
+    ));
     if !options.stage2 {
         return tagger(first, None);
     }
@@ -206,7 +234,12 @@ pub fn train(
                     train,
                     &rest,
                     None,
-                    (options.epochs, options.seed, options.word_dropout),
+                    (
+                        options.epochs,
+                        options.seed,
+                        options.word_dropout,
+                        options.members,
+                    ),
                     &mut |_| {},
                 ),
                 None,
@@ -229,7 +262,12 @@ pub fn train(
         train,
         &docs,
         Some(&stage1),
-        (options.stage2_epochs, options.seed, options.word_dropout),
+        (
+            options.stage2_epochs,
+            options.seed,
+            options.word_dropout,
+            options.members,
+        ),
         &mut |l| {
             let t = tagger(first.clone(), Some(l.averaged()));
             log(&format!("stage 2 {}{}", l.progress, dev_line(&t)));
@@ -245,17 +283,78 @@ fn words_of(sentences: &[Sentence]) -> Vec<Vec<&str>> {
         .collect()
 }
 
-/// The perceptron loop over `docs` (ranges of `train`); `stage1` gives first-stage labels per
-/// sentence when training the second stage; `dropout` is the share of training tokens whose
-/// own word features are hidden (see `TrainOptions::word_dropout`). Calls `epoch_done` after every epoch.
+/// Trains `members` perceptrons (see [`fit_one`]) with different seeds and averages their
+/// weights (see `TrainOptions::members`).
 fn fit(
+    res: &Resources,
+    train: &[Sentence],
+    docs: &[Range<usize>],
+    stage1: Option<&[Vec<u8>]>,
+    (epochs, seed, dropout, members): (usize, u64, f64, usize),
+    epoch_done: &mut dyn FnMut(&Learner),
+) -> Weights {
+    // Member 0 runs here and reports its epochs; the others run beside it. Member seeds
+    // differ, so each sees its own document order and word dropout.
+    let member_seed = |m: u64| seed.wrapping_add(m * 0x1000);
+    let all: Vec<Vec<(u64, [f32; COUNT])>> = std::thread::scope(|scope| {
+        let others: Vec<_> = (1..members.max(1) as u64)
+            .map(|m| {
+                scope.spawn(move || {
+                    fit_one(
+                        res,
+                        train,
+                        docs,
+                        stage1,
+                        (epochs, member_seed(m), dropout),
+                        &mut |_| {},
+                    )
+                })
+            })
+            .collect();
+        let first = fit_one(
+            res,
+            train,
+            docs,
+            stage1,
+            (epochs, member_seed(0), dropout),
+            epoch_done,
+        );
+        std::iter::once(first)
+            .chain(
+                others
+                    .into_iter()
+                    .map(|h| h.join().expect("member training")),
+            )
+            .collect()
+    });
+    if all.len() == 1 {
+        return Weights::from_rows(all[0].iter().copied());
+    }
+    let n = all.len() as f32;
+    let mut sum: std::collections::BTreeMap<u64, [f32; COUNT]> = Default::default();
+    for rows in &all {
+        for (k, w) in rows {
+            let e = sum.entry(*k).or_insert([0.0; COUNT]);
+            for (a, b) in e.iter_mut().zip(w) {
+                *a += b / n;
+            }
+        }
+    }
+    Weights::from_rows(sum.iter().map(|(&k, &w)| (k, w)))
+}
+
+/// One member: the perceptron loop over `docs` (ranges of `train`); `stage1` gives first-stage
+/// labels per sentence when training the second stage; `dropout` is the share of training
+/// tokens whose own word features are hidden (see `TrainOptions::word_dropout`). Calls
+/// `epoch_done` after every epoch. Returns the averaged weight rows, sorted by key.
+fn fit_one(
     res: &Resources,
     train: &[Sentence],
     docs: &[Range<usize>],
     stage1: Option<&[Vec<u8>]>,
     (epochs, seed, dropout): (usize, u64, f64),
     epoch_done: &mut dyn FnMut(&Learner),
-) -> Weights {
+) -> Vec<(u64, [f32; COUNT])> {
     let mut docs = docs.to_vec();
     let mut learner = Learner {
         rows: IdMap::default(),
@@ -303,7 +402,7 @@ fn fit(
         );
         epoch_done(&learner);
     }
-    learner.averaged()
+    learner.averaged_rows()
 }
 
 #[cfg(test)]
@@ -357,6 +456,8 @@ mod tests {
             stage2_epochs: 5,
             folds: 2,
             word_dropout: 0.1,
+            brown: false,
+            members: 2,
         };
         let tagger = train(&data, None, &options, &mut |_| {});
         let s = eval::evaluate(&tagger, &data);
