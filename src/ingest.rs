@@ -312,18 +312,30 @@ struct Sink<'a> {
 impl Sink<'_> {
     /// Applies one file's result, committing when the interval has passed.
     fn apply(&mut self, result: FileResult, summary: &mut RunSummary) -> Result<(), MorgueError> {
-        apply(
+        if let Err(error) = apply(
             result,
             &mut self.writer,
             self.fields,
             &mut self.manifest,
             summary,
-        )
-        .map_err(|e| MorgueError::write_failed(self.index_dir, e))?;
+        ) {
+            return Err(MorgueError::write_failed(self.index_dir, self.cause(error)));
+        }
         if self.last_commit.elapsed() >= self.commit_interval {
             self.commit(summary)?;
         }
         Ok(())
+    }
+
+    /// When an indexing thread died (a write failed), adding a document only says so; the
+    /// thread's own error (the disk is full, say) comes out when the writer joins its threads,
+    /// which a commit attempt does. The manifest is not saved: if the commit went through, the
+    /// manifest lags the index, which the next run repairs.
+    fn cause(&mut self, error: tantivy::TantivyError) -> tantivy::TantivyError {
+        match error {
+            tantivy::TantivyError::ErrorInThread(_) => self.writer.commit().err().unwrap_or(error),
+            other => other,
+        }
     }
 
     /// Commits the index, then saves the manifest. A run killed between the two leaves a
@@ -472,7 +484,7 @@ fn still_valid(entry: &FileEntry, options: &IngestOptions) -> bool {
 }
 
 /// Identifies what entity extraction depends on besides the files: on or off, the alias
-/// lists (built-in and the user's) and the tagger model.
+/// lists (built-in and the user's), the rules' own data and version, and the tagger model.
 fn enrichment_fingerprint(options: &IngestOptions) -> u64 {
     if !options.entities {
         return xxhash_rust::xxh3::xxh3_64(b"no-entities");
@@ -486,10 +498,13 @@ fn enrichment_fingerprint(options: &IngestOptions) -> u64 {
             entry.aliases.join("|")
         ));
     }
+    use crate::enrich::entities;
     let fingerprint = format!(
-        "{}-{:016x}-{}",
+        "{}-{}-{:016x}-{:016x}-{}",
         env!("CARGO_PKG_VERSION"),
+        entities::EXTRACTION_VERSION,
         xxhash_rust::xxh3::xxh3_64(aliases.as_bytes()),
+        xxhash_rust::xxh3::xxh3_64(entities::rules_data().as_bytes()),
         options.tagger.feature_count()
     );
     xxhash_rust::xxh3::xxh3_64(fingerprint.as_bytes())

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use super::*;
 
-const BUILTIN: &str = include_str!("../../../data/gazetteer/demonyms.tsv");
+pub(super) const BUILTIN: &str = include_str!("../../../data/gazetteer/demonyms.tsv");
 
 /// Demonym as written ("Russian", "North Korean") -> gazetteer entry number of the place.
 #[derive(Debug, Default)]

@@ -34,6 +34,16 @@ use crate::article::{Entity, EntityKind};
 use crate::enrich::gazetteer::{Gazetteer, name_key};
 
 mod demonyms;
+
+/// Bump when the extraction rules change what comes out of the same text, so the next index
+/// run re-extracts every file (the ingest fingerprint includes it).
+pub const EXTRACTION_VERSION: u32 = 2;
+
+/// The built-in data the rules read besides the gazetteer (the demonym table), for the
+/// ingest fingerprint.
+pub fn rules_data() -> &'static str {
+    demonyms::BUILTIN
+}
 mod rules;
 mod tagged;
 
