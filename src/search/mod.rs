@@ -74,8 +74,7 @@ pub fn search(
     request: &SearchRequest,
 ) -> Result<SearchResults, MorgueError> {
     let tantivy_err = |e| MorgueError::tantivy(&index.dir, e);
-    let reader = index.index.reader().map_err(tantivy_err)?;
-    let searcher = reader.searcher();
+    let searcher = index.searcher().map_err(tantivy_err)?;
     let fields = &index.fields;
     let user_query = query::parse_user_query(&index.index, fields, &request.query)?;
     let full_query = query::with_filters(
