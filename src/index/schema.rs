@@ -176,6 +176,7 @@ pub fn register_tokenizers(index: &tantivy::Index) {
         .filter(AsciiFoldingFilter)
         .filter(Stemmer::new(Language::English))
         .build();
+    // Keep in step with `snippet_analyzer` below.
     let plain = TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(48))
         .filter(LowerCaser)
@@ -183,4 +184,15 @@ pub fn register_tokenizers(index: &tantivy::Index) {
         .build();
     index.tokenizers().register(ENGLISH, english);
     index.tokenizers().register(PLAIN, plain);
+}
+
+/// The `morgue_en` analyzer for highlighting, where only tokens that could stem to one of the
+/// query's terms are stemmed (`stem`): the same matches for a fraction of the stemming work.
+pub fn snippet_analyzer(stem: crate::search::snippets::StemCandidates) -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(48))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(stem)
+        .build()
 }
