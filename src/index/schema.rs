@@ -242,7 +242,9 @@ impl Hasher for WordHasher {
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        // A product's low bits depend only on the input's low bits (a word's first letters),
+        // and the table picks buckets by the low bits: bring the well-mixed high bits down.
+        self.0.rotate_left(26)
     }
 }
 
