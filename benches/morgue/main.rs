@@ -9,6 +9,8 @@
 //!   --rss-sizes A,B,..  also index generated archives of these sizes and report peak RSS
 //!   --seed S            generator seed (default 42)
 //!   --work DIR          where archives and indexes go (default target/bench)
+//!   --detail            also print each query's median time (stderr)
+//!   --queries-only      only time in-process queries (with --rounds 0: for profiling)
 //!
 //! Prints a markdown table of figures and ratios against the baseline.
 
@@ -32,6 +34,10 @@ struct Options {
     rss_sizes: Vec<usize>,
     seed: u64,
     work: PathBuf,
+    /// Print each query's median time per mode (which queries dominate p50).
+    detail: bool,
+    /// Skip the FTS5 queries, whole-process timing and the tagger (profiling runs).
+    queries_only: bool,
 }
 
 fn options() -> Options {
@@ -42,6 +48,8 @@ fn options() -> Options {
         rss_sizes: Vec::new(),
         seed: 42,
         work: repo().join("target/bench"),
+        detail: false,
+        queries_only: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -58,6 +66,8 @@ fn options() -> Options {
             }
             "--seed" => o.seed = value().parse().expect("--seed S"),
             "--work" => o.work = PathBuf::from(value()),
+            "--detail" => o.detail = true,
+            "--queries-only" => o.queries_only = true,
             "--bench" => {} // cargo passes this
             other => panic!("unknown option {other}"),
         }
@@ -120,15 +130,31 @@ fn main() {
     .unwrap();
     let time_queries = |snippets: bool, facets: &[FacetKind]| -> (f64, f64) {
         let mut times = Vec::new();
+        let mut per_query = vec![Vec::new(); queries.len()];
         for round in 0..6 {
-            for q in &queries {
+            for (i, q) in queries.iter().enumerate() {
                 let request = q.request(snippets, facets.to_vec());
                 let start = Instant::now();
                 let results = search(&index, &gazetteer, &request).unwrap();
                 std::hint::black_box(results);
                 if round > 0 {
                     times.push(start.elapsed());
+                    per_query[i].push(start.elapsed());
                 }
+            }
+        }
+        if o.detail {
+            eprintln!(
+                "\nper query p50 (snippets {snippets}, {} facets):",
+                facets.len()
+            );
+            for (q, times) in queries.iter().zip(&mut per_query) {
+                eprintln!(
+                    "{:>9.3} ms  {:?} {:?}",
+                    percentile(times, 0.5),
+                    q.text,
+                    q.filters
+                );
             }
         }
         (percentile(&mut times, 0.5), percentile(&mut times, 0.95))
@@ -140,9 +166,16 @@ fn main() {
         .chain([EntityKind::Person, EntityKind::Place, EntityKind::Event].map(FacetKind::Entity))
         .collect();
     let faceted = time_queries(false, &facet_kinds);
-    let fts5_q = fts5_query(&o.work.join("fts5.db"), &o.work.join("queries.txt"));
-    let process = process_time(&o.work.join("idx"), &queries);
-    let (tokens_per_sec, tagger_mb_per_sec) = tagger_speed(&archive);
+    // --queries-only: in-process query timings alone (for profiling); the rest shows NaN.
+    let (fts5_q, process, (tokens_per_sec, tagger_mb_per_sec)) = if o.queries_only {
+        (Value::Null, f64::NAN, (f64::NAN, f64::NAN))
+    } else {
+        (
+            fts5_query(&o.work.join("fts5.db"), &o.work.join("queries.txt")),
+            process_time(&o.work.join("idx"), &queries),
+            tagger_speed(&archive),
+        )
+    };
 
     println!("| measure | morgue | SQLite FTS5 | ratio |");
     println!("| --- | --- | --- | --- |");

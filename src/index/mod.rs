@@ -16,7 +16,8 @@ use crate::error::MorgueError;
 use schema::{Fields, SCHEMA_VERSION};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
-use tantivy::Index;
+use std::sync::OnceLock;
+use tantivy::{Index, IndexReader, Searcher};
 
 pub const MORGUE_META: &str = "morgue.json";
 pub const LAST_RUN: &str = "last_run.json";
@@ -33,6 +34,8 @@ pub struct MorgueIndex {
     pub index: Index,
     pub fields: Fields,
     pub dir: PathBuf,
+    /// Opened on first search and kept: opening segment readers costs more than most queries.
+    reader: OnceLock<IndexReader>,
 }
 
 impl MorgueIndex {
@@ -92,7 +95,18 @@ impl MorgueIndex {
             index,
             fields,
             dir: dir.to_path_buf(),
+            reader: OnceLock::new(),
         })
+    }
+
+    /// A searcher on the latest commit. The reader behind it is opened once per
+    /// `MorgueIndex` and follows new commits (tantivy reloads it shortly after each one).
+    pub fn searcher(&self) -> tantivy::Result<Searcher> {
+        if let Some(reader) = self.reader.get() {
+            return Ok(reader.searcher());
+        }
+        let reader = self.index.reader()?;
+        Ok(self.reader.get_or_init(|| reader).searcher())
     }
 
     /// Size of the index folder on disk, in bytes.

@@ -1,17 +1,20 @@
 //! Facet counts over the whole result set (not just the page shown), in one pass.
 //!
 //! A custom collector reads fast columns directly: the day number of each hit's `date` (so
-//! year, month and day counts come from one tally), and term ordinals of the exact-name string
-//! columns (entities, source). Ordinals are only turned into strings once per segment at the
-//! end, which keeps counting cheap on large result sets.
+//! year, month and day counts come from one tally, in an array indexed by day), and term
+//! ordinals of the exact-name string columns (entities, source), counted in an array per
+//! segment. Segments number their values independently, so merging needs the union of their
+//! dictionaries: [`GlobalOrds`] maps every segment ordinal to a position in that sorted union.
+//! It is built once per set of segments and cached, so a query only adds arrays together and
+//! turns the few values it shows into strings.
 
 use crate::article::EntityKind;
-use crate::index::document::date_from_tantivy;
 use crate::index::schema::{entity_alias_field, entity_name_field};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
+use tantivy::index::SegmentId;
 use tantivy::{DateTime, DocId, Score, SegmentOrdinal, SegmentReader};
 
 /// A facet a user can ask for with `--facet`.
@@ -86,20 +89,100 @@ pub struct FacetCollector {
     pub facets: Vec<FacetKind>,
 }
 
-/// Raw tallies: per day number, and per string value for each string column.
+/// Raw tallies of the whole result set.
 #[derive(Default)]
 pub struct Tallies {
-    days: HashMap<i64, u64>,
+    /// `day_counts[i]` articles fall on day number `day_base + i` (days since 1970-01-01).
+    day_base: i64,
+    day_counts: Vec<u64>,
     undated: u64,
-    strings: Vec<HashMap<String, u64>>,
+    /// Per string facet: the union of values and the count of each.
+    strings: Vec<(Arc<GlobalOrds>, Vec<u64>)>,
+}
+
+/// One segment's tallies.
+pub struct SegmentTallies {
+    segment: SegmentId,
+    day_base: i64,
+    day_counts: Vec<u32>,
+    undated: u64,
+    columns: Vec<Option<StrColumn>>,
+    ord_counts: Vec<Vec<u32>>,
 }
 
 pub struct SegmentTally {
     dates: Option<Column<DateTime>>,
-    columns: Vec<Option<StrColumn>>,
-    ord_counts: Vec<Vec<u64>>,
-    days: HashMap<i64, u64>,
-    undated: u64,
+    tallies: SegmentTallies,
+}
+
+/// The sorted union of a string column's values over a set of segments, and for each of those
+/// segments the position in the union of each of its ordinals.
+pub struct GlobalOrds {
+    names: Vec<String>,
+    maps: Vec<Vec<u32>>,
+}
+
+/// Recently built [`GlobalOrds`], by column and segment set. Segments never change, so an
+/// entry stays right; a new commit just makes a new key.
+type GlobalOrdsKey = (String, Vec<SegmentId>);
+static GLOBAL_ORDS: Mutex<Vec<(GlobalOrdsKey, Arc<GlobalOrds>)>> = Mutex::new(Vec::new());
+const GLOBAL_ORDS_CACHED: usize = 16;
+
+impl GlobalOrds {
+    fn get(column: &str, segments: &[(SegmentId, &StrColumn)]) -> std::io::Result<Arc<GlobalOrds>> {
+        let key = (
+            column.to_string(),
+            segments.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
+        );
+        let cache = || GLOBAL_ORDS.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, found)) = cache().iter().find(|(k, _)| *k == key) {
+            return Ok(found.clone());
+        }
+        let built = Arc::new(GlobalOrds::build(segments)?);
+        let mut cache = cache();
+        if cache.len() >= GLOBAL_ORDS_CACHED {
+            cache.remove(0);
+        }
+        cache.push((key, built.clone()));
+        Ok(built)
+    }
+
+    fn build(segments: &[(SegmentId, &StrColumn)]) -> std::io::Result<GlobalOrds> {
+        // Each dictionary is sorted: read them whole, then merge.
+        let mut terms: Vec<Vec<Vec<u8>>> = Vec::with_capacity(segments.len());
+        for (_, column) in segments {
+            let mut stream = column.dictionary().stream()?;
+            let mut segment_terms = Vec::with_capacity(column.num_terms());
+            while stream.advance() {
+                segment_terms.push(stream.key().to_vec());
+            }
+            terms.push(segment_terms);
+        }
+        let mut all: Vec<&[u8]> = terms.iter().flatten().map(Vec::as_slice).collect();
+        all.sort_unstable();
+        all.dedup();
+        let maps = terms
+            .iter()
+            .map(|segment_terms| {
+                // Both sorted: one forward walk finds every position.
+                let mut at = 0;
+                segment_terms
+                    .iter()
+                    .map(|term| {
+                        while all[at] != term.as_slice() {
+                            at += 1;
+                        }
+                        at as u32
+                    })
+                    .collect()
+            })
+            .collect();
+        let names = all
+            .iter()
+            .map(|t| String::from_utf8_lossy(t).into_owned())
+            .collect();
+        Ok(GlobalOrds { names, maps })
+    }
 }
 
 impl FacetCollector {
@@ -113,59 +196,111 @@ impl FacetCollector {
 
     /// Turns tallies into the facet results users see.
     pub fn results(&self, tallies: Tallies, limit: usize) -> Vec<FacetResult> {
-        let mut strings = tallies.strings.into_iter();
+        let mut strings = tallies.strings.iter();
         self.facets
             .iter()
             .map(|&facet| {
-                let (mut values, undated) = if facet.is_date() {
-                    (date_buckets(&tallies.days, facet), Some(tallies.undated))
-                } else {
-                    let counts = strings.next().unwrap_or_default();
-                    let mut values: Vec<FacetValue> = counts
-                        .into_iter()
-                        .map(|(value, count)| FacetValue { value, count })
-                        .collect();
-                    values.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
-                    (values, None)
-                };
-                let more = values.len().saturating_sub(limit);
                 if facet.is_date() {
+                    let mut values = date_buckets(tallies.day_base, &tallies.day_counts, facet);
+                    let more = values.len().saturating_sub(limit);
                     // Keep the most recent buckets when a date facet is cut.
                     values.drain(..more);
-                } else {
-                    values.truncate(limit);
+                    return FacetResult {
+                        name: facet.name().to_string(),
+                        values,
+                        more,
+                        undated: Some(tallies.undated),
+                    };
                 }
+                let (values, more) = match strings.next() {
+                    Some((ords, counts)) => top_values(ords, counts, limit),
+                    None => (Vec::new(), 0),
+                };
                 FacetResult {
                     name: facet.name().to_string(),
                     values,
                     more,
-                    undated,
+                    undated: None,
                 }
             })
             .collect()
     }
 }
 
-fn date_buckets(days: &HashMap<i64, u64>, facet: FacetKind) -> Vec<FacetValue> {
-    let mut buckets: HashMap<String, u64> = HashMap::new();
-    for (&day, &count) in days {
-        let Some(date) = date_from_tantivy(DateTime::from_timestamp_secs(day * 86_400)) else {
+/// The `limit` values with the highest counts (ties: alphabetical), and how many others
+/// had a count.
+fn top_values(ords: &GlobalOrds, counts: &[u64], limit: usize) -> (Vec<FacetValue>, usize) {
+    let mut hit: Vec<u32> = (0..counts.len() as u32)
+        .filter(|&i| counts[i as usize] > 0)
+        .collect();
+    // Names are sorted, so position order is alphabetical order.
+    let order = |a: &u32, b: &u32| counts[*b as usize].cmp(&counts[*a as usize]).then(a.cmp(b));
+    let more = hit.len().saturating_sub(limit);
+    if more > 0 {
+        hit.select_nth_unstable_by(limit, order);
+        hit.truncate(limit);
+    }
+    hit.sort_unstable_by(order);
+    let values = hit
+        .into_iter()
+        .map(|i| FacetValue {
+            value: ords.names[i as usize].clone(),
+            count: counts[i as usize],
+        })
+        .collect();
+    (values, more)
+}
+
+/// Proleptic Gregorian (year, month, day) of a day number (days since 1970-01-01).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    // Howard Hinnant's days_from_civil inverse.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+fn date_buckets(base: i64, day_counts: &[u64], facet: FacetKind) -> Vec<FacetValue> {
+    // Days in order give buckets in order: add up runs of the same bucket.
+    let mut buckets: Vec<((i64, u32, u32), u64)> = Vec::new();
+    for (i, &count) in day_counts.iter().enumerate() {
+        if count == 0 {
             continue;
-        };
+        }
+        let (y, m, d) = civil_from_days(base + i as i64);
         let key = match facet {
-            FacetKind::Year => format!("{:04}", date.year()),
-            FacetKind::Month => format!("{:04}-{:02}", date.year(), date.month()),
-            _ => date.to_string(),
+            FacetKind::Year => (y, 0, 0),
+            FacetKind::Month => (y, m, 0),
+            _ => (y, m, d),
         };
-        *buckets.entry(key).or_default() += count;
+        match buckets.last_mut() {
+            Some((last, total)) if *last == key => *total += count,
+            _ => buckets.push((key, count)),
+        }
     }
     let mut values: Vec<FacetValue> = buckets
         .into_iter()
-        .map(|(value, count)| FacetValue { value, count })
+        .map(|((y, m, d), count)| FacetValue {
+            value: match facet {
+                FacetKind::Year => format!("{y:04}"),
+                FacetKind::Month => format!("{y:04}-{m:02}"),
+                _ => format!("{y:04}-{m:02}-{d:02}"),
+            },
+            count,
+        })
         .collect();
+    // Text order, as always (the same as date order for four-digit years).
     values.sort_by(|a, b| a.value.cmp(&b.value));
     values
 }
+
+const SECS_PER_DAY: i64 = 86_400;
 
 impl Collector for FacetCollector {
     type Fruit = Tallies;
@@ -182,6 +317,20 @@ impl Collector for FacetCollector {
         } else {
             None
         };
+        let (day_base, day_counts) = match &dates {
+            Some(dates) if dates.num_docs() > 0 => {
+                let first = dates
+                    .min_value()
+                    .into_timestamp_secs()
+                    .div_euclid(SECS_PER_DAY);
+                let last = dates
+                    .max_value()
+                    .into_timestamp_secs()
+                    .div_euclid(SECS_PER_DAY);
+                (first, vec![0; (last - first + 1).max(0) as usize])
+            }
+            _ => (0, Vec::new()),
+        };
         let mut columns = Vec::new();
         let mut ord_counts = Vec::new();
         for name in self.string_facets() {
@@ -191,10 +340,14 @@ impl Collector for FacetCollector {
         }
         Ok(SegmentTally {
             dates,
-            columns,
-            ord_counts,
-            days: HashMap::new(),
-            undated: 0,
+            tallies: SegmentTallies {
+                segment: segment.segment_id(),
+                day_base,
+                day_counts,
+                undated: 0,
+                columns,
+                ord_counts,
+            },
         })
     }
 
@@ -202,40 +355,71 @@ impl Collector for FacetCollector {
         false
     }
 
-    fn merge_fruits(&self, segments: Vec<Tallies>) -> tantivy::Result<Tallies> {
-        let mut merged = Tallies {
-            strings: vec![HashMap::new(); self.string_facets().count()],
-            ..Tallies::default()
-        };
-        for segment in segments {
-            for (day, count) in segment.days {
-                *merged.days.entry(day).or_default() += count;
-            }
-            merged.undated += segment.undated;
-            for (into, from) in merged.strings.iter_mut().zip(segment.strings) {
-                for (value, count) in from {
-                    *into.entry(value).or_default() += count;
+    fn merge_fruits(&self, segments: Vec<SegmentTallies>) -> tantivy::Result<Tallies> {
+        let mut merged = Tallies::default();
+        let dated = segments.iter().filter(|s| !s.day_counts.is_empty());
+        if let (Some(first), Some(end)) = (
+            dated.clone().map(|s| s.day_base).min(),
+            dated.map(|s| s.day_base + s.day_counts.len() as i64).max(),
+        ) {
+            merged.day_base = first;
+            merged.day_counts = vec![0; (end - first) as usize];
+            for segment in &segments {
+                let offset = (segment.day_base - first).max(0) as usize;
+                for (into, &count) in merged.day_counts[offset..]
+                    .iter_mut()
+                    .zip(&segment.day_counts)
+                {
+                    *into += u64::from(count);
                 }
             }
+        }
+        merged.undated = segments.iter().map(|s| s.undated).sum();
+        for (c, name) in self.string_facets().enumerate() {
+            let with_column: Vec<(SegmentId, &StrColumn, &[u32])> = segments
+                .iter()
+                .filter_map(|s| {
+                    Some((
+                        s.segment,
+                        s.columns[c].as_ref()?,
+                        s.ord_counts[c].as_slice(),
+                    ))
+                })
+                .collect();
+            let keys: Vec<(SegmentId, &StrColumn)> = with_column
+                .iter()
+                .map(|&(id, column, _)| (id, column))
+                .collect();
+            let ords = GlobalOrds::get(&name, &keys)?;
+            let mut counts = vec![0u64; ords.names.len()];
+            for ((_, _, segment_counts), map) in with_column.iter().zip(&ords.maps) {
+                for (&count, &at) in segment_counts.iter().zip(map) {
+                    counts[at as usize] += u64::from(count);
+                }
+            }
+            merged.strings.push((ords, counts));
         }
         Ok(merged)
     }
 }
 
 impl SegmentCollector for SegmentTally {
-    type Fruit = Tallies;
+    type Fruit = SegmentTallies;
 
     fn collect(&mut self, doc: DocId, _: Score) {
+        let t = &mut self.tallies;
         if let Some(dates) = &self.dates {
             match dates.first(doc) {
                 Some(date) => {
-                    let day = date.into_timestamp_secs().div_euclid(86_400);
-                    *self.days.entry(day).or_default() += 1;
+                    let day = date.into_timestamp_secs().div_euclid(SECS_PER_DAY);
+                    if let Some(count) = t.day_counts.get_mut((day - t.day_base) as usize) {
+                        *count += 1;
+                    }
                 }
-                None => self.undated += 1,
+                None => t.undated += 1,
             }
         }
-        for (column, counts) in self.columns.iter().zip(&mut self.ord_counts) {
+        for (column, counts) in t.columns.iter().zip(&mut t.ord_counts) {
             if let Some(column) = column {
                 for ord in column.term_ords(doc) {
                     if let Some(count) = counts.get_mut(ord as usize) {
@@ -246,32 +430,32 @@ impl SegmentCollector for SegmentTally {
         }
     }
 
-    fn harvest(self) -> Tallies {
-        let mut strings = Vec::with_capacity(self.columns.len());
-        for (column, counts) in self.columns.iter().zip(self.ord_counts) {
-            let mut named = HashMap::new();
-            if let Some(column) = column {
-                // One sorted pass over the dictionary: looking ordinals up one by one decodes
-                // a dictionary block per value, which dominated facet time on large sets.
-                let (ords, hits): (Vec<u64>, Vec<u64>) = counts
-                    .into_iter()
-                    .enumerate()
-                    .filter(|(_, c)| *c > 0)
-                    .map(|(ord, c)| (ord as u64, c))
-                    .unzip();
-                let mut hits = hits.into_iter();
-                let _ = column.dictionary().sorted_ords_to_term_cb(&ords, |term| {
-                    if let (Ok(name), Some(count)) = (std::str::from_utf8(term), hits.next()) {
-                        named.insert(name.to_string(), count);
-                    }
-                });
-            }
-            strings.push(named);
-        }
-        Tallies {
-            days: self.days,
-            undated: self.undated,
-            strings,
+    fn harvest(self) -> SegmentTallies {
+        self.tallies
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::civil_from_days;
+    use crate::index::document::{date_from_tantivy, date_to_tantivy};
+
+    #[test]
+    fn day_numbers_give_the_same_calendar_dates_as_jiff() {
+        let first = jiff::civil::date(1678, 1, 1);
+        let days = |d| date_to_tantivy(d).into_timestamp_secs() / 86_400;
+        for day in days(first)..=days(jiff::civil::date(2261, 12, 31)) {
+            let date =
+                date_from_tantivy(tantivy::DateTime::from_timestamp_secs(day * 86_400)).unwrap();
+            let (y, m, d) = civil_from_days(day);
+            assert_eq!(
+                (y, m, d),
+                (
+                    i64::from(date.year()),
+                    date.month() as u32,
+                    date.day() as u32
+                )
+            );
         }
     }
 }

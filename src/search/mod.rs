@@ -74,8 +74,7 @@ pub fn search(
     request: &SearchRequest,
 ) -> Result<SearchResults, MorgueError> {
     let tantivy_err = |e| MorgueError::tantivy(&index.dir, e);
-    let reader = index.index.reader().map_err(tantivy_err)?;
-    let searcher = reader.searcher();
+    let searcher = index.searcher().map_err(tantivy_err)?;
     let fields = &index.fields;
     let user_query = query::parse_user_query(&index.index, fields, &request.query)?;
     let full_query = query::with_filters(
@@ -85,15 +84,31 @@ pub fn search(
         user_query.box_clone(),
         &request.filters,
     )?;
-    let facet_collector = FacetCollector {
+    // No facets: no per-hit facet work at all.
+    let facet_collector = (!request.facets.is_empty()).then(|| FacetCollector {
         facets: request.facets.clone(),
-    };
+    });
     // TopDocs refuses a limit of 0 (a count-only request still collects one) and allocates
     // for limit + offset up front: no page can be larger than the index.
     let docs = searcher.num_docs() as usize;
     let offset = request.offset.min(docs);
     let top = TopDocs::with_limit(request.limit.clamp(1, docs.max(1))).and_offset(offset);
     let (page, total, tallies): (Vec<(Option<f32>, DocAddress)>, usize, _) = match request.sort {
+        SortOrder::Relevance
+            if facet_collector.is_none() && query::prunable(full_query.as_ref()) =>
+        {
+            // Alone, TopDocs skips blocks of documents that cannot reach the page (block-max
+            // WAND); counting without scores is cheap. Together they would score every hit.
+            let docs = searcher
+                .search(&full_query, &top.order_by_score())
+                .map_err(tantivy_err)?;
+            let total = searcher.search(&full_query, &Count).map_err(tantivy_err)?;
+            (
+                docs.into_iter().map(|(s, d)| (Some(s), d)).collect(),
+                total,
+                None,
+            )
+        }
         SortOrder::Relevance => {
             let (docs, total, tallies) = searcher
                 .search(
@@ -155,7 +170,10 @@ pub fn search(
         limit: request.limit,
         sort: request.sort,
         hits,
-        facets: facet_collector.results(tallies, request.facet_limit),
+        facets: match (facet_collector, tallies) {
+            (Some(collector), Some(tallies)) => collector.results(tallies, request.facet_limit),
+            _ => Vec::new(),
+        },
     })
 }
 

@@ -16,8 +16,8 @@ use crate::index::schema::Fields;
 use jiff::civil::Date;
 use std::ops::Bound;
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser,
+    RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Index, Term};
@@ -160,7 +160,40 @@ pub fn with_filters(
         }
         restrict(Box::new(BooleanQuery::new(any)));
     }
+    if clauses.len() == 1 {
+        // No filters: the query alone scores the same and lets tantivy plan it directly.
+        return Ok(clauses.remove(0).1);
+    }
     Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// True for queries whose best hits tantivy finds without scoring every match: one term, or
+/// a union of two term clauses (a word in title and body). Two at most, so the pruned
+/// path adds the same two scores as the full one, bit for bit.
+pub fn prunable(query: &dyn Query) -> bool {
+    let is_term = |q: &dyn Query| {
+        if q.downcast_ref::<TermQuery>().is_some() {
+            return true;
+        }
+        // A boosted term (title matches): a boost query over exactly one positionless term.
+        let mut terms = 0;
+        let mut positions = false;
+        q.query_terms(&mut |_, needs_positions| {
+            terms += 1;
+            positions |= needs_positions;
+        });
+        q.downcast_ref::<BoostQuery>().is_some() && terms == 1 && !positions
+    };
+    if is_term(query) {
+        return true;
+    }
+    query.downcast_ref::<BooleanQuery>().is_some_and(|b| {
+        let clauses = b.clauses();
+        (1..=2).contains(&clauses.len())
+            && clauses
+                .iter()
+                .all(|(occur, q)| *occur == Occur::Should && is_term(q.as_ref()))
+    })
 }
 
 /// Matches articles mentioning the entity: by canonical name when the gazetteer knows any
@@ -248,8 +281,30 @@ pub fn parse_period(text: &str, end: bool) -> Result<Date, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_period;
+    use super::{parse_period, parse_user_query, prunable};
+    use crate::index::schema::{Fields, build_schema, register_tokenizers};
     use jiff::civil::date;
+
+    #[test]
+    fn only_single_words_take_the_pruned_path() {
+        let index = tantivy::Index::create_in_ram(build_schema());
+        register_tokenizers(&index);
+        let fields = Fields::from_schema(&index.schema()).unwrap();
+        let plan = |q: &str| prunable(parse_user_query(&index, &fields, q).unwrap().as_ref());
+        for yes in ["government", "title:summit", "body:talks", "Elections"] {
+            assert!(plan(yes), "{yes}");
+        }
+        for no in [
+            "talks summit",
+            "talks OR summit",
+            "\"prime minister\"",
+            "-talks summit",
+            "title:(a OR b OR c)",
+            "*",
+        ] {
+            assert!(!plan(no), "{no}");
+        }
+    }
 
     #[test]
     fn periods_are_inclusive_at_both_ends() {
