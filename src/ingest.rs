@@ -215,6 +215,7 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
         manifest,
         last_commit: Instant::now(),
         commit_interval: options.commit_interval,
+        uncommitted: false,
     };
     let progress = progress_bar(options.progress, to_read.len() as u64);
     let (sender, receiver) = crossbeam_channel::bounded::<FileResult>(64);
@@ -245,13 +246,26 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
                     let _ = sender.send(result);
                 });
         });
-        for result in receiver {
-            progress.inc(1);
-            received += 1;
+        loop {
+            // Wake up when a commit is due even if no file arrives (one long file must not
+            // hold back the commit of everything read before it).
+            let result = match receiver.recv_timeout(sink.time_to_wait()) {
+                Ok(result) => Some(result),
+                Err(crossbeam_channel::RecvTimeoutError::Timeout) => None,
+                Err(crossbeam_channel::RecvTimeoutError::Disconnected) => break,
+            };
+            if result.is_some() {
+                progress.inc(1);
+                received += 1;
+            }
             if write_error.is_some() {
                 continue;
             }
-            if let Err(e) = sink.apply(result, &mut summary) {
+            let applied = match result {
+                Some(result) => sink.apply(result, &mut summary),
+                None => Ok(()),
+            };
+            if let Err(e) = applied.and_then(|()| sink.commit_if_due(&mut summary)) {
                 // Tell the readers to stop: nothing more can be written.
                 options.stop.store(true, Ordering::Relaxed);
                 write_error = Some(e);
@@ -307,10 +321,12 @@ struct Sink<'a> {
     manifest: Manifest,
     last_commit: Instant,
     commit_interval: Duration,
+    /// Something was applied since the last commit.
+    uncommitted: bool,
 }
 
 impl Sink<'_> {
-    /// Applies one file's result, committing when the interval has passed.
+    /// Applies one file's result (committed later, by `commit_if_due` or the final commit).
     fn apply(&mut self, result: FileResult, summary: &mut RunSummary) -> Result<(), MorgueError> {
         if let Err(error) = apply(
             result,
@@ -321,7 +337,25 @@ impl Sink<'_> {
         ) {
             return Err(MorgueError::write_failed(self.index_dir, self.cause(error)));
         }
-        if self.last_commit.elapsed() >= self.commit_interval {
+        self.uncommitted = true;
+        Ok(())
+    }
+
+    /// How long the writer may wait for the next file before a commit is due: the rest of
+    /// the interval, or a whole one when there is nothing to commit (never zero then, so
+    /// waiting does not spin).
+    fn time_to_wait(&self) -> Duration {
+        if self.uncommitted {
+            self.commit_interval
+                .saturating_sub(self.last_commit.elapsed())
+        } else {
+            self.commit_interval
+        }
+    }
+
+    /// Commits when the interval has passed and something was applied since the last commit.
+    fn commit_if_due(&mut self, summary: &mut RunSummary) -> Result<(), MorgueError> {
+        if self.uncommitted && self.last_commit.elapsed() >= self.commit_interval {
             self.commit(summary)?;
         }
         Ok(())
@@ -346,6 +380,7 @@ impl Sink<'_> {
             .commit()
             .map_err(|e| MorgueError::write_failed(self.index_dir, e))?;
         self.manifest.save(self.index_dir)?;
+        self.uncommitted = false;
         summary.commits += 1;
         self.last_commit = Instant::now();
         Ok(())
