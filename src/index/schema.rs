@@ -250,7 +250,13 @@ impl Hasher for WordHasher {
 
 type Memo = HashMap<String, String, BuildHasherDefault<WordHasher>>;
 
-type WordStemmer = <Stemmer as TokenFilter>::Tokenizer<RawTokenizer>;
+/// The English stemmer applied to one word at a time (shared by the indexing analyzer's
+/// memo and the snippet analyzer).
+pub(crate) type WordStemmer = <Stemmer as TokenFilter>::Tokenizer<RawTokenizer>;
+
+pub(crate) fn word_stemmer() -> WordStemmer {
+    Stemmer::new(Language::English).transform(RawTokenizer::default())
+}
 
 impl TokenFilter for MemoStemmer {
     type Tokenizer<T: Tokenizer> = MemoStemmerFilter<T>;
@@ -258,7 +264,7 @@ impl TokenFilter for MemoStemmer {
     fn transform<T: Tokenizer>(self, tokenizer: T) -> MemoStemmerFilter<T> {
         MemoStemmerFilter {
             inner: tokenizer,
-            stemmer: Stemmer::new(Language::English).transform(RawTokenizer::default()),
+            stemmer: word_stemmer(),
             memo: Memo::default(),
         }
     }

@@ -5,7 +5,7 @@
 //! the body, a fallback to the article's lead when nothing can be highlighted (so every hit has
 //! text to show), and white space collapsed to single spaces with offsets kept right.
 
-use crate::index::schema::{Fields, snippet_analyzer};
+use crate::index::schema::{Fields, WordStemmer, snippet_analyzer, word_stemmer};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -13,9 +13,7 @@ use std::sync::Arc;
 use tantivy::query::Query;
 use tantivy::schema::Field;
 use tantivy::snippet::SnippetGenerator;
-use tantivy::tokenizer::{
-    Language, RawTokenizer, Stemmer, Token, TokenFilter, TokenStream, Tokenizer,
-};
+use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 use tantivy::{Score, Searcher, Term};
 
 const FRAGMENT_CHARS: usize = 220;
@@ -152,8 +150,6 @@ impl StemCandidates {
     }
 }
 
-type WordStemmer = <Stemmer as TokenFilter>::Tokenizer<RawTokenizer>;
-
 impl TokenFilter for StemCandidates {
     type Tokenizer<T: Tokenizer> = StemCandidatesFilter<T>;
 
@@ -161,7 +157,7 @@ impl TokenFilter for StemCandidates {
         StemCandidatesFilter {
             candidates: self,
             inner: tokenizer,
-            stemmer: Stemmer::new(Language::English).transform(RawTokenizer::default()),
+            stemmer: word_stemmer(),
         }
     }
 }
