@@ -19,3 +19,25 @@ pub mod search;
 pub mod skip;
 pub mod stats;
 pub mod walk;
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    /// Every UTF-8 file of `sample_corpus/` with its path: real text for unit tests that
+    /// compare two ways of doing the same thing.
+    pub fn sample_texts() -> Vec<(std::path::PathBuf, String)> {
+        let mut texts = Vec::new();
+        let mut stack =
+            vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_corpus")];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if let Ok(text) = std::fs::read_to_string(&path) {
+                    texts.push((path, text));
+                }
+            }
+        }
+        texts
+    }
+}

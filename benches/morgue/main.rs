@@ -222,24 +222,17 @@ fn main() {
     );
     let ms = |d: f64| format!("{d:.2} ms");
     let fts = |k: &str| fts5_q[k].as_f64().unwrap_or(f64::NAN);
-    row(
-        "query p50, top-10",
-        ms(bare.0),
-        ms(fts("p50_ms")),
-        format!("{:.2}x", fts("p50_ms") / bare.0),
-    );
-    row(
-        "query p95, top-10",
-        ms(bare.1),
-        ms(fts("p95_ms")),
-        format!("{:.2}x", fts("p95_ms") / bare.1),
-    );
-    row(
-        "query p50, top-10 + snippets",
-        ms(snippets.0),
-        ms(fts("snippet_p50_ms")),
-        format!("{:.2}x", fts("snippet_p50_ms") / snippets.0),
-    );
+    let versus_fts = |label: &str, ours: f64, key: &str| {
+        row(
+            label,
+            ms(ours),
+            ms(fts(key)),
+            format!("{:.2}x", fts(key) / ours),
+        );
+    };
+    versus_fts("query p50, top-10", bare.0, "p50_ms");
+    versus_fts("query p95, top-10", bare.1, "p95_ms");
+    versus_fts("query p50, top-10 + snippets", snippets.0, "snippet_p50_ms");
     row(
         "query p50, month+person+place+event facets",
         ms(faceted.0),

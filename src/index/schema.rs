@@ -363,22 +363,13 @@ mod tests {
             .filter(AsciiFoldingFilter)
             .filter(Stemmer::new(Language::English))
             .build();
-        let mut stack =
-            vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_corpus")];
         let mut checked = 0;
-        while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else if let Ok(text) = std::fs::read_to_string(&path) {
-                    // Twice: the second pass is answered from the memo.
-                    for _ in 0..2 {
-                        let expected = tokens(&mut plain, &text);
-                        assert_eq!(tokens(&mut memo, &text), expected, "{}", path.display());
-                        checked += expected.len();
-                    }
-                }
+        for (path, text) in crate::test_support::sample_texts() {
+            // Twice: the second pass is answered from the memo.
+            for _ in 0..2 {
+                let expected = tokens(&mut plain, &text);
+                assert_eq!(tokens(&mut memo, &text), expected, "{}", path.display());
+                checked += expected.len();
             }
         }
         assert!(checked > 10_000, "{checked}");

@@ -306,20 +306,10 @@ mod tests {
     }
 
     fn sample_texts() -> Vec<String> {
-        let mut texts = Vec::new();
-        let mut stack =
-            vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_corpus")];
-        while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else if let Ok(text) = std::fs::read_to_string(&path) {
-                    texts.push(text);
-                }
-            }
-        }
-        texts
+        crate::test_support::sample_texts()
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect()
     }
 
     /// What `StemCandidates` relies on: stemming keeps the first byte and never lengthens.
