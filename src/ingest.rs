@@ -248,8 +248,16 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
         });
         loop {
             // Wake up when a commit is due even if no file arrives (one long file must not
-            // hold back the commit of everything read before it).
-            let result = match receiver.recv_timeout(sink.time_to_wait()) {
+            // hold back the commit of everything read before it). After a write error nothing
+            // is committed any more: just drain what the readers still send.
+            let next = if write_error.is_some() {
+                receiver
+                    .recv()
+                    .map_err(|_| crossbeam_channel::RecvTimeoutError::Disconnected)
+            } else {
+                receiver.recv_timeout(sink.time_to_wait())
+            };
+            let result = match next {
                 Ok(result) => Some(result),
                 Err(crossbeam_channel::RecvTimeoutError::Timeout) => None,
                 Err(crossbeam_channel::RecvTimeoutError::Disconnected) => break,
