@@ -29,6 +29,10 @@ pub struct Article {
     pub date: Option<ArticleDate>,
     /// Filled by `enrich::entities`.
     pub entities: Vec<Entity>,
+    /// The entity tagger's spans in title and body (`TaggedSpans::encode`), kept in the index
+    /// so a changed alias file re-resolves entities without tagging again; empty when
+    /// entities are off.
+    pub tagged_spans: Vec<u8>,
 }
 
 /// Where a publication date was found. Users see this next to every date that did not come

@@ -25,6 +25,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
+use tantivy::schema::Value;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 /// A function called with a file's path just before the file is read.
@@ -92,6 +93,10 @@ pub struct RunSummary {
     /// Index commits during the run (one at the end, more on long runs).
     #[serde(default)]
     pub commits: usize,
+    /// Unchanged files (counted in `unchanged`) whose articles' entities were re-resolved
+    /// from the index because the alias lists changed: not read, parsed or tagged again.
+    #[serde(default)]
+    pub entities_refreshed: usize,
     /// Every skipped or ignored file, bad record and warning, with its path and reason.
     pub problems: Vec<Problem>,
 }
@@ -124,12 +129,30 @@ impl RunSummary {
     }
 }
 
+/// What a worker does with one walked file.
+enum Job {
+    /// Read, parse and enrich it (`previous` may vouch for it by content hash).
+    Read {
+        file: WalkedFile,
+        previous: Option<FileEntry>,
+    },
+    /// Unchanged, but the alias lists changed: re-resolve its articles' entities from the
+    /// index, falling back to reading it when the index cannot say.
+    Refresh { file: WalkedFile, entry: FileEntry },
+}
+
 /// The result of reading one file, sent from the worker threads to the writer.
 enum FileResult {
     /// Stamp changed but content did not: only the manifest entry is refreshed.
     Unchanged { path: String, entry: FileEntry },
     /// `entry.outcome` lists the file's bad records and warnings.
     Indexed {
+        path: String,
+        entry: FileEntry,
+        docs: Vec<TantivyDocument>,
+    },
+    /// Unchanged file whose articles were rebuilt from the index with new entities.
+    Refreshed {
         path: String,
         entry: FileEntry,
         docs: Vec<TantivyDocument>,
@@ -156,10 +179,20 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
         .writer_with_num_threads(options.writer_threads, options.writer_memory)
         .map_err(|e| MorgueError::tantivy(index_dir, e))?;
     let manifest = Manifest::load(index_dir);
-    // Entities depend on the alias lists and the tagger model as much as on the files: a file
-    // whose entities were extracted with others is read again (as with --force).
-    let fingerprint = enrichment_fingerprint(options);
-    let current = |entry: &FileEntry| !options.force && entry.enrichment == fingerprint;
+    // Entities depend on the tagger model and the rules as much as on the files: a file
+    // whose entities were extracted with others is read again (as with --force). When only
+    // the alias lists changed, its articles are re-resolved from the index instead.
+    let fingerprints = Fingerprints::of(options);
+    let tags_current = |entry: &FileEntry| {
+        !options.force && entry.enrichment == fingerprints.enrichment && still_valid(entry, options)
+    };
+    // A skipped file has no entities, so the alias lists cannot make it stale.
+    let current = |entry: &FileEntry| {
+        tags_current(entry)
+            && (entry.aliases == fingerprints.aliases
+                || matches!(entry.outcome, Outcome::Skipped { .. }))
+    };
+    let refreshable = options.entities && morgue_index.fields.tagged_spans.is_some();
     let today = jiff::ZonedDateTime::now().date();
     let enricher = Enricher::new(
         options
@@ -171,7 +204,7 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
 
     let mut summary = RunSummary::default();
     let mut seen = HashSet::new();
-    let mut to_read: Vec<(WalkedFile, Option<FileEntry>)> = Vec::new();
+    let mut to_read: Vec<Job> = Vec::new();
     for item in walk::walk(&options.roots, options.follow_links) {
         if options.stop.load(Ordering::Relaxed) {
             summary.interrupted = true;
@@ -186,11 +219,8 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
             WalkItem::File(file) => {
                 let key = walk::path_key(&file.path);
                 seen.insert(key.clone());
-                let unchanged = manifest
-                    .unchanged(&key, file.stamp)
-                    .filter(|entry| current(entry) && still_valid(entry, options));
-                match unchanged {
-                    Some(entry) => match &entry.outcome {
+                match manifest.unchanged(&key, file.stamp) {
+                    Some(entry) if current(entry) => match &entry.outcome {
                         Outcome::Indexed { notes, .. } => {
                             summary.unchanged += 1;
                             // Bad records and warnings still stand: list them again.
@@ -198,10 +228,14 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
                         }
                         Outcome::Skipped { skip } => summary.skip(&key, skip),
                     },
-                    None => {
+                    Some(entry) if refreshable && tags_current(entry) => {
+                        let entry = entry.clone();
+                        to_read.push(Job::Refresh { file, entry });
+                    }
+                    _ => {
                         // The content hash may only vouch for a file when nothing else changed.
-                        let hash_ok = manifest.files.get(&key).filter(|e| current(e)).cloned();
-                        to_read.push((file, hash_ok));
+                        let previous = manifest.files.get(&key).filter(|e| current(e)).cloned();
+                        to_read.push(Job::Read { file, previous });
                     }
                 }
             }
@@ -219,32 +253,37 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
     };
     let progress = progress_bar(options.progress, to_read.len() as u64);
     let (sender, receiver) = crossbeam_channel::bounded::<FileResult>(64);
+    // Refreshes read the articles as the last run committed them.
+    let searcher = morgue_index
+        .searcher()
+        .map_err(|e| MorgueError::tantivy(index_dir, e))?;
     let mut write_error = None;
     let mut received = 0;
     std::thread::scope(|scope| {
         let to_read = &to_read;
         let enricher = &enricher;
+        let searcher = &searcher;
         scope.spawn(move || {
-            to_read
-                .par_iter()
-                .for_each_with(sender, |sender, (file, previous)| {
-                    if options.stop.load(Ordering::Relaxed) {
-                        return;
-                    }
+            to_read.par_iter().for_each_with(sender, |sender, job| {
+                if options.stop.load(Ordering::Relaxed) {
+                    return;
+                }
+                let read = |file: &WalkedFile, previous: Option<&FileEntry>| {
                     if let Some(hook) = &options.before_read {
                         hook(&file.path);
                     }
-                    let result = read_file(
-                        file,
-                        previous.as_ref(),
-                        fingerprint,
-                        options,
-                        enricher,
-                        fields,
-                    );
-                    // The receiver only goes away when writing failed; stop quietly then.
-                    let _ = sender.send(result);
-                });
+                    read_file(file, previous, fingerprints, options, enricher, fields)
+                };
+                let result = match job {
+                    Job::Read { file, previous } => read(file, previous.as_ref()),
+                    Job::Refresh { file, entry } => {
+                        refresh_file(file, entry, searcher, fingerprints, enricher, fields)
+                            .unwrap_or_else(|| read(file, None))
+                    }
+                };
+                // The receiver only goes away when writing failed; stop quietly then.
+                let _ = sender.send(result);
+            });
         });
         loop {
             // Wake up when a commit is due even if no file arrives (one long file must not
@@ -399,7 +438,7 @@ impl Sink<'_> {
 fn read_file(
     file: &WalkedFile,
     previous: Option<&FileEntry>,
-    enrichment: u64,
+    fingerprints: Fingerprints,
     options: &IngestOptions,
     enricher: &Enricher,
     fields: &crate::index::schema::Fields,
@@ -409,7 +448,8 @@ fn read_file(
         size: file.stamp.size,
         mtime_ns: file.stamp.mtime_ns,
         hash,
-        enrichment,
+        enrichment: fingerprints.enrichment,
+        aliases: fingerprints.aliases,
         outcome,
     };
     let skipped = |hash: String, skip: Skip| FileResult::Skipped {
@@ -482,6 +522,58 @@ fn read_file(
     }
 }
 
+/// Rebuilds the articles of an unchanged file with entities resolved under the current alias
+/// lists, from what the index stores (text, metadata, tagger spans): no reading, parsing or
+/// tagging. `None` when the index cannot vouch for the file (its article count differs from
+/// the manifest's, an article lacks its spans); the caller then reads the file.
+fn refresh_file(
+    file: &WalkedFile,
+    entry: &FileEntry,
+    searcher: &tantivy::Searcher,
+    fingerprints: Fingerprints,
+    enricher: &Enricher,
+    fields: &crate::index::schema::Fields,
+) -> Option<FileResult> {
+    let spans_field = fields.tagged_spans?;
+    let Outcome::Indexed { articles, .. } = &entry.outcome else {
+        return None;
+    };
+    let path = walk::path_key(&file.path);
+    let query = tantivy::query::TermQuery::new(
+        Term::from_field_text(fields.file, &path),
+        tantivy::schema::IndexRecordOption::Basic,
+    );
+    let found = searcher
+        .search(&query, &tantivy::collector::DocSetCollector)
+        .ok()?;
+    if found.len() != *articles {
+        return None;
+    }
+    let mut addresses: Vec<_> = found.into_iter().collect();
+    addresses.sort();
+    let mut docs = Vec::with_capacity(addresses.len());
+    for address in addresses {
+        let stored: TantivyDocument = searcher.doc(address).ok()?;
+        let text = |field| {
+            stored
+                .get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+        };
+        let spans = stored.get_first(spans_field).and_then(|v| v.as_bytes())?;
+        let entities = enricher.reextract(text(fields.title), text(fields.body), spans)?;
+        docs.push(crate::index::document::with_entities(
+            fields, &stored, &entities,
+        ));
+    }
+    let entry = FileEntry {
+        enrichment: fingerprints.enrichment,
+        aliases: fingerprints.aliases,
+        ..entry.clone()
+    };
+    Some(FileResult::Refreshed { path, entry, docs })
+}
+
 /// Titles longer than this are cut: a title is a line, not a page.
 const MAX_TITLE_BYTES: usize = 1_000;
 
@@ -526,31 +618,47 @@ fn still_valid(entry: &FileEntry, options: &IngestOptions) -> bool {
     !too_large_before && entry.size <= options.max_file_size
 }
 
-/// Identifies what entity extraction depends on besides the files: on or off, the alias
-/// lists (built-in and the user's), the rules' own data and version, and the tagger model.
-fn enrichment_fingerprint(options: &IngestOptions) -> u64 {
-    if !options.entities {
-        return xxhash_rust::xxh3::xxh3_64(b"no-entities");
+/// What a file's entities depend on besides the file, in two parts, because they cost very
+/// different amounts to bring up to date (see `Job`).
+#[derive(Clone, Copy)]
+struct Fingerprints {
+    /// Entities on or off, the rules' own data and version, the tagger model: a change means
+    /// reading and tagging the file again.
+    enrichment: u64,
+    /// The alias lists (built-in and the user's): a change only means re-resolving names.
+    aliases: u64,
+}
+
+impl Fingerprints {
+    fn of(options: &IngestOptions) -> Fingerprints {
+        if !options.entities {
+            return Fingerprints {
+                enrichment: xxhash_rust::xxh3::xxh3_64(b"no-entities"),
+                aliases: 0,
+            };
+        }
+        let mut aliases = String::new();
+        for entry in options.gazetteer.entries() {
+            aliases.push_str(&format!(
+                "{:?}\t{}\t{}\n",
+                entry.kind,
+                entry.canonical,
+                entry.aliases.join("|")
+            ));
+        }
+        use crate::enrich::entities;
+        let enrichment = format!(
+            "{}-{}-{:016x}-{}",
+            env!("CARGO_PKG_VERSION"),
+            entities::EXTRACTION_VERSION,
+            xxhash_rust::xxh3::xxh3_64(entities::rules_data().as_bytes()),
+            options.tagger.feature_count()
+        );
+        Fingerprints {
+            enrichment: xxhash_rust::xxh3::xxh3_64(enrichment.as_bytes()),
+            aliases: xxhash_rust::xxh3::xxh3_64(aliases.as_bytes()),
+        }
     }
-    let mut aliases = String::new();
-    for entry in options.gazetteer.entries() {
-        aliases.push_str(&format!(
-            "{:?}\t{}\t{}\n",
-            entry.kind,
-            entry.canonical,
-            entry.aliases.join("|")
-        ));
-    }
-    use crate::enrich::entities;
-    let fingerprint = format!(
-        "{}-{}-{:016x}-{:016x}-{}",
-        env!("CARGO_PKG_VERSION"),
-        entities::EXTRACTION_VERSION,
-        xxhash_rust::xxh3::xxh3_64(aliases.as_bytes()),
-        xxhash_rust::xxh3::xxh3_64(entities::rules_data().as_bytes()),
-        options.tagger.feature_count()
-    );
-    xxhash_rust::xxh3::xxh3_64(fingerprint.as_bytes())
 }
 
 /// Reads a file, refusing to read past `limit` even if it grew since it was walked.
@@ -581,6 +689,19 @@ fn apply(
     match result {
         FileResult::Unchanged { path, entry } => {
             summary.unchanged += 1;
+            manifest.files.insert(path, entry);
+        }
+        FileResult::Refreshed { path, entry, docs } => {
+            summary.unchanged += 1;
+            summary.entities_refreshed += 1;
+            writer.delete_term(Term::from_field_text(fields.file, &path));
+            summary.articles_written += docs.len();
+            for doc in docs {
+                writer.add_document(doc)?;
+            }
+            if let Outcome::Indexed { notes, .. } = &entry.outcome {
+                notes.iter().cloned().for_each(|n| summary.note(n));
+            }
             manifest.files.insert(path, entry);
         }
         FileResult::Skipped { path, entry, skip } => {

@@ -69,3 +69,103 @@ fn a_dateline_credit_is_not_a_place() {
         "{orgs}"
     );
 }
+
+/// `morgue entities --json` for every kind.
+fn entity_listing(s: &Scratch, index: &std::path::Path) -> Value {
+    let out = s
+        .morgue()
+        .args(["entities", "--json", "--top", "1000", "--index"])
+        .arg(index)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).expect("entities --json prints JSON")
+}
+
+#[test]
+fn a_changed_alias_file_re_resolves_entities_from_the_index_without_reading_files() {
+    let s = Scratch::new();
+    let articles = [
+        (
+            "2024/market.txt",
+            "Market opens\n\nMayor Ottilie Brandvold opened the winter market in Lindholm \
+             on Friday, her office said.\n",
+        ),
+        (
+            "2024/harbour.txt",
+            "Harbour plan\n\nTilly Brandvold said on Monday that the harbour plan would go \
+             ahead despite the storm.\n",
+        ),
+        (
+            "feeds/wire.jsonl",
+            "{\"title\": \"Ferry strike\", \"body\": \"Ferry crews walked out on Tuesday, \
+             Tilly Brandvold told reporters in Lindholm.\"}\n{\"title\": \"Budget vote\", \
+             \"body\": \"The council passed the budget, Mayor Ottilie Brandvold said.\"}\n",
+        ),
+    ];
+    for (path, text) in articles {
+        s.write(path, text);
+        s.write(&format!("pristine/{path}"), text);
+    }
+    // The pristine copy is for a from-scratch index to compare with; keep it out of `archive`.
+    let pristine = s.archive().join("pristine");
+    let moved = s.dir.path().join("pristine");
+    std::fs::rename(&pristine, &moved).unwrap();
+
+    let first = s.index();
+    assert_eq!(first["indexed_new"], 3, "{first:#}");
+    assert_eq!(total(&s.search(&["--person", "Ottilie Brandvold"])), 2);
+
+    // Rewrite one file behind the manifest's back: same size, same modification time. Only
+    // a run that reads the file again can see "kitten".
+    let market = s.archive().join("2024/market.txt");
+    let mtime = std::fs::metadata(&market).unwrap().modified().unwrap();
+    let rewritten = articles[0].1.replace("market", "kitten");
+    std::fs::write(&market, rewritten).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&market)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+
+    let aliases = s.dir.path().join("aliases.tsv");
+    std::fs::write(
+        &aliases,
+        "person\tOttilie Brandvold\tTilly Brandvold|Mayor Brandvold\n",
+    )
+    .unwrap();
+    let gazetteer = aliases.to_str().unwrap();
+    let refreshed = s.index_with(&["--gazetteer", gazetteer]);
+    common::assert_counts_add_up(&refreshed);
+    assert_eq!(refreshed["unchanged"], 3, "{refreshed:#}");
+    assert_eq!(refreshed["entities_refreshed"], 3, "{refreshed:#}");
+    assert_eq!(refreshed["indexed_updated"], 0, "{refreshed:#}");
+    assert_eq!(refreshed["articles_written"], 4, "{refreshed:#}");
+    assert_eq!(total(&s.search(&["kitten"])), 0, "the file was read again");
+    assert_eq!(total(&s.search(&["market"])), 1);
+    // "Tilly Brandvold" is now the same person.
+    assert_eq!(total(&s.search(&["--person", "Ottilie Brandvold"])), 4);
+    assert_eq!(total(&s.search(&["--person", "Tilly Brandvold"])), 4);
+    s.morgue().arg("check").assert().success();
+
+    // Exactly what indexing the same text from scratch with the alias file gives.
+    let scratch_index = s.dir.path().join("from-scratch");
+    s.morgue()
+        .args(["index", "--json", "--gazetteer", gazetteer, "--index"])
+        .arg(&scratch_index)
+        .arg(&moved)
+        .assert()
+        .success();
+    assert_eq!(
+        entity_listing(&s, &s.index_dir()),
+        entity_listing(&s, &scratch_index)
+    );
+
+    // Nothing changed since: nothing is refreshed again.
+    let again = s.index();
+    assert_eq!(again["unchanged"], 3, "{again:#}");
+    assert_eq!(again["entities_refreshed"], 0, "{again:#}");
+}

@@ -4,7 +4,7 @@
 //! search side reads stored documents back into [`StoredArticle`] through it too.
 
 use super::schema::{ALIAS_SEPARATOR, Fields};
-use crate::article::{Article, EntityKind};
+use crate::article::{Article, Entity, EntityKind};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use tantivy::schema::Value;
@@ -56,7 +56,42 @@ pub fn to_document(
     for tag in &article.tags {
         doc.add_text(fields.tags, tag);
     }
-    for entity in &article.entities {
+    if let Some(field) = fields
+        .tagged_spans
+        .filter(|_| !article.tagged_spans.is_empty())
+    {
+        doc.add_bytes(field, &article.tagged_spans);
+    }
+    add_entities(&mut doc, fields, &article.entities);
+    doc
+}
+
+/// The stored document `stored` (as read back from the index) with its entities replaced by
+/// `entities`. Fields the index does not store are rebuilt: the tokenized source from the
+/// stored source name, the entity fields from `entities`.
+pub fn with_entities(
+    fields: &Fields,
+    stored: &TantivyDocument,
+    entities: &[Entity],
+) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    for (field, value) in stored.field_values() {
+        if !fields.entity_name.contains(&field) {
+            doc.add_field_value(field, value);
+        }
+    }
+    if let Some(source) = stored
+        .get_first(fields.source_name)
+        .and_then(|v| v.as_str())
+    {
+        doc.add_text(fields.source, source);
+    }
+    add_entities(&mut doc, fields, entities);
+    doc
+}
+
+fn add_entities(doc: &mut TantivyDocument, fields: &Fields, entities: &[Entity]) {
+    for entity in entities {
         doc.add_text(fields.entity_name(entity.kind), &entity.canonical);
         // The tokenized field holds the canonical name and every alias, so `person:putin`
         // finds "Vladimir Putin" even when the article only said "President Putin".
@@ -69,7 +104,6 @@ pub fn to_document(
             }
         }
     }
-    doc
 }
 
 /// The unique id of an article: its file, plus the record number inside multi-article files.

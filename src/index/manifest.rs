@@ -35,6 +35,11 @@ pub struct FileEntry {
     /// stopped; a file with another fingerprint is read again.
     #[serde(default)]
     pub enrichment: u64,
+    /// Fingerprint of the alias lists the entities were resolved with. When only this
+    /// differs, the file is not read again: its articles' entities are re-resolved from the
+    /// index (the stored text and tagger spans).
+    #[serde(default)]
+    pub aliases: u64,
     pub outcome: Outcome,
 }
 
@@ -129,6 +134,7 @@ mod tests {
             mtime_ns,
             hash: content_hash(b"x"),
             enrichment: 0,
+            aliases: 0,
             outcome: Outcome::Indexed {
                 articles: 1,
                 notes: Vec::new(),

@@ -59,6 +59,9 @@ pub struct Fields {
     /// `canonical` + [`ALIAS_SEPARATOR`] + `alias` for every alias seen, in `EntityKind::ALL`
     /// order: counted like a facet, it tells which aliases each entity appears under.
     pub entity_alias: [Field; 4],
+    /// The entity tagger's spans (`TaggedSpans::encode`), stored only; `None` in indexes
+    /// made before it existed.
+    pub tagged_spans: Option<Field>,
 }
 
 /// Joins a canonical name and one of its aliases in the `<kind>_alias` fields.
@@ -107,6 +110,9 @@ impl Fields {
             entity_text: entity("")?,
             entity_name: entity("_name")?,
             entity_alias: entity("_alias")?,
+            // Indexes made before morgue kept tagger spans lack the field: they work, only a
+            // changed alias file then re-reads files instead of re-resolving from the index.
+            tagged_spans: get("tagged_spans").ok(),
         })
     }
 }
@@ -167,6 +173,7 @@ pub fn build_schema() -> Schema {
         builder.add_text_field(&entity_name_field(kind), exact_fast.clone());
         builder.add_text_field(&entity_alias_field(kind), STRING | FAST);
     }
+    builder.add_bytes_field("tagged_spans", STORED);
     builder.build()
 }
 

@@ -263,6 +263,13 @@ pub fn index_summary(
     if !summary.skipped.is_empty() {
         writeln!(out, "  skipped by reason: {}", counts(&summary.skipped))?;
     }
+    if summary.entities_refreshed > 0 {
+        writeln!(
+            out,
+            "  entities re-resolved for the changed alias lists in {} unchanged files (not read again)",
+            summary.entities_refreshed
+        )?;
+    }
     let secs = summary.elapsed_secs.max(1e-6);
     writeln!(
         out,

@@ -47,6 +47,8 @@ pub fn rules_data() -> &'static str {
 mod rules;
 mod tagged;
 
+pub use tagged::TaggedSpans;
+
 use crate::enrich::ner::Tagger;
 
 /// What finds the names the gazetteer does not know, in one segment.
@@ -171,12 +173,30 @@ impl EntityExtractor {
     /// All entities of one article, title and body both counted, sorted by kind, then by
     /// mentions (most first), then by name.
     pub fn extract(&self, title: &str, body: &str) -> Vec<Entity> {
-        let mut art = ArticleState::default();
+        self.extract_tagged(title, body).0
+    }
+
+    /// Like [`Self::extract`], and also returns the tagger's spans (when there is a tagger),
+    /// for [`Self::extract_with_spans`] to reuse.
+    pub fn extract_tagged(&self, title: &str, body: &str) -> (Vec<Entity>, Option<TaggedSpans>) {
         let tagged = self.tagger.map(|t| tagged::tag(t, title, body));
-        let (title_pass, body_pass) = match &tagged {
-            Some((in_title, in_body)) => {
-                (SecondPass::Tagged(in_title), SecondPass::Tagged(in_body))
-            }
+        let entities = self.extract_from(title, body, tagged.as_ref());
+        (entities, tagged)
+    }
+
+    /// The entities of an article whose tagger spans are already known: gazetteer, rules and
+    /// resolution run again (they follow the alias lists), the tagger does not.
+    pub fn extract_with_spans(&self, title: &str, body: &str, spans: &TaggedSpans) -> Vec<Entity> {
+        self.extract_from(title, body, Some(spans))
+    }
+
+    fn extract_from(&self, title: &str, body: &str, tagged: Option<&TaggedSpans>) -> Vec<Entity> {
+        let mut art = ArticleState::default();
+        let (title_pass, body_pass) = match tagged {
+            Some(spans) => (
+                SecondPass::Tagged(&spans.title),
+                SecondPass::Tagged(&spans.body),
+            ),
             None => (SecondPass::Rules, SecondPass::Rules),
         };
         // Headlines In Title Case defeat both rules and tagger: gazetteer matches only.
