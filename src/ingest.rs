@@ -178,7 +178,14 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
         .index
         .writer_with_num_threads(options.writer_threads, options.writer_memory)
         .map_err(|e| MorgueError::tantivy(index_dir, e))?;
-    let manifest = Manifest::load(index_dir);
+    let mut manifest = Manifest::load(index_dir);
+    if options.force {
+        // Files this run does not get to (it may be stopped) stay due for re-reading, so the
+        // next run finishes what --force started even without the flag.
+        for entry in manifest.files.values_mut() {
+            entry.enrichment = 0;
+        }
+    }
     // Entities depend on the tagger model and the rules as much as on the files: a file
     // whose entities were extracted with others is read again (as with --force). When only
     // the alias lists changed, its articles are re-resolved from the index instead.
