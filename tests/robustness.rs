@@ -378,9 +378,29 @@ fn huge_files_deep_folders_and_hostile_names_are_indexed_or_reported() {
     assert!(!listing.contains('\u{1b}') && !listing.contains('\u{202e}'));
 }
 
+/// Options for running `morgue::ingest` in-process on the scratch archive (no entities, one
+/// writer thread, a commit only at the end).
+fn library_options(s: &Scratch) -> morgue::ingest::IngestOptions {
+    morgue::ingest::IngestOptions {
+        roots: vec![s.archive()],
+        follow_links: false,
+        max_file_size: 1 << 20,
+        force: false,
+        writer_memory: 32 << 20,
+        writer_threads: 1,
+        progress: false,
+        gazetteer: morgue::enrich::gazetteer::Gazetteer::builtin(),
+        entities: false,
+        tagger: morgue::enrich::ner::Tagger::builtin(),
+        max_body_bytes: 1 << 20,
+        commit_interval: Duration::from_secs(60),
+        stop: Default::default(),
+        before_read: None,
+    }
+}
+
 #[test]
 fn files_that_vanish_or_change_between_walk_and_read_are_handled() {
-    use morgue::enrich::gazetteer::Gazetteer;
     use morgue::ingest::{self, IngestOptions};
     use std::sync::Arc;
 
@@ -394,19 +414,6 @@ fn files_that_vanish_or_change_between_walk_and_read_are_handled() {
     let after = "Title: After\n\nThe lighthouse after the change, with more words.\n";
     let hook_target = changes.clone();
     let options = IngestOptions {
-        roots: vec![s.archive()],
-        follow_links: false,
-        max_file_size: 1 << 20,
-        force: false,
-        writer_memory: 32 << 20,
-        writer_threads: 1,
-        progress: false,
-        gazetteer: Gazetteer::builtin(),
-        entities: false,
-        tagger: morgue::enrich::ner::Tagger::builtin(),
-        max_body_bytes: 1 << 20,
-        commit_interval: Duration::from_secs(60),
-        stop: Default::default(),
         before_read: Some(Arc::new(move |path: &Path| {
             if path.ends_with("vanishes.txt") {
                 std::fs::remove_file(path).unwrap();
@@ -414,6 +421,7 @@ fn files_that_vanish_or_change_between_walk_and_read_are_handled() {
                 std::fs::write(path, after).unwrap();
             }
         })),
+        ..library_options(&s)
     };
     let index_dir = s.index_dir();
     let summary = ingest::run(&index_dir, &options).unwrap();
@@ -443,7 +451,6 @@ fn files_that_vanish_or_change_between_walk_and_read_are_handled() {
 
 #[test]
 fn a_forced_run_that_is_stopped_is_finished_by_the_next_plain_run() {
-    use morgue::enrich::gazetteer::Gazetteer;
     use morgue::ingest::{self, IngestOptions};
     use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -453,20 +460,8 @@ fn a_forced_run_that_is_stopped_is_finished_by_the_next_plain_run() {
     let stop = Arc::new(AtomicBool::new(false));
     let reads = Arc::new(AtomicUsize::new(0));
     let options = IngestOptions {
-        roots: vec![s.archive()],
-        follow_links: false,
-        max_file_size: 1 << 20,
-        force: false,
-        writer_memory: 32 << 20,
-        writer_threads: 1,
-        progress: false,
-        gazetteer: Gazetteer::builtin(),
-        entities: false,
-        tagger: morgue::enrich::ner::Tagger::builtin(),
-        max_body_bytes: 1 << 20,
-        commit_interval: Duration::from_secs(60),
         stop: stop.clone(),
-        before_read: None,
+        ..library_options(&s)
     };
     let index_dir = s.index_dir();
     assert_eq!(ingest::run(&index_dir, &options).unwrap().indexed_new, 40);
