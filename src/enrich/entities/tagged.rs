@@ -186,13 +186,18 @@ pub(super) fn apply<'a>(
             continue;
         }
         let surface = &text[pos - base..end - base];
+        if is_common_abbreviation(surface) {
+            continue;
+        }
         let kind = match span.kind {
             NerType::Per => EntityKind::Person,
             NerType::Org => EntityKind::Org,
             NerType::Loc => EntityKind::Place,
             NerType::Misc => {
+                // "the Games", "the Cup": a head word alone names no particular event.
                 let last = surface.rsplit(' ').next().unwrap_or(surface);
-                if ex.knows(EntityKind::Event, surface) || rules::is_event_head(last) {
+                let headed = last.len() < surface.len() && rules::is_event_head(last);
+                if ex.knows(EntityKind::Event, surface) || headed {
                     EntityKind::Event
                 } else {
                     continue;
@@ -205,6 +210,19 @@ pub(super) fn apply<'a>(
         ));
     }
 }
+
+/// Capitalised abbreviations of common nouns ("the MP said", "on DVD"), which the tagger
+/// sometimes takes for organisations because they look like acronyms.
+fn is_common_abbreviation(surface: &str) -> bool {
+    COMMON_ABBREVIATIONS.binary_search(&surface).is_ok()
+}
+
+#[rustfmt::skip]
+const COMMON_ABBREVIATIONS: &[&str] = &[
+    "AM", "CD", "CDs", "CEO", "CEOs", "DNA", "DVD", "DVDs", "FM", "GDP", "GMT", "HIV", "HQ",
+    "ID", "IT", "MEP", "MEPs", "MP", "MP3", "MPs", "PC", "PCs", "PIN", "PM", "SMS", "TV",
+    "UFO", "VAT",
+];
 
 /// The date and credit of a wire dateline, as a byte range: "Feb 24 (Continental Wire)" in
 /// "BEIJING, Feb 24 (Continental Wire) - ...". The tagger reads such a line as a sentence and
@@ -322,6 +340,23 @@ mod tests {
         // A known agency in the credit is still the gazetteer's.
         let es = tagged().extract("", "LONDON, Feb 24 (Reuters) - Markets fell.");
         assert_eq!(names(&es, EntityKind::Org), ["Reuters"]);
+    }
+
+    #[test]
+    fn lone_event_heads_and_common_abbreviations_are_no_entities() {
+        assert!(COMMON_ABBREVIATIONS.is_sorted());
+        let es = tagged().extract(
+            "Final set",
+            "The Games will open in July. Fans watched the Cup final on TV and bought the DVD, \
+             the MP said. The Davis Cup tie starts on Friday.",
+        );
+        assert_eq!(names(&es, EntityKind::Event), ["Davis Cup"], "{es:?}");
+        for kind in [EntityKind::Org, EntityKind::Person, EntityKind::Place] {
+            let found = names(&es, kind);
+            for word in ["MP", "DVD", "TV", "Games", "Cup"] {
+                assert!(!found.contains(&word), "{word} as {kind:?}: {es:?}");
+            }
+        }
     }
 
     #[test]
