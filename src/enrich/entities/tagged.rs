@@ -186,7 +186,7 @@ pub(super) fn apply<'a>(
             continue;
         }
         let surface = &text[pos - base..end - base];
-        if is_common_abbreviation(surface) {
+        if is_common_abbreviation(surface) || !lowercase_words_fit(surface, span.kind) {
             continue;
         }
         let kind = match span.kind {
@@ -210,6 +210,35 @@ pub(super) fn apply<'a>(
         ));
     }
 }
+
+/// Whether the lowercase words inside a span are ones names have: particles in persons
+/// ("Ludwig van Beethoven"), connecting words in the rest ("Bank of England", "Council on
+/// Foreign Relations"). The tagger sometimes stretches a span over a clause when it cannot
+/// close it ("the Bill passes through the two Houses" as one person).
+fn lowercase_words_fit(surface: &str, kind: NerType) -> bool {
+    let allowed: &[&str] = match kind {
+        NerType::Per => PERSON_PARTICLES,
+        _ => NAME_CONNECTORS,
+    };
+    surface
+        .split(' ')
+        .filter(|w| w.starts_with(char::is_lowercase))
+        // "al-Assad", "el-Sisi": the particle is what comes before the hyphen.
+        .map(|w| w.split('-').next().unwrap_or(w))
+        .all(|w| allowed.binary_search(&w).is_ok())
+}
+
+#[rustfmt::skip]
+const PERSON_PARTICLES: &[&str] = &[
+    "al", "bin", "da", "das", "de", "del", "della", "der", "di", "dos", "du", "el", "ibn", "la",
+    "le", "st", "van", "von", "y", "zu",
+];
+
+#[rustfmt::skip]
+const NAME_CONNECTORS: &[&str] = &[
+    "al", "and", "at", "bin", "da", "de", "del", "der", "des", "di", "du", "el", "for", "in",
+    "la", "le", "of", "on", "upon", "van", "von", "y",
+];
 
 /// Capitalised abbreviations of common nouns ("the MP said", "on DVD"), which the tagger
 /// sometimes takes for organisations because they look like acronyms.
@@ -357,6 +386,30 @@ mod tests {
                 assert!(!found.contains(&word), "{word} as {kind:?}: {es:?}");
             }
         }
+    }
+
+    #[test]
+    fn spans_stretched_over_a_clause_are_dropped() {
+        assert!(PERSON_PARTICLES.is_sorted() && NAME_CONNECTORS.is_sorted());
+        assert!(!lowercase_words_fit(
+            "Bill passes through the two Houses",
+            NerType::Per
+        ));
+        assert!(lowercase_words_fit("Ludwig van Beethoven", NerType::Per));
+        assert!(lowercase_words_fit("Bashar al-Assad", NerType::Per));
+        assert!(!lowercase_words_fit("Bill would have", NerType::Per));
+        assert!(!lowercase_words_fit("Bank of England", NerType::Per));
+        assert!(lowercase_words_fit("Bank of England", NerType::Org));
+        assert!(lowercase_words_fit(
+            "Council on Foreign Relations",
+            NerType::Org
+        ));
+        let es = tagged().extract(
+            "Betting",
+            "Symbolically, a higher penalty, perhaps as the Bill passes through the two Houses, \
+             might be appropriate.",
+        );
+        assert!(names(&es, EntityKind::Person).is_empty(), "{es:?}");
     }
 
     #[test]
