@@ -449,6 +449,7 @@ impl EntityExtractor {
                 run.text = "";
             }
         }
+        self.one_kind_per_name(art);
         // Full names written out in this article, keyed by themselves and by their surname.
         let mut names: HashMap<&str, Option<Cow<'a, str>>> = HashMap::new();
         for m in &art.mentions {
@@ -488,6 +489,54 @@ impl EntityExtractor {
                     run.text,
                     false,
                 ));
+            }
+        }
+    }
+}
+
+impl EntityExtractor {
+    /// The tagger reads each sentence on its own, so one article can call "Nokia" an
+    /// organisation twice and a place once. A name takes one kind throughout the article: the
+    /// gazetteer's if it matched the name here, else the kind most of its mentions have (ties
+    /// go to the earliest).
+    fn one_kind_per_name<'a>(&'a self, art: &mut ArticleState<'a>) {
+        struct Votes {
+            counts: [u32; 4],
+            /// Position and kind slot of the earliest mention.
+            first: (usize, usize),
+            gazetteer: Option<EntityKind>,
+        }
+        let slot = |kind: EntityKind| EntityKind::ALL.iter().position(|k| *k == kind);
+        let mut votes: HashMap<&str, Votes> = HashMap::new();
+        for m in art.mentions.iter().filter(|m| !m.removed) {
+            let here = (m.pos, slot(m.kind).unwrap_or(0));
+            let v = votes.entry(m.name).or_insert(Votes {
+                counts: [0; 4],
+                first: here,
+                gazetteer: None,
+            });
+            v.first = v.first.min(here);
+            if m.gazetteer {
+                v.gazetteer.get_or_insert(m.kind);
+            } else if let Some(i) = slot(m.kind) {
+                v.counts[i] += 1;
+            }
+        }
+        for m in art
+            .mentions
+            .iter_mut()
+            .filter(|m| !m.removed && !m.gazetteer)
+        {
+            let Some(v) = votes.get(m.name) else { continue };
+            let kind = v.gazetteer.unwrap_or_else(|| {
+                let best = (0..4)
+                    .max_by_key(|&i| (v.counts[i], i == v.first.1))
+                    .unwrap_or(v.first.1);
+                EntityKind::ALL[best]
+            });
+            if kind != m.kind {
+                m.kind = kind;
+                m.canonical = self.canonical_for(kind, m.name);
             }
         }
     }

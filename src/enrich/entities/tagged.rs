@@ -186,7 +186,7 @@ pub(super) fn apply<'a>(
             continue;
         }
         let surface = &text[pos - base..end - base];
-        if is_common_abbreviation(surface) || !lowercase_words_fit(surface, span.kind) {
+        if is_common_word(surface) || !lowercase_words_fit(surface, span.kind) {
             continue;
         }
         let kind = match span.kind {
@@ -240,16 +240,18 @@ const NAME_CONNECTORS: &[&str] = &[
     "la", "le", "of", "on", "upon", "van", "von", "y",
 ];
 
-/// Capitalised abbreviations of common nouns ("the MP said", "on DVD"), which the tagger
-/// sometimes takes for organisations because they look like acronyms.
-fn is_common_abbreviation(surface: &str) -> bool {
-    COMMON_ABBREVIATIONS.binary_search(&surface).is_ok()
+/// Capitalised words that name no person, organisation or place on their own, though the
+/// tagger sometimes takes them for one: abbreviations of common nouns ("the MP said", "on
+/// DVD"), which look like acronyms, and holidays ("sales before Christmas").
+fn is_common_word(surface: &str) -> bool {
+    COMMON_WORDS.binary_search(&surface).is_ok()
 }
 
 #[rustfmt::skip]
-const COMMON_ABBREVIATIONS: &[&str] = &[
-    "AM", "CD", "CDs", "CEO", "CEOs", "DNA", "DVD", "DVDs", "FM", "GDP", "GMT", "HIV", "HQ",
-    "ID", "IT", "MEP", "MEPs", "MP", "MP3", "MPs", "PC", "PCs", "PIN", "PM", "SMS", "TV",
+const COMMON_WORDS: &[&str] = &[
+    "AM", "CD", "CDs", "CEO", "CEOs", "Christmas", "DNA", "DVD", "DVDs", "Diwali", "Easter",
+    "Eid", "FM", "GDP", "GMT", "HIV", "HQ", "Halloween", "Hanukkah", "ID", "IT", "MEP", "MEPs",
+    "MP", "MP3", "MPs", "PC", "PCs", "PIN", "PM", "Ramadan", "SMS", "TV", "Thanksgiving",
     "UFO", "VAT",
 ];
 
@@ -345,7 +347,7 @@ fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::names;
+    use super::super::tests::{find, names};
     use super::*;
     use crate::enrich::gazetteer::Gazetteer;
 
@@ -373,19 +375,58 @@ mod tests {
 
     #[test]
     fn lone_event_heads_and_common_abbreviations_are_no_entities() {
-        assert!(COMMON_ABBREVIATIONS.is_sorted());
+        assert!(COMMON_WORDS.is_sorted());
         let es = tagged().extract(
             "Final set",
             "The Games will open in July. Fans watched the Cup final on TV and bought the DVD, \
-             the MP said. The Davis Cup tie starts on Friday.",
+             the MP said. The Davis Cup tie starts on Friday, before Christmas.",
         );
         assert_eq!(names(&es, EntityKind::Event), ["Davis Cup"], "{es:?}");
         for kind in [EntityKind::Org, EntityKind::Person, EntityKind::Place] {
             let found = names(&es, kind);
-            for word in ["MP", "DVD", "TV", "Games", "Cup"] {
+            for word in ["MP", "DVD", "TV", "Games", "Cup", "Christmas"] {
                 assert!(!found.contains(&word), "{word} as {kind:?}: {es:?}");
             }
         }
+    }
+
+    /// Hand-made tagger spans over every occurrence of `word` in `body`, with these kinds.
+    fn spans_of(body: &str, word: &str, kinds: &[NerType]) -> TaggedSpans {
+        let body_spans = body
+            .match_indices(word)
+            .zip(kinds)
+            .map(|((start, w), &kind)| TaggedSpan {
+                start,
+                end: start + w.len(),
+                kind,
+                doubtful: false,
+            })
+            .collect();
+        TaggedSpans {
+            title: Vec::new(),
+            body: body_spans,
+        }
+    }
+
+    #[test]
+    fn a_name_takes_one_kind_throughout_an_article() {
+        let ex = tagged();
+        let body = "Veltrana said on Monday that sales rose. Analysts in Veltrana expect more. \
+                    Veltrana shares closed higher.";
+        let spans = spans_of(
+            body,
+            "Veltrana",
+            &[NerType::Org, NerType::Loc, NerType::Org],
+        );
+        let es = ex.extract_with_spans("", body, &spans);
+        assert_eq!(names(&es, EntityKind::Org), ["Veltrana"], "{es:?}");
+        assert!(names(&es, EntityKind::Place).is_empty(), "{es:?}");
+        assert_eq!(find(&es, EntityKind::Org, "Veltrana").unwrap().mentions, 3);
+        // A tie goes to the earliest mention's kind.
+        let spans = spans_of(body, "Veltrana", &[NerType::Loc, NerType::Org]);
+        let es = ex.extract_with_spans("", body, &spans);
+        assert_eq!(names(&es, EntityKind::Place), ["Veltrana"], "{es:?}");
+        assert!(names(&es, EntityKind::Org).is_empty(), "{es:?}");
     }
 
     #[test]
