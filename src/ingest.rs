@@ -260,16 +260,22 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
     };
     let progress = progress_bar(options.progress, to_read.len() as u64);
     let (sender, receiver) = crossbeam_channel::bounded::<FileResult>(64);
-    // Refreshes read the articles as the last run committed them.
-    let searcher = morgue_index
-        .searcher()
-        .map_err(|e| MorgueError::tantivy(index_dir, e))?;
+    // Refreshes read the articles as the last run committed them. Only taken when needed: a
+    // searcher keeps the segments it sees on disk until it is dropped.
+    let searcher = if to_read.iter().any(|job| matches!(job, Job::Refresh { .. })) {
+        let searcher = morgue_index
+            .searcher()
+            .map_err(|e| MorgueError::tantivy(index_dir, e))?;
+        Some(searcher)
+    } else {
+        None
+    };
     let mut write_error = None;
     let mut received = 0;
     std::thread::scope(|scope| {
         let to_read = &to_read;
         let enricher = &enricher;
-        let searcher = &searcher;
+        let searcher = searcher.as_ref();
         scope.spawn(move || {
             to_read.par_iter().for_each_with(sender, |sender, job| {
                 if options.stop.load(Ordering::Relaxed) {
@@ -283,10 +289,11 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
                 };
                 let result = match job {
                     Job::Read { file, previous } => read(file, previous.as_ref()),
-                    Job::Refresh { file, entry } => {
-                        refresh_file(file, entry, searcher, fingerprints, enricher, fields)
-                            .unwrap_or_else(|| read(file, None))
-                    }
+                    Job::Refresh { file, entry } => searcher
+                        .and_then(|searcher| {
+                            refresh_file(file, entry, searcher, fingerprints, enricher, fields)
+                        })
+                        .unwrap_or_else(|| read(file, None)),
                 };
                 // The receiver only goes away when writing failed; stop quietly then.
                 let _ = sender.send(result);
