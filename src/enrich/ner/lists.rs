@@ -31,7 +31,10 @@ const LISTS: [(&str, u16); 12] = [
     (include_str!("../../../data/ner/lists/last_names.txt"), 9),
     (include_str!("../../../data/ner/lists/titles.txt"), 10),
     (include_str!("../../../data/ner/lists/org_words.txt"), 11),
-    (include_str!("../../../data/ner/lists/organisations.txt"), 13),
+    (
+        include_str!("../../../data/ner/lists/organisations.txt"),
+        13,
+    ),
     (include_str!("../../../data/ner/lists/companies.txt"), 13),
     (include_str!("../../../data/ner/lists/sports_teams.txt"), 14),
     (include_str!("../../../data/ner/lists/competitions.txt"), 3),
