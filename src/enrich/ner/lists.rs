@@ -11,7 +11,7 @@ use crate::article::EntityKind;
 use crate::enrich::gazetteer::Gazetteer;
 
 /// Number of list kinds; a token's gazetteer bits are `kind * 4 + BILOU position`.
-pub(crate) const KINDS: usize = 13;
+pub(crate) const KINDS: usize = 15;
 
 /// Set on a gazetteer key that is a proper prefix of a longer name, so matching can stop as
 /// soon as a token run is no prefix of anything.
@@ -22,7 +22,7 @@ const MAX_LEN: usize = 6;
 
 /// `data/ner/lists` files and their kinds (kinds 0..4 are the built-in gazetteer's, 12 its
 /// demonyms).
-const LISTS: [(&str, u16); 8] = [
+const LISTS: [(&str, u16); 12] = [
     (include_str!("../../../data/ner/lists/countries.txt"), 4),
     (include_str!("../../../data/ner/lists/regions.txt"), 5),
     (include_str!("../../../data/ner/lists/cities.txt"), 6),
@@ -31,6 +31,13 @@ const LISTS: [(&str, u16); 8] = [
     (include_str!("../../../data/ner/lists/last_names.txt"), 9),
     (include_str!("../../../data/ner/lists/titles.txt"), 10),
     (include_str!("../../../data/ner/lists/org_words.txt"), 11),
+    (
+        include_str!("../../../data/ner/lists/organisations.txt"),
+        13,
+    ),
+    (include_str!("../../../data/ner/lists/companies.txt"), 13),
+    (include_str!("../../../data/ner/lists/sports_teams.txt"), 14),
+    (include_str!("../../../data/ner/lists/competitions.txt"), 3),
 ];
 
 /// Kind of the nationality words of `data/gazetteer/demonyms.tsv` ("Russian", "Russians").
