@@ -445,11 +445,12 @@ mod tests {
             "Council on Foreign Relations",
             NerType::Org
         ));
-        let es = tagged().extract(
-            "Betting",
-            "Symbolically, a higher penalty, perhaps as the Bill passes through the two Houses, \
-             might be appropriate.",
-        );
+        let body = "Symbolically, a higher penalty, perhaps as the Bill passes through the two \
+                    Houses, might be appropriate.";
+        let stretched = "Bill passes through the two Houses";
+        let spans = spans_of(body, stretched, &[NerType::Per]);
+        assert_eq!(spans.body.len(), 1);
+        let es = tagged().extract_with_spans("Betting", body, &spans);
         assert!(names(&es, EntityKind::Person).is_empty(), "{es:?}");
     }
 
