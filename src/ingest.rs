@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
-use tantivy::{IndexWriter, TantivyDocument, Term};
+use tantivy::{IndexWriter, TantivyDocument};
 
 /// A function called with a file's path just before the file is read.
 pub type ReadHook = Arc<dyn Fn(&Path) + Send + Sync>;
@@ -213,6 +213,7 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
         index_dir,
         fields,
         manifest,
+        indexed_before: indexed_before(&morgue_index, index_dir)?,
         last_commit: Instant::now(),
         commit_interval: options.commit_interval,
         uncommitted: false,
@@ -297,8 +298,8 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
         let vanished: Vec<String> = sink.manifest.vanished(&roots, &seen).cloned().collect();
         for path in vanished {
             if let Some(entry) = sink.manifest.files.remove(&path) {
-                sink.writer
-                    .delete_term(Term::from_field_text(fields.file, &path));
+                index::delete_file(&sink.writer, fields, &path)
+                    .map_err(|e| MorgueError::write_failed(index_dir, e))?;
                 if matches!(entry.outcome, Outcome::Indexed { .. }) {
                     summary.deleted += 1;
                 }
@@ -327,6 +328,9 @@ struct Sink<'a> {
     index_dir: &'a Path,
     fields: &'a crate::index::schema::Fields,
     manifest: Manifest,
+    /// The index as the run found it (`None` when it was empty): only files it holds, or
+    /// that the manifest knows, can have articles to delete.
+    indexed_before: Option<tantivy::Searcher>,
     last_commit: Instant,
     commit_interval: Duration,
     /// Something was applied since the last commit.
@@ -341,6 +345,7 @@ impl Sink<'_> {
             &mut self.writer,
             self.fields,
             &mut self.manifest,
+            self.indexed_before.as_ref(),
             summary,
         ) {
             return Err(MorgueError::write_failed(self.index_dir, self.cause(error)));
@@ -570,14 +575,44 @@ fn read_at_most(path: &Path, limit: u64) -> Result<Vec<u8>, Skip> {
     Ok(bytes)
 }
 
+/// The index's last commit as this run starts, or `None` when it holds no articles.
+fn indexed_before(
+    morgue_index: &MorgueIndex,
+    index_dir: &Path,
+) -> Result<Option<tantivy::Searcher>, MorgueError> {
+    let searcher = morgue_index
+        .index
+        .reader_builder()
+        .reload_policy(tantivy::ReloadPolicy::Manual)
+        .try_into()
+        .map_err(|e| MorgueError::tantivy(index_dir, e))?
+        .searcher();
+    Ok((!searcher.segment_readers().is_empty()).then_some(searcher))
+}
+
 /// Applies one file's result to the index, the manifest and the summary (writer thread).
 fn apply(
     result: FileResult,
     writer: &mut IndexWriter,
     fields: &crate::index::schema::Fields,
     manifest: &mut Manifest,
+    indexed_before: Option<&tantivy::Searcher>,
     summary: &mut RunSummary,
 ) -> tantivy::Result<()> {
+    // A file's old articles are deleted before its new ones go in. Each file is applied once
+    // per run, so it can only have articles if the index had them when the run started (after
+    // a crash the manifest may not know them) or the manifest knows it (updates, and a file
+    // walked twice). Deleting only then keeps a first run of a large archive from queueing
+    // one delete per file.
+    let delete_old = |writer: &IndexWriter, manifest: &Manifest, path: &str| {
+        let held = manifest.files.contains_key(path)
+            || indexed_before.is_some_and(|s| index::holds_file(s, fields, path));
+        if held {
+            index::delete_file(writer, fields, path)
+        } else {
+            Ok(())
+        }
+    };
     match result {
         FileResult::Unchanged { path, entry } => {
             summary.unchanged += 1;
@@ -585,7 +620,7 @@ fn apply(
         }
         FileResult::Skipped { path, entry, skip } => {
             // A file that was indexed before and is broken now loses its old articles.
-            writer.delete_term(Term::from_field_text(fields.file, &path));
+            delete_old(writer, manifest, &path)?;
             summary.skip(&path, &skip);
             match entry {
                 Some(entry) => {
@@ -607,9 +642,9 @@ fn apply(
             } else {
                 summary.indexed_new += 1;
             }
-            // Delete first even for new files: after a crash the index may hold articles of a
-            // file the manifest never heard of, and this keeps re-runs free of duplicates.
-            writer.delete_term(Term::from_field_text(fields.file, &path));
+            // Delete first even for files new to the manifest: after a crash the index may hold
+            // articles of a file the manifest never heard of.
+            delete_old(writer, manifest, &path)?;
             summary.articles_written += docs.len();
             for doc in docs {
                 writer.add_document(doc)?;
