@@ -149,6 +149,7 @@ enum FileResult {
 /// and the next run picks up from it (see `index::manifest` for why that converges).
 pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, MorgueError> {
     let started = Instant::now();
+    index::release_freed_writer_memory();
     let morgue_index = MorgueIndex::open_or_create(index_dir)?;
     // Take the writer lock before walking, so a second run fails at once.
     let writer: IndexWriter = morgue_index

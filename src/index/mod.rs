@@ -127,6 +127,21 @@ impl MorgueIndex {
     }
 }
 
+/// Makes glibc's allocator give freed writer memory back to the system (Linux only).
+///
+/// tantivy's writer allocates its arena in 1 MB pages and frees them when a segment is
+/// written. glibc serves blocks that large with mmap at first, but raises that threshold to
+/// the size of each mmapped block freed, so after the first segment the pages come from the
+/// heap, where freed memory stays in the process: peak RSS then grew with every segment
+/// (1,004 MB at 300,000 articles; with a fixed threshold, memory falls back after each flush).
+pub fn release_freed_writer_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets an allocator parameter; any value is valid to pass.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 256 << 10);
+    }
+}
+
 /// Queues the deletion of every article of the file at `path` (absolute), like
 /// `writer.delete_term` on the `file` field but at a tenth of the memory.
 ///
