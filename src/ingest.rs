@@ -172,20 +172,14 @@ enum FileResult {
 /// and the next run picks up from it (see `index::manifest` for why that converges).
 pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, MorgueError> {
     let started = Instant::now();
+    index::release_freed_writer_memory();
     let morgue_index = MorgueIndex::open_or_create(index_dir)?;
     // Take the writer lock before walking, so a second run fails at once.
     let writer: IndexWriter = morgue_index
         .index
         .writer_with_num_threads(options.writer_threads, options.writer_memory)
         .map_err(|e| MorgueError::tantivy(index_dir, e))?;
-    let mut manifest = Manifest::load(index_dir);
-    if options.force {
-        // Files this run does not get to (it may be stopped) stay due for re-reading, so the
-        // next run finishes what --force started even without the flag.
-        for entry in manifest.files.values_mut() {
-            entry.enrichment = 0;
-        }
-    }
+    let manifest = Manifest::load(index_dir);
     // Entities depend on the tagger model and the rules as much as on the files: a file
     // whose entities were extracted with others is read again (as with --force). When only
     // the alias lists changed, its articles are re-resolved from the index instead.
@@ -249,33 +243,26 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
         }
     }
 
+    // The last commit as the run found it: what deletes check and refreshes read from.
+    let before = indexed_before(&morgue_index, index_dir)?;
     let mut sink = Sink {
         writer,
         index_dir,
         fields,
         manifest,
+        indexed_before: before.clone(),
         last_commit: Instant::now(),
         commit_interval: options.commit_interval,
         uncommitted: false,
     };
     let progress = progress_bar(options.progress, to_read.len() as u64);
     let (sender, receiver) = crossbeam_channel::bounded::<FileResult>(64);
-    // Refreshes read the articles as the last run committed them. Only taken when needed: a
-    // searcher keeps the segments it sees on disk until it is dropped.
-    let searcher = if to_read.iter().any(|job| matches!(job, Job::Refresh { .. })) {
-        let searcher = morgue_index
-            .searcher()
-            .map_err(|e| MorgueError::tantivy(index_dir, e))?;
-        Some(searcher)
-    } else {
-        None
-    };
     let mut write_error = None;
     let mut received = 0;
     std::thread::scope(|scope| {
         let to_read = &to_read;
         let enricher = &enricher;
-        let searcher = searcher.as_ref();
+        let searcher = before.as_ref();
         scope.spawn(move || {
             to_read.par_iter().for_each_with(sender, |sender, job| {
                 if options.stop.load(Ordering::Relaxed) {
@@ -350,8 +337,8 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
         let vanished: Vec<String> = sink.manifest.vanished(&roots, &seen).cloned().collect();
         for path in vanished {
             if let Some(entry) = sink.manifest.files.remove(&path) {
-                sink.writer
-                    .delete_term(Term::from_field_text(fields.file, &path));
+                index::delete_file(&sink.writer, fields, &path)
+                    .map_err(|e| MorgueError::write_failed(index_dir, e))?;
                 if matches!(entry.outcome, Outcome::Indexed { .. }) {
                     summary.deleted += 1;
                 }
@@ -380,6 +367,9 @@ struct Sink<'a> {
     index_dir: &'a Path,
     fields: &'a crate::index::schema::Fields,
     manifest: Manifest,
+    /// The index as the run found it (`None` when it was empty): only files it holds, or
+    /// that the manifest knows, can have articles to delete.
+    indexed_before: Option<tantivy::Searcher>,
     last_commit: Instant,
     commit_interval: Duration,
     /// Something was applied since the last commit.
@@ -394,6 +384,7 @@ impl Sink<'_> {
             &mut self.writer,
             self.fields,
             &mut self.manifest,
+            self.indexed_before.as_ref(),
             summary,
         ) {
             return Err(MorgueError::write_failed(self.index_dir, self.cause(error)));
@@ -692,14 +683,44 @@ fn read_at_most(path: &Path, limit: u64) -> Result<Vec<u8>, Skip> {
     Ok(bytes)
 }
 
+/// The index's last commit as this run starts, or `None` when it holds no articles.
+fn indexed_before(
+    morgue_index: &MorgueIndex,
+    index_dir: &Path,
+) -> Result<Option<tantivy::Searcher>, MorgueError> {
+    let searcher = morgue_index
+        .index
+        .reader_builder()
+        .reload_policy(tantivy::ReloadPolicy::Manual)
+        .try_into()
+        .map_err(|e| MorgueError::tantivy(index_dir, e))?
+        .searcher();
+    Ok((!searcher.segment_readers().is_empty()).then_some(searcher))
+}
+
 /// Applies one file's result to the index, the manifest and the summary (writer thread).
 fn apply(
     result: FileResult,
     writer: &mut IndexWriter,
     fields: &crate::index::schema::Fields,
     manifest: &mut Manifest,
+    indexed_before: Option<&tantivy::Searcher>,
     summary: &mut RunSummary,
 ) -> tantivy::Result<()> {
+    // A file's old articles are deleted before its new ones go in. Each file is applied once
+    // per run, so it can only have articles if the index had them when the run started (after
+    // a crash the manifest may not know them) or the manifest knows it (updates, and a file
+    // walked twice). Deleting only then keeps a first run of a large archive from queueing
+    // one delete per file.
+    let delete_old = |writer: &IndexWriter, manifest: &Manifest, path: &str| {
+        let held = manifest.files.contains_key(path)
+            || indexed_before.is_some_and(|s| index::holds_file(s, fields, path));
+        if held {
+            index::delete_file(writer, fields, path)
+        } else {
+            Ok(())
+        }
+    };
     match result {
         FileResult::Unchanged { path, entry } => {
             summary.unchanged += 1;
@@ -708,7 +729,7 @@ fn apply(
         FileResult::Refreshed { path, entry, docs } => {
             summary.unchanged += 1;
             summary.entities_refreshed += 1;
-            writer.delete_term(Term::from_field_text(fields.file, &path));
+            delete_old(writer, manifest, &path)?;
             summary.articles_written += docs.len();
             for doc in docs {
                 writer.add_document(doc)?;
@@ -720,7 +741,7 @@ fn apply(
         }
         FileResult::Skipped { path, entry, skip } => {
             // A file that was indexed before and is broken now loses its old articles.
-            writer.delete_term(Term::from_field_text(fields.file, &path));
+            delete_old(writer, manifest, &path)?;
             summary.skip(&path, &skip);
             match entry {
                 Some(entry) => {
@@ -742,9 +763,9 @@ fn apply(
             } else {
                 summary.indexed_new += 1;
             }
-            // Delete first even for new files: after a crash the index may hold articles of a
-            // file the manifest never heard of, and this keeps re-runs free of duplicates.
-            writer.delete_term(Term::from_field_text(fields.file, &path));
+            // Delete first even for files new to the manifest: after a crash the index may hold
+            // articles of a file the manifest never heard of.
+            delete_old(writer, manifest, &path)?;
             summary.articles_written += docs.len();
             for doc in docs {
                 writer.add_document(doc)?;

@@ -450,51 +450,6 @@ fn files_that_vanish_or_change_between_walk_and_read_are_handled() {
 }
 
 #[test]
-fn a_forced_run_that_is_stopped_is_finished_by_the_next_plain_run() {
-    use morgue::ingest::{self, IngestOptions};
-    use std::sync::Arc;
-    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-
-    let s = Scratch::new();
-    generate_archive(&s, 40);
-    let stop = Arc::new(AtomicBool::new(false));
-    let reads = Arc::new(AtomicUsize::new(0));
-    let options = IngestOptions {
-        stop: stop.clone(),
-        ..library_options(&s)
-    };
-    let index_dir = s.index_dir();
-    assert_eq!(ingest::run(&index_dir, &options).unwrap().indexed_new, 40);
-
-    let (hook_stop, hook_reads) = (stop.clone(), reads.clone());
-    let forced = ingest::run(
-        &index_dir,
-        &IngestOptions {
-            force: true,
-            before_read: Some(Arc::new(move |_: &Path| {
-                if hook_reads.fetch_add(1, Ordering::SeqCst) + 1 == 5 {
-                    hook_stop.store(true, Ordering::SeqCst);
-                }
-            })),
-            ..options.clone()
-        },
-    )
-    .unwrap();
-    assert!(forced.interrupted && forced.pending > 0, "{forced:#?}");
-    let re_read = forced.indexed_updated;
-    assert_eq!(re_read + forced.pending, 40, "{forced:#?}");
-
-    // Without --force, the next run re-reads exactly the files the forced run did not reach.
-    stop.store(false, Ordering::SeqCst);
-    let next = ingest::run(&index_dir, &options).unwrap();
-    assert_eq!(next.indexed_updated, 40 - re_read, "{next:#?}");
-    assert_eq!(next.unchanged, re_read, "{next:#?}");
-    let last = ingest::run(&index_dir, &options).unwrap();
-    assert_eq!(last.unchanged, 40, "{last:#?}");
-    assert_eq!(check(&s)["consistent"], true);
-}
-
-#[test]
 fn a_pathological_query_times_out_with_an_error() {
     let s = Scratch::new();
     for i in 0..5 {
