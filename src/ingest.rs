@@ -150,12 +150,9 @@ enum FileResult {
         path: String,
         entry: FileEntry,
         docs: Vec<TantivyDocument>,
-    },
-    /// Unchanged file whose articles were rebuilt from the index with new entities.
-    Refreshed {
-        path: String,
-        entry: FileEntry,
-        docs: Vec<TantivyDocument>,
+        /// The file was not read: an unchanged file's articles were rebuilt from the index
+        /// with their entities re-resolved.
+        refreshed: bool,
     },
     Skipped {
         path: String,
@@ -524,6 +521,7 @@ fn read_file(
         path,
         entry: entry_with(hash, outcome),
         docs,
+        refreshed: false,
     }
 }
 
@@ -576,7 +574,12 @@ fn refresh_file(
         aliases: fingerprints.aliases,
         ..entry.clone()
     };
-    Some(FileResult::Refreshed { path, entry, docs })
+    Some(FileResult::Indexed {
+        path,
+        entry,
+        docs,
+        refreshed: true,
+    })
 }
 
 /// Titles longer than this are cut: a title is a line, not a page.
@@ -726,19 +729,6 @@ fn apply(
             summary.unchanged += 1;
             manifest.files.insert(path, entry);
         }
-        FileResult::Refreshed { path, entry, docs } => {
-            summary.unchanged += 1;
-            summary.entities_refreshed += 1;
-            delete_old(writer, manifest, &path)?;
-            summary.articles_written += docs.len();
-            for doc in docs {
-                writer.add_document(doc)?;
-            }
-            if let Outcome::Indexed { notes, .. } = &entry.outcome {
-                notes.iter().cloned().for_each(|n| summary.note(n));
-            }
-            manifest.files.insert(path, entry);
-        }
         FileResult::Skipped { path, entry, skip } => {
             // A file that was indexed before and is broken now loses its old articles.
             delete_old(writer, manifest, &path)?;
@@ -753,15 +743,25 @@ fn apply(
                 }
             }
         }
-        FileResult::Indexed { path, entry, docs } => {
+        FileResult::Indexed {
+            path,
+            entry,
+            docs,
+            refreshed,
+        } => {
             let was_indexed = matches!(
                 manifest.files.get(&path).map(|e| &e.outcome),
                 Some(Outcome::Indexed { .. })
             );
-            if was_indexed {
+            if refreshed {
+                summary.unchanged += 1;
+                summary.entities_refreshed += 1;
+            } else if was_indexed {
                 summary.indexed_updated += 1;
+                summary.bytes_read += entry.size;
             } else {
                 summary.indexed_new += 1;
+                summary.bytes_read += entry.size;
             }
             // Delete first even for files new to the manifest: after a crash the index may hold
             // articles of a file the manifest never heard of.
@@ -770,7 +770,6 @@ fn apply(
             for doc in docs {
                 writer.add_document(doc)?;
             }
-            summary.bytes_read += entry.size;
             if let Outcome::Indexed { notes, .. } = &entry.outcome {
                 notes.iter().cloned().for_each(|n| summary.note(n));
             }
