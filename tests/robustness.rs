@@ -470,3 +470,53 @@ fn a_pathological_query_times_out_with_an_error() {
     // Ordinary queries are unaffected by the limit.
     assert_eq!(total(&s.search(&["--timeout", "30", "\"the cat\""])), 5);
 }
+
+/// Rewriting every file again and again, with a commit every few milliseconds and a run
+/// stopped half-way each other time, makes tantivy merge segments while deletes and commits
+/// go on. Whatever the interleaving, each file's article must be in the index exactly once.
+#[test]
+fn replacing_every_file_under_frequent_commits_keeps_each_article_once() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+    const FILES: usize = 400;
+    let s = Scratch::new();
+    let write_all = |round: usize| {
+        for i in 0..FILES {
+            let words: Vec<String> = (0..(20 + (i * 7 + round * 13) % 90))
+                .map(|w| format!("w{}r{round}", (w * 31 + i) % 997))
+                .collect();
+            s.write(
+                &format!("a{i:04}.txt"),
+                format!("Title: Article {i} round {round}\n\n{}\n", words.join(" ")),
+            );
+        }
+    };
+    write_all(0);
+    let mut options = library_options(&s);
+    options.writer_threads = 2;
+    morgue::ingest::run(&s.index_dir(), &options).unwrap();
+    options.commit_interval = Duration::from_millis(2);
+    for round in 1..=4 {
+        write_all(round);
+        if round % 2 == 1 {
+            let stop = Arc::new(AtomicBool::new(false));
+            let reads = Arc::new(AtomicUsize::new(0));
+            let mut stopped = options.clone();
+            stopped.stop = stop.clone();
+            stopped.before_read = Some(Arc::new(move |_: &Path| {
+                if reads.fetch_add(1, Ordering::SeqCst) == FILES / 2 {
+                    stop.store(true, Ordering::SeqCst);
+                }
+            }));
+            let summary = morgue::ingest::run(&s.index_dir(), &stopped).unwrap();
+            assert!(summary.interrupted, "round {round}: the run was not stopped");
+        }
+        let summary = morgue::ingest::run(&s.index_dir(), &options).unwrap();
+        assert_eq!(summary.indexed_new + summary.indexed_updated + summary.unchanged, FILES);
+        let index = morgue::index::MorgueIndex::open(&s.index_dir()).unwrap();
+        let report = morgue::check::check(&index).unwrap();
+        assert!(report.consistent, "round {round}: {report:?}");
+        assert_eq!(report.articles_in_index, FILES as u64, "round {round}");
+    }
+}
