@@ -240,6 +240,11 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
         }
     }
 
+    let mut manifest = manifest;
+    if options.force {
+        forget_enrichment(&mut manifest, &to_read, index_dir)?;
+    }
+
     // The last commit as the run found it: what deletes check and refreshes read from.
     let before = indexed_before(&morgue_index, index_dir)?;
     let mut sink = Sink {
@@ -685,6 +690,29 @@ fn read_at_most(path: &Path, limit: u64) -> Result<Vec<u8>, Skip> {
     }
     Ok(bytes)
 }
+
+/// A `--force` run marks every file it is about to read as extracted with no known
+/// fingerprint, and saves that before reading: if the run is stopped, the files it did not
+/// reach yet are read again by the next plain run instead of counting as unchanged. Each
+/// file's entry gets the real fingerprints back when its new articles are committed.
+fn forget_enrichment(
+    manifest: &mut Manifest,
+    to_read: &[Job],
+    index_dir: &Path,
+) -> Result<(), MorgueError> {
+    for job in to_read {
+        let file = match job {
+            Job::Read { file, .. } | Job::Refresh { file, .. } => file,
+        };
+        if let Some(entry) = manifest.files.get_mut(&walk::path_key(&file.path)) {
+            entry.enrichment = UNKNOWN_FINGERPRINT;
+        }
+    }
+    manifest.save(index_dir)
+}
+
+/// No run extracts with this fingerprint (see `Fingerprints::of`).
+const UNKNOWN_FINGERPRINT: u64 = 0;
 
 /// The index's last commit as this run starts, or `None` when it holds no articles.
 fn indexed_before(

@@ -473,7 +473,8 @@ fn a_pathological_query_times_out_with_an_error() {
 
 /// Rewriting every file again and again, with a commit every few milliseconds and a run
 /// stopped half-way each other time, makes tantivy merge segments while deletes and commits
-/// go on. Whatever the interleaving, each file's article must be in the index exactly once.
+/// go on. Whatever the interleaving, each file's article must be in the index exactly once,
+/// and a stopped run (even a `--force` one) leaves the rest to the next plain run.
 #[test]
 fn replacing_every_file_under_frequent_commits_keeps_each_article_once() {
     use std::sync::Arc;
@@ -497,12 +498,18 @@ fn replacing_every_file_under_frequent_commits_keeps_each_article_once() {
     options.writer_threads = 2;
     morgue::ingest::run(&s.index_dir(), &options).unwrap();
     options.commit_interval = Duration::from_millis(2);
-    for round in 1..=4 {
-        write_all(round);
+    // Rounds 1-4 rewrite every file; round 5 rewrites none but re-reads them all (--force).
+    for round in 1..=5 {
+        let force = round == 5;
+        if !force {
+            write_all(round);
+        }
+        let mut re_read = 0;
         if round % 2 == 1 {
             let stop = Arc::new(AtomicBool::new(false));
             let reads = Arc::new(AtomicUsize::new(0));
             let mut stopped = options.clone();
+            stopped.force = force;
             stopped.stop = stop.clone();
             stopped.before_read = Some(Arc::new(move |_: &Path| {
                 if reads.fetch_add(1, Ordering::SeqCst) == FILES / 2 {
@@ -510,10 +517,19 @@ fn replacing_every_file_under_frequent_commits_keeps_each_article_once() {
                 }
             }));
             let summary = morgue::ingest::run(&s.index_dir(), &stopped).unwrap();
-            assert!(summary.interrupted, "round {round}: the run was not stopped");
+            assert!(
+                summary.interrupted,
+                "round {round}: the run was not stopped"
+            );
+            re_read = summary.indexed_updated;
         }
         let summary = morgue::ingest::run(&s.index_dir(), &options).unwrap();
-        assert_eq!(summary.indexed_new + summary.indexed_updated + summary.unchanged, FILES);
+        assert_eq!(
+            summary.indexed_new + summary.indexed_updated + summary.unchanged,
+            FILES
+        );
+        // What a stopped run did not reach is read by the next plain run, --force or not.
+        assert_eq!(summary.indexed_updated, FILES - re_read, "round {round}");
         let index = morgue::index::MorgueIndex::open(&s.index_dir()).unwrap();
         let report = morgue::check::check(&index).unwrap();
         assert!(report.consistent, "round {round}: {report:?}");
