@@ -1,0 +1,176 @@
+//! The language of an article whose file did not declare one.
+//!
+//! whatlang judges any language from letter trigrams, but it was the biggest cost of indexing
+//! with entities off (a sixth of all CPU time on English news). Most archives are mostly
+//! English, and English prose gives itself away by its function words, so a cheap count of
+//! those settles it first; anything else goes to whatlang.
+
+/// Detects the language of the body (titles are too short to judge: "Putin meets Xi" reads as
+/// Turkish). Only a confident guess is kept.
+pub fn detect(body: &str) -> Option<String> {
+    // Detection cost grows with the sample (it was a quarter of indexing time at 4,000
+    // characters). A short paragraph settles most articles; only when it leaves the detector
+    // unsure is a longer sample tried.
+    for chars in [300, 1_200] {
+        let (sample, whole) = match body.char_indices().nth(chars) {
+            Some((end, _)) => (&body[..end], false),
+            None => (body, true),
+        };
+        if reads_as_english(sample) {
+            return Some("en".to_string());
+        }
+        if let Some(info) = whatlang::detect(sample).filter(|info| info.is_reliable()) {
+            return Some(two_letter_code(info.lang().code()).to_string());
+        }
+        if whole {
+            break;
+        }
+    }
+    None
+}
+
+/// ISO 639-3 codes (what the detector gives) to the ISO 639-1 codes that HTML `lang` attributes
+/// and most metadata use, so one language has one code in facets. Unlisted codes pass through.
+fn two_letter_code(code: &str) -> &str {
+    const CODES: [(&str, &str); 24] = [
+        ("eng", "en"),
+        ("fra", "fr"),
+        ("deu", "de"),
+        ("spa", "es"),
+        ("ita", "it"),
+        ("por", "pt"),
+        ("rus", "ru"),
+        ("ukr", "uk"),
+        ("cmn", "zh"),
+        ("jpn", "ja"),
+        ("ara", "ar"),
+        ("hin", "hi"),
+        ("nld", "nl"),
+        ("pol", "pl"),
+        ("tur", "tr"),
+        ("swe", "sv"),
+        ("kor", "ko"),
+        ("ell", "el"),
+        ("heb", "he"),
+        ("dan", "da"),
+        ("fin", "fi"),
+        ("ces", "cs"),
+        ("ron", "ro"),
+        ("hun", "hu"),
+    ];
+    CODES
+        .iter()
+        .find(|(three, _)| *three == code)
+        .map_or(code, |(_, two)| two)
+}
+
+/// Words that make up a large share of English prose. A few are words in other languages too
+/// ("in", "a", "is", "at", "for", "was", "will"), but no other language's prose comes near a
+/// quarter of its words from this list (German stuffed with "in", "was" and "will" reaches
+/// 14 %, French or Spanish about 5 %), while the opening 300 characters of 93 % of BBC news
+/// stories reach it (median 33 %).
+const ENGLISH_FUNCTION_WORDS: [&str; 40] = [
+    "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has",
+    "have", "he", "her", "his", "in", "is", "it", "its", "not", "of", "on", "said", "she", "that",
+    "the", "their", "they", "this", "to", "was", "were", "which", "who", "will", "with", "would",
+];
+
+/// Whether `sample` is plainly English: at least 20 words, a quarter of them from
+/// [`ENGLISH_FUNCTION_WORDS`].
+fn reads_as_english(sample: &str) -> bool {
+    let mut words = 0usize;
+    let mut function_words = 0usize;
+    for word in sample
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        words += 1;
+        if word.len() <= 5
+            && ENGLISH_FUNCTION_WORDS
+                .iter()
+                .any(|f| f.eq_ignore_ascii_case(word))
+        {
+            function_words += 1;
+        }
+    }
+    words >= 20 && function_words * 4 >= words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::detect as detect_language;
+    use super::reads_as_english;
+
+    #[test]
+    fn language_comes_from_the_body_and_a_longer_sample_when_the_start_is_unclear() {
+        let german = "Die Regierung hat am Montag in Berlin neue Gespräche über den Haushalt \
+                      angekündigt, nachdem die Verhandlungen in der vergangenen Woche gescheitert \
+                      waren. Die Opposition kritisierte den Plan scharf. ";
+        assert_eq!(detect_language(german).as_deref(), Some("de"));
+        // A table of figures first: nothing to judge in the first 300 characters.
+        let figures =
+            "2025-02-24 | 12:00 | 4,5 | 17,3 | 99 | 2025-02-25 | 13:00 | 5,1 | 18,0 | 98 | "
+                .repeat(9);
+        assert!(figures.chars().count() > 600);
+        assert_eq!(detect_language(&figures), None);
+        let body = format!("{figures}{}", german.repeat(3));
+        assert_eq!(detect_language(&body).as_deref(), Some("de"));
+        assert_eq!(detect_language(""), None);
+    }
+
+    #[test]
+    fn english_is_recognised_by_its_function_words_and_other_languages_are_not() {
+        let english = "The minister said on Tuesday that the government had agreed to a new \
+                       budget, which the opposition described as a betrayal of their voters. \
+                       He has been under pressure from his own party since the spring.";
+        assert!(reads_as_english(english));
+        assert_eq!(detect_language(english).as_deref(), Some("en"));
+        for (text, code) in [
+            (
+                "Le ministre a annoncé mardi que le gouvernement avait accepté un nouveau budget, que l'opposition a qualifié de trahison envers ses électeurs. Il est sous pression de son propre parti depuis le printemps, et la situation ne s'améliore pas à Paris.",
+                "fr",
+            ),
+            (
+                "Die Regierung hat am Montag in Berlin neue Gespräche über den Haushalt angekündigt, nachdem die Verhandlungen in der vergangenen Woche gescheitert waren. Was die Opposition will, ist eine Neuwahl im Herbst, sagte ein Sprecher in Bonn.",
+                "de",
+            ),
+            (
+                "De minister zei dinsdag dat de regering akkoord is gegaan met een nieuwe begroting, die de oppositie een verraad aan haar kiezers noemde. Hij staat sinds het voorjaar onder druk van zijn eigen partij, en dat is in Den Haag geen geheim.",
+                "nl",
+            ),
+            (
+                "El ministro dijo el martes que el gobierno había aceptado un nuevo presupuesto, que la oposición calificó de traición a sus votantes. Ha estado bajo presión de su propio partido desde la primavera, y a nadie en Madrid le sorprende.",
+                "es",
+            ),
+            (
+                "Il ministro ha detto martedì che il governo ha accettato un nuovo bilancio, che l'opposizione ha definito un tradimento dei suoi elettori. È sotto pressione dal suo stesso partito dalla primavera, e a Roma nessuno se ne stupisce in questi giorni.",
+                "it",
+            ),
+            (
+                "O ministro disse na terça-feira que o governo aceitou um novo orçamento, que a oposição classificou como uma traição aos seus eleitores. Ele está sob pressão do seu próprio partido desde a primavera, e em Lisboa a crise não é segredo.",
+                "pt",
+            ),
+            (
+                "Ministeren sa på tirsdag at regjeringen hadde gått med på et nytt budsjett, som opposisjonen kalte et svik mot velgerne. Han har vært under press fra sitt eget parti siden våren, og det er ikke over for ham i Oslo.",
+                "no",
+            ),
+            (
+                "Ministern sade på tisdagen att regeringen hade gått med på en ny budget, som oppositionen kallade ett svek mot väljarna. Han har varit under press från sitt eget parti sedan i våras, och det är inte över för honom i Stockholm.",
+                "sv",
+            ),
+            (
+                "Ministeren sagde tirsdag, at regeringen havde accepteret et nyt budget, som oppositionen kaldte et svigt af vælgerne. Han har været under pres fra sit eget parti siden foråret, og det er ikke slut for ham i København.",
+                "da",
+            ),
+            (
+                "Ministrul a declarat marți că guvernul a acceptat un nou buget, pe care opoziția l-a numit o trădare a alegătorilor. El este sub presiune din partea propriului partid din primăvară, iar la București criza nu este un secret.",
+                "ro",
+            ),
+        ] {
+            assert!(!reads_as_english(text), "{code} read as English");
+            assert_ne!(detect_language(text).as_deref(), Some("en"), "{code}");
+        }
+        // Too short to tell by counting: left to the detector.
+        assert!(!reads_as_english("The end of the affair."));
+    }
+}
