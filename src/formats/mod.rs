@@ -156,16 +156,21 @@ pub(crate) fn normalize_body(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut blank_pending = false;
     for line in s.lines() {
-        let line = collapse_ws(line);
-        if line.is_empty() {
+        let mut words = line.split_whitespace();
+        let Some(first) = words.next() else {
             blank_pending = !out.is_empty();
             continue;
-        }
+        };
         if !out.is_empty() {
             out.push_str(if blank_pending { "\n\n" } else { "\n" });
         }
         blank_pending = false;
-        out.push_str(&line);
+        // Straight into `out`: a collapsed copy of every line cost a tenth of plain ingest.
+        out.push_str(first);
+        for word in words {
+            out.push(' ');
+            out.push_str(word);
+        }
     }
     out
 }
