@@ -10,8 +10,6 @@
 //! filters and facet counts).
 
 use crate::article::EntityKind;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
     Schema, TextFieldIndexing, TextOptions,
@@ -209,13 +207,10 @@ pub fn snippet_analyzer(stem: crate::search::snippets::StemCandidates) -> TextAn
 /// English (Porter2) stemming that remembers the stems of words it has seen.
 ///
 /// Stemming was the biggest cost of tokenizing bodies while indexing, and news text repeats
-/// a small vocabulary: each indexing thread's analyzer keeps a table of up to
-/// [`MEMO_WORDS`] words (cleared when full), so most tokens cost one lookup. The stems are
-/// those of `Stemmer::new(Language::English)`.
+/// a small vocabulary: each indexing thread's analyzer keeps a [`StemCache`] of recent words,
+/// so most tokens cost one lookup. The stems are those of `Stemmer::new(Language::English)`.
 #[derive(Clone)]
 pub struct MemoStemmer;
-
-const MEMO_WORDS: usize = 50_000;
 
 /// A fast multiplicative hash (rustc's FxHash) for short words; SipHash cost as much as the
 /// stemming it saved.
@@ -228,37 +223,91 @@ impl WordHasher {
     fn add(&mut self, word: u64) {
         self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(WORD_HASH_K);
     }
-}
 
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
+    fn of(bytes: &[u8]) -> u64 {
+        let mut hasher = WordHasher::default();
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {
-            self.add(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+            hasher.add(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
             let mut last = [0u8; 8];
             last[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(last));
+            hasher.add(u64::from_le_bytes(last));
         }
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-
-    fn finish(&self) -> u64 {
         // A product's low bits depend only on the input's low bits (a word's first letters),
-        // and the table picks buckets by the low bits: bring the well-mixed high bits down.
-        self.0.rotate_left(26)
+        // and the cache picks slots by the low bits: bring the well-mixed high bits down.
+        hasher.0.rotate_left(26)
     }
 }
 
-type Memo = HashMap<String, String, BuildHasherDefault<WordHasher>>;
+/// Slots in a [`StemCache`]: 512 KB, which stays in a core's L2 cache next to tantivy's own
+/// tables. A hash map of 50,000 words with heap-allocated keys and stems was slower: most of
+/// its lookups waited on memory.
+const STEM_SLOTS: usize = 8192;
+/// Longest word (in bytes) a slot holds; longer words, rare in prose, are always stemmed.
+const SLOT_BYTES: usize = 31;
+/// An analyzer starts caching only after this many words: queries are a few words long and
+/// analyzers are cloned for every query, which must not pay for a table.
+const WORDS_BEFORE_CACHING: usize = 64;
+
+/// One word and its stem, inline, in one cache line. `word_len == 0` marks an empty slot.
+#[derive(Clone, Copy)]
+#[repr(C, align(64))]
+struct StemSlot {
+    word_len: u8,
+    stem_len: u8,
+    word: [u8; SLOT_BYTES],
+    stem: [u8; SLOT_BYTES],
+}
+
+/// A direct-mapped cache of stems: each word has one slot (by hash) and a newer word that
+/// hashes there replaces the older one. Frequent words keep their slots.
+struct StemCache {
+    slots: Box<[StemSlot]>,
+}
+
+impl StemCache {
+    fn new() -> StemCache {
+        let empty = StemSlot {
+            word_len: 0,
+            stem_len: 0,
+            word: [0; SLOT_BYTES],
+            stem: [0; SLOT_BYTES],
+        };
+        StemCache {
+            slots: vec![empty; STEM_SLOTS].into_boxed_slice(),
+        }
+    }
+
+    fn slot(word: &str) -> usize {
+        WordHasher::of(word.as_bytes()) as usize & (STEM_SLOTS - 1)
+    }
+
+    fn get(&self, word: &str) -> Option<&str> {
+        let slot = &self.slots[StemCache::slot(word)];
+        let len = usize::from(slot.word_len);
+        (len == word.len() && &slot.word[..len] == word.as_bytes())
+            // Only whole UTF-8 strings are ever stored (see `put`).
+            .then(|| std::str::from_utf8(&slot.stem[..usize::from(slot.stem_len)]).ok())
+            .flatten()
+    }
+
+    fn put(&mut self, word: &str, stem: &str) {
+        if word.is_empty() || word.len() > SLOT_BYTES || stem.len() > SLOT_BYTES {
+            return;
+        }
+        let slot = &mut self.slots[StemCache::slot(word)];
+        slot.word[..word.len()].copy_from_slice(word.as_bytes());
+        slot.stem[..stem.len()].copy_from_slice(stem.as_bytes());
+        slot.word_len = word.len() as u8;
+        slot.stem_len = stem.len() as u8;
+    }
+}
 
 /// The English stemmer applied to one word at a time (shared by the indexing analyzer's
-/// memo and the snippet analyzer).
+/// cache and the snippet analyzer).
 pub(crate) type WordStemmer = <Stemmer as TokenFilter>::Tokenizer<RawTokenizer>;
 
 pub(crate) fn word_stemmer() -> WordStemmer {
@@ -272,7 +321,8 @@ impl TokenFilter for MemoStemmer {
         MemoStemmerFilter {
             inner: tokenizer,
             stemmer: word_stemmer(),
-            memo: Memo::default(),
+            cache: None,
+            words: 0,
         }
     }
 }
@@ -280,16 +330,19 @@ impl TokenFilter for MemoStemmer {
 pub struct MemoStemmerFilter<T> {
     inner: T,
     stemmer: WordStemmer,
-    memo: Memo,
+    /// Made once this analyzer has stemmed [`WORDS_BEFORE_CACHING`] words.
+    cache: Option<StemCache>,
+    words: usize,
 }
 
 impl<T: Clone> Clone for MemoStemmerFilter<T> {
-    /// Analyzers are cloned for every query and segment: clones start with an empty memo.
+    /// Analyzers are cloned for every query and segment: clones start with no cache.
     fn clone(&self) -> Self {
         MemoStemmerFilter {
             inner: self.inner.clone(),
             stemmer: self.stemmer.clone(),
-            memo: Memo::default(),
+            cache: None,
+            words: 0,
         }
     }
 }
@@ -301,7 +354,8 @@ impl<T: Tokenizer> Tokenizer for MemoStemmerFilter<T> {
         MemoStemmerStream {
             tail: self.inner.token_stream(text),
             stemmer: &mut self.stemmer,
-            memo: &mut self.memo,
+            cache: &mut self.cache,
+            words: &mut self.words,
         }
     }
 }
@@ -309,7 +363,8 @@ impl<T: Tokenizer> Tokenizer for MemoStemmerFilter<T> {
 pub struct MemoStemmerStream<'a, T> {
     tail: T,
     stemmer: &'a mut WordStemmer,
-    memo: &'a mut Memo,
+    cache: &'a mut Option<StemCache>,
+    words: &'a mut usize,
 }
 
 impl<T: TokenStream> TokenStream for MemoStemmerStream<'_, T> {
@@ -318,22 +373,25 @@ impl<T: TokenStream> TokenStream for MemoStemmerStream<'_, T> {
             return false;
         }
         let token = self.tail.token_mut();
-        if let Some(stem) = self.memo.get(token.text.as_str()) {
+        if let Some(stem) = self.cache.as_ref().and_then(|c| c.get(&token.text)) {
             token.text.clear();
             token.text.push_str(stem);
             return true;
         }
         let mut stream = self.stemmer.token_stream(&token.text);
-        let stem = if stream.advance() {
-            std::mem::take(&mut stream.token_mut().text)
-        } else {
-            token.text.clone()
-        };
-        if self.memo.len() >= MEMO_WORDS {
-            self.memo.clear();
+        if stream.advance() {
+            let stem = std::mem::take(&mut stream.token_mut().text);
+            match self.cache {
+                Some(cache) => cache.put(&token.text, &stem),
+                None => {
+                    *self.words += 1;
+                    if *self.words >= WORDS_BEFORE_CACHING {
+                        *self.cache = Some(StemCache::new());
+                    }
+                }
+            }
+            token.text = stem;
         }
-        let word = std::mem::replace(&mut token.text, stem.clone());
-        self.memo.insert(word, stem);
         true
     }
 
