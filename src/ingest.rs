@@ -176,6 +176,7 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
         .index
         .writer_with_num_threads(options.writer_threads, options.writer_memory)
         .map_err(|e| MorgueError::tantivy(index_dir, e))?;
+    writer.set_merge_policy(Box::new(index::merge::BoundedMergePolicy::default()));
     let manifest = Manifest::load(index_dir);
     // Entities depend on the tagger model and the rules as much as on the files: a file
     // whose entities were extracted with others is read again (as with --force). When only

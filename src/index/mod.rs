@@ -10,6 +10,7 @@
 
 pub mod document;
 pub mod manifest;
+pub mod merge;
 pub mod schema;
 
 use crate::error::MorgueError;
