@@ -15,8 +15,8 @@ use tantivy::indexer::{LogMergePolicy, MergeCandidate, MergePolicy};
 pub const MAX_MERGED_ARTICLES: u32 = 45_000;
 
 /// [`LogMergePolicy`] whose merges never produce more than `max_merged` documents: each
-/// candidate keeps its smallest segments up to that total, and is dropped when fewer than two
-/// remain.
+/// candidate keeps its smallest segments up to that total (a candidate of one segment, which
+/// drops deleted documents, passes as it is).
 #[derive(Debug)]
 pub struct BoundedMergePolicy {
     log: LogMergePolicy,
@@ -46,17 +46,24 @@ impl MergePolicy for BoundedMergePolicy {
             .compute_merge_candidates(segments)
             .into_iter()
             .filter_map(|MergeCandidate(mut ids)| {
+                let single = ids.len() == 1;
                 let docs_of = |id: &SegmentId| docs.get(id).copied().unwrap_or(0);
                 ids.sort_by_key(docs_of);
                 let mut total = 0u32;
-                let kept: Vec<SegmentId> = ids
+                let mut kept: Vec<SegmentId> = ids
                     .into_iter()
                     .take_while(|id| {
                         total = total.saturating_add(docs_of(id));
                         total <= self.max_merged
                     })
                     .collect();
-                (kept.len() >= 2).then_some(MergeCandidate(kept))
+                // Largest first, as tantivy's policy orders them: a merged segment inherits
+                // the delete cursor of the candidate's first segment, and with the smallest
+                // first, replaced articles survived their deletes (a duplicate per replaced
+                // file now and then; `tests/robustness.rs` replacing_every_file_...).
+                kept.reverse();
+                // One segment alone is tantivy's way to drop a segment's deleted documents.
+                (!kept.is_empty() && (kept.len() >= 2 || single)).then_some(MergeCandidate(kept))
             })
             .collect()
     }
