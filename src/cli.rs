@@ -231,6 +231,10 @@ pub struct SearchArgs {
     /// Skip this many hits first, to page through results
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
+    /// List every copy of a story as its own hit (by default near-identical articles, such
+    /// as wire copy run by several outlets, are folded under the first one)
+    #[arg(long)]
+    pub all_copies: bool,
 
     /// Count results by year, month, day, person, org, place, event or source (repeatable)
     #[arg(long, value_parser = parse_facet, value_name = "KIND")]
@@ -452,6 +456,7 @@ fn run_search(index_dir: &Path, args: SearchArgs, mut output: Output) -> Result<
         facets: args.facet,
         facet_limit: args.facet_limit,
         snippets: true,
+        fold_copies: !args.all_copies,
     };
     let index = MorgueIndex::open(index_dir)?;
     // Building the alias tables costs more than a whole search: only entity filters need them.

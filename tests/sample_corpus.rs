@@ -268,3 +268,35 @@ fn stats_reports_the_index_and_the_last_run() {
         .stdout(predicates::str::contains("articles:"))
         .stdout(predicates::str::contains("by person"));
 }
+
+/// The sample corpus carries wire copy: identical bodies from two outlets and one edited
+/// version. Each story takes one place in the results, its copies listed under it.
+#[test]
+fn wire_copy_in_the_sample_corpus_is_folded() {
+    let (s, _) = indexed_sample();
+    let r = s.search(&["\"flood warning\" Millbrook"]);
+    let hits = r["hits"].as_array().unwrap();
+    let flood = hits
+        .iter()
+        .find(|h| {
+            h["path"]
+                .as_str()
+                .unwrap()
+                .ends_with("millbrook-river-alder-flood-warning.txt")
+        })
+        .unwrap_or_else(|| panic!("the wire story is a hit: {r:#}"));
+    let copies: Vec<&str> = flood["copies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(copies.len(), 1, "{r:#}");
+    assert!(copies[0].ends_with("millbrook-braces-for-flooding.md"));
+    assert!(!hits.iter().any(|h| h["path"] == copies[0]));
+
+    let kyiv = s.search(&["anniversary AND sanctions AND Kyiv"]);
+    assert_eq!(total(&kyiv), 2, "{kyiv:#}");
+    assert_eq!(kyiv["hits"].as_array().unwrap().len(), 1);
+    assert_eq!(kyiv["copies_folded"], 1);
+}

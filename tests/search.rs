@@ -551,3 +551,105 @@ fn colour_highlights_are_real_escapes_and_archive_text_cannot_inject_any() {
     }
     assert!(out.contains("\\u{1b}[2J"));
 }
+
+/// A wire story run by three outlets (one with its own dateline and last paragraph) takes one
+/// place in the results, with the copies listed under it; `--all-copies` lists each; paging
+/// goes by stories; a different story on the same event is never folded.
+#[test]
+fn wire_copies_fold_under_the_first_hit_and_all_copies_lists_them() {
+    let s = Scratch::new();
+    let story = "The harbour authority said on Monday that the container terminal at \
+        Eastgate would close for six weeks from March while its cranes are replaced, and that \
+        ships would be sent to the older quays at Westmoor in the meantime. Shipping lines \
+        warned of delays of up to three days for cargo bound for the city. The authority \
+        said the new cranes would double the number of containers the terminal can handle \
+        and cut the time ships spend at berth. Dock workers' representatives said they had \
+        been promised that no jobs would be lost during the closure, and that overtime at \
+        Westmoor would be shared fairly between the two crews.";
+    s.write(
+        "wire/terminal.txt",
+        format!("Title: Eastgate container terminal to close for crane works\nSource: Continental Wire\nDate: 2025-02-03\n\n{story}\n"),
+    );
+    s.write(
+        "ledger/terminal.txt",
+        format!("Title: Port closure to hit shipping for six weeks\nSource: Northern Ledger\nDate: 2025-02-03\n\n{story}\n"),
+    );
+    let edited = story.replace(
+        "Dock workers' representatives said they had been promised that no jobs would be lost \
+         during the closure, and that overtime at Westmoor would be shared fairly between the \
+         two crews.",
+        "Our reporters will follow the works week by week on the Gazette's port page.",
+    );
+    s.write(
+        "gazette/terminal.txt",
+        format!("Title: Eastgate terminal shuts for new cranes\nSource: Riverside Gazette\nDate: 2025-02-04\n\nEASTGATE - {edited}\n"),
+    );
+    s.write(
+        "ledger/follow-up.txt",
+        "Title: Westmoor quays struggle with diverted ships\nSource: Northern Ledger\nDate: 2025-03-10\n\n\
+         A week after the container terminal at Eastgate closed for its cranes to be \
+         replaced, ships queued off Westmoor on Monday and hauliers said they waited hours to \
+         collect cargo. The harbour authority said the older quays were handling more boxes \
+         than at any time since they were built, and asked shipping lines to spread their \
+         arrivals through the week. Crews at Westmoor worked double shifts over the weekend, \
+         and their representatives said the overtime had been shared fairly so far.\n",
+    );
+    s.index();
+
+    let folded = s.search(&["container terminal Eastgate"]);
+    assert_eq!(total(&folded), 4, "every article still counts: {folded:#}");
+    let hits = folded["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 2, "{folded:#}");
+    assert_eq!(folded["copies_folded"], 2);
+    let copies = hits[0]["copies"].as_array().unwrap();
+    let mut sources: Vec<&str> = std::iter::once(&hits[0])
+        .chain(copies)
+        .map(|h| h["source"].as_str().unwrap())
+        .collect();
+    sources.sort();
+    assert_eq!(
+        sources,
+        ["Continental Wire", "Northern Ledger", "Riverside Gazette"]
+    );
+    assert_eq!(
+        hits[1]["title"], "Westmoor quays struggle with diverted ships",
+        "{folded:#}"
+    );
+    assert!(hits[1]["copies"].as_array().unwrap().is_empty());
+    assert_eq!(hits[1]["rank"], 2);
+
+    // Pages are pages of stories.
+    let second = s.search(&[
+        "container terminal Eastgate",
+        "--limit",
+        "1",
+        "--offset",
+        "1",
+    ]);
+    assert_eq!(
+        titles(&second),
+        ["Westmoor quays struggle with diverted ships"]
+    );
+    // Sorted by date the story still takes one place, at its first copy's date.
+    let by_date = s.search(&["Eastgate", "--sort", "date"]);
+    assert_eq!(by_date["hits"].as_array().unwrap().len(), 2, "{by_date:#}");
+    assert_eq!(by_date["hits"][0]["date"], "2025-02-03");
+
+    let all = s.search(&["container terminal Eastgate", "--all-copies"]);
+    assert_eq!(all["hits"].as_array().unwrap().len(), 4);
+    assert_eq!(all["copies_folded"], 0);
+    assert!(all["hits"][0]["copies"].as_array().unwrap().is_empty());
+
+    // The terminal output names where else the story ran.
+    let out = s
+        .morgue()
+        .args(["search", "container terminal Eastgate"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("Same story: "), "{out}");
+    assert!(out.contains("2 near-identical copies folded"), "{out}");
+}

@@ -386,6 +386,7 @@ impl BenchQuery {
             facets,
             facet_limit: 10,
             snippets,
+            fold_copies: true,
         }
     }
 }

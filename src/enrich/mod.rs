@@ -1,6 +1,7 @@
 //! Enrichment: what morgue adds to a parsed article before indexing it: the publication date
 //! (with where it came from), the language when the file did not declare one, and entities.
 
+pub mod copies;
 pub mod dates;
 pub mod entities;
 pub mod gazetteer;

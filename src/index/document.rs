@@ -62,13 +62,15 @@ pub fn to_document(
     {
         doc.add_bytes(field, &article.tagged_spans);
     }
+    add_copy_sketch(&mut doc, fields, &article.body);
     add_entities(&mut doc, fields, &article.entities);
     doc
 }
 
 /// The stored document `stored` (as read back from the index) with its entities replaced by
 /// `entities`. Fields the index does not store are rebuilt: the tokenized source from the
-/// stored source name, the entity fields from `entities`.
+/// stored source name, the copy sketch from the stored body, the entity fields from
+/// `entities`.
 pub fn with_entities(
     fields: &Fields,
     stored: &TantivyDocument,
@@ -86,8 +88,19 @@ pub fn with_entities(
     {
         doc.add_text(fields.source, source);
     }
+    if let Some(body) = stored.get_first(fields.body).and_then(|v| v.as_str()) {
+        add_copy_sketch(&mut doc, fields, body);
+    }
     add_entities(&mut doc, fields, entities);
     doc
+}
+
+fn add_copy_sketch(doc: &mut TantivyDocument, fields: &Fields, body: &str) {
+    if let Some(field) = fields.copy_sketch {
+        for value in crate::enrich::copies::sketch(body) {
+            doc.add_u64(field, value);
+        }
+    }
 }
 
 fn add_entities(doc: &mut TantivyDocument, fields: &Fields, entities: &[Entity]) {

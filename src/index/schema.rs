@@ -60,6 +60,9 @@ pub struct Fields {
     /// The entity tagger's spans (`TaggedSpans::encode`), stored only; `None` in indexes
     /// made before it existed.
     pub tagged_spans: Option<Field>,
+    /// The body's copy sketch (`enrich::copies`), one u64 per filled bin, fast only: what a
+    /// search folds wire copies by. `None` in indexes made before it existed.
+    pub copy_sketch: Option<Field>,
 }
 
 /// Joins a canonical name and one of its aliases in the `<kind>_alias` fields.
@@ -111,6 +114,7 @@ impl Fields {
             // Indexes made before morgue kept tagger spans lack the field: they work, only a
             // changed alias file then re-reads files instead of re-resolving from the index.
             tagged_spans: get("tagged_spans").ok(),
+            copy_sketch: get("copy_sketch").ok(),
         })
     }
 }
@@ -172,6 +176,7 @@ pub fn build_schema() -> Schema {
         builder.add_text_field(&entity_alias_field(kind), STRING | FAST);
     }
     builder.add_bytes_field("tagged_spans", STORED);
+    builder.add_u64_field("copy_sketch", FAST);
     builder.build()
 }
 

@@ -6,7 +6,7 @@ use crate::index::document::StoredArticle;
 use crate::ingest::RunSummary;
 use crate::search::facets::FacetResult;
 use crate::search::snippets::Snippet;
-use crate::search::{SearchResults, SortOrder};
+use crate::search::{CopyOf, SearchResults, SortOrder};
 use crate::skip::ProblemKind;
 use crate::stats::{EntityListing, IndexStats};
 use anstyle::{AnsiColor, Style};
@@ -77,8 +77,25 @@ pub fn search_results(out: &mut Output, results: &SearchResults) -> io::Result<(
         if !entities.is_empty() {
             writeln!(out, "     {DIM}{entities}{DIM:#}")?;
         }
+        if !hit.copies.is_empty() {
+            writeln!(out, "     {DIM}{}{DIM:#}", copies_line(&hit.copies))?;
+        }
     }
-    if results.hits.len() < results.total.saturating_sub(results.offset) && !results.hits.is_empty()
+    if results.copies_folded > 0 {
+        writeln!(
+            out,
+            "\n{DIM}{} near-identical {} folded under the hits above (--all-copies lists each){DIM:#}",
+            results.copies_folded,
+            if results.copies_folded == 1 {
+                "copy"
+            } else {
+                "copies"
+            }
+        )?;
+    }
+    // Folded copies are among the total but take no place in the list.
+    let listed = results.hits.len() + results.copies_folded;
+    if listed < results.total.saturating_sub(results.offset) && results.hits.len() == results.limit
     {
         writeln!(
             out,
@@ -90,6 +107,29 @@ pub fn search_results(out: &mut Output, results: &SearchResults) -> io::Result<(
         facet_table(out, facet)?;
     }
     out.flush()
+}
+
+/// "Same story: Wire Daily 2025-02-24, Evening Post 2025-02-25, and 3 more".
+fn copies_line(copies: &[CopyOf]) -> String {
+    const LISTED: usize = 4;
+    let mut labels: Vec<String> = copies
+        .iter()
+        .take(LISTED)
+        .map(|copy| {
+            let place = match &copy.source {
+                Some(source) => escape_control(source),
+                None => display_path(&copy.path, None),
+            };
+            match &copy.date {
+                Some(date) => format!("{place} {date}"),
+                None => place,
+            }
+        })
+        .collect();
+    if copies.len() > LISTED {
+        labels.push(format!("and {} more", copies.len() - LISTED));
+    }
+    format!("Same story: {}", labels.join(", "))
 }
 
 fn date_label(article: &StoredArticle) -> String {

@@ -3,6 +3,7 @@
 //! One pass over the index collects the page of hits, the total count and every requested
 //! facet together, so facets always describe the whole result set, not just the page shown.
 
+pub mod copies;
 pub mod facets;
 pub mod query;
 pub mod snippets;
@@ -41,6 +42,8 @@ pub struct SearchRequest {
     pub facet_limit: usize,
     /// Compute highlighted snippets for the hits (the CLI always does; benchmarks measure both).
     pub snippets: bool,
+    /// Fold near-identical copies of a story (wire copy) into its first hit (see [`copies`]).
+    pub fold_copies: bool,
 }
 
 /// Everything a search returns; this is also the documented `--json` output.
@@ -53,6 +56,8 @@ pub struct SearchResults {
     pub limit: usize,
     pub sort: SortOrder,
     pub hits: Vec<Hit>,
+    /// Copies folded into the hits of this page (each hit lists its own); `total` counts them.
+    pub copies_folded: usize,
     pub facets: Vec<FacetResult>,
 }
 
@@ -65,6 +70,18 @@ pub struct Hit {
     #[serde(flatten)]
     pub article: StoredArticle,
     pub snippets: Vec<Snippet>,
+    /// Other articles carrying the same story, in result order (empty with `--all-copies`).
+    pub copies: Vec<CopyOf>,
+}
+
+/// A near-identical copy of a hit: enough to tell where else the story ran.
+#[derive(Debug, Serialize)]
+pub struct CopyOf {
+    pub id: String,
+    pub path: String,
+    pub title: String,
+    pub date: Option<String>,
+    pub source: Option<String>,
 }
 
 /// Runs a search against an open index.
@@ -91,52 +108,48 @@ pub fn search(
     // TopDocs refuses a limit of 0 (a count-only request still collects one) and allocates
     // for limit + offset up front: no page can be larger than the index.
     let docs = searcher.num_docs() as usize;
-    let offset = request.offset.min(docs);
-    let top = TopDocs::with_limit(request.limit.clamp(1, docs.max(1))).and_offset(offset);
-    let (page, total, tallies): (Vec<(Option<f32>, DocAddress)>, usize, _) = match request.sort {
-        SortOrder::Relevance
-            if facet_collector.is_none() && query::prunable(full_query.as_ref()) =>
-        {
-            // Alone, TopDocs skips blocks of documents that cannot reach the page (block-max
-            // WAND); counting without scores is cheap. Together they would score every hit.
-            let docs = searcher
-                .search(&full_query, &top.order_by_score())
-                .map_err(tantivy_err)?;
-            let total = searcher.search(&full_query, &Count).map_err(tantivy_err)?;
-            (
-                docs.into_iter().map(|(s, d)| (Some(s), d)).collect(),
-                total,
-                None,
-            )
+    let fold_field = fields
+        .copy_sketch
+        .filter(|_| request.fold_copies && request.limit > 0);
+    // Folding ranks stories, not articles: the page is a slice of the folded list, so the
+    // candidates are fetched from the top.
+    let wanted = request.offset.saturating_add(request.limit);
+    let fetch = |limit: usize, offset: usize| {
+        let top = TopDocs::with_limit(limit.clamp(1, docs.max(1))).and_offset(offset.min(docs));
+        run_query(
+            &searcher,
+            full_query.as_ref(),
+            top,
+            request.sort,
+            facet_collector.as_ref(),
+        )
+        .map_err(tantivy_err)
+    };
+    let (page, total, tallies, copies_of) = match fold_field {
+        None => {
+            let (page, total, tallies) = fetch(request.limit, request.offset)?;
+            let no_copies = vec![Vec::new(); page.len()];
+            (page, total, tallies, no_copies)
         }
-        SortOrder::Relevance => {
-            let (docs, total, tallies) = searcher
-                .search(
-                    &full_query,
-                    &(top.order_by_score(), Count, facet_collector.clone()),
-                )
-                .map_err(tantivy_err)?;
-            (
-                docs.into_iter().map(|(s, d)| (Some(s), d)).collect(),
-                total,
-                tallies,
-            )
-        }
-        SortOrder::Date | SortOrder::DateDesc => {
-            let order = if request.sort == SortOrder::Date {
-                Order::Asc
-            } else {
-                Order::Desc
+        Some(field) => {
+            let name = index.index.schema().get_field_name(field).to_string();
+            let mut limit = copies::first_fetch(wanted);
+            let (mut candidates, total, tallies) = fetch(limit, 0)?;
+            let stories = loop {
+                let (stories, complete) =
+                    copies::fold(&searcher, &name, &candidates, wanted).map_err(tantivy_err)?;
+                if complete || candidates.len() >= total || limit >= docs {
+                    break stories;
+                }
+                limit = limit.saturating_mul(4);
+                candidates = fetch(limit, 0)?.0;
             };
-            let by_date = top.order_by_fast_field::<DateTime>("date", order);
-            let (docs, total, tallies) = searcher
-                .search(&full_query, &(by_date, Count, facet_collector.clone()))
-                .map_err(tantivy_err)?;
-            (
-                docs.into_iter().map(|(_, d)| (None, d)).collect(),
-                total,
-                tallies,
-            )
+            let (page, copies_of) = stories
+                .into_iter()
+                .skip(request.offset)
+                .map(|story| ((story.score, story.address), story.copies))
+                .unzip();
+            (page, total, tallies, copies_of)
         }
     };
     let page = if request.limit == 0 { Vec::new() } else { page };
@@ -145,11 +158,17 @@ pub fn search(
     } else {
         None
     };
+    let copies_folded = copies_of.iter().map(Vec::len).sum();
     let hits = page
         .into_iter()
+        .zip(copies_of)
         .enumerate()
-        .map(|(i, (score, address))| {
+        .map(|(i, ((score, address), copies))| {
             let article = load(&searcher, fields, address)?;
+            let copies = copies
+                .into_iter()
+                .map(|address| load(&searcher, fields, address).map(CopyOf::from))
+                .collect::<tantivy::Result<_>>()?;
             let snippets = snippeter
                 .as_ref()
                 .map(|s| s.snippets(&article.title, &article.body))
@@ -159,6 +178,7 @@ pub fn search(
                 score,
                 article,
                 snippets,
+                copies,
             })
         })
         .collect::<Result<Vec<_>, tantivy::TantivyError>>()
@@ -170,10 +190,65 @@ pub fn search(
         limit: request.limit,
         sort: request.sort,
         hits,
+        copies_folded,
         facets: match (facet_collector, tallies) {
             (Some(collector), Some(tallies)) => collector.results(tallies, request.facet_limit),
             _ => Vec::new(),
         },
+    })
+}
+
+/// Ranked (score or date) hits of one page, the total count and the facet tallies.
+type Ranked = (
+    Vec<(Option<f32>, DocAddress)>,
+    usize,
+    Option<<FacetCollector as tantivy::collector::Collector>::Fruit>,
+);
+
+/// Runs the query once for a page of `top`, counting all hits and tallying facets.
+fn run_query(
+    searcher: &Searcher,
+    full_query: &dyn tantivy::query::Query,
+    top: TopDocs,
+    sort: SortOrder,
+    facets: Option<&FacetCollector>,
+) -> tantivy::Result<Ranked> {
+    Ok(match sort {
+        SortOrder::Relevance if facets.is_none() && query::prunable(full_query) => {
+            // Alone, TopDocs skips blocks of documents that cannot reach the page (block-max
+            // WAND); counting without scores is cheap. Together they would score every hit.
+            let docs = searcher.search(full_query, &top.order_by_score())?;
+            let total = searcher.search(full_query, &Count)?;
+            (
+                docs.into_iter().map(|(s, d)| (Some(s), d)).collect(),
+                total,
+                None,
+            )
+        }
+        SortOrder::Relevance => {
+            let (docs, total, tallies) =
+                searcher.search(full_query, &(top.order_by_score(), Count, facets.cloned()))?;
+            (
+                docs.into_iter().map(|(s, d)| (Some(s), d)).collect(),
+                total,
+                tallies,
+            )
+        }
+        SortOrder::Date | SortOrder::DateDesc => {
+            let order = if sort == SortOrder::Date {
+                Order::Asc
+            } else {
+                Order::Desc
+            };
+            let by_date = top.order_by_fast_field::<DateTime>("date", order);
+            let (docs, total, tallies) =
+                searcher.search(full_query, &(by_date, Count, facets.cloned()))?;
+            (
+                docs.into_iter().map(|(_, d)| (None, d)).collect(),
+                total,
+                tallies,
+            )
+        }
     })
 }
 
@@ -184,4 +259,16 @@ fn load(
 ) -> tantivy::Result<StoredArticle> {
     let doc: TantivyDocument = searcher.doc(address)?;
     Ok(StoredArticle::from_document(fields, &doc))
+}
+
+impl From<StoredArticle> for CopyOf {
+    fn from(article: StoredArticle) -> CopyOf {
+        CopyOf {
+            id: article.id,
+            path: article.path,
+            title: article.title,
+            date: article.date,
+            source: article.source,
+        }
+    }
 }
