@@ -16,10 +16,11 @@ pub struct Story {
     pub copies: Vec<DocAddress>,
 }
 
-/// How many ranked candidates to fetch to fill `wanted` stories: copies rarely outnumber
-/// stories three to one; when they do, the caller fetches more.
+/// How many ranked candidates to fetch first to fill `wanted` stories: a few more than the
+/// page, since a larger top-k lets tantivy skip less; when copies crowd the page, the caller
+/// fetches more.
 pub fn first_fetch(wanted: usize) -> usize {
-    wanted.saturating_mul(3).saturating_add(10)
+    wanted.saturating_add(wanted / 2).saturating_add(5)
 }
 
 /// Folds `candidates` (best first) into stories. Candidates after the `wanted`-th story only
