@@ -237,15 +237,7 @@ fn dated_and_undated_articles_partition_the_index() {
 #[test]
 fn stats_reports_the_index_and_the_last_run() {
     let (s, summary) = indexed_sample();
-    let out = s
-        .morgue()
-        .args(["stats", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let stats: Value = serde_json::from_slice(&out).unwrap();
+    let stats: Value = serde_json::from_str(&s.stdout(&["stats", "--json"])).unwrap();
     assert_eq!(stats["articles"], summary["articles_in_index"]);
     assert_eq!(
         stats["undated"].as_u64().unwrap(),

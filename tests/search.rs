@@ -462,15 +462,8 @@ use predicates::prelude::PredicateBooleanExt;
 #[test]
 fn entities_lists_canonical_names_with_counts_and_aliases() {
     let s = news_archive();
-    let out = s
-        .morgue()
-        .args(["entities", "--type", "person", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let listing: Value = serde_json::from_slice(&out).unwrap();
+    let listing: Value =
+        serde_json::from_str(&s.stdout(&["entities", "--type", "person", "--json"])).unwrap();
     let list = listing.as_array().unwrap();
     assert!(list.iter().all(|e| e["kind"] == "person"));
     let putin = list.iter().find(|e| e["name"] == "Vladimir Putin").unwrap();
@@ -531,15 +524,7 @@ fn colour_highlights_are_real_escapes_and_archive_text_cannot_inject_any() {
         "{\"title\": \"\\u001b[31mRED phone\\u001b]0;pwned\\u0007\", \"source\": \"Evil\\u001b[2J Source\", \"text\": \"A phone story with an \\u001b[2J escape.\"}",
     );
     s.index();
-    let out = s
-        .morgue()
-        .args(["search", "phone", "--color", "always", "--limit", "8"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8(out).unwrap();
+    let out = s.stdout(&["search", "phone", "--color", "always", "--limit", "8"]);
     // morgue's own styles are escape codes...
     assert!(out.contains("\u{1b}[1m\u{1b}[31mphone"), "{out}");
     // ...the article's are shown as text, never sent to the terminal.
@@ -641,15 +626,7 @@ fn wire_copies_fold_under_the_first_hit_and_all_copies_lists_them() {
     assert!(all["hits"][0]["copies"].as_array().unwrap().is_empty());
 
     // The terminal output names where else the story ran.
-    let out = s
-        .morgue()
-        .args(["search", "container terminal Eastgate"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8(out).unwrap();
+    let out = s.stdout(&["search", "container terminal Eastgate"]);
     assert!(out.contains("Same story: "), "{out}");
     assert!(out.contains("2 near-identical copies folded"), "{out}");
 }

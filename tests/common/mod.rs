@@ -88,6 +88,19 @@ impl Scratch {
         summary
     }
 
+    /// Runs `morgue ARGS...`, which must succeed, and returns what it printed.
+    pub fn stdout(&self, args: &[&str]) -> String {
+        let out = self
+            .morgue()
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).expect("morgue prints UTF-8")
+    }
+
     /// Runs `morgue search --json` with extra arguments and returns the result object.
     pub fn search(&self, args: &[&str]) -> Value {
         let out = self
