@@ -190,6 +190,8 @@ pub(super) fn apply<'a>(
             continue;
         }
         let kind = match span.kind {
+            // Local streets and rivers the tagger has never seen look like "Joan Pritchett".
+            NerType::Per if place_shaped(surface) => EntityKind::Place,
             NerType::Per => EntityKind::Person,
             NerType::Org => EntityKind::Org,
             NerType::Loc => EntityKind::Place,
@@ -209,6 +211,19 @@ pub(super) fn apply<'a>(
             pos, end, kind, canonical, surface, surface, false,
         ));
     }
+}
+
+/// "River Alder", "Mill Lane", "Mount Kenya": names whose first or last word says they are
+/// places, however much the rest looks like a person's name.
+fn place_shaped(surface: &str) -> bool {
+    const FIRST: &[&str] = &["Lake", "Mount", "River"];
+    const LAST: &[&str] = &["Avenue", "Boulevard", "Lane", "Road", "Square", "Street"];
+    let mut words = surface.split(' ');
+    let first = words.next().unwrap_or("");
+    let Some(last) = words.next_back() else {
+        return false;
+    };
+    FIRST.contains(&first) || LAST.contains(&last)
 }
 
 /// Whether the lowercase words inside a span are ones names have: particles in persons
@@ -427,6 +442,42 @@ mod tests {
         let es = ex.extract_with_spans("", body, &spans);
         assert_eq!(names(&es, EntityKind::Place), ["Veltrana"], "{es:?}");
         assert!(names(&es, EntityKind::Org).is_empty(), "{es:?}");
+    }
+
+    #[test]
+    fn streets_and_rivers_tagged_as_persons_are_places() {
+        let ex = tagged();
+        let body = "Residents of Mill Lane met Joan Pritchett by the River Alder. Mount \
+                    Brannock was clear. Lane sang.";
+        let mut spans = TaggedSpans::default();
+        for name in [
+            "Mill Lane",
+            "Joan Pritchett",
+            "River Alder",
+            "Mount Brannock",
+            "Lane",
+        ] {
+            let start = body.rfind(name).unwrap();
+            spans.body.push(TaggedSpan {
+                start,
+                end: start + name.len(),
+                kind: NerType::Per,
+                doubtful: false,
+            });
+        }
+        spans.body.sort_by_key(|s| s.start);
+        let es = ex.extract_with_spans("", body, &spans);
+        let places = names(&es, EntityKind::Place);
+        for place in ["Mill Lane", "River Alder", "Mount Brannock"] {
+            assert!(places.contains(&place), "{place}: {es:?}");
+        }
+        // One word is no evidence: "Lane" alone stays a person.
+        assert_eq!(
+            names(&es, EntityKind::Person),
+            ["Joan Pritchett", "Lane"],
+            "{es:?}"
+        );
+        assert!(place_shaped("Bridge Street"));
     }
 
     #[test]
