@@ -630,3 +630,38 @@ fn wire_copies_fold_under_the_first_hit_and_all_copies_lists_them() {
     assert!(out.contains("Same story: "), "{out}");
     assert!(out.contains("2 near-identical copies folded"), "{out}");
 }
+
+/// When copies of one story fill more than the first batch of candidates, the search fetches
+/// more until the page has its stories.
+#[test]
+fn a_story_copied_many_times_does_not_hide_the_next_one() {
+    let s = Scratch::new();
+    let story = "The ferry between Harbour City and the islands will stop for a month from \
+        Monday while its engines are overhauled, the operator said, and a replacement boat with \
+        half the seats will run twice a day instead. Islanders said the timetable left no way to \
+        reach the hospital and return on the same day, and the council said it would ask the \
+        operator to add an evening sailing. The overhaul was due last winter but was put off \
+        when parts arrived late from the shipyard.";
+    for i in 0..12 {
+        s.write(
+            &format!("copies/outlet{i:02}.txt"),
+            format!("Title: Ferry overhaul {i}\nDate: 2025-03-{:02}\n\n{story}\n", i + 1),
+        );
+    }
+    s.write(
+        "other.txt",
+        "Title: Ferry fares rise\nDate: 2025-04-01\n\nFerry fares rise by a tenth in April, \
+         the operator said, blaming fuel costs and the overhaul of its main boat earlier in \
+         the year. Season tickets for islanders are frozen until the summer, and children \
+         under five still travel free. The council called the rise unwelcome but said it had \
+         no power over fares, which are set under the operator's contract with the port.\n",
+    );
+    s.index();
+    // Oldest first: the twelve copies come before the other story.
+    let r = s.search(&["ferry", "--limit", "2", "--sort", "date"]);
+    assert_eq!(total(&r), 13);
+    assert_eq!(r["hits"].as_array().unwrap().len(), 2, "{r:#}");
+    assert_eq!(r["hits"][0]["title"], "Ferry overhaul 0");
+    assert_eq!(r["hits"][0]["copies"].as_array().unwrap().len(), 11, "{r:#}");
+    assert_eq!(r["hits"][1]["title"], "Ferry fares rise");
+}

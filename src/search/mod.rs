@@ -114,27 +114,22 @@ pub fn search(
     // Folding ranks stories, not articles: the page is a slice of the folded list, so the
     // candidates are fetched from the top.
     let wanted = request.offset.saturating_add(request.limit);
-    let fetch = |limit: usize, offset: usize| {
+    // Facets describe all hits: tallied on the first fetch only.
+    let fetch = |limit: usize, offset: usize, facets: Option<&FacetCollector>| {
         let top = TopDocs::with_limit(limit.clamp(1, docs.max(1))).and_offset(offset.min(docs));
-        run_query(
-            &searcher,
-            full_query.as_ref(),
-            top,
-            request.sort,
-            facet_collector.as_ref(),
-        )
-        .map_err(tantivy_err)
+        run_query(&searcher, full_query.as_ref(), top, request.sort, facets).map_err(tantivy_err)
     };
     let (page, total, tallies, copies_of) = match fold_field {
         None => {
-            let (page, total, tallies) = fetch(request.limit, request.offset)?;
+            let (page, total, tallies) =
+                fetch(request.limit, request.offset, facet_collector.as_ref())?;
             let no_copies = vec![Vec::new(); page.len()];
             (page, total, tallies, no_copies)
         }
         Some(field) => {
             let name = index.index.schema().get_field_name(field).to_string();
             let mut limit = copies::first_fetch(wanted);
-            let (mut candidates, total, tallies) = fetch(limit, 0)?;
+            let (mut candidates, total, tallies) = fetch(limit, 0, facet_collector.as_ref())?;
             let stories = loop {
                 let (stories, complete) =
                     copies::fold(&searcher, &name, &candidates, wanted).map_err(tantivy_err)?;
@@ -142,7 +137,7 @@ pub fn search(
                     break stories;
                 }
                 limit = limit.saturating_mul(4);
-                candidates = fetch(limit, 0)?.0;
+                candidates = fetch(limit, 0, None)?.0;
             };
             let (page, copies_of) = stories
                 .into_iter()
