@@ -65,6 +65,7 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
         facets: vec![FacetKind::Month, FacetKind::Entity(EntityKind::Person)],
         facet_limit: 5,
         snippets: true,
+        fold_copies: data.len() % 3 != 0,
     };
     let _ = search::search(index(), &Gazetteer::default(), &request);
 });
