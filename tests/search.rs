@@ -645,7 +645,10 @@ fn a_story_copied_many_times_does_not_hide_the_next_one() {
     for i in 0..12 {
         s.write(
             &format!("copies/outlet{i:02}.txt"),
-            format!("Title: Ferry overhaul {i}\nDate: 2025-03-{:02}\n\n{story}\n", i + 1),
+            format!(
+                "Title: Ferry overhaul {i}\nDate: 2025-03-{:02}\n\n{story}\n",
+                i + 1
+            ),
         );
     }
     s.write(
@@ -662,6 +665,10 @@ fn a_story_copied_many_times_does_not_hide_the_next_one() {
     assert_eq!(total(&r), 13);
     assert_eq!(r["hits"].as_array().unwrap().len(), 2, "{r:#}");
     assert_eq!(r["hits"][0]["title"], "Ferry overhaul 0");
-    assert_eq!(r["hits"][0]["copies"].as_array().unwrap().len(), 11, "{r:#}");
+    assert_eq!(
+        r["hits"][0]["copies"].as_array().unwrap().len(),
+        11,
+        "{r:#}"
+    );
     assert_eq!(r["hits"][1]["title"], "Ferry fares rise");
 }
