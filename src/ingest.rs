@@ -176,7 +176,6 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
         .index
         .writer_with_num_threads(options.writer_threads, options.writer_memory)
         .map_err(|e| MorgueError::tantivy(index_dir, e))?;
-    writer.set_merge_policy(Box::new(index::merge::BoundedMergePolicy::default()));
     let manifest = Manifest::load(index_dir);
     // Entities depend on the tagger model and the rules as much as on the files: a file
     // whose entities were extracted with others is read again (as with --force). When only
@@ -248,6 +247,9 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
 
     // The last commit as the run found it: what deletes check and refreshes read from.
     let before = indexed_before(&morgue_index, index_dir)?;
+    // A run that may replace articles merges only after its last commit (see `index::merge`).
+    let replacing = before.is_some();
+    writer.set_merge_policy(index::merge::policy_during_run(replacing));
     let mut sink = Sink {
         writer,
         index_dir,
@@ -349,6 +351,10 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
         }
     }
     sink.commit(&mut summary)?;
+    if replacing && !summary.interrupted {
+        index::merge::merge_committed(&mut sink.writer, &morgue_index.index)
+            .map_err(|e| MorgueError::write_failed(index_dir, e))?;
+    }
 
     let reader = morgue_index
         .index

@@ -103,17 +103,8 @@ impl Scratch {
 
     /// Runs `morgue search --json` with extra arguments and returns the result object.
     pub fn search(&self, args: &[&str]) -> Value {
-        let out = self
-            .morgue()
-            .arg("search")
-            .arg("--json")
-            .args(args)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        serde_json::from_slice(&out).expect("search --json prints JSON")
+        let args: Vec<&str> = ["search", "--json"].iter().chain(args).copied().collect();
+        serde_json::from_str(&self.stdout(&args)).expect("search --json prints JSON")
     }
 }
 
