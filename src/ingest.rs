@@ -176,7 +176,7 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
         .index
         .writer_with_num_threads(options.writer_threads, options.writer_memory)
         .map_err(|e| MorgueError::tantivy(index_dir, e))?;
-    let manifest = Manifest::load(index_dir);
+    let mut manifest = Manifest::load(index_dir);
     // Entities depend on the tagger model and the rules as much as on the files: a file
     // whose entities were extracted with others is read again (as with --force). When only
     // the alias lists changed, its articles are re-resolved from the index instead.
@@ -240,7 +240,6 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
         }
     }
 
-    let mut manifest = manifest;
     if options.force {
         forget_enrichment(&mut manifest, &to_read, index_dir)?;
     }
