@@ -2,7 +2,7 @@
 //!
 //! Every feature is a 64-bit hash of (template, values). Words are hashed char by char with
 //! no allocation (lowercasing, digit folding and curly-quote folding happen inside the hash),
-//! and per-token hashes are computed once per document, so a token's ~45 features cost a few
+//! and per-token hashes are computed once per document, so a token's ~55 features cost a few
 //! dozen multiply-xor mixes. The only allocations are a handful of per-document buffers.
 //!
 //! Document-level (non-local) features, after Ratinov & Roth (2009):
@@ -10,6 +10,9 @@
 //!   initial, not in an all-caps headline) elsewhere in the document? Decides "ITALY" in a
 //!   headline and sentence-initial "Fischler".
 //! - *prediction history*: which types this word was tagged with earlier in the document.
+//! - *capitalised runs*: the run of capitalised words a token is in (outside headlines): its
+//!   length, the token's place in it, its first and last words and the words around it, so a
+//!   long name's boundary and type can follow from words several tokens away.
 //! - *sports news*: whether the document uses sports words, crossed with the token's gazetteer
 //!   kinds, shape and coarse Brown cluster: in results and match reports "Bath", "Milwaukee"
 //!   or "Real" are teams, elsewhere places and words.
@@ -257,6 +260,8 @@ const T_S1: u64 = 25;
 const T_S1_DOC: u64 = 26;
 const T_BROWN: u64 = 27;
 const T_SPORT: u64 = 28;
+const T_CONTEXT_SHAPE: u64 = 30;
+const T_RUN: u64 = 31;
 
 const PAD_BEFORE: u64 = 0xB0B0;
 const PAD_AFTER: u64 = 0xE0E0;
@@ -359,6 +364,7 @@ impl DocFeatures {
         };
         let shape =
             |k: isize| at(k).map_or(if k < 0 { PAD_BEFORE } else { PAD_AFTER }, |t| t.shape);
+        let head = self.headline[s];
 
         f.push(T_BIAS);
         f.push(mix(T_WORD, word0));
@@ -379,6 +385,52 @@ impl DocFeatures {
                 f.push(mix(T_SUF, t.suffix[k]));
             }
         }
+        // The words around the token crossed with its shape ("Mr" before a capitalised word,
+        // "said" after it).
+        for k in [-2isize, -1, 1, 2] {
+            f.push(mix(mix(T_CONTEXT_SHAPE + k as u64, lower(k)), t.shape));
+        }
+        // Outside headlines, the run of capitalised tokens this token is in: the words just
+        // before and after a run of two or more, its first and last words (long names end in
+        // their kind's word: "... Traffic Control Administration"), its length and the
+        // token's place in it.
+        let cap = |j: usize| sent[j].flags & (FIRST_UPPER | ALL_UPPER) != 0;
+        let run = (!head && cap(i)).then(|| {
+            let mut a = i;
+            while a > 0 && cap(a - 1) {
+                a -= 1;
+            }
+            let mut b = i + 1;
+            while b < sent.len() && cap(b) {
+                b += 1;
+            }
+            (a, b)
+        });
+        if let Some((a, b)) = run.filter(|&(a, b)| b - a > 1) {
+            let before = if a == 0 {
+                PAD_BEFORE
+            } else {
+                sent[a - 1].lower
+            };
+            let after = sent.get(b).map_or(PAD_AFTER, |t| t.lower);
+            f.push(mix(mix(T_RUN + 300, before), (i == a) as u64));
+            f.push(mix(mix(T_RUN + 400, after), (i + 1 == b) as u64));
+        }
+        // The pairs of words and of shapes on both sides of the token.
+        f.push(mix(mix(T_CONTEXT_SHAPE + 10, lower(-1)), lower(1)));
+        f.push(mix(mix(T_CONTEXT_SHAPE + 11, shape(-1)), shape(1)));
+        if let Some((a, b)) = run {
+            let len = (b - a).min(6) as u64;
+            let pos = ((i - a).min(5) as u64) << 4 | ((b - 1 - i).min(5) as u64);
+            f.push(mix(mix(T_RUN, len), pos));
+            if b - a > 1 {
+                f.push(mix(
+                    mix(T_RUN + 100, sent[b - 1].lower),
+                    (i + 1 == b) as u64,
+                ));
+                f.push(mix(mix(T_RUN + 200, sent[a].lower), (i == a) as u64));
+            }
+        }
         f.push(mix(mix(T_BIGRAM, lower(-1)), lower(0)));
         f.push(mix(mix(T_BIGRAM + 100, lower(0)), lower(1)));
         f.push(mix(mix(T_SHAPE2, shape(-1)), shape(0)));
@@ -387,7 +439,6 @@ impl DocFeatures {
         if i == 0 {
             f.push(mix(T_FIRST, t.shape));
         }
-        let head = self.headline[s];
         if head {
             f.push(mix(T_HEAD, t.shape));
             f.push(mix(T_HEAD_WORD, lower0));
