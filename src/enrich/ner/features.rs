@@ -388,7 +388,10 @@ impl DocFeatures {
         // The words around the token crossed with its shape ("Mr" before a capitalised word,
         // "said" after it).
         for k in [-2isize, -1, 1, 2] {
-            f.push(mix(mix(T_CONTEXT_SHAPE + k as u64, lower(k)), t.shape));
+            f.push(mix(
+                mix(T_CONTEXT_SHAPE.wrapping_add(k as u64), lower(k)),
+                t.shape,
+            ));
         }
         // Outside headlines, the run of capitalised tokens this token is in: the words just
         // before and after a run of two or more, its first and last words (long names end in
