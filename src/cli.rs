@@ -131,6 +131,14 @@ pub struct NerTrainArgs {
     /// Keep the built-in gazetteer but leave out the name lists of data/ner/lists
     #[arg(long)]
     pub no_lists: bool,
+    /// Train on whole sentences with the beam search (a structured perceptron), updating at
+    /// the first beam miss (`early`, the default) or the largest violation (`max-violation`);
+    /// `off` trains token by token (the older, less accurate models)
+    #[arg(long, value_name = "RULE")]
+    pub global: Option<String>,
+    /// Beam width for --global training (default 3)
+    #[arg(long, value_name = "N")]
+    pub train_beam: Option<usize>,
 }
 
 #[derive(Debug, Args)]
@@ -560,6 +568,20 @@ fn run_ner_train(args: NerTrainArgs, mut output: Output) -> Result<(), CliError>
     options.brown = !args.no_brown;
     options.gazetteer = !args.no_gazetteer;
     options.lists = !args.no_lists;
+    options.global = match args.global.as_deref() {
+        None | Some("early") => Some(ner::train::GlobalUpdate::Early),
+        Some("off") => None,
+        Some("max-violation") => Some(ner::train::GlobalUpdate::MaxViolation),
+        Some(other) => {
+            return Err(MorgueError::Usage(format!(
+                "--global must be early, max-violation or off, not {other}"
+            ))
+            .into());
+        }
+    };
+    if let Some(width) = args.train_beam {
+        options.train_beam = width.max(1);
+    }
     let started = std::time::Instant::now();
     let tagger = ner::train::train(&train, dev.as_deref(), &options, &mut |line| {
         eprintln!("{line}")

@@ -37,7 +37,7 @@ mod demonyms;
 
 /// Bump when the extraction rules change what comes out of the same text, so the next index
 /// run re-extracts every file (the ingest fingerprint includes it).
-pub const EXTRACTION_VERSION: u32 = 5;
+pub const EXTRACTION_VERSION: u32 = 6;
 
 /// The built-in data the rules read besides the gazetteer (the demonym table), for the
 /// ingest fingerprint.

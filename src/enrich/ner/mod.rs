@@ -186,6 +186,9 @@ pub struct Tagger {
     /// Second stage: re-tags the document seeing the first stage's labels everywhere in it.
     pub(crate) stage2: Option<Weights>,
     pub(crate) res: Resources,
+    /// The beam search adds raw perceptron scores (a model trained on whole sentences, see
+    /// `TrainOptions::global`) instead of per-token log-softmax probabilities.
+    pub(crate) raw_scores: bool,
 }
 
 static BUILTIN_MODEL: &[u8] = include_bytes!("../../../data/ner/model.bin");
@@ -220,12 +223,13 @@ impl Tagger {
     /// BILOU label ids per sentence.
     pub(crate) fn tag_labels(&self, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
         let mut doc = DocFeatures::new(&self.res, sentences);
-        let first = decode_pass(&self.weights, &mut doc, sentences);
+        let raw = self.raw_scores;
+        let first = decode_pass(&self.weights, &mut doc, sentences, raw);
         match &self.stage2 {
             None => first,
             Some(w) => {
                 doc.set_stage1(&first);
-                decode_pass(w, &mut doc, sentences)
+                decode_pass(w, &mut doc, sentences, raw)
             }
         }
     }
@@ -237,13 +241,18 @@ impl Tagger {
 }
 
 /// One left-to-right pass over a document: a beam search (greedy when `BEAM_WIDTH` is 1).
-fn decode_pass(weights: &Weights, doc: &mut DocFeatures, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
+fn decode_pass(
+    weights: &Weights,
+    doc: &mut DocFeatures,
+    sentences: &[Vec<&str>],
+    raw: bool,
+) -> Vec<Vec<u8>> {
     let width = BEAM_WIDTH;
     let mut out = Vec::with_capacity(sentences.len());
     let mut scores = [0f32; label::COUNT];
     for (s, sentence) in sentences.iter().enumerate() {
         if width > 1 {
-            let labels = beam_sentence(weights, doc, s, sentence.len(), width);
+            let labels = beam_sentence(weights, doc, s, sentence.len(), width, raw);
             for (i, &l) in labels.iter().enumerate() {
                 doc.record(s, i, l);
             }
@@ -285,6 +294,7 @@ fn beam_sentence(
     s: usize,
     n: usize,
     width: usize,
+    raw: bool,
 ) -> Vec<u8> {
     /// A hypothesis: total score, its last two labels, and its last step in `steps`.
     #[derive(Clone, Copy)]
@@ -312,6 +322,14 @@ fn beam_sentence(
         for (h, hyp) in beam.iter().enumerate() {
             weights.scores(&doc.label_features(s, i, hyp.prev, hyp.prev2), &mut extra);
             let prev = hyp.prev.unwrap_or(label::O);
+            if raw {
+                for l in 0..label::COUNT {
+                    if label::allowed(prev, l as u8) {
+                        next.push((hyp.score + base[l] + extra[l], h, l as u8));
+                    }
+                }
+                continue;
+            }
             let mut local = [f32::NEG_INFINITY; label::COUNT];
             let mut max = f32::NEG_INFINITY;
             for l in 0..label::COUNT {

@@ -4,17 +4,20 @@
 //! and 16 bits keep it exact in practice) and kept in an open-addressing table keyed by feature
 //! hash: one probe sequence per feature, one contiguous row of 17 label weights per hit.
 //!
-//! File layout (little-endian): magic `MORGNER3`; clusters `u32 n` then `n x (u64 key, u32 id)`;
+//! File layout (little-endian): magic `MORGNER4`; flags `u32` (bit 0: the beam search adds raw
+//! scores, see `Tagger::raw_scores`); clusters `u32 n` then `n x (u64 key, u32 id)`;
 //! gazetteer `u32 n, u32 max_len` then `n x (u64 key, u16 kinds)`; Brown clusters `u32 n` then
 //! `n x (u64 key, u32 path)`; stage count `u32` (1 or 2); per stage, weights `f32 scale,
-//! u32 rows` then `rows x u64 key` then `rows x 17 x i16`. `MORGNER2` files (no Brown table)
-//! still load.
+//! u32 rows` then `rows x u64 key` then `rows x 17 x i16`. `MORGNER3` files (no flags:
+//! log-softmax decoding) and `MORGNER2` files (no flags, no Brown table) still load.
 
 use super::Tagger;
 use super::features::Resources;
 use super::label::COUNT;
 
-const MAGIC: &[u8; 8] = b"MORGNER3";
+const MAGIC: &[u8; 8] = b"MORGNER4";
+/// The previous format: no decoding flags.
+const MAGIC3: &[u8; 8] = b"MORGNER3";
 /// The previous format: no Brown cluster table.
 const MAGIC2: &[u8; 8] = b"MORGNER2";
 
@@ -131,6 +134,7 @@ fn nonzero(key: u64) -> u64 {
 pub(crate) fn encode(t: &Tagger) -> Vec<u8> {
     let mut out = Vec::with_capacity(16 + t.weights.rows * (8 + 2 * COUNT));
     out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&(t.raw_scores as u32).to_le_bytes());
     let mut clusters: Vec<_> = t.res.clusters.iter().map(|(&k, &v)| (k, v)).collect();
     clusters.sort_unstable();
     out.extend_from_slice(&(clusters.len() as u32).to_le_bytes());
@@ -196,8 +200,12 @@ impl<'a> Reader<'a> {
 pub(crate) fn decode(bytes: &[u8]) -> Result<Tagger, String> {
     let mut r = Reader { bytes, pos: 0 };
     let magic = r.take(8, "magic")?;
-    if magic != MAGIC && magic != MAGIC2 {
+    if magic != MAGIC && magic != MAGIC3 && magic != MAGIC2 {
         return Err("not a morgue NER model (bad magic)".into());
+    }
+    let flags = if magic == MAGIC { r.u32("flags")? } else { 0 };
+    if flags > 1 {
+        return Err(format!("NER model has unknown flags {flags:#x}"));
     }
     let mut res = Resources::default();
     let n = r.u32("cluster count")? as usize;
@@ -214,7 +222,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Tagger, String> {
         let v = r.take(2, "gazetteer")?;
         res.gazetteer.insert(k, u16::from_le_bytes([v[0], v[1]]));
     }
-    if magic == MAGIC {
+    if magic != MAGIC2 {
         let n = r.u32("brown cluster count")? as usize;
         res.brown.reserve(n);
         for _ in 0..n {
@@ -242,6 +250,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Tagger, String> {
         weights,
         stage2,
         res,
+        raw_scores: flags & 1 != 0,
     })
 }
 
@@ -281,6 +290,7 @@ mod tests {
             weights: Weights::from_rows(rows),
             stage2: None,
             res,
+            raw_scores: true,
         };
         let bytes = t.to_bytes();
         let back = Tagger::from_bytes(&bytes).unwrap();
@@ -293,8 +303,14 @@ mod tests {
         assert!(Tagger::from_bytes(&bytes[..bytes.len() - 1]).is_err());
         assert!(Tagger::from_bytes(b"garbage!").is_err());
         assert_eq!(back.res.brown.get(&7), Some(&0b1011));
-        // The previous format (no Brown table) still loads.
+        assert!(back.raw_scores);
+        // The previous formats (no flags; no flags and no Brown table) still load.
         let mut old = bytes.clone();
+        old[..8].copy_from_slice(MAGIC3);
+        old.drain(8..12);
+        let back = Tagger::from_bytes(&old).unwrap();
+        assert!(!back.raw_scores);
+        assert_eq!(back.res.brown.get(&7), Some(&0b1011));
         old[..8].copy_from_slice(MAGIC2);
         let brown_at = 8 + (4 + 12) + (4 + 4 + 10); // magic, clusters, gazetteer
         old.drain(brown_at..brown_at + 4 + 12);

@@ -1,6 +1,9 @@
-//! Training: an averaged perceptron over the features of `features.rs`, decoding greedily
-//! exactly as tagging does (previous labels and the prediction history are the model's own
-//! predictions, so training sees the errors tagging will make).
+//! Training: an averaged perceptron over the features of `features.rs`. By default it is a
+//! structured perceptron over whole sentences: the same width-3 beam search as tagging, adding
+//! raw scores, with an early update where the gold labels fall out of the beam (session 7:
+//! dev F1 92.65 -> 93.9 mean, over the older token-by-token training decoded with a
+//! log-softmax beam). Previous labels and the prediction history are the model's own
+//! predictions, so training sees the errors tagging will make.
 //!
 //! Deterministic for a given seed: the document order of each epoch comes from a seeded
 //! generator and everything else is sequential.
@@ -44,6 +47,22 @@ pub struct TrainOptions {
     /// are averaged into one: an ensemble that tags as fast as a single model (a linear
     /// model's averaged weights score exactly like the average of its members' scores).
     pub members: usize,
+    /// Train on whole sentences (a structured perceptron over the beam search, decoded then
+    /// with raw score sums) instead of token by token; `None` trains token by token (the
+    /// models before session 7, decoded with per-token log-softmax). Default: early update.
+    pub global: Option<GlobalUpdate>,
+    /// Beam width when training globally.
+    pub train_beam: usize,
+}
+
+/// Where a globally trained perceptron updates when the beam search goes wrong (Huang, Fayong
+/// & Guo 2012, "Structured perceptron with inexact search").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GlobalUpdate {
+    /// At the first token where the gold prefix falls out of the beam (Collins & Roark 2004).
+    Early,
+    /// At the prefix where the beam's best outscores the gold prefix by the most.
+    MaxViolation,
 }
 
 impl Default for TrainOptions {
@@ -60,6 +79,8 @@ impl Default for TrainOptions {
             word_dropout: 0.1,
             brown: true,
             members: 3,
+            global: Some(GlobalUpdate::Early),
+            train_beam: 3,
         }
     }
 }
@@ -89,6 +110,12 @@ impl Learner {
     }
 
     fn update(&mut self, feats: &[u64], gold: u8, pred: u8) {
+        self.add(feats, gold, 1.0);
+        self.add(feats, pred, -1.0);
+    }
+
+    /// Adds `d` to label `l`'s weight of every feature in `feats`.
+    fn add(&mut self, feats: &[u64], l: u8, d: f32) {
         for &f in feats {
             let next = self.rows.len() as u32;
             let r = *self.rows.entry(f).or_insert(next) as usize;
@@ -96,10 +123,8 @@ impl Learner {
                 self.w.extend_from_slice(&[0.0; COUNT]);
                 self.u.extend_from_slice(&[0.0; COUNT]);
             }
-            for (l, d) in [(gold, 1.0), (pred, -1.0)] {
-                self.w[r * COUNT + l as usize] += d;
-                self.u[r * COUNT + l as usize] += self.c * d as f64;
-            }
+            self.w[r * COUNT + l as usize] += d;
+            self.u[r * COUNT + l as usize] += self.c * d as f64;
         }
     }
 
@@ -183,6 +208,7 @@ pub fn train(
         weights,
         stage2,
         res: res.clone(),
+        raw_scores: options.global.is_some(),
     };
     let dev_line = |t: &Tagger| match dev {
         Some(dev) => {
@@ -204,6 +230,7 @@ pub fn train(
             options.seed,
             options.word_dropout,
             options.members,
+            options.global.map(|g| (g, options.train_beam.max(1))),
         ),
         &mut |l| {
             let line = dev_line(&tagger(l.averaged(), None));
@@ -239,6 +266,7 @@ pub fn train(
                         options.seed,
                         options.word_dropout,
                         options.members,
+                        options.global.map(|g| (g, options.train_beam.max(1))),
                     ),
                     &mut |_| {},
                 ),
@@ -267,6 +295,7 @@ pub fn train(
             options.seed,
             options.word_dropout,
             options.members,
+            options.global.map(|g| (g, options.train_beam.max(1))),
         ),
         &mut |l| {
             let t = tagger(first.clone(), Some(l.averaged()));
@@ -290,7 +319,7 @@ fn fit(
     train: &[Sentence],
     docs: &[Range<usize>],
     stage1: Option<&[Vec<u8>]>,
-    (epochs, seed, dropout, members): (usize, u64, f64, usize),
+    (epochs, seed, dropout, members, global): (usize, u64, f64, usize, Global),
     epoch_done: &mut dyn FnMut(&Learner),
 ) -> Weights {
     // Member 0 runs here and reports its epochs; the others run beside it. Member seeds
@@ -305,7 +334,7 @@ fn fit(
                         train,
                         docs,
                         stage1,
-                        (epochs, member_seed(m), dropout),
+                        (epochs, member_seed(m), dropout, global),
                         &mut |_| {},
                     )
                 })
@@ -316,7 +345,7 @@ fn fit(
             train,
             docs,
             stage1,
-            (epochs, member_seed(0), dropout),
+            (epochs, member_seed(0), dropout, global),
             epoch_done,
         );
         std::iter::once(first)
@@ -352,7 +381,7 @@ fn fit_one(
     train: &[Sentence],
     docs: &[Range<usize>],
     stage1: Option<&[Vec<u8>]>,
-    (epochs, seed, dropout): (usize, u64, f64),
+    (epochs, seed, dropout, global): (usize, u64, f64, Global),
     epoch_done: &mut dyn FnMut(&Learner),
 ) -> Vec<(u64, [f32; COUNT])> {
     let mut docs = docs.to_vec();
@@ -365,6 +394,7 @@ fn fit_one(
     };
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let mut scores = [0f32; COUNT];
+    let (mut drops, mut base) = (Vec::new(), Vec::new());
     for epoch in 1..=epochs {
         rng.shuffle(&mut docs);
         let (mut errors, mut tokens) = (0usize, 0usize);
@@ -376,6 +406,26 @@ fn fit_one(
             }
             for (s, sent) in sents.iter().enumerate() {
                 let gold = label::from_spans(sent.words.len(), &sent.spans);
+                if let Some(global) = global {
+                    drops.clear();
+                    drops.extend(gold.iter().map(|_| {
+                        dropout > 0.0 && ((rng.next() >> 11) as f64) < dropout * 2f64.powi(53)
+                    }));
+                    let pred = train_sentence(
+                        &mut learner,
+                        &mut doc,
+                        (s, &gold, &drops),
+                        &mut base,
+                        global,
+                    );
+                    for (i, (&p, &g)) in pred.iter().zip(&gold).enumerate() {
+                        errors += (p != g) as usize;
+                        doc.record(s, i, p);
+                    }
+                    learner.c += gold.len() as f64;
+                    tokens += gold.len();
+                    continue;
+                }
                 let mut labels = Vec::with_capacity(gold.len());
                 for (i, &g) in gold.iter().enumerate() {
                     doc.drop_word =
@@ -403,6 +453,137 @@ fn fit_one(
         epoch_done(&learner);
     }
     learner.averaged_rows()
+}
+
+/// How to train globally: the update rule and the beam width (see `TrainOptions::global`).
+type Global = Option<(GlobalUpdate, usize)>;
+
+/// Global training on sentence `s` of `doc` (gold labels `gold`, word dropout per token
+/// `drops`): a beam search adding raw scores, exactly as `Tagger::raw_scores` decodes, then
+/// one perceptron update of the gold prefix against the beam's best prefix at the token the
+/// update rule picks. Returns the beam's final best labels (recorded in the prediction
+/// history, as tagging does). `base` is scratch space for the label-independent features.
+fn train_sentence(
+    learner: &mut Learner,
+    doc: &mut DocFeatures,
+    (s, gold, drops): (usize, &[u8], &[bool]),
+    base: &mut Vec<Vec<u64>>,
+    (update, width): (GlobalUpdate, usize),
+) -> Vec<u8> {
+    #[derive(Clone, Copy)]
+    struct Hyp {
+        score: f32,
+        prev: Option<u8>,
+        prev2: Option<u8>,
+        step: u32,
+        gold: bool,
+    }
+    const ROOT: u32 = u32::MAX;
+    let n = gold.len();
+    while base.len() < n {
+        base.push(Vec::new());
+    }
+    let mut steps: Vec<(u8, u32)> = Vec::with_capacity(n * width);
+    let mut beam = vec![Hyp {
+        score: 0.0,
+        prev: None,
+        prev2: None,
+        step: ROOT,
+        gold: true,
+    }];
+    let mut next: Vec<(f32, usize, u8)> = Vec::new();
+    let (mut bs, mut ex) = ([0f32; COUNT], [0f32; COUNT]);
+    let mut gold_score = 0f32;
+    // The update point: (token, the beam's best step there, its lead over the gold prefix).
+    let mut point: Option<(usize, u32, f32)> = None;
+    let at = |labels: &[u8], i: usize, k: usize| i.checked_sub(k).map(|j| labels[j]);
+    for i in 0..n {
+        doc.drop_word = drops[i];
+        base[i].clear();
+        base[i].extend_from_slice(doc.base_features(s, i));
+        learner.scores(&base[i], &mut bs);
+        next.clear();
+        for (h, hyp) in beam.iter().enumerate() {
+            learner.scores(&doc.label_features(s, i, hyp.prev, hyp.prev2), &mut ex);
+            let prev = hyp.prev.unwrap_or(label::O);
+            for l in 0..COUNT {
+                if label::allowed(prev, l as u8) {
+                    next.push((hyp.score + bs[l] + ex[l], h, l as u8));
+                }
+            }
+        }
+        let g = gold[i] as usize;
+        learner.scores(
+            &doc.label_features(s, i, at(gold, i, 1), at(gold, i, 2)),
+            &mut ex,
+        );
+        gold_score += bs[g] + ex[g];
+        next.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let last = i + 1 == n;
+        let mut kept = Vec::with_capacity(width);
+        for &(score, h, l) in &next {
+            if kept.len() == width {
+                break;
+            }
+            if last && !label::allowed(l, label::O) {
+                continue;
+            }
+            steps.push((l, beam[h].step));
+            kept.push(Hyp {
+                score,
+                prev: Some(l),
+                prev2: beam[h].prev,
+                step: steps.len() as u32 - 1,
+                gold: beam[h].gold && l == gold[i],
+            });
+        }
+        beam = kept;
+        let top = beam[0];
+        if top.gold {
+            continue;
+        }
+        let lead = top.score - gold_score;
+        match update {
+            GlobalUpdate::MaxViolation => {
+                if lead >= 0.0 && point.is_none_or(|(_, _, v)| lead > v) {
+                    point = Some((i, top.step, lead));
+                }
+            }
+            GlobalUpdate::Early => {
+                if point.is_none() && (last || !beam.iter().any(|h| h.gold)) {
+                    point = Some((i, top.step, lead));
+                }
+            }
+        }
+    }
+    let backtrack = |mut step: u32| {
+        let mut labels = Vec::with_capacity(n);
+        while step != ROOT {
+            let (l, back) = steps[step as usize];
+            labels.push(l);
+            step = back;
+        }
+        labels.reverse();
+        labels
+    };
+    if let Some((i, step, _)) = point {
+        let pred = backtrack(step);
+        for j in 0..=i {
+            doc.drop_word = drops[j];
+            let (g, p) = (gold[j], pred[j]);
+            if g != p {
+                learner.update(&base[j], g, p);
+            }
+            let gl = doc.label_features(s, j, at(gold, j, 1), at(gold, j, 2));
+            let pl = doc.label_features(s, j, at(&pred, j, 1), at(&pred, j, 2));
+            if g != p || gl != pl {
+                learner.add(&gl, g, 1.0);
+                learner.add(&pl, p, -1.0);
+            }
+        }
+    }
+    doc.drop_word = false;
+    backtrack(beam[0].step)
 }
 
 #[cfg(test)]
@@ -458,6 +639,8 @@ mod tests {
             word_dropout: 0.1,
             brown: false,
             members: 2,
+            global: None,
+            train_beam: 3,
         };
         let tagger = train(&data, None, &options, &mut |_| {});
         let s = eval::evaluate(&tagger, &data);
