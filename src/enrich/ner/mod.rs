@@ -276,7 +276,8 @@ fn decode_pass(
 /// Hypotheses kept per token by the beam search; 1 decodes greedily.
 const BEAM_WIDTH: usize = 3;
 
-/// The temperature of the beam search's per-token softmax is the model's largest weight
+/// The temperature of the beam search's per-token softmax (older, token-by-token trained
+/// models only; globally trained models add raw scores) is the model's largest weight
 /// divided by this. Perceptron scores have no fixed scale (it grows with the training data and
 /// the number of updates), so the temperature follows the model. On three seeds' models (dev
 /// F1, `data/ner/README.md`) divisors 13-17 scored best, 20 about 0.1 lower, 10 and 25 about
