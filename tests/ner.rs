@@ -157,6 +157,7 @@ fn training_options_are_flags() {
         .args(["--epochs", "3", "--members", "1", "--seed", "5"])
         .args(["--clusters", "8", "--word-dropout", "0", "--no-brown"])
         .args(["--stage2", "--stage2-epochs", "2", "--folds", "2"])
+        .args(["--global", "max-violation", "--train-beam", "2"])
         .assert()
         .success()
         .stdout(predicate::str::contains("wrote"));
@@ -200,4 +201,15 @@ fn training_options_are_flags() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--word-dropout"));
+    s.morgue()
+        .arg("ner-train")
+        .arg(&train)
+        .arg("--out")
+        .arg(&model)
+        .args(["--global", "sideways"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--global must be early, max-violation or off",
+        ));
 }

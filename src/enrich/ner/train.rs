@@ -645,8 +645,24 @@ mod tests {
         let tagger = train(&data, None, &options, &mut |_| {});
         let s = eval::evaluate(&tagger, &data);
         assert_eq!(s.overall.f1, 100.0, "{}", s.table());
+        assert!(!tagger.raw_scores);
         // Same seed, same bytes.
         let again = train(&data, None, &options, &mut |_| {});
         assert_eq!(tagger.to_bytes(), again.to_bytes());
+        // Trained on whole sentences (both update rules, one stage), the model learns the
+        // same set, is reproducible, and its file says to decode with raw score sums.
+        for rule in [GlobalUpdate::Early, GlobalUpdate::MaxViolation] {
+            let options = TrainOptions {
+                global: Some(rule),
+                stage2: false,
+                ..options.clone()
+            };
+            let tagger = train(&data, None, &options, &mut |_| {});
+            let s = eval::evaluate(&tagger, &data);
+            assert_eq!(s.overall.f1, 100.0, "{rule:?}: {}", s.table());
+            let bytes = tagger.to_bytes();
+            assert_eq!(bytes, train(&data, None, &options, &mut |_| {}).to_bytes());
+            assert!(Tagger::from_bytes(&bytes).unwrap().raw_scores);
+        }
     }
 }
