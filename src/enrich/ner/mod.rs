@@ -13,11 +13,13 @@
 //! - `features`: per-token feature hashes; shared by training and tagging.
 //! - `lists`: the gazetteer and name lists (`data/ner/lists`) compiled into the model.
 //! - `model`: the weight table and the model file format.
+//! - `beam`: the beam over a sentence's labels, one for tagging and global training.
 //! - [`train`]: the perceptron training loop.
 //! - [`eval`]: conlleval-exact entity scoring.
 //!
 //! The trained model ships as `data/ner/model.bin` (see `data/ner/README.md`).
 
+mod beam;
 mod clusters;
 pub mod conll;
 pub mod eval;
@@ -34,6 +36,7 @@ pub use eval::{Prf, Scores, evaluate};
 pub use tokenize::{Token, tokenize};
 pub use train::{TrainOptions, train};
 
+use beam::Beam;
 use features::{DocFeatures, Resources};
 use model::Weights;
 
@@ -297,40 +300,19 @@ fn beam_sentence(
     width: usize,
     raw: bool,
 ) -> Vec<u8> {
-    /// A hypothesis: total score, its last two labels, and its last step in `steps`.
-    #[derive(Clone, Copy)]
-    struct Hyp {
-        score: f32,
-        prev: Option<u8>,
-        prev2: Option<u8>,
-        step: u32,
-    }
-    const ROOT: u32 = u32::MAX;
-    // (label, previous step) of every hypothesis ever kept, for the final backtrack.
-    let mut steps: Vec<(u8, u32)> = Vec::with_capacity(n * width);
-    let mut beam = vec![Hyp {
-        score: 0.0,
-        prev: None,
-        prev2: None,
-        step: ROOT,
-    }];
-    let mut next: Vec<(f32, usize, u8)> = Vec::new();
+    let mut beam = Beam::new(n, width);
     let (mut base, mut extra) = ([0f32; label::COUNT], [0f32; label::COUNT]);
     let temperature = (weights.max_weight() / TEMPERATURE_DIVISOR).max(f32::MIN_POSITIVE);
     for i in 0..n {
         weights.scores(doc.base_features(s, i), &mut base);
-        next.clear();
-        for (h, hyp) in beam.iter().enumerate() {
+        for h in 0..beam.hyps().len() {
+            let hyp = beam.hyps()[h];
             weights.scores(&doc.label_features(s, i, hyp.prev, hyp.prev2), &mut extra);
-            let prev = hyp.prev.unwrap_or(label::O);
             if raw {
-                for l in 0..label::COUNT {
-                    if label::allowed(prev, l as u8) {
-                        next.push((hyp.score + base[l] + extra[l], h, l as u8));
-                    }
-                }
+                beam.extend_raw(h, &base, &extra);
                 continue;
             }
+            let prev = hyp.prev.unwrap_or(label::O);
             let mut local = [f32::NEG_INFINITY; label::COUNT];
             let mut max = f32::NEG_INFINITY;
             for l in 0..label::COUNT {
@@ -342,39 +324,13 @@ fn beam_sentence(
             let z = max + local.iter().map(|&x| (x - max).exp()).sum::<f32>().ln();
             for (l, &x) in local.iter().enumerate() {
                 if x > f32::NEG_INFINITY {
-                    next.push((hyp.score + x - z, h, l as u8));
+                    beam.push(hyp.score + x - z, h, l as u8);
                 }
             }
         }
-        next.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let last = i + 1 == n;
-        let mut kept = Vec::with_capacity(width);
-        for &(score, h, l) in &next {
-            if kept.len() == width {
-                break;
-            }
-            if last && !label::allowed(l, label::O) {
-                continue;
-            }
-            steps.push((l, beam[h].step));
-            kept.push(Hyp {
-                score,
-                prev: Some(l),
-                prev2: beam[h].prev,
-                step: steps.len() as u32 - 1,
-            });
-        }
-        beam = kept;
+        beam.prune(i + 1 == n);
     }
-    let mut labels = Vec::with_capacity(n);
-    let mut step = beam.first().map_or(ROOT, |h| h.step);
-    while step != ROOT {
-        let (l, back) = steps[step as usize];
-        labels.push(l);
-        step = back;
-    }
-    labels.reverse();
-    labels
+    beam.best_labels()
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
+use super::beam::{Beam, ROOT};
 use super::conll::{Sentence, documents};
 use super::features::{self, DocFeatures, IdMap, Resources};
 use super::label::{self, COUNT};
@@ -470,28 +471,13 @@ fn train_sentence(
     base: &mut Vec<Vec<u64>>,
     (update, width): (GlobalUpdate, usize),
 ) -> Vec<u8> {
-    #[derive(Clone, Copy)]
-    struct Hyp {
-        score: f32,
-        prev: Option<u8>,
-        prev2: Option<u8>,
-        step: u32,
-        gold: bool,
-    }
-    const ROOT: u32 = u32::MAX;
     let n = gold.len();
     while base.len() < n {
         base.push(Vec::new());
     }
-    let mut steps: Vec<(u8, u32)> = Vec::with_capacity(n * width);
-    let mut beam = vec![Hyp {
-        score: 0.0,
-        prev: None,
-        prev2: None,
-        step: ROOT,
-        gold: true,
-    }];
-    let mut next: Vec<(f32, usize, u8)> = Vec::new();
+    let mut beam = Beam::new(n, width);
+    // Per beam step: whether its path is the gold prefix.
+    let mut on_gold: Vec<bool> = Vec::with_capacity(n * width);
     let (mut bs, mut ex) = ([0f32; COUNT], [0f32; COUNT]);
     let mut gold_score = 0f32;
     // The update point: (token, the beam's best step there, its lead over the gold prefix).
@@ -502,15 +488,10 @@ fn train_sentence(
         base[i].clear();
         base[i].extend_from_slice(doc.base_features(s, i));
         learner.scores(&base[i], &mut bs);
-        next.clear();
-        for (h, hyp) in beam.iter().enumerate() {
+        for h in 0..beam.hyps().len() {
+            let hyp = beam.hyps()[h];
             learner.scores(&doc.label_features(s, i, hyp.prev, hyp.prev2), &mut ex);
-            let prev = hyp.prev.unwrap_or(label::O);
-            for l in 0..COUNT {
-                if label::allowed(prev, l as u8) {
-                    next.push((hyp.score + bs[l] + ex[l], h, l as u8));
-                }
-            }
+            beam.extend_raw(h, &bs, &ex);
         }
         let g = gold[i] as usize;
         learner.scores(
@@ -518,28 +499,15 @@ fn train_sentence(
             &mut ex,
         );
         gold_score += bs[g] + ex[g];
-        next.sort_by(|a, b| b.0.total_cmp(&a.0));
         let last = i + 1 == n;
-        let mut kept = Vec::with_capacity(width);
-        for &(score, h, l) in &next {
-            if kept.len() == width {
-                break;
-            }
-            if last && !label::allowed(l, label::O) {
-                continue;
-            }
-            steps.push((l, beam[h].step));
-            kept.push(Hyp {
-                score,
-                prev: Some(l),
-                prev2: beam[h].prev,
-                step: steps.len() as u32 - 1,
-                gold: beam[h].gold && l == gold[i],
-            });
+        beam.prune(last);
+        for hyp in beam.hyps() {
+            let (l, back) = beam.step(hyp.step);
+            on_gold.resize(hyp.step as usize + 1, false);
+            on_gold[hyp.step as usize] = l == gold[i] && (back == ROOT || on_gold[back as usize]);
         }
-        beam = kept;
-        let top = beam[0];
-        if top.gold {
+        let top = beam.hyps()[0];
+        if on_gold[top.step as usize] {
             continue;
         }
         let lead = top.score - gold_score;
@@ -550,24 +518,15 @@ fn train_sentence(
                 }
             }
             GlobalUpdate::Early => {
-                if point.is_none() && (last || !beam.iter().any(|h| h.gold)) {
+                let gold_kept = beam.hyps().iter().any(|h| on_gold[h.step as usize]);
+                if point.is_none() && (last || !gold_kept) {
                     point = Some((i, top.step, lead));
                 }
             }
         }
     }
-    let backtrack = |mut step: u32| {
-        let mut labels = Vec::with_capacity(n);
-        while step != ROOT {
-            let (l, back) = steps[step as usize];
-            labels.push(l);
-            step = back;
-        }
-        labels.reverse();
-        labels
-    };
     if let Some((i, step, _)) = point {
-        let pred = backtrack(step);
+        let pred = beam.labels(step);
         for j in 0..=i {
             doc.drop_word = drops[j];
             let (g, p) = (gold[j], pred[j]);
@@ -583,7 +542,7 @@ fn train_sentence(
         }
     }
     doc.drop_word = false;
-    backtrack(beam[0].step)
+    beam.best_labels()
 }
 
 #[cfg(test)]
