@@ -7,7 +7,7 @@
 
 use crate::error::MorgueError;
 use crate::index::MorgueIndex;
-use crate::index::manifest::{Manifest, Outcome};
+use crate::index::manifest::{Entries, Outcome};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use tantivy::schema::{Field, IndexRecordOption};
@@ -54,9 +54,9 @@ pub fn check(index: &MorgueIndex) -> Result<CheckReport, MorgueError> {
     let tantivy_err = |e| MorgueError::tantivy(&index.dir, e);
     let reader = index.index.reader().map_err(tantivy_err)?;
     let searcher = reader.searcher();
-    let per_file = live_counts(&searcher, index.fields.file).map_err(tantivy_err)?;
+    let mut per_file = live_counts(&searcher, index.fields.file).map_err(tantivy_err)?;
+    let files_in_index = per_file.len();
     let per_id = live_counts(&searcher, index.fields.id).map_err(tantivy_err)?;
-    let manifest = Manifest::load(&index.dir);
 
     let mut duplicate_ids = Problems::default();
     for (id, _) in per_id.iter().filter(|(_, n)| **n > 1) {
@@ -66,15 +66,17 @@ pub fn check(index: &MorgueIndex) -> Result<CheckReport, MorgueError> {
     let mut miscounted_files = Problems::default();
     let mut files_in_manifest = 0;
     let mut articles_in_manifest = 0;
-    for (path, entry) in &manifest.files {
+    // The manifest is streamed; what it lists is taken out of `per_file`, so what is left
+    // there is what the index holds and the manifest does not list.
+    for (path, entry) in Entries::open(&index.dir) {
         let Outcome::Indexed { articles, .. } = entry.outcome else {
             continue;
         };
         files_in_manifest += 1;
         articles_in_manifest += articles;
-        match per_file.get(path) {
+        match per_file.remove(&path) {
             None if articles > 0 => missing_files.add(path.as_str()),
-            Some(&found) if found != articles => {
+            Some(found) if found != articles => {
                 miscounted_files.add(format!("{path} ({found} in the index, {articles} listed)"))
             }
             _ => {}
@@ -82,13 +84,7 @@ pub fn check(index: &MorgueIndex) -> Result<CheckReport, MorgueError> {
     }
     let mut unlisted_files = Problems::default();
     for path in per_file.keys() {
-        let listed = manifest
-            .files
-            .get(path)
-            .is_some_and(|e| matches!(e.outcome, Outcome::Indexed { .. }));
-        if !listed {
-            unlisted_files.add(path.as_str());
-        }
+        unlisted_files.add(path.as_str());
     }
     let consistent = duplicate_ids.count == 0
         && missing_files.count == 0
@@ -97,7 +93,7 @@ pub fn check(index: &MorgueIndex) -> Result<CheckReport, MorgueError> {
     Ok(CheckReport {
         consistent,
         articles_in_index: searcher.num_docs(),
-        files_in_index: per_file.len(),
+        files_in_index,
         files_in_manifest,
         articles_in_manifest,
         duplicate_ids,

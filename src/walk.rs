@@ -6,7 +6,7 @@
 //! error, so every entry the walker meets is accounted for.
 
 use crate::formats::Format;
-use crate::index::manifest::Stamp;
+use crate::index::manifest::{self, Stamp};
 use crate::skip::{Skip, SkipReason};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -32,105 +32,120 @@ pub struct WalkedFile {
     pub stamp: Stamp,
 }
 
-/// Walks every root (a folder or a single file) and returns what it met, in walk order.
-/// A root inside another root (or named twice) is walked once, as part of the outer one, so
-/// no file is met twice and its path-derived date does not depend on which root came last.
-pub fn walk(roots: &[PathBuf], follow_links: bool) -> Vec<WalkItem> {
-    let mut keyed: Vec<(PathBuf, &PathBuf)> = roots.iter().map(|r| (root_key(r), r)).collect();
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut outer: Vec<(PathBuf, &PathBuf)> = Vec::new();
+/// Walks every root (a folder or a single file) and yields what it meets, lazily, in the
+/// manifest's order ([`manifest::key_cmp`] of the paths' keys), so a run can merge the walk
+/// with the manifest without holding either. A root inside another root (or named twice) is
+/// walked once, as part of the outer one, so no file is met twice and its path-derived date
+/// does not depend on which root came last.
+pub fn walk(roots: &[PathBuf], follow_links: bool) -> impl Iterator<Item = WalkItem> {
+    let mut keyed: Vec<(PathBuf, PathBuf)> =
+        roots.iter().map(|r| (root_key(r), r.clone())).collect();
+    keyed.sort_by(|a, b| manifest::key_cmp(&path_key(&a.0), &path_key(&b.0)));
+    let mut outer: Vec<(PathBuf, PathBuf)> = Vec::new();
     for (key, root) in keyed {
         if !outer.iter().any(|(o, _)| key.starts_with(o)) {
             outer.push((key, root));
         }
     }
-    let mut items = Vec::new();
-    for (key, root) in outer {
-        walk_root(root, &key, follow_links, &mut items);
-    }
-    items
+    outer
+        .into_iter()
+        .flat_map(move |(key, root)| walk_root(root, key, follow_links))
 }
 
-fn walk_root(root: &Path, root_key: &Path, follow_links: bool, items: &mut Vec<WalkItem>) {
+fn walk_root(
+    root: PathBuf,
+    root_key: PathBuf,
+    follow_links: bool,
+) -> impl Iterator<Item = WalkItem> {
+    WalkDir::new(&root)
+        .follow_links(follow_links)
+        // Sorted by the names' keys, not their bytes, so odd names sort as the manifest does.
+        .sort_by(|a, b| path_key(Path::new(a.file_name())).cmp(&path_key(Path::new(b.file_name()))))
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()))
+        .filter_map(move |entry| item(entry, &root, &root_key))
+}
+
+/// What one walkdir entry is; `None` for folders (their files are what counts).
+fn item(
+    entry: walkdir::Result<walkdir::DirEntry>,
+    root: &Path,
+    root_key: &Path,
+) -> Option<WalkItem> {
     // Every path reported is absolute and normalised, like the keys of indexed files.
     let keyed = |path: &Path| match path.strip_prefix(root) {
         Ok(inside) if !inside.as_os_str().is_empty() => root_key.join(inside),
         _ => root_key.to_path_buf(),
     };
-    let walker = WalkDir::new(root)
-        .follow_links(follow_links)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
-    for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(err) => {
-                let path = keyed(err.path().unwrap_or(root));
-                let detail = match err.loop_ancestor() {
-                    Some(ancestor) => format!("symbolic link loop back to {}", ancestor.display()),
-                    None => err
-                        .io_error()
-                        .map(|e| e.to_string())
-                        .unwrap_or_else(|| err.to_string()),
-                };
-                items.push(WalkItem::Failed {
-                    path,
-                    skip: Skip::new(SkipReason::WalkError, detail),
-                });
-                continue;
-            }
-        };
-        let file_type = entry.file_type();
-        if file_type.is_dir() {
-            continue;
-        }
-        let path = entry.path().to_path_buf();
-        let key = keyed(&path);
-        if file_type.is_symlink() {
-            items.push(WalkItem::Ignored {
-                path: key,
-                why: "symbolic link (use --follow-links to index its target)".into(),
+    let entry = match entry {
+        Ok(entry) => entry,
+        Err(err) => {
+            let path = keyed(err.path().unwrap_or(root));
+            let detail = match err.loop_ancestor() {
+                Some(ancestor) => format!("symbolic link loop back to {}", ancestor.display()),
+                None => err
+                    .io_error()
+                    .map(|e| e.to_string())
+                    .unwrap_or_else(|| err.to_string()),
+            };
+            return Some(WalkItem::Failed {
+                path,
+                skip: Skip::new(SkipReason::WalkError, detail),
             });
-            continue;
         }
-        if !file_type.is_file() {
-            items.push(WalkItem::Ignored {
+    };
+    let file_type = entry.file_type();
+    if file_type.is_dir() {
+        return None;
+    }
+    let path = entry.path();
+    let key = keyed(path);
+    let ignored = |why: &str| {
+        Some(WalkItem::Ignored {
+            path: key.clone(),
+            why: why.into(),
+        })
+    };
+    if file_type.is_symlink() {
+        return ignored("symbolic link (use --follow-links to index its target)");
+    }
+    if !file_type.is_file() {
+        return ignored("not a regular file");
+    }
+    let Some(format) = Format::from_path(path) else {
+        return ignored("not a format morgue reads");
+    };
+    let metadata = match entry.metadata() {
+        Ok(m) => m,
+        Err(err) => {
+            return Some(WalkItem::Failed {
                 path: key,
-                why: "not a regular file".into(),
+                skip: Skip::new(SkipReason::Unreadable, err.to_string()),
             });
-            continue;
         }
-        let Some(format) = Format::from_path(&path) else {
-            items.push(WalkItem::Ignored {
-                path: key,
-                why: "not a format morgue reads".into(),
-            });
-            continue;
-        };
-        let metadata = match entry.metadata() {
-            Ok(m) => m,
-            Err(err) => {
-                items.push(WalkItem::Failed {
-                    path: key,
-                    skip: Skip::new(SkipReason::Unreadable, err.to_string()),
-                });
-                continue;
-            }
-        };
-        let relative = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-        let relative = if relative.as_os_str().is_empty() {
-            // The root itself is a file.
-            PathBuf::from(path.file_name().unwrap_or_default())
-        } else {
-            relative
-        };
-        items.push(WalkItem::File(WalkedFile {
-            path: key,
-            relative,
-            format,
-            stamp: Stamp::of(&metadata),
-        }));
+    };
+    let relative = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+    let relative = if relative.as_os_str().is_empty() {
+        // The root itself is a file.
+        PathBuf::from(path.file_name().unwrap_or_default())
+    } else {
+        relative
+    };
+    Some(WalkItem::File(WalkedFile {
+        path: key,
+        relative,
+        format,
+        stamp: Stamp::of(&metadata),
+    }))
+}
+
+impl WalkItem {
+    /// The item's absolute, normalised path.
+    pub fn path(&self) -> &Path {
+        match self {
+            WalkItem::File(file) => &file.path,
+            WalkItem::Ignored { path, .. } | WalkItem::Failed { path, .. } => path,
+        }
     }
 }
 
@@ -189,12 +204,47 @@ mod tests {
             dir.path().join("a"),
         ];
         let files: Vec<_> = walk(&roots, false)
-            .into_iter()
             .filter_map(|i| match i {
                 WalkItem::File(f) => Some(f.relative),
                 _ => None,
             })
             .collect();
         assert_eq!(files, [PathBuf::from("b/story.txt")]);
+    }
+
+    #[test]
+    fn files_are_met_in_manifest_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("root");
+        let names = [
+            "b/x.txt",
+            "b.txt",
+            "B.txt",
+            "b-c.txt",
+            "a/z/1.txt",
+            "a.md",
+            "b/y/2.txt",
+        ];
+        for name in names {
+            let path = root.join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, "Title: x\n\ny\n").unwrap();
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            // 0xFF sorts after every ASCII byte, but its key "%FF" before letters.
+            let odd = std::ffi::OsStr::from_bytes(b"\xff.txt");
+            std::fs::write(root.join(odd), "Title: x\n\ny\n").unwrap();
+        }
+        let other = dir.path().join("other.txt");
+        std::fs::write(&other, "Title: x\n\ny\n").unwrap();
+        let keys: Vec<String> = walk(&[other, root], false)
+            .map(|item| path_key(item.path()))
+            .collect();
+        assert_eq!(keys.len(), names.len() + 1 + usize::from(cfg!(unix)));
+        let mut sorted = keys.clone();
+        sorted.sort_by(|a, b| manifest::key_cmp(a, b));
+        assert_eq!(keys, sorted);
     }
 }

@@ -548,3 +548,109 @@ fn nested_roots_index_each_file_once() {
     let hit = only_hit(&s, "voters");
     assert_eq!(hit["date"], "2025-02-24");
 }
+
+#[test]
+fn re_runs_follow_the_walk_through_awkward_names() {
+    let s = Scratch::new();
+    // A folder and a file that share a stem, case, punctuation and non-ASCII names: the walk
+    // and the manifest must agree on their order or re-runs mistake files for vanished ones.
+    let names = [
+        "b/x/y.txt",
+        "b/x.txt",
+        "b.txt",
+        "B.txt",
+        "b-c.txt",
+        "a b.txt",
+        "Ärzte.txt",
+        "b/x.md",
+    ];
+    for (i, name) in names.iter().enumerate() {
+        s.write(
+            name,
+            format!("Story {i}\n\nText number {i} about otters.\n"),
+        );
+    }
+    let first = s.index();
+    assert_eq!(first["indexed_new"], names.len(), "{first:#}");
+    let again = s.index();
+    assert_eq!(again["unchanged"], names.len(), "{again:#}");
+    assert_eq!(again["deleted"], 0);
+
+    std::fs::remove_file(s.archive().join("b/x/y.txt")).unwrap();
+    s.write("b.txt", "Story revised\n\nRevised text about lynxes.\n");
+    s.write("b/w.txt", "Story new\n\nNew text about otters.\n");
+    let changed = s.index();
+    assert_counts_add_up(&changed);
+    assert_eq!(changed["unchanged"], names.len() - 2, "{changed:#}");
+    assert_eq!(changed["indexed_updated"], 1);
+    assert_eq!(changed["indexed_new"], 1);
+    assert_eq!(changed["deleted"], 1);
+    assert_eq!(changed["articles_in_index"], names.len());
+    assert_eq!(titles(&s.search(&["lynxes"])), ["Story revised"]);
+    assert_eq!(total(&s.search(&["otters"])), names.len() as u64 - 1);
+    let report = s.check();
+    assert_eq!(report["consistent"], true, "{report:#}");
+    assert_eq!(report["files_in_manifest"], names.len());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_replaced_by_a_link_loses_its_articles() {
+    let s = Scratch::new();
+    let story = s.write("story.txt", "Ferry strike\n\nFerry crews walked out.\n");
+    let elsewhere = s.write("../elsewhere.txt", "Other\n\nNothing about boats.\n");
+    s.write("keep.txt", "Kept\n\nA story that stays.\n");
+    s.index();
+    assert_eq!(total(&s.search(&["ferry"])), 1);
+    std::fs::remove_file(&story).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, &story).unwrap();
+    let summary = s.index();
+    assert_counts_add_up(&summary);
+    assert_eq!(summary["ignored"], 1, "{summary:#}");
+    assert_eq!(summary["deleted"], 1);
+    assert_eq!(summary["unchanged"], 1);
+    assert_eq!(total(&s.search(&["ferry"])), 0);
+    assert_eq!(s.check()["consistent"], true);
+}
+
+#[test]
+fn roots_named_in_any_order_keep_each_others_files() {
+    let s = Scratch::new();
+    s.write("z/one.txt", "One\n\nText about walruses.\n");
+    s.write("a/two.txt", "Two\n\nText about walruses too.\n");
+    let (a, z) = (s.archive().join("a"), s.archive().join("z"));
+    let first = s.index_paths(&[z.clone(), a.clone()]);
+    assert_eq!(first["indexed_new"], 2, "{first:#}");
+    let only_a = s.index_paths(std::slice::from_ref(&a));
+    assert_eq!(only_a["unchanged"], 1, "{only_a:#}");
+    assert_eq!(only_a["deleted"], 0);
+    let both = s.index_paths(&[z, a]);
+    assert_eq!(both["unchanged"], 2, "{both:#}");
+    assert_eq!(total(&s.search(&["walruses"])), 2);
+}
+
+#[test]
+fn an_index_with_the_old_whole_file_manifest_is_taken_over() {
+    let s = Scratch::new();
+    s.write("one.txt", "One\n\nText about herons.\n");
+    s.write("two/three.txt", "Three\n\nText about herons too.\n");
+    s.index();
+    // Turn the manifest back into the single JSON object earlier versions wrote.
+    let lines = s.index_dir().join("manifest.jsonl");
+    let mut files = serde_json::Map::new();
+    for line in std::fs::read_to_string(&lines).unwrap().lines() {
+        let (path, entry): (String, Value) = serde_json::from_str(line).unwrap();
+        files.insert(path, entry);
+    }
+    assert_eq!(files.len(), 2);
+    let old = s.index_dir().join("manifest.json");
+    std::fs::write(&old, serde_json::json!({ "files": files }).to_string()).unwrap();
+    std::fs::remove_file(&lines).unwrap();
+
+    let summary = s.index();
+    assert_eq!(summary["unchanged"], 2, "{summary:#}");
+    assert_eq!(summary["articles_written"], 0);
+    assert!(!old.exists(), "the old manifest is converted, then removed");
+    assert!(lines.exists());
+    assert_eq!(s.check()["consistent"], true);
+}

@@ -39,17 +39,12 @@ fn spawn_index(s: &Scratch, flags: &[&str]) -> Child {
         .expect("morgue starts")
 }
 
-fn check(s: &Scratch) -> Value {
-    let out = s.morgue().args(["check", "--json"]).output().unwrap();
-    serde_json::from_slice(&out.stdout).expect("check --json prints JSON")
-}
-
 /// What must hold after any kill: the index opens and searches, no article is stored
 /// twice, and every file the manifest lists is in the index with its article count.
 fn assert_sound(s: &Scratch, expected: u64, context: &str) -> u64 {
     let found = total(&s.search(&["council"]));
     assert!(found <= expected, "{context}: {found} > {expected}");
-    let report = check(s);
+    let report = s.check();
     for key in ["duplicate_ids", "missing_files", "miscounted_files"] {
         assert_eq!(report[key]["count"], 0, "{context}: {report:#}");
     }
@@ -110,7 +105,7 @@ fn runs_killed_at_twenty_points_leave_a_sound_index_and_converge() {
             summary["articles_in_index"], ARTICLES,
             "{context}: {summary:#}"
         );
-        let report = check(&s);
+        let report = s.check();
         assert_eq!(report["consistent"], true, "{context}: {report:#}");
         assert_eq!(report["articles_in_manifest"], ARTICLES, "{context}");
     }
@@ -193,7 +188,7 @@ fn ctrl_c_commits_what_is_done_searches_see_it_and_the_next_run_resumes() {
     // What the summary says was indexed is exactly what is searchable, and the manifest
     // (saved after the last commit) matches the index.
     assert_eq!(total(&s.search(&["council"])), done);
-    assert_eq!(check(&s)["consistent"], true);
+    assert_eq!(s.check()["consistent"], true);
 
     let resumed = s.index();
     assert_counts_add_up(&resumed);
@@ -201,7 +196,7 @@ fn ctrl_c_commits_what_is_done_searches_see_it_and_the_next_run_resumes() {
     assert_eq!(resumed["indexed_new"], ARTICLES - done);
     assert_eq!(resumed["interrupted"], false);
     assert_eq!(total(&s.search(&["council"])), ARTICLES);
-    assert_eq!(check(&s)["consistent"], true);
+    assert_eq!(s.check()["consistent"], true);
 }
 
 /// Waits for a child and returns its status, stdout and stderr.
@@ -274,11 +269,11 @@ fn a_write_error_mid_run_is_reported_and_the_last_commit_survives() {
     // The index still holds exactly the last commit.
     assert_eq!(total(&s.search(&["council"])), 50);
     assert_eq!(total(&s.search(&["estuary"])), 0);
-    assert_eq!(check(&s)["consistent"], true);
+    assert_eq!(s.check()["consistent"], true);
     // With room again, the next run converges.
     let summary = s.index_with(&["--no-entities"]);
     assert_eq!(summary["articles_in_index"], 250);
-    assert_eq!(check(&s)["consistent"], true);
+    assert_eq!(s.check()["consistent"], true);
 }
 
 #[test]
@@ -446,7 +441,7 @@ fn files_that_vanish_or_change_between_walk_and_read_are_handled() {
     assert_eq!(again.files_seen, 2);
     assert_eq!(again.unchanged, 2, "{again:#?}");
     assert_eq!(again.articles_in_index, 2);
-    assert_eq!(check(&s)["consistent"], true);
+    assert_eq!(s.check()["consistent"], true);
 }
 
 #[test]

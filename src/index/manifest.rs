@@ -6,22 +6,26 @@
 //! entry is refreshed, otherwise it is parsed again and its articles replaced. Files that were
 //! skipped keep their reason, so an unchanged broken file is reported again without re-reading.
 //!
-//! The manifest is written after the index commit. If a run dies between the two, the next run
-//! sees stale entries, re-reads those files, and converges: replacing a file's articles deletes
-//! by file path first, so nothing is ever duplicated.
+//! On disk it is `manifest.jsonl`: one `[path, entry]` line per file, sorted in walk order
+//! ([`key_cmp`]), so a run merges the walk with the manifest as two sorted streams and never
+//! holds either in memory ([`Entries`], [`rewrite`]): memory stays flat however large the
+//! archive.
+//!
+//! The manifest is rewritten after each index commit. If a run dies between the two, the next
+//! run sees stale entries, re-reads those files, and converges: replacing a file's articles
+//! deletes by file path first, so nothing is ever duplicated.
 
+use crate::error::MorgueError;
 use crate::skip::Skip;
 use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
 use std::collections::BTreeMap;
+use std::io::{BufRead, BufWriter, Write};
 use std::path::Path;
 
-pub const FILE_NAME: &str = "manifest.json";
-
-#[derive(Debug, Default, Serialize, Deserialize)]
-pub struct Manifest {
-    /// Keyed by the file's absolute path.
-    pub files: BTreeMap<String, FileEntry>,
-}
+pub const FILE_NAME: &str = "manifest.jsonl";
+/// The whole-file JSON manifest of earlier versions, converted on first use.
+const OLD_FILE_NAME: &str = "manifest.json";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileEntry {
@@ -41,6 +45,17 @@ pub struct FileEntry {
     #[serde(default)]
     pub aliases: u64,
     pub outcome: Outcome,
+}
+
+impl FileEntry {
+    /// Whether the file still has the size and mtime it had, i.e. it need not be read.
+    pub fn matches(&self, stamp: Stamp) -> bool {
+        self.size == stamp.size && self.mtime_ns == stamp.mtime_ns
+    }
+
+    pub fn is_indexed(&self) -> bool {
+        matches!(self.outcome, Outcome::Indexed { .. })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,42 +94,142 @@ impl Stamp {
     }
 }
 
-impl Manifest {
-    /// Loads the manifest of an index folder; a missing one is empty. An unreadable one is
-    /// treated as empty too: the run then re-reads every file, which is slower but correct.
-    pub fn load(index_dir: &Path) -> Manifest {
-        std::fs::read(index_dir.join(FILE_NAME))
-            .ok()
-            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-            .unwrap_or_default()
-    }
+/// The order of the manifest and of the walk: path components compared one by one, so a
+/// folder's files come right after it (`b/x.txt` before `b.txt`, as the walker meets them).
+pub fn key_cmp(a: &str, b: &str) -> Ordering {
+    Path::new(a).components().cmp(Path::new(b).components())
+}
 
-    pub fn save(&self, index_dir: &Path) -> Result<(), crate::error::MorgueError> {
-        super::write_json_atomically(&index_dir.join(FILE_NAME), self)
-    }
+/// A manifest path ordered by [`key_cmp`], for maps of pending changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Key(pub String);
 
-    /// The entry for `path` if its size and mtime still match, i.e. it need not be read.
-    pub fn unchanged(&self, path: &str, stamp: Stamp) -> Option<&FileEntry> {
-        self.files
-            .get(path)
-            .filter(|e| e.size == stamp.size && e.mtime_ns == stamp.mtime_ns)
-    }
-
-    /// Paths recorded under one of `roots` that are not in `seen`: files that vanished.
-    pub fn vanished<'a>(
-        &'a self,
-        roots: &'a [String],
-        seen: &'a std::collections::HashSet<String>,
-    ) -> impl Iterator<Item = &'a String> + 'a {
-        self.files
-            .keys()
-            .filter(move |path| roots.iter().any(|root| is_under(path, root)))
-            .filter(move |path| !seen.contains(*path))
+impl Ord for Key {
+    fn cmp(&self, other: &Key) -> Ordering {
+        key_cmp(&self.0, &other.0)
     }
 }
 
+impl PartialOrd for Key {
+    fn partial_cmp(&self, other: &Key) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// The manifest's entries in order, read one line at a time. A line that cannot be read or is
+/// out of order is passed over: its file then counts as unknown and is read again, which is
+/// slower but correct.
+pub struct Entries {
+    lines: Option<std::io::Lines<std::io::BufReader<std::fs::File>>>,
+    last: Option<String>,
+}
+
+impl Entries {
+    /// The entries of an index folder's manifest; none when it has no manifest yet.
+    pub fn open(index_dir: &Path) -> Entries {
+        let lines = std::fs::File::open(index_dir.join(FILE_NAME))
+            .ok()
+            .map(|file| std::io::BufReader::with_capacity(1 << 16, file).lines());
+        Entries { lines, last: None }
+    }
+}
+
+impl Iterator for Entries {
+    type Item = (String, FileEntry);
+
+    fn next(&mut self) -> Option<(String, FileEntry)> {
+        let lines = self.lines.as_mut()?;
+        loop {
+            let line = match lines.next()? {
+                Ok(line) => line,
+                // An unreadable rest of the file: stop there.
+                Err(_) => return None,
+            };
+            let Ok((path, entry)) = serde_json::from_str::<(String, FileEntry)>(&line) else {
+                continue;
+            };
+            let in_order = self
+                .last
+                .as_deref()
+                .is_none_or(|last| key_cmp(last, &path) == Ordering::Less);
+            if in_order {
+                self.last = Some(path.clone());
+                return Some((path, entry));
+            }
+        }
+    }
+}
+
+/// Writes a new manifest: the current one with `changes` merged in (`None` removes a path),
+/// and `touch` applied to every entry kept. Written beside it and renamed over it, so a crash
+/// leaves the old one or the new one, never half of one. A reader of the old file keeps
+/// reading the old file.
+pub fn rewrite(
+    index_dir: &Path,
+    changes: &BTreeMap<Key, Option<FileEntry>>,
+    mut touch: impl FnMut(&str, &mut FileEntry),
+) -> Result<(), MorgueError> {
+    let path = index_dir.join(FILE_NAME);
+    let tmp = index_dir.join(format!("{FILE_NAME}.tmp"));
+    let file = std::fs::File::create(&tmp).map_err(|e| MorgueError::io(&tmp, e))?;
+    let mut out = BufWriter::with_capacity(1 << 16, file);
+    let mut write = |path: &str, entry: &FileEntry| -> std::io::Result<()> {
+        let mut entry = entry.clone();
+        touch(path, &mut entry);
+        serde_json::to_writer(&mut out, &(path, &entry))?;
+        out.write_all(b"\n")
+    };
+    let mut old = Entries::open(index_dir).peekable();
+    let written = (|| -> std::io::Result<()> {
+        for (key, change) in changes {
+            while let Some((path, entry)) = old.next_if(|(p, _)| key_cmp(p, &key.0).is_lt()) {
+                write(&path, &entry)?;
+            }
+            old.next_if(|(p, _)| *p == key.0);
+            if let Some(entry) = change {
+                write(&key.0, entry)?;
+            }
+        }
+        for (path, entry) in old {
+            write(&path, &entry)?;
+        }
+        Ok(())
+    })();
+    written
+        .and_then(|()| out.flush())
+        .map_err(|e| MorgueError::io(&tmp, e))?;
+    drop(out);
+    std::fs::rename(&tmp, &path).map_err(|e| MorgueError::io(&path, e))
+}
+
+/// Converts the whole-file `manifest.json` of earlier versions to `manifest.jsonl`, once.
+/// An unreadable old manifest is dropped: the next run re-reads those files.
+pub fn migrate(index_dir: &Path) -> Result<(), MorgueError> {
+    #[derive(Deserialize)]
+    struct OldManifest {
+        files: BTreeMap<String, FileEntry>,
+    }
+    let old_path = index_dir.join(OLD_FILE_NAME);
+    if !old_path.exists() {
+        return Ok(());
+    }
+    if !index_dir.join(FILE_NAME).exists() {
+        let old: Option<OldManifest> = std::fs::read(&old_path)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok());
+        let changes: BTreeMap<Key, Option<FileEntry>> = old
+            .map(|m| m.files)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(path, entry)| (Key(path), Some(entry)))
+            .collect();
+        rewrite(index_dir, &changes, |_, _| {})?;
+    }
+    std::fs::remove_file(&old_path).map_err(|e| MorgueError::io(&old_path, e))
+}
+
 /// True when `path` is `root` itself or inside it (component-wise, so `/a/bc` is not under `/a/b`).
-fn is_under(path: &str, root: &str) -> bool {
+pub fn is_under(path: &str, root: &str) -> bool {
     Path::new(path).starts_with(Path::new(root))
 }
 
@@ -126,12 +241,11 @@ pub fn content_hash(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashSet;
 
-    fn entry(size: u64, mtime_ns: i128) -> FileEntry {
+    fn entry(size: u64) -> FileEntry {
         FileEntry {
             size,
-            mtime_ns,
+            mtime_ns: 5,
             hash: content_hash(b"x"),
             enrichment: 0,
             aliases: 0,
@@ -142,41 +256,137 @@ mod tests {
         }
     }
 
+    fn changes(items: &[(&str, Option<u64>)]) -> BTreeMap<Key, Option<FileEntry>> {
+        items
+            .iter()
+            .map(|(p, size)| (Key(p.to_string()), size.map(entry)))
+            .collect()
+    }
+
+    fn paths(dir: &Path) -> Vec<(String, u64)> {
+        Entries::open(dir).map(|(p, e)| (p, e.size)).collect()
+    }
+
     #[test]
-    fn unchanged_needs_both_size_and_mtime() {
-        let mut m = Manifest::default();
-        m.files.insert("/a/x.txt".into(), entry(10, 5));
+    fn a_matching_entry_needs_both_size_and_mtime() {
+        let e = entry(10);
         let same = Stamp {
             size: 10,
             mtime_ns: 5,
         };
-        assert!(m.unchanged("/a/x.txt", same).is_some());
-        assert!(
-            m.unchanged(
-                "/a/x.txt",
-                Stamp {
-                    mtime_ns: 6,
-                    ..same
-                }
-            )
-            .is_none()
-        );
-        assert!(
-            m.unchanged("/a/x.txt", Stamp { size: 11, ..same })
-                .is_none()
-        );
-        assert!(m.unchanged("/a/y.txt", same).is_none());
+        assert!(e.matches(same));
+        assert!(!e.matches(Stamp {
+            mtime_ns: 6,
+            ..same
+        }));
+        assert!(!e.matches(Stamp { size: 11, ..same }));
     }
 
     #[test]
-    fn only_files_under_the_walked_roots_can_vanish() {
-        let mut m = Manifest::default();
-        for p in ["/a/b/1.txt", "/a/bc/2.txt", "/other/3.txt", "/a/b/4.txt"] {
-            m.files.insert(p.into(), entry(1, 1));
-        }
-        let roots = vec!["/a/b".to_string()];
-        let seen: HashSet<String> = ["/a/b/1.txt".to_string()].into();
-        let gone: Vec<_> = m.vanished(&roots, &seen).cloned().collect();
-        assert_eq!(gone, vec!["/a/b/4.txt".to_string()]);
+    fn keys_sort_in_walk_order() {
+        let mut keys = vec![
+            "/a/b.txt",
+            "/a/b/x.txt",
+            "/a/B.txt",
+            "/a/b/x/y.txt",
+            "/a/a.txt",
+        ];
+        keys.sort_by(|a, b| key_cmp(a, b));
+        assert_eq!(
+            keys,
+            [
+                "/a/B.txt",
+                "/a/a.txt",
+                "/a/b/x/y.txt",
+                "/a/b/x.txt",
+                "/a/b.txt"
+            ]
+        );
+    }
+
+    #[test]
+    fn only_paths_inside_a_root_are_under_it() {
+        assert!(is_under("/a/b/1.txt", "/a/b"));
+        assert!(is_under("/a/b", "/a/b"));
+        assert!(!is_under("/a/bc/2.txt", "/a/b"));
+        assert!(!is_under("/other/3.txt", "/a/b"));
+    }
+
+    #[test]
+    fn rewriting_merges_changes_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(paths(dir.path()).is_empty(), "no manifest yet: no entries");
+        rewrite(
+            dir.path(),
+            &changes(&[("/a/b.txt", Some(1)), ("/a/b/x.txt", Some(2))]),
+            |_, _| {},
+        )
+        .unwrap();
+        rewrite(
+            dir.path(),
+            &changes(&[("/a/a.txt", Some(3)), ("/a/b/x.txt", None), ("/z", Some(4))]),
+            |_, _| {},
+        )
+        .unwrap();
+        assert_eq!(
+            paths(dir.path()),
+            [
+                ("/a/a.txt".into(), 3),
+                ("/a/b.txt".into(), 1),
+                ("/z".into(), 4)
+            ]
+        );
+        rewrite(dir.path(), &BTreeMap::new(), |path, e| {
+            if path.starts_with("/a/") {
+                e.size += 10;
+            }
+        })
+        .unwrap();
+        assert_eq!(
+            paths(dir.path()),
+            [
+                ("/a/a.txt".into(), 13),
+                ("/a/b.txt".into(), 11),
+                ("/z".into(), 4)
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_and_out_of_order_lines_are_passed_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let line = |p: &str, size| serde_json::to_string(&(p, entry(size))).unwrap();
+        let text = [
+            line("/a/1.txt", 1),
+            "{not json".to_string(),
+            line("/a/3.txt", 3),
+            line("/a/2.txt", 2),
+            line("/a/4.txt", 4),
+        ]
+        .join("\n");
+        std::fs::write(dir.path().join(FILE_NAME), text).unwrap();
+        assert_eq!(
+            paths(dir.path()),
+            [
+                ("/a/1.txt".into(), 1),
+                ("/a/3.txt".into(), 3),
+                ("/a/4.txt".into(), 4)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_old_manifest_is_converted_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = serde_json::json!({"files": {"/a/b.txt": entry(1), "/a/b/x.txt": entry(2)}});
+        std::fs::write(dir.path().join(OLD_FILE_NAME), old.to_string()).unwrap();
+        migrate(dir.path()).unwrap();
+        assert!(!dir.path().join(OLD_FILE_NAME).exists());
+        assert_eq!(
+            paths(dir.path()),
+            [("/a/b/x.txt".into(), 2), ("/a/b.txt".into(), 1)]
+        );
+        migrate(dir.path()).unwrap();
+        assert_eq!(paths(dir.path()).len(), 2);
     }
 }

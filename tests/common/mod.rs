@@ -88,6 +88,13 @@ impl Scratch {
         summary
     }
 
+    /// Runs `morgue check --json` (index against manifest) and returns its report, whatever
+    /// its exit status.
+    pub fn check(&self) -> Value {
+        let out = self.morgue().args(["check", "--json"]).output().unwrap();
+        serde_json::from_slice(&out.stdout).expect("check --json prints JSON")
+    }
+
     /// Runs `morgue ARGS...`, which must succeed, and returns what it printed.
     pub fn stdout(&self, args: &[&str]) -> String {
         let out = self

@@ -1,0 +1,369 @@
+//! `morgue index`: walk -> read -> parse -> enrich -> write, incrementally.
+//!
+//! A planner thread merges the walk with the manifest (`plan`), files are read, parsed and
+//! enriched in parallel on all cores (`read`, rayon), and their documents go through a bounded
+//! channel to the one thread that owns the tantivy `IndexWriter` (`sink`), so memory stays flat
+//! however large the archive. Every file the walker meets ends up in exactly one
+//! count of the [`RunSummary`]: indexed (new, updated, unchanged), skipped (by reason) or
+//! ignored.
+
+mod plan;
+mod read;
+mod sink;
+
+use crate::enrich::Enricher;
+use crate::enrich::gazetteer::Gazetteer;
+use crate::error::MorgueError;
+use crate::index::manifest::{self, FileEntry};
+use crate::index::{self, MorgueIndex};
+use crate::skip::{Problem, ProblemKind, Skip, SkipReason};
+use crate::walk::{self, WalkedFile};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use plan::{Fingerprints, Job};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use sink::{Known, Sink, ToWriter};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+use tantivy::IndexWriter;
+
+/// A function called with a file's path just before the file is read.
+pub type ReadHook = Arc<dyn Fn(&Path) + Send + Sync>;
+
+/// How an index run behaves; the CLI fills this from flags.
+#[derive(Clone)]
+pub struct IngestOptions {
+    pub roots: Vec<PathBuf>,
+    pub follow_links: bool,
+    /// Files larger than this are skipped as `too-large` without being read.
+    pub max_file_size: u64,
+    /// Re-read and re-parse every file, ignoring the manifest.
+    pub force: bool,
+    /// Total memory budget of the tantivy writer, in bytes.
+    pub writer_memory: usize,
+    pub writer_threads: usize,
+    /// Draw a progress bar on stderr (only drawn when stderr is a terminal).
+    pub progress: bool,
+    pub gazetteer: Gazetteer,
+    /// Extract entities (the default); off makes indexing faster and entity fields empty.
+    pub entities: bool,
+    /// The entity tagger for names the gazetteer does not know.
+    pub tagger: &'static crate::enrich::ner::Tagger,
+    /// Longer article bodies are cut here (at a word boundary), with a warning saying so.
+    pub max_body_bytes: usize,
+    /// Commit (and save the manifest) at least this often, so a killed run keeps its work.
+    pub commit_interval: Duration,
+    /// Set from outside (a Ctrl-C handler) to stop early: files already read are committed,
+    /// the rest are left for the next run.
+    pub stop: Arc<AtomicBool>,
+    /// Called with each file's path just before it is read (tests change files here).
+    pub before_read: Option<ReadHook>,
+}
+
+/// What one run did. Serialized as `morgue index --json` and saved as `last_run.json`.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct RunSummary {
+    /// Every file the walker met:
+    /// `indexed_new + indexed_updated + unchanged + skipped + ignored + pending`.
+    pub files_seen: usize,
+    pub indexed_new: usize,
+    pub indexed_updated: usize,
+    pub unchanged: usize,
+    /// Files skipped, by reason.
+    pub skipped: BTreeMap<SkipReason, usize>,
+    pub ignored: usize,
+    /// Files that vanished since the last run and whose articles were removed.
+    pub deleted: usize,
+    /// Articles written in this run (new and replaced).
+    pub articles_written: usize,
+    /// Records inside otherwise good files that could not be read (an NDJSON line, say).
+    pub bad_records: usize,
+    pub warnings: usize,
+    pub bytes_read: u64,
+    pub elapsed_secs: f64,
+    /// Articles in the index after this run.
+    pub articles_in_index: u64,
+    /// The run was stopped early (Ctrl-C): everything counted above is committed.
+    #[serde(default)]
+    pub interrupted: bool,
+    /// Files walked but not read because the run stopped early; the next run reads them.
+    #[serde(default)]
+    pub pending: usize,
+    /// Index commits during the run (one at the end, more on long runs).
+    #[serde(default)]
+    pub commits: usize,
+    /// Unchanged files (counted in `unchanged`) whose articles' entities were re-resolved
+    /// from the index because the alias lists changed: not read, parsed or tagged again.
+    #[serde(default)]
+    pub entities_refreshed: usize,
+    /// Every skipped or ignored file, bad record and warning, with its path and reason.
+    pub problems: Vec<Problem>,
+}
+
+impl RunSummary {
+    pub fn skipped_total(&self) -> usize {
+        self.skipped.values().sum()
+    }
+
+    /// True when some file, or some record inside a file, could not be indexed.
+    pub fn is_partial(&self) -> bool {
+        self.skipped_total() > 0 || self.bad_records > 0
+    }
+
+    /// Adds what another stage counted.
+    fn absorb(&mut self, other: RunSummary) {
+        self.files_seen += other.files_seen;
+        self.indexed_new += other.indexed_new;
+        self.indexed_updated += other.indexed_updated;
+        self.unchanged += other.unchanged;
+        for (reason, n) in other.skipped {
+            *self.skipped.entry(reason).or_default() += n;
+        }
+        self.ignored += other.ignored;
+        self.deleted += other.deleted;
+        self.articles_written += other.articles_written;
+        self.bad_records += other.bad_records;
+        self.warnings += other.warnings;
+        self.bytes_read += other.bytes_read;
+        self.interrupted |= other.interrupted;
+        self.pending += other.pending;
+        self.commits += other.commits;
+        self.entities_refreshed += other.entities_refreshed;
+        self.problems.extend(other.problems);
+    }
+
+    /// Counts a skipped file and lists it.
+    fn skip(&mut self, path: &str, skip: &Skip) {
+        *self.skipped.entry(skip.reason).or_default() += 1;
+        self.problems.push(Problem::skipped(path, skip));
+    }
+
+    /// Counts an ignored file, bad record or warning and lists it.
+    fn note(&mut self, problem: Problem) {
+        match problem.kind {
+            ProblemKind::Ignored => self.ignored += 1,
+            ProblemKind::BadRecord => self.bad_records += 1,
+            ProblemKind::Warning => self.warnings += 1,
+            ProblemKind::Skipped => {}
+        }
+        self.problems.push(problem);
+    }
+}
+
+/// Runs one index pass over `options.roots` into the index at `index_dir`.
+///
+/// Three stages run at once, joined by bounded channels so memory stays flat: the planner
+/// (walk merged with the manifest, its own thread), the readers (parse and enrich, rayon) and
+/// the writer (this thread). The index is committed every `options.commit_interval` and at the
+/// end, and the manifest is rewritten right after each commit, so a run killed at any point
+/// leaves the last commit intact and the next run picks up from it (see `index::manifest` for
+/// why that converges).
+pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, MorgueError> {
+    let started = Instant::now();
+    index::release_freed_writer_memory();
+    let morgue_index = MorgueIndex::open_or_create(index_dir)?;
+    // Take the writer lock before walking, so a second run fails at once.
+    let writer: IndexWriter = morgue_index
+        .index
+        .writer_with_num_threads(options.writer_threads, options.writer_memory)
+        .map_err(|e| MorgueError::tantivy(index_dir, e))?;
+    manifest::migrate(index_dir)?;
+    if options.force {
+        forget_enrichment(index_dir, options)?;
+    }
+    let verdicts = plan::Verdicts {
+        options,
+        fingerprints: Fingerprints::of(options),
+        refreshable: options.entities && morgue_index.fields.tagged_spans.is_some(),
+    };
+    let today = jiff::ZonedDateTime::now().date();
+    let enricher = Enricher::new(
+        options
+            .entities
+            .then_some((&options.gazetteer, options.tagger)),
+        today,
+    );
+    let fields = &morgue_index.fields;
+
+    // The last commit as the run found it: what deletes check and refreshes read from.
+    let before = indexed_before(&morgue_index, index_dir)?;
+    // A run that may replace articles merges only after its last commit (see `index::merge`).
+    let replacing = before.is_some();
+    writer.set_merge_policy(index::merge::policy_during_run(replacing));
+    let mut sink = Sink::new(
+        writer,
+        index_dir,
+        fields,
+        before.clone(),
+        options.commit_interval,
+    );
+    let progress = progress_bar(options.progress);
+    let (job_sender, jobs) = crossbeam_channel::bounded::<Job>(256);
+    let (sender, receiver) = crossbeam_channel::bounded::<ToWriter>(64);
+    let mut summary = RunSummary::default();
+    let mut write_error = None;
+    let mut received = 0;
+    let planned = std::thread::scope(|scope| {
+        let planner = scope.spawn({
+            let (verdicts, sender, progress) = (&verdicts, sender.clone(), &progress);
+            move || plan::plan(verdicts, index_dir, job_sender, sender, progress)
+        });
+        let enricher = &enricher;
+        let searcher = before.as_ref();
+        let fingerprints = verdicts.fingerprints;
+        scope.spawn(move || {
+            jobs.into_iter()
+                .par_bridge()
+                .for_each_with(sender, |sender, job| {
+                    if options.stop.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    let read = |file: &WalkedFile, previous: Option<&FileEntry>| {
+                        if let Some(hook) = &options.before_read {
+                            hook(&file.path);
+                        }
+                        read::read_file(file, previous, fingerprints, options, enricher, fields)
+                    };
+                    let message = match job {
+                        Job::Read {
+                            file,
+                            previous,
+                            known,
+                        } => ToWriter::File {
+                            known,
+                            result: read(&file, previous.as_ref()),
+                        },
+                        Job::Refresh { file, entry } => ToWriter::File {
+                            known: Known::Indexed,
+                            result: searcher
+                                .and_then(|searcher| {
+                                    read::refresh_file(
+                                        &file,
+                                        &entry,
+                                        searcher,
+                                        fingerprints,
+                                        enricher,
+                                        fields,
+                                    )
+                                })
+                                .unwrap_or_else(|| read(&file, None)),
+                        },
+                    };
+                    // The receiver only goes away when writing failed; stop quietly then.
+                    let _ = sender.send(message);
+                });
+        });
+        loop {
+            // Wake up when a commit is due even if no file arrives (one long file must not
+            // hold back the commit of everything read before it). After a write error nothing
+            // is committed any more: just drain what the others still send.
+            let next = if write_error.is_some() {
+                receiver
+                    .recv()
+                    .map_err(|_| crossbeam_channel::RecvTimeoutError::Disconnected)
+            } else {
+                receiver.recv_timeout(sink.time_to_wait())
+            };
+            let message = match next {
+                Ok(message) => Some(message),
+                Err(crossbeam_channel::RecvTimeoutError::Timeout) => None,
+                Err(crossbeam_channel::RecvTimeoutError::Disconnected) => break,
+            };
+            if let Some(ToWriter::File { .. }) = message {
+                progress.inc(1);
+                received += 1;
+            }
+            if write_error.is_some() {
+                continue;
+            }
+            let applied = match message {
+                Some(message) => sink.apply(message, &mut summary),
+                None => Ok(()),
+            };
+            if let Err(e) = applied.and_then(|()| sink.commit_if_due(&mut summary)) {
+                // Tell the planner and readers to stop: nothing more can be written.
+                options.stop.store(true, Ordering::Relaxed);
+                write_error = Some(e);
+            }
+        }
+        planner
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    });
+    progress.finish_and_clear();
+    if let Some(e) = write_error {
+        return Err(e);
+    }
+    summary.absorb(planned.summary);
+    summary.pending = planned.jobs - received;
+    summary.interrupted |= summary.pending > 0;
+    sink.commit(&mut summary)?;
+    if replacing && !summary.interrupted {
+        index::merge::merge_committed(&mut sink.writer, &morgue_index.index)
+            .map_err(|e| MorgueError::write_failed(index_dir, e))?;
+    }
+
+    let reader = morgue_index
+        .index
+        .reader()
+        .map_err(|e| MorgueError::tantivy(index_dir, e))?;
+    summary.articles_in_index = reader.searcher().num_docs();
+    summary.elapsed_secs = started.elapsed().as_secs_f64();
+    summary
+        .problems
+        .sort_by(|a, b| (&a.path, a.record).cmp(&(&b.path, b.record)));
+    index::write_json_atomically(&index_dir.join(index::LAST_RUN), &summary)?;
+    Ok(summary)
+}
+
+/// A `--force` run marks every file under its roots as extracted with no known fingerprint,
+/// and writes that before reading: if the run is stopped, the files it did not reach yet are
+/// read again by the next plain run instead of counting as unchanged. Each file's entry gets
+/// the real fingerprints back when its new articles are committed.
+fn forget_enrichment(index_dir: &Path, options: &IngestOptions) -> Result<(), MorgueError> {
+    let roots: Vec<String> = options
+        .roots
+        .iter()
+        .map(|r| walk::path_key(&walk::root_key(r)))
+        .collect();
+    manifest::rewrite(index_dir, &BTreeMap::new(), |path, entry| {
+        if roots.iter().any(|root| manifest::is_under(path, root)) {
+            entry.enrichment = UNKNOWN_FINGERPRINT;
+        }
+    })
+}
+
+/// No run extracts with this fingerprint (see `Fingerprints::of`).
+const UNKNOWN_FINGERPRINT: u64 = 0;
+
+/// The index's last commit as this run starts, or `None` when it holds no articles.
+fn indexed_before(
+    morgue_index: &MorgueIndex,
+    index_dir: &Path,
+) -> Result<Option<tantivy::Searcher>, MorgueError> {
+    let searcher = morgue_index
+        .index
+        .reader_builder()
+        .reload_policy(tantivy::ReloadPolicy::Manual)
+        .try_into()
+        .map_err(|e| MorgueError::tantivy(index_dir, e))?
+        .searcher();
+    Ok((!searcher.segment_readers().is_empty()).then_some(searcher))
+}
+
+/// A bar whose length grows as the planner finds files to read.
+fn progress_bar(enabled: bool) -> ProgressBar {
+    if !enabled {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} files ({per_sec}, eta {eta})",
+    ) {
+        bar.set_style(style);
+    }
+    bar
+}

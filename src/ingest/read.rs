@@ -1,0 +1,291 @@
+//! Reading one file on a worker thread: bytes -> parsed, enriched tantivy documents, or the
+//! reason it is skipped. Never panics on data.
+
+use super::IngestOptions;
+use super::plan::Fingerprints;
+use crate::article::Article;
+use crate::enrich::Enricher;
+use crate::formats;
+use crate::index::document::to_document;
+use crate::index::manifest::{self, FileEntry, Outcome};
+use crate::skip::{Problem, Skip, SkipReason};
+use crate::walk::{self, WalkedFile};
+use std::io::Read;
+use std::path::Path;
+use tantivy::schema::Value;
+use tantivy::{TantivyDocument, Term};
+
+/// The result of reading one file, sent from the worker threads to the writer.
+pub(super) enum FileResult {
+    /// Stamp changed but content did not: only the manifest entry is refreshed.
+    Unchanged { path: String, entry: FileEntry },
+    /// `entry.outcome` lists the file's bad records and warnings.
+    Indexed {
+        path: String,
+        entry: FileEntry,
+        docs: Vec<TantivyDocument>,
+        /// The file was not read: an unchanged file's articles were rebuilt from the index
+        /// with their entities re-resolved.
+        refreshed: bool,
+    },
+    Skipped {
+        path: String,
+        /// `None` when the file could not be read at all, so there is nothing to remember.
+        entry: Option<FileEntry>,
+        skip: Skip,
+    },
+}
+
+/// Reads, hashes, parses and enriches one file. Runs on a worker thread; never panics on data.
+pub(super) fn read_file(
+    file: &WalkedFile,
+    previous: Option<&FileEntry>,
+    fingerprints: Fingerprints,
+    options: &IngestOptions,
+    enricher: &Enricher,
+    fields: &crate::index::schema::Fields,
+) -> FileResult {
+    let path = walk::path_key(&file.path);
+    let entry_with = |hash: String, outcome: Outcome| FileEntry {
+        size: file.stamp.size,
+        mtime_ns: file.stamp.mtime_ns,
+        hash,
+        enrichment: fingerprints.enrichment,
+        aliases: fingerprints.aliases,
+        outcome,
+    };
+    let skipped = |hash: String, skip: Skip| FileResult::Skipped {
+        path: path.clone(),
+        entry: Some(entry_with(hash, Outcome::Skipped { skip: skip.clone() })),
+        skip,
+    };
+    if file.stamp.size > options.max_file_size {
+        let detail = format!(
+            "{} bytes is over the limit of {} bytes (--max-file-size)",
+            file.stamp.size, options.max_file_size
+        );
+        return skipped(String::new(), Skip::new(SkipReason::TooLarge, detail));
+    }
+    let bytes = match read_at_most(&file.path, options.max_file_size) {
+        Ok(bytes) => bytes,
+        Err(skip) => {
+            return FileResult::Skipped {
+                path,
+                entry: None,
+                skip,
+            };
+        }
+    };
+    let hash = manifest::content_hash(&bytes);
+    if let Some(previous) = previous.filter(|p| p.hash == hash) {
+        let entry = entry_with(hash, previous.outcome.clone());
+        return match &previous.outcome {
+            Outcome::Indexed { .. } => FileResult::Unchanged { path, entry },
+            Outcome::Skipped { skip } => FileResult::Skipped {
+                path,
+                skip: skip.clone(),
+                entry: Some(entry),
+            },
+        };
+    }
+    let parsed = match formats::parse_file(file.format, &file.path, &bytes) {
+        Ok(parsed) => parsed,
+        Err(skip) => return skipped(hash, skip),
+    };
+    let mut notes: Vec<Problem> = parsed
+        .bad_records
+        .iter()
+        .map(|(record, skip)| Problem::bad_record(&path, *record, skip))
+        .collect();
+    notes.extend(
+        parsed
+            .warnings
+            .iter()
+            .map(|w| Problem::warning(&path, None, w)),
+    );
+    let mut docs = Vec::with_capacity(parsed.articles.len());
+    for mut article in parsed.articles {
+        if let Some(warning) = cap_lengths(&mut article, options.max_body_bytes) {
+            notes.push(Problem::warning(&path, article.record, &warning));
+        }
+        for warning in enricher.enrich(&mut article, &file.relative) {
+            notes.push(Problem::warning(&path, article.record, &warning));
+        }
+        docs.push(to_document(fields, &path, file.format.label(), &article));
+    }
+    let outcome = Outcome::Indexed {
+        articles: docs.len(),
+        notes,
+    };
+    FileResult::Indexed {
+        path,
+        entry: entry_with(hash, outcome),
+        docs,
+        refreshed: false,
+    }
+}
+
+/// Rebuilds the articles of an unchanged file with entities resolved under the current alias
+/// lists, from what the index stores (text, metadata, tagger spans): no reading, parsing or
+/// tagging. `None` when the index cannot vouch for the file (its article count differs from
+/// the manifest's, an article lacks its spans); the caller then reads the file.
+pub(super) fn refresh_file(
+    file: &WalkedFile,
+    entry: &FileEntry,
+    searcher: &tantivy::Searcher,
+    fingerprints: Fingerprints,
+    enricher: &Enricher,
+    fields: &crate::index::schema::Fields,
+) -> Option<FileResult> {
+    let spans_field = fields.tagged_spans?;
+    let Outcome::Indexed { articles, .. } = &entry.outcome else {
+        return None;
+    };
+    let path = walk::path_key(&file.path);
+    let query = tantivy::query::TermQuery::new(
+        Term::from_field_text(fields.file, &path),
+        tantivy::schema::IndexRecordOption::Basic,
+    );
+    let found = searcher
+        .search(&query, &tantivy::collector::DocSetCollector)
+        .ok()?;
+    if found.len() != *articles {
+        return None;
+    }
+    let mut addresses: Vec<_> = found.into_iter().collect();
+    addresses.sort();
+    let mut docs = Vec::with_capacity(addresses.len());
+    for address in addresses {
+        let stored: TantivyDocument = searcher.doc(address).ok()?;
+        let text = |field| {
+            stored
+                .get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+        };
+        let spans = stored.get_first(spans_field).and_then(|v| v.as_bytes())?;
+        let entities = enricher.reextract(text(fields.title), text(fields.body), spans)?;
+        docs.push(crate::index::document::with_entities(
+            fields, &stored, &entities,
+        ));
+    }
+    let entry = FileEntry {
+        enrichment: fingerprints.enrichment,
+        aliases: fingerprints.aliases,
+        ..entry.clone()
+    };
+    Some(FileResult::Indexed {
+        path,
+        entry,
+        docs,
+        refreshed: true,
+    })
+}
+
+/// Titles longer than this are cut: a title is a line, not a page.
+const MAX_TITLE_BYTES: usize = 1_000;
+
+/// Cuts an over-long body (and title) at a word boundary, so one huge file cannot stall a
+/// run, and says what was left out: the cut is reported, never silent.
+fn cap_lengths(article: &mut Article, max_body: usize) -> Option<String> {
+    if article.title.len() > MAX_TITLE_BYTES {
+        let end = cut_point(&article.title, MAX_TITLE_BYTES);
+        article.title.truncate(end);
+        article.title.push('…');
+    }
+    let total = article.body.len();
+    if total <= max_body {
+        return None;
+    }
+    let end = cut_point(&article.body, max_body);
+    article.body.truncate(end);
+    Some(format!(
+        "body is {total} bytes; only the first {end} bytes are indexed and searchable (--max-body-size)"
+    ))
+}
+
+/// The largest char boundary at or before `max`, moved back to the last white space within
+/// 200 bytes when there is one, so the cut does not split a word.
+fn cut_point(text: &str, max: usize) -> usize {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window_start = end.saturating_sub(200);
+    match text[..end].rfind(char::is_whitespace) {
+        Some(space) if space >= window_start && space > 0 => space,
+        _ => end,
+    }
+}
+
+/// Reads a file, refusing to read past `limit` even if it grew since it was walked.
+fn read_at_most(path: &Path, limit: u64) -> Result<Vec<u8>, Skip> {
+    let unreadable = |e: std::io::Error| Skip::new(SkipReason::Unreadable, e.to_string());
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > limit {
+        return Err(Skip::new(
+            SkipReason::TooLarge,
+            format!("grew past the limit of {limit} bytes (--max-file-size) while being read"),
+        ));
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_reports_unreadable_and_oversize_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("gone.txt");
+        let skip = read_at_most(&missing, 100).unwrap_err();
+        assert_eq!(skip.reason, SkipReason::Unreadable);
+        assert!(skip.detail.contains("No such file"), "{skip}");
+
+        let grown = dir.path().join("grown.txt");
+        std::fs::write(&grown, "x".repeat(101)).unwrap();
+        assert_eq!(
+            read_at_most(&grown, 100).unwrap_err().reason,
+            SkipReason::TooLarge
+        );
+        assert_eq!(read_at_most(&grown, 101).unwrap().len(), 101);
+    }
+
+    #[test]
+    fn long_bodies_are_cut_at_a_word_boundary_and_reported() {
+        let mut article = Article {
+            body: "alpha beta gamma délta".to_string(),
+            ..Article::default()
+        };
+        assert_eq!(cap_lengths(&mut article, 100), None);
+        let warning = cap_lengths(&mut article, 14).expect("cut is reported");
+        assert_eq!(article.body, "alpha beta");
+        assert!(warning.contains("body is 23 bytes"), "{warning}");
+        assert!(warning.contains("first 10 bytes"), "{warning}");
+
+        // No space to cut at: cut at a char boundary, never inside "é".
+        let mut article = Article {
+            body: "ééééé".to_string(),
+            ..Article::default()
+        };
+        cap_lengths(&mut article, 5).expect("cut is reported");
+        assert_eq!(article.body, "éé");
+    }
+
+    #[test]
+    fn long_titles_are_cut() {
+        let mut article = Article {
+            title: "word ".repeat(1_000),
+            body: "short".to_string(),
+            ..Article::default()
+        };
+        assert_eq!(cap_lengths(&mut article, 100), None);
+        assert!(article.title.len() <= MAX_TITLE_BYTES + '…'.len_utf8());
+        assert!(article.title.ends_with("word…"), "{}", article.title);
+    }
+}

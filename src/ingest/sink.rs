@@ -1,0 +1,218 @@
+//! The writer side of a run: the one `IndexWriter`, and the manifest changes that must only
+//! ever be written once the index commit holding them is.
+
+use super::RunSummary;
+use super::read::FileResult;
+use crate::error::MorgueError;
+use crate::index::manifest::{self, FileEntry, Key, Outcome};
+use crate::index::{self, schema::Fields};
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::{Duration, Instant};
+use tantivy::IndexWriter;
+
+/// Commit early when this many files changed since the last commit, whatever the interval:
+/// the pending manifest changes are the one thing the writer holds per file.
+const MAX_PENDING_CHANGES: usize = 50_000;
+
+/// What the manifest knew of a file before this run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Known {
+    New,
+    Indexed,
+    Skipped,
+}
+
+impl Known {
+    pub(super) fn of(entry: Option<&FileEntry>) -> Known {
+        match entry {
+            None => Known::New,
+            Some(entry) if entry.is_indexed() => Known::Indexed,
+            Some(_) => Known::Skipped,
+        }
+    }
+}
+
+/// What reaches the writer.
+pub(super) enum ToWriter {
+    /// A file read (or refreshed) by a reader.
+    File { known: Known, result: FileResult },
+    /// A file the manifest lists that is gone, or no longer read: its articles and entry go.
+    Vanished { path: String, entry: FileEntry },
+}
+
+pub(super) struct Sink<'a> {
+    pub(super) writer: IndexWriter,
+    index_dir: &'a Path,
+    fields: &'a Fields,
+    /// The index as the run found it (`None` when it was empty): only files it holds, or
+    /// that the manifest knows, can have articles to delete.
+    indexed_before: Option<tantivy::Searcher>,
+    /// Manifest changes since the last commit (`None` removes the file's entry).
+    changes: BTreeMap<Key, Option<FileEntry>>,
+    last_commit: Instant,
+    commit_interval: Duration,
+    /// Something was applied since the last commit.
+    uncommitted: bool,
+}
+
+impl<'a> Sink<'a> {
+    pub(super) fn new(
+        writer: IndexWriter,
+        index_dir: &'a Path,
+        fields: &'a Fields,
+        indexed_before: Option<tantivy::Searcher>,
+        commit_interval: Duration,
+    ) -> Sink<'a> {
+        Sink {
+            writer,
+            index_dir,
+            fields,
+            indexed_before,
+            changes: BTreeMap::new(),
+            last_commit: Instant::now(),
+            commit_interval,
+            uncommitted: false,
+        }
+    }
+
+    /// Applies one message (committed later, by `commit_if_due` or the final commit).
+    pub(super) fn apply(
+        &mut self,
+        message: ToWriter,
+        summary: &mut RunSummary,
+    ) -> Result<(), MorgueError> {
+        if let Err(error) = self.apply_to_index(message, summary) {
+            return Err(MorgueError::write_failed(self.index_dir, self.cause(error)));
+        }
+        self.uncommitted = true;
+        Ok(())
+    }
+
+    /// How long the writer may wait for the next message before a commit is due: the rest of
+    /// the interval, or a whole one when there is nothing to commit (never zero then, so
+    /// waiting does not spin).
+    pub(super) fn time_to_wait(&self) -> Duration {
+        if self.uncommitted {
+            self.commit_interval
+                .saturating_sub(self.last_commit.elapsed())
+        } else {
+            self.commit_interval
+        }
+    }
+
+    /// Commits when the interval has passed, or many files changed, since the last commit.
+    pub(super) fn commit_if_due(&mut self, summary: &mut RunSummary) -> Result<(), MorgueError> {
+        let due = self.last_commit.elapsed() >= self.commit_interval
+            || self.changes.len() >= MAX_PENDING_CHANGES;
+        if self.uncommitted && due {
+            self.commit(summary)?;
+        }
+        Ok(())
+    }
+
+    /// When an indexing thread died (a write failed), adding a document only says so; the
+    /// thread's own error (the disk is full, say) comes out when the writer joins its threads,
+    /// which a commit attempt does. The manifest is not written: if the commit went through,
+    /// the manifest lags the index, which the next run repairs.
+    fn cause(&mut self, error: tantivy::TantivyError) -> tantivy::TantivyError {
+        match error {
+            tantivy::TantivyError::ErrorInThread(_) => self.writer.commit().err().unwrap_or(error),
+            other => other,
+        }
+    }
+
+    /// Commits the index, then writes the manifest. A run killed between the two leaves a
+    /// manifest that lags the index, which the next run repairs (it deletes a file's articles
+    /// by path before adding them again); the reverse order could lose articles.
+    pub(super) fn commit(&mut self, summary: &mut RunSummary) -> Result<(), MorgueError> {
+        self.writer
+            .commit()
+            .map_err(|e| MorgueError::write_failed(self.index_dir, e))?;
+        manifest::rewrite(self.index_dir, &self.changes, |_, _| {})?;
+        self.changes.clear();
+        self.uncommitted = false;
+        summary.commits += 1;
+        self.last_commit = Instant::now();
+        Ok(())
+    }
+
+    /// A file's old articles are deleted before its new ones go in. Each file reaches the
+    /// writer once per run, so it can only have articles if the manifest knew it or the index
+    /// had them when the run started (after a crash the manifest may not know them). Deleting
+    /// only then keeps a first run of a large archive from queueing one delete per file.
+    fn delete_old(&self, known: Known, path: &str) -> tantivy::Result<()> {
+        let held = known != Known::New
+            || self
+                .indexed_before
+                .as_ref()
+                .is_some_and(|s| index::holds_file(s, self.fields, path));
+        if held {
+            index::delete_file(&self.writer, self.fields, path)
+        } else {
+            Ok(())
+        }
+    }
+
+    fn apply_to_index(
+        &mut self,
+        message: ToWriter,
+        summary: &mut RunSummary,
+    ) -> tantivy::Result<()> {
+        let (known, result) = match message {
+            ToWriter::File { known, result } => (known, result),
+            ToWriter::Vanished { path, entry } => {
+                index::delete_file(&self.writer, self.fields, &path)?;
+                if entry.is_indexed() {
+                    summary.deleted += 1;
+                }
+                self.changes.insert(Key(path), None);
+                return Ok(());
+            }
+        };
+        match result {
+            FileResult::Unchanged { path, entry } => {
+                summary.unchanged += 1;
+                self.changes.insert(Key(path), Some(entry));
+            }
+            FileResult::Skipped { path, entry, skip } => {
+                // A file that was indexed before and is broken now loses its old articles.
+                self.delete_old(known, &path)?;
+                summary.skip(&path, &skip);
+                if let Some(entry) = &entry {
+                    summary.bytes_read += entry.size;
+                }
+                self.changes.insert(Key(path), entry);
+            }
+            FileResult::Indexed {
+                path,
+                entry,
+                docs,
+                refreshed,
+            } => {
+                if refreshed {
+                    summary.unchanged += 1;
+                    summary.entities_refreshed += 1;
+                } else if known == Known::Indexed {
+                    summary.indexed_updated += 1;
+                    summary.bytes_read += entry.size;
+                } else {
+                    summary.indexed_new += 1;
+                    summary.bytes_read += entry.size;
+                }
+                // Delete first even for files new to the manifest: after a crash the index may
+                // hold articles of a file the manifest never heard of.
+                self.delete_old(known, &path)?;
+                summary.articles_written += docs.len();
+                for doc in docs {
+                    self.writer.add_document(doc)?;
+                }
+                if let Outcome::Indexed { notes, .. } = &entry.outcome {
+                    notes.iter().cloned().for_each(|n| summary.note(n));
+                }
+                self.changes.insert(Key(path), Some(entry));
+            }
+        }
+        Ok(())
+    }
+}
