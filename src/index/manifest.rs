@@ -121,24 +121,58 @@ impl PartialOrd for Key {
 /// slower but correct.
 pub struct Entries {
     lines: Option<std::io::Lines<std::io::BufReader<std::fs::File>>>,
+    /// The entries of an old whole-file manifest, sorted, when there is no `manifest.jsonl`.
+    old: std::vec::IntoIter<(String, FileEntry)>,
     last: Option<String>,
 }
 
 impl Entries {
-    /// The entries of an index folder's manifest; none when it has no manifest yet.
+    /// The entries of an index folder's manifest; none when it has no manifest yet. An index
+    /// that only has the `manifest.json` of earlier versions is read from that (whole: it
+    /// is converted by the first run, see [`migrate`]).
     pub fn open(index_dir: &Path) -> Entries {
         let lines = std::fs::File::open(index_dir.join(FILE_NAME))
             .ok()
             .map(|file| std::io::BufReader::with_capacity(1 << 16, file).lines());
-        Entries { lines, last: None }
+        let old = if lines.is_none() {
+            old_entries(index_dir)
+        } else {
+            Vec::new()
+        };
+        Entries {
+            lines,
+            old: old.into_iter(),
+            last: None,
+        }
     }
+}
+
+/// The entries of an old `manifest.json`, in order; none when it is missing or unreadable
+/// (the files are then read again, which is slower but correct).
+fn old_entries(index_dir: &Path) -> Vec<(String, FileEntry)> {
+    #[derive(Deserialize)]
+    struct OldManifest {
+        files: BTreeMap<String, FileEntry>,
+    }
+    let old: Option<OldManifest> = std::fs::read(index_dir.join(OLD_FILE_NAME))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok());
+    let mut entries: Vec<_> = old
+        .map(|m| m.files)
+        .unwrap_or_default()
+        .into_iter()
+        .collect();
+    entries.sort_by(|a, b| key_cmp(&a.0, &b.0));
+    entries
 }
 
 impl Iterator for Entries {
     type Item = (String, FileEntry);
 
     fn next(&mut self) -> Option<(String, FileEntry)> {
-        let lines = self.lines.as_mut()?;
+        let Some(lines) = self.lines.as_mut() else {
+            return self.old.next();
+        };
         loop {
             let line = match lines.next()? {
                 Ok(line) => line,
@@ -203,27 +237,14 @@ pub fn rewrite(
 }
 
 /// Converts the whole-file `manifest.json` of earlier versions to `manifest.jsonl`, once.
-/// An unreadable old manifest is dropped: the next run re-reads those files.
 pub fn migrate(index_dir: &Path) -> Result<(), MorgueError> {
-    #[derive(Deserialize)]
-    struct OldManifest {
-        files: BTreeMap<String, FileEntry>,
-    }
     let old_path = index_dir.join(OLD_FILE_NAME);
     if !old_path.exists() {
         return Ok(());
     }
     if !index_dir.join(FILE_NAME).exists() {
-        let old: Option<OldManifest> = std::fs::read(&old_path)
-            .ok()
-            .and_then(|bytes| serde_json::from_slice(&bytes).ok());
-        let changes: BTreeMap<Key, Option<FileEntry>> = old
-            .map(|m| m.files)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(path, entry)| (Key(path), Some(entry)))
-            .collect();
-        rewrite(index_dir, &changes, |_, _| {})?;
+        // Reads the old file (see `Entries::open`) and writes it out as lines.
+        rewrite(index_dir, &BTreeMap::new(), |_, _| {})?;
     }
     std::fs::remove_file(&old_path).map_err(|e| MorgueError::io(&old_path, e))
 }
@@ -380,6 +401,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let old = serde_json::json!({"files": {"/a/b.txt": entry(1), "/a/b/x.txt": entry(2)}});
         std::fs::write(dir.path().join(OLD_FILE_NAME), old.to_string()).unwrap();
+        // Readable before it is converted (`morgue check` does not convert).
+        assert_eq!(paths(dir.path()).len(), 2);
         migrate(dir.path()).unwrap();
         assert!(!dir.path().join(OLD_FILE_NAME).exists());
         assert_eq!(
