@@ -207,8 +207,8 @@ pub fn rewrite(
     let tmp = index_dir.join(format!("{FILE_NAME}.tmp"));
     let file = std::fs::File::create(&tmp).map_err(|e| MorgueError::io(&tmp, e))?;
     let mut out = BufWriter::with_capacity(1 << 16, file);
-    let mut write = |path: &str, entry: &FileEntry| -> std::io::Result<()> {
-        let mut entry = entry.clone();
+    // Entries kept from the old file are moved through, not copied: this runs per line.
+    let mut write = |path: &str, mut entry: FileEntry| -> std::io::Result<()> {
         touch(path, &mut entry);
         serde_json::to_writer(&mut out, &(path, &entry))?;
         out.write_all(b"\n")
@@ -217,15 +217,15 @@ pub fn rewrite(
     let written = (|| -> std::io::Result<()> {
         for (key, change) in changes {
             while let Some((path, entry)) = old.next_if(|(p, _)| key_cmp(p, &key.0).is_lt()) {
-                write(&path, &entry)?;
+                write(&path, entry)?;
             }
             old.next_if(|(p, _)| *p == key.0);
             if let Some(entry) = change {
-                write(&key.0, entry)?;
+                write(&key.0, entry.clone())?;
             }
         }
         for (path, entry) in old {
-            write(&path, &entry)?;
+            write(&path, entry)?;
         }
         Ok(())
     })();

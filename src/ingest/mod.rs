@@ -63,6 +63,17 @@ pub struct IngestOptions {
     pub before_read: Option<ReadHook>,
 }
 
+impl IngestOptions {
+    /// The manifest keys of the roots: a manifest entry under one of them is this run's to
+    /// keep, refresh or delete.
+    fn root_keys(&self) -> Vec<String> {
+        self.roots
+            .iter()
+            .map(|r| walk::path_key(&walk::root_key(r)))
+            .collect()
+    }
+}
+
 /// What one run did. Serialized as `morgue index --json` and saved as `last_run.json`.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct RunSummary {
@@ -324,11 +335,7 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
 /// read again by the next plain run instead of counting as unchanged. Each file's entry gets
 /// the real fingerprints back when its new articles are committed.
 fn forget_enrichment(index_dir: &Path, options: &IngestOptions) -> Result<(), MorgueError> {
-    let roots: Vec<String> = options
-        .roots
-        .iter()
-        .map(|r| walk::path_key(&walk::root_key(r)))
-        .collect();
+    let roots = options.root_keys();
     manifest::rewrite(index_dir, &BTreeMap::new(), |path, entry| {
         if roots.iter().any(|root| manifest::is_under(path, root)) {
             entry.enrichment = UNKNOWN_FINGERPRINT;

@@ -104,11 +104,7 @@ pub(super) fn plan(
     progress: &ProgressBar,
 ) -> Planned {
     let options = verdicts.options;
-    let roots: Vec<String> = options
-        .roots
-        .iter()
-        .map(|r| walk::path_key(&walk::root_key(r)))
-        .collect();
+    let roots = options.root_keys();
     let vanish = |path: String, entry: FileEntry| {
         if roots.iter().any(|root| manifest::is_under(&path, root)) {
             // The writer only goes away after the planner is done.
