@@ -147,6 +147,58 @@ fn entity_filters_accept_any_alias_and_are_anded() {
 }
 
 #[test]
+fn a_known_name_filters_by_its_entity_not_by_longer_names_that_contain_it() {
+    let s = Scratch::new();
+    let article = |name: &str, title: &str, body: &str| {
+        s.write(
+            &format!("{name}.txt"),
+            format!("Title: {title}\nDate: 2024-04-02\n\n{body}\n"),
+        );
+    };
+    article(
+        "china",
+        "Trade figures",
+        "China reported higher exports on Tuesday, the customs office in Beijing said.",
+    );
+    article(
+        "sea",
+        "Patrols at sea",
+        "Ships from several navies patrolled the South China Sea on Tuesday, officials said.",
+    );
+    article(
+        "council",
+        "A vote delayed",
+        "The UN Security Council delayed a vote on the resolution until next week.",
+    );
+    article(
+        "assembly",
+        "Assembly debate",
+        "The United Nations opened its general debate in New York on Tuesday.",
+    );
+    s.index();
+    let found = |flag: &str, name: &str| {
+        let result = s.search(&[flag, name, "--sort", "date"]);
+        let mut t = titles(&result);
+        t.sort();
+        t
+    };
+    // Every alias of a known entity finds that entity's articles, and only those.
+    for name in ["China", "PRC", "china"] {
+        assert_eq!(found("--place", name), ["Trade figures"], "--place {name}");
+    }
+    assert_eq!(found("--place", "South China Sea"), ["Patrols at sea"]);
+    for name in ["UN", "United Nations", "U.N."] {
+        assert_eq!(found("--org", name), ["Assembly debate"], "--org {name}");
+    }
+    assert_eq!(found("--org", "Security Council"), ["A vote delayed"]);
+    // A name the gazetteer does not know still matches by its words among stored names.
+    let tagged: Vec<(String, u64)> = facet(&s.search(&["--facet", "place"]), "place");
+    let sea = tagged.iter().any(|(name, _)| name == "South China Sea");
+    assert!(sea, "the archive's places: {tagged:?}");
+    assert_eq!(found("--place", "china sea"), ["Patrols at sea"]);
+}
+
+#[test]
 fn date_filters_are_inclusive_periods() {
     let s = news_archive();
     assert_eq!(total(&s.search(&["--from", "2025-03"])), 2);

@@ -5,8 +5,9 @@
 //! `place:`, `event:`, `source:`, `author:`, `tags:`. An explicit `OR` really is an OR.
 //!
 //! Filters never change the ranking (they are constant-score clauses). Entity filters resolve
-//! any alias through the gazetteer to the canonical name; names the gazetteer does not know
-//! match as a phrase against the canonical names and aliases stored with each article.
+//! any alias through the gazetteer to the canonical name and match only that entity; names
+//! the gazetteer does not know match as a phrase against the names and aliases stored with
+//! each article.
 
 use crate::article::EntityKind;
 use crate::enrich::gazetteer::Gazetteer;
@@ -196,8 +197,10 @@ pub fn prunable(query: &dyn Query) -> bool {
     })
 }
 
-/// Matches articles mentioning the entity: by canonical name when the gazetteer knows any
-/// alias of it, otherwise by the words of the name among stored names and aliases.
+/// Matches articles mentioning the entity. A name the gazetteer knows (any alias of it)
+/// matches only its canonical name, so `--place China` does not also find articles whose only
+/// such entity is "South China Sea". A name it does not know matches as a phrase among the
+/// names and aliases stored with each article.
 fn entity_filter(
     index: &Index,
     fields: &Fields,
@@ -205,26 +208,18 @@ fn entity_filter(
     kind: EntityKind,
     name: &str,
 ) -> Result<Box<dyn Query>, MorgueError> {
-    let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     if let Some(canonical) = gazetteer.canonical(kind, name) {
-        any.push((
-            Occur::Should,
-            Box::new(TermQuery::new(
-                Term::from_field_text(fields.entity_name(kind), canonical),
-                IndexRecordOption::Basic,
-            )),
-        ));
-    }
-    if let Some(q) = phrase(index, fields.entity_text(kind), name)? {
-        any.push((Occur::Should, q));
-    }
-    if any.is_empty() {
-        return Err(MorgueError::Usage(format!(
-            "--{} needs a name with at least one letter or digit",
-            kind.field_name()
+        return Ok(Box::new(TermQuery::new(
+            Term::from_field_text(fields.entity_name(kind), canonical),
+            IndexRecordOption::Basic,
         )));
     }
-    Ok(Box::new(BooleanQuery::new(any)))
+    phrase(index, fields.entity_text(kind), name)?.ok_or_else(|| {
+        MorgueError::Usage(format!(
+            "--{} needs a name with at least one letter or digit",
+            kind.field_name()
+        ))
+    })
 }
 
 /// A term or phrase query for `text` analysed the way `field` is indexed; None if no tokens.
