@@ -4,9 +4,11 @@
 //! facet together, so facets always describe the whole result set, not just the page shown.
 
 pub mod copies;
+mod count;
 pub mod facets;
 pub mod query;
 pub mod snippets;
+mod top;
 
 use crate::enrich::gazetteer::Gazetteer;
 use crate::error::MorgueError;
@@ -116,8 +118,11 @@ pub fn search(
     let wanted = request.offset.saturating_add(request.limit);
     // Facets describe all hits: tallied on the first fetch only.
     let fetch = |limit: usize, offset: usize, facets: Option<&FacetCollector>| {
-        let top = TopDocs::with_limit(limit.clamp(1, docs.max(1))).and_offset(offset.min(docs));
-        run_query(&searcher, full_query.as_ref(), top, request.sort, facets).map_err(tantivy_err)
+        let page = Page {
+            limit: limit.clamp(1, docs.max(1)),
+            offset: offset.min(docs),
+        };
+        run_query(&searcher, full_query.as_ref(), page, request.sort, facets).map_err(tantivy_err)
     };
     let (page, total, tallies, copies_of) = match fold_field {
         None => {
@@ -200,20 +205,35 @@ type Ranked = (
     Option<<FacetCollector as tantivy::collector::Collector>::Fruit>,
 );
 
-/// Runs the query once for a page of `top`, counting all hits and tallying facets.
+/// Which slice of the ranked list to fetch.
+#[derive(Debug, Clone, Copy)]
+struct Page {
+    limit: usize,
+    offset: usize,
+}
+
+impl Page {
+    fn top_docs(self) -> TopDocs {
+        TopDocs::with_limit(self.limit).and_offset(self.offset)
+    }
+}
+
+/// Runs the query for a page, counting all hits and tallying facets.
 fn run_query(
     searcher: &Searcher,
     full_query: &dyn tantivy::query::Query,
-    top: TopDocs,
+    page: Page,
     sort: SortOrder,
     facets: Option<&FacetCollector>,
 ) -> tantivy::Result<Ranked> {
+    let pruned = query::pruned_terms(full_query);
     Ok(match sort {
-        SortOrder::Relevance if facets.is_none() && query::prunable(full_query) => {
-            // Alone, TopDocs skips blocks of documents that cannot reach the page (block-max
-            // WAND); counting without scores is cheap. Together they would score every hit.
-            let docs = searcher.search(full_query, &top.order_by_score())?;
-            let total = searcher.search(full_query, &Count)?;
+        SortOrder::Relevance if facets.is_none() && pruned.is_some() => {
+            // Ranked alone, a word's hits skip blocks of documents that cannot reach the page
+            // (block-max WAND), and its count comes from document frequencies. Together with
+            // a counting collector every hit would be scored.
+            let docs = top::by_score(searcher, full_query, page.limit, page.offset)?;
+            let total = count::total(searcher, full_query, pruned.as_deref())?;
             (
                 docs.into_iter().map(|(s, d)| (Some(s), d)).collect(),
                 total,
@@ -221,8 +241,10 @@ fn run_query(
             )
         }
         SortOrder::Relevance => {
-            let (docs, total, tallies) =
-                searcher.search(full_query, &(top.order_by_score(), Count, facets.cloned()))?;
+            let (docs, total, tallies) = searcher.search(
+                full_query,
+                &(page.top_docs().order_by_score(), Count, facets.cloned()),
+            )?;
             (
                 docs.into_iter().map(|(s, d)| (Some(s), d)).collect(),
                 total,
@@ -235,7 +257,9 @@ fn run_query(
             } else {
                 Order::Desc
             };
-            let by_date = top.order_by_fast_field::<DateTime>("date", order);
+            let by_date = page
+                .top_docs()
+                .order_by_fast_field::<DateTime>("date", order);
             let (docs, total, tallies) =
                 searcher.search(full_query, &(by_date, Count, facets.cloned()))?;
             (

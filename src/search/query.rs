@@ -168,33 +168,36 @@ pub fn with_filters(
     Ok(Box::new(BooleanQuery::new(clauses)))
 }
 
-/// True for queries whose best hits tantivy finds without scoring every match: one term, or
-/// a union of two term clauses (a word in title and body). Two at most, so the pruned
-/// path adds the same two scores as the full one, bit for bit.
-pub fn prunable(query: &dyn Query) -> bool {
-    let is_term = |q: &dyn Query| {
-        if q.downcast_ref::<TermQuery>().is_some() {
-            return true;
+/// The terms of a query whose best hits are found without scoring every match: one term, or
+/// a union of two term clauses (a word in title and body). Two at most, so the pruned path
+/// adds the same two scores as the full one, bit for bit; and so `count::total` can count
+/// them from document frequencies. None for any other query.
+pub fn pruned_terms(query: &dyn Query) -> Option<Vec<Term>> {
+    let term_of = |q: &dyn Query| -> Option<Term> {
+        if let Some(term_query) = q.downcast_ref::<TermQuery>() {
+            return Some(term_query.term().clone());
         }
         // A boosted term (title matches): a boost query over exactly one positionless term.
-        let mut terms = 0;
+        q.downcast_ref::<BoostQuery>()?;
+        let mut terms = Vec::new();
         let mut positions = false;
-        q.query_terms(&mut |_, needs_positions| {
-            terms += 1;
+        q.query_terms(&mut |term, needs_positions| {
+            terms.push(term.clone());
             positions |= needs_positions;
         });
-        q.downcast_ref::<BoostQuery>().is_some() && terms == 1 && !positions
+        (terms.len() == 1 && !positions).then(|| terms.remove(0))
     };
-    if is_term(query) {
-        return true;
+    if let Some(term) = term_of(query) {
+        return Some(vec![term]);
     }
-    query.downcast_ref::<BooleanQuery>().is_some_and(|b| {
-        let clauses = b.clauses();
-        (1..=2).contains(&clauses.len())
-            && clauses
-                .iter()
-                .all(|(occur, q)| *occur == Occur::Should && is_term(q.as_ref()))
-    })
+    let clauses = query.downcast_ref::<BooleanQuery>()?.clauses();
+    if !(1..=2).contains(&clauses.len()) {
+        return None;
+    }
+    clauses
+        .iter()
+        .map(|(occur, q)| (*occur == Occur::Should).then(|| term_of(q.as_ref()))?)
+        .collect()
 }
 
 /// Matches articles mentioning the entity. A name the gazetteer knows (any alias of it)
@@ -276,7 +279,7 @@ pub fn parse_period(text: &str, end: bool) -> Result<Date, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{parse_period, parse_user_query, prunable};
+    use super::{parse_period, parse_user_query, pruned_terms};
     use crate::index::schema::{Fields, build_schema, register_tokenizers};
     use jiff::civil::date;
 
@@ -285,8 +288,16 @@ mod tests {
         let index = tantivy::Index::create_in_ram(build_schema());
         register_tokenizers(&index);
         let fields = Fields::from_schema(&index.schema()).unwrap();
-        let plan = |q: &str| prunable(parse_user_query(&index, &fields, q).unwrap().as_ref());
-        for yes in ["government", "title:summit", "body:talks", "Elections"] {
+        let plan = |q: &str| {
+            pruned_terms(parse_user_query(&index, &fields, q).unwrap().as_ref()).is_some()
+        };
+        for yes in [
+            "government",
+            "title:summit",
+            "body:talks",
+            "Elections",
+            "\"Putin\"",
+        ] {
             assert!(plan(yes), "{yes}");
         }
         for no in [
