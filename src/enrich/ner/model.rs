@@ -21,12 +21,27 @@ const MAGIC3: &[u8; 8] = b"MORGNER3";
 /// The previous format: no Brown cluster table.
 const MAGIC2: &[u8; 8] = b"MORGNER2";
 
+/// One open-addressing slot: a feature key and its row, read together in one cache line
+/// (16-byte aligned, four to a line). `row == EMPTY` marks a free slot, so every `u64` is a
+/// valid key (key 0 included).
+#[repr(C, align(16))]
+#[derive(Clone, Copy)]
+struct Slot {
+    key: u64,
+    row: u64,
+}
+
+/// The `row` of a free slot.
+const EMPTY: u64 = u64::MAX;
+
+/// Features looked up together in `Weights::scores`: their slots are prefetched, then their
+/// rows, before any sum waits on memory. On the stack, so scoring allocates nothing.
+const BATCH: usize = 32;
+
 #[derive(Clone)]
 pub(crate) struct Weights {
-    /// Open-addressing slots: feature key, 0 = empty.
-    slots: Vec<u64>,
-    /// Row index of each slot.
-    slot_rows: Vec<u32>,
+    /// Open-addressing slots (linear probing from `key & mask`), at most half full.
+    slots: Vec<Slot>,
     data: Vec<i16>,
     scale: f32,
     rows: usize,
@@ -54,45 +69,69 @@ impl Weights {
 
     fn build(keys: Vec<u64>, data: Vec<i16>, scale: f32) -> Weights {
         let cap = (keys.len() * 2).next_power_of_two().max(16);
-        let mut slots = vec![0u64; cap];
-        let mut slot_rows = vec![0u32; cap];
+        let mut slots = vec![Slot { key: 0, row: EMPTY }; cap];
         for (row, &key) in keys.iter().enumerate() {
-            let key = nonzero(key);
             let mut i = key as usize & (cap - 1);
-            while slots[i] != 0 && slots[i] != key {
+            while slots[i].row != EMPTY && slots[i].key != key {
                 i = (i + 1) & (cap - 1);
             }
-            slots[i] = key;
-            slot_rows[i] = row as u32;
+            // A repeated key (never written by `encode`) keeps its last row, as before.
+            slots[i] = Slot {
+                key,
+                row: row as u64,
+            };
         }
         Weights {
             slots,
-            slot_rows,
             data,
             scale,
             rows: keys.len(),
         }
     }
 
+    /// The row of `key`, probing from slot `i` (its home slot).
     #[inline]
-    fn find(&self, key: u64) -> Option<usize> {
-        let key = nonzero(key);
+    fn find_from(&self, key: u64, mut i: usize) -> Option<usize> {
         let mask = self.slots.len() - 1;
-        let mut i = key as usize & mask;
         loop {
-            match self.slots[i] {
-                0 => return None,
-                k if k == key => return Some(self.slot_rows[i] as usize),
-                _ => i = (i + 1) & mask,
+            let s = self.slots[i];
+            if s.row == EMPTY {
+                return None;
             }
+            if s.key == key {
+                return Some(s.row as usize);
+            }
+            i = (i + 1) & mask;
         }
     }
 
     /// Label scores for a token's features.
+    ///
+    /// The table is several times larger than L2, so each lookup is two cache misses (the
+    /// slot, then the row). Per batch of features: prefetch every home slot, then resolve the
+    /// slots to rows and prefetch the rows, then sum, so the misses overlap instead of
+    /// queueing one after another.
     pub fn scores(&self, feats: &[u64], out: &mut [f32; COUNT]) {
+        let mask = self.slots.len() - 1;
         let mut acc = [0i32; COUNT];
-        for &f in feats {
-            if let Some(r) = self.find(f) {
+        for batch in feats.chunks(BATCH) {
+            let mut home = [0usize; BATCH];
+            for (h, &f) in home.iter_mut().zip(batch) {
+                *h = f as usize & mask;
+                prefetch(&self.slots[*h]);
+            }
+            let mut rows = [0usize; BATCH];
+            let mut n = 0;
+            for (&h, &f) in home.iter().zip(batch) {
+                if let Some(r) = self.find_from(f, h) {
+                    // A 34-byte row can straddle two cache lines: fetch both ends.
+                    prefetch(&self.data[r * COUNT]);
+                    prefetch(&self.data[r * COUNT + COUNT - 1]);
+                    rows[n] = r;
+                    n += 1;
+                }
+            }
+            for &r in &rows[..n] {
                 let row = &self.data[r * COUNT..(r + 1) * COUNT];
                 for (a, &w) in acc.iter_mut().zip(row) {
                     *a += w as i32;
@@ -116,19 +155,29 @@ impl Weights {
     /// Keys in row order (slots hold them scattered).
     fn keys(&self) -> Vec<u64> {
         let mut keys = vec![0u64; self.rows];
-        for (&k, &r) in self.slots.iter().zip(&self.slot_rows) {
-            if k != 0 {
-                keys[r as usize] = k;
+        for s in &self.slots {
+            if s.row != EMPTY {
+                keys[s.row as usize] = s.key;
             }
         }
         keys
     }
 }
 
-/// Key 0 marks an empty slot, so a (vanishingly unlikely) zero hash is moved to 1.
-#[inline]
-fn nonzero(key: u64) -> u64 {
-    if key == 0 { 1 } else { key }
+/// Asks the CPU to start loading the cache line holding `*p` into L1 (a hint: no fault, no
+/// effect on results). A no-op off x86_64.
+#[inline(always)]
+fn prefetch<T>(p: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: `_mm_prefetch` only hints the cache and never dereferences in a way that can
+    // fault; `p` comes from a reference, so it is in bounds of a live allocation anyway. SSE
+    // is part of the x86_64 baseline.
+    unsafe {
+        use core::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+        _mm_prefetch::<_MM_HINT_T0>((p as *const T).cast::<i8>());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
 }
 
 pub(crate) fn encode(t: &Tagger) -> Vec<u8> {
@@ -273,6 +322,190 @@ fn read_weights(r: &mut Reader) -> Result<Weights, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use std::collections::HashMap;
+
+    /// A table with scale 1, so scores are the exact integer sums.
+    fn table(rows: &[(u64, [i16; COUNT])]) -> Weights {
+        let keys = rows.iter().map(|&(k, _)| k).collect();
+        let data = rows.iter().flat_map(|&(_, w)| w).collect();
+        Weights::build(keys, data, 1.0)
+    }
+
+    /// The reference: a plain map, summed feature by feature (repeats count again).
+    fn naive(rows: &HashMap<u64, [i16; COUNT]>, feats: &[u64]) -> [f32; COUNT] {
+        let mut acc = [0i32; COUNT];
+        for f in feats {
+            if let Some(w) = rows.get(f) {
+                for (a, &w) in acc.iter_mut().zip(w) {
+                    *a += w as i32;
+                }
+            }
+        }
+        acc.map(|a| a as f32)
+    }
+
+    fn scores(w: &Weights, feats: &[u64]) -> [f32; COUNT] {
+        let mut out = [f32::NAN; COUNT];
+        w.scores(feats, &mut out);
+        out
+    }
+
+    /// Distinct weights for row `i`, so a wrong row never sums to the right answer.
+    fn weights(i: usize) -> [i16; COUNT] {
+        std::array::from_fn(|l| (i * 31 + l * 7 + 1) as i16 * if l % 2 == 0 { 1 } else { -1 })
+    }
+
+    fn splitmix64(state: &mut u64) -> u64 {
+        *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = *state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Checks every key alone, all keys together, and keys the table does not hold.
+    fn check(rows: &[(u64, [i16; COUNT])], unknown: &[u64]) {
+        let w = table(rows);
+        let map: HashMap<u64, [i16; COUNT]> = rows.iter().copied().collect();
+        assert_eq!(map.len(), rows.len(), "test keys must be distinct");
+        for &(k, row) in rows {
+            assert_eq!(scores(&w, &[k]), row.map(f32::from), "key {k:#x}");
+        }
+        for &k in unknown {
+            assert!(!map.contains_key(&k));
+            assert_eq!(scores(&w, &[k]), [0.0; COUNT], "unknown key {k:#x}");
+        }
+        let all: Vec<u64> = rows
+            .iter()
+            .map(|&(k, _)| k)
+            .chain(unknown.iter().copied())
+            .collect();
+        assert_eq!(scores(&w, &all), naive(&map, &all));
+        assert_eq!(w.keys(), rows.iter().map(|&(k, _)| k).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn colliding_home_slots_each_keep_their_row() {
+        // 6 rows -> 16 slots: all of these share the home slot 3 (same low 4 bits), and the
+        // ones at 15 wrap around the end of the table into slots 0, 1, ...
+        let keys = [3, 3 + 16, 3 + 32, 3 + (1 << 40), 15, 15 + 16];
+        let rows: Vec<_> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, &k)| (k, weights(i)))
+            .collect();
+        assert_eq!(table(&rows).slots.len(), 16);
+        check(&rows, &[3 + 48, 15 + 32, 0, 4, 19 + (1 << 63)]);
+    }
+
+    #[test]
+    fn key_zero_and_key_one_are_different_keys() {
+        let rows = [(0, weights(0)), (1, weights(1)), (u64::MAX, weights(2))];
+        check(&rows, &[2, 16, u64::MAX - 1]);
+        // Either alone: the other is unknown.
+        check(&[(0, weights(0))], &[1, 16]);
+        check(&[(1, weights(1))], &[0, 17]);
+        // And key 0 survives the file format (it used to come back as key 1).
+        let t = Tagger {
+            weights: table(&rows),
+            stage2: None,
+            res: Resources::default(),
+            raw_scores: true,
+        };
+        let back = Tagger::from_bytes(&t.to_bytes()).unwrap();
+        assert_eq!(back.weights.keys(), vec![0, 1, u64::MAX]);
+        assert_eq!(scores(&back.weights, &[0]), weights(0).map(f32::from));
+    }
+
+    #[test]
+    fn keys_differing_only_in_high_bits() {
+        let low = 0x5A5A_5A5A;
+        let rows: Vec<_> = (32..64)
+            .map(|b| low | (1u64 << b))
+            .chain([low, u64::MAX << 32 | low])
+            .enumerate()
+            .map(|(i, k)| (k, weights(i)))
+            .collect();
+        check(&rows, &[low | (3 << 62), low | (1 << 31), low ^ 1]);
+    }
+
+    #[test]
+    fn unknown_keys_add_nothing() {
+        let rows: Vec<_> = (0..100).map(|i| (i * 2, weights(i as usize))).collect();
+        let w = table(&rows);
+        let odd: Vec<u64> = (0..200).map(|i| i * 2 + 1).collect();
+        assert_eq!(scores(&w, &odd), [0.0; COUNT]);
+        assert_eq!(scores(&w, &[]), [0.0; COUNT]);
+        assert_eq!(
+            scores(&w, &[4, 5, 7, 4]),
+            weights(2).map(|x| 2.0 * x as f32)
+        );
+        assert_eq!(scores(&table(&[]), &[0, 1, 2]), [0.0; COUNT]);
+    }
+
+    #[test]
+    fn more_features_than_one_batch() {
+        let rows: Vec<_> = (0..50u64).map(|i| (i * 16, weights(i as usize))).collect();
+        let map: HashMap<_, _> = rows.iter().copied().collect();
+        let w = table(&rows);
+        // Known, repeated and unknown keys across batch boundaries, and exact batch sizes.
+        let feats: Vec<u64> = (0..3 * BATCH as u64 + 5)
+            .map(|i| (i * 7 % 60) * 8)
+            .collect();
+        for n in [BATCH - 1, BATCH, BATCH + 1, 2 * BATCH, feats.len()] {
+            let got = scores(&w, &feats[..n]);
+            assert_eq!(got, naive(&map, &feats[..n]), "{n} features");
+            assert_ne!(got, [0.0; COUNT]);
+        }
+        // A batch's sum is not lost when the next batch holds no known key.
+        let mut tail = vec![16u64];
+        tail.extend((0..BATCH as u64 * 2).map(|i| i * 16 + 1));
+        assert_eq!(scores(&w, &tail), weights(1).map(f32::from));
+    }
+
+    #[test]
+    fn scores_match_a_map_on_random_keys() {
+        let mut state = 0x4D4F_5247_5545; // "MORGUE"
+        let mut keys: Vec<u64> = (0..3000).map(|_| splitmix64(&mut state)).collect();
+        // Add clusters of home-slot collisions and near misses in the high bits.
+        for i in 0..200 {
+            keys.push(keys[i] ^ (1 << (40 + i % 24)));
+            keys.push((keys[i] & 0xFFFF) | (splitmix64(&mut state) << 16));
+        }
+        keys.extend([0, 1]);
+        keys.sort_unstable();
+        keys.dedup();
+        let mut rows: Vec<(u64, [i16; COUNT])> = keys
+            .iter()
+            .map(|&k| {
+                (
+                    k,
+                    std::array::from_fn(|_| splitmix64(&mut state) as i16 >> 4),
+                )
+            })
+            .collect();
+        // Row order is file order, not key order.
+        for i in (1..rows.len()).rev() {
+            rows.swap(i, splitmix64(&mut state) as usize % (i + 1));
+        }
+        let map: HashMap<_, _> = rows.iter().copied().collect();
+        let w = table(&rows);
+        assert_eq!(w.len(), rows.len());
+        for _ in 0..2000 {
+            let n = splitmix64(&mut state) as usize % 90;
+            let feats: Vec<u64> = (0..n)
+                .map(|_| match splitmix64(&mut state) % 3 {
+                    0 => splitmix64(&mut state),
+                    // A known key's home slot, but (almost surely) not the key.
+                    1 => keys[splitmix64(&mut state) as usize % keys.len()] ^ (1 << 50),
+                    _ => keys[splitmix64(&mut state) as usize % keys.len()],
+                })
+                .collect();
+            assert_eq!(scores(&w, &feats), naive(&map, &feats));
+        }
+        assert_eq!(w.keys(), rows.iter().map(|&(k, _)| k).collect::<Vec<_>>());
+    }
 
     #[test]
     fn bytes_round_trip() {
