@@ -508,6 +508,15 @@ mod tests {
     }
 
     #[test]
+    fn builtin_model_round_trips_byte_for_byte() {
+        // Every key of the shipped model comes back from the table exactly, in row order.
+        let bytes = super::super::BUILTIN_MODEL;
+        let t = Tagger::from_bytes(bytes).unwrap();
+        assert_eq!(t.weights.keys().len(), t.weights.len());
+        assert!(t.to_bytes() == bytes);
+    }
+
+    #[test]
     fn bytes_round_trip() {
         let rows = (1..50u64).map(|k| {
             let mut w = [0f32; COUNT];
