@@ -128,12 +128,12 @@ fn main() {
             .collect::<String>(),
     )
     .unwrap();
-    let time_queries = |snippets: bool, facets: &[FacetKind]| -> (f64, f64) {
+    let time_queries = |snippets: bool, facets: &[FacetKind], sort: SortOrder| -> (f64, f64) {
         let mut times = Vec::new();
         let mut per_query = vec![Vec::new(); queries.len()];
         for round in 0..6 {
             for (i, q) in queries.iter().enumerate() {
-                let request = q.request(snippets, facets.to_vec());
+                let request = q.request(snippets, facets.to_vec(), sort);
                 let start = Instant::now();
                 let results = search(&index, &gazetteer, &request).unwrap();
                 std::hint::black_box(results);
@@ -145,7 +145,7 @@ fn main() {
         }
         if o.detail {
             eprintln!(
-                "\nper query p50 (snippets {snippets}, {} facets):",
+                "\nper query p50 (snippets {snippets}, {} facets, sort {sort:?}):",
                 facets.len()
             );
             for (q, times) in queries.iter().zip(&mut per_query) {
@@ -159,13 +159,14 @@ fn main() {
         }
         (percentile(&mut times, 0.5), percentile(&mut times, 0.95))
     };
-    let bare = time_queries(false, &[]);
-    let snippets = time_queries(true, &[]);
+    let bare = time_queries(false, &[], SortOrder::Relevance);
+    let snippets = time_queries(true, &[], SortOrder::Relevance);
+    let newest = time_queries(false, &[], SortOrder::DateDesc);
     let facet_kinds: Vec<FacetKind> = [FacetKind::Month]
         .into_iter()
         .chain([EntityKind::Person, EntityKind::Place, EntityKind::Event].map(FacetKind::Entity))
         .collect();
-    let faceted = time_queries(false, &facet_kinds);
+    let faceted = time_queries(false, &facet_kinds, SortOrder::Relevance);
     // --queries-only: in-process query timings alone (for profiling); the rest shows NaN.
     let (fts5_q, process, (tokens_per_sec, tagger_mb_per_sec)) = if o.queries_only {
         (Value::Null, f64::NAN, (f64::NAN, f64::NAN))
@@ -233,6 +234,12 @@ fn main() {
     versus_fts("query p50, top-10", bare.0, "p50_ms");
     versus_fts("query p95, top-10", bare.1, "p95_ms");
     versus_fts("query p50, top-10 + snippets", snippets.0, "snippet_p50_ms");
+    row(
+        "query p50 / p95, top-10 newest first",
+        format!("{} / {}", ms(newest.0), ms(newest.1)),
+        "-".into(),
+        String::new(),
+    );
     row(
         "query p50, month+person+place+event facets",
         ms(faceted.0),
@@ -376,11 +383,11 @@ struct BenchQuery {
 }
 
 impl BenchQuery {
-    fn request(&self, snippets: bool, facets: Vec<FacetKind>) -> SearchRequest {
+    fn request(&self, snippets: bool, facets: Vec<FacetKind>, sort: SortOrder) -> SearchRequest {
         SearchRequest {
             query: self.text.clone(),
             filters: self.filters.clone(),
-            sort: SortOrder::Relevance,
+            sort,
             limit: 10,
             offset: 0,
             facets,
