@@ -3,6 +3,7 @@
 //! One pass over the index collects the page of hits, the total count and every requested
 //! facet together, so facets always describe the whole result set, not just the page shown.
 
+mod by_date;
 pub mod copies;
 mod count;
 pub mod facets;
@@ -19,7 +20,7 @@ use query::Filters;
 use serde::Serialize;
 use snippets::{Snippet, Snippeter};
 use tantivy::collector::{Count, TopDocs};
-use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument};
+use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "kebab-case")]
@@ -252,18 +253,16 @@ fn run_query(
             )
         }
         SortOrder::Date | SortOrder::DateDesc => {
-            let order = if sort == SortOrder::Date {
-                Order::Asc
-            } else {
-                Order::Desc
+            let by_date = by_date::ByDate {
+                field: "date".into(),
+                newest_first: sort == SortOrder::DateDesc,
+                limit: page.limit,
+                offset: page.offset,
             };
-            let by_date = page
-                .top_docs()
-                .order_by_fast_field::<DateTime>("date", order);
             let (docs, total, tallies) =
                 searcher.search(full_query, &(by_date, Count, facets.cloned()))?;
             (
-                docs.into_iter().map(|(_, d)| (None, d)).collect(),
+                docs.into_iter().map(|d| (None, d)).collect(),
                 total,
                 tallies,
             )

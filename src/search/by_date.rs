@@ -1,0 +1,258 @@
+//! A page of hits by date, newest or oldest first, undated articles last.
+//!
+//! tantivy's fast-field top-k keeps a buffer that it cuts to the best k whenever it fills, so it
+//! is quick when documents arrive worse and worse and slow when each one beats the last. An
+//! archive is stored roughly oldest first (walked by year folders, new files appended), so
+//! newest-first made every matching document a new best: 1-4 ms for a common word at 100,000
+//! articles, against 0.3-1 ms oldest first. Here each segment's matches are gathered first and
+//! then ranked from the end that holds the best dates (the last documents for newest first),
+//! so after the first k almost every document is a cheap rejection, whichever the order.
+//! Ties go to the lower address, as with tantivy's collector (the tests compare the two).
+
+use std::cmp::{Ordering, Reverse};
+use std::collections::BinaryHeap;
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::Column;
+use tantivy::{DateTime, DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+
+/// Documents whose dates are read together.
+const DATE_BLOCK: usize = 64;
+
+/// Collects the `limit` hits after the `offset` best, by the date fast field `field`.
+pub struct ByDate {
+    pub field: String,
+    pub newest_first: bool,
+    pub limit: usize,
+    pub offset: usize,
+}
+
+impl Collector for ByDate {
+    type Fruit = Vec<DocAddress>;
+    type Child = SegmentByDate;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentByDate> {
+        Ok(SegmentByDate {
+            segment,
+            dates: reader.fast_fields().date(&self.field)?,
+            newest_first: self.newest_first,
+            keep: self.limit.saturating_add(self.offset),
+            docs: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, segments: Vec<Vec<Ranked>>) -> tantivy::Result<Vec<DocAddress>> {
+        let mut all: Vec<Ranked> = segments.into_iter().flatten().collect();
+        all.sort_unstable_by(|a, b| b.cmp(a));
+        Ok(all
+            .into_iter()
+            .skip(self.offset)
+            .take(self.limit)
+            .map(|hit| hit.address)
+            .collect())
+    }
+}
+
+pub struct SegmentByDate {
+    segment: SegmentOrdinal,
+    dates: Column<DateTime>,
+    newest_first: bool,
+    keep: usize,
+    /// The segment's matching documents, in doc order.
+    docs: Vec<DocId>,
+}
+
+impl SegmentCollector for SegmentByDate {
+    type Fruit = Vec<Ranked>;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        self.docs.push(doc);
+    }
+
+    fn collect_block(&mut self, docs: &[DocId]) {
+        self.docs.extend_from_slice(docs);
+    }
+
+    fn harvest(self) -> Vec<Ranked> {
+        if self.keep == 0 {
+            return Vec::new();
+        }
+        let mut best: BinaryHeap<Reverse<Ranked>> = BinaryHeap::with_capacity(self.keep + 1);
+        let mut rank = |doc: DocId, date: Option<DateTime>| {
+            let hit = Ranked {
+                date: date.map(DateTime::into_timestamp_nanos),
+                newest_first: self.newest_first,
+                address: DocAddress::new(self.segment, doc),
+            };
+            if best.len() < self.keep {
+                best.push(Reverse(hit));
+            } else if best.peek().is_some_and(|Reverse(worst)| hit > *worst) {
+                best.pop();
+                best.push(Reverse(hit));
+            }
+        };
+        // Dates are read a block of documents at a time (in doc order, as the column wants),
+        // and the blocks walked from the end that ranks first.
+        let mut dates = [None; DATE_BLOCK];
+        let mut rank_block = |docs: &[DocId], rank: &mut dyn FnMut(DocId, Option<DateTime>)| {
+            let dates = &mut dates[..docs.len()];
+            dates.fill(None);
+            self.dates.first_vals(docs, dates);
+            if self.newest_first {
+                docs.iter()
+                    .zip(dates.iter())
+                    .rev()
+                    .for_each(|(&d, &t)| rank(d, t));
+            } else {
+                docs.iter()
+                    .zip(dates.iter())
+                    .for_each(|(&d, &t)| rank(d, t));
+            }
+        };
+        if self.newest_first {
+            for block in self.docs.rchunks(DATE_BLOCK) {
+                rank_block(block, &mut rank);
+            }
+        } else {
+            for block in self.docs.chunks(DATE_BLOCK) {
+                rank_block(block, &mut rank);
+            }
+        }
+        best.into_iter().map(|Reverse(hit)| hit).collect()
+    }
+}
+
+/// A hit ordered by rank, greater is better: dated before undated, then by date in the asked
+/// direction, then the lower address.
+#[derive(Debug, Clone, Copy)]
+pub struct Ranked {
+    date: Option<i64>,
+    newest_first: bool,
+    address: DocAddress,
+}
+
+impl Ord for Ranked {
+    fn cmp(&self, other: &Ranked) -> Ordering {
+        let by_date = match (self.date, other.date) {
+            (Some(a), Some(b)) if self.newest_first => a.cmp(&b),
+            (Some(a), Some(b)) => b.cmp(&a),
+            (a, b) => a.is_some().cmp(&b.is_some()),
+        };
+        by_date.then_with(|| other.address.cmp(&self.address))
+    }
+}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Ranked) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Ranked) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Ranked {}
+
+#[cfg(test)]
+mod tests {
+    use super::ByDate;
+    use crate::index::document::date_to_tantivy;
+    use crate::index::schema::{Fields, build_schema, register_tokenizers};
+    use crate::search::query::parse_user_query;
+    use tantivy::collector::TopDocs;
+    use tantivy::{DateTime, Index, IndexWriter, Order, TantivyDocument, Term};
+
+    /// Several segments of articles dated mostly in doc order (as an archive walked by year
+    /// is), with shuffled stretches, repeated dates (ties), undated articles and deletes.
+    fn dated_index(with_deletes: bool) -> (Index, Fields) {
+        let index = Index::create_in_ram(build_schema());
+        register_tokenizers(&index);
+        let fields = Fields::from_schema(&index.schema()).unwrap();
+        let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+        let mut n = 0u64;
+        for _segment in 0..4 {
+            for i in 0..150u64 {
+                n += 1;
+                let mut doc = TantivyDocument::default();
+                doc.add_text(fields.id, format!("d{n}"));
+                let words = ["summit talks", "talks", "market summit report", "report"];
+                doc.add_text(fields.body, words[(n % 4) as usize]);
+                if !n.is_multiple_of(13) {
+                    // Ascending by 3 days, every seventh jumps back, every fifth repeats a date.
+                    let day = if i % 7 == 3 { n * 3 / 2 } else { n - n % 5 };
+                    let date = jiff::civil::date(1990, 1, 1)
+                        .checked_add(jiff::Span::new().days(day as i64 * 3))
+                        .unwrap();
+                    doc.add_date(fields.date, date_to_tantivy(date));
+                }
+                writer.add_document(doc).unwrap();
+            }
+            writer.commit().unwrap();
+        }
+        if with_deletes {
+            for n in (2..=600).step_by(9) {
+                writer.delete_term(Term::from_field_text(fields.id, &format!("d{n}")));
+            }
+            writer.commit().unwrap();
+        }
+        (index, fields)
+    }
+
+    #[test]
+    fn the_same_pages_as_tantivy_in_both_directions() {
+        for deletes in [false, true] {
+            let (index, fields) = dated_index(deletes);
+            let searcher = index.reader().unwrap().searcher();
+            assert!(searcher.segment_readers().len() >= 4);
+            for text in ["summit", "talks", "report OR market", "*"] {
+                let query = parse_user_query(&index, &fields, text).unwrap();
+                for newest_first in [true, false] {
+                    for (limit, offset) in [(10, 0), (1, 0), (7, 3), (40, 500), (700, 0)] {
+                        let ours = searcher
+                            .search(
+                                query.as_ref(),
+                                &ByDate {
+                                    field: "date".into(),
+                                    newest_first,
+                                    limit,
+                                    offset,
+                                },
+                            )
+                            .unwrap();
+                        let order = if newest_first {
+                            Order::Desc
+                        } else {
+                            Order::Asc
+                        };
+                        let theirs: Vec<_> = searcher
+                            .search(
+                                query.as_ref(),
+                                &TopDocs::with_limit(limit)
+                                    .and_offset(offset)
+                                    .order_by_fast_field::<DateTime>("date", order),
+                            )
+                            .unwrap()
+                            .into_iter()
+                            .map(|(_, address)| address)
+                            .collect();
+                        assert_eq!(
+                            ours, theirs,
+                            "{text} newest {newest_first} {limit}+{offset} deletes {deletes}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
