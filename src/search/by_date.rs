@@ -167,46 +167,28 @@ impl Eq for Ranked {}
 mod tests {
     use super::ByDate;
     use crate::index::document::date_to_tantivy;
-    use crate::index::schema::{Fields, build_schema, register_tokenizers};
+    use crate::index::schema::Fields;
     use crate::search::query::parse_user_query;
+    use crate::search::test_index::segmented_index;
     use tantivy::collector::TopDocs;
-    use tantivy::{DateTime, Index, IndexWriter, Order, TantivyDocument, Term};
+    use tantivy::{DateTime, Index, Order};
 
     /// Several segments of articles dated mostly in doc order (as an archive walked by year
     /// is), with shuffled stretches, repeated dates (ties), undated articles and deletes.
     fn dated_index(with_deletes: bool) -> (Index, Fields) {
-        let index = Index::create_in_ram(build_schema());
-        register_tokenizers(&index);
-        let fields = Fields::from_schema(&index.schema()).unwrap();
-        let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
-        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
-        let mut n = 0u64;
-        for _segment in 0..4 {
-            for i in 0..150u64 {
-                n += 1;
-                let mut doc = TantivyDocument::default();
-                doc.add_text(fields.id, format!("d{n}"));
-                let words = ["summit talks", "talks", "market summit report", "report"];
-                doc.add_text(fields.body, words[(n % 4) as usize]);
-                if !n.is_multiple_of(13) {
-                    // Ascending by 3 days, every seventh jumps back, every fifth repeats a date.
-                    let day = if i % 7 == 3 { n * 3 / 2 } else { n - n % 5 };
-                    let date = jiff::civil::date(1990, 1, 1)
-                        .checked_add(jiff::Span::new().days(day as i64 * 3))
-                        .unwrap();
-                    doc.add_date(fields.date, date_to_tantivy(date));
-                }
-                writer.add_document(doc).unwrap();
+        let words = ["summit talks", "talks", "market summit report", "report"];
+        let deletes = with_deletes.then_some((2, 9));
+        segmented_index(&[150; 4], deletes, |fields, n, i, _segment, doc| {
+            doc.add_text(fields.body, words[(n % 4) as usize]);
+            if !n.is_multiple_of(13) {
+                // Ascending by 3 days, every seventh jumps back, every fifth repeats a date.
+                let day = if i % 7 == 3 { n * 3 / 2 } else { n - n % 5 };
+                let date = jiff::civil::date(1990, 1, 1)
+                    .checked_add(jiff::Span::new().days(day as i64 * 3))
+                    .unwrap();
+                doc.add_date(fields.date, date_to_tantivy(date));
             }
-            writer.commit().unwrap();
-        }
-        if with_deletes {
-            for n in (2..=600).step_by(9) {
-                writer.delete_term(Term::from_field_text(fields.id, &format!("d{n}")));
-            }
-            writer.commit().unwrap();
-        }
-        (index, fields)
+        })
     }
 
     #[test]

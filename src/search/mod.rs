@@ -9,6 +9,8 @@ mod count;
 pub mod facets;
 pub mod query;
 pub mod snippets;
+#[cfg(test)]
+mod test_index;
 mod top;
 
 use crate::enrich::gazetteer::Gazetteer;

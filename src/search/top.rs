@@ -91,46 +91,27 @@ impl Eq for Ranked {}
 #[cfg(test)]
 pub(crate) mod tests {
     use super::by_score;
+    use crate::index::schema::Fields;
     use crate::search::query::parse_user_query;
+    use crate::search::test_index;
+    use tantivy::Index;
     use tantivy::collector::TopDocs;
-    use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
-    /// An in-memory index of several segments (one commit each), with repeated bodies (equal
-    /// scores) and, when asked, some documents deleted after the fact.
-    pub(crate) fn segmented_index(with_deletes: bool) -> (Index, crate::index::schema::Fields) {
-        let schema = crate::index::schema::build_schema();
-        let index = Index::create_in_ram(schema.clone());
-        crate::index::schema::register_tokenizers(&index);
-        let fields = crate::index::schema::Fields::from_schema(&schema).unwrap();
-        let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
-        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+    /// Four segments of varied bodies, every fifth repeating one seen before (equal scores
+    /// across segments), some titles; when asked, some articles deleted after the fact.
+    pub(crate) fn segmented_index(with_deletes: bool) -> (Index, Fields) {
         let words = ["summit", "talks", "market", "report", "council", "minister"];
-        let mut n = 0u64;
-        for segment in 0..4 {
-            for i in 0..120u64 {
-                n += 1;
-                let mut doc = TantivyDocument::default();
-                doc.add_text(fields.id, format!("d{n}"));
-                // Every fifth body repeats one seen before: equal scores across segments.
-                let seed = if i % 5 == 0 { i % 7 } else { n * 7919 % 1009 };
-                let body: Vec<&str> = (0..(4 + seed % 17))
-                    .map(|j| words[((seed + j * j) % 6) as usize])
-                    .collect();
-                doc.add_text(fields.body, body.join(" the "));
-                if (seed + segment) % 9 == 0 {
-                    doc.add_text(fields.title, words[(seed % 6) as usize]);
-                }
-                writer.add_document(doc).unwrap();
+        let deletes = with_deletes.then_some((3, 11));
+        test_index::segmented_index(&[120; 4], deletes, |fields, n, i, segment, doc| {
+            let seed = if i % 5 == 0 { i % 7 } else { n * 7919 % 1009 };
+            let body: Vec<&str> = (0..(4 + seed % 17))
+                .map(|j| words[((seed + j * j) % 6) as usize])
+                .collect();
+            doc.add_text(fields.body, body.join(" the "));
+            if (seed + segment) % 9 == 0 {
+                doc.add_text(fields.title, words[(seed % 6) as usize]);
             }
-            writer.commit().unwrap();
-        }
-        if with_deletes {
-            for n in (3..=480).step_by(11) {
-                writer.delete_term(Term::from_field_text(fields.id, &format!("d{n}")));
-            }
-            writer.commit().unwrap();
-        }
-        (index, fields)
+        })
     }
 
     #[test]
