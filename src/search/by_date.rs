@@ -87,8 +87,11 @@ impl SegmentCollector for SegmentByDate {
         let mut best: BinaryHeap<Reverse<Ranked>> = BinaryHeap::with_capacity(self.keep + 1);
         let mut rank = |doc: DocId, date: Option<DateTime>| {
             let hit = Ranked {
-                date: date.map(DateTime::into_timestamp_nanos),
-                newest_first: self.newest_first,
+                // Bitwise not reverses the order of an i64 without overflow: oldest first,
+                // the earliest date gets the greatest key.
+                date: date
+                    .map(DateTime::into_timestamp_nanos)
+                    .map(|t| if self.newest_first { t } else { !t }),
                 address: DocAddress::new(self.segment, doc),
             };
             if best.len() < self.keep {
@@ -129,23 +132,19 @@ impl SegmentCollector for SegmentByDate {
     }
 }
 
-/// A hit ordered by rank, greater is better: dated before undated, then by date in the asked
-/// direction, then the lower address.
+/// A hit ordered by rank, greater is better: a dated article before an undated one (`None`
+/// is the least key), then the greater date key (see `harvest`), then the lower address.
 #[derive(Debug, Clone, Copy)]
 pub struct Ranked {
     date: Option<i64>,
-    newest_first: bool,
     address: DocAddress,
 }
 
 impl Ord for Ranked {
     fn cmp(&self, other: &Ranked) -> Ordering {
-        let by_date = match (self.date, other.date) {
-            (Some(a), Some(b)) if self.newest_first => a.cmp(&b),
-            (Some(a), Some(b)) => b.cmp(&a),
-            (a, b) => a.is_some().cmp(&b.is_some()),
-        };
-        by_date.then_with(|| other.address.cmp(&self.address))
+        self.date
+            .cmp(&other.date)
+            .then_with(|| other.address.cmp(&self.address))
     }
 }
 

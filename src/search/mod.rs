@@ -229,9 +229,12 @@ fn run_query(
     sort: SortOrder,
     facets: Option<&FacetCollector>,
 ) -> tantivy::Result<Ranked> {
-    let pruned = query::pruned_terms(full_query);
+    // Word queries ranked without facets take the pruned path; nothing else needs their terms.
+    let pruned = (sort == SortOrder::Relevance && facets.is_none())
+        .then(|| query::pruned_terms(full_query))
+        .flatten();
     Ok(match sort {
-        SortOrder::Relevance if facets.is_none() && pruned.is_some() => {
+        SortOrder::Relevance if pruned.is_some() => {
             // Ranked alone, a word's hits skip blocks of documents that cannot reach the page
             // (block-max WAND), and its count comes from document frequencies. Together with
             // a counting collector every hit would be scored.
