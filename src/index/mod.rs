@@ -8,6 +8,7 @@
 //! - `gazetteer.tsv`: the user's alias file from the last run, so searches resolve the same
 //!   aliases the indexer used.
 
+pub mod analysis;
 pub mod document;
 pub mod manifest;
 pub mod merge;
@@ -90,7 +91,7 @@ impl MorgueIndex {
     }
 
     fn wrap(index: Index, dir: &Path) -> Result<MorgueIndex, MorgueError> {
-        schema::register_tokenizers(&index);
+        analysis::register(&index);
         let fields =
             Fields::from_schema(&index.schema()).map_err(|e| MorgueError::IncompatibleIndex {
                 dir: dir.to_path_buf(),

@@ -280,13 +280,14 @@ pub fn parse_period(text: &str, end: bool) -> Result<Date, String> {
 #[cfg(test)]
 mod tests {
     use super::{parse_period, parse_user_query, pruned_terms};
-    use crate::index::schema::{Fields, build_schema, register_tokenizers};
+    use crate::index::analysis::register;
+    use crate::index::schema::{Fields, build_schema};
     use jiff::civil::date;
 
     #[test]
     fn only_single_words_take_the_pruned_path() {
         let index = tantivy::Index::create_in_ram(build_schema());
-        register_tokenizers(&index);
+        register(&index);
         let fields = Fields::from_schema(&index.schema()).unwrap();
         let plan = |q: &str| {
             pruned_terms(parse_user_query(&index, &fields, q).unwrap().as_ref()).is_some()

@@ -5,15 +5,14 @@
 //! the body, a fallback to the article's lead when nothing can be highlighted (so every hit has
 //! text to show), and white space collapsed to single spaces with offsets kept right.
 
-use crate::index::schema::{Fields, WordStemmer, snippet_analyzer, word_stemmer};
+use crate::index::analysis::{StemCandidates, snippet_analyzer};
+use crate::index::schema::Fields;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
-use std::sync::Arc;
 use tantivy::query::Query;
 use tantivy::schema::Field;
 use tantivy::snippet::SnippetGenerator;
-use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 use tantivy::{Score, Searcher, Term};
 
 const FRAGMENT_CHARS: usize = 220;
@@ -116,105 +115,6 @@ fn generator(
     Ok(SnippetGenerator::new(weighted, analyzer, field, max_chars))
 }
 
-/// A token filter that stems a token only when its stem could be one of the query's terms.
-///
-/// The English (Porter2) stemmer keeps a word's first letter and never makes it longer, so a
-/// word that differs from every term in its first byte, or is shorter than all terms with that
-/// first byte, cannot stem to any of them. Such words are left as they are; they then match no
-/// term either, so highlights are exactly those of stemming everything. Stemming was ~80% of
-/// snippet time; this skips it for most words of an article.
-#[derive(Clone)]
-pub struct StemCandidates {
-    /// Per first byte: the length of the shortest term starting with it (usize::MAX: none).
-    min_len: Arc<[usize; 256]>,
-}
-
-impl StemCandidates {
-    pub fn new<'a>(terms: impl IntoIterator<Item = &'a str>) -> StemCandidates {
-        let mut min_len = [usize::MAX; 256];
-        for term in terms {
-            if let Some(&first) = term.as_bytes().first() {
-                let slot = &mut min_len[first as usize];
-                *slot = (*slot).min(term.len());
-            }
-        }
-        StemCandidates {
-            min_len: Arc::new(min_len),
-        }
-    }
-
-    fn may_stem_to_a_term(&self, word: &str) -> bool {
-        word.as_bytes()
-            .first()
-            .is_some_and(|&b| word.len() >= self.min_len[b as usize])
-    }
-}
-
-impl TokenFilter for StemCandidates {
-    type Tokenizer<T: Tokenizer> = StemCandidatesFilter<T>;
-
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> StemCandidatesFilter<T> {
-        StemCandidatesFilter {
-            candidates: self,
-            inner: tokenizer,
-            stemmer: word_stemmer(),
-        }
-    }
-}
-
-#[derive(Clone)]
-pub struct StemCandidatesFilter<T> {
-    candidates: StemCandidates,
-    inner: T,
-    stemmer: WordStemmer,
-}
-
-impl<T: Tokenizer> Tokenizer for StemCandidatesFilter<T> {
-    type TokenStream<'a> = StemCandidatesStream<'a, T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        StemCandidatesStream {
-            tail: self.inner.token_stream(text),
-            candidates: &self.candidates,
-            stemmer: &mut self.stemmer,
-            word: String::new(),
-        }
-    }
-}
-
-pub struct StemCandidatesStream<'a, T> {
-    tail: T,
-    candidates: &'a StemCandidates,
-    stemmer: &'a mut WordStemmer,
-    word: String,
-}
-
-impl<T: TokenStream> TokenStream for StemCandidatesStream<'_, T> {
-    fn advance(&mut self) -> bool {
-        if !self.tail.advance() {
-            return false;
-        }
-        let token = self.tail.token_mut();
-        if self.candidates.may_stem_to_a_term(&token.text) {
-            self.word.clear();
-            self.word.push_str(&token.text);
-            let mut stream = self.stemmer.token_stream(&self.word);
-            if stream.advance() {
-                std::mem::swap(&mut token.text, &mut stream.token_mut().text);
-            }
-        }
-        true
-    }
-
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
-    }
-}
-
 /// The opening of the article, for hits with nothing to highlight in the body.
 fn lead(body: &str) -> Snippet {
     let mut end = body.len();
@@ -280,10 +180,9 @@ fn passage(
 
 #[cfg(test)]
 mod tests {
-    use super::{StemCandidates, passage};
-    use crate::index::schema::{
-        ENGLISH, PLAIN, build_schema, register_tokenizers, snippet_analyzer,
-    };
+    use super::passage;
+    use crate::index::analysis::{ENGLISH, PLAIN, StemCandidates, register, snippet_analyzer};
+    use crate::index::schema::build_schema;
     use std::collections::BTreeMap;
     use tantivy::snippet::SnippetGenerator;
     use tantivy::tokenizer::TextAnalyzer;
@@ -291,7 +190,7 @@ mod tests {
 
     fn analyzers() -> (TextAnalyzer, TextAnalyzer) {
         let index = Index::create_in_ram(build_schema());
-        register_tokenizers(&index);
+        register(&index);
         let get = |name| index.tokenizers().get(name).unwrap();
         (get(ENGLISH), get(PLAIN))
     }

@@ -1,7 +1,8 @@
 //! In-memory indexes of several segments, for the unit tests of the search paths that work
 //! segment by segment (ranking, counting, date order).
 
-use crate::index::schema::{Fields, build_schema, register_tokenizers};
+use crate::index::analysis::register;
+use crate::index::schema::{Fields, build_schema};
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 /// One commit (one segment) per element of `segments`, each of that many articles. Article `n`
@@ -14,7 +15,7 @@ pub(crate) fn segmented_index(
     mut fill: impl FnMut(&Fields, u64, u64, u64, &mut TantivyDocument),
 ) -> (Index, Fields) {
     let index = Index::create_in_ram(build_schema());
-    register_tokenizers(&index);
+    register(&index);
     let fields = Fields::from_schema(&index.schema()).unwrap();
     let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
     writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));

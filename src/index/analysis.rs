@@ -1,0 +1,371 @@
+//! How text becomes terms: the analyzers that indexing and highlighting share.
+//!
+//! Two analyzers are registered on every index: `morgue_en` (lowercase, ASCII folding,
+//! English stemming; positions kept so phrases work) for title and body, and `morgue_plain`
+//! (lowercase and folding, no stemming) for names and the exact-word field, where "Putin"
+//! must not stem to "putin" vs "put". Tokenizers are not saved in the index, so [`register`]
+//! must run after every open.
+//!
+//! Snippets re-analyse an article's text for every hit, so they use a third chain
+//! ([`snippet_analyzer`]) that gives the same terms as `morgue_en` for the words that matter
+//! and skips stemming the rest. Both stemming chains are one filter, [`Stemming`], with a
+//! [`StemPolicy`] that says which words to stem and what to remember.
+
+use std::sync::Arc;
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
+    Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+};
+
+pub const ENGLISH: &str = "morgue_en";
+pub const PLAIN: &str = "morgue_plain";
+
+/// Words longer than this many bytes are dropped (base64, URLs glued to text).
+const LONGEST_WORD: usize = 48;
+
+/// Registers morgue's analyzers on an index. Must run after every create or open.
+pub fn register(index: &tantivy::Index) {
+    index.tokenizers().register(ENGLISH, english());
+    index.tokenizers().register(PLAIN, plain());
+}
+
+/// The indexing chain of `morgue_en`: every word stemmed, recent stems remembered.
+pub fn english() -> TextAnalyzer {
+    folded().filter(Stemming::new(Memo::default())).build()
+}
+
+/// `morgue_plain`: words lowercased and folded, not stemmed.
+pub fn plain() -> TextAnalyzer {
+    folded().build()
+}
+
+/// The `morgue_en` analyzer for highlighting, where only tokens that could stem to one of the
+/// query's terms are stemmed (`candidates`): the same matches for a fraction of the work.
+pub fn snippet_analyzer(candidates: StemCandidates) -> TextAnalyzer {
+    folded().filter(Stemming::new(candidates)).build()
+}
+
+/// The steps every analyzer shares: split on non-alphanumerics, drop huge tokens, lowercase,
+/// fold accents ("café" finds "cafe").
+fn folded() -> tantivy::tokenizer::TextAnalyzerBuilder<impl Tokenizer> {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(LONGEST_WORD))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+}
+
+/// The English (Porter2) stemmer applied to one word at a time.
+type WordStemmer = <Stemmer as TokenFilter>::Tokenizer<RawTokenizer>;
+
+fn word_stemmer() -> WordStemmer {
+    Stemmer::new(Language::English).transform(RawTokenizer::default())
+}
+
+/// Which words a [`Stemming`] filter stems, and what it remembers between words.
+pub trait StemPolicy: Clone + Send + Sync + 'static {
+    /// False leaves the word as it is.
+    fn wants(&self, word: &str) -> bool;
+    /// A stem remembered for `word`, if any.
+    fn recall(&self, word: &str) -> Option<&str>;
+    /// Called with each word the stemmer had to stem.
+    fn remember(&mut self, word: &str, stem: &str);
+}
+
+/// English stemming under a [`StemPolicy`].
+#[derive(Clone)]
+pub struct Stemming<P> {
+    policy: P,
+}
+
+impl<P: StemPolicy> Stemming<P> {
+    pub fn new(policy: P) -> Stemming<P> {
+        Stemming { policy }
+    }
+}
+
+impl<P: StemPolicy> TokenFilter for Stemming<P> {
+    type Tokenizer<T: Tokenizer> = StemmingFilter<T, P>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> StemmingFilter<T, P> {
+        StemmingFilter {
+            inner: tokenizer,
+            stemmer: word_stemmer(),
+            policy: self.policy,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct StemmingFilter<T, P> {
+    inner: T,
+    stemmer: WordStemmer,
+    policy: P,
+}
+
+impl<T: Tokenizer, P: StemPolicy> Tokenizer for StemmingFilter<T, P> {
+    type TokenStream<'a> = StemmingStream<'a, T::TokenStream<'a>, P>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        StemmingStream {
+            tail: self.inner.token_stream(text),
+            stemmer: &mut self.stemmer,
+            policy: &mut self.policy,
+        }
+    }
+}
+
+pub struct StemmingStream<'a, T, P> {
+    tail: T,
+    stemmer: &'a mut WordStemmer,
+    policy: &'a mut P,
+}
+
+impl<T: TokenStream, P: StemPolicy> TokenStream for StemmingStream<'_, T, P> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let token = self.tail.token_mut();
+        if !self.policy.wants(&token.text) {
+            return true;
+        }
+        if let Some(stem) = self.policy.recall(&token.text) {
+            token.text.clear();
+            token.text.push_str(stem);
+            return true;
+        }
+        let mut stream = self.stemmer.token_stream(&token.text);
+        if stream.advance() {
+            let stem = std::mem::take(&mut stream.token_mut().text);
+            self.policy.remember(&token.text, &stem);
+            token.text = stem;
+        }
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
+
+/// Stem every word, remembering recent stems.
+///
+/// Stemming was the biggest cost of tokenizing bodies while indexing, and news text repeats
+/// a small vocabulary: each indexing thread's analyzer keeps a [`StemCache`] of recent words,
+/// so most tokens cost one lookup. The stems are those of `Stemmer::new(Language::English)`.
+#[derive(Default)]
+pub struct Memo {
+    /// Made once this analyzer has stemmed [`WORDS_BEFORE_CACHING`] words.
+    cache: Option<StemCache>,
+    words: usize,
+}
+
+impl Clone for Memo {
+    /// Analyzers are cloned for every query and segment: clones start with no cache.
+    fn clone(&self) -> Self {
+        Memo::default()
+    }
+}
+
+impl StemPolicy for Memo {
+    fn wants(&self, _word: &str) -> bool {
+        true
+    }
+
+    fn recall(&self, word: &str) -> Option<&str> {
+        self.cache.as_ref()?.get(word)
+    }
+
+    fn remember(&mut self, word: &str, stem: &str) {
+        match &mut self.cache {
+            Some(cache) => cache.put(word, stem),
+            None => {
+                self.words += 1;
+                if self.words >= WORDS_BEFORE_CACHING {
+                    self.cache = Some(StemCache::new());
+                }
+            }
+        }
+    }
+}
+
+/// Stem a word only when its stem could be one of the query's terms.
+///
+/// The English (Porter2) stemmer keeps a word's first letter and never makes it longer, so a
+/// word that differs from every term in its first byte, or is shorter than all terms with that
+/// first byte, cannot stem to any of them. Such words are left as they are; they then match no
+/// term either, so highlights are exactly those of stemming everything. Stemming was ~80% of
+/// snippet time; this skips it for most words of an article.
+#[derive(Clone)]
+pub struct StemCandidates {
+    /// Per first byte: the length of the shortest term starting with it (usize::MAX: none).
+    min_len: Arc<[usize; 256]>,
+}
+
+impl StemCandidates {
+    pub fn new<'a>(terms: impl IntoIterator<Item = &'a str>) -> StemCandidates {
+        let mut min_len = [usize::MAX; 256];
+        for term in terms {
+            if let Some(&first) = term.as_bytes().first() {
+                let slot = &mut min_len[first as usize];
+                *slot = (*slot).min(term.len());
+            }
+        }
+        StemCandidates {
+            min_len: Arc::new(min_len),
+        }
+    }
+}
+
+impl StemPolicy for StemCandidates {
+    fn wants(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&b| word.len() >= self.min_len[b as usize])
+    }
+
+    fn recall(&self, _word: &str) -> Option<&str> {
+        None
+    }
+
+    fn remember(&mut self, _word: &str, _stem: &str) {}
+}
+
+/// A fast multiplicative hash (rustc's FxHash) for short words; SipHash cost as much as the
+/// stemming it saved.
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+const WORD_HASH_K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(WORD_HASH_K);
+    }
+
+    fn of(bytes: &[u8]) -> u64 {
+        let mut hasher = WordHasher::default();
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            hasher.add(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            hasher.add(u64::from_le_bytes(last));
+        }
+        // A product's low bits depend only on the input's low bits (a word's first letters),
+        // and the cache picks slots by the low bits: bring the well-mixed high bits down.
+        hasher.0.rotate_left(26)
+    }
+}
+
+/// Slots in a [`StemCache`]: 512 KB, which stays in a core's L2 cache next to tantivy's own
+/// tables. A hash map of 50,000 words with heap-allocated keys and stems was slower: most of
+/// its lookups waited on memory.
+const STEM_SLOTS: usize = 8192;
+/// Longest word (in bytes) a slot holds; longer words, rare in prose, are always stemmed.
+const SLOT_BYTES: usize = 31;
+/// An analyzer starts caching only after this many words: queries are a few words long and
+/// analyzers are cloned for every query, which must not pay for a table.
+const WORDS_BEFORE_CACHING: usize = 64;
+
+/// One word and its stem, inline, in one cache line. `word_len == 0` marks an empty slot.
+#[derive(Clone, Copy)]
+#[repr(C, align(64))]
+struct StemSlot {
+    word_len: u8,
+    stem_len: u8,
+    word: [u8; SLOT_BYTES],
+    stem: [u8; SLOT_BYTES],
+}
+
+/// A direct-mapped cache of stems: each word has one slot (by hash) and a newer word that
+/// hashes there replaces the older one. Frequent words keep their slots.
+pub struct StemCache {
+    slots: Box<[StemSlot]>,
+}
+
+impl StemCache {
+    fn new() -> StemCache {
+        let empty = StemSlot {
+            word_len: 0,
+            stem_len: 0,
+            word: [0; SLOT_BYTES],
+            stem: [0; SLOT_BYTES],
+        };
+        StemCache {
+            slots: vec![empty; STEM_SLOTS].into_boxed_slice(),
+        }
+    }
+
+    fn slot(word: &str) -> usize {
+        WordHasher::of(word.as_bytes()) as usize & (STEM_SLOTS - 1)
+    }
+
+    fn get(&self, word: &str) -> Option<&str> {
+        let slot = &self.slots[StemCache::slot(word)];
+        let len = usize::from(slot.word_len);
+        (len == word.len() && &slot.word[..len] == word.as_bytes())
+            // Only whole UTF-8 strings are ever stored (see `put`).
+            .then(|| std::str::from_utf8(&slot.stem[..usize::from(slot.stem_len)]).ok())
+            .flatten()
+    }
+
+    fn put(&mut self, word: &str, stem: &str) {
+        if word.is_empty() || word.len() > SLOT_BYTES || stem.len() > SLOT_BYTES {
+            return;
+        }
+        let slot = &mut self.slots[StemCache::slot(word)];
+        slot.word[..word.len()].copy_from_slice(word.as_bytes());
+        slot.stem[..stem.len()].copy_from_slice(stem.as_bytes());
+        slot.word_len = word.len() as u8;
+        slot.stem_len = stem.len() as u8;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, usize, usize, usize)> {
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while let Some(t) = stream.next() {
+            out.push((t.text.clone(), t.offset_from, t.offset_to, t.position));
+        }
+        out
+    }
+
+    fn stemmed_plainly() -> TextAnalyzer {
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(LONGEST_WORD))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .filter(Stemmer::new(Language::English))
+            .build()
+    }
+
+    #[test]
+    fn memo_stemmer_gives_the_stemmer_s_tokens() {
+        let index = tantivy::Index::create_in_ram(super::super::schema::build_schema());
+        register(&index);
+        let mut memo = index.tokenizers().get(ENGLISH).unwrap();
+        let mut plain = stemmed_plainly();
+        let mut checked = 0;
+        for (path, text) in crate::test_support::sample_texts() {
+            // Twice: the second pass is answered from the memo.
+            for _ in 0..2 {
+                let expected = tokens(&mut plain, &text);
+                assert_eq!(tokens(&mut memo, &text), expected, "{}", path.display());
+                checked += expected.len();
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
+}
