@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 pub struct Article {
     /// Headline. Never empty after parsing: parsers fall back to the first line or the file name.
     pub title: String,
+    /// Where the title came from; only a title the source gives is searched as a title.
+    /// Parsers that take a title from metadata may leave it `None` (read as `Metadata`).
+    pub title_source: Option<TitleSource>,
     /// Main text, paragraphs separated by blank lines.
     pub body: String,
     /// Dates found in the file's own metadata, in the order the parser trusts them.
@@ -78,6 +81,55 @@ impl DateSource {
 
     pub fn from_label(label: &str) -> Option<DateSource> {
         DateSource::ALL.into_iter().find(|s| s.label() == label)
+    }
+}
+
+/// Where an article's title came from. Titles the source gives are indexed and weighted as
+/// titles; titles morgue makes up for display (the start of the body, the file name) are
+/// shown but not searched as titles, so an untitled article does not outrank others on
+/// whatever its first sentence says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TitleSource {
+    /// A title field: front matter, a `Title:` header, a JSON field, HTML title/headline markup.
+    Metadata,
+    /// A Markdown `# Heading`.
+    Heading,
+    /// A plain text file's first line, set apart from the body like a headline.
+    FirstLine,
+    /// Made from the start of the body (display only).
+    Body,
+    /// Made from the file name (display only).
+    FileName,
+}
+
+impl TitleSource {
+    pub const ALL: [TitleSource; 5] = [
+        TitleSource::Metadata,
+        TitleSource::Heading,
+        TitleSource::FirstLine,
+        TitleSource::Body,
+        TitleSource::FileName,
+    ];
+
+    /// The label stored in the index and shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            TitleSource::Metadata => "metadata",
+            TitleSource::Heading => "heading",
+            TitleSource::FirstLine => "first-line",
+            TitleSource::Body => "body",
+            TitleSource::FileName => "file-name",
+        }
+    }
+
+    pub fn from_label(label: &str) -> Option<TitleSource> {
+        TitleSource::ALL.into_iter().find(|s| s.label() == label)
+    }
+
+    /// Whether the source gave this title (searched and weighted as a title).
+    pub fn is_given(self) -> bool {
+        !matches!(self, TitleSource::Body | TitleSource::FileName)
     }
 }
 

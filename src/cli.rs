@@ -12,7 +12,7 @@ use crate::index::{self, MorgueIndex};
 use crate::ingest::{self, IngestOptions};
 use crate::render::{self, Output};
 use crate::search::facets::FacetKind;
-use crate::search::query::{Filters, parse_period};
+use crate::search::query::{Filters, MatchMode, parse_period};
 use crate::search::{self, SearchRequest, SortOrder};
 use crate::stats;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -243,6 +243,10 @@ pub struct SearchArgs {
     /// as wire copy run by several outlets, are folded under the first one)
     #[arg(long)]
     pub all_copies: bool,
+    /// For a query of plain words: all (every word), most (every word first, then articles
+    /// matching some words when those are fewer than a page) or any (any word)
+    #[arg(long = "match", default_value = "most", value_name = "HOW", value_parser = str::parse::<MatchMode>)]
+    pub matching: MatchMode,
 
     /// Count results by year, month, day, person, org, place, event or source (repeatable)
     #[arg(long, value_parser = parse_facet, value_name = "KIND")]
@@ -465,6 +469,7 @@ fn run_search(index_dir: &Path, args: SearchArgs, mut output: Output) -> Result<
         facet_limit: args.facet_limit,
         snippets: true,
         fold_copies: !args.all_copies,
+        matching: args.matching,
     };
     let index = MorgueIndex::open(index_dir)?;
     // Building the alias tables costs more than a whole search: only entity filters need them.

@@ -20,7 +20,7 @@ use morgue::article::EntityKind;
 use morgue::enrich::gazetteer::Gazetteer;
 use morgue::index::MorgueIndex;
 use morgue::search::facets::FacetKind;
-use morgue::search::query::Filters;
+use morgue::search::query::{Filters, MatchMode};
 use morgue::search::{SearchRequest, SortOrder, search};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -394,6 +394,7 @@ impl BenchQuery {
             facet_limit: 10,
             snippets,
             fold_copies: true,
+            matching: MatchMode::default(),
         }
     }
 }

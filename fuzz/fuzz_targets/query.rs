@@ -10,7 +10,7 @@ use morgue::index::document::to_document;
 use std::path::Path;
 use morgue::search::{self, SearchRequest, SortOrder};
 use morgue::search::facets::FacetKind;
-use morgue::search::query::{Filters, parse_period};
+use morgue::search::query::{Filters, MatchMode, parse_period};
 use std::sync::OnceLock;
 
 fn index() -> &'static MorgueIndex {
@@ -66,6 +66,7 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
         facet_limit: 5,
         snippets: true,
         fold_copies: data.len() % 3 != 0,
+        matching: [MatchMode::All, MatchMode::Most, MatchMode::Any][data.len() % 3],
     };
     let _ = search::search(index(), &Gazetteer::default(), &request);
 });

@@ -8,7 +8,7 @@
 //! removed from the body; without either, `finish` uses the first line.
 
 use super::{article_from_object, value_kind};
-use crate::article::Article;
+use crate::article::{Article, TitleSource};
 use crate::skip::{Skip, SkipReason};
 use serde_json::{Map, Value};
 
@@ -23,6 +23,7 @@ pub(super) fn parse(text: &str) -> Result<Article, Skip> {
         && let Some(i) = lines.iter().position(|l| heading1(l).is_some())
     {
         a.title = heading1(lines[i]).unwrap_or_default().to_string();
+        a.title_source = Some(TitleSource::Heading);
         lines.remove(i);
     }
     // Front matter "description" must not replace the Markdown body.
@@ -403,7 +404,10 @@ mod tests {
             e.detail,
             "front matter: expected `key: value` pairs, found an array"
         );
-        let e = md("---\ntitle: Only\n---\n\n").unwrap_err();
+        // A headline-only brief is an article; front matter with neither title nor text is not.
+        let brief = md("---\ntitle: Only\n---\n\n").unwrap();
+        assert_eq!((brief.title.as_str(), brief.body.as_str()), ("Only", ""));
+        let e = md("---\ndate: 2025-01-01\n---\n\n").unwrap_err();
         assert_eq!(e.reason, SkipReason::NoText);
     }
 

@@ -14,7 +14,7 @@ mod json;
 mod markdown;
 mod text;
 
-use crate::article::{Article, DateCandidate, DateSource};
+use crate::article::{Article, DateCandidate, DateSource, TitleSource};
 use crate::skip::{Skip, SkipReason};
 use serde_json::{Map, Value};
 use std::path::Path;
@@ -108,15 +108,20 @@ fn single(article: Article) -> ParsedFile {
 /// the body is not empty, normalise the language code and drop duplicate names and tags.
 fn finish(mut a: Article, file_stem: Option<&str>) -> Result<Article, Skip> {
     a.body = normalize_body(&a.body);
-    if a.body.is_empty() {
-        return Err(Skip::new(SkipReason::NoText, "no body text"));
-    }
     a.title = collapse_ws(&a.title);
-    if a.title.is_empty() {
+    if a.body.is_empty() && a.title.is_empty() {
+        return Err(Skip::new(SkipReason::NoText, "no title or body text"));
+    }
+    if !a.title.is_empty() {
+        // A headline-only brief is an article: its title is all the text it has.
+        a.title_source.get_or_insert(TitleSource::Metadata);
+    } else {
         a.title = title_from_body(&a.body);
+        a.title_source = Some(TitleSource::Body);
     }
     if a.title.is_empty() {
         a.title = collapse_ws(file_stem.unwrap_or("untitled"));
+        a.title_source = Some(TitleSource::FileName);
     }
     a.source = a.source.map(|s| collapse_ws(&s)).filter(|s| !s.is_empty());
     a.url = a.url.map(|s| collapse_ws(&s)).filter(|s| !s.is_empty());
@@ -515,11 +520,9 @@ mod tests {
             };
             for format in formats {
                 if let Ok(p) = parse_file(format, Path::new("fuzz"), &bytes) {
-                    assert!(
-                        p.articles
-                            .iter()
-                            .all(|a| !a.title.is_empty() && !a.body.is_empty())
-                    );
+                    assert!(p.articles.iter().all(|a| !a.title.is_empty()
+                        && (!a.body.is_empty()
+                            || a.title_source.is_some_and(TitleSource::is_given))));
                 }
             }
         }

@@ -18,13 +18,16 @@
 //!   "Note: this is..." stays part of the story. It ends at the first line that is not
 //!   `Key: value` with a known key: "UPDATE: the strike is off" right under the header is the
 //!   first body line, not metadata. A key given twice keeps its first value.
-//! - Without a title field the title is the first non-empty body line, and that line is
-//!   removed from the body, unless it is the only line (then the body keeps it).
+//! - Without a title field, the first non-empty line is the title (`first-line`) and is
+//!   removed from the body when it reads as a headline (short, not ending like a sentence, set
+//!   apart by a blank line or a byline; see `is_headline`). Otherwise the file has no title:
+//!   the body keeps every line and the title shown is made from its start (`body`), which is
+//!   not searched as a title.
 //! - A "By Jane Doe" line right after the title line is the byline: it fills the authors
 //!   (if the header named none) and is removed from the body.
 
 use super::{article_from_object, collapse_ws, is_metadata_field, split_authors, strip_by};
-use crate::article::Article;
+use crate::article::{Article, TitleSource};
 use crate::skip::Skip;
 use serde_json::{Map, Value};
 
@@ -54,9 +57,11 @@ pub(super) fn parse(text: &str) -> Result<Article, Skip> {
     let mut body: Vec<&str> = lines[i..].to_vec();
     if a.title.is_empty()
         && let Some(t) = body.iter().position(|l| !l.trim().is_empty())
-        && body[t + 1..].iter().any(|l| !l.trim().is_empty())
+        && let Some(next) = body[t + 1..].iter().position(|l| !l.trim().is_empty())
+        && (is_headline(body[t], next > 0) || byline(body[t + 1 + next]).is_some())
     {
         a.title = collapse_ws(body[t]);
+        a.title_source = Some(TitleSource::FirstLine);
         body.drain(..=t);
     }
     // A byline directly under the title (at most one blank line between).
@@ -71,6 +76,39 @@ pub(super) fn parse(text: &str) -> Result<Article, Skip> {
     a.body = body.join("\n");
     Ok(a)
 }
+
+/// Whether a file's first line reads as a headline rather than the start of the story.
+///
+/// Archives without titles (wire dumps, OCR, hard-wrapped text) start straight with the story;
+/// taking its first line as the title would weigh that sentence as a headline and cut it from
+/// the body. A headline is short, does not end like a sentence or mid-sentence, and is set
+/// apart by a blank line; without the blank line it must be shorter still and must not stop
+/// on a word that continues onto the next line ("...to approve the").
+fn is_headline(line: &str, blank_after: bool) -> bool {
+    let line = line.trim();
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let max_words = if blank_after { 20 } else { 12 };
+    if words.is_empty() || words.len() > max_words || line.chars().count() > 160 {
+        return false;
+    }
+    // Ellipses and abbreviations ("U.S.") end headlines; a lone full stop ends a sentence.
+    let sentence_end = line.ends_with('.') && !line.ends_with("..") && {
+        let last = words[words.len() - 1];
+        last.matches('.').count() < 2
+    };
+    if sentence_end || line.ends_with([',', ';', ':', '-', '\u{2013}', '\u{2014}']) {
+        return false;
+    }
+    let last = words[words.len() - 1].to_lowercase();
+    blank_after || !CONTINUES.contains(&last.as_str())
+}
+
+/// Words a headline does not end on but a wrapped line of prose often does.
+const CONTINUES: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or",
+    "but", "that", "which", "who", "as", "is", "was", "are", "were", "be", "has", "had", "have",
+    "its", "their", "his", "her", "this", "these", "than", "into", "about", "after", "before",
+];
 
 /// A header line: `Key: value` whose lowercased key is a known header key.
 fn header_line(line: &str) -> Option<(String, &str)> {
@@ -162,8 +200,13 @@ mod tests {
     #[test]
     fn unknown_first_key_is_story() {
         let a = parse_txt("Note: this is a story about notes.\nDate: it was a dark night.\n");
+        // A sentence is not a headline: the story keeps it, the title shown is made from it.
         assert_eq!(a.title, "Note: this is a story about notes.");
-        assert_eq!(a.body, "Date: it was a dark night.");
+        assert_eq!(a.title_source, Some(TitleSource::Body));
+        assert_eq!(
+            a.body,
+            "Note: this is a story about notes.\nDate: it was a dark night."
+        );
         assert!(a.date_candidates.is_empty());
     }
 
@@ -181,12 +224,50 @@ mod tests {
             (a.title.as_str(), a.body.as_str()),
             ("Just one line of news.", "Just one line of news.")
         );
-        let e = parse_file(
-            Format::Text,
-            Path::new("a.txt"),
-            b"Title: X\nDate: 2025-01-01\n",
-        );
+        assert_eq!(a.title_source, Some(TitleSource::Body));
+        // A header with a title and no story is a headline-only brief, still an article;
+        // without a title either, there is nothing to index.
+        let brief = parse_txt("Title: X\nDate: 2025-01-01\n");
+        assert_eq!((brief.title.as_str(), brief.body.as_str()), ("X", ""));
+        assert_eq!(brief.title_source, Some(TitleSource::Metadata));
+        let e = parse_file(Format::Text, Path::new("a.txt"), b"Date: 2025-01-01\n");
         assert_eq!(e.unwrap_err().reason, SkipReason::NoText);
+    }
+
+    #[test]
+    fn a_first_line_is_a_title_only_when_it_reads_as_a_headline() {
+        let titled = |text: &str| {
+            let a = parse_txt(text);
+            (a.title_source == Some(TitleSource::FirstLine)).then_some(a.title)
+        };
+        // Set apart by a blank line, short, no full stop: a headline.
+        assert_eq!(
+            titled("Ferry strike ends\n\nBoats sail again.\n").as_deref(),
+            Some("Ferry strike ends")
+        );
+        assert_eq!(
+            titled("Is the strike over?\n\nNo.\n").as_deref(),
+            Some("Is the strike over?")
+        );
+        assert_eq!(
+            titled("Talks on U.S.\n\nThey met.\n").as_deref(),
+            Some("Talks on U.S.")
+        );
+        // Untitled archives start with the story itself.
+        for untitled in [
+            "The committee voted on Tuesday to approve the\nnew budget, officials said.\n",
+            "Oil prices rose sharply on Monday.\n\nTraders said supply was tight.\n",
+            "In a move that surprised nearly every analyst who follows the industry closely, \
+             the chairman told reporters on Monday that \"we will close the plant\"\n\n\
+             Workers were told later.\n",
+            "Officials said,\n\nthe talks failed.\n",
+        ] {
+            assert_eq!(titled(untitled), None, "{untitled}");
+            let a = parse_txt(untitled);
+            assert_eq!(a.title_source, Some(TitleSource::Body), "{untitled}");
+            let first = untitled.lines().next().unwrap();
+            assert!(a.body.starts_with(first.trim()), "{untitled}");
+        }
     }
 
     #[test]

@@ -63,6 +63,11 @@ fn word_stemmer() -> WordStemmer {
 
 /// Which words a [`Stemming`] filter stems, and what it remembers between words.
 pub trait StemPolicy: Clone + Send + Sync + 'static {
+    /// True replaces the word by [`EXACT_MARK`] + the word, unstemmed: a snippet analyzer's
+    /// way to tell an exact-word match (`=banking`) from a stemmed one ("bank").
+    fn is_exact(&self, _word: &str) -> bool {
+        false
+    }
     /// False leaves the word as it is.
     fn wants(&self, word: &str) -> bool;
     /// A stem remembered for `word`, if any.
@@ -126,6 +131,10 @@ impl<T: TokenStream, P: StemPolicy> TokenStream for StemmingStream<'_, T, P> {
             return false;
         }
         let token = self.tail.token_mut();
+        if self.policy.is_exact(&token.text) {
+            token.text.insert(0, EXACT_MARK);
+            return true;
+        }
         if !self.policy.wants(&token.text) {
             return true;
         }
@@ -193,6 +202,9 @@ impl StemPolicy for Memo {
     }
 }
 
+/// Starts the snippet term of a word matched exactly; no analyzer makes it otherwise.
+pub const EXACT_MARK: char = '\u{1}';
+
 /// Stem a word only when its stem could be one of the query's terms.
 ///
 /// The English (Porter2) stemmer keeps a word's first letter and never makes it longer, so a
@@ -204,9 +216,17 @@ impl StemPolicy for Memo {
 pub struct StemCandidates {
     /// Per first byte: the length of the shortest term starting with it (usize::MAX: none).
     min_len: Arc<[usize; 256]>,
+    /// Words to match as written (unstemmed), marked with [`EXACT_MARK`].
+    exact: Arc<[String]>,
 }
 
 impl StemCandidates {
+    /// Also marks the words in `exact` (lowercased and folded) as exact matches.
+    pub fn with_exact(mut self, exact: Vec<String>) -> StemCandidates {
+        self.exact = exact.into();
+        self
+    }
+
     pub fn new<'a>(terms: impl IntoIterator<Item = &'a str>) -> StemCandidates {
         let mut min_len = [usize::MAX; 256];
         for term in terms {
@@ -217,11 +237,16 @@ impl StemCandidates {
         }
         StemCandidates {
             min_len: Arc::new(min_len),
+            exact: Arc::new([]),
         }
     }
 }
 
 impl StemPolicy for StemCandidates {
+    fn is_exact(&self, word: &str) -> bool {
+        self.exact.iter().any(|w| w == word)
+    }
+
     fn wants(&self, word: &str) -> bool {
         word.as_bytes()
             .first()

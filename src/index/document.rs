@@ -4,7 +4,7 @@
 //! search side reads stored documents back into [`StoredArticle`] through it too.
 
 use super::schema::{ALIAS_SEPARATOR, Fields};
-use crate::article::{Article, Entity, EntityKind};
+use crate::article::{Article, Entity, EntityKind, TitleSource};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use tantivy::schema::Value;
@@ -27,8 +27,20 @@ pub fn to_document(
         doc.add_u64(fields.record, record as u64);
     }
     doc.add_text(fields.format, format);
-    doc.add_text(fields.title, &article.title);
+    let source = article.title_source.unwrap_or(TitleSource::Metadata);
+    doc.add_text(fields.title_source, source.label());
+    if source.is_given() {
+        doc.add_text(fields.title, &article.title);
+    } else {
+        doc.add_text(fields.derived_title, &article.title);
+    }
     doc.add_text(fields.body, &article.body);
+    add_words(
+        &mut doc,
+        fields,
+        source.is_given().then_some(&*article.title),
+        &article.body,
+    );
     match &article.date {
         Some(date) => {
             doc.add_date(fields.date, date_to_tantivy(date.date));
@@ -88,11 +100,23 @@ pub fn with_entities(
     {
         doc.add_text(fields.source, source);
     }
-    if let Some(body) = stored.get_first(fields.body).and_then(|v| v.as_str()) {
-        add_copy_sketch(&mut doc, fields, body);
-    }
+    let title = stored.get_first(fields.title).and_then(|v| v.as_str());
+    let body = stored
+        .get_first(fields.body)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default();
+    add_copy_sketch(&mut doc, fields, body);
+    add_words(&mut doc, fields, title, body);
     add_entities(&mut doc, fields, entities);
     doc
+}
+
+/// The unstemmed copy of the searchable text (title only when the source gave it).
+fn add_words(doc: &mut TantivyDocument, fields: &Fields, title: Option<&str>, body: &str) {
+    if let Some(title) = title {
+        doc.add_text(fields.words, title);
+    }
+    doc.add_text(fields.words, body);
 }
 
 fn add_copy_sketch(doc: &mut TantivyDocument, fields: &Fields, body: &str) {
@@ -153,6 +177,9 @@ pub struct StoredArticle {
     pub record: Option<u64>,
     pub format: String,
     pub title: String,
+    /// Where the title came from: `metadata`, `heading`, `first-line` (given by the source,
+    /// searched as a title), or `body`, `file-name` (made up for display, not searched).
+    pub title_source: String,
     /// `YYYY-MM-DD`, or null for undated articles.
     pub date: Option<String>,
     /// Where the date came from (`metadata`, `html-meta`, `json-ld`, `html-time`, `path`,
@@ -198,7 +225,11 @@ impl StoredArticle {
             path: text(fields.file).unwrap_or_default(),
             record: doc.get_first(fields.record).and_then(|v| v.as_u64()),
             format: text(fields.format).unwrap_or_default(),
-            title: text(fields.title).unwrap_or_default(),
+            title: text(fields.title)
+                .or_else(|| text(fields.derived_title))
+                .unwrap_or_default(),
+            title_source: text(fields.title_source)
+                .unwrap_or_else(|| TitleSource::Metadata.label().to_string()),
             date: doc
                 .get_first(fields.date)
                 .and_then(|v| v.as_datetime())

@@ -16,7 +16,7 @@ use tantivy::schema::{
 
 /// Bumped whenever the schema or the meaning of a stored field changes; an index with another
 /// version is refused with a message telling the user to re-index.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Handles to every field, built once per open index.
 #[derive(Clone, Debug)]
@@ -27,8 +27,16 @@ pub struct Fields {
     pub file: Field,
     pub record: Field,
     pub format: Field,
+    /// The title, indexed only when the source gave it (`title_source`); stored always.
     pub title: Field,
+    /// `metadata`, `heading`, `first-line`, `body` or `file-name` (see `TitleSource`).
+    pub title_source: Field,
+    /// A display title morgue made up (from the body or file name): stored, not searched.
+    pub derived_title: Field,
     pub body: Field,
+    /// Title and body unstemmed (lowercased, accents folded), not stored: exact words
+    /// (`=banking`), prefixes and fuzzy matches are looked up here.
+    pub words: Field,
     /// Calendar date at midnight UTC (day precision); absent for undated articles.
     pub date: Field,
     /// `metadata`, `html-meta`, `json-ld`, `html-time`, `path`, `dateline`, or `none`.
@@ -89,7 +97,10 @@ impl Fields {
             record: get("record")?,
             format: get("format")?,
             title: get("title")?,
+            title_source: get("title_source")?,
+            derived_title: get("derived_title")?,
             body: get("body")?,
+            words: get("words")?,
             date: get("date")?,
             date_source: get("date_source")?,
             date_raw: get("date_raw")?,
@@ -148,7 +159,18 @@ pub fn build_schema() -> Schema {
     builder.add_u64_field("record", STORED);
     builder.add_text_field("format", STRING | STORED);
     builder.add_text_field("title", text(ENGLISH, true));
+    builder.add_text_field("title_source", STRING | STORED);
+    builder.add_text_field("derived_title", STORED);
     builder.add_text_field("body", text(ENGLISH, true));
+    // Frequencies without positions: exact words rank by BM25 but never take part in phrases.
+    builder.add_text_field(
+        "words",
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(PLAIN)
+                .set_index_option(IndexRecordOption::WithFreqs),
+        ),
+    );
     builder.add_date_field(
         "date",
         DateOptions::from(INDEXED | STORED | FAST).set_precision(DateTimePrecision::Seconds),

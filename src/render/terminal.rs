@@ -46,6 +46,13 @@ pub fn search_results(out: &mut Output, results: &SearchResults) -> io::Result<(
             shown_to
         )?;
     }
+    if results.partial_of_words > 0 {
+        writeln!(
+            out,
+            "{DIM}{} match every word; the others match some of the {} words (--match all lists only full matches).{DIM:#}",
+            results.full_matches, results.partial_of_words
+        )?;
+    }
     for hit in &results.hits {
         writeln!(out)?;
         let title = hit
@@ -63,6 +70,12 @@ pub fn search_results(out: &mut Output, results: &SearchResults) -> io::Result<(
             &hit.article.path,
             hit.article.record.map(|r| r as usize),
         ));
+        if let Some(matched) = hit.matched_words {
+            meta.push(format!(
+                "matches {matched} of {} words",
+                results.partial_of_words
+            ));
+        }
         // A filter-only search scores every hit 0: no point showing it.
         if let Some(score) = hit.score.filter(|s| *s > 0.0) {
             meta.push(format!("score {score:.2}"));

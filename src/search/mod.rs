@@ -12,17 +12,19 @@ pub mod snippets;
 #[cfg(test)]
 mod test_index;
 mod top;
+pub mod words;
 
 use crate::enrich::gazetteer::Gazetteer;
 use crate::error::MorgueError;
 use crate::index::MorgueIndex;
 use crate::index::document::StoredArticle;
 use facets::{FacetCollector, FacetKind, FacetResult};
-use query::Filters;
+use query::{Filters, MatchMode};
 use serde::Serialize;
 use snippets::{Snippet, Snippeter};
 use tantivy::collector::{Count, TopDocs};
-use tantivy::{DocAddress, Searcher, TantivyDocument};
+use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query};
+use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "kebab-case")]
@@ -49,14 +51,21 @@ pub struct SearchRequest {
     pub snippets: bool,
     /// Fold near-identical copies of a story (wire copy) into its first hit (see [`copies`]).
     pub fold_copies: bool,
+    /// How many words of a plain word query must match.
+    pub matching: MatchMode,
 }
 
 /// Everything a search returns; this is also the documented `--json` output.
 #[derive(Debug, Serialize)]
 pub struct SearchResults {
     pub query: String,
-    /// Articles matching the query and filters (not just this page).
+    /// Articles listed for the query and filters (not just this page): those matching every
+    /// word, plus those matching some words when partial matches were added.
     pub total: usize,
+    /// Of `total`, the articles that match the whole query.
+    pub full_matches: usize,
+    /// How many words partial matches were counted against (0: no partial matches listed).
+    pub partial_of_words: usize,
     pub offset: usize,
     pub limit: usize,
     pub sort: SortOrder,
@@ -75,6 +84,9 @@ pub struct Hit {
     #[serde(flatten)]
     pub article: StoredArticle,
     pub snippets: Vec<Snippet>,
+    /// For a partial match: how many of the query's words it contains (see `partial_of_words`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matched_words: Option<usize>,
     /// Other articles carrying the same story, in result order (empty with `--all-copies`).
     pub copies: Vec<CopyOf>,
 }
@@ -98,14 +110,22 @@ pub fn search(
     let tantivy_err = |e| MorgueError::tantivy(&index.dir, e);
     let searcher = index.searcher().map_err(tantivy_err)?;
     let fields = &index.fields;
-    let user_query = query::parse_user_query(&index.index, fields, &request.query)?;
-    let full_query = query::with_filters(
-        &index.index,
-        fields,
-        gazetteer,
-        user_query.box_clone(),
-        &request.filters,
-    )?;
+    let parsed = query::parse(&index.index, &searcher, fields, &request.query)?;
+    // Partial matching applies to queries that are only words, two or more.
+    let words = if request.matching == MatchMode::All || parsed.words.len() < 2 {
+        0
+    } else {
+        parsed.words.len()
+    };
+    let user_query = if request.matching == MatchMode::Any && words > 0 {
+        parsed.some_words(1)
+    } else {
+        parsed.query.box_clone()
+    };
+    let restrict = |q: Box<dyn Query>| {
+        query::with_filters(&index.index, fields, gazetteer, q, &request.filters)
+    };
+    let full_query = restrict(user_query.box_clone())?;
     // No facets: no per-hit facet work at all.
     let facet_collector = (!request.facets.is_empty()).then(|| FacetCollector {
         facets: request.facets.clone(),
@@ -120,24 +140,30 @@ pub fn search(
     // candidates are fetched from the top.
     let wanted = request.offset.saturating_add(request.limit);
     // Facets describe all hits: tallied on the first fetch only.
-    let fetch = |limit: usize, offset: usize, facets: Option<&FacetCollector>| {
-        let page = Page {
-            limit: limit.clamp(1, docs.max(1)),
-            offset: offset.min(docs),
+    let fetch =
+        |query: &dyn Query, limit: usize, offset: usize, facets: Option<&FacetCollector>| {
+            let page = Page {
+                limit: limit.clamp(1, docs.max(1)),
+                offset: offset.min(docs),
+            };
+            run_query(&searcher, query, page, request.sort, facets).map_err(tantivy_err)
         };
-        run_query(&searcher, full_query.as_ref(), page, request.sort, facets).map_err(tantivy_err)
-    };
-    let (page, total, tallies, copies_of) = match fold_field {
+    let (mut page, total, tallies, mut copies_of) = match fold_field {
         None => {
-            let (page, total, tallies) =
-                fetch(request.limit, request.offset, facet_collector.as_ref())?;
+            let (page, total, tallies) = fetch(
+                full_query.as_ref(),
+                request.limit,
+                request.offset,
+                facet_collector.as_ref(),
+            )?;
             let no_copies = vec![Vec::new(); page.len()];
             (page, total, tallies, no_copies)
         }
         Some(field) => {
             let name = index.index.schema().get_field_name(field).to_string();
             let mut limit = copies::first_fetch(wanted);
-            let (mut candidates, total, tallies) = fetch(limit, 0, facet_collector.as_ref())?;
+            let (mut candidates, total, tallies) =
+                fetch(full_query.as_ref(), limit, 0, facet_collector.as_ref())?;
             let stories = loop {
                 let (stories, complete) =
                     copies::fold(&searcher, &name, &candidates, wanted).map_err(tantivy_err)?;
@@ -145,7 +171,7 @@ pub fn search(
                     break stories;
                 }
                 limit = limit.saturating_mul(4);
-                candidates = fetch(limit, 0, None)?.0;
+                candidates = fetch(full_query.as_ref(), limit, 0, None)?.0;
             };
             let (page, copies_of) = stories
                 .into_iter()
@@ -155,9 +181,44 @@ pub fn search(
             (page, total, tallies, copies_of)
         }
     };
+    let page_full = if request.limit == 0 { 0 } else { page.len() };
+    let mut matched_words = vec![None; page.len()];
+    let (full_matches, mut total, mut tallies) = (total, total, tallies);
+    let mut partial_of_words = 0;
+    if request.matching == MatchMode::Most && words > 0 && total < wanted.max(1) {
+        // Fewer full matches than the page: list next the articles that match some of the
+        // words. Total and facets then describe everything listed.
+        let some = restrict(parsed.some_words(1))?;
+        let (_, listed, listed_tallies) = fetch(some.as_ref(), 1, 0, facet_collector.as_ref())?;
+        let only_some: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+            (Occur::Must, some),
+            (Occur::MustNot, parsed.query.box_clone()),
+        ]));
+        let partial_limit = request.limit.saturating_sub(page_full);
+        if partial_limit > 0 {
+            let offset = request.offset.saturating_sub(full_matches);
+            let (partial, _, _) = fetch(only_some.as_ref(), partial_limit, offset, None)?;
+            let partial: Vec<_> = partial.into_iter().take(partial_limit).collect();
+            let counts = count_words(&searcher, &parsed.words, &partial).map_err(tantivy_err)?;
+            page.truncate(page_full);
+            copies_of.truncate(page_full);
+            matched_words.truncate(page_full);
+            for (hit, count) in partial.into_iter().zip(counts) {
+                page.push(hit);
+                copies_of.push(Vec::new());
+                matched_words.push(Some(count));
+            }
+        }
+        (total, tallies, partial_of_words) = (listed, listed_tallies, words);
+    }
     let page = if request.limit == 0 { Vec::new() } else { page };
     let snippeter = if request.snippets {
-        Some(Snippeter::new(&searcher, user_query.as_ref(), fields).map_err(tantivy_err)?)
+        let highlight = if partial_of_words > 0 {
+            parsed.some_words(1)
+        } else {
+            user_query
+        };
+        Some(Snippeter::new(&searcher, highlight.as_ref(), fields).map_err(tantivy_err)?)
     } else {
         None
     };
@@ -165,8 +226,9 @@ pub fn search(
     let hits = page
         .into_iter()
         .zip(copies_of)
+        .zip(matched_words)
         .enumerate()
-        .map(|(i, ((score, address), copies))| {
+        .map(|(i, (((score, address), copies), matched_words))| {
             let article = load(&searcher, fields, address)?;
             let copies = copies
                 .into_iter()
@@ -181,6 +243,7 @@ pub fn search(
                 score,
                 article,
                 snippets,
+                matched_words,
                 copies,
             })
         })
@@ -189,6 +252,8 @@ pub fn search(
     Ok(SearchResults {
         query: request.query.clone(),
         total,
+        full_matches,
+        partial_of_words,
         offset: request.offset,
         limit: request.limit,
         sort: request.sort,
@@ -273,6 +338,32 @@ fn run_query(
             )
         }
     })
+}
+
+/// How many of `words` each hit contains.
+fn count_words(
+    searcher: &Searcher,
+    words: &[Box<dyn Query>],
+    hits: &[(Option<f32>, DocAddress)],
+) -> tantivy::Result<Vec<usize>> {
+    let mut counts = vec![0; hits.len()];
+    for word in words {
+        let weight = word.weight(EnableScoring::disabled_from_searcher(searcher))?;
+        for (count, (_, address)) in counts.iter_mut().zip(hits) {
+            let segment = searcher.segment_reader(address.segment_ord);
+            let mut scorer = weight.scorer(segment, 1.0)?;
+            // A new scorer stands on its first match, which may already be past the hit.
+            let at = if scorer.doc() < address.doc_id {
+                scorer.seek(address.doc_id)
+            } else {
+                scorer.doc()
+            };
+            if at == address.doc_id {
+                *count += 1;
+            }
+        }
+    }
+    Ok(counts)
 }
 
 fn load(

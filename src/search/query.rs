@@ -3,12 +3,15 @@
 //! Query syntax is tantivy's: words (all must match by default), `AND`, `OR`, `NOT`/`-`,
 //! `"phrases"`, `"phrase"~N` slop, and field scopes `title:`, `body:`, `person:`, `org:`,
 //! `place:`, `event:`, `source:`, `author:`, `tags:`. An explicit `OR` really is an OR.
+//! morgue adds exact (`=word`, `"word"`), prefix (`word*`) and fuzzy (`word~1`) words
+//! ([`super::words`]), and partial matching for queries that are only words ([`MatchMode`]).
 //!
 //! Filters never change the ranking (they are constant-score clauses). Entity filters resolve
 //! any alias through the gazetteer to the canonical name and match only that entity; names
 //! the gazetteer does not know match as a phrase against the names and aliases stored with
 //! each article.
 
+use super::words::WordMatch;
 use crate::article::EntityKind;
 use crate::enrich::gazetteer::Gazetteer;
 use crate::error::MorgueError;
@@ -20,8 +23,9 @@ use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser,
     RangeQuery, TermQuery,
 };
+use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{Index, Term};
+use tantivy::{Index, Searcher, Term};
 
 /// The field scopes users are told about (others exist but hold ids and codes).
 pub const SEARCHABLE: &str = "title, body, person, org, place, event, source, author, tags";
@@ -44,19 +48,75 @@ pub struct Filters {
     pub undated: bool,
 }
 
+/// How many of a plain word query's words an article must contain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MatchMode {
+    /// Every word; nothing else is listed.
+    All,
+    /// Every word first; when those are fewer than the page, the articles that match some of
+    /// the words follow, best first, each labelled with how many it matched.
+    #[default]
+    Most,
+    /// Any word (the words OR-ed), ranked by BM25.
+    Any,
+}
+
+impl std::str::FromStr for MatchMode {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<MatchMode, String> {
+        match text {
+            "all" => Ok(MatchMode::All),
+            "most" => Ok(MatchMode::Most),
+            "any" => Ok(MatchMode::Any),
+            other => Err(format!("`{other}`: expected all, most or any")),
+        }
+    }
+}
+
+/// The user's query, ready to run.
+pub struct UserQuery {
+    /// What the query means as typed (all words must match unless it says otherwise).
+    pub query: Box<dyn Query>,
+    /// For a query that is only words (no operators, quotes or field scopes): one query per
+    /// word, which partial matching combines. Empty otherwise: explicit syntax keeps its
+    /// meaning whatever `--match` says.
+    pub words: Vec<Box<dyn Query>>,
+}
+
+impl UserQuery {
+    /// Articles matching at least `at_least` of the words.
+    pub fn some_words(&self, at_least: usize) -> Box<dyn Query> {
+        let clauses = self
+            .words
+            .iter()
+            .map(|q| (Occur::Should, q.box_clone()))
+            .collect();
+        Box::new(BooleanQuery::with_minimum_required_clauses(
+            clauses,
+            at_least.max(1),
+        ))
+    }
+}
+
 /// Parses the query string; an empty string (or `*`) matches every article.
-pub fn parse_user_query(
+///
+/// Besides tantivy's syntax: `=word` (or one word in quotes) matches the word exactly,
+/// `word*` as a prefix, `word~1`/`word~2` within one or two edits (see [`super::words`]).
+pub fn parse(
     index: &Index,
+    searcher: &Searcher,
     fields: &Fields,
     text: &str,
-) -> Result<Box<dyn Query>, MorgueError> {
+) -> Result<UserQuery, MorgueError> {
     let text = text.trim();
     if text.is_empty() || text == "*" {
-        return Ok(Box::new(AllQuery));
+        return Ok(UserQuery {
+            query: Box::new(AllQuery),
+            words: Vec::new(),
+        });
     }
-    let mut parser = QueryParser::for_index(index, vec![fields.title, fields.body]);
-    parser.set_conjunction_by_default();
-    parser.set_field_boost(fields.title, TITLE_BOOST);
     if let Some(field) = text
         .split_whitespace()
         .find_map(|word| word.trim_start_matches(['+', '-', '(']).strip_suffix(":*"))
@@ -65,9 +125,193 @@ pub fn parse_user_query(
             "`{field}:*` (any value) is not supported; search for words in the field instead"
         )));
     }
+    let syntax_error = || {
+        MorgueError::Query(explain_parse_error(
+            &tantivy::query::QueryParserError::SyntaxError(text.to_string()),
+        ))
+    };
+    let ast = query_grammar::parse_query(text).map_err(|_| syntax_error())?;
+    let builder = Builder {
+        index,
+        searcher,
+        fields,
+        parser: parser(index, fields),
+    };
+    let words = match plain_words(&ast) {
+        Some(words) if words.len() > 1 => words
+            .iter()
+            .map(|w| {
+                builder
+                    .parser
+                    .parse_query(w)
+                    .map_err(|e| MorgueError::Query(explain_parse_error(&e)))
+            })
+            .collect::<Result<Vec<_>, _>>()?,
+        _ => Vec::new(),
+    };
+    let query = if has_word_forms(&ast) {
+        builder.convert(ast)?
+    } else {
+        // The common case: tantivy's own parser, whose plans the pruned paths recognise.
+        builder
+            .parser
+            .parse_query(text)
+            .map_err(|e| MorgueError::Query(explain_parse_error(&e)))?
+    };
+    Ok(UserQuery { query, words })
+}
+
+/// [`parse`]'s query alone, against the index's current commit (for tests of query plans).
+#[cfg(test)]
+pub(crate) fn parse_user_query(
+    index: &Index,
+    fields: &Fields,
+    text: &str,
+) -> Result<Box<dyn Query>, MorgueError> {
+    let searcher = index.reader().expect("reader").searcher();
+    parse(index, &searcher, fields, text).map(|parsed| parsed.query)
+}
+
+fn parser(index: &Index, fields: &Fields) -> QueryParser {
+    let mut parser = QueryParser::for_index(index, vec![fields.title, fields.body]);
+    parser.set_conjunction_by_default();
+    parser.set_field_boost(fields.title, TITLE_BOOST);
     parser
-        .parse_query(text)
-        .map_err(|e| MorgueError::Query(explain_parse_error(&e)))
+}
+
+/// The words of a query that is nothing but words; None for anything else.
+fn plain_words(ast: &UserInputAst) -> Option<Vec<String>> {
+    let word = |ast: &UserInputAst| match ast {
+        UserInputAst::Leaf(leaf) => match leaf.as_ref() {
+            UserInputLeaf::Literal(lit) if word_form(lit).is_none() && is_plain(lit) => {
+                Some(lit.phrase.clone())
+            }
+            _ => None,
+        },
+        _ => None,
+    };
+    match ast {
+        UserInputAst::Clause(clauses) => clauses
+            .iter()
+            .map(|(occur, sub)| if occur.is_none() { word(sub) } else { None })
+            .collect(),
+        leaf => word(leaf).map(|w| vec![w]),
+    }
+}
+
+fn is_plain(lit: &UserInputLiteral) -> bool {
+    lit.field_name.is_none() && lit.delimiter == Delimiter::None && lit.slop == 0 && !lit.prefix
+}
+
+/// How a literal asks to be matched against unstemmed words, if it does.
+fn word_form(lit: &UserInputLiteral) -> Option<(String, WordMatch)> {
+    let single_word = !lit.phrase.trim().is_empty() && !lit.phrase.contains(char::is_whitespace);
+    if !single_word {
+        return None;
+    }
+    match lit.delimiter {
+        Delimiter::DoubleQuotes if lit.slop == 0 && !lit.prefix => {
+            Some((lit.phrase.clone(), WordMatch::Exact))
+        }
+        Delimiter::None if lit.prefix => Some((lit.phrase.clone(), WordMatch::Prefix)),
+        Delimiter::None if lit.slop > 0 => {
+            Some((lit.phrase.clone(), WordMatch::Fuzzy(lit.slop.min(2) as u8)))
+        }
+        // The grammar keeps `*` and `~N` inside an unquoted word.
+        Delimiter::None => {
+            let phrase = lit.phrase.as_str();
+            let fuzzy = phrase.rsplit_once('~').and_then(|(word, edits)| {
+                let edits: u8 = edits.parse().ok().filter(|e| (1..=2).contains(e))?;
+                Some((word, edits))
+            });
+            if let Some(word) = phrase.strip_prefix('=') {
+                (!word.is_empty()).then(|| (word.to_string(), WordMatch::Exact))
+            } else if let Some(word) = phrase.strip_suffix('*') {
+                (!word.is_empty()).then(|| (word.to_string(), WordMatch::Prefix))
+            } else if let Some((word, edits)) = fuzzy {
+                (!word.is_empty()).then(|| (word.to_string(), WordMatch::Fuzzy(edits)))
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+fn has_word_forms(ast: &UserInputAst) -> bool {
+    match ast {
+        UserInputAst::Clause(clauses) => clauses.iter().any(|(_, sub)| has_word_forms(sub)),
+        UserInputAst::Boost(sub, _) => has_word_forms(sub),
+        UserInputAst::Leaf(leaf) => {
+            matches!(leaf.as_ref(), UserInputLeaf::Literal(lit) if word_form(lit).is_some())
+        }
+    }
+}
+
+/// Turns a parsed query into a tantivy query, building exact, prefix and fuzzy words itself
+/// and everything else through tantivy's parser, leaf by leaf.
+struct Builder<'a> {
+    index: &'a Index,
+    searcher: &'a Searcher,
+    fields: &'a Fields,
+    parser: QueryParser,
+}
+
+impl Builder<'_> {
+    fn convert(&self, ast: UserInputAst) -> Result<Box<dyn Query>, MorgueError> {
+        match ast {
+            UserInputAst::Clause(clauses) => {
+                let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for (occur, sub) in clauses {
+                    let occur = match occur {
+                        Some(query_grammar::Occur::Should) => Occur::Should,
+                        Some(query_grammar::Occur::MustNot) => Occur::MustNot,
+                        Some(query_grammar::Occur::Must) | None => Occur::Must,
+                    };
+                    out.push((occur, self.convert(sub)?));
+                }
+                if out.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+                    return Err(MorgueError::Query(explain_parse_error(
+                        &tantivy::query::QueryParserError::AllButQueryForbidden,
+                    )));
+                }
+                Ok(Box::new(BooleanQuery::new(out)))
+            }
+            UserInputAst::Boost(sub, boost) => Ok(Box::new(BoostQuery::new(
+                self.convert(*sub)?,
+                boost.into_inner() as f32,
+            ))),
+            UserInputAst::Leaf(leaf) => match *leaf {
+                UserInputLeaf::Literal(lit) if word_form(&lit).is_some() => {
+                    let (word, how) = word_form(&lit).expect("checked");
+                    let scope = match lit.field_name.as_deref() {
+                        None => vec![self.fields.title, self.fields.body],
+                        Some("title") => vec![self.fields.title],
+                        Some("body") => vec![self.fields.body],
+                        Some(other) => {
+                            return Err(MorgueError::Query(format!(
+                                "`{other}:{word}`: exact, prefix and fuzzy words work on title and body only"
+                            )));
+                        }
+                    };
+                    super::words::word_query(
+                        self.index,
+                        self.searcher,
+                        self.fields,
+                        &word,
+                        how,
+                        TITLE_BOOST,
+                        &scope,
+                    )
+                    .map_err(|e| MorgueError::Query(e.to_string()))
+                }
+                other => self
+                    .parser
+                    .build_query_from_user_input_ast(UserInputAst::Leaf(Box::new(other)))
+                    .map_err(|e| MorgueError::Query(explain_parse_error(&e))),
+            },
+        }
+    }
 }
 
 fn explain_parse_error(error: &tantivy::query::QueryParserError) -> String {

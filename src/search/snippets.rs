@@ -5,7 +5,7 @@
 //! the body, a fallback to the article's lead when nothing can be highlighted (so every hit has
 //! text to show), and white space collapsed to single spaces with offsets kept right.
 
-use crate::index::analysis::{StemCandidates, snippet_analyzer};
+use crate::index::analysis::{EXACT_MARK, StemCandidates, snippet_analyzer};
 use crate::index::schema::Fields;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -45,9 +45,13 @@ impl Snippeter {
         query: &dyn Query,
         fields: &Fields,
     ) -> tantivy::Result<Snippeter> {
+        // Exact words (`=banking`) are terms of the unstemmed `words` field: highlighted in
+        // both title and body, and only as written.
+        let mut exact: BTreeMap<String, Score> = BTreeMap::new();
+        weigh_terms(searcher, query, fields.words, &mut exact)?;
         Ok(Snippeter {
-            title: generator(searcher, query, fields.title, 1000)?,
-            body: generator(searcher, query, fields.body, FRAGMENT_CHARS)?,
+            title: generator(searcher, query, fields.title, &exact, 1000)?,
+            body: generator(searcher, query, fields.body, &exact, FRAGMENT_CHARS)?,
         })
     }
 
@@ -87,20 +91,39 @@ impl Snippeter {
 }
 
 /// What `SnippetGenerator::create` builds (the query's terms in `field`, each weighted by
-/// 1 / (1 + document frequency)), but with an analyzer that stems only candidate tokens.
+/// 1 / (1 + document frequency)), but with an analyzer that stems only candidate tokens, plus
+/// the `exact` words.
 fn generator(
     searcher: &Searcher,
     query: &dyn Query,
     field: Field,
+    exact: &BTreeMap<String, Score>,
     max_chars: usize,
 ) -> tantivy::Result<SnippetGenerator> {
+    let mut weighted: BTreeMap<String, Score> = BTreeMap::new();
+    weigh_terms(searcher, query, field, &mut weighted)?;
+    let candidates = StemCandidates::new(weighted.keys().map(String::as_str))
+        .with_exact(exact.keys().cloned().collect());
+    for (word, weight) in exact {
+        weighted.insert(format!("{EXACT_MARK}{word}"), *weight);
+    }
+    let analyzer = snippet_analyzer(candidates);
+    Ok(SnippetGenerator::new(weighted, analyzer, field, max_chars))
+}
+
+/// The query's terms in `field` that occur in the index, weighted by 1 / (1 + doc frequency).
+fn weigh_terms(
+    searcher: &Searcher,
+    query: &dyn Query,
+    field: Field,
+    weighted: &mut BTreeMap<String, Score>,
+) -> tantivy::Result<()> {
     let mut terms: BTreeSet<&Term> = BTreeSet::new();
     query.query_terms(&mut |term, _| {
         if term.field() == field {
             terms.insert(term);
         }
     });
-    let mut weighted: BTreeMap<String, Score> = BTreeMap::new();
     for term in terms {
         let value = term.value();
         let Some(text) = value.as_str() else {
@@ -111,8 +134,7 @@ fn generator(
             weighted.insert(text.to_string(), 1.0 / (1.0 + doc_freq as Score));
         }
     }
-    let analyzer = snippet_analyzer(StemCandidates::new(weighted.keys().map(String::as_str)));
-    Ok(SnippetGenerator::new(weighted, analyzer, field, max_chars))
+    Ok(())
 }
 
 /// The opening of the article, for hits with nothing to highlight in the body.
