@@ -109,12 +109,13 @@ fn article(v: &Value) -> Result<Article, Skip> {
         return Err(wrong_shape(value_kind(v)));
     };
     let a = article_from_object(obj);
-    if a.body.trim().is_empty() {
+    // A headline-only brief is an article; an object with neither is not one.
+    if a.body.trim().is_empty() && a.title.trim().is_empty() {
         return Err(Skip::new(
             SkipReason::WrongShape,
             format!(
-                "expected an article object with a text field, found an object without one \
-                 (looked for {})",
+                "expected an article object with a title or text field, found an object without \
+                 either (looked for title, headline, {})",
                 body_field_names()
             ),
         ));
@@ -221,11 +222,11 @@ mod tests {
             "expected an article object with a text field, found an empty array"
         );
         assert!(
-            detail(r#"{"title": "no text"}"#)
-                .contains("found an object without one (looked for body,")
+            detail(r#"{"date": "2025-01-01"}"#)
+                .contains("found an object without either (looked for title, headline, body,")
         );
         assert!(
-            detail(r#"[{"title": "x"}]"#).starts_with("no valid record; first error at record 1:")
+            detail(r#"[{"date": "x"}]"#).starts_with("no valid record; first error at record 1:")
         );
     }
 

@@ -58,7 +58,8 @@ pub(super) fn parse(text: &str) -> Result<Article, Skip> {
     if a.title.is_empty()
         && let Some(t) = body.iter().position(|l| !l.trim().is_empty())
         && let Some(next) = body[t + 1..].iter().position(|l| !l.trim().is_empty())
-        && (is_headline(body[t], next > 0) || byline(body[t + 1 + next]).is_some())
+        && (is_headline(body[t], body[t + 1 + next], next > 0)
+            || byline(body[t + 1 + next]).is_some())
     {
         a.title = collapse_ws(body[t]);
         a.title_source = Some(TitleSource::FirstLine);
@@ -82,9 +83,10 @@ pub(super) fn parse(text: &str) -> Result<Article, Skip> {
 /// Archives without titles (wire dumps, OCR, hard-wrapped text) start straight with the story;
 /// taking its first line as the title would weigh that sentence as a headline and cut it from
 /// the body. A headline is short, does not end like a sentence or mid-sentence, and is set
-/// apart by a blank line; without the blank line it must be shorter still and must not stop
-/// on a word that continues onto the next line ("...to approve the").
-fn is_headline(line: &str, blank_after: bool) -> bool {
+/// apart by a blank line. Without the blank line it must be shorter still, clearly shorter
+/// than the line under it (a hard-wrapped paragraph's lines are all about as long), and must
+/// not stop on a word that continues onto the next line ("...to approve the").
+fn is_headline(line: &str, next_line: &str, blank_after: bool) -> bool {
     let line = line.trim();
     let words: Vec<&str> = line.split_whitespace().collect();
     let max_words = if blank_after { 20 } else { 12 };
@@ -99,8 +101,12 @@ fn is_headline(line: &str, blank_after: bool) -> bool {
     if sentence_end || line.ends_with([',', ';', ':', '-', '\u{2013}', '\u{2014}']) {
         return false;
     }
+    if blank_after {
+        return true;
+    }
     let last = words[words.len() - 1].to_lowercase();
-    blank_after || !CONTINUES.contains(&last.as_str())
+    let shorter = line.chars().count() * 4 <= next_line.trim().chars().count() * 3;
+    shorter && !CONTINUES.contains(&last.as_str())
 }
 
 /// Words a headline does not end on but a wrapped line of prose often does.
@@ -181,9 +187,10 @@ mod tests {
 
     #[test]
     fn header_without_title_uses_first_body_line() {
-        let a = parse_txt("Date: 2025-01-02\n\nHeadline here\nBody text.\n");
+        let a =
+            parse_txt("Date: 2025-01-02\n\nHeadline here\nThe body text runs longer than it.\n");
         assert_eq!(a.title, "Headline here");
-        assert_eq!(a.body, "Body text.");
+        assert_eq!(a.body, "The body text runs longer than it.");
         assert_eq!(a.date_candidates.len(), 1);
     }
 

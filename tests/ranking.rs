@@ -1,0 +1,228 @@
+//! End to end: what decides which articles a query lists and in what order: titles that the
+//! source gives versus titles made up from the body, partial matches for word queries
+//! (`--match`), and exact, prefix and fuzzy words.
+
+mod common;
+
+use common::{Scratch, titles, total};
+use serde_json::Value;
+
+fn hit_paths(result: &Value) -> Vec<String> {
+    result["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            let path = h["path"].as_str().unwrap();
+            path.rsplit('/').next().unwrap().to_string()
+        })
+        .collect()
+}
+
+fn highlighted_words(result: &Value) -> Vec<String> {
+    let mut words = Vec::new();
+    for hit in result["hits"].as_array().unwrap() {
+        for snippet in hit["snippets"].as_array().unwrap() {
+            let text = snippet["text"].as_str().unwrap();
+            for range in snippet["highlights"].as_array().unwrap() {
+                let (a, b) = (range[0].as_u64().unwrap(), range[1].as_u64().unwrap());
+                words.push(text[a as usize..b as usize].to_lowercase());
+            }
+        }
+    }
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// An untitled archive: hard-wrapped stories that start straight with their text.
+#[test]
+fn untitled_articles_do_not_outrank_on_their_first_sentence() {
+    let s = Scratch::new();
+    // Mentions the reactor once, in its first line, then moves on to other things.
+    s.write(
+        "a-harbour.txt",
+        "The old reactor was mentioned only in passing at the harbour board's\n\
+         meeting, which spent the evening on ferry timetables, dredging, berth\n\
+         fees, the fish market lease, parking, the lighthouse museum and a long\n\
+         dispute about the colour of the new railings along the promenade.\n",
+    );
+    // About the reactor throughout, but not in its first line.
+    s.write(
+        "b-inquiry.txt",
+        "An inquiry opened on Tuesday into the safety record of the plant on the\n\
+         river. Engineers told the inquiry that the reactor had been shut down\n\
+         twice last year and that the reactor cooling system needed repairs.\n\
+         The reactor operator said the repairs were finished.\n",
+    );
+    // A headline set apart by a blank line is a title the source gives.
+    s.write(
+        "c-titled.txt",
+        "Ferry timetable changes from May\n\nNew ferry times start in May, the harbour board said.\n",
+    );
+    s.index();
+    let result = s.search(&["reactor"]);
+    assert_eq!(hit_paths(&result), ["b-inquiry.txt", "a-harbour.txt"]);
+    let sources: Vec<&str> = result["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["title_source"].as_str().unwrap())
+        .collect();
+    assert_eq!(sources, ["body", "body"]);
+    // The made-up title is shown, and the first line stays in the searchable body.
+    assert!(titles(&result)[1].starts_with("The old reactor was mentioned"));
+    assert_eq!(hit_paths(&s.search(&["passing"])), ["a-harbour.txt"]);
+    // A title made up from the body is not searched as a title...
+    assert_eq!(total(&s.search(&["title:reactor"])), 0);
+    // ...a headline is.
+    let titled = s.search(&["title:timetable"]);
+    assert_eq!(hit_paths(&titled), ["c-titled.txt"]);
+    assert_eq!(titled["hits"][0]["title_source"], "first-line");
+}
+
+#[test]
+fn a_headline_only_brief_is_an_article() {
+    let s = Scratch::new();
+    s.write(
+        "briefs.jsonl",
+        concat!(
+            r#"{"title": "Harbour bridge reopens after repairs", "date": "2024-05-02"}"#,
+            "\n",
+            r#"{"title": "Council meets", "text": "The council met on Monday."}"#,
+            "\n"
+        ),
+    );
+    let summary = s.index();
+    assert_eq!(summary["articles_in_index"], 2, "{summary}");
+    let result = s.search(&["bridge"]);
+    assert_eq!(titles(&result), ["Harbour bridge reopens after repairs"]);
+    assert_eq!(result["hits"][0]["title_source"], "metadata");
+}
+
+fn three_word_archive() -> Scratch {
+    let s = Scratch::new();
+    s.write(
+        "all.txt",
+        "Title: Port strike\n\nDockers at the port went on strike over wages on Monday.\n",
+    );
+    s.write(
+        "two.txt",
+        "Title: Harbour news\n\nThe port authority said a strike was unlikely this year.\n",
+    );
+    s.write(
+        "one.txt",
+        "Title: Pay talks\n\nNurses asked for higher wages in talks with the ministry.\n",
+    );
+    s.write(
+        "none.txt",
+        "Title: Weather\n\nRain is expected across the region on Friday.\n",
+    );
+    s.index();
+    s
+}
+
+#[test]
+fn partial_matches_come_after_full_ones_and_say_so() {
+    let s = three_word_archive();
+    let result = s.search(&["port strike wages"]);
+    assert_eq!(hit_paths(&result), ["all.txt", "two.txt", "one.txt"]);
+    assert_eq!(total(&result), 3);
+    assert_eq!(result["full_matches"], 1);
+    assert_eq!(result["partial_of_words"], 3);
+    let matched: Vec<Value> = result["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["matched_words"].clone())
+        .collect();
+    assert_eq!(matched, [Value::Null, Value::from(2), Value::from(1)]);
+    // The terminal says it too.
+    let text = s.stdout(&["search", "port strike wages"]);
+    assert!(text.contains("1 match every word"), "{text}");
+    assert!(text.contains("matches 2 of 3 words"), "{text}");
+
+    // --match all lists full matches only; any ranks every article with a word, unlabelled.
+    let all = s.search(&["port strike wages", "--match", "all"]);
+    assert_eq!(hit_paths(&all), ["all.txt"]);
+    assert_eq!(all["partial_of_words"], 0);
+    let any = s.search(&["port strike wages", "--match", "any"]);
+    assert_eq!(total(&any), 3);
+    assert!(any["hits"][1].get("matched_words").is_none());
+    // Explicit syntax keeps its meaning: AND is AND.
+    assert_eq!(total(&s.search(&["port AND strike AND wages"])), 1);
+    // Paging runs through the full matches into the partial ones.
+    let second = s.search(&["port strike wages", "--limit", "1", "--offset", "1"]);
+    assert_eq!(hit_paths(&second), ["two.txt"]);
+}
+
+#[test]
+fn a_bad_match_value_is_a_usage_error() {
+    let s = three_word_archive();
+    s.morgue()
+        .args(["search", "port", "--match", "some"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("expected all, most or any"));
+}
+
+fn word_forms_archive() -> Scratch {
+    let s = Scratch::new();
+    s.write(
+        "banking.txt",
+        "Title: Rules for banking\n\nNew rules for banking were announced.\n",
+    );
+    s.write(
+        "bank.txt",
+        "Title: River bank\n\nThe bank of the river flooded.\n",
+    );
+    s.write(
+        "election.txt",
+        "Title: Vote count\n\nThe election result was close.\n",
+    );
+    s.write(
+        "electricity.txt",
+        "Title: Power prices\n\nElectricity bills rose again.\n",
+    );
+    s.write(
+        "select.txt",
+        "Title: Committee\n\nA select committee met.\n",
+    );
+    s.index();
+    s
+}
+
+#[test]
+fn exact_words_are_not_stemmed() {
+    let s = word_forms_archive();
+    let stemmed = s.search(&["bank", "--match", "all"]);
+    assert_eq!(total(&stemmed), 2);
+    for exact in ["=banking", "\"banking\"", "=Banking"] {
+        let result = s.search(&[exact]);
+        assert_eq!(hit_paths(&result), ["banking.txt"], "{exact}");
+        assert_eq!(highlighted_words(&result), ["banking"], "{exact}");
+    }
+    assert_eq!(hit_paths(&s.search(&["=bank"])), ["bank.txt"]);
+}
+
+#[test]
+fn prefix_words_match_every_word_they_start() {
+    let s = word_forms_archive();
+    let result = s.search(&["elect*"]);
+    let mut paths = hit_paths(&result);
+    paths.sort();
+    assert_eq!(paths, ["election.txt", "electricity.txt"]);
+    assert_eq!(highlighted_words(&result), ["election", "electricity"]);
+}
+
+#[test]
+fn fuzzy_words_forgive_a_typo() {
+    let s = word_forms_archive();
+    assert_eq!(total(&s.search(&["electon", "--match", "all"])), 0);
+    let result = s.search(&["electon~1"]);
+    assert_eq!(hit_paths(&result), ["election.txt"]);
+    assert_eq!(highlighted_words(&result), ["election"]);
+    // Two edits reach further.
+    assert_eq!(total(&s.search(&["elektin~1"])), 0);
+    assert_eq!(hit_paths(&s.search(&["elektin~2"])), ["election.txt"]);
+}
