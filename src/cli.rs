@@ -247,6 +247,9 @@ pub struct SearchArgs {
     /// matching some words when those are fewer than a page) or any (any word)
     #[arg(long = "match", default_value = "most", value_name = "HOW", value_parser = str::parse::<MatchMode>)]
     pub matching: MatchMode,
+    /// Show why each hit ranked where it did: what each matched word added in each field
+    #[arg(long)]
+    pub explain: bool,
 
     /// Count results by year, month, day, person, org, place, event or source (repeatable)
     #[arg(long, value_parser = parse_facet, value_name = "KIND")]
@@ -470,6 +473,7 @@ fn run_search(index_dir: &Path, args: SearchArgs, mut output: Output) -> Result<
         snippets: true,
         fold_copies: !args.all_copies,
         matching: args.matching,
+        explain: args.explain,
     };
     let index = MorgueIndex::open(index_dir)?;
     // Building the alias tables costs more than a whole search: only entity filters need them.

@@ -226,3 +226,43 @@ fn fuzzy_words_forgive_a_typo() {
     assert_eq!(total(&s.search(&["elektin~1"])), 0);
     assert_eq!(hit_paths(&s.search(&["elektin~2"])), ["election.txt"]);
 }
+
+#[test]
+fn explain_says_what_each_word_added() {
+    let s = three_word_archive();
+    let result = s.search(&["port strike", "--match", "all", "--explain"]);
+    let hit = &result["hits"][0];
+    assert_eq!(hit_paths(&result)[0], "all.txt");
+    let explained = &hit["explain"];
+    let score = hit["score"].as_f64().unwrap();
+    assert!((explained["score"].as_f64().unwrap() - score).abs() < 1e-4);
+    let parts = explained["parts"].as_array().unwrap();
+    let sum: f64 = parts.iter().map(|p| p["score"].as_f64().unwrap()).sum();
+    assert!((sum - score).abs() < 1e-3, "{sum} vs {score}");
+    let named: Vec<(String, String, f64)> = parts
+        .iter()
+        .map(|p| {
+            let text = |k: &str| p[k].as_str().unwrap().to_string();
+            (text("field"), text("word"), p["boost"].as_f64().unwrap())
+        })
+        .collect();
+    // "Port strike" is the title: both words count there, boosted, and in the body.
+    for expected in [
+        ("title", "port", 2.0),
+        ("title", "strike", 2.0),
+        ("body", "port", 1.0),
+        ("body", "strike", 1.0),
+    ] {
+        let expected = (expected.0.to_string(), expected.1.to_string(), expected.2);
+        assert!(named.contains(&expected), "{named:?}");
+    }
+    // Without --explain there is nothing to explain.
+    assert!(
+        s.search(&["port strike"])["hits"][0]
+            .get("explain")
+            .is_none()
+    );
+    let text = s.stdout(&["search", "port strike", "--explain"]);
+    assert!(text.contains("why: "), "{text}");
+    assert!(text.contains("title:port"), "{text}");
+}

@@ -395,6 +395,7 @@ impl BenchQuery {
             snippets,
             fold_copies: true,
             matching: MatchMode::default(),
+            explain: false,
         }
     }
 }

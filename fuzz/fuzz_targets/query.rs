@@ -67,6 +67,7 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
         snippets: true,
         fold_copies: data.len() % 3 != 0,
         matching: [MatchMode::All, MatchMode::Most, MatchMode::Any][data.len() % 3],
+        explain: data.len() % 5 == 0,
     };
     let _ = search::search(index(), &Gazetteer::default(), &request);
 });

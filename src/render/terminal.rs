@@ -81,6 +81,9 @@ pub fn search_results(out: &mut Output, results: &SearchResults) -> io::Result<(
             meta.push(format!("score {score:.2}"));
         }
         writeln!(out, "     {DIM}{}{DIM:#}", meta.join(" · "))?;
+        if let Some(explained) = &hit.explain {
+            writeln!(out, "     {DIM}{}{DIM:#}", explain_line(explained))?;
+        }
         for snippet in hit.snippets.iter().filter(|s| s.field == "body") {
             let open = if snippet.starts_mid { "…" } else { "" };
             let close = if snippet.ends_mid { "…" } else { "" };
@@ -190,6 +193,27 @@ pub fn escape_control(text: &str) -> String {
 /// Unicode "format" characters that change how text is displayed without being visible.
 fn is_format_char(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// "why: 9.80 = title:summit 4.03 (x2) + body:putin 1.52 + ..."
+fn explain_line(explained: &crate::search::explain::Explained) -> String {
+    let parts: Vec<String> = explained
+        .parts
+        .iter()
+        .map(|p| {
+            let name = if p.field.is_empty() {
+                p.word.clone()
+            } else {
+                format!("{}:{}", p.field, escape_control(&p.word))
+            };
+            if p.boost == 1.0 {
+                format!("{name} {:.2}", p.score)
+            } else {
+                format!("{name} {:.2} (x{})", p.score, p.boost)
+            }
+        })
+        .collect();
+    format!("why: {:.2} = {}", explained.score, parts.join(" + "))
 }
 
 fn entity_line(article: &StoredArticle) -> String {

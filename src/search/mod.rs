@@ -6,6 +6,7 @@
 mod by_date;
 pub mod copies;
 mod count;
+pub mod explain;
 pub mod facets;
 pub mod query;
 pub mod snippets;
@@ -53,6 +54,8 @@ pub struct SearchRequest {
     pub fold_copies: bool,
     /// How many words of a plain word query must match.
     pub matching: MatchMode,
+    /// Say for each hit why it ranked where it did (see [`explain`]).
+    pub explain: bool,
 }
 
 /// Everything a search returns; this is also the documented `--json` output.
@@ -87,6 +90,9 @@ pub struct Hit {
     /// For a partial match: how many of the query's words it contains (see `partial_of_words`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub matched_words: Option<usize>,
+    /// Why the hit ranked where it did, with `--explain`: its score as a sum of BM25 parts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<explain::Explained>,
     /// Other articles carrying the same story, in result order (empty with `--all-copies`).
     pub copies: Vec<CopyOf>,
 }
@@ -182,7 +188,7 @@ pub fn search(
         }
     };
     let page_full = if request.limit == 0 { 0 } else { page.len() };
-    let mut matched_words = vec![None; page.len()];
+    let mut matched_words: Vec<Option<usize>> = vec![None; page.len()];
     let (full_matches, mut total, mut tallies) = (total, total, tallies);
     let mut partial_of_words = 0;
     if request.matching == MatchMode::Most && words > 0 && total < wanted.max(1) {
@@ -223,6 +229,7 @@ pub fn search(
         None
     };
     let copies_folded = copies_of.iter().map(Vec::len).sum();
+    let partial_query = (partial_of_words > 0).then(|| parsed.some_words(1));
     let hits = page
         .into_iter()
         .zip(copies_of)
@@ -238,12 +245,23 @@ pub fn search(
                 .as_ref()
                 .map(|s| s.snippets(&article.title, &article.body))
                 .unwrap_or_default();
+            let explain = if request.explain && score.is_some() {
+                // Partial hits were ranked by their words alone.
+                let query = match (&partial_query, matched_words) {
+                    (Some(words), Some(_)) => words.as_ref(),
+                    _ => full_query.as_ref(),
+                };
+                Some(explain::explain(&searcher, query, address)?)
+            } else {
+                None
+            };
             Ok(Hit {
                 rank: request.offset + i + 1,
                 score,
                 article,
                 snippets,
                 matched_words,
+                explain,
                 copies,
             })
         })
