@@ -10,12 +10,12 @@ use crate::enrich::ner;
 use crate::error::MorgueError;
 use crate::index::{self, MorgueIndex};
 use crate::ingest::{self, IngestOptions};
-use crate::render::{self, Output};
+use crate::render::{self, ColorChoice, Output};
 use crate::search::facets::FacetKind;
 use crate::search::query::{Filters, parse_period};
 use crate::search::{self, SearchRequest, SortOrder};
 use crate::stats;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -39,13 +39,6 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Command,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
 }
 
 #[derive(Debug, Subcommand)]

@@ -7,9 +7,17 @@
 pub mod json;
 pub mod terminal;
 
-use crate::cli::ColorChoice;
 use anstream::AutoStream;
 use std::io::{self, StdoutLock, Write};
+
+/// When to use colours and bold: the `--color` flag's values. `Auto` leaves the decision to
+/// the stream (a terminal, NO_COLOR unset).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
 
 pub struct Output {
     stream: AutoStream<StdoutLock<'static>>,
