@@ -7,6 +7,7 @@
 //! count of the [`RunSummary`]: indexed (new, updated, unchanged), skipped (by reason) or
 //! ignored.
 
+mod messages;
 mod plan;
 mod read;
 mod sink;
@@ -19,10 +20,11 @@ use crate::index::{self, MorgueIndex};
 use crate::skip::{Problem, ProblemKind, Skip, SkipReason};
 use crate::walk::{self, WalkedFile};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use plan::{Fingerprints, Job};
+use messages::{Job, Known, ToWriter};
+use plan::Fingerprints;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use sink::{Known, Sink, ToWriter};
+use sink::Sink;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
