@@ -6,6 +6,7 @@
 
 pub mod json;
 pub mod terminal;
+pub mod wrap;
 
 use anstream::AutoStream;
 use std::io::{self, StdoutLock, Write};
@@ -23,6 +24,9 @@ pub struct Output {
     stream: AutoStream<StdoutLock<'static>>,
     /// True when styles reach the reader (a terminal, colour allowed).
     pub color: bool,
+    /// The terminal's width, which long result lines wrap at; `None` in a pipe or with colour
+    /// off, where each item stays on one line for tools like grep.
+    pub width: Option<usize>,
 }
 
 impl Output {
@@ -34,7 +38,12 @@ impl Output {
         };
         let stream = AutoStream::new(io::stdout().lock(), choice);
         let color = stream.current_choice() != anstream::ColorChoice::Never;
-        Output { stream, color }
+        let width = if color { wrap::terminal_width() } else { None };
+        Output {
+            stream,
+            color,
+            width,
+        }
     }
 }
 
