@@ -6,6 +6,7 @@ use super::messages::{FileResult, Known, ToWriter};
 use crate::error::MorgueError;
 use crate::index::manifest::{self, FileEntry, Key, Outcome};
 use crate::index::{self, schema::Fields};
+use crate::skip::SkipReason;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -153,7 +154,11 @@ impl<'a> Sink<'a> {
                 // A file that was indexed before and is broken now loses its old articles.
                 self.delete_old(known, &path)?;
                 summary.skip(&path, &skip);
-                if let Some(entry) = &entry {
+                // A file over the size limit is judged by its size alone, never read.
+                if let Some(entry) = entry
+                    .as_ref()
+                    .filter(|_| skip.reason != SkipReason::TooLarge)
+                {
                     summary.bytes_read += entry.size;
                 }
                 self.changes.insert(Key(path), entry);
