@@ -2,7 +2,9 @@
 //!
 //! Renderers write into an [`Output`], which knows whether colour is on: anstream strips
 //! escape codes when stdout is not a terminal or NO_COLOR is set, and when colour is off
-//! highlights fall back to plain `**markers**` so matches stay visible in a pipe.
+//! highlights fall back to plain `**markers**` so matches stay visible in a pipe. It also
+//! knows the terminal's width, which long result lines wrap at (`wrap`); the colour choice
+//! the `--color` flag takes is defined here, with the rendering it decides.
 
 pub mod json;
 pub mod terminal;
