@@ -3,7 +3,8 @@
 //! A planner thread merges the walk with the manifest (`plan`), files are read, parsed and
 //! enriched in parallel on all cores (`read`, rayon), and their documents go through a bounded
 //! channel to the one thread that owns the tantivy `IndexWriter` (`sink`), so memory stays flat
-//! however large the archive. Every file the walker meets ends up in exactly one
+//! however large the archive. What the stages send each other is defined in `messages`, so no
+//! stage depends on another. Every file the walker meets ends up in exactly one
 //! count of the [`RunSummary`]: indexed (new, updated, unchanged), skipped (by reason) or
 //! ignored.
 
