@@ -10,12 +10,12 @@ use crate::enrich::ner;
 use crate::error::MorgueError;
 use crate::index::{self, MorgueIndex};
 use crate::ingest::{self, IngestOptions};
-use crate::render::{self, Output};
+use crate::render::{self, ColorChoice, Output};
 use crate::search::facets::FacetKind;
 use crate::search::query::{Filters, MatchMode, parse_period};
 use crate::search::{self, SearchRequest, SortOrder};
 use crate::stats;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -26,7 +26,7 @@ use std::sync::atomic::AtomicBool;
     name = "morgue",
     version,
     about = "Full-text search for news archives: index folders of articles, search them by words, people, places, events and dates.",
-    after_help = "Examples:\n  morgue index ~/archive\n  morgue search \"phone call\" --person \"Vladimir Putin\" --from 2025-02 --facet month\n  morgue search 'sanctions AND \"energy exports\"' --place Russia --sort=-date --json\n  morgue stats\n\nExit status: 0 success; 1 error; 2 bad usage or query; 3 index run done but some files or records could not be indexed (listed in its summary); 130 index run stopped by Ctrl-C after committing what was done."
+    after_help = "Examples:\n  morgue index ~/archive\n  morgue search \"phone call\" --person \"Vladimir Putin\" --from 2025-02 --facet month\n  morgue search 'sanctions AND \"energy exports\"' --place Russia --sort=-date --json\n  morgue stats\n\nExit status: 0 success; 1 error (the command could not run); 2 bad usage or query; 3 index run done but some files or records could not be indexed (listed in its summary); 4 check ran and found the index and its manifest disagree; 130 index run stopped by Ctrl-C after committing what was done."
 )]
 pub struct Cli {
     /// Index folder [default: the platform data folder, e.g. ~/.local/share/morgue/index]
@@ -41,13 +41,6 @@ pub struct Cli {
     pub command: Command,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
-}
-
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Index (or re-index) folders of articles: .txt, .md, .json, .jsonl/.ndjson, .html
@@ -59,12 +52,31 @@ pub enum Command {
     /// List canonical entities with article counts and the aliases they appear under
     Entities(EntitiesArgs),
     /// Check that the index holds exactly what the manifest says was indexed (no duplicates,
-    /// nothing missing); exit status 1 when it does not
+    /// nothing missing). Exit status 0 when it does, 4 when they disagree, 1 when the check
+    /// could not run (no index, unreadable files)
     Check(CheckArgs),
     /// Score the entity tagger on annotated text (CoNLL format), the way conlleval does
     NerEval(NerEvalArgs),
     /// Train an entity tagger model from annotated text (CoNLL format)
     NerTrain(NerTrainArgs),
+    /// Print a shell completion script: `morgue completions bash > /etc/bash_completion.d/morgue`
+    Completions(CompletionsArgs),
+    /// Print the man page (roff): `morgue man > ~/.local/share/man/man1/morgue.1`
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Print this command's page instead (`morgue man search > .../man1/morgue-search.1`)
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
@@ -288,12 +300,15 @@ pub struct EntitiesArgs {
     pub json: bool,
 }
 
-/// Exit status when something went wrong (also when `check` finds the index inconsistent).
+/// Exit status when something went wrong: the command could not do its work.
 pub const EXIT_ERROR: u8 = 1;
 /// Bad flags or a query that does not parse.
 pub const EXIT_USAGE: u8 = 2;
 /// An index run finished and committed, but some files or records could not be indexed.
 pub const EXIT_PARTIAL: u8 = 3;
+/// `check` ran to the end and found the index and its manifest disagree: distinct from
+/// [`EXIT_ERROR`], so a script can tell "repair it" from "could not look".
+pub const EXIT_INCONSISTENT: u8 = 4;
 /// An index run was stopped by Ctrl-C (or SIGTERM) after committing what it had done.
 pub const EXIT_INTERRUPTED: u8 = 130;
 
@@ -310,6 +325,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(args) => run_check(&index_dir, args, output),
         Command::NerEval(args) => done(run_ner_eval(args, output)),
         Command::NerTrain(args) => done(run_ner_train(args, output)),
+        Command::Completions(args) => done(run_completions(args, output)),
+        Command::Man(args) => done(run_man(args, output)),
     };
     match result {
         Ok(code) => code,
@@ -424,8 +441,33 @@ fn run_check(index_dir: &Path, args: CheckArgs, mut output: Output) -> Result<Ex
     Ok(if report.consistent {
         ExitCode::SUCCESS
     } else {
-        ExitCode::from(EXIT_ERROR)
+        ExitCode::from(EXIT_INCONSISTENT)
     })
+}
+
+/// Completions are generated from the flag definitions above, so they never go stale.
+fn run_completions(args: CompletionsArgs, mut output: Output) -> Result<(), CliError> {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    clap_complete::generate(args.shell, &mut command, "morgue", &mut output);
+    Ok(())
+}
+
+/// A man page, from the same definitions (and help text) as `--help`: the main page lists
+/// the commands, and each command has a page of its own (named `morgue-search` and so on).
+fn run_man(args: ManArgs, mut output: Output) -> Result<(), CliError> {
+    use clap::CommandFactory;
+    // Built, so each command knows its full name; `help` is not a page of its own.
+    let mut command = Cli::command().disable_help_subcommand(true);
+    command.build();
+    let page = match &args.command {
+        None => command,
+        Some(name) => command.find_subcommand(name).cloned().ok_or_else(|| {
+            MorgueError::Usage(format!("no command `{name}` (morgue --help lists them)"))
+        })?,
+    };
+    clap_mangen::Man::new(page).render(&mut output)?;
+    Ok(())
 }
 
 fn run_search(index_dir: &Path, args: SearchArgs, mut output: Output) -> Result<(), CliError> {

@@ -16,6 +16,15 @@ fn problems<'a>(summary: &'a Value, kind: &str) -> Vec<&'a Value> {
         .collect()
 }
 
+/// A scratch archive holding these files: (path under the archive, contents).
+fn archive_of(files: &[(&str, &str)]) -> Scratch {
+    let s = Scratch::new();
+    for (path, contents) in files {
+        s.write(path, contents);
+    }
+    s
+}
+
 fn only_hit(s: &Scratch, query: &str) -> Value {
     let r = s.search(&[query]);
     assert_eq!(total(&r), 1, "{query}: {r:#}");
@@ -24,28 +33,29 @@ fn only_hit(s: &Scratch, query: &str) -> Value {
 
 #[test]
 fn every_format_yields_its_metadata() {
-    let s = Scratch::new();
-    s.write(
-        "a.txt",
-        "Title: Harbour dredging starts\nDate: Feb. 24, 2025\nSource: Harbour City Times\nAuthor: Ana Ruiz and Bo Chen\nURL: https://example.org/dredge\n\nDredging of the harbour began on Monday, the port authority said.\n",
-    );
-    s.write(
-        "b.md",
-        "+++\ntitle = \"Tram line approved\"\ndate = 2024-06-01\nauthors = [\"Kit Dane\"]\nsource = \"Meridian Daily\"\ntags = [\"transport\"]\n+++\nThe council approved the **tram** line after a [long debate](https://example.org).\n",
-    );
-    s.write(
-        "c.json",
-        r#"{"title": "Bridge reopens", "published": "Mon, 03 Mar 2025 08:00:00 +0000", "source_domain": "ledger.example", "authors": [{"name": "Lee Park"}], "maintext": "The old bridge reopened to traffic after repairs lasting two years.", "language": "en", "url": "https://ledger.example/bridge"}"#,
-    );
-    s.write(
-        "d.html",
-        r#"<html lang="en-GB"><head><title>Library wins award</title>
+    let s = archive_of(&[
+        (
+            "a.txt",
+            "Title: Harbour dredging starts\nDate: Feb. 24, 2025\nSource: Harbour City Times\nAuthor: Ana Ruiz and Bo Chen\nURL: https://example.org/dredge\n\nDredging of the harbour began on Monday, the port authority said.\n",
+        ),
+        (
+            "b.md",
+            "+++\ntitle = \"Tram line approved\"\ndate = 2024-06-01\nauthors = [\"Kit Dane\"]\nsource = \"Meridian Daily\"\ntags = [\"transport\"]\n+++\nThe council approved the **tram** line after a [long debate](https://example.org).\n",
+        ),
+        (
+            "c.json",
+            r#"{"title": "Bridge reopens", "published": "Mon, 03 Mar 2025 08:00:00 +0000", "source_domain": "ledger.example", "authors": [{"name": "Lee Park"}], "maintext": "The old bridge reopened to traffic after repairs lasting two years.", "language": "en", "url": "https://ledger.example/bridge"}"#,
+        ),
+        (
+            "d.html",
+            r#"<html lang="en-GB"><head><title>Library wins award</title>
         <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","headline":"Library wins award","datePublished":"2023-09-14T09:30:00+01:00","author":{"@type":"Person","name":"Rae Moss"},"publisher":{"@type":"Organization","name":"Northern Ledger"}}]}</script>
         </head><body><nav><a href="/">Home</a></nav><article><h1>Library wins award</h1>
         <p>The central library won a national design award for its new reading rooms, judges announced.</p>
         <p>Visitors have doubled since the rooms opened, according to the library's director.</p></article>
         <div class="newsletter-signup">Subscribe to our newsletter <form><input></form></div></body></html>"#,
-    );
+        ),
+    ]);
     let summary = s.index();
     assert_eq!(summary["indexed_new"], 4, "{summary:#}");
     assert_eq!(summary["articles_in_index"], 4);
@@ -83,19 +93,20 @@ fn every_format_yields_its_metadata() {
 
 #[test]
 fn dates_come_from_path_or_dateline_and_say_so() {
-    let s = Scratch::new();
-    s.write(
-        "wire/2024/11/05/results.txt",
-        "Polls close across the country\n\nVoters queued into the evening at polling stations.\n",
-    );
-    s.write(
-        "wire/untitled.txt",
-        "Talks resume in Geneva\n\nGENEVA, March 3, 2025 (Continental Wire) - Negotiators returned to the table.\n",
-    );
-    s.write(
-        "clippings/undated.txt",
-        "Allotment society elects chair\n\nThe allotment society elected a new chair at its meeting.\n",
-    );
+    let s = archive_of(&[
+        (
+            "wire/2024/11/05/results.txt",
+            "Polls close across the country\n\nVoters queued into the evening at polling stations.\n",
+        ),
+        (
+            "wire/untitled.txt",
+            "Talks resume in Geneva\n\nGENEVA, March 3, 2025 (Continental Wire) - Negotiators returned to the table.\n",
+        ),
+        (
+            "clippings/undated.txt",
+            "Allotment society elects chair\n\nThe allotment society elected a new chair at its meeting.\n",
+        ),
+    ]);
     s.index();
     let path_dated = only_hit(&s, "polls");
     assert_eq!(path_dated["date"], "2024-11-05");
@@ -119,19 +130,20 @@ fn dates_come_from_path_or_dateline_and_say_so() {
 
 #[test]
 fn impossible_and_absurd_dates_are_not_invented() {
-    let s = Scratch::new();
-    s.write(
-        "a.txt",
-        "Title: Leap day story\nDate: 2025-02-30\n\nA story with a date that does not exist.\n",
-    );
-    s.write(
-        "b.txt",
-        "Title: Future story\nDate: 3000-01-01\n\nA story dated a thousand years ahead.\n",
-    );
-    s.write(
-        "c.txt",
-        "Title: Ancient story\nDate: 1066-10-14\n\nA story claiming a medieval date.\n",
-    );
+    let s = archive_of(&[
+        (
+            "a.txt",
+            "Title: Leap day story\nDate: 2025-02-30\n\nA story with a date that does not exist.\n",
+        ),
+        (
+            "b.txt",
+            "Title: Future story\nDate: 3000-01-01\n\nA story dated a thousand years ahead.\n",
+        ),
+        (
+            "c.txt",
+            "Title: Ancient story\nDate: 1066-10-14\n\nA story claiming a medieval date.\n",
+        ),
+    ]);
     let summary = s.index();
     assert_eq!(summary["indexed_new"], 3);
     assert_eq!(total(&s.search(&["--undated"])), 3);
@@ -147,19 +159,20 @@ fn impossible_and_absurd_dates_are_not_invented() {
 
 #[test]
 fn re_runs_skip_unchanged_replace_changed_and_delete_vanished() {
-    let s = Scratch::new();
-    s.write(
-        "one.txt",
-        "Title: First\nDate: 2025-01-01\n\nAlpha story about otters.\n",
-    );
-    s.write(
-        "two.txt",
-        "Title: Second\nDate: 2025-01-02\n\nBeta story about beavers.\n",
-    );
-    s.write(
-        "feed.jsonl",
-        "{\"title\": \"Third\", \"text\": \"Gamma story about herons.\"}\n{\"title\": \"Fourth\", \"text\": \"Delta story about herons.\"}\n",
-    );
+    let s = archive_of(&[
+        (
+            "one.txt",
+            "Title: First\nDate: 2025-01-01\n\nAlpha story about otters.\n",
+        ),
+        (
+            "two.txt",
+            "Title: Second\nDate: 2025-01-02\n\nBeta story about beavers.\n",
+        ),
+        (
+            "feed.jsonl",
+            "{\"title\": \"Third\", \"text\": \"Gamma story about herons.\"}\n{\"title\": \"Fourth\", \"text\": \"Delta story about herons.\"}\n",
+        ),
+    ]);
     let first = s.index();
     assert_eq!(first["indexed_new"], 3);
     assert_eq!(first["articles_written"], 4);
@@ -202,12 +215,13 @@ fn re_runs_skip_unchanged_replace_changed_and_delete_vanished() {
 
 #[test]
 fn indexing_a_second_folder_keeps_the_first() {
-    let s = Scratch::new();
-    s.write("a/one.txt", "Title: In folder a\n\nText about walruses.\n");
-    s.write(
-        "b/two.txt",
-        "Title: In folder b\n\nText about walruses too.\n",
-    );
+    let s = archive_of(&[
+        ("a/one.txt", "Title: In folder a\n\nText about walruses.\n"),
+        (
+            "b/two.txt",
+            "Title: In folder b\n\nText about walruses too.\n",
+        ),
+    ]);
     s.index_paths(&[s.archive().join("a")]);
     let second = s.index_paths(&[s.archive().join("b")]);
     assert_eq!(second["deleted"], 0);
@@ -324,13 +338,14 @@ fn bad_input_is_reported_by_file_and_reason_and_counts_add_up() {
 
 #[test]
 fn the_terminal_summary_lists_skips_and_adds_up() {
-    let s = Scratch::new();
-    s.write(
-        "good.txt",
-        "Title: Fine\n\nAn ordinary story about ferries.\n",
-    );
-    s.write("broken.json", "{\"title\": ");
-    s.write("empty.txt", "");
+    let s = archive_of(&[
+        (
+            "good.txt",
+            "Title: Fine\n\nAn ordinary story about ferries.\n",
+        ),
+        ("broken.json", "{\"title\": "),
+        ("empty.txt", ""),
+    ]);
     s.morgue()
         .arg("index")
         .arg(s.archive())
@@ -406,15 +421,16 @@ fn missing_folders_are_a_usage_error() {
 
 #[test]
 fn a_user_gazetteer_adds_and_merges_entities() {
-    let s = Scratch::new();
-    s.write(
-        "a.txt",
-        "Title: Mayor opens market\n\nMayor Ottilie Brandvold opened the winter market in Lindholm on Friday.\n",
-    );
-    s.write(
-        "b.txt",
-        "Title: Market closes\n\nThe winter market in Lindholm closed early, Brandvold's office said.\n",
-    );
+    let s = archive_of(&[
+        (
+            "a.txt",
+            "Title: Mayor opens market\n\nMayor Ottilie Brandvold opened the winter market in Lindholm on Friday.\n",
+        ),
+        (
+            "b.txt",
+            "Title: Market closes\n\nThe winter market in Lindholm closed early, Brandvold's office said.\n",
+        ),
+    ]);
     let gazetteer = s.dir.path().join("aliases.tsv");
     std::fs::write(
         &gazetteer,
@@ -460,36 +476,52 @@ fn a_second_indexer_is_refused_while_searches_go_on() {
     assert_eq!(s.index()["unchanged"], 1);
 }
 
-#[cfg(unix)]
+/// Unreadable files are skipped with the reason, and counted once. Root reads any file
+/// whatever its permissions, so the case every user (CI's root included) observes is a file
+/// that opens but fails on read: a link to this process's own memory, which the kernel
+/// refuses to read at address 0. A file without read permission is checked too where
+/// permissions stop its reader.
+#[cfg(target_os = "linux")]
 #[test]
 fn unreadable_files_are_skipped_with_the_reason() {
     use std::os::unix::fs::PermissionsExt;
     let s = Scratch::new();
     s.write("ok.txt", "Title: Fine\n\nA story about gannets.\n");
+    std::os::unix::fs::symlink("/proc/self/mem", s.archive().join("mem.txt")).unwrap();
     let locked = s.write("locked.txt", "Title: Locked\n\nA story nobody may read.\n");
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
-    if std::fs::read(&locked).is_ok() {
-        // Running as root: permissions do not stop reads, so there is nothing to observe here.
-        // `ingest::tests` covers the unreadable path with a vanished file instead.
-        eprintln!("skipping: permissions are not enforced for this user");
-        return;
-    }
-    let summary = s.index();
+    let permissions_enforced = std::fs::read(&locked).is_err();
+
+    let summary = s.index_with(&["--follow-links"]);
     assert_counts_add_up(&summary);
-    assert_eq!(summary["skipped"]["unreadable"], 1, "{summary:#}");
+    assert_eq!(summary["files_seen"], 3, "{summary:#}");
+    assert_eq!(summary["indexed_new"], 1 + u64::from(!permissions_enforced));
+    let unreadable = 1 + u64::from(permissions_enforced);
+    assert_eq!(summary["skipped"]["unreadable"], unreadable, "{summary:#}");
+    assert_eq!(problems(&summary, "skipped").len() as u64, unreadable);
+    let mem = problem_for(&summary, "mem.txt");
+    assert_eq!(mem["reason"], "unreadable", "{mem:#}");
     assert!(
-        problem_for(&summary, "locked.txt")["detail"]
-            .as_str()
-            .unwrap()
-            .contains("ermission")
+        mem["detail"].as_str().unwrap().contains("error"),
+        "the cause is given: {mem:#}"
     );
+    if permissions_enforced {
+        assert!(
+            problem_for(&summary, "locked.txt")["detail"]
+                .as_str()
+                .unwrap()
+                .contains("ermission")
+        );
+    }
+    assert_eq!(total(&s.search(&["gannets"])), 1);
 }
 
 #[test]
 fn force_re_reads_everything_and_still_deletes_vanished_files() {
-    let s = Scratch::new();
-    s.write("a.txt", "Title: Alpha\n\nA story about zebras.\n");
-    s.write("b.txt", "Title: Beta\n\nAnother story about zebras.\n");
+    let s = archive_of(&[
+        ("a.txt", "Title: Alpha\n\nA story about zebras.\n"),
+        ("b.txt", "Title: Beta\n\nAnother story about zebras.\n"),
+    ]);
     s.index();
     std::fs::remove_file(s.archive().join("b.txt")).unwrap();
     let forced = s.index_with(&["--force"]);
@@ -516,15 +548,16 @@ fn a_raised_size_limit_takes_effect_on_files_skipped_before() {
 
 #[test]
 fn bad_records_and_warnings_are_reported_again_while_files_stay_unchanged() {
-    let s = Scratch::new();
-    s.write(
-        "feed.ndjson",
-        "{\"title\": \"One\", \"text\": \"Terns nest here.\"}\nbroken\n",
-    );
-    s.write(
-        "old.txt",
-        "Title: Old\nDate: 1066-10-14\n\nA story about a battle.\n",
-    );
+    let s = archive_of(&[
+        (
+            "feed.ndjson",
+            "{\"title\": \"One\", \"text\": \"Terns nest here.\"}\nbroken\n",
+        ),
+        (
+            "old.txt",
+            "Title: Old\nDate: 1066-10-14\n\nA story about a battle.\n",
+        ),
+    ]);
     let first = s.index();
     let again = s.index();
     assert_eq!(again["unchanged"], 2);
@@ -615,9 +648,10 @@ fn a_file_replaced_by_a_link_loses_its_articles() {
 
 #[test]
 fn roots_named_in_any_order_keep_each_others_files() {
-    let s = Scratch::new();
-    s.write("z/one.txt", "One\n\nText about walruses.\n");
-    s.write("a/two.txt", "Two\n\nText about walruses too.\n");
+    let s = archive_of(&[
+        ("z/one.txt", "One\n\nText about walruses.\n"),
+        ("a/two.txt", "Two\n\nText about walruses too.\n"),
+    ]);
     let (a, z) = (s.archive().join("a"), s.archive().join("z"));
     let first = s.index_paths(&[z.clone(), a.clone()]);
     assert_eq!(first["indexed_new"], 2, "{first:#}");
@@ -631,9 +665,10 @@ fn roots_named_in_any_order_keep_each_others_files() {
 
 #[test]
 fn an_index_with_the_old_whole_file_manifest_is_taken_over() {
-    let s = Scratch::new();
-    s.write("one.txt", "One\n\nText about herons.\n");
-    s.write("two/three.txt", "Three\n\nText about herons too.\n");
+    let s = archive_of(&[
+        ("one.txt", "One\n\nText about herons.\n"),
+        ("two/three.txt", "Three\n\nText about herons too.\n"),
+    ]);
     s.index();
     // Turn the manifest back into the single JSON object earlier versions wrote.
     let lines = s.index_dir().join("manifest.jsonl");

@@ -122,9 +122,12 @@ fn the_seed_article_is_dated_and_its_entities_are_canonical() {
             );
         }
         // One canonical entry per real-world thing, and no sentence openers as names.
-        let mut unique = found.clone();
-        unique.dedup();
-        assert_eq!(unique.len(), found.len());
+        let unique: std::collections::BTreeSet<&String> = found.iter().collect();
+        assert_eq!(
+            unique.len(),
+            found.len(),
+            "{kind} lists a name twice: {found:?}"
+        );
         for junk in [
             "The",
             "Stressing",

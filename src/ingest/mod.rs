@@ -3,10 +3,12 @@
 //! A planner thread merges the walk with the manifest (`plan`), files are read, parsed and
 //! enriched in parallel on all cores (`read`, rayon), and their documents go through a bounded
 //! channel to the one thread that owns the tantivy `IndexWriter` (`sink`), so memory stays flat
-//! however large the archive. Every file the walker meets ends up in exactly one
+//! however large the archive. What the stages send each other is defined in `messages`, so no
+//! stage depends on another. Every file the walker meets ends up in exactly one
 //! count of the [`RunSummary`]: indexed (new, updated, unchanged), skipped (by reason) or
 //! ignored.
 
+mod messages;
 mod plan;
 mod read;
 mod sink;
@@ -18,11 +20,13 @@ use crate::index::manifest::{self, FileEntry};
 use crate::index::{self, MorgueIndex};
 use crate::skip::{Problem, ProblemKind, Skip, SkipReason};
 use crate::walk::{self, WalkedFile};
+use crossbeam_channel::{Receiver, Sender};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use plan::{Fingerprints, Job};
+use messages::{FileResult, Job, Known, ToWriter};
+use plan::Fingerprints;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use sink::{Known, Sink, ToWriter};
+use sink::Sink;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -212,105 +216,14 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
         options.commit_interval,
     );
     let progress = progress_bar(options.progress);
-    let (job_sender, jobs) = crossbeam_channel::bounded::<Job>(256);
-    let (sender, receiver) = crossbeam_channel::bounded::<ToWriter>(64);
-    let mut summary = RunSummary::default();
-    let mut write_error = None;
-    let mut received = 0;
-    let planned = std::thread::scope(|scope| {
-        let planner = scope.spawn({
-            let (verdicts, sender, progress) = (&verdicts, sender.clone(), &progress);
-            move || plan::plan(verdicts, index_dir, job_sender, sender, progress)
-        });
-        let enricher = &enricher;
-        let searcher = before.as_ref();
-        let fingerprints = verdicts.fingerprints;
-        scope.spawn(move || {
-            jobs.into_iter()
-                .par_bridge()
-                .for_each_with(sender, |sender, job| {
-                    if options.stop.load(Ordering::Relaxed) {
-                        return;
-                    }
-                    let read = |file: &WalkedFile, previous: Option<&FileEntry>| {
-                        if let Some(hook) = &options.before_read {
-                            hook(&file.path);
-                        }
-                        read::read_file(file, previous, fingerprints, options, enricher, fields)
-                    };
-                    let message = match job {
-                        Job::Read {
-                            file,
-                            previous,
-                            known,
-                        } => ToWriter::File {
-                            known,
-                            result: read(&file, previous.as_ref()),
-                        },
-                        Job::Refresh { file, entry } => ToWriter::File {
-                            known: Known::Indexed,
-                            result: searcher
-                                .and_then(|searcher| {
-                                    read::refresh_file(
-                                        &file,
-                                        &entry,
-                                        searcher,
-                                        fingerprints,
-                                        enricher,
-                                        fields,
-                                    )
-                                })
-                                .unwrap_or_else(|| read(&file, None)),
-                        },
-                    };
-                    // The receiver only goes away when writing failed; stop quietly then.
-                    let _ = sender.send(message);
-                });
-        });
-        loop {
-            // Wake up when a commit is due even if no file arrives (one long file must not
-            // hold back the commit of everything read before it). After a write error nothing
-            // is committed any more: just drain what the others still send.
-            let next = if write_error.is_some() {
-                receiver
-                    .recv()
-                    .map_err(|_| crossbeam_channel::RecvTimeoutError::Disconnected)
-            } else {
-                receiver.recv_timeout(sink.time_to_wait())
-            };
-            let message = match next {
-                Ok(message) => Some(message),
-                Err(crossbeam_channel::RecvTimeoutError::Timeout) => None,
-                Err(crossbeam_channel::RecvTimeoutError::Disconnected) => break,
-            };
-            if let Some(ToWriter::File { .. }) = message {
-                progress.inc(1);
-                received += 1;
-            }
-            if write_error.is_some() {
-                continue;
-            }
-            let applied = match message {
-                Some(message) => sink.apply(message, &mut summary),
-                None => Ok(()),
-            };
-            if let Err(e) = applied.and_then(|()| sink.commit_if_due(&mut summary)) {
-                // Tell the planner and readers to stop: nothing more can be written.
-                options.stop.store(true, Ordering::Relaxed);
-                write_error = Some(e);
-            }
-        }
-        planner
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-    });
-    progress.finish_and_clear();
-    if let Some(e) = write_error {
-        return Err(e);
-    }
-    summary.absorb(planned.summary);
-    summary.pending = planned.jobs - received;
-    summary.interrupted |= summary.pending > 0;
+    let readers = Readers {
+        options,
+        enricher: &enricher,
+        fields,
+        before: before.as_ref(),
+        fingerprints: verdicts.fingerprints,
+    };
+    let mut summary = run_stages(index_dir, &verdicts, &readers, &mut sink, &progress)?;
     sink.commit(&mut summary)?;
     if replacing && !summary.interrupted {
         index::merge::merge_committed(&mut sink.writer, &morgue_index.index)
@@ -328,6 +241,160 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
         .sort_by(|a, b| (&a.path, a.record).cmp(&(&b.path, b.record)));
     index::write_json_atomically(&index_dir.join(index::LAST_RUN), &summary)?;
     Ok(summary)
+}
+
+/// Runs the planner (its own thread), the readers (rayon) and the writer (this thread) until
+/// every walked file is done or the run stops, and returns what they counted; files planned
+/// but never read count as pending. Nothing is committed after the last interval's commit:
+/// the caller makes the final one.
+fn run_stages(
+    index_dir: &Path,
+    verdicts: &plan::Verdicts,
+    readers: &Readers,
+    sink: &mut Sink,
+    progress: &ProgressBar,
+) -> Result<RunSummary, MorgueError> {
+    let (job_sender, jobs) = crossbeam_channel::bounded::<Job>(256);
+    let (sender, receiver) = crossbeam_channel::bounded::<ToWriter>(64);
+    let mut summary = RunSummary::default();
+    let (planned, written) = std::thread::scope(|scope| {
+        let planner = scope.spawn({
+            let sender = sender.clone();
+            move || plan::plan(verdicts, index_dir, job_sender, sender, progress)
+        });
+        scope.spawn(move || readers.run(jobs, sender));
+        let written = write_all(&receiver, sink, &mut summary, progress, readers.options);
+        let planned = planner
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (planned, written)
+    });
+    progress.finish_and_clear();
+    let received = written?;
+    summary.absorb(planned.summary);
+    summary.pending = planned.jobs - received;
+    summary.interrupted |= summary.pending > 0;
+    Ok(summary)
+}
+
+/// The reader stage: what each rayon worker needs to turn a job into a message for the writer.
+struct Readers<'a> {
+    options: &'a IngestOptions,
+    enricher: &'a Enricher,
+    fields: &'a crate::index::schema::Fields,
+    /// The last commit as the run found it, which refreshes rebuild articles from.
+    before: Option<&'a tantivy::Searcher>,
+    fingerprints: Fingerprints,
+}
+
+impl Readers<'_> {
+    /// Does every job on all cores, until the planner is done or the run is stopped.
+    fn run(&self, jobs: crossbeam_channel::Receiver<Job>, sender: Sender<ToWriter>) {
+        jobs.into_iter()
+            .par_bridge()
+            .for_each_with(sender, |sender, job| {
+                if self.options.stop.load(Ordering::Relaxed) {
+                    return;
+                }
+                // The receiver only goes away when writing failed; stop quietly then.
+                let _ = sender.send(self.job(job));
+            });
+    }
+
+    fn job(&self, job: Job) -> ToWriter {
+        match job {
+            Job::Read {
+                file,
+                previous,
+                known,
+            } => ToWriter::File {
+                known,
+                result: self.read(&file, previous.as_ref()),
+            },
+            Job::Refresh { file, entry } => ToWriter::File {
+                known: Known::Indexed,
+                result: self
+                    .before
+                    .and_then(|searcher| {
+                        read::refresh_file(
+                            &file,
+                            &entry,
+                            searcher,
+                            self.fingerprints,
+                            self.enricher,
+                            self.fields,
+                        )
+                    })
+                    .unwrap_or_else(|| self.read(&file, None)),
+            },
+        }
+    }
+
+    fn read(&self, file: &WalkedFile, previous: Option<&FileEntry>) -> FileResult {
+        if let Some(hook) = &self.options.before_read {
+            hook(&file.path);
+        }
+        read::read_file(
+            file,
+            previous,
+            self.fingerprints,
+            self.options,
+            self.enricher,
+            self.fields,
+        )
+    }
+}
+
+/// The writer stage, on the calling thread: applies every message until the planner and
+/// readers are done, committing when due. Returns how many files reached it, or the first
+/// write error; after one, the planner and readers are told to stop and what they still
+/// send is drained without being written.
+fn write_all(
+    receiver: &Receiver<ToWriter>,
+    sink: &mut Sink,
+    summary: &mut RunSummary,
+    progress: &ProgressBar,
+    options: &IngestOptions,
+) -> Result<usize, MorgueError> {
+    let mut received = 0;
+    let mut write_error = None;
+    loop {
+        // Wake up when a commit is due even if no file arrives (one long file must not hold
+        // back the commit of everything read before it). After a write error nothing is
+        // committed any more.
+        let next = if write_error.is_some() {
+            receiver
+                .recv()
+                .map_err(|_| crossbeam_channel::RecvTimeoutError::Disconnected)
+        } else {
+            receiver.recv_timeout(sink.time_to_wait())
+        };
+        let message = match next {
+            Ok(message) => Some(message),
+            Err(crossbeam_channel::RecvTimeoutError::Timeout) => None,
+            Err(crossbeam_channel::RecvTimeoutError::Disconnected) => break,
+        };
+        if let Some(ToWriter::File { .. }) = message {
+            progress.inc(1);
+            received += 1;
+        }
+        if write_error.is_some() {
+            continue;
+        }
+        let applied = match message {
+            Some(message) => sink.apply(message, summary),
+            None => Ok(()),
+        };
+        if let Err(e) = applied.and_then(|()| sink.commit_if_due(summary)) {
+            // Tell the planner and readers to stop: nothing more can be written.
+            options.stop.store(true, Ordering::Relaxed);
+            write_error = Some(e);
+        }
+    }
+    match write_error {
+        Some(e) => Err(e),
+        None => Ok(received),
+    }
 }
 
 /// A `--force` run marks every file under its roots as extracted with no known fingerprint,

@@ -2,7 +2,7 @@
 //! the readers do and the deletions the writer does. Runs on its own thread and holds one
 //! walk entry and one manifest entry at a time, so memory does not grow with the archive.
 
-use super::sink::{Known, ToWriter};
+use super::messages::{Job, Known, ToWriter};
 use super::{IngestOptions, RunSummary};
 use crate::index::manifest::{self, Entries, FileEntry, Outcome};
 use crate::skip::{Problem, SkipReason};
@@ -10,19 +10,6 @@ use crate::walk::{self, WalkItem, WalkedFile};
 use crossbeam_channel::Sender;
 use indicatif::ProgressBar;
 use std::sync::atomic::Ordering;
-
-/// What a reader does with one walked file.
-pub(super) enum Job {
-    /// Read, parse and enrich it (`previous` may vouch for it by content hash).
-    Read {
-        file: WalkedFile,
-        previous: Option<FileEntry>,
-        known: Known,
-    },
-    /// Unchanged, but the alias lists changed: re-resolve its articles' entities from the
-    /// index, falling back to reading it when the index cannot say.
-    Refresh { file: WalkedFile, entry: FileEntry },
-}
 
 /// Whether a manifest entry still holds for this run.
 pub(super) struct Verdicts<'a> {

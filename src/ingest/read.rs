@@ -2,6 +2,7 @@
 //! reason it is skipped. Never panics on data.
 
 use super::IngestOptions;
+use super::messages::FileResult;
 use super::plan::Fingerprints;
 use crate::article::Article;
 use crate::enrich::Enricher;
@@ -14,27 +15,6 @@ use std::io::Read;
 use std::path::Path;
 use tantivy::schema::Value;
 use tantivy::{TantivyDocument, Term};
-
-/// The result of reading one file, sent from the worker threads to the writer.
-pub(super) enum FileResult {
-    /// Stamp changed but content did not: only the manifest entry is refreshed.
-    Unchanged { path: String, entry: FileEntry },
-    /// `entry.outcome` lists the file's bad records and warnings.
-    Indexed {
-        path: String,
-        entry: FileEntry,
-        docs: Vec<TantivyDocument>,
-        /// The file was not read: an unchanged file's articles were rebuilt from the index
-        /// with their entities re-resolved.
-        refreshed: bool,
-    },
-    Skipped {
-        path: String,
-        /// `None` when the file could not be read at all, so there is nothing to remember.
-        entry: Option<FileEntry>,
-        skip: Skip,
-    },
-}
 
 /// Reads, hashes, parses and enriches one file. Runs on a worker thread; never panics on data.
 pub(super) fn read_file(

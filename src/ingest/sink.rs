@@ -2,10 +2,11 @@
 //! ever be written once the index commit holding them is.
 
 use super::RunSummary;
-use super::read::FileResult;
+use super::messages::{FileResult, Known, ToWriter};
 use crate::error::MorgueError;
 use crate::index::manifest::{self, FileEntry, Key, Outcome};
 use crate::index::{self, schema::Fields};
+use crate::skip::SkipReason;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -14,32 +15,6 @@ use tantivy::IndexWriter;
 /// Commit early when this many files changed since the last commit, whatever the interval:
 /// the pending manifest changes are the one thing the writer holds per file.
 const MAX_PENDING_CHANGES: usize = 50_000;
-
-/// What the manifest knew of a file before this run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Known {
-    New,
-    Indexed,
-    Skipped,
-}
-
-impl Known {
-    pub(super) fn of(entry: Option<&FileEntry>) -> Known {
-        match entry {
-            None => Known::New,
-            Some(entry) if entry.is_indexed() => Known::Indexed,
-            Some(_) => Known::Skipped,
-        }
-    }
-}
-
-/// What reaches the writer.
-pub(super) enum ToWriter {
-    /// A file read (or refreshed) by a reader.
-    File { known: Known, result: FileResult },
-    /// A file the manifest lists that is gone, or no longer read: its articles and entry go.
-    Vanished { path: String, entry: FileEntry },
-}
 
 pub(super) struct Sink<'a> {
     pub(super) writer: IndexWriter,
@@ -179,7 +154,11 @@ impl<'a> Sink<'a> {
                 // A file that was indexed before and is broken now loses its old articles.
                 self.delete_old(known, &path)?;
                 summary.skip(&path, &skip);
-                if let Some(entry) = &entry {
+                // A file over the size limit is judged by its size alone, never read.
+                if let Some(entry) = entry
+                    .as_ref()
+                    .filter(|_| skip.reason != SkipReason::TooLarge)
+                {
                     summary.bytes_read += entry.size;
                 }
                 self.changes.insert(Key(path), entry);

@@ -61,7 +61,8 @@ pub fn search_results(out: &mut Output, results: &SearchResults) -> io::Result<(
             .find(|s| s.field == "title")
             .map(|s| highlighted(out, s))
             .unwrap_or_else(|| escape_control(&hit.article.title));
-        writeln!(out, "{:>3}. {TITLE}{title}{TITLE:#}", hit.rank)?;
+        let title = fit(out, format!("{TITLE}{title}{TITLE:#}"));
+        writeln!(out, "{:>3}. {title}", hit.rank)?;
         let mut meta = vec![date_label(&hit.article)];
         if let Some(source) = &hit.article.source {
             meta.push(escape_control(source));
@@ -80,21 +81,21 @@ pub fn search_results(out: &mut Output, results: &SearchResults) -> io::Result<(
         if let Some(score) = hit.score.filter(|s| *s > 0.0) {
             meta.push(format!("score {score:.2}"));
         }
-        writeln!(out, "     {DIM}{}{DIM:#}", meta.join(" · "))?;
+        hit_line(out, format!("{DIM}{}{DIM:#}", meta.join(" · ")))?;
         if let Some(explained) = &hit.explain {
-            writeln!(out, "     {DIM}{}{DIM:#}", explain_line(explained))?;
+            hit_line(out, format!("{DIM}{}{DIM:#}", explain_line(explained)))?;
         }
         for snippet in hit.snippets.iter().filter(|s| s.field == "body") {
             let open = if snippet.starts_mid { "…" } else { "" };
             let close = if snippet.ends_mid { "…" } else { "" };
-            writeln!(out, "     {open}{}{close}", highlighted(out, snippet))?;
+            hit_line(out, format!("{open}{}{close}", highlighted(out, snippet)))?;
         }
         let entities = entity_line(&hit.article);
         if !entities.is_empty() {
-            writeln!(out, "     {DIM}{entities}{DIM:#}")?;
+            hit_line(out, format!("{DIM}{entities}{DIM:#}"))?;
         }
         if !hit.copies.is_empty() {
-            writeln!(out, "     {DIM}{}{DIM:#}", copies_line(&hit.copies))?;
+            hit_line(out, format!("{DIM}{}{DIM:#}", copies_line(&hit.copies)))?;
         }
     }
     if results.copies_folded > 0 {
@@ -111,8 +112,9 @@ pub fn search_results(out: &mut Output, results: &SearchResults) -> io::Result<(
     }
     // Folded copies are among the total but take no place in the list.
     let listed = results.hits.len() + results.copies_folded;
-    if listed < results.total.saturating_sub(results.offset) && results.hits.len() == results.limit
-    {
+    // With --limit 0 only counts and facets were asked for: there is no next page to offer.
+    let full_page = results.limit > 0 && results.hits.len() == results.limit;
+    if listed < results.total.saturating_sub(results.offset) && full_page {
         writeln!(
             out,
             "\n{DIM}More: --offset {} (or --limit){DIM:#}",
@@ -120,9 +122,26 @@ pub fn search_results(out: &mut Output, results: &SearchResults) -> io::Result<(
         )?;
     }
     for facet in &results.facets {
-        facet_table(out, facet)?;
+        facet_table(out, facet, "--facet-limit")?;
     }
     out.flush()
+}
+
+/// How far a hit's lines stand in, under the text after its rank ("  1. ").
+const HIT_INDENT: usize = 5;
+
+/// One line of a hit, wrapped to the terminal under the hit's indent.
+fn hit_line(out: &mut Output, text: String) -> io::Result<()> {
+    let text = fit(out, text);
+    writeln!(out, "{:HIT_INDENT$}{text}", "")
+}
+
+/// `text` wrapped to the terminal's width when there is one (see `Output::width`).
+fn fit(out: &Output, text: String) -> String {
+    match out.width {
+        Some(width) => super::wrap::wrap(&text, width, HIT_INDENT),
+        None => text,
+    }
 }
 
 /// "Same story: Wire Daily 2025-02-24, Evening Post 2025-02-25, and 3 more".
@@ -262,7 +281,8 @@ fn highlighted(out: &Output, snippet: &Snippet) -> String {
     text
 }
 
-fn facet_table(out: &mut Output, facet: &FacetResult) -> io::Result<()> {
+/// A facet's counts; `more_flag` is the flag that lists more values (it differs by command).
+fn facet_table(out: &mut Output, facet: &FacetResult, more_flag: &str) -> io::Result<()> {
     writeln!(out, "\n{HEADING}by {}{HEADING:#}", facet.name)?;
     if facet.values.is_empty() {
         writeln!(out, "  (none)")?;
@@ -284,7 +304,7 @@ fn facet_table(out: &mut Output, facet: &FacetResult) -> io::Result<()> {
         )?;
     }
     if facet.more > 0 {
-        writeln!(out, "  {DIM}… {} more (--facet-limit){DIM:#}", facet.more)?;
+        writeln!(out, "  {DIM}… {} more ({more_flag}){DIM:#}", facet.more)?;
     }
     if let Some(undated) = facet.undated.filter(|n| *n > 0) {
         writeln!(out, "  {DIM}undated: {undated}{DIM:#}")?;
@@ -347,13 +367,11 @@ pub fn index_summary(
             summary.entities_refreshed
         )?;
     }
-    let secs = summary.elapsed_secs.max(1e-6);
     writeln!(
         out,
-        "  {} articles written ({:.0} articles/s, {:.1} MB/s), {} bad records, {} warnings; {} articles in the index at {}",
+        "  {} articles written{}, {} bad records, {} warnings; {} articles in the index at {}",
         summary.articles_written,
-        summary.articles_written as f64 / secs,
-        summary.bytes_read as f64 / 1e6 / secs,
+        rate(summary),
         summary.bad_records,
         summary.warnings,
         summary.articles_in_index,
@@ -367,6 +385,21 @@ pub fn index_summary(
         )?;
     }
     out.flush()
+}
+
+/// " (1200 articles/s, 3.4 MB/s)", or nothing when the run wrote no articles: a run that
+/// only skipped or found everything unchanged did no reading worth a rate, and dividing by
+/// its few milliseconds gave figures like thousands of MB/s.
+fn rate(summary: &RunSummary) -> String {
+    if summary.articles_written == 0 || summary.bytes_read == 0 {
+        return String::new();
+    }
+    let secs = summary.elapsed_secs.max(1e-3);
+    format!(
+        " ({:.0} articles/s, {:.1} MB/s)",
+        summary.articles_written as f64 / secs,
+        summary.bytes_read as f64 / 1e6 / secs
+    )
 }
 
 pub fn check_report(out: &mut Output, report: &CheckReport, index_dir: &Path) -> io::Result<()> {
@@ -456,7 +489,7 @@ pub fn stats(out: &mut Output, stats: &IndexStats) -> io::Result<()> {
         )?;
     }
     for facet in &stats.top {
-        facet_table(out, facet)?;
+        facet_table(out, facet, "--top")?;
     }
     out.flush()
 }

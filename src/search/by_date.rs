@@ -9,8 +9,7 @@
 //! so after the first k almost every document is a cheap rejection, whichever the order.
 //! Ties go to the lower address, as with tantivy's collector (the tests compare the two).
 
-use std::cmp::{Ordering, Reverse};
-use std::collections::BinaryHeap;
+use super::top::{self, Best};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::{DateTime, DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
@@ -84,22 +83,16 @@ impl SegmentCollector for SegmentByDate {
         if self.keep == 0 {
             return Vec::new();
         }
-        let mut best: BinaryHeap<Reverse<Ranked>> = BinaryHeap::with_capacity(self.keep + 1);
+        let mut best = Best::new(self.keep);
         let mut rank = |doc: DocId, date: Option<DateTime>| {
-            let hit = Ranked {
+            best.offer(Ranked {
                 // Bitwise not reverses the order of an i64 without overflow: oldest first,
                 // the earliest date gets the greatest key.
-                date: date
+                key: date
                     .map(DateTime::into_timestamp_nanos)
                     .map(|t| if self.newest_first { t } else { !t }),
                 address: DocAddress::new(self.segment, doc),
-            };
-            if best.len() < self.keep {
-                best.push(Reverse(hit));
-            } else if best.peek().is_some_and(|Reverse(worst)| hit > *worst) {
-                best.pop();
-                best.push(Reverse(hit));
-            }
+            });
         };
         // Dates are read a block of documents at a time (in doc order, as the column wants),
         // and the blocks walked from the end that ranks first.
@@ -128,39 +121,13 @@ impl SegmentCollector for SegmentByDate {
                 rank_block(block, &mut rank);
             }
         }
-        best.into_iter().map(|Reverse(hit)| hit).collect()
+        best.into_vec()
     }
 }
 
-/// A hit ordered by rank, greater is better: a dated article before an undated one (`None`
-/// is the least key), then the greater date key (see `harvest`), then the lower address.
-#[derive(Debug, Clone, Copy)]
-pub struct Ranked {
-    date: Option<i64>,
-    address: DocAddress,
-}
-
-impl Ord for Ranked {
-    fn cmp(&self, other: &Ranked) -> Ordering {
-        self.date
-            .cmp(&other.date)
-            .then_with(|| other.address.cmp(&self.address))
-    }
-}
-
-impl PartialOrd for Ranked {
-    fn partial_cmp(&self, other: &Ranked) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl PartialEq for Ranked {
-    fn eq(&self, other: &Ranked) -> bool {
-        self.cmp(other) == Ordering::Equal
-    }
-}
-
-impl Eq for Ranked {}
+/// A hit ranked by date: a dated article before an undated one (`None` is the least key),
+/// then the greater date key (see `harvest`), then the lower address.
+pub type Ranked = top::Ranked<Option<i64>>;
 
 #[cfg(test)]
 mod tests {

@@ -5,6 +5,7 @@
 //! segments share one heap: once k hits are known, the k-th best score is the bound every
 //! later segment starts from, and a block whose best possible score cannot beat it is skipped.
 //! The list is the one `TopDocs` gives (ties go to the lower address), as the tests check.
+//! [`Ranked`] and [`Best`] (a hit's rank, the k best so far) serve date order too.
 
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
@@ -23,70 +24,133 @@ pub fn by_score(
         return Ok(Vec::new());
     }
     let weight = query.weight(EnableScoring::enabled_from_searcher(searcher))?;
-    let mut heap: BinaryHeap<Reverse<Ranked>> = BinaryHeap::with_capacity(k.min(4096) + 1);
+    let mut best = Best::new(k);
     // Docs scoring at or below the bound cannot enter: with equal scores the earlier
     // address (an earlier segment, or a lower doc) ranks first.
-    let bound = |heap: &BinaryHeap<Reverse<Ranked>>| match heap.peek() {
-        Some(Reverse(worst)) if heap.len() == k => worst.score,
-        _ => Score::MIN,
-    };
+    let bound = |best: &Best<ScoreKey>| best.threshold().map_or(Score::MIN, |worst| worst.key.0);
     for (ord, reader) in searcher.segment_readers().iter().enumerate() {
         let alive = reader.alive_bitset();
-        let start = bound(&heap);
+        let start = bound(&best);
         weight.for_each_pruning(start, reader, &mut |doc, score| {
             if alive.is_some_and(|a| a.is_deleted(doc)) {
-                return bound(&heap);
+                return bound(&best);
             }
-            let hit = Ranked {
-                score,
+            best.offer(Ranked {
+                key: ScoreKey(score),
                 address: DocAddress::new(ord as u32, doc),
-            };
-            if heap.len() < k {
-                heap.push(Reverse(hit));
-            } else if heap.peek().is_some_and(|Reverse(worst)| hit > *worst) {
-                heap.pop();
-                heap.push(Reverse(hit));
-            }
-            bound(&heap)
+            });
+            bound(&best)
         })?;
     }
-    let mut best: Vec<Ranked> = heap.into_iter().map(|Reverse(hit)| hit).collect();
-    best.sort_unstable_by(|a, b| b.cmp(a));
     Ok(best
+        .into_sorted()
         .into_iter()
         .skip(offset)
-        .map(|hit| (hit.score, hit.address))
+        .map(|hit| (hit.key.0, hit.address))
         .collect())
 }
 
-/// A hit ordered by rank: a higher score is greater; of equal scores, the lower address.
+/// A hit ordered by rank, greater is better: the greater key, then the lower address (the
+/// tie-break tantivy's collectors use, so our lists match theirs). Ranking by score and by
+/// date differ only in the key.
 #[derive(Debug, Clone, Copy)]
-struct Ranked {
-    score: Score,
-    address: DocAddress,
+pub struct Ranked<K> {
+    pub key: K,
+    pub address: DocAddress,
 }
 
-impl Ord for Ranked {
-    fn cmp(&self, other: &Ranked) -> Ordering {
-        self.score
-            .total_cmp(&other.score)
+impl<K: Ord> Ord for Ranked<K> {
+    fn cmp(&self, other: &Ranked<K>) -> Ordering {
+        self.key
+            .cmp(&other.key)
             .then_with(|| other.address.cmp(&self.address))
     }
 }
 
-impl PartialOrd for Ranked {
-    fn partial_cmp(&self, other: &Ranked) -> Option<Ordering> {
+impl<K: Ord> PartialOrd for Ranked<K> {
+    fn partial_cmp(&self, other: &Ranked<K>) -> Option<Ordering> {
         Some(self.cmp(other))
     }
 }
 
-impl PartialEq for Ranked {
-    fn eq(&self, other: &Ranked) -> bool {
+impl<K: Ord> PartialEq for Ranked<K> {
+    fn eq(&self, other: &Ranked<K>) -> bool {
         self.cmp(other) == Ordering::Equal
     }
 }
 
-impl Eq for Ranked {}
+impl<K: Ord> Eq for Ranked<K> {}
+
+/// A score as a ranking key. Scores are floats, which have no total order of their own;
+/// `total_cmp` gives every score (NaN included) one place, so a heap of them stays sound.
+#[derive(Debug, Clone, Copy)]
+pub struct ScoreKey(pub Score);
+
+impl Ord for ScoreKey {
+    fn cmp(&self, other: &ScoreKey) -> Ordering {
+        self.0.total_cmp(&other.0)
+    }
+}
+
+impl PartialOrd for ScoreKey {
+    fn partial_cmp(&self, other: &ScoreKey) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for ScoreKey {
+    fn eq(&self, other: &ScoreKey) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for ScoreKey {}
+
+/// The `k` greatest hits offered so far: a min-heap whose root is the one to beat.
+pub struct Best<K> {
+    heap: BinaryHeap<Reverse<Ranked<K>>>,
+    k: usize,
+}
+
+impl<K: Ord> Best<K> {
+    pub fn new(k: usize) -> Best<K> {
+        // A huge k (a deep page) must not reserve memory for hits that may never come.
+        Best {
+            heap: BinaryHeap::with_capacity(k.min(4096) + 1),
+            k,
+        }
+    }
+
+    /// Keeps `hit` if it is among the `k` greatest so far.
+    pub fn offer(&mut self, hit: Ranked<K>) {
+        if self.heap.len() < self.k {
+            self.heap.push(Reverse(hit));
+        } else if self.heap.peek().is_some_and(|Reverse(worst)| hit > *worst) {
+            self.heap.pop();
+            self.heap.push(Reverse(hit));
+        }
+    }
+
+    /// The least hit kept, once `k` are: a later hit must be greater to get in.
+    pub fn threshold(&self) -> Option<&Ranked<K>> {
+        match self.heap.peek() {
+            Some(Reverse(worst)) if self.heap.len() == self.k => Some(worst),
+            _ => None,
+        }
+    }
+
+    /// The hits kept, in no particular order.
+    pub fn into_vec(self) -> Vec<Ranked<K>> {
+        self.heap.into_iter().map(|Reverse(hit)| hit).collect()
+    }
+
+    /// The hits kept, greatest first.
+    pub fn into_sorted(self) -> Vec<Ranked<K>> {
+        let mut hits = self.into_vec();
+        hits.sort_unstable_by(|a, b| b.cmp(a));
+        hits
+    }
+}
 
 #[cfg(test)]
 pub(crate) mod tests {
