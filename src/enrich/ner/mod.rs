@@ -10,6 +10,7 @@
 //!
 //! - [`tokenize`]: raw text -> sentences of tokens, split the way CoNLL/Reuters text is.
 //! - [`conll`]: reading CoNLL files (IOB1, IOB2, BILOU) into [`conll::Sentence`]s.
+//! - `hashing`: the word and sequence hashes every feature, name and cluster key is made of.
 //! - `features`: per-token feature hashes; shared by training and tagging.
 //! - `lists`: the gazetteer and name lists (`data/ner/lists`) compiled into the model.
 //! - `model`: the weight table and the model file format.
@@ -24,6 +25,7 @@ mod clusters;
 pub mod conll;
 pub mod eval;
 mod features;
+mod hashing;
 mod lists;
 mod model;
 pub mod tokenize;

@@ -14,7 +14,8 @@ use rayon::prelude::*;
 
 use super::beam::{Beam, ROOT};
 use super::conll::{Sentence, documents};
-use super::features::{self, DocFeatures, IdMap, Resources};
+use super::features::{self, DocFeatures, Resources};
+use super::hashing::IdMap;
 use super::label::{self, COUNT};
 use super::model::Weights;
 use super::{Tagger, eval};
@@ -183,11 +184,12 @@ pub fn train(
 ) -> Tagger {
     let mut res = Resources::default();
     if options.gazetteer {
-        super::lists::compile(&mut res, options.lists);
+        let names = super::lists::compile(options.lists);
+        (res.gazetteer, res.gaz_max_len) = (names.keys, names.max_len);
         log(&format!("gazetteer: {} names", res.gazetteer.len()));
     }
     if options.brown {
-        super::lists::compile_brown(&mut res);
+        res.brown = super::lists::compile_brown();
         log(&format!("brown clusters: {} words", res.brown.len()));
     }
     if options.clusters > 0 {
