@@ -82,6 +82,12 @@ pub struct Span {
     pub kind: NerType,
 }
 
+impl Span {
+    pub fn new(start: usize, end: usize, kind: NerType) -> Span {
+        Span { start, end, kind }
+    }
+}
+
 /// BILOU labels as small integers: 0 is O; type `t`, position `p` (B, I, L, U) is
 /// `1 + 4 * t + p`. Seventeen labels in all.
 pub(crate) mod label {
@@ -152,11 +158,7 @@ pub(crate) mod label {
             let continues = matches!(open, Some((_, ot)) if ot == t) && matches!(p, I | L);
             if !continues {
                 if let Some((s, ot)) = open.take() {
-                    spans.push(Span {
-                        start: s,
-                        end: i,
-                        kind: NerType::ALL[ot],
-                    });
+                    spans.push(Span::new(s, i, NerType::ALL[ot]));
                 }
                 if t < 4 {
                     open = Some((i, t));
@@ -166,19 +168,11 @@ pub(crate) mod label {
                 && t < 4
                 && let Some((s, ot)) = open.take()
             {
-                spans.push(Span {
-                    start: s,
-                    end: i + 1,
-                    kind: NerType::ALL[ot],
-                });
+                spans.push(Span::new(s, i + 1, NerType::ALL[ot]));
             }
         }
         if let Some((s, ot)) = open {
-            spans.push(Span {
-                start: s,
-                end: labels.len(),
-                kind: NerType::ALL[ot],
-            });
+            spans.push(Span::new(s, labels.len(), NerType::ALL[ot]));
         }
         spans
     }
@@ -342,21 +336,9 @@ mod tests {
     #[test]
     fn labels_round_trip_through_spans() {
         let spans = vec![
-            Span {
-                start: 0,
-                end: 2,
-                kind: NerType::Per,
-            },
-            Span {
-                start: 2,
-                end: 3,
-                kind: NerType::Per,
-            },
-            Span {
-                start: 4,
-                end: 7,
-                kind: NerType::Org,
-            },
+            Span::new(0, 2, NerType::Per),
+            Span::new(2, 3, NerType::Per),
+            Span::new(4, 7, NerType::Org),
         ];
         let labels = label::from_spans(8, &spans);
         assert_eq!(label::to_spans(&labels), spans);
@@ -386,11 +368,7 @@ mod tests {
             assert!(label::allowed(prev, label::O), "{labels:?}");
         }
         let spans = tagger.tag_document(&doc);
-        assert!(spans[1].contains(&Span {
-            start: 1,
-            end: 3,
-            kind: NerType::Org
-        }));
+        assert!(spans[1].contains(&Span::new(1, 3, NerType::Org)));
         assert!(tagger.weights.max_weight() > 0.0);
     }
 
@@ -400,15 +378,7 @@ mod tests {
         let text = "President Vladimir Putin spoke with Xi Jinping in Moscow on Monday .";
         let words: Vec<&str> = text.split(' ').collect();
         let spans = tagger.tag_document(&[words]);
-        assert!(spans[0].contains(&Span {
-            start: 1,
-            end: 3,
-            kind: NerType::Per
-        }));
-        assert!(spans[0].contains(&Span {
-            start: 8,
-            end: 9,
-            kind: NerType::Loc
-        }));
+        assert!(spans[0].contains(&Span::new(1, 3, NerType::Per)));
+        assert!(spans[0].contains(&Span::new(8, 9, NerType::Loc)));
     }
 }

@@ -560,11 +560,7 @@ mod tests {
             match w.split_once('/') {
                 Some((w, t)) => {
                     words.push(w.to_string());
-                    spans.push(Span {
-                        start: i,
-                        end: i + 1,
-                        kind: NerType::parse(t).unwrap(),
-                    });
+                    spans.push(Span::new(i, i + 1, NerType::parse(t).unwrap()));
                 }
                 None => words.push(w.to_string()),
             }
