@@ -188,13 +188,33 @@ pub struct Tagger {
     /// The beam search adds raw perceptron scores (a model trained on whole sentences, see
     /// `TrainOptions::global`) instead of per-token log-softmax probabilities.
     pub(crate) raw_scores: bool,
+    /// See [`Tagger::identity`]: set when the model is loaded, computed on first use for a
+    /// model trained in this process.
+    identity: OnceLock<u64>,
 }
 
 static BUILTIN_MODEL: &[u8] = include_bytes!("../../../data/ner/model.bin");
 
 impl Tagger {
+    pub(crate) fn new(
+        weights: Weights,
+        stage2: Option<Weights>,
+        res: Resources,
+        raw_scores: bool,
+    ) -> Tagger {
+        Tagger {
+            weights,
+            stage2,
+            res,
+            raw_scores,
+            identity: OnceLock::new(),
+        }
+    }
+
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, String> {
-        model::decode(bytes)
+        let tagger = model::decode(bytes)?;
+        let _ = tagger.identity.set(xxhash_rust::xxh3::xxh3_64(bytes));
+        Ok(tagger)
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -236,6 +256,16 @@ impl Tagger {
     /// Number of feature rows in the model (for reports).
     pub fn feature_count(&self) -> usize {
         self.weights.len()
+    }
+
+    /// What identifies this model, so stored tagger output can tell it came from another: a
+    /// hash (xxh3) of the model file's bytes, as loaded, or for a model trained in this
+    /// process, as it would be written. Any retraining changes it, even one that keeps the
+    /// number of features.
+    pub fn identity(&self) -> u64 {
+        *self
+            .identity
+            .get_or_init(|| xxhash_rust::xxh3::xxh3_64(&self.to_bytes()))
     }
 }
 
@@ -370,6 +400,30 @@ mod tests {
         let spans = tagger.tag_document(&doc);
         assert!(spans[1].contains(&Span::new(1, 3, NerType::Org)));
         assert!(tagger.weights.max_weight() > 0.0);
+    }
+
+    #[test]
+    fn retrained_models_of_the_same_size_have_different_identities() {
+        let model = |bias: f32| {
+            let rows = (1..20u64).map(move |k| {
+                let mut w = [0f32; label::COUNT];
+                w[k as usize % label::COUNT] = k as f32 + bias;
+                (k * 7919, w)
+            });
+            Tagger::new(Weights::from_rows(rows), None, Resources::default(), true)
+        };
+        let (a, b) = (model(0.0), model(0.5));
+        assert_eq!(a.feature_count(), b.feature_count());
+        assert_ne!(a.identity(), b.identity());
+        assert_eq!(a.identity(), model(0.0).identity());
+        // A model keeps its identity through its file, and a loaded one is its file's hash.
+        let bytes = a.to_bytes();
+        let loaded = Tagger::from_bytes(&bytes).unwrap();
+        assert_eq!(loaded.identity(), a.identity());
+        assert_eq!(
+            Tagger::builtin().identity(),
+            xxhash_rust::xxh3::xxh3_64(BUILTIN_MODEL)
+        );
     }
 
     #[test]

@@ -296,12 +296,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Tagger, String> {
             bytes.len() - r.pos
         ));
     }
-    Ok(Tagger {
-        weights,
-        stage2,
-        res,
-        raw_scores: flags & 1 != 0,
-    })
+    Ok(Tagger::new(weights, stage2, res, flags & 1 != 0))
 }
 
 fn read_weights(r: &mut Reader) -> Result<Weights, String> {
@@ -408,12 +403,7 @@ mod tests {
         check(&[(0, weights(0))], &[1, 16]);
         check(&[(1, weights(1))], &[0, 17]);
         // And key 0 survives the file format (it used to come back as key 1).
-        let t = Tagger {
-            weights: table(&rows),
-            stage2: None,
-            res: Resources::default(),
-            raw_scores: true,
-        };
+        let t = Tagger::new(table(&rows), None, Resources::default(), true);
         let back = Tagger::from_bytes(&t.to_bytes()).unwrap();
         assert_eq!(back.weights.keys(), vec![0, 1, u64::MAX]);
         assert_eq!(scores(&back.weights, &[0]), weights(0).map(f32::from));
@@ -529,12 +519,7 @@ mod tests {
         res.gazetteer.insert(99, 5);
         res.gaz_max_len = 4;
         res.brown.insert(7, 0b1011);
-        let t = Tagger {
-            weights: Weights::from_rows(rows),
-            stage2: None,
-            res,
-            raw_scores: true,
-        };
+        let t = Tagger::new(Weights::from_rows(rows), None, res, true);
         let bytes = t.to_bytes();
         let back = Tagger::from_bytes(&bytes).unwrap();
         assert_eq!(back.to_bytes(), bytes);
