@@ -28,6 +28,22 @@ fn ner_eval(s: &Scratch, file: &Path, extra: &[&str]) -> Value {
     serde_json::from_slice(&out).unwrap()
 }
 
+/// `morgue ner-train TRAIN --out MODEL EXTRA...`, run to completion.
+fn ner_train(
+    s: &Scratch,
+    train: &Path,
+    model: &Path,
+    extra: &[&str],
+) -> assert_cmd::assert::Assert {
+    s.morgue()
+        .arg("ner-train")
+        .arg(train)
+        .arg("--out")
+        .arg(model)
+        .args(extra)
+        .assert()
+}
+
 #[test]
 fn the_shipped_tagger_keeps_its_accuracy_on_the_committed_sample() {
     let s = Scratch::new();
@@ -103,15 +119,8 @@ fn a_model_trained_on_your_data_learns_it_and_can_be_used() {
     let s = Scratch::new();
     let train = s.write("train.conll", two_column_iob1().repeat(20));
     let model = s.dir.path().join("model.bin");
-    s.morgue()
-        .arg("ner-train")
-        .arg(&train)
-        .arg("--dev")
-        .arg(&train)
-        .arg("--out")
-        .arg(&model)
-        .args(["--epochs", "3"])
-        .assert()
+    let dev = train.to_str().unwrap();
+    ner_train(&s, &train, &model, &["--dev", dev, "--epochs", "3"])
         .success()
         .stdout(predicate::str::contains("wrote"));
     let scores = ner_eval(&s, &train, &["--ner-model", model.to_str().unwrap()]);
@@ -149,16 +158,14 @@ fn training_options_are_flags() {
     let s = Scratch::new();
     let train = s.write("train.conll", two_column_iob1().repeat(10));
     let model = s.dir.path().join("model.bin");
-    s.morgue()
-        .arg("ner-train")
-        .arg(&train)
-        .arg("--out")
-        .arg(&model)
-        .args(["--epochs", "3", "--members", "1", "--seed", "5"])
-        .args(["--clusters", "8", "--word-dropout", "0", "--no-brown"])
-        .args(["--stage2", "--stage2-epochs", "2", "--folds", "2"])
-        .args(["--global", "max-violation", "--train-beam", "2"])
-        .assert()
+    let flags = [
+        ["--epochs", "3", "--members", "1", "--seed", "5"].as_slice(),
+        &["--clusters", "8", "--word-dropout", "0", "--no-brown"],
+        &["--stage2", "--stage2-epochs", "2", "--folds", "2"],
+        &["--global", "max-violation", "--train-beam", "2"],
+    ]
+    .concat();
+    ner_train(&s, &train, &model, &flags)
         .success()
         .stdout(predicate::str::contains("wrote"));
     let scores = ner_eval(&s, &train, &["--ner-model", model.to_str().unwrap()]);
@@ -167,47 +174,31 @@ fn training_options_are_flags() {
         "{scores:#}"
     );
 
+    // Two models trained alike but for the name lists: without them the compiled gazetteer
+    // is smaller, so the model is too (equal sizes would mean `--no-lists` was ignored).
+    let with_lists = s.dir.path().join("with_lists.bin");
     let no_lists = s.dir.path().join("no_lists.bin");
-    s.morgue()
-        .arg("ner-train")
-        .arg(&train)
-        .arg("--out")
-        .arg(&no_lists)
-        .args([
-            "--epochs",
-            "2",
-            "--members",
-            "1",
-            "--no-lists",
-            "--no-brown",
-        ])
-        .assert()
-        .success();
-    // Without the lists the compiled gazetteer is smaller, so the model is too.
+    let alike = ["--epochs", "2", "--members", "1", "--no-brown"];
+    ner_train(&s, &train, &with_lists, &alike).success();
+    ner_train(
+        &s,
+        &train,
+        &no_lists,
+        &[&alike[..], &["--no-lists"]].concat(),
+    )
+    .success();
     let size = |p: &Path| std::fs::metadata(p).unwrap().len();
     assert!(
-        size(&no_lists) < size(&model),
+        size(&no_lists) < size(&with_lists),
         "{} {}",
         size(&no_lists),
-        size(&model)
+        size(&with_lists)
     );
 
-    s.morgue()
-        .arg("ner-train")
-        .arg(&train)
-        .arg("--out")
-        .arg(&model)
-        .args(["--word-dropout", "1.5"])
-        .assert()
+    ner_train(&s, &train, &model, &["--word-dropout", "1.5"])
         .code(2)
         .stderr(predicate::str::contains("--word-dropout"));
-    s.morgue()
-        .arg("ner-train")
-        .arg(&train)
-        .arg("--out")
-        .arg(&model)
-        .args(["--global", "sideways"])
-        .assert()
+    ner_train(&s, &train, &model, &["--global", "sideways"])
         .code(2)
         .stderr(predicate::str::contains(
             "--global must be early, max-violation or off",

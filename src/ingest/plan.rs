@@ -185,12 +185,14 @@ impl Fingerprints {
             ));
         }
         use crate::enrich::entities;
+        // The tagger by the hash of its model: a retrained model re-tags every file even when
+        // it has as many features as the one before.
         let enrichment = format!(
-            "{}-{}-{:016x}-{}",
+            "{}-{}-{:016x}-{:016x}",
             env!("CARGO_PKG_VERSION"),
             entities::EXTRACTION_VERSION,
             xxhash_rust::xxh3::xxh3_64(entities::rules_data().as_bytes()),
-            options.tagger.feature_count()
+            options.tagger.identity()
         );
         Fingerprints {
             enrichment: xxhash_rust::xxh3::xxh3_64(enrichment.as_bytes()),

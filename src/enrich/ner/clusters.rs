@@ -4,7 +4,7 @@
 //! groups words that occur in similar contexts ("Monday"/"Tuesday", "Clinton"/"Yeltsin").
 //! Deterministic for a given seed.
 
-use super::features::{IdMap, hash_word};
+use super::hashing::{IdMap, hash_word};
 
 /// Context words: the most frequent lowercased words.
 const CONTEXT_WORDS: usize = 400;

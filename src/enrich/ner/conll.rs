@@ -88,11 +88,7 @@ pub fn spans_from_tags(tags: &[(char, NerType)]) -> Vec<Span> {
         let continues = matches!(open, Some((_, k)) if k == kind) && matches!(pos, 'I' | 'L');
         if !continues {
             if let Some((s, k)) = open.take() {
-                spans.push(Span {
-                    start: s,
-                    end: i,
-                    kind: k,
-                });
+                spans.push(Span::new(s, i, k));
             }
             if pos != 'O' {
                 open = Some((i, kind));
@@ -101,19 +97,11 @@ pub fn spans_from_tags(tags: &[(char, NerType)]) -> Vec<Span> {
         if matches!(pos, 'L' | 'U')
             && let Some((s, k)) = open.take()
         {
-            spans.push(Span {
-                start: s,
-                end: i + 1,
-                kind: k,
-            });
+            spans.push(Span::new(s, i + 1, k));
         }
     }
     if let Some((s, k)) = open {
-        spans.push(Span {
-            start: s,
-            end: tags.len(),
-            kind: k,
-        });
+        spans.push(Span::new(s, tags.len(), k));
     }
     spans
 }
@@ -182,26 +170,10 @@ mod tests {
         let bilou = "Anna B-PER\nMaria L-PER\nBerg U-PER\nvisited O\nNew B-LOC\nHaven L-LOC\nwith O\nAcme U-ORG\n";
         let iobes = "Anna B-PER\nMaria E-PER\nBerg S-PER\nvisited O\nNew B-LOC\nHaven E-LOC\nwith O\nAcme S-ORG\n";
         let want = vec![
-            Span {
-                start: 0,
-                end: 2,
-                kind: NerType::Per,
-            },
-            Span {
-                start: 2,
-                end: 3,
-                kind: NerType::Per,
-            },
-            Span {
-                start: 4,
-                end: 6,
-                kind: NerType::Loc,
-            },
-            Span {
-                start: 7,
-                end: 8,
-                kind: NerType::Org,
-            },
+            Span::new(0, 2, NerType::Per),
+            Span::new(2, 3, NerType::Per),
+            Span::new(4, 6, NerType::Loc),
+            Span::new(7, 8, NerType::Org),
         ];
         assert_eq!(spans(iob1), want);
         assert_eq!(spans(iob2), want);
@@ -216,14 +188,7 @@ mod tests {
         let s = read_conll(text).unwrap();
         assert_eq!(s.len(), 2);
         assert!(s[0].doc_start && !s[1].doc_start);
-        assert_eq!(
-            s[0].spans,
-            vec![Span {
-                start: 0,
-                end: 1,
-                kind: NerType::Per
-            }]
-        );
+        assert_eq!(s[0].spans, vec![Span::new(0, 1, NerType::Per)]);
         let err = read_conll("Karl B-PER\nsang X-FOO\n").unwrap_err();
         assert!(err.starts_with("line 2:"), "{err}");
     }

@@ -17,71 +17,14 @@
 //!   kinds, shape and coarse Brown cluster: in results and match reports "Bath", "Milwaukee"
 //!   or "Real" are teams, elsewhere places and words.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
+use super::hashing::{IdMap, fold_quote, hash_form, hash_word, mix, seq_hash};
 use super::label;
 use super::lists::KINDS;
-
-/// Keys are already good hashes: hashing them again would only cost time.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, _: &[u8]) {
-        unreachable!("IdHasher only hashes u64 keys")
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-pub(crate) type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
-
-/// splitmix64's finaliser: a cheap, well-mixed combination step.
-#[inline]
-pub(crate) fn mix(a: u64, b: u64) -> u64 {
-    let mut z = a.rotate_left(17) ^ b.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
-
-/// Curly quotes and apostrophes read as their ASCII forms, so "Putin’s" == "Putin's".
-#[inline]
-fn fold_quote(c: char) -> char {
-    match c {
-        '\u{2018}' | '\u{2019}' | '\u{201B}' | '`' => '\'',
-        '\u{201C}' | '\u{201D}' | '\u{201E}' => '"',
-        '\u{2013}' | '\u{2014}' => '-',
-        _ => c,
-    }
-}
-
-/// Hash of a word: raw, or lowercased with digits folded to 0 ("1996" -> "0000").
-pub(crate) fn hash_word(w: &str, lower: bool) -> u64 {
-    let mut h = 0xCBF2_9CE4_8422_2325u64;
-    for c in w.chars() {
-        let mut c = fold_quote(c);
-        if lower {
-            if c.is_ascii_digit() {
-                c = '0';
-            } else if c.is_uppercase() {
-                c = c.to_lowercase().next().unwrap_or(c);
-            }
-        }
-        h = (h ^ c as u64).wrapping_mul(0x0000_0100_0000_01B3);
-    }
-    mix(h, if lower { 1 } else { 2 })
-}
 
 /// Everything a model carries besides its weights: word clusters and the gazetteer.
 #[derive(Default, Clone)]
 pub(crate) struct Resources {
-    /// Lowercased word hash -> cluster id (see `train::clusters`).
+    /// Lowercased word hash -> cluster ids (see `clusters::induce`).
     pub clusters: IdMap<u32>,
     /// Hash of a lowercased token sequence (see [`seq_hash`]) -> bit set of gazetteer kinds.
     pub gazetteer: IdMap<u16>,
@@ -89,22 +32,6 @@ pub(crate) struct Resources {
     /// Brown clusters from a large external corpus (see `lists::compile_brown`): hash of the
     /// word as written ([`hash_form`]) -> bit path, root first in the lowest bit (0 = none).
     pub brown: IdMap<u32>,
-}
-
-/// Hash of a word as written (`form` 0), title-cased (1) or lowercased (2); no digit folding.
-/// Keys of [`Resources::brown`].
-pub(crate) fn hash_form(w: &str, form: u8) -> u64 {
-    let mut h = 0x84F2_1CE4_8422_2325u64;
-    for (k, c) in w.chars().enumerate() {
-        let c = fold_quote(c);
-        let c = match (form, k) {
-            (1, 0) => c.to_uppercase().next().unwrap_or(c),
-            (1, _) | (2, _) => c.to_lowercase().next().unwrap_or(c),
-            _ => c,
-        };
-        h = (h ^ c as u64).wrapping_mul(0x0000_0100_0000_01B3);
-    }
-    mix(h, 3)
 }
 
 /// The Brown cluster of a word: as written, else title-cased (headlines), else lowercased.
@@ -117,15 +44,20 @@ fn brown_of(w: &str, res: &Resources) -> u32 {
         .unwrap_or(0)
 }
 
-/// Hash of a run of lowercased token hashes; the gazetteer keys use the same function.
-pub(crate) fn seq_hash(prev: u64, lower: u64) -> u64 {
-    mix(prev ^ 0x5EED, lower)
-}
-
 const FIRST_UPPER: u8 = 1;
 const ALL_UPPER: u8 = 2;
 const HAS_DIGIT: u8 = 4;
 const ALL_LOWER: u8 = 8;
+/// Capitalised the way names are: first letter, or every letter (headlines, acronyms).
+const CAPITALISED: u8 = FIRST_UPPER | ALL_UPPER;
+
+/// Starting values of the shape, prefix and suffix hashes: arbitrary, only distinct, so a
+/// shape never hashes like an affix of the same characters.
+const SHAPE_SEED: u64 = 0x51;
+const PREFIX_SEED: u64 = 0x77;
+const SUFFIX_SEED: u64 = 0x99;
+/// Prefixes and suffixes of up to this many characters are features.
+const AFFIX_LEN: usize = 4;
 
 /// Per-token hashes computed once per document.
 #[derive(Clone, Copy, Default)]
@@ -133,13 +65,20 @@ struct Tok {
     word: u64,
     lower: u64,
     shape: u64,
-    prefix: [u64; 4],
-    suffix: [u64; 4],
+    /// Hashes of the lowercased first and last 1..=4 characters; 0 past the word's length.
+    prefix: [u64; AFFIX_LEN],
+    suffix: [u64; AFFIX_LEN],
     cluster: u32,
     brown: u32,
     flags: u8,
     /// Gazetteer bits: kind * 4 + BILOU position.
     gaz: u64,
+}
+
+impl Tok {
+    fn capitalised(&self) -> bool {
+        self.flags & CAPITALISED != 0
+    }
 }
 
 fn token_info(w: &str, res: &Resources) -> Tok {
@@ -149,9 +88,9 @@ fn token_info(w: &str, res: &Resources) -> Tok {
         ..Tok::default()
     };
     // Shape: X for upper, x for lower, d for digit, other chars as themselves, runs collapsed.
-    let (mut shape, mut last, mut n) = (0x51u64, '\0', 0usize);
+    let (mut shape, mut last, mut n) = (SHAPE_SEED, '\0', 0usize);
     let (mut up, mut low, mut letters) = (0, 0, 0);
-    let mut ph = 0x77u64;
+    let mut ph = PREFIX_SEED;
     for (k, c) in w.chars().enumerate() {
         let c = fold_quote(c);
         let class = if c.is_uppercase() {
@@ -176,7 +115,7 @@ fn token_info(w: &str, res: &Resources) -> Tok {
             shape = mix(shape, class as u64);
             last = class;
         }
-        if k < 4 {
+        if k < AFFIX_LEN {
             let lc = c.to_lowercase().next().unwrap_or(c);
             ph = mix(ph, lc as u64);
             t.prefix[k] = ph;
@@ -190,19 +129,19 @@ fn token_info(w: &str, res: &Resources) -> Tok {
         t.flags |= ALL_LOWER;
     }
     t.shape = shape;
-    let mut sh = 0x99u64;
-    for (k, c) in w.chars().rev().take(4).enumerate() {
+    let mut sh = SUFFIX_SEED;
+    for (k, c) in w.chars().rev().take(AFFIX_LEN).enumerate() {
         let c = fold_quote(c);
         let lc = c.to_lowercase().next().unwrap_or(c);
         sh = mix(sh, lc as u64);
         t.suffix[k] = sh;
     }
     // Short words repeat their whole form as prefix/suffix; blank the redundant ones.
-    for k in n..4 {
+    for k in n..AFFIX_LEN {
         t.prefix[k] = 0;
         t.suffix[k] = 0;
     }
-    t.cluster = res.clusters.get(&t.lower).copied().unwrap_or(u32::MAX);
+    t.cluster = res.clusters.get(&t.lower).copied().unwrap_or(NO_CLUSTER);
     t.brown = brown_of(w, res);
     t
 }
@@ -231,7 +170,8 @@ pub(crate) struct DocFeatures {
     sport: bool,
 }
 
-// Template ids: arbitrary distinct constants mixed into every feature.
+// Template ids: arbitrary distinct constants mixed into every feature. They are part of the
+// keys of the shipped model (`data/ner/model.bin`), so they never change.
 const T_BIAS: u64 = 1;
 const T_WORD: u64 = 2;
 const T_LOWER: u64 = 3;
@@ -260,11 +200,149 @@ const T_S1: u64 = 25;
 const T_S1_DOC: u64 = 26;
 const T_BROWN: u64 = 27;
 const T_SPORT: u64 = 28;
+/// Plus the context word's offset (-2..=2), so ids 28..=32: they overlap `T_SPORT` and
+/// `T_RUN`, whose keys mix other values (a shape, a run length) and so do not collide in
+/// practice. Kept as they are: the shipped model is keyed by them.
 const T_CONTEXT_SHAPE: u64 = 30;
 const T_RUN: u64 = 31;
 
+/// A family's further templates add multiples of this to its id (a cluster granularity, a
+/// Brown prefix length, a second bigram...): the base ids are all below it, so the variants
+/// of one family never take another family's id.
+const VARIANT: u64 = 100;
+
+const T_BIGRAM_NEXT: u64 = T_BIGRAM + VARIANT;
+const T_SHAPE2_NEXT: u64 = T_SHAPE2 + VARIANT;
+const T_WORD_PAIR: u64 = T_CONTEXT_SHAPE + 10;
+const T_SHAPE_PAIR: u64 = T_CONTEXT_SHAPE + 11;
+const T_RUN_LAST: u64 = T_RUN + VARIANT;
+const T_RUN_FIRST: u64 = T_RUN + 2 * VARIANT;
+const T_RUN_BEFORE: u64 = T_RUN + 3 * VARIANT;
+const T_RUN_AFTER: u64 = T_RUN + 4 * VARIANT;
+const T_BROWN_FAR: u64 = T_BROWN + 10 * VARIANT;
+const T_BROWN_SHAPE: u64 = T_BROWN + 11 * VARIANT;
+const T_BROWN_BIGRAM: u64 = T_BROWN + 12 * VARIANT;
+const T_BROWN_BIGRAM_NEXT: u64 = T_BROWN + 13 * VARIANT;
+const T_SPORT_SHAPE: u64 = T_SPORT + VARIANT;
+const T_SPORT_BROWN: u64 = T_SPORT + 2 * VARIANT;
+const T_S1_LEFT: u64 = T_S1 + VARIANT;
+const T_S1_RIGHT: u64 = T_S1 + 2 * VARIANT;
+const T_S1_DOC_SHAPE: u64 = T_S1_DOC + VARIANT;
+const T_S1_DOC_HERE: u64 = T_S1_DOC + 2 * VARIANT;
+
+/// The word hash of a position before the sentence's first token / after its last.
 const PAD_BEFORE: u64 = 0xB0B0;
 const PAD_AFTER: u64 = 0xE0E0;
+
+/// What word dropout puts in place of the token's own word (raw and lowercased) in every
+/// feature that holds it: one value for all hidden words, so the model learns weights for "a
+/// word it cannot see here", as it will meet in unseen names.
+const DROPPED_WORD: u64 = 0xD20F;
+
+/// The label value of "no label": before the sentence's first token, or past its end (second
+/// stage). Outside the label ids (0..17), so it is never read as a label.
+const NO_LABEL: u64 = 99;
+
+/// A word with no cluster in the model's cluster table, and a position outside the sentence:
+/// two values above any packed cluster id, each kept whole at every granularity.
+const NO_CLUSTER: u32 = u32::MAX;
+const PAD_CLUSTER: u32 = u32::MAX - 1;
+/// Bits per granularity in a packed cluster id (see `clusters::induce`).
+const CLUSTER_BITS: u32 = 10;
+/// The Brown path of a position outside the sentence (a real path is never all ones).
+const PAD_BROWN: u32 = u32::MAX;
+/// Brown path prefix lengths of the token and its neighbours; the tokens two away, the
+/// token's prefix crossed with its shape and the sports feature use [`BROWN_MID`] bits, the
+/// cluster bigrams [`BROWN_COARSE`].
+const BROWN_PREFIXES: [u32; 4] = [4, 6, 10, 20];
+const BROWN_MID: u32 = 10;
+const BROWN_COARSE: u32 = 6;
+
+/// Capitalised runs longer than this (and positions further into one) share a value: they
+/// are rare, and the place of a token in a long name says little more.
+const MAX_RUN_LEN: usize = 6;
+const MAX_RUN_POS: usize = 5;
+
+/// A document with at least this many sports words gets the sports features (four was
+/// tried: no better, `data/ner/README.md`).
+const SPORT_WORDS_NEEDED: usize = 2;
+
+/// The token a feature is computed for, with its sentence and its own word as features see it
+/// (hidden under word dropout).
+struct Window<'a> {
+    sent: &'a [Tok],
+    i: usize,
+    word0: u64,
+    lower0: u64,
+}
+
+impl<'a> Window<'a> {
+    fn new(sent: &'a [Tok], i: usize, drop_word: bool) -> Window<'a> {
+        let t = &sent[i];
+        let (word0, lower0) = if drop_word {
+            (DROPPED_WORD, DROPPED_WORD)
+        } else {
+            (t.word, t.lower)
+        };
+        Window {
+            sent,
+            i,
+            word0,
+            lower0,
+        }
+    }
+
+    fn tok(&self) -> &'a Tok {
+        &self.sent[self.i]
+    }
+
+    /// The token `k` positions away, if inside the sentence.
+    fn at(&self, k: isize) -> Option<&'a Tok> {
+        let j = self.i as isize + k;
+        (j >= 0).then(|| self.sent.get(j as usize)).flatten()
+    }
+
+    fn pad(k: isize) -> u64 {
+        if k < 0 { PAD_BEFORE } else { PAD_AFTER }
+    }
+
+    /// The lowercased word `k` positions away (the token's own, possibly hidden, at 0).
+    fn lower(&self, k: isize) -> u64 {
+        match k {
+            0 => self.lower0,
+            _ => self.at(k).map_or(Self::pad(k), |t| t.lower),
+        }
+    }
+
+    fn shape(&self, k: isize) -> u64 {
+        self.at(k).map_or(Self::pad(k), |t| t.shape)
+    }
+
+    /// Outside headlines, the run `a..b` of capitalised tokens the token is in.
+    fn capitalised_run(&self, head: bool) -> Option<(usize, usize)> {
+        let cap = |j: usize| self.sent[j].capitalised();
+        let i = self.i;
+        (!head && cap(i)).then(|| {
+            let mut a = i;
+            while a > 0 && cap(a - 1) {
+                a -= 1;
+            }
+            let mut b = i + 1;
+            while b < self.sent.len() && cap(b) {
+                b += 1;
+            }
+            (a, b)
+        })
+    }
+}
+
+/// The gazetteer kinds a token's gazetteer bits (`kind * 4 + BILOU position`) belong to, one
+/// bit per kind: where in a name the token stands is dropped.
+fn gazetteer_kinds(gaz: u64) -> u64 {
+    (0..KINDS as u64).fold(0u64, |m, kd| {
+        m | (((gaz >> (kd * 4)) & 15 != 0) as u64) << kd
+    })
+}
 
 impl DocFeatures {
     pub fn new(res: &Resources, sentences: &[Vec<&str>]) -> DocFeatures {
@@ -296,7 +374,7 @@ impl DocFeatures {
         offsets.push(toks.len());
         let sport_words = toks.iter().filter(|t| is_sport_word(t.lower)).count();
         DocFeatures {
-            sport: sport_words >= 2,
+            sport: sport_words >= SPORT_WORDS_NEEDED,
             toks,
             offsets,
             headline,
@@ -331,9 +409,13 @@ impl DocFeatures {
         prev2: Option<u8>,
     ) -> [u64; 4] {
         let t = &self.toks[self.offsets[s] + i];
-        let lower0 = if self.drop_word { 0xD20F } else { t.lower };
-        let p1 = prev.map_or(99, u64::from);
-        let p2 = prev2.map_or(99, u64::from);
+        let lower0 = if self.drop_word {
+            DROPPED_WORD
+        } else {
+            t.lower
+        };
+        let p1 = prev.map_or(NO_LABEL, u64::from);
+        let p2 = prev2.map_or(NO_LABEL, u64::from);
         [
             mix(T_PREV, p1),
             mix(mix(T_PREV2, p1), p2),
@@ -343,229 +425,35 @@ impl DocFeatures {
     }
 
     /// Features of token `i` of sentence `s` that do not depend on earlier labels.
+    ///
+    /// The order of the families is fixed: a model's scores do not depend on it, but training
+    /// sums floats in this order, so a reordering would change retrained models' bytes.
     pub fn base_features(&mut self, s: usize, i: usize) -> &[u64] {
         let sent = &self.toks[self.offsets[s]..self.offsets[s + 1]];
+        let w = Window::new(sent, i, self.drop_word);
+        let head = self.headline[s];
+        let run = w.capitalised_run(head);
         let f = &mut self.feats;
         f.clear();
-        let t = &sent[i];
-        let at = |k: isize| -> Option<&Tok> {
-            let j = i as isize + k;
-            (j >= 0).then(|| sent.get(j as usize)).flatten()
-        };
-        // Word dropout (training only) hides the token's own word behind a constant.
-        let (word0, lower0) = if self.drop_word {
-            (0xD20F, 0xD20F)
-        } else {
-            (t.word, t.lower)
-        };
-        let lower = |k: isize| match k {
-            0 => lower0,
-            _ => at(k).map_or(if k < 0 { PAD_BEFORE } else { PAD_AFTER }, |t| t.lower),
-        };
-        let shape =
-            |k: isize| at(k).map_or(if k < 0 { PAD_BEFORE } else { PAD_AFTER }, |t| t.shape);
-        let head = self.headline[s];
-
-        f.push(T_BIAS);
-        f.push(mix(T_WORD, word0));
-        f.push(mix(T_FLAGS, t.flags as u64));
-        for k in [-2isize, -1, 0, 1, 2] {
-            f.push(mix(mix(T_LOWER, k as u64), lower(k)));
-            f.push(mix(mix(T_SHAPE, k as u64), shape(k)));
-        }
-        for k in [-1isize, 1] {
-            f.push(mix(
-                mix(T_WORD, k as u64),
-                at(k).map_or(PAD_AFTER, |t| t.word),
-            ));
-        }
-        for k in 0..4 {
-            if t.prefix[k] != 0 {
-                f.push(mix(T_PRE, t.prefix[k]));
-                f.push(mix(T_SUF, t.suffix[k]));
-            }
-        }
-        // The words around the token crossed with its shape ("Mr" before a capitalised word,
-        // "said" after it).
-        for k in [-2isize, -1, 1, 2] {
-            f.push(mix(
-                mix(T_CONTEXT_SHAPE.wrapping_add(k as u64), lower(k)),
-                t.shape,
-            ));
-        }
-        // Outside headlines, the run of capitalised tokens this token is in: the words just
-        // before and after a run of two or more, its first and last words (long names end in
-        // their kind's word: "... Traffic Control Administration"), its length and the
-        // token's place in it.
-        let cap = |j: usize| sent[j].flags & (FIRST_UPPER | ALL_UPPER) != 0;
-        let run = (!head && cap(i)).then(|| {
-            let mut a = i;
-            while a > 0 && cap(a - 1) {
-                a -= 1;
-            }
-            let mut b = i + 1;
-            while b < sent.len() && cap(b) {
-                b += 1;
-            }
-            (a, b)
-        });
-        if let Some((a, b)) = run.filter(|&(a, b)| b - a > 1) {
-            let before = if a == 0 {
-                PAD_BEFORE
-            } else {
-                sent[a - 1].lower
-            };
-            let after = sent.get(b).map_or(PAD_AFTER, |t| t.lower);
-            f.push(mix(mix(T_RUN + 300, before), (i == a) as u64));
-            f.push(mix(mix(T_RUN + 400, after), (i + 1 == b) as u64));
-        }
-        // The pairs of words and of shapes on both sides of the token.
-        f.push(mix(mix(T_CONTEXT_SHAPE + 10, lower(-1)), lower(1)));
-        f.push(mix(mix(T_CONTEXT_SHAPE + 11, shape(-1)), shape(1)));
-        if let Some((a, b)) = run {
-            let len = (b - a).min(6) as u64;
-            let pos = ((i - a).min(5) as u64) << 4 | ((b - 1 - i).min(5) as u64);
-            f.push(mix(mix(T_RUN, len), pos));
-            if b - a > 1 {
-                f.push(mix(
-                    mix(T_RUN + 100, sent[b - 1].lower),
-                    (i + 1 == b) as u64,
-                ));
-                f.push(mix(mix(T_RUN + 200, sent[a].lower), (i == a) as u64));
-            }
-        }
-        f.push(mix(mix(T_BIGRAM, lower(-1)), lower(0)));
-        f.push(mix(mix(T_BIGRAM + 100, lower(0)), lower(1)));
-        f.push(mix(mix(T_SHAPE2, shape(-1)), shape(0)));
-        f.push(mix(mix(T_SHAPE2 + 100, shape(0)), shape(1)));
-
-        if i == 0 {
-            f.push(mix(T_FIRST, t.shape));
-        }
-        if head {
-            f.push(mix(T_HEAD, t.shape));
-            f.push(mix(T_HEAD_WORD, lower0));
-        }
-        // Clusters pack three granularities, 10 bits each (see `clusters::induce`).
-        for level in 0..3u64 {
-            let part = |c: u32| {
-                if c >= u32::MAX - 1 {
-                    c as u64
-                } else {
-                    ((c >> (10 * level)) & 1023) as u64
-                }
-            };
-            for k in [-1isize, 0, 1] {
-                let c = at(k).map_or(u32::MAX - 1, |t| t.cluster);
-                f.push(mix(mix(T_CLUSTER + 100 * level, k as u64), part(c)));
-            }
-            f.push(mix(
-                mix(T_CLUSTER_SHAPE + 100 * level, part(t.cluster)),
-                t.shape,
-            ));
-        }
-
-        // Brown cluster path prefixes (the bit path is stored root first, lowest bit first):
-        // four lengths for the token and its neighbours, one for the tokens two away, the
-        // token's with its shape, and coarse cluster bigrams.
+        word_features(f, &w);
+        run_edge_features(f, &w, run);
+        context_pair_features(f, &w);
+        run_features(f, &w, run);
+        bigram_features(f, &w);
+        position_features(f, &w, head);
+        cluster_features(f, &w);
         if self.brown {
-            let brown = |k: isize| at(k).map_or(u32::MAX, |t| t.brown);
-            let prefix = |b: u32, len: u32| {
-                if b == u32::MAX {
-                    b
-                } else {
-                    b & ((1 << len) - 1)
-                }
-            };
-            for k in [-1isize, 0, 1] {
-                for (n, len) in [4u32, 6, 10, 20].into_iter().enumerate() {
-                    f.push(mix(
-                        mix(T_BROWN + 100 * n as u64, k as u64),
-                        prefix(brown(k), len) as u64,
-                    ));
-                }
-            }
-            for k in [-2isize, 2] {
-                f.push(mix(
-                    mix(T_BROWN + 1000, k as u64),
-                    prefix(brown(k), 10) as u64,
-                ));
-            }
-            f.push(mix(
-                mix(T_BROWN + 1100, prefix(t.brown, 10) as u64),
-                t.shape,
-            ));
-            let p6 = |k: isize| prefix(brown(k), 6) as u64;
-            f.push(mix(mix(T_BROWN + 1200, p6(-1)), p6(0)));
-            f.push(mix(mix(T_BROWN + 1300, p6(0)), p6(1)));
+            brown_features(f, &w);
         }
-
-        let mut bits = t.gaz;
-        while bits != 0 {
-            let b = bits.trailing_zeros() as u64;
-            bits &= bits - 1;
-            f.push(mix(T_GAZ, b));
-            f.push(mix(
-                mix(T_GAZ_CAP, b),
-                (t.flags & (FIRST_UPPER | ALL_UPPER)) as u64,
-            ));
-        }
-        for k in [-1isize, 1] {
-            if let Some(n) = at(k).filter(|n| n.gaz != 0) {
-                // Which kinds the neighbour belongs to (positions dropped).
-                let kinds = (0..KINDS as u64).fold(0u64, |m, kd| {
-                    m | (((n.gaz >> (kd * 4)) & 15 != 0) as u64) << kd
-                });
-                f.push(mix(mix(T_GAZ_CTX, k as u64), kinds));
-            }
-        }
-
-        // Sports news: there a place or club name is usually a team (ORG).
-        let gaz_kinds = (0..KINDS as u64).fold(0u64, |m, kd| {
-            m | (((t.gaz >> (kd * 4)) & 15 != 0) as u64) << kd
-        });
+        gazetteer_features(f, &w);
         if self.sport {
-            f.push(mix(T_SPORT, gaz_kinds));
-            f.push(mix(T_SPORT + 100, t.shape));
-            f.push(mix(T_SPORT + 200, t.brown as u64 & 1023));
+            sport_features(f, &w);
         }
-
-        // Case elsewhere in the document: 0 unseen, 1 only capitalised, 2 only lowercase, 3 both.
-        let case = self
-            .case_seen
-            .get(&t.lower)
-            .map_or(0u64, |c| (c[0] > 0) as u64 | ((c[1] > 0) as u64) << 1);
-        let informative_pos = i > 0 && !head;
-        f.push(mix(mix(T_CASE, case), t.shape ^ informative_pos as u64));
-
-        if t.flags & (FIRST_UPPER | ALL_UPPER) != 0
-            && let Some(h) = self.history.get(&t.lower)
-        {
-            let (best, share) = majority(h);
-            f.push(mix(mix(T_HIST, best as u64), share));
-            f.push(mix(mix(T_HIST_SHAPE, best as u64), t.shape));
-        }
+        case_features(f, &w, &self.case_seen, head);
+        history_features(f, &w, &self.history);
         if !self.stage1.is_empty() {
-            // What the first stage said here, around here, and about this word anywhere in
-            // the document (later occurrences too: headlines come before the body).
-            let base = self.offsets[s];
-            let l1 = |k: isize| {
-                let j = i as isize + k;
-                if j < 0 || j as usize >= sent.len() {
-                    99
-                } else {
-                    self.stage1[base + j as usize] as u64
-                }
-            };
-            f.push(mix(T_S1, l1(0)));
-            f.push(mix(mix(T_S1 + 100, l1(-1)), l1(0)));
-            f.push(mix(mix(T_S1 + 200, l1(0)), l1(1)));
-            if let Some(h) = self.stage1_counts.get(&t.lower) {
-                let (best, share) = majority(h);
-                f.push(mix(mix(T_S1_DOC, best as u64), share));
-                f.push(mix(mix(T_S1_DOC + 100, best as u64), t.shape));
-                f.push(mix(mix(T_S1_DOC + 200, best as u64), l1(0)));
-            }
+            let labels = &self.stage1[self.offsets[s]..self.offsets[s + 1]];
+            stage1_features(f, &w, labels, &self.stage1_counts);
         }
         f
     }
@@ -578,7 +466,7 @@ impl DocFeatures {
         self.stage1_counts.clear();
         self.history.clear();
         for (t, &l) in self.toks.iter().zip(&self.stage1) {
-            if t.flags & (FIRST_UPPER | ALL_UPPER) != 0 {
+            if t.capitalised() {
                 self.stage1_counts.entry(t.lower).or_insert([0; 5])[label::type_of(l)] += 1;
             }
         }
@@ -587,11 +475,238 @@ impl DocFeatures {
     /// Records the label chosen for token `i` of sentence `s` in the prediction history.
     pub fn record(&mut self, s: usize, i: usize, label: u8) {
         let t = &self.toks[self.offsets[s] + i];
-        if t.flags & (FIRST_UPPER | ALL_UPPER) != 0 {
+        if t.capitalised() {
             let e = self.history.entry(t.lower).or_insert([0; 5]);
             let k = label::type_of(label);
             e[k] = e[k].saturating_add(1);
         }
+    }
+}
+
+/// The token's own word and flags, the lowercased words and shapes of the five-token window,
+/// the raw neighbouring words, prefixes and suffixes, and the words around the token crossed
+/// with its shape ("Mr" before a capitalised word, "said" after it).
+fn word_features(f: &mut Vec<u64>, w: &Window) {
+    let t = w.tok();
+    f.push(T_BIAS);
+    f.push(mix(T_WORD, w.word0));
+    f.push(mix(T_FLAGS, t.flags as u64));
+    for k in [-2isize, -1, 0, 1, 2] {
+        f.push(mix(mix(T_LOWER, k as u64), w.lower(k)));
+        f.push(mix(mix(T_SHAPE, k as u64), w.shape(k)));
+    }
+    for k in [-1isize, 1] {
+        // Both sides pad as "after": kept so, the shipped model's keys depend on it.
+        f.push(mix(
+            mix(T_WORD, k as u64),
+            w.at(k).map_or(PAD_AFTER, |t| t.word),
+        ));
+    }
+    for k in 0..AFFIX_LEN {
+        if t.prefix[k] != 0 {
+            f.push(mix(T_PRE, t.prefix[k]));
+            f.push(mix(T_SUF, t.suffix[k]));
+        }
+    }
+    for k in [-2isize, -1, 1, 2] {
+        f.push(mix(
+            mix(T_CONTEXT_SHAPE.wrapping_add(k as u64), w.lower(k)),
+            t.shape,
+        ));
+    }
+}
+
+/// For a capitalised run of two or more tokens: the word just before it (with whether the
+/// token opens the run) and just after it (with whether the token closes it).
+fn run_edge_features(f: &mut Vec<u64>, w: &Window, run: Option<(usize, usize)>) {
+    let Some((a, b)) = run.filter(|&(a, b)| b - a > 1) else {
+        return;
+    };
+    let (sent, i) = (w.sent, w.i);
+    let before = if a == 0 {
+        PAD_BEFORE
+    } else {
+        sent[a - 1].lower
+    };
+    let after = sent.get(b).map_or(PAD_AFTER, |t| t.lower);
+    f.push(mix(mix(T_RUN_BEFORE, before), (i == a) as u64));
+    f.push(mix(mix(T_RUN_AFTER, after), (i + 1 == b) as u64));
+}
+
+/// The pairs of words and of shapes on both sides of the token.
+fn context_pair_features(f: &mut Vec<u64>, w: &Window) {
+    f.push(mix(mix(T_WORD_PAIR, w.lower(-1)), w.lower(1)));
+    f.push(mix(mix(T_SHAPE_PAIR, w.shape(-1)), w.shape(1)));
+}
+
+/// The capitalised run the token is in: its length and the token's place in it, and for runs
+/// of two or more, its last and first words (long names end in their kind's word: "...
+/// Traffic Control Administration").
+fn run_features(f: &mut Vec<u64>, w: &Window, run: Option<(usize, usize)>) {
+    let Some((a, b)) = run else {
+        return;
+    };
+    let (sent, i) = (w.sent, w.i);
+    let len = (b - a).min(MAX_RUN_LEN) as u64;
+    let pos = ((i - a).min(MAX_RUN_POS) as u64) << 4 | ((b - 1 - i).min(MAX_RUN_POS) as u64);
+    f.push(mix(mix(T_RUN, len), pos));
+    if b - a > 1 {
+        f.push(mix(mix(T_RUN_LAST, sent[b - 1].lower), (i + 1 == b) as u64));
+        f.push(mix(mix(T_RUN_FIRST, sent[a].lower), (i == a) as u64));
+    }
+}
+
+/// Word and shape bigrams with the token's neighbours.
+fn bigram_features(f: &mut Vec<u64>, w: &Window) {
+    f.push(mix(mix(T_BIGRAM, w.lower(-1)), w.lower(0)));
+    f.push(mix(mix(T_BIGRAM_NEXT, w.lower(0)), w.lower(1)));
+    f.push(mix(mix(T_SHAPE2, w.shape(-1)), w.shape(0)));
+    f.push(mix(mix(T_SHAPE2_NEXT, w.shape(0)), w.shape(1)));
+}
+
+/// Sentence-initial shape, and in all-caps headlines the shape and word (capitals say
+/// nothing there).
+fn position_features(f: &mut Vec<u64>, w: &Window, head: bool) {
+    let t = w.tok();
+    if w.i == 0 {
+        f.push(mix(T_FIRST, t.shape));
+    }
+    if head {
+        f.push(mix(T_HEAD, t.shape));
+        f.push(mix(T_HEAD_WORD, w.lower0));
+    }
+}
+
+/// The induced word clusters of the token and its neighbours at each of the three
+/// granularities (see `clusters::induce`), and the token's crossed with its shape.
+fn cluster_features(f: &mut Vec<u64>, w: &Window) {
+    let t = w.tok();
+    for level in 0..3u64 {
+        let part = |c: u32| {
+            if c >= PAD_CLUSTER {
+                c as u64
+            } else {
+                ((c >> (CLUSTER_BITS as u64 * level)) & ((1 << CLUSTER_BITS) - 1)) as u64
+            }
+        };
+        for k in [-1isize, 0, 1] {
+            let c = w.at(k).map_or(PAD_CLUSTER, |t| t.cluster);
+            f.push(mix(mix(T_CLUSTER + VARIANT * level, k as u64), part(c)));
+        }
+        f.push(mix(
+            mix(T_CLUSTER_SHAPE + VARIANT * level, part(t.cluster)),
+            t.shape,
+        ));
+    }
+}
+
+/// Brown cluster path prefixes (the bit path is stored root first, lowest bit first): four
+/// lengths for the token and its neighbours, one for the tokens two away, the token's with
+/// its shape, and coarse cluster bigrams.
+fn brown_features(f: &mut Vec<u64>, w: &Window) {
+    let t = w.tok();
+    let brown = |k: isize| w.at(k).map_or(PAD_BROWN, |t| t.brown);
+    let prefix = |b: u32, len: u32| {
+        if b == PAD_BROWN {
+            b
+        } else {
+            b & ((1 << len) - 1)
+        }
+    };
+    for k in [-1isize, 0, 1] {
+        for (n, len) in BROWN_PREFIXES.into_iter().enumerate() {
+            f.push(mix(
+                mix(T_BROWN + VARIANT * n as u64, k as u64),
+                prefix(brown(k), len) as u64,
+            ));
+        }
+    }
+    for k in [-2isize, 2] {
+        f.push(mix(
+            mix(T_BROWN_FAR, k as u64),
+            prefix(brown(k), BROWN_MID) as u64,
+        ));
+    }
+    f.push(mix(
+        mix(T_BROWN_SHAPE, prefix(t.brown, BROWN_MID) as u64),
+        t.shape,
+    ));
+    let coarse = |k: isize| prefix(brown(k), BROWN_COARSE) as u64;
+    f.push(mix(mix(T_BROWN_BIGRAM, coarse(-1)), coarse(0)));
+    f.push(mix(mix(T_BROWN_BIGRAM_NEXT, coarse(0)), coarse(1)));
+}
+
+/// Each of the token's gazetteer bits (kind and place in the name), alone and with its
+/// capitalisation, and the kinds of its neighbours' names.
+fn gazetteer_features(f: &mut Vec<u64>, w: &Window) {
+    let t = w.tok();
+    let mut bits = t.gaz;
+    while bits != 0 {
+        let b = bits.trailing_zeros() as u64;
+        bits &= bits - 1;
+        f.push(mix(T_GAZ, b));
+        f.push(mix(mix(T_GAZ_CAP, b), (t.flags & CAPITALISED) as u64));
+    }
+    for k in [-1isize, 1] {
+        if let Some(n) = w.at(k).filter(|n| n.gaz != 0) {
+            f.push(mix(mix(T_GAZ_CTX, k as u64), gazetteer_kinds(n.gaz)));
+        }
+    }
+}
+
+/// Sports news: there a place or club name is usually a team (ORG).
+fn sport_features(f: &mut Vec<u64>, w: &Window) {
+    let t = w.tok();
+    f.push(mix(T_SPORT, gazetteer_kinds(t.gaz)));
+    f.push(mix(T_SPORT_SHAPE, t.shape));
+    let mid = (1 << BROWN_MID) - 1;
+    f.push(mix(T_SPORT_BROWN, t.brown as u64 & mid));
+}
+
+/// Case elsewhere in the document: 0 unseen, 1 only capitalised, 2 only lowercase, 3 both;
+/// with the token's shape and whether its own capital is informative here.
+fn case_features(f: &mut Vec<u64>, w: &Window, case_seen: &IdMap<[u16; 2]>, head: bool) {
+    let t = w.tok();
+    let case = case_seen
+        .get(&t.lower)
+        .map_or(0u64, |c| (c[0] > 0) as u64 | ((c[1] > 0) as u64) << 1);
+    let informative_pos = w.i > 0 && !head;
+    f.push(mix(mix(T_CASE, case), t.shape ^ informative_pos as u64));
+}
+
+/// For a capitalised word: the type it was tagged with most earlier in the document.
+fn history_features(f: &mut Vec<u64>, w: &Window, history: &IdMap<[u16; 5]>) {
+    let t = w.tok();
+    if t.capitalised()
+        && let Some(h) = history.get(&t.lower)
+    {
+        let (best, share) = majority(h);
+        f.push(mix(mix(T_HIST, best as u64), share));
+        f.push(mix(mix(T_HIST_SHAPE, best as u64), t.shape));
+    }
+}
+
+/// Second stage: what the first stage said here (`labels` are the sentence's), around here,
+/// and about this word anywhere in the document (later occurrences too: headlines come
+/// before the body).
+fn stage1_features(f: &mut Vec<u64>, w: &Window, labels: &[u8], counts: &IdMap<[u16; 5]>) {
+    let t = w.tok();
+    let l1 = |k: isize| {
+        let j = w.i as isize + k;
+        if j < 0 || j as usize >= labels.len() {
+            NO_LABEL
+        } else {
+            labels[j as usize] as u64
+        }
+    };
+    f.push(mix(T_S1, l1(0)));
+    f.push(mix(mix(T_S1_LEFT, l1(-1)), l1(0)));
+    f.push(mix(mix(T_S1_RIGHT, l1(0)), l1(1)));
+    if let Some(h) = counts.get(&t.lower) {
+        let (best, share) = majority(h);
+        f.push(mix(mix(T_S1_DOC, best as u64), share));
+        f.push(mix(mix(T_S1_DOC_SHAPE, best as u64), t.shape));
+        f.push(mix(mix(T_S1_DOC_HERE, best as u64), l1(0)));
     }
 }
 
@@ -717,4 +832,222 @@ fn majority(tally: &[u16]) -> (usize, u64) {
         0
     };
     (best, share)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use xxhash_rust::xxh3::Xxh3;
+
+    /// Small fixed resources written here, so the tests below do not move when the repo's
+    /// gazetteer, lists or model do.
+    fn tiny_resources() -> Resources {
+        let mut res = Resources::default();
+        let words = [
+            "said", "minister", "moscow", "beijing", "club", "the", "won",
+        ];
+        for (k, w) in words.iter().enumerate() {
+            let k = k as u32;
+            // Three packed granularities, as `clusters::induce` stores them.
+            let packed = k | (k % 3) << CLUSTER_BITS | (k % 2) << (2 * CLUSTER_BITS);
+            res.clusters.insert(hash_word(w, true), packed);
+        }
+        let names = [
+            ("vladimir putin", 0u16),
+            ("moscow", 2),
+            ("real madrid", 14),
+            ("real", 4),
+            ("xinhua", 1),
+        ];
+        for (name, kind) in names {
+            let mut h = 0;
+            let words: Vec<&str> = name.split(' ').collect();
+            for (i, w) in words.iter().enumerate() {
+                h = seq_hash(h, hash_word(w, true));
+                if i + 1 < words.len() {
+                    *res.gazetteer.entry(h).or_insert(0) |= super::super::lists::PREFIX;
+                }
+            }
+            *res.gazetteer.entry(h).or_insert(0) |= 1 << kind;
+            res.gaz_max_len = res.gaz_max_len.max(words.len());
+        }
+        let brown = [
+            ("Putin", 0b1011_0110u32),
+            ("said", 0b1),
+            ("Moscow", 0b11_0101_1101_0110_1011),
+            ("the", 0b10),
+        ];
+        for (w, path) in brown {
+            res.brown.insert(hash_form(w, 0), path);
+        }
+        res
+    }
+
+    /// A headline, a long capitalised run, sports words, digits and curly quotes.
+    const TINY_DOC: [&str; 5] = [
+        "PUTIN , XI TALK BY PHONE",
+        "President Vladimir Putin said on Monday that Moscow and Beijing would talk .",
+        "Real Madrid won the league match 2-1 , the club’s coach said in Madrid .",
+        "The Harbour City Ferry Company of New Zealand scored 300 points in 1996 .",
+        "McDonald 's U.S. unit , iPhone and \u{201C}Xinhua\u{201D} reported .",
+    ];
+
+    fn sentences() -> Vec<Vec<&'static str>> {
+        TINY_DOC.iter().map(|s| s.split(' ').collect()).collect()
+    }
+
+    /// Every feature of every token of `sents`, in order, hashed: base features with and
+    /// without word dropout, label features for several histories, the combined features,
+    /// then all again as a second stage seeing `labels`.
+    fn fingerprint(res: &Resources, sents: &[Vec<&str>], labels: &[Vec<u8>]) -> u64 {
+        let mut h = Xxh3::new();
+        let mut doc = DocFeatures::new(res, sents);
+        for pass in 0..2 {
+            if pass == 1 {
+                doc.set_stage1(labels);
+            }
+            for (s, sent) in sents.iter().enumerate() {
+                for i in 0..sent.len() {
+                    let ls = &labels[s];
+                    for drop in [false, true] {
+                        doc.drop_word = drop;
+                        for f in doc.base_features(s, i) {
+                            h.update(&f.to_le_bytes());
+                        }
+                        h.update(b"|");
+                        let prev = i.checked_sub(1).map(|k| ls[k]);
+                        let prev2 = i.checked_sub(2).map(|k| ls[k]);
+                        let histories = [
+                            (None, None),
+                            (Some(0), None),
+                            (Some(5), Some(3)),
+                            (prev, prev2),
+                        ];
+                        for (p, p2) in histories {
+                            for f in doc.label_features(s, i, p, p2) {
+                                h.update(&f.to_le_bytes());
+                            }
+                        }
+                        h.update(b"/");
+                        for f in doc.features(s, i, &ls[..i]) {
+                            h.update(&f.to_le_bytes());
+                        }
+                        h.update(b";");
+                    }
+                    doc.drop_word = false;
+                    doc.record(s, i, ls[i]);
+                }
+            }
+        }
+        h.digest()
+    }
+
+    /// The shipped model (`data/ner/model.bin`) is keyed by these features: if this fails,
+    /// a change altered some feature's key (a template id, a hash, a constant, the order), and
+    /// the shipped model would silently lose those weights. Either undo the change, or
+    /// retrain the model and update the values here in the same commit.
+    #[test]
+    fn feature_keys_are_those_the_shipped_model_was_trained_with() {
+        let sents = sentences();
+        // Labels of every type and position (type_of is all the history looks at).
+        let labels: Vec<Vec<u8>> = sents
+            .iter()
+            .map(|s| {
+                (0..s.len())
+                    .map(|i| [0u8, 1, 2, 3, 4, 0, 16, 9][i % 8])
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            fingerprint(&tiny_resources(), &sents, &labels),
+            0x7a61_165d_82b7_53e1
+        );
+        assert_eq!(
+            fingerprint(&Resources::default(), &sents, &labels),
+            0xd0b1_ffc3_28b8_b565
+        );
+    }
+
+    #[test]
+    fn a_tokens_features_are_distinct() {
+        let sents = sentences();
+        let mut doc = DocFeatures::new(&tiny_resources(), &sents);
+        doc.set_stage1(&sents.iter().map(|s| vec![1; s.len()]).collect::<Vec<_>>());
+        for (s, sent) in sents.iter().enumerate() {
+            for (i, word) in sent.iter().enumerate() {
+                let mut f = doc.features(s, i, &vec![label::O; i]).to_vec();
+                let n = f.len();
+                assert!(n > 40, "{n} features for {word:?}");
+                f.sort_unstable();
+                f.dedup();
+                assert_eq!(f.len(), n, "repeated feature for {word:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn gazetteer_kinds_drop_the_position_in_the_name() {
+        assert_eq!(gazetteer_kinds(0), 0);
+        for kind in 0..KINDS as u64 {
+            for pos in [label::B, label::I, label::L, label::U] {
+                assert_eq!(gazetteer_kinds(1 << (kind * 4 + pos as u64)), 1 << kind);
+            }
+        }
+        assert_eq!(gazetteer_kinds(u64::MAX), (1 << KINDS) - 1);
+        // What `mark_gazetteer` leaves on "Real" of "Real Madrid" (kind 14, B; kind 4, U)
+        // and on "Madrid" (kind 14, L).
+        let res = tiny_resources();
+        let doc = DocFeatures::new(&res, &[vec!["Real", "Madrid", "won"]]);
+        let kinds: Vec<u64> = doc.toks.iter().map(|t| gazetteer_kinds(t.gaz)).collect();
+        assert_eq!(kinds, vec![1 << 14 | 1 << 4, 1 << 14, 0]);
+    }
+
+    #[test]
+    fn shapes_and_flags_of_sample_words() {
+        let res = Resources::default();
+        let tok = |w: &str| token_info(w, &res);
+        // Runs of a class collapse: every capitalised word has one shape.
+        assert_eq!(tok("Putin").shape, tok("Xinhua").shape);
+        assert_ne!(tok("Putin").shape, tok("McDonald").shape);
+        assert_eq!(tok("U.S.").shape, tok("E.U.").shape);
+        assert_eq!(tok("1996").shape, tok("7").shape);
+        assert_ne!(tok("1996").shape, tok("1996-08-22").shape);
+        assert_eq!(tok("it’s").shape, tok("it's").shape);
+        assert_eq!(tok("NATO").flags, ALL_UPPER | FIRST_UPPER);
+        assert_eq!(tok("Putin").flags, FIRST_UPPER);
+        assert_eq!(tok("iPhone").flags, 0);
+        assert_eq!(tok("said").flags, ALL_LOWER);
+        assert_eq!(tok("1996").flags, HAS_DIGIT);
+        assert_eq!(tok("G7").flags, HAS_DIGIT | ALL_UPPER | FIRST_UPPER);
+        // Affixes are lowercased, and a short word has none longer than itself.
+        let of = tok("OF");
+        assert_eq!(of.prefix[..2], tok("of").prefix[..2]);
+        assert_eq!(of.prefix[2..], [0, 0]);
+        assert_eq!(of.suffix[2..], [0, 0]);
+        assert_eq!(tok("Moscow").suffix[2], tok("cow").suffix[2]);
+        assert_ne!(tok("Moscow").suffix[2], tok("now").suffix[2]);
+    }
+
+    #[test]
+    fn word_dropout_hides_the_word_and_nothing_else() {
+        let res = tiny_resources();
+        let words = |w: &'static str| vec![vec!["the", w, "said"]];
+        let label_feats = |w: &'static str, drop: bool| {
+            let mut doc = DocFeatures::new(&res, &words(w));
+            doc.drop_word = drop;
+            doc.label_features(0, 1, Some(0), None)
+        };
+        assert_ne!(label_feats("Putin", false), label_feats("Okafor", false));
+        assert_eq!(label_feats("Putin", true), label_feats("Okafor", true));
+        let base = |w: &'static str, drop: bool| {
+            let mut doc = DocFeatures::new(&res, &words(w));
+            doc.drop_word = drop;
+            doc.base_features(0, 1).to_vec()
+        };
+        let (seen, hidden) = (base("Putin", false), base("Putin", true));
+        assert_eq!(seen.len(), hidden.len());
+        let changed = seen.iter().zip(&hidden).filter(|(a, b)| a != b).count();
+        // The word, the lowercased word at 0 and in its two bigrams.
+        assert_eq!(changed, 4, "{seen:x?}\n{hidden:x?}");
+    }
 }

@@ -5,7 +5,7 @@
 //! clusters of `data/ner/lists/brown_clusters.tsv`. Training compiles them into token-sequence hashes that are stored
 //! in the model, so tagging never reads the lists and the model does not change when they do.
 
-use super::features::{Resources, hash_form, hash_word, seq_hash};
+use super::hashing::{IdMap, hash_form, hash_word, seq_hash};
 use super::tokenize;
 use crate::article::EntityKind;
 use crate::enrich::gazetteer::Gazetteer;
@@ -43,9 +43,18 @@ const LISTS: [(&str, u16); 12] = [
 /// Kind of the nationality words of `data/gazetteer/demonyms.tsv` ("Russian", "Russians").
 const DEMONYMS: u16 = 12;
 
-/// Compiles the built-in gazetteer and, with `lists`, the `data/ner/lists` files into
-/// `res.gazetteer` (see `features::mark_gazetteer`).
-pub(crate) fn compile(res: &mut Resources, lists: bool) {
+/// Compiled names: token-sequence hash -> bit set of kinds (plus [`PREFIX`]), and the
+/// longest name in tokens (`features::Resources::gazetteer` and `gaz_max_len`).
+#[derive(Default)]
+pub(crate) struct Compiled {
+    pub keys: IdMap<u16>,
+    pub max_len: usize,
+}
+
+/// Compiles the built-in gazetteer and, with `lists`, the `data/ner/lists` files (matched by
+/// `features::mark_gazetteer`).
+pub(crate) fn compile(lists: bool) -> Compiled {
+    let mut out = Compiled::default();
     for entry in Gazetteer::builtin().entries() {
         let kind = match entry.kind {
             EntityKind::Person => 0,
@@ -54,28 +63,29 @@ pub(crate) fn compile(res: &mut Resources, lists: bool) {
             EntityKind::Event => 3,
         };
         for name in entry.names() {
-            add(res, name, kind);
+            add(&mut out, name, kind);
         }
     }
     if lists {
         for (text, kind) in LISTS {
             for name in text.lines() {
-                add(res, name, kind);
+                add(&mut out, name, kind);
             }
         }
         let demonyms = include_str!("../../../data/gazetteer/demonyms.tsv");
         for line in demonyms.lines().filter(|l| !l.starts_with('#')) {
             for form in line.split('\t').nth(2).unwrap_or("").split('|') {
                 if !form.is_empty() {
-                    add(res, form, DEMONYMS);
-                    add(res, &format!("{form}s"), DEMONYMS);
+                    add(&mut out, form, DEMONYMS);
+                    add(&mut out, &format!("{form}s"), DEMONYMS);
                 }
             }
         }
     }
+    out
 }
 
-fn add(res: &mut Resources, name: &str, kind: u16) {
+fn add(res: &mut Compiled, name: &str, kind: u16) {
     let tokens: Vec<_> = tokenize::tokenize(name).into_iter().flatten().collect();
     if tokens.is_empty() || tokens.len() > MAX_LEN {
         return;
@@ -84,24 +94,26 @@ fn add(res: &mut Resources, name: &str, kind: u16) {
     for (k, t) in tokens.iter().enumerate() {
         h = seq_hash(h, hash_word(t.text, true));
         if k + 1 < tokens.len() {
-            *res.gazetteer.entry(h).or_insert(0) |= PREFIX;
+            *res.keys.entry(h).or_insert(0) |= PREFIX;
         }
     }
-    *res.gazetteer.entry(h).or_insert(0) |= 1 << kind;
-    res.gaz_max_len = res.gaz_max_len.max(tokens.len());
+    *res.keys.entry(h).or_insert(0) |= 1 << kind;
+    res.max_len = res.max_len.max(tokens.len());
 }
 
 /// `data/ner/lists/brown_clusters.tsv`: `word<TAB>bit path` (source in `data/ner/README.md`).
 const BROWN: &str = include_str!("../../../data/ner/lists/brown_clusters.tsv");
 
-/// Loads the Brown clusters into `res.brown`, keyed by the word as written.
-pub(crate) fn compile_brown(res: &mut Resources) {
+/// The Brown clusters (`features::Resources::brown`), keyed by the word as written.
+pub(crate) fn compile_brown() -> IdMap<u32> {
+    let mut brown = IdMap::default();
     for line in BROWN.lines() {
         if let Some((w, c)) = line.split_once('\t')
             && let Ok(c) = c.parse::<u32>()
             && c != 0
         {
-            res.brown.insert(hash_form(w, 0), c);
+            brown.insert(hash_form(w, 0), c);
         }
     }
+    brown
 }

@@ -10,6 +10,7 @@
 //!
 //! - [`tokenize`]: raw text -> sentences of tokens, split the way CoNLL/Reuters text is.
 //! - [`conll`]: reading CoNLL files (IOB1, IOB2, BILOU) into [`conll::Sentence`]s.
+//! - `hashing`: the word and sequence hashes every feature, name and cluster key is made of.
 //! - `features`: per-token feature hashes; shared by training and tagging.
 //! - `lists`: the gazetteer and name lists (`data/ner/lists`) compiled into the model.
 //! - `model`: the weight table and the model file format.
@@ -24,6 +25,7 @@ mod clusters;
 pub mod conll;
 pub mod eval;
 mod features;
+mod hashing;
 mod lists;
 mod model;
 pub mod tokenize;
@@ -78,6 +80,12 @@ pub struct Span {
     /// Exclusive token index.
     pub end: usize,
     pub kind: NerType,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize, kind: NerType) -> Span {
+        Span { start, end, kind }
+    }
 }
 
 /// BILOU labels as small integers: 0 is O; type `t`, position `p` (B, I, L, U) is
@@ -150,11 +158,7 @@ pub(crate) mod label {
             let continues = matches!(open, Some((_, ot)) if ot == t) && matches!(p, I | L);
             if !continues {
                 if let Some((s, ot)) = open.take() {
-                    spans.push(Span {
-                        start: s,
-                        end: i,
-                        kind: NerType::ALL[ot],
-                    });
+                    spans.push(Span::new(s, i, NerType::ALL[ot]));
                 }
                 if t < 4 {
                     open = Some((i, t));
@@ -164,19 +168,11 @@ pub(crate) mod label {
                 && t < 4
                 && let Some((s, ot)) = open.take()
             {
-                spans.push(Span {
-                    start: s,
-                    end: i + 1,
-                    kind: NerType::ALL[ot],
-                });
+                spans.push(Span::new(s, i + 1, NerType::ALL[ot]));
             }
         }
         if let Some((s, ot)) = open {
-            spans.push(Span {
-                start: s,
-                end: labels.len(),
-                kind: NerType::ALL[ot],
-            });
+            spans.push(Span::new(s, labels.len(), NerType::ALL[ot]));
         }
         spans
     }
@@ -192,13 +188,33 @@ pub struct Tagger {
     /// The beam search adds raw perceptron scores (a model trained on whole sentences, see
     /// `TrainOptions::global`) instead of per-token log-softmax probabilities.
     pub(crate) raw_scores: bool,
+    /// See [`Tagger::identity`]: set when the model is loaded, computed on first use for a
+    /// model trained in this process.
+    identity: OnceLock<u64>,
 }
 
 static BUILTIN_MODEL: &[u8] = include_bytes!("../../../data/ner/model.bin");
 
 impl Tagger {
+    pub(crate) fn new(
+        weights: Weights,
+        stage2: Option<Weights>,
+        res: Resources,
+        raw_scores: bool,
+    ) -> Tagger {
+        Tagger {
+            weights,
+            stage2,
+            res,
+            raw_scores,
+            identity: OnceLock::new(),
+        }
+    }
+
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, String> {
-        model::decode(bytes)
+        let tagger = model::decode(bytes)?;
+        let _ = tagger.identity.set(xxhash_rust::xxh3::xxh3_64(bytes));
+        Ok(tagger)
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -240,6 +256,16 @@ impl Tagger {
     /// Number of feature rows in the model (for reports).
     pub fn feature_count(&self) -> usize {
         self.weights.len()
+    }
+
+    /// What identifies this model, so stored tagger output can tell it came from another: a
+    /// hash (xxh3) of the model file's bytes, as loaded, or for a model trained in this
+    /// process, as it would be written. Any retraining changes it, even one that keeps the
+    /// number of features.
+    pub fn identity(&self) -> u64 {
+        *self
+            .identity
+            .get_or_init(|| xxhash_rust::xxh3::xxh3_64(&self.to_bytes()))
     }
 }
 
@@ -340,21 +366,9 @@ mod tests {
     #[test]
     fn labels_round_trip_through_spans() {
         let spans = vec![
-            Span {
-                start: 0,
-                end: 2,
-                kind: NerType::Per,
-            },
-            Span {
-                start: 2,
-                end: 3,
-                kind: NerType::Per,
-            },
-            Span {
-                start: 4,
-                end: 7,
-                kind: NerType::Org,
-            },
+            Span::new(0, 2, NerType::Per),
+            Span::new(2, 3, NerType::Per),
+            Span::new(4, 7, NerType::Org),
         ];
         let labels = label::from_spans(8, &spans);
         assert_eq!(label::to_spans(&labels), spans);
@@ -384,12 +398,32 @@ mod tests {
             assert!(label::allowed(prev, label::O), "{labels:?}");
         }
         let spans = tagger.tag_document(&doc);
-        assert!(spans[1].contains(&Span {
-            start: 1,
-            end: 3,
-            kind: NerType::Org
-        }));
+        assert!(spans[1].contains(&Span::new(1, 3, NerType::Org)));
         assert!(tagger.weights.max_weight() > 0.0);
+    }
+
+    #[test]
+    fn retrained_models_of_the_same_size_have_different_identities() {
+        let model = |bias: f32| {
+            let rows = (1..20u64).map(move |k| {
+                let mut w = [0f32; label::COUNT];
+                w[k as usize % label::COUNT] = k as f32 + bias;
+                (k * 7919, w)
+            });
+            Tagger::new(Weights::from_rows(rows), None, Resources::default(), true)
+        };
+        let (a, b) = (model(0.0), model(0.5));
+        assert_eq!(a.feature_count(), b.feature_count());
+        assert_ne!(a.identity(), b.identity());
+        assert_eq!(a.identity(), model(0.0).identity());
+        // A model keeps its identity through its file, and a loaded one is its file's hash.
+        let bytes = a.to_bytes();
+        let loaded = Tagger::from_bytes(&bytes).unwrap();
+        assert_eq!(loaded.identity(), a.identity());
+        assert_eq!(
+            Tagger::builtin().identity(),
+            xxhash_rust::xxh3::xxh3_64(BUILTIN_MODEL)
+        );
     }
 
     #[test]
@@ -398,15 +432,7 @@ mod tests {
         let text = "President Vladimir Putin spoke with Xi Jinping in Moscow on Monday .";
         let words: Vec<&str> = text.split(' ').collect();
         let spans = tagger.tag_document(&[words]);
-        assert!(spans[0].contains(&Span {
-            start: 1,
-            end: 3,
-            kind: NerType::Per
-        }));
-        assert!(spans[0].contains(&Span {
-            start: 8,
-            end: 9,
-            kind: NerType::Loc
-        }));
+        assert!(spans[0].contains(&Span::new(1, 3, NerType::Per)));
+        assert!(spans[0].contains(&Span::new(8, 9, NerType::Loc)));
     }
 }

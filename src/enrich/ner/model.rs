@@ -13,6 +13,7 @@
 
 use super::Tagger;
 use super::features::Resources;
+use super::hashing::IdMap;
 use super::label::COUNT;
 
 const MAGIC: &[u8; 8] = b"MORGNER4";
@@ -184,28 +185,10 @@ pub(crate) fn encode(t: &Tagger) -> Vec<u8> {
     let mut out = Vec::with_capacity(16 + t.weights.rows * (8 + 2 * COUNT));
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&(t.raw_scores as u32).to_le_bytes());
-    let mut clusters: Vec<_> = t.res.clusters.iter().map(|(&k, &v)| (k, v)).collect();
-    clusters.sort_unstable();
-    out.extend_from_slice(&(clusters.len() as u32).to_le_bytes());
-    for (k, v) in clusters {
-        out.extend_from_slice(&k.to_le_bytes());
-        out.extend_from_slice(&v.to_le_bytes());
-    }
-    let mut gaz: Vec<_> = t.res.gazetteer.iter().map(|(&k, &v)| (k, v)).collect();
-    gaz.sort_unstable();
-    out.extend_from_slice(&(gaz.len() as u32).to_le_bytes());
-    out.extend_from_slice(&(t.res.gaz_max_len as u32).to_le_bytes());
-    for (k, v) in gaz {
-        out.extend_from_slice(&k.to_le_bytes());
-        out.extend_from_slice(&v.to_le_bytes());
-    }
-    let mut brown: Vec<_> = t.res.brown.iter().map(|(&k, &v)| (k, v)).collect();
-    brown.sort_unstable();
-    out.extend_from_slice(&(brown.len() as u32).to_le_bytes());
-    for (k, v) in brown {
-        out.extend_from_slice(&k.to_le_bytes());
-        out.extend_from_slice(&v.to_le_bytes());
-    }
+    write_table(&mut out, &t.res.clusters, &[], u32::to_le_bytes);
+    let max_len = (t.res.gaz_max_len as u32).to_le_bytes();
+    write_table(&mut out, &t.res.gazetteer, &max_len, u16::to_le_bytes);
+    write_table(&mut out, &t.res.brown, &[], u32::to_le_bytes);
     out.extend_from_slice(&(1 + t.stage2.is_some() as u32).to_le_bytes());
     for w in std::iter::once(&t.weights).chain(&t.stage2) {
         out.extend_from_slice(&w.scale.to_le_bytes());
@@ -218,6 +201,24 @@ pub(crate) fn encode(t: &Tagger) -> Vec<u8> {
         }
     }
     out
+}
+
+/// Writes a hash-keyed table: its length (`u32`), `header`, then `(u64 key, value)` entries
+/// sorted by key, so the same table always gives the same bytes.
+fn write_table<V: Copy + Ord, const N: usize>(
+    out: &mut Vec<u8>,
+    table: &IdMap<V>,
+    header: &[u8],
+    value_bytes: fn(V) -> [u8; N],
+) {
+    let mut entries: Vec<(u64, V)> = table.iter().map(|(&k, &v)| (k, v)).collect();
+    entries.sort_unstable();
+    out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+    out.extend_from_slice(header);
+    for (k, v) in entries {
+        out.extend_from_slice(&k.to_le_bytes());
+        out.extend_from_slice(&value_bytes(v));
+    }
 }
 
 /// A cursor that names what was being read when the bytes ran out.
@@ -295,12 +296,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Tagger, String> {
             bytes.len() - r.pos
         ));
     }
-    Ok(Tagger {
-        weights,
-        stage2,
-        res,
-        raw_scores: flags & 1 != 0,
-    })
+    Ok(Tagger::new(weights, stage2, res, flags & 1 != 0))
 }
 
 fn read_weights(r: &mut Reader) -> Result<Weights, String> {
@@ -407,12 +403,7 @@ mod tests {
         check(&[(0, weights(0))], &[1, 16]);
         check(&[(1, weights(1))], &[0, 17]);
         // And key 0 survives the file format (it used to come back as key 1).
-        let t = Tagger {
-            weights: table(&rows),
-            stage2: None,
-            res: Resources::default(),
-            raw_scores: true,
-        };
+        let t = Tagger::new(table(&rows), None, Resources::default(), true);
         let back = Tagger::from_bytes(&t.to_bytes()).unwrap();
         assert_eq!(back.weights.keys(), vec![0, 1, u64::MAX]);
         assert_eq!(scores(&back.weights, &[0]), weights(0).map(f32::from));
@@ -528,12 +519,7 @@ mod tests {
         res.gazetteer.insert(99, 5);
         res.gaz_max_len = 4;
         res.brown.insert(7, 0b1011);
-        let t = Tagger {
-            weights: Weights::from_rows(rows),
-            stage2: None,
-            res,
-            raw_scores: true,
-        };
+        let t = Tagger::new(Weights::from_rows(rows), None, res, true);
         let bytes = t.to_bytes();
         let back = Tagger::from_bytes(&bytes).unwrap();
         assert_eq!(back.to_bytes(), bytes);
