@@ -241,6 +241,9 @@ pub struct SearchArgs {
     /// Only articles with no publication date
     #[arg(long)]
     pub undated: bool,
+    /// Only articles in this language: an ISO 639-1 code such as en, de, fr (repeatable: any)
+    #[arg(long, value_name = "CODE")]
+    pub lang: Vec<String>,
 
     /// relevance, date (oldest first) or -date (newest first); undated articles sort last
     #[arg(long, default_value = "relevance", value_parser = parse_sort, allow_hyphen_values = true)]
@@ -263,7 +266,8 @@ pub struct SearchArgs {
     #[arg(long)]
     pub explain: bool,
 
-    /// Count results by year, month, day, person, org, place, event or source (repeatable)
+    /// Count results by year, month, day, person, org, place, event, source or language
+    /// (repeatable)
     #[arg(long, value_parser = parse_facet, value_name = "KIND")]
     pub facet: Vec<FacetKind>,
     /// How many values to show per facet
@@ -506,6 +510,7 @@ fn run_search(index_dir: &Path, args: SearchArgs, mut output: Output) -> Result<
             to,
             sources: args.source,
             undated: args.undated,
+            languages: args.lang,
         },
         sort: args.sort,
         limit: args.limit,
@@ -757,7 +762,9 @@ fn parse_entity_kind(text: &str) -> Result<EntityKind, String> {
 
 fn parse_facet(text: &str) -> Result<FacetKind, String> {
     FacetKind::parse(text).ok_or_else(|| {
-        format!("`{text}`: expected year, month, day, person, org, place, event or source")
+        format!(
+            "`{text}`: expected year, month, day, person, org, place, event, source or language"
+        )
     })
 }
 

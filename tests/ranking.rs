@@ -266,3 +266,78 @@ fn explain_says_what_each_word_added() {
     assert!(text.contains("why: "), "{text}");
     assert!(text.contains("title:port"), "{text}");
 }
+
+/// German and French articles are stemmed in their language; English ones as before.
+fn languages_archive() -> Scratch {
+    let s = Scratch::new();
+    s.write(
+        "de/regierung.json",
+        r#"{"title": "Die Regierung plant neue Steuern", "language": "de",
+            "text": "Die Regierung in Berlin hat am Montag neue Steuern angekündigt. Die Opposition kritisierte den Plan scharf und sprach von einem Fehler."}"#,
+    );
+    s.write(
+        "de/regierungen.json",
+        r#"{"title": "Europas Regierungen beraten", "language": "de",
+            "text": "Die Regierungen der Mitgliedstaaten trafen sich in Brüssel, um über die Energiepreise zu beraten. Eine Einigung gab es nicht."}"#,
+    );
+    // No declared language: detected from the body.
+    s.write(
+        "fr/elections.txt",
+        "Les élections municipales\n\nLes électeurs de la ville ont voté dimanche pour élire \
+         le nouveau conseil municipal. La participation a été plus forte que prévu selon \
+         la mairie et les observateurs.\n",
+    );
+    s.write(
+        "en/government.txt",
+        "Title: Government plans new taxes\n\nThe government announced new taxes on Monday, and \
+         the opposition criticised the plan.\n",
+    );
+    s.index();
+    s
+}
+
+#[test]
+fn each_language_is_stemmed_as_itself() {
+    let s = languages_archive();
+    // Plural finds singular and singular finds plural, in German.
+    for query in ["Regierungen", "Regierung", "regierung"] {
+        let mut paths = hit_paths(&s.search(&[query]));
+        paths.sort();
+        assert_eq!(paths, ["regierung.json", "regierungen.json"], "{query}");
+    }
+    // French: "élection" finds "élections"; accents aside.
+    assert_eq!(hit_paths(&s.search(&["election"])), ["elections.txt"]);
+    // The German article's own word is highlighted for the plural query.
+    let result = s.search(&["Regierungen", "--lang", "de", "--limit", "5"]);
+    let words = highlighted_words(&result);
+    assert!(words.contains(&"regierung".to_string()), "{words:?}");
+    // English as before.
+    assert_eq!(hit_paths(&s.search(&["governments"])), ["government.txt"]);
+
+    // A changed alias file rebuilds documents from their stored fields without reading the
+    // files: the unstored language and exact-word fields must come back too.
+    let aliases = s.dir.path().join("aliases.tsv");
+    std::fs::write(&aliases, "org\tEuropean Council\tEuCo\n").unwrap();
+    let refreshed = s.index_with(&["--gazetteer", aliases.to_str().unwrap()]);
+    assert_eq!(refreshed["entities_refreshed"], 4, "{refreshed:#}");
+    assert_eq!(total(&s.search(&["Regierung"])), 2);
+    assert_eq!(hit_paths(&s.search(&["=regierungen"])), ["regierungen.json"]);
+    assert_eq!(total(&s.search(&["regier*"])), 2);
+}
+
+#[test]
+fn language_filter_and_facet() {
+    let s = languages_archive();
+    let result = s.search(&["--facet", "language", "--limit", "0"]);
+    assert_eq!(
+        common::facet(&result, "language"),
+        [
+            ("de".to_string(), 2),
+            ("en".to_string(), 1),
+            ("fr".to_string(), 1)
+        ]
+    );
+    assert_eq!(total(&s.search(&["--lang", "de"])), 2);
+    assert_eq!(total(&s.search(&["--lang", "fr", "--lang", "en"])), 2);
+    assert_eq!(total(&s.search(&["new", "--lang", "en"])), 1);
+}

@@ -32,7 +32,10 @@ pub fn detect(body: &str) -> Option<String> {
 /// ISO 639-3 codes (what the detector gives) to the ISO 639-1 codes that HTML `lang` attributes
 /// and most metadata use, so one language has one code in facets. Unlisted codes pass through.
 fn two_letter_code(code: &str) -> &str {
-    const CODES: [(&str, &str); 24] = [
+    const CODES: [(&str, &str); 27] = [
+        ("nob", "no"),
+        ("tam", "ta"),
+        ("arb", "ar"),
         ("eng", "en"),
         ("fra", "fr"),
         ("deu", "de"),

@@ -6,6 +6,10 @@
 //! must not stem to "putin" vs "put". Tokenizers are not saved in the index, so [`register`]
 //! must run after every open.
 //!
+//! Articles in other languages with a Snowball stemmer are also indexed under a field of their
+//! language (`text_de`, ...), analysed by `morgue_<code>` ([`OTHER_LANGUAGES`]): lowercase,
+//! that language's stemmer, then folding (the stemmers know their own accents).
+//!
 //! Snippets re-analyse an article's text for every hit, so they use a third chain
 //! ([`snippet_analyzer`]) that gives the same terms as `morgue_en` for the words that matter
 //! and skips stemming the rest. Both stemming chains are one filter, [`Stemming`], with a
@@ -23,10 +27,52 @@ pub const PLAIN: &str = "morgue_plain";
 /// Words longer than this many bytes are dropped (base64, URLs glued to text).
 const LONGEST_WORD: usize = 48;
 
+/// The languages besides English that tantivy has stemmers for, by ISO 639-1 code (as
+/// `enrich::language` and `formats` normalise them). Each has a field and an analyzer.
+pub const OTHER_LANGUAGES: [(&str, Language); 17] = [
+    ("ar", Language::Arabic),
+    ("da", Language::Danish),
+    ("nl", Language::Dutch),
+    ("fi", Language::Finnish),
+    ("fr", Language::French),
+    ("de", Language::German),
+    ("el", Language::Greek),
+    ("hu", Language::Hungarian),
+    ("it", Language::Italian),
+    ("no", Language::Norwegian),
+    ("pt", Language::Portuguese),
+    ("ro", Language::Romanian),
+    ("ru", Language::Russian),
+    ("es", Language::Spanish),
+    ("sv", Language::Swedish),
+    ("ta", Language::Tamil),
+    ("tr", Language::Turkish),
+];
+
+/// The analyzer name of one of [`OTHER_LANGUAGES`].
+pub fn language_analyzer_name(code: &str) -> String {
+    format!("morgue_{code}")
+}
+
+/// Lowercase, stem in `language`, fold accents.
+pub fn stemmed_in(language: Language) -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(LONGEST_WORD))
+        .filter(LowerCaser)
+        .filter(Stemmer::new(language))
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
 /// Registers morgue's analyzers on an index. Must run after every create or open.
 pub fn register(index: &tantivy::Index) {
     index.tokenizers().register(ENGLISH, english());
     index.tokenizers().register(PLAIN, plain());
+    for (code, language) in OTHER_LANGUAGES {
+        index
+            .tokenizers()
+            .register(&language_analyzer_name(code), stemmed_in(language));
+    }
 }
 
 /// The indexing chain of `morgue_en`: every word stemmed, recent stems remembered.

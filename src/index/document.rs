@@ -35,10 +35,13 @@ pub fn to_document(
         doc.add_text(fields.derived_title, &article.title);
     }
     doc.add_text(fields.body, &article.body);
-    add_words(
+    let given_title = source.is_given().then_some(&*article.title);
+    add_words(&mut doc, fields, given_title, &article.body);
+    add_language_text(
         &mut doc,
         fields,
-        source.is_given().then_some(&*article.title),
+        article.language.as_deref(),
+        given_title,
         &article.body,
     );
     match &article.date {
@@ -107,6 +110,8 @@ pub fn with_entities(
         .unwrap_or_default();
     add_copy_sketch(&mut doc, fields, body);
     add_words(&mut doc, fields, title, body);
+    let language = stored.get_first(fields.language).and_then(|v| v.as_str());
+    add_language_text(&mut doc, fields, language, title, body);
     add_entities(&mut doc, fields, entities);
     doc
 }
@@ -117,6 +122,28 @@ fn add_words(doc: &mut TantivyDocument, fields: &Fields, title: Option<&str>, bo
         doc.add_text(fields.words, title);
     }
     doc.add_text(fields.words, body);
+}
+
+/// Title and body again under the article's language field, when that language has a stemmer
+/// other than English's: "Regierungen" then finds "Regierung".
+fn add_language_text(
+    doc: &mut TantivyDocument,
+    fields: &Fields,
+    language: Option<&str>,
+    title: Option<&str>,
+    body: &str,
+) {
+    let Some(&(_, field)) = fields
+        .language_text
+        .iter()
+        .find(|(code, _)| Some(*code) == language)
+    else {
+        return;
+    };
+    if let Some(title) = title {
+        doc.add_text(field, title);
+    }
+    doc.add_text(field, body);
 }
 
 fn add_copy_sketch(doc: &mut TantivyDocument, fields: &Fields, body: &str) {

@@ -7,7 +7,7 @@
 //! for `person:putin` queries) and `<kind>_name` (the exact canonical name, a fast field for
 //! filters and facet counts).
 
-use super::analysis::{ENGLISH, PLAIN};
+use super::analysis::{ENGLISH, OTHER_LANGUAGES, PLAIN, language_analyzer_name};
 use crate::article::EntityKind;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
@@ -37,6 +37,9 @@ pub struct Fields {
     /// Title and body unstemmed (lowercased, accents folded), not stored: exact words
     /// (`=banking`), prefixes and fuzzy matches are looked up here.
     pub words: Field,
+    /// Per language of [`OTHER_LANGUAGES`] (same order): title and body of the articles in that
+    /// language, stemmed in it, not stored.
+    pub language_text: Vec<(&'static str, Field)>,
     /// Calendar date at midnight UTC (day precision); absent for undated articles.
     pub date: Field,
     /// `metadata`, `html-meta`, `json-ld`, `html-time`, `path`, `dateline`, or `none`.
@@ -101,6 +104,10 @@ impl Fields {
             derived_title: get("derived_title")?,
             body: get("body")?,
             words: get("words")?,
+            language_text: OTHER_LANGUAGES
+                .iter()
+                .map(|(code, _)| Ok((*code, get(&language_field(code))?)))
+                .collect::<tantivy::Result<_>>()?,
             date: get("date")?,
             date_source: get("date_source")?,
             date_raw: get("date_raw")?,
@@ -127,6 +134,11 @@ fn kind_index(kind: EntityKind) -> usize {
         .iter()
         .position(|k| *k == kind)
         .expect("every kind is in ALL")
+}
+
+/// The field holding the title and body of articles in language `code`, stemmed in it.
+pub fn language_field(code: &str) -> String {
+    format!("text_{code}")
 }
 
 /// The field name for an entity kind's exact-name fast field.
@@ -160,6 +172,12 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("format", STRING | STORED);
     builder.add_text_field("title", text(ENGLISH, true));
     builder.add_text_field("title_source", STRING | STORED);
+    for (code, _) in OTHER_LANGUAGES {
+        builder.add_text_field(
+            &language_field(code),
+            text(&language_analyzer_name(code), false),
+        );
+    }
     builder.add_text_field("derived_title", STORED);
     builder.add_text_field("body", text(ENGLISH, true));
     // Frequencies without positions: exact words rank by BM25 but never take part in phrases.

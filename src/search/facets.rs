@@ -28,6 +28,7 @@ pub enum FacetKind {
     /// `--facet` users name).
     Aliases(EntityKind),
     Source,
+    Language,
 }
 
 impl FacetKind {
@@ -37,6 +38,7 @@ impl FacetKind {
             "month" | "months" => Some(FacetKind::Month),
             "day" | "days" | "date" => Some(FacetKind::Day),
             "source" | "sources" => Some(FacetKind::Source),
+            "language" | "languages" | "lang" => Some(FacetKind::Language),
             other => EntityKind::parse(other).map(FacetKind::Entity),
         }
     }
@@ -48,6 +50,7 @@ impl FacetKind {
             FacetKind::Day => "day",
             FacetKind::Entity(kind) | FacetKind::Aliases(kind) => kind.field_name(),
             FacetKind::Source => "source",
+            FacetKind::Language => "language",
         }
     }
 
@@ -56,6 +59,7 @@ impl FacetKind {
             FacetKind::Entity(kind) => Some(entity_name_field(kind)),
             FacetKind::Aliases(kind) => Some(entity_alias_field(kind)),
             FacetKind::Source => Some("source_name".to_string()),
+            FacetKind::Language => Some("language".to_string()),
             _ => None,
         }
     }

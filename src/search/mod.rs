@@ -243,7 +243,7 @@ pub fn search(
                 .collect::<tantivy::Result<_>>()?;
             let snippets = snippeter
                 .as_ref()
-                .map(|s| s.snippets(&article.title, &article.body))
+                .map(|s| s.snippets(&article.title, &article.body, article.language.as_deref()))
                 .unwrap_or_default();
             let explain = if request.explain && score.is_some() {
                 // Partial hits were ranked by their words alone.

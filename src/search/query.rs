@@ -46,6 +46,8 @@ pub struct Filters {
     pub sources: Vec<String>,
     /// Only articles without a date.
     pub undated: bool,
+    /// Any of these languages (ISO 639-1 codes, as the `language` facet lists them).
+    pub languages: Vec<String>,
 }
 
 /// How many of a plain word query's words an article must contain.
@@ -135,7 +137,7 @@ pub fn parse(
         index,
         searcher,
         fields,
-        parser: parser(index, fields),
+        parser: parser(index, searcher, fields),
     };
     let words = match plain_words(&ast) {
         Some(words) if words.len() > 1 => words
@@ -172,11 +174,31 @@ pub(crate) fn parse_user_query(
     parse(index, &searcher, fields, text).map(|parsed| parsed.query)
 }
 
-fn parser(index: &Index, fields: &Fields) -> QueryParser {
-    let mut parser = QueryParser::for_index(index, vec![fields.title, fields.body]);
+/// Words search title and body, and the field of every other language the archive has
+/// articles in (stemmed in that language): an English-only archive searches two fields.
+fn parser(index: &Index, searcher: &Searcher, fields: &Fields) -> QueryParser {
+    let mut searched = vec![fields.title, fields.body];
+    searched.extend(languages_present(searcher, fields));
+    let mut parser = QueryParser::for_index(index, searched);
     parser.set_conjunction_by_default();
     parser.set_field_boost(fields.title, TITLE_BOOST);
     parser
+}
+
+/// The language fields (`text_de`, ...) that hold any article in the searcher's segments.
+pub fn languages_present(searcher: &Searcher, fields: &Fields) -> Vec<Field> {
+    fields
+        .language_text
+        .iter()
+        .filter(|(_, field)| {
+            searcher.segment_readers().iter().any(|segment| {
+                segment
+                    .inverted_index(*field)
+                    .is_ok_and(|inverted| inverted.terms().num_terms() > 0)
+            })
+        })
+        .map(|(_, field)| *field)
+        .collect()
 }
 
 /// The words of a query that is nothing but words; None for anything else.
@@ -403,6 +425,19 @@ pub fn with_filters(
             })?;
             any.push((Occur::Should, q));
         }
+        restrict(Box::new(BooleanQuery::new(any)));
+    }
+    if !filters.languages.is_empty() {
+        let any = filters
+            .languages
+            .iter()
+            .map(|code| {
+                let term =
+                    Term::from_field_text(fields.language, &code.trim().to_ascii_lowercase());
+                let q: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                (Occur::Should, q)
+            })
+            .collect();
         restrict(Box::new(BooleanQuery::new(any)));
     }
     if clauses.len() == 1 {

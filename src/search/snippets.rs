@@ -5,7 +5,9 @@
 //! the body, a fallback to the article's lead when nothing can be highlighted (so every hit has
 //! text to show), and white space collapsed to single spaces with offsets kept right.
 
-use crate::index::analysis::{EXACT_MARK, StemCandidates, snippet_analyzer};
+use crate::index::analysis::{
+    EXACT_MARK, OTHER_LANGUAGES, StemCandidates, snippet_analyzer, stemmed_in,
+};
 use crate::index::schema::Fields;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -37,6 +39,9 @@ pub struct Snippet {
 pub struct Snippeter {
     title: SnippetGenerator,
     body: SnippetGenerator,
+    /// For articles in another language: the query's terms stemmed in it, highlighted in the
+    /// article's own words ("Regierungen" marks "Regierung").
+    languages: Vec<(&'static str, SnippetGenerator)>,
 }
 
 impl Snippeter {
@@ -49,14 +54,46 @@ impl Snippeter {
         // both title and body, and only as written.
         let mut exact: BTreeMap<String, Score> = BTreeMap::new();
         weigh_terms(searcher, query, fields.words, &mut exact)?;
+        let mut languages = Vec::new();
+        for (code, field) in &fields.language_text {
+            let mut weighted = BTreeMap::new();
+            weigh_terms(searcher, query, *field, &mut weighted)?;
+            let stemmer = OTHER_LANGUAGES.iter().find(|(c, _)| c == code);
+            if let (false, Some((_, language))) = (weighted.is_empty(), stemmer) {
+                let analyzer = stemmed_in(*language);
+                let generator = SnippetGenerator::new(weighted, analyzer, *field, FRAGMENT_CHARS);
+                languages.push((*code, generator));
+            }
+        }
         Ok(Snippeter {
             title: generator(searcher, query, fields.title, &exact, 1000)?,
             body: generator(searcher, query, fields.body, &exact, FRAGMENT_CHARS)?,
+            languages,
         })
     }
 
     /// The title (only when it has matches) and one or two body passages.
-    pub fn snippets(&self, title: &str, body: &str) -> Vec<Snippet> {
+    pub fn snippets(&self, title: &str, body: &str, language: Option<&str>) -> Vec<Snippet> {
+        let own = self
+            .languages
+            .iter()
+            .find(|(code, _)| Some(*code) == language)
+            .map(|(_, generator)| generator);
+        if let Some(own) = own {
+            let snippets = self.snippets_with(own, title, body);
+            if snippets.iter().any(|s| !s.highlights.is_empty()) {
+                return snippets;
+            }
+        }
+        self.snippets_with(&self.body, title, body)
+    }
+
+    fn snippets_with(
+        &self,
+        body_generator: &SnippetGenerator,
+        title: &str,
+        body: &str,
+    ) -> Vec<Snippet> {
         let mut out = Vec::new();
         let title_snippet = self.title.snippet(title);
         if !title_snippet.highlighted().is_empty() {
@@ -67,7 +104,7 @@ impl Snippeter {
                 title_snippet.highlighted(),
             ));
         }
-        let first = self.body.snippet(body);
+        let first = body_generator.snippet(body);
         if first.highlighted().is_empty() {
             out.push(lead(body));
             return out;
@@ -80,7 +117,7 @@ impl Snippeter {
         while !body.is_char_boundary(window_end) {
             window_end -= 1;
         }
-        let second = self.body.snippet(&body[range.end..window_end]);
+        let second = body_generator.snippet(&body[range.end..window_end]);
         if !second.highlighted().is_empty() {
             let r = second.fragment_range();
             let within_body = range.end + r.start..range.end + r.end;
