@@ -8,7 +8,10 @@
 //! or a name ending in an event word such as "War" or "Summit"): nationalities and works are
 //! not things users filter by.
 
-use super::*;
+use super::lexicon::Lexicon;
+use super::mentions::{ArticleState, Mention};
+use super::words;
+use crate::article::EntityKind;
 use crate::enrich::ner::{self, NerType, Tagger};
 
 /// A tagger span as a byte range of one segment (title or body).
@@ -27,7 +30,7 @@ pub(super) struct TaggedSpan {
 /// Tagging is most of the cost of extraction, and its result depends only on the text and the
 /// model, not on the alias lists. So the index keeps it with each article ([`Self::encode`]),
 /// and a changed alias file re-resolves entities from it without reading or tagging the file
-/// again ([`EntityExtractor::extract_with_spans`]).
+/// again ([`super::EntityExtractor::extract_with_spans`]).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TaggedSpans {
     pub(super) title: Vec<TaggedSpan>,
@@ -162,7 +165,7 @@ pub(super) fn tag(tagger: &Tagger, title: &str, body: &str) -> TaggedSpans {
 
 /// Adds the spans of one segment that no gazetteer mention already covers.
 pub(super) fn apply<'a>(
-    ex: &'a EntityExtractor,
+    lex: &'a Lexicon,
     text: &'a str,
     base: usize,
     spans: &[TaggedSpan],
@@ -198,15 +201,15 @@ pub(super) fn apply<'a>(
             NerType::Misc => {
                 // "the Games", "the Cup": a head word alone names no particular event.
                 let last = surface.rsplit(' ').next().unwrap_or(surface);
-                let headed = last.len() < surface.len() && rules::is_event_head(last);
-                if ex.knows(EntityKind::Event, surface) || headed {
+                let headed = last.len() < surface.len() && words::is_event_head(last);
+                if lex.knows(EntityKind::Event, surface) || headed {
                     EntityKind::Event
                 } else {
                     continue;
                 }
             }
         };
-        let canonical = ex.canonical_for(kind, surface);
+        let canonical = lex.canonical_for(kind, surface);
         art.mentions.push(Mention::new(
             pos, end, kind, canonical, surface, surface, false,
         ));
@@ -343,7 +346,7 @@ fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
     if span.kind == NerType::Per {
         while let Some(space) = text[start..end].find(' ') {
             let word = text[start..start + space].trim_end_matches('.');
-            if !rules::is_title_cue(word) || rules::is_noble(word) {
+            if !words::is_title_cue(word) || words::is_noble(word) {
                 break;
             }
             start += space + 1;
@@ -362,6 +365,7 @@ fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::EntityExtractor;
     use super::super::tests::{find, names};
     use super::*;
     use crate::enrich::gazetteer::Gazetteer;
