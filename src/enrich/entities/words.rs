@@ -33,14 +33,18 @@ pub(super) fn is_connector(w: &str) -> bool {
     matches!(w, "of" | "for" | "the") || is_particle(w)
 }
 
+/// Lowercase words inside a person's name: "Ludwig van Beethoven", "Jan van den Berg",
+/// "Osama bin Laden", "Karl-Theodor zu Guttenberg". The rules let a run of capitalised words
+/// go on through them, and the tagger's person spans may contain them; one list serves both,
+/// so the two passes agree on where such a name ends.
 pub(super) fn is_particle(w: &str) -> bool {
     PARTICLES.binary_search(&w).is_ok()
 }
 
 #[rustfmt::skip]
 const PARTICLES: &[&str] = &[
-    "al", "bin", "da", "de", "del", "della", "den", "der", "di", "do", "dos", "du", "el",
-    "ibn", "la", "le", "van", "von", "y",
+    "al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "do", "dos", "du", "el",
+    "ibn", "la", "le", "st", "van", "von", "y", "zu",
 ];
 
 /// Capitalised words that never make a run into a name on their own: sentence openers,
