@@ -5,8 +5,8 @@
 //!
 //! 1. **Gazetteer** (`lexicon`): every alias of the [`Gazetteer`] in one automaton, with case
 //!    and word-boundary rules that keep "china" the porcelain and "us" the pronoun out.
-//! 2. **Names the gazetteer does not know**, from the trained tagger (`tagged`) when there is
-//!    one, else from capitalisation and cue-word rules (`rules`, over `tokens`, reading the
+//! 2. **Names the gazetteer does not know**, from the trained tagger's spans (`spans`, `tagged`)
+//!    when there is one, else from capitalisation and cue-word rules (`rules`, over `tokens`, reading the
 //!    grammar lists in `words`); then nationality words as places (`demonyms`).
 //! 3. **In-article resolution** (`resolve`): acronyms the article defines, org summits, one
 //!    kind per name, surnames of people the article names in full.
@@ -23,11 +23,12 @@ mod lexicon;
 mod mentions;
 mod resolve;
 mod rules;
+mod spans;
 mod tagged;
 mod tokens;
 mod words;
 
-pub use tagged::TaggedSpans;
+pub use spans::TaggedSpans;
 
 use lexicon::Lexicon;
 use mentions::{ArticleState, aggregate};
@@ -49,7 +50,7 @@ enum SecondPass<'s> {
     /// Capitalisation and cue-word rules (no model).
     Rules,
     /// Spans from the trained tagger.
-    Tagged(&'s [tagged::TaggedSpan]),
+    Tagged(&'s [spans::TaggedSpan]),
 }
 
 /// Compiled once from a [`Gazetteer`]; `extract` takes `&self` and allocates only per article.
@@ -88,7 +89,7 @@ impl EntityExtractor {
     /// Like [`Self::extract`], and also returns the tagger's spans (when there is a tagger),
     /// for [`Self::extract_with_spans`] to reuse.
     pub fn extract_tagged(&self, title: &str, body: &str) -> (Vec<Entity>, Option<TaggedSpans>) {
-        let tagged = self.tagger.map(|t| tagged::tag(t, title, body));
+        let tagged = self.tagger.map(|t| spans::tag(t, title, body));
         let entities = self.extract_from(title, body, tagged.as_ref());
         (entities, tagged)
     }
