@@ -5,9 +5,10 @@
 //!
 //! 1. **Gazetteer** (`lexicon`): every alias of the [`Gazetteer`] in one automaton, with case
 //!    and word-boundary rules that keep "china" the porcelain and "us" the pronoun out.
-//! 2. **Names the gazetteer does not know**, from the trained tagger's spans (`spans`, `tagged`)
-//!    when there is one, else from capitalisation and cue-word rules (`rules`, over `tokens`, reading the
-//!    grammar lists in `words`); then nationality words as places (`demonyms`).
+//! 2. **Names the gazetteer does not know**, from the trained tagger's spans (`spans`,
+//!    `tagged`) when there is a tagger, else from capitalisation and cue-word rules (`rules`,
+//!    over `tokens`, reading the grammar lists in `words`); then nationality words as places
+//!    (`demonyms`).
 //! 3. **In-article resolution** (`resolve`): acronyms the article defines, org summits, one
 //!    kind per name, surnames of people the article names in full.
 //!
@@ -120,6 +121,7 @@ impl EntityExtractor {
         resolve::resolve(&self.lexicon, &mut art);
         aggregate(art.mentions)
     }
+
     /// Passes 1 and 2 over one segment; `base` makes positions unique across segments.
     fn scan_segment<'a>(
         &'a self,

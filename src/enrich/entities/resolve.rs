@@ -95,7 +95,7 @@ pub(super) fn summit_and_acronym<'a>(
     ));
 }
 
-/// Pass 3: acronyms defined in the article, then surnames.
+/// Pass 3: acronyms defined in the article, one kind per name, then surnames.
 pub(super) fn resolve<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>) {
     for (acr, kind, canonical, pos) in art.acronyms.clone() {
         for m in art.mentions.iter_mut() {
