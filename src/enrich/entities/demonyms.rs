@@ -12,9 +12,13 @@
 //! - fixed phrases about a thing, not a country: "American football", "Chinese food",
 //!   "French fries" (the word after the demonym is in [`NOT_ABOUT_PLACE`]).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::*;
+use super::lexicon::Lexicon;
+use super::mentions::{ArticleState, Mention};
+use super::tokens::Token;
+use crate::article::EntityKind;
 
 pub(super) const BUILTIN: &str = include_str!("../../../data/gazetteer/demonyms.tsv");
 
@@ -25,19 +29,12 @@ pub(super) struct Demonyms {
 }
 
 impl Demonyms {
-    /// The built-in table, resolved against the extractor's gazetteer (`by_key`, `targets`).
-    pub(super) fn builtin(
-        by_key: &HashMap<String, Vec<u32>>,
-        targets: &[(EntityKind, String)],
-    ) -> Demonyms {
-        Demonyms::parse(BUILTIN, by_key, targets)
+    /// The built-in table, resolved against the extractor's gazetteer.
+    pub(super) fn builtin(lex: &Lexicon) -> Demonyms {
+        Demonyms::parse(BUILTIN, lex)
     }
 
-    fn parse(
-        text: &str,
-        by_key: &HashMap<String, Vec<u32>>,
-        targets: &[(EntityKind, String)],
-    ) -> Demonyms {
+    fn parse(text: &str, lex: &Lexicon) -> Demonyms {
         let mut forms = HashMap::new();
         for line in text.lines() {
             let line = line.trim_end_matches('\r');
@@ -51,11 +48,7 @@ impl Demonyms {
                 continue;
             };
             // The last place entry of that name wins, as user entries come last.
-            let Some(&target) = by_key.get(&name_key(canonical)).and_then(|ids| {
-                ids.iter()
-                    .rev()
-                    .find(|&&t| targets[t as usize].0 == EntityKind::Place)
-            }) else {
+            let Some(target) = lex.entry(EntityKind::Place, canonical) else {
                 continue;
             };
             for w in words.split('|').map(str::trim).filter(|w| !w.is_empty()) {
@@ -99,7 +92,7 @@ impl Demonyms {
     /// names found by the tagger that are not entities here (multi-word MISC).
     pub(super) fn apply<'a>(
         &self,
-        ex: &'a EntityExtractor,
+        lex: &'a Lexicon,
         text: &'a str,
         base: usize,
         toks: &[Token],
@@ -163,12 +156,12 @@ impl Demonyms {
             let language = prev.as_deref().is_some_and(|p| LANGUAGE_CUES.contains(&p))
                 && next.is_none_or(|n| n.starts_with(char::is_uppercase) || n == "and");
             if !not_about_place && !language && !covered(art, start, end) {
-                let (kind, canonical) = &ex.targets[target as usize];
+                let (kind, canonical) = lex.target(target);
                 let surface = &text[start..end];
                 art.mentions.push(Mention::new(
                     base + start,
                     base + end,
-                    *kind,
+                    kind,
                     Cow::Borrowed(canonical),
                     surface,
                     surface,

@@ -1,41 +1,93 @@
-//! Pass 2 of entity extraction: names the gazetteer does not know, found from
-//! capitalisation and cue words.
+//! Pass 2 of entity extraction without a tagger: names the gazetteer does not know, found
+//! from capitalisation and cue words (the lists in `words`).
 //!
-//! Every list here is grammar (title words, head nouns), not names; names live in the data.
-//! The lists are searched with `binary_search`, so each must stay sorted (a test checks).
+//! Runs of capitalised words the gazetteer did not claim are classified: a title cue makes a
+//! person ("President Amara Okonkwo"), an organisation head word an org ("... Ministry",
+//! "Bank of ..."), an event head word an event ("... War", "... Summit"), and two or three
+//! capitalised words before "said"/"told" a person. A single capitalised word is never an
+//! entity by rule alone, which is what keeps "Stressing", "Notably" or "According" out; pass 3
+//! may still resolve it as a surname.
 
-use super::*;
+use super::lexicon::Lexicon;
+use super::mentions::{ArticleState, Leftover, Mention};
+use super::tokens::{NONE, Token};
+use super::words::{
+    is_abbrev, is_connector, is_cue_modifier, is_event_head, is_lower_cue, is_noble, is_of_head,
+    is_org_head, is_particle, is_place_head, is_said, is_stopword, is_title_cue,
+};
+use crate::article::EntityKind;
 
 /// Finds runs of capitalised words not covered by the gazetteer and classifies them.
 pub(super) fn apply<'a>(
-    ex: &'a EntityExtractor,
+    lex: &'a Lexicon,
     text: &'a str,
     base: usize,
     toks: &[Token],
     art: &mut ArticleState<'a>,
 ) {
-    let word = |k: usize| &text[toks[k].start..toks[k].end];
-    let is_cap = |k: usize| {
-        let t = &toks[k];
-        t.word && t.covered == NONE && starts_cap(word(k))
+    let mut seg = Segment {
+        lex,
+        text,
+        base,
+        toks,
+        art,
     };
     let mut words: Vec<usize> = Vec::new();
     let mut absorbed: Vec<usize> = Vec::new();
-    let n = toks.len();
     let mut i = 0;
-    while i < n {
-        if !is_cap(i) {
+    while i < toks.len() {
+        if !seg.is_cap(i) {
             i += 1;
             continue;
         }
-        let (start, mut last) = (i, i);
         absorbed.clear();
+        let last = seg.run_end(i, &mut absorbed);
+        words.clear();
+        words.extend((i..=last).filter(|&k| toks[k].word));
+        if seg.classify(&words, last) == Some(EntityKind::Org) {
+            for &m in &absorbed {
+                seg.art.mentions[m].removed = true;
+            }
+        }
+        i = last + 1;
+    }
+}
+
+/// One segment (title or body) as the rules read it, and the article state they add to.
+struct Segment<'a, 's> {
+    lex: &'a Lexicon,
+    text: &'a str,
+    /// Added to segment positions to make mention positions unique across segments.
+    base: usize,
+    toks: &'s [Token],
+    art: &'s mut ArticleState<'a>,
+}
+
+impl<'a> Segment<'a, '_> {
+    fn word(&self, k: usize) -> &'a str {
+        let text = self.text;
+        &text[self.toks[k].start..self.toks[k].end]
+    }
+
+    /// A capitalised word no gazetteer mention covers.
+    fn is_cap(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        t.word && t.covered == NONE && starts_cap(self.word(k))
+    }
+
+    /// The last token of the run of capitalised words from `start`. The run goes on through
+    /// abbreviation dots and "&" ("Mr. Okonkwo", "Johnson & Johnson"), up to two connectors
+    /// ("Bank of the ..."), and, after an "X of" head, through a place the gazetteer found
+    /// ("Bank of Japan"): that place's mention goes to `absorbed`, for an org to swallow.
+    fn run_end(&self, start: usize, absorbed: &mut Vec<usize>) -> usize {
+        let (toks, n) = (self.toks, self.toks.len());
+        let mut last = start;
         while !toks[last].possessive {
             let mut k = last + 1;
             // "Mr. Okonkwo", "Amara N. Okonkwo", "Johnson & Johnson"
             if k < n && !toks[k].word && toks[k].start == toks[last].end {
-                let p = &text[toks[k].start..toks[k].end];
-                if (p == "." && is_abbrev(word(last))) || p == "&" {
+                let p = &self.text[toks[k].start..toks[k].end];
+                if (p == "." && is_abbrev(self.word(last))) || p == "&" {
                     k += 1;
                 }
             }
@@ -45,7 +97,7 @@ pub(super) fn apply<'a>(
                 && toks[k].word
                 && toks[k].covered == NONE
                 && !toks[k].newline_before
-                && (is_connector(word(k)) || word(k) == "and")
+                && (is_connector(self.word(k)) || self.word(k) == "and")
             {
                 k += 1;
                 conns += 1;
@@ -53,7 +105,7 @@ pub(super) fn apply<'a>(
             if k >= n || toks[k].newline_before {
                 break;
             }
-            if is_cap(k) {
+            if self.is_cap(k) {
                 last = k;
                 continue;
             }
@@ -61,10 +113,10 @@ pub(super) fn apply<'a>(
             // "of" belongs to the org name when the run has an "X of" head.
             let m = toks[k].covered;
             if conns > 0
-                && word(k - conns) == "of"
+                && self.word(k - conns) == "of"
                 && m != NONE
-                && art.mentions[m as usize].kind == EntityKind::Place
-                && (start..=last).any(|j| toks[j].word && is_of_head(word(j)))
+                && self.art.mentions[m as usize].kind == EntityKind::Place
+                && (start..=last).any(|j| toks[j].word && is_of_head(self.word(j)))
             {
                 let mut j = k;
                 while j + 1 < n && toks[j + 1].covered == m {
@@ -76,50 +128,201 @@ pub(super) fn apply<'a>(
             }
             break;
         }
-        words.clear();
-        words.extend((start..=last).filter(|&k| toks[k].word));
-        if classify(ex, text, base, toks, &words, last, art) == Some(EntityKind::Org) {
-            for &m in &absorbed {
-                art.mentions[m].removed = true;
-            }
-        }
-        i = last + 1;
+        last
     }
-}
 
-/// Decides what a run is and records it; returns the kind if it was an entity.
-fn classify<'a>(
-    ex: &'a EntityExtractor,
-    text: &'a str,
-    base: usize,
-    toks: &[Token],
-    run: &[usize],
-    last_tok: usize,
-    art: &mut ArticleState<'a>,
-) -> Option<EntityKind> {
-    let word = |k: usize| &text[toks[k].start..toks[k].end];
-    // Sentence openers: grammar words, and at a sentence start also adverbs and
-    // participles ("Crucially", "Speaking") that the stopword list cannot enumerate.
-    let skip = run
-        .iter()
-        .take_while(|&&k| {
-            let w = word(k);
-            is_stopword(w)
-                || is_connector(w)
-                || (toks[k].sent_start && (w.ends_with("ly") || w.ends_with("ing")))
+    /// Decides what a run is and records it; returns the kind if it was an entity. `run` holds
+    /// the run's word tokens, `last_tok` the token it ends on.
+    fn classify(&mut self, run: &[usize], last_tok: usize) -> Option<EntityKind> {
+        let w = &run[self.openers(run)..];
+        let &first = w.first()?;
+        let org = self.org_named(w);
+        if let Some(stop) = self.titled_name_end(w) {
+            let found = self.classify(&w[..stop], w[stop - 1]);
+            let right = self.classify(&w[stop..], last_tok);
+            return right.or(found);
+        }
+        if let Some(a) = self.and_split(w, org) {
+            let (left, right) = (&w[..a], &w[a + 1..]);
+            let mut found = None;
+            if let Some(&l) = left.last() {
+                found = self.classify(left, l);
+            }
+            if !right.is_empty() {
+                found = self.classify(right, last_tok).or(found);
+            }
+            return found;
+        }
+        let whole = &self.text[self.toks[first].start..self.toks[last_tok].end];
+        if let Some(kind) = self.headed_kind(w, org) {
+            return self.record(kind, first, last_tok, whole, whole);
+        }
+        if let Some(c) = w.iter().rposition(|&k| is_title_cue(self.word(k))) {
+            return self.titled_person(w, c, last_tok);
+        }
+        if self.cued_person(run, w, last_tok) {
+            return self.record(EntityKind::Person, first, last_tok, whole, whole);
+        }
+        self.art.leftover.push(Leftover {
+            pos: self.base + self.toks[first].start,
+            text: whole,
+        });
+        None
+    }
+
+    /// How many words open the run without being part of a name: grammar words, and at a
+    /// sentence start also adverbs and participles ("Crucially", "Speaking") that the stopword
+    /// list cannot enumerate.
+    fn openers(&self, run: &[usize]) -> usize {
+        run.iter()
+            .take_while(|&&k| {
+                let w = self.word(k);
+                is_stopword(w)
+                    || is_connector(w)
+                    || (self.toks[k].sent_start && (w.ends_with("ly") || w.ends_with("ing")))
+            })
+            .count()
+    }
+
+    /// The words that are not connectors.
+    fn caps(&self, w: &[usize]) -> usize {
+        w.iter().filter(|&&k| !is_connector(self.word(k))).count()
+    }
+
+    /// Named like an org: an org head word last ("... Ministry"), or an "X of" / "X for" head
+    /// inside ("Bank of ...", "Department for ...").
+    fn org_named(&self, w: &[usize]) -> bool {
+        w.last().is_some_and(|&k| is_org_head(self.word(k)))
+            || w.windows(2)
+                .any(|p| is_of_head(self.word(p[0])) && matches!(self.word(p[1]), "of" | "for"))
+    }
+
+    /// "President Amara Okonkwo of the Northern Party": a titled name ends at the first
+    /// connector (not a particle) or "and" after the title; what follows is classified on its
+    /// own. Where the name ends, when a valid name lies between.
+    fn titled_name_end(&self, w: &[usize]) -> Option<usize> {
+        let c = w.iter().position(|&k| is_title_cue(self.word(k)))?;
+        let stop = w[c + 1..]
+            .iter()
+            .position(|&k| {
+                let word = self.word(k);
+                (is_connector(word) && !is_particle(word)) || word == "and"
+            })
+            .map(|p| c + 1 + p)?;
+        self.valid_name(&w[c + 1..stop]).then_some(stop)
+    }
+
+    /// "and" may join the words of one name ("Department for Education and Skills"), but
+    /// "X and the Y", or a left side that is complete by itself, are two names: where to split
+    /// the run, if so.
+    fn and_split(&self, w: &[usize], org: bool) -> Option<usize> {
+        let last_word = self.word(*w.last()?);
+        w.iter().position(|&k| self.word(k) == "and").filter(|&a| {
+            let left = self.word(w[a.saturating_sub(1)]);
+            w.get(a + 1).is_some_and(|&k| self.word(k) == "the")
+                || is_org_head(left)
+                || is_event_head(left)
+                || !(org || is_event_head(last_word))
         })
-        .count();
-    let w = &run[skip..];
-    let (&first, &last) = (w.first()?, w.last()?);
-    let end = toks[last_tok].end;
-    let caps = w.iter().filter(|&&k| !is_connector(word(k))).count();
-    let last_word = word(last);
-    let whole = &text[toks[first].start..end];
-    let mut push = |kind, surface: &'a str, name: &'a str| {
-        let canonical = ex.canonical_for(kind, name);
-        art.mentions.push(Mention::new(
-            base + toks[first].start,
-            base + end,
+    }
+
+    /// Two or more capitalised words named like an org, or ending in an event head word
+    /// ("... War", "... Summit"). Legislation is named like an org ("Act of Parliament") but is
+    /// none.
+    fn headed_kind(&self, w: &[usize], org: bool) -> Option<EntityKind> {
+        if self.caps(w) < 2 {
+            return None;
+        }
+        let law = matches!(self.word(w[0]), "Act" | "Bill" | "Treaty" | "Convention");
+        if org && !law {
+            Some(EntityKind::Org)
+        } else if is_event_head(self.word(*w.last()?)) {
+            Some(EntityKind::Event)
+        } else {
+            None
+        }
+    }
+
+    /// "Nigerian President Amara Okonkwo": the name follows the last title word, `w[c]`; the
+    /// surface reaches back over the whole cue ("Prime Minister"). Nothing is recorded, not
+    /// even a leftover, when no valid name follows the title.
+    fn titled_person(&mut self, w: &[usize], c: usize, last_tok: usize) -> Option<EntityKind> {
+        let name = &w[c + 1..];
+        if !self.valid_name(name) {
+            return None;
+        }
+        let cue = w[..=c]
+            .iter()
+            .rev()
+            .take_while(|&&k| is_title_cue(self.word(k)) || is_cue_modifier(self.word(k)))
+            .last()
+            .copied()
+            .unwrap_or(w[c]);
+        let text = self.text;
+        let end = self.toks[last_tok].end;
+        let surface = &text[self.toks[cue].start..end];
+        // A lone name after a title of nobility is known by both: "Prince Edward",
+        // "Lord Ashcroft". After "Mr" or "President" it is a surname to resolve.
+        let noble = name.len() == 1 && is_noble(self.word(w[c]));
+        let name_start = if noble { w[c] } else { name[0] };
+        let name = &text[self.toks[name_start].start..end];
+        self.record(EntityKind::Person, w[0], last_tok, surface, name)
+    }
+
+    /// A person without a title: two or more capitalised words after a lowercase cue ("his
+    /// counterpart Vladimir Putin"), or two or three before "said" or "told", unless they name
+    /// a street or building ("Downing Street said").
+    fn cued_person(&self, run: &[usize], w: &[usize], last_tok: usize) -> bool {
+        let caps = self.caps(w);
+        let prev_cue = run[0] > 0 && {
+            let p = run[0] - 1;
+            self.toks[p].word && is_lower_cue(self.word(p))
+        };
+        let next_said = self
+            .toks
+            .get(last_tok + 1)
+            .is_some_and(|t| t.word && is_said(&self.text[t.start..t.end]));
+        let last_word = w.last().map_or("", |&k| self.word(k));
+        caps >= 2
+            && self.valid_name(w)
+            && (prev_cue || (next_said && caps <= 3 && !is_place_head(last_word)))
+    }
+
+    /// Words a person's name may consist of: capitalised non-grammar words and particles.
+    fn valid_name(&self, name: &[usize]) -> bool {
+        let mut real = 0;
+        for &k in name {
+            let w = self.word(k);
+            if is_particle(w) {
+                continue;
+            }
+            if !starts_cap(w)
+                || is_stopword(w)
+                || is_connector(w)
+                || is_title_cue(w)
+                || is_org_head(w)
+                || is_event_head(w)
+            {
+                return false;
+            }
+            real += usize::from(w.chars().count() > 1);
+        }
+        real > 0
+    }
+
+    /// Records a mention from the start of token `first` to the end of `last_tok`.
+    fn record(
+        &mut self,
+        kind: EntityKind,
+        first: usize,
+        last_tok: usize,
+        surface: &'a str,
+        name: &'a str,
+    ) -> Option<EntityKind> {
+        let canonical = self.lex.canonical_for(kind, name);
+        self.art.mentions.push(Mention::new(
+            self.base + self.toks[first].start,
+            self.base + self.toks[last_tok].end,
             kind,
             canonical,
             surface,
@@ -127,116 +330,7 @@ fn classify<'a>(
             false,
         ));
         Some(kind)
-    };
-    let org = is_org_head(last_word)
-        || w.windows(2)
-            .any(|p| is_of_head(word(p[0])) && matches!(word(p[1]), "of" | "for"));
-    // "President Amara Okonkwo of the Northern Party": a titled name ends at the first
-    // connector; what follows is classified on its own.
-    if let Some(c) = w.iter().position(|&k| is_title_cue(word(k))) {
-        let stop = w[c + 1..]
-            .iter()
-            .position(|&k| (is_connector(word(k)) && !is_particle(word(k))) || word(k) == "and")
-            .map(|p| c + 1 + p);
-        if let Some(stop) = stop.filter(|&stop| valid_name(text, toks, &w[c + 1..stop])) {
-            let found = classify(ex, text, base, toks, &w[..stop], w[stop - 1], art);
-            let right = classify(ex, text, base, toks, &w[stop..], last_tok, art);
-            return right.or(found);
-        }
     }
-    // "and" may join the words of one name ("Department for Education and Skills"), but
-    // "X and the Y", or a left side that is complete by itself, are two names: classify
-    // each side on its own.
-    let split = w.iter().position(|&k| word(k) == "and").filter(|&a| {
-        let left = word(w[a.saturating_sub(1)]);
-        w.get(a + 1).is_some_and(|&k| word(k) == "the")
-            || is_org_head(left)
-            || is_event_head(left)
-            || !(org || is_event_head(last_word))
-    });
-    if let Some(a) = split {
-        let (left, right) = (&w[..a], &w[a + 1..]);
-        let mut found = None;
-        if let Some(&l) = left.last() {
-            found = classify(ex, text, base, toks, left, l, art);
-        }
-        if !right.is_empty() {
-            found = classify(ex, text, base, toks, right, last_tok, art).or(found);
-        }
-        return found;
-    }
-    // Legislation is named like an org ("Act of Parliament") but is none.
-    let law = matches!(word(first), "Act" | "Bill" | "Treaty" | "Convention");
-    if caps >= 2 && org && !law {
-        return push(EntityKind::Org, whole, whole);
-    }
-    if caps >= 2 && is_event_head(last_word) {
-        return push(EntityKind::Event, whole, whole);
-    }
-    // "Nigerian President Amara Okonkwo": the name follows the last title word.
-    if let Some(c) = w.iter().rposition(|&k| is_title_cue(word(k))) {
-        let name = &w[c + 1..];
-        if valid_name(text, toks, name) {
-            let cue = w[..=c]
-                .iter()
-                .rev()
-                .take_while(|&&k| is_title_cue(word(k)) || is_cue_modifier(word(k)))
-                .last()
-                .copied()
-                .unwrap_or(w[c]);
-            let surface = &text[toks[cue].start..end];
-            // A lone name after a title of nobility is known by both: "Prince Edward",
-            // "Lord Ashcroft". After "Mr" or "President" it is a surname to resolve.
-            let noble = name.len() == 1 && is_noble(word(w[c]));
-            let name_start = if noble { w[c] } else { name[0] };
-            return push(
-                EntityKind::Person,
-                surface,
-                &text[toks[name_start].start..end],
-            );
-        }
-        return None;
-    }
-    let prev_cue = run[0] > 0 && {
-        let p = run[0] - 1;
-        toks[p].word && is_lower_cue(word(p))
-    };
-    let next_said = toks
-        .get(last_tok + 1)
-        .is_some_and(|t| t.word && is_said(&text[t.start..t.end]));
-    if caps >= 2
-        && valid_name(text, toks, w)
-        && (prev_cue || (next_said && caps <= 3 && !is_place_head(last_word)))
-    {
-        return push(EntityKind::Person, whole, whole);
-    }
-    art.leftover.push(Leftover {
-        pos: base + toks[first].start,
-        text: whole,
-    });
-    None
-}
-
-/// Words a person's name may consist of: capitalised non-grammar words and particles.
-fn valid_name(text: &str, toks: &[Token], name: &[usize]) -> bool {
-    let mut real = 0;
-    for &k in name {
-        let w = &text[toks[k].start..toks[k].end];
-        if is_particle(w) {
-            continue;
-        }
-        if !starts_cap(w)
-            || is_stopword(w)
-            || is_connector(w)
-            || is_title_cue(w)
-            || is_org_head(w)
-            || is_event_head(w)
-        {
-            return false;
-        }
-        real += usize::from(w.chars().count() > 1);
-    }
-    real > 0
 }
 
 /// Start of a person mention's surface form, reaching back over title cues:
@@ -270,211 +364,12 @@ fn starts_cap(w: &str) -> bool {
             && w[3..].starts_with(char::is_uppercase))
 }
 
-pub(super) fn is_abbrev(w: &str) -> bool {
-    (w.len() == 1 && w.starts_with(|c: char| c.is_ascii_uppercase()))
-        || matches!(
-            w,
-            "Mr" | "Mrs"
-                | "Ms"
-                | "Dr"
-                | "St"
-                | "Sen"
-                | "Gov"
-                | "Rep"
-                | "Gen"
-                | "Jr"
-                | "Sr"
-                | "Lt"
-                | "Col"
-                | "Capt"
-                | "Prof"
-                | "Rev"
-                | "Mt"
-                | "Ft"
-                | "Sgt"
-                | "Adm"
-        )
-}
-
-fn is_connector(w: &str) -> bool {
-    matches!(w, "of" | "for" | "the") || is_particle(w)
-}
-
-fn is_particle(w: &str) -> bool {
-    PARTICLES.binary_search(&w).is_ok()
-}
-
-#[rustfmt::skip]
-const PARTICLES: &[&str] = &[
-    "al", "bin", "da", "de", "del", "della", "den", "der", "di", "do", "dos", "du", "el",
-    "ibn", "la", "le", "van", "von", "y",
-];
-
-/// Capitalised words that never make a run into a name on their own: sentence openers,
-/// pronouns, days, months.
-pub(super) fn is_stopword(w: &str) -> bool {
-    STOPWORDS.binary_search(&w).is_ok()
-}
-
-#[rustfmt::skip]
-const STOPWORDS: &[&str] = &[
-    "A", "About", "According", "Additionally", "After", "All", "Also", "Although", "Among",
-    "An", "And", "Another", "April", "Are", "As", "Asked", "At", "August", "Because", "Before",
-    "Between", "Both", "But", "By", "Can", "Could", "December", "Despite", "Did", "Do", "Does",
-    "During", "Each", "Earlier", "Even", "Every", "February", "Few", "Finally", "First",
-    "Following", "For", "Friday", "From", "Further", "Furthermore", "Had", "Has", "Have", "He",
-    "Her", "Here", "His", "How", "However", "I", "If", "In", "Indeed", "Instead", "Into", "Is",
-    "It", "Its", "January", "July", "June", "Just", "Last", "Later", "Less", "Let", "Like",
-    "Many", "March", "May", "Meanwhile", "Might", "Mon", "Monday", "More", "Moreover", "Most",
-    "Must", "My", "Next", "No", "Not", "Notably", "November", "Now", "October", "Of", "On",
-    "Once", "One", "Only", "Or", "Other", "Our", "Over", "Overall", "Saturday", "Second",
-    "September", "Several", "She", "Should", "Since", "So", "Some", "Speaking", "Still",
-    "Stressing", "Such", "Sunday", "That", "The", "Their", "Then", "There", "These", "They",
-    "Third", "This", "Those", "Though", "Three", "Through", "Thursday", "To", "Today",
-    "Tomorrow", "Tuesday", "Two", "Under", "Unless", "Unlike", "Until", "Was", "We",
-    "Wednesday", "Were", "What", "When", "Where", "Whether", "Which", "While", "Who", "Why",
-    "Will", "With", "Without", "Would", "Yesterday", "Yet", "You", "Your",
-];
-
-/// Capitalised titles before a name. "Prime", "Foreign" etc. are only modifiers: they
-/// extend a cue ("Prime Minister") but do not make one.
-pub(super) fn is_title_cue(w: &str) -> bool {
-    TITLE_CUES.binary_search(&w).is_ok()
-}
-
-#[rustfmt::skip]
-const TITLE_CUES: &[&str] = &[
-    "Admiral", "Ambassador", "Archbishop", "Cardinal", "Chairman", "Chairperson", "Chairwoman",
-    "Chancellor", "Commissioner", "Congressman", "Congresswoman", "Councillor", "Dame", "Dr",
-    "Emir", "Emperor", "Envoy", "Gen", "General", "Gov", "Governor", "Judge", "King", "Lady",
-    "Lord", "Mayor", "Minister", "Miss", "Mr", "Mrs", "Ms", "Pope", "Premier", "President",
-    "Prince", "Princess", "Prof", "Professor", "Queen", "Rep", "Secretary", "Sen", "Senator",
-    "Sheikh", "Sir", "Speaker", "Spokesman", "Spokesperson", "Spokeswoman", "Sultan",
-];
-
-pub(super) fn is_noble(w: &str) -> bool {
-    NOBLES.binary_search(&w).is_ok()
-}
-
-#[rustfmt::skip]
-const NOBLES: &[&str] = &[
-    "Emir", "Emperor", "King", "Lady", "Lord", "Pope", "Prince", "Princess", "Queen", "Sheikh",
-    "Sultan",
-];
-
-fn is_cue_modifier(w: &str) -> bool {
-    CUE_MODIFIERS.binary_search(&w).is_ok()
-}
-
-#[rustfmt::skip]
-const CUE_MODIFIERS: &[&str] = &[
-    "Acting", "Attorney", "Chief", "Crown", "Defence", "Defense", "Deputy", "Economy",
-    "Energy", "Executive", "Finance", "Foreign", "Former", "Health", "Home", "Interior",
-    "Justice", "Prime", "State", "Trade", "Vice",
-];
-
-/// Lowercase words that introduce a full name: "his counterpart Vladimir Putin".
-fn is_lower_cue(w: &str) -> bool {
-    LOWER_CUES.binary_search(&w).is_ok()
-}
-
-#[rustfmt::skip]
-const LOWER_CUES: &[&str] = &[
-    "MEP", "MP", "ambassador", "candidate", "chairman", "chairwoman", "chancellor",
-    "chancellor-elect", "chief", "commissioner", "counterpart", "director", "envoy",
-    "executive", "governor", "lawmaker", "leader", "mayor", "minister", "premier", "president",
-    "president-elect", "secretary", "senator", "spokesman", "spokesperson", "spokeswoman",
-];
-
-fn is_said(w: &str) -> bool {
-    SAIDS.binary_search(&w).is_ok()
-}
-
-#[rustfmt::skip]
-const SAIDS: &[&str] = &[
-    "added", "announced", "argued", "claimed", "explained", "insisted", "replied", "said",
-    "says", "stated", "told", "warned", "wrote",
-];
-
-pub(super) fn is_org_head(w: &str) -> bool {
-    ORG_HEADS.binary_search(&w).is_ok()
-}
-
-#[rustfmt::skip]
-const ORG_HEADS: &[&str] = &[
-    "Academy", "Agency", "Airlines", "Airways", "Alliance", "Army", "Assembly", "Association",
-    "Authority", "Bank", "Board", "Brigade", "Brigades", "Broadcasting", "Bureau", "Capital",
-    "Center", "Centre", "Chamber", "Church", "Club", "Coalition", "College", "Commission",
-    "Committee", "Company", "Congress", "Corp", "Corporation", "Council", "Court",
-    "Department", "Duma", "Embassy", "Federation", "Forces", "Foundation", "Front", "Fund",
-    "Gazette", "Group", "Guard", "Herald", "Holdings", "Hospital", "Inc", "Industries",
-    "Institute", "Journal", "LLC", "League", "Ltd", "Ministry", "Motors", "Movement", "Navy",
-    "Network", "News", "Office", "Organisation", "Organization", "PLC", "Parliament",
-    "Partners", "Party", "Plc", "Police", "Post", "Press", "School", "Secretariat", "Senate",
-    "Services", "Society", "Systems", "Technologies", "Telegraph", "Times", "Tribunal",
-    "Tribune", "Trust", "Union", "University",
-];
-
-/// Head nouns that make an org when followed by "of": "Bank of England".
-fn is_of_head(w: &str) -> bool {
-    OF_HEADS.binary_search(&w).is_ok()
-}
-
-#[rustfmt::skip]
-const OF_HEADS: &[&str] = &[
-    "Academy", "Agency", "Bank", "Board", "Chamber", "Church", "Commission", "Committee",
-    "Council", "Court", "Department", "Embassy", "Federation", "Institute", "League",
-    "Ministry", "Office", "Organisation", "Organization", "Party", "Secretariat", "Union",
-    "University",
-];
-
-pub(super) fn is_event_head(w: &str) -> bool {
-    EVENT_HEADS.binary_search(&w).is_ok()
-}
-
-#[rustfmt::skip]
-const EVENT_HEADS: &[&str] = &[
-    "Championship", "Championships", "Conference", "Crisis", "Cup", "Election", "Elections",
-    "Festival", "Games", "Massacre", "Olympics", "Pandemic", "Referendum", "Revolution",
-    "Summit", "Uprising", "War",
-];
-
-/// Last words of street and building names, which "said" must not turn into persons
-/// ("Downing Street said").
-fn is_place_head(w: &str) -> bool {
-    PLACE_HEADS.binary_search(&w).is_ok()
-}
-
-#[rustfmt::skip]
-const PLACE_HEADS: &[&str] = &[
-    "Airport", "Avenue", "Building", "Hall", "Hill", "House", "Palace", "Road", "Square",
-    "Station", "Street",
-];
-
 #[cfg(test)]
 mod tests {
+    use super::super::EntityExtractor;
     use super::super::tests::{builtin, find, names};
-    use super::*;
-    use crate::enrich::gazetteer::GazetteerEntry;
-
-    #[test]
-    fn word_lists_are_sorted_for_binary_search() {
-        for list in [
-            PARTICLES,
-            STOPWORDS,
-            TITLE_CUES,
-            NOBLES,
-            CUE_MODIFIERS,
-            LOWER_CUES,
-            SAIDS,
-            ORG_HEADS,
-            OF_HEADS,
-            EVENT_HEADS,
-            PLACE_HEADS,
-        ] {
-            assert!(list.is_sorted(), "{list:?}");
-        }
-    }
+    use crate::article::EntityKind;
+    use crate::enrich::gazetteer::{Gazetteer, GazetteerEntry};
 
     #[test]
     fn unknown_persons_from_title_cues_and_said() {

@@ -1,0 +1,348 @@
+//! Pass 1, and the gazetteer as the later passes consult it: every alias compiled into one
+//! Aho-Corasick automaton (leftmost-longest, ASCII case-insensitive), with the case rule each
+//! spelling must meet, plus lookups by name that give rule and tagger names the gazetteer's
+//! canonical form.
+//!
+//! A hit counts only if it sits on word boundaries at both ends ("Rome" in "Romeo" does not),
+//! starts with a capital or digit (so "china" the porcelain and "us" the pronoun do not) and,
+//! for all-caps aliases of up to three letters ("US", "UK", "EU", "WHO"), is written exactly
+//! so. Longer all-caps aliases also accept newspaper title case ("Nato", "Opec"). Possessives
+//! ("Trump's", "Russia’s") match. A rejected hit does not hide a shorter one: the scan resumes
+//! one character later. Events are also scanned inside for places, orgs and persons ("Victory
+//! over Japan" mentions Japan).
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, Input, MatchKind};
+
+use super::mentions::{Mention, normalize_space};
+use super::rules;
+use crate::article::EntityKind;
+use crate::enrich::gazetteer::{Gazetteer, name_key};
+
+/// A [`Gazetteer`] compiled for matching and lookup; built once, shared by all threads.
+pub(super) struct Lexicon {
+    automaton: AhoCorasick,
+    /// Per automaton pattern (one per distinct ASCII-lowercased name): the spellings that
+    /// share it, each with the entity it names.
+    patterns: Vec<Vec<Variant>>,
+    /// (kind, canonical) of every gazetteer entry, by entry number.
+    targets: Vec<(EntityKind, String)>,
+    /// `name_key` -> entry numbers, to canonicalise names the rules find.
+    by_key: HashMap<String, Vec<u32>>,
+    /// Org entry -> the event entry "<org> summit", when the gazetteer lists one.
+    summit_of: HashMap<u32, u32>,
+}
+
+struct Variant {
+    case: CaseRule,
+    /// The spelling as written in the gazetteer; the case rule compares against it.
+    alias: String,
+    target: u32,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum CaseRule {
+    /// Short all-caps alias ("US", "EU"): the text must match byte for byte.
+    Exact,
+    /// Longer all-caps alias ("NATO"): exact, or title case ("Nato").
+    CapsOrTitle,
+    /// Anything else: every word capitalised in the alias is capitalised in the text.
+    Capitalised,
+}
+
+impl Lexicon {
+    pub(super) fn new(gazetteer: &Gazetteer) -> Lexicon {
+        let mut targets = Vec::new();
+        let mut by_key: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut pattern_ids: HashMap<String, usize> = HashMap::new();
+        let mut pattern_texts: Vec<String> = Vec::new();
+        let mut patterns: Vec<Vec<Variant>> = Vec::new();
+        for (n, entry) in gazetteer.entries().enumerate() {
+            let target = n as u32;
+            targets.push((entry.kind, entry.canonical.clone()));
+            for name in entry.names() {
+                let ids = by_key.entry(name_key(name)).or_default();
+                if !ids.contains(&target) {
+                    ids.push(target);
+                }
+                // News text uses both apostrophes: "People's" and "People’s".
+                let curly = name.contains('\'').then(|| name.replace('\'', "’"));
+                for spelling in std::iter::once(name).chain(curly.as_deref()) {
+                    let lower = spelling.to_ascii_lowercase();
+                    let id = *pattern_ids.entry(lower.clone()).or_insert_with(|| {
+                        pattern_texts.push(lower);
+                        patterns.push(Vec::new());
+                        patterns.len() - 1
+                    });
+                    patterns[id].push(Variant {
+                        case: case_rule(spelling),
+                        alias: spelling.to_string(),
+                        target,
+                    });
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&pattern_texts)
+            .expect("gazetteer automaton builds");
+        let mut summit_of = HashMap::new();
+        for (n, entry) in gazetteer.entries().enumerate() {
+            if entry.kind != EntityKind::Event {
+                continue;
+            }
+            for name in entry.names() {
+                let Some(org) = name
+                    .strip_suffix(" summit")
+                    .or(name.strip_suffix(" Summit"))
+                else {
+                    continue;
+                };
+                for &t in by_key.get(&name_key(org)).into_iter().flatten() {
+                    if targets[t as usize].0 == EntityKind::Org {
+                        summit_of.insert(t, n as u32);
+                    }
+                }
+            }
+        }
+        Lexicon {
+            automaton,
+            patterns,
+            targets,
+            by_key,
+            summit_of,
+        }
+    }
+
+    /// Gazetteer hits inside `range` of `text`, appended to `out` in text order. `inside` is
+    /// the event whose name is being scanned for the names within it.
+    pub(super) fn matches<'a>(
+        &'a self,
+        text: &'a str,
+        range: Range<usize>,
+        inside: Option<(usize, usize)>,
+        base: usize,
+        out: &mut Vec<Mention<'a>>,
+    ) {
+        let mut pos = range.start;
+        while pos < range.end {
+            let Some(mut m) = self.automaton.find(Input::new(text).range(pos..range.end)) else {
+                break;
+            };
+            if inside == Some((m.start(), m.end())) {
+                // The event itself: look for a shorter name at the same start ("G20" in
+                // "G20 summit"); failing that, move on one character.
+                match self
+                    .automaton
+                    .find(Input::new(text).range(pos..range.end - 1))
+                {
+                    Some(shorter) if shorter.start() == m.start() => m = shorter,
+                    _ => {
+                        pos =
+                            m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+                        continue;
+                    }
+                }
+            }
+            let (s, e) = (m.start(), m.end());
+            let target = self.accept(text, s, e, m.pattern().as_usize());
+            match target {
+                Some(t) if inside.is_none() || self.targets[t as usize].0 != EntityKind::Event => {
+                    let (kind, canonical) = &self.targets[t as usize];
+                    let surface_start = if *kind == EntityKind::Person {
+                        rules::cue_start(text, s)
+                    } else {
+                        s
+                    };
+                    out.push(Mention::new(
+                        base + s,
+                        base + e,
+                        *kind,
+                        Cow::Borrowed(canonical),
+                        &text[surface_start..e],
+                        &text[s..e],
+                        true,
+                    ));
+                    if *kind == EntityKind::Event && inside.is_none() {
+                        self.matches(text, s..e, Some((s, e)), base, out);
+                    }
+                    pos = e;
+                }
+                _ => pos = s + text[s..].chars().next().map_or(1, char::len_utf8),
+            }
+        }
+    }
+
+    /// The gazetteer entry a raw automaton hit stands for, if boundaries and case allow it.
+    fn accept(&self, text: &str, s: usize, e: usize, pattern: usize) -> Option<u32> {
+        let mut before = text[..s].chars().rev();
+        match before.next() {
+            Some(c) if c.is_alphanumeric() => return None,
+            Some('\'' | '’') if before.next().is_some_and(char::is_alphanumeric) => return None,
+            _ => {}
+        }
+        let mut after = text[e..].chars();
+        match after.next() {
+            Some(c) if c.is_alphanumeric() => return None,
+            Some('\'' | '’') => {
+                // Possessive "Trump's" is fine; "O'Neill"-like continuations are not.
+                let rest = after.as_str();
+                let possessive =
+                    rest.starts_with('s') && !rest[1..].starts_with(char::is_alphanumeric);
+                if rest.starts_with(char::is_alphanumeric) && !possessive {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+        let span = &text[s..e];
+        // Later variants come from later (user) entries, which win.
+        self.patterns[pattern]
+            .iter()
+            .rev()
+            .find(|v| case_ok(v.case, &v.alias, span))
+            .map(|v| v.target)
+    }
+
+    /// Kind and canonical name of gazetteer entry `target`.
+    pub(super) fn target(&self, target: u32) -> (EntityKind, &str) {
+        let (kind, canonical) = &self.targets[target as usize];
+        (*kind, canonical)
+    }
+
+    /// The entry that lists `name` as an entity of this kind; of several, the last (user
+    /// entries come last, and win).
+    pub(super) fn entry(&self, kind: EntityKind, name: &str) -> Option<u32> {
+        let ids = self.by_key.get(&name_key(name))?;
+        ids.iter()
+            .rev()
+            .copied()
+            .find(|&t| self.targets[t as usize].0 == kind)
+    }
+
+    /// True when the gazetteer lists `name` as an entity of this kind.
+    pub(super) fn knows(&self, kind: EntityKind, name: &str) -> bool {
+        self.entry(kind, name).is_some()
+    }
+
+    /// Canonical name for a name found by rules or tagger: the gazetteer's, if it knows the
+    /// name under this kind; otherwise the name itself with whitespace normalised.
+    pub(super) fn canonical_for<'a>(&'a self, kind: EntityKind, name: &'a str) -> Cow<'a, str> {
+        match self.entry(kind, name) {
+            Some(t) => Cow::Borrowed(self.targets[t as usize].1.as_str()),
+            None => normalize_space(name),
+        }
+    }
+
+    /// The gazetteer's "<org> summit" event for an org, by the org's canonical name.
+    pub(super) fn summit_event(&self, org: &str) -> Option<&str> {
+        let ids = self.by_key.get(&name_key(org))?;
+        let event = ids.iter().find_map(|t| self.summit_of.get(t))?;
+        Some(self.targets[*event as usize].1.as_str())
+    }
+}
+
+fn case_rule(alias: &str) -> CaseRule {
+    let letters = alias.chars().filter(|c| c.is_alphabetic());
+    let (mut n, mut lower) = (0, false);
+    for c in letters {
+        n += 1;
+        lower |= c.is_lowercase();
+    }
+    match (lower, n) {
+        (false, 1..=3) => CaseRule::Exact,
+        (false, _) => CaseRule::CapsOrTitle,
+        (true, _) => CaseRule::Capitalised,
+    }
+}
+
+/// `span` is `alias` up to ASCII case (the automaton guarantees it); is the case acceptable?
+fn case_ok(rule: CaseRule, alias: &str, span: &str) -> bool {
+    match rule {
+        CaseRule::Exact => span == alias,
+        CaseRule::CapsOrTitle => {
+            let mut letters = span.chars().filter(|c| c.is_alphabetic());
+            span == alias
+                || (letters.next().is_some_and(char::is_uppercase)
+                    && letters.all(char::is_lowercase))
+        }
+        CaseRule::Capitalised => {
+            // "the Hague" for "The Hague": the article is written lowercase mid-sentence.
+            let (alias, span) = match (alias.strip_prefix("The "), span.strip_prefix("the ")) {
+                (Some(a), Some(s)) => (a, s),
+                _ => (alias, span),
+            };
+            // An alias the gazetteer writes lowercase ("war in Ukraine", "al-Qaeda") is meant
+            // to match lowercase text; any other must start with a capital or digit.
+            let lower_alias = alias.starts_with(char::is_lowercase);
+            if !lower_alias && !span.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+                return false;
+            }
+            let (a, s) = (alias.as_bytes(), span.as_bytes());
+            (0..a.len().min(s.len())).all(|p| {
+                let word_start = p == 0 || matches!(a[p - 1], b' ' | b'-');
+                !(word_start && a[p].is_ascii_uppercase()) || s[p].is_ascii_uppercase()
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{builtin, find, names};
+    use crate::article::EntityKind;
+
+    #[test]
+    fn aliases_collapse_to_one_canonical_entity() {
+        let es = builtin().extract(
+            "US and U.S. talks",
+            "The United States said America and the USA would act. U.S.-China ties.",
+        );
+        let us = find(&es, EntityKind::Place, "United States").unwrap();
+        assert_eq!(us.mentions, 6);
+        assert_eq!(
+            us.aliases,
+            ["US", "U.S.", "United States", "America", "USA"]
+        );
+        assert_eq!(names(&es, EntityKind::Place), ["United States", "China"]);
+    }
+
+    #[test]
+    fn matches_need_word_boundaries() {
+        let es = builtin().extract("", "Romeo read about Putinism in Chinatown and Omani food.");
+        assert!(es.is_empty(), "{es:?}");
+        let es = builtin().extract("", "A Russia-Ukraine deal, then Ukraine-Russia talks.");
+        assert_eq!(names(&es, EntityKind::Place), ["Russia", "Ukraine"]);
+    }
+
+    #[test]
+    fn case_rules_keep_common_words_out() {
+        let es = builtin().extract(
+            "",
+            "Give us the fine china and the turkey. Let us go, who knows. The eu flag. \
+             Us too. Nato and NATO both count, as does the WHO.",
+        );
+        assert_eq!(names(&es, EntityKind::Place), Vec::<&str>::new());
+        let nato = find(&es, EntityKind::Org, "NATO").unwrap();
+        assert_eq!(nato.mentions, 2);
+        assert!(find(&es, EntityKind::Org, "World Health Organization").is_some());
+        assert_eq!(es.len(), 2, "{es:?}");
+    }
+
+    #[test]
+    fn possessives_match_with_either_apostrophe() {
+        let es = builtin().extract("", "Trump's plan met Russia’s terms and the Kremlin's.");
+        assert_eq!(
+            find(&es, EntityKind::Person, "Donald Trump")
+                .unwrap()
+                .aliases,
+            ["Trump"]
+        );
+        assert!(find(&es, EntityKind::Place, "Russia").is_some());
+        assert!(find(&es, EntityKind::Org, "Kremlin").is_some());
+    }
+}

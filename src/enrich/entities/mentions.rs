@@ -1,0 +1,107 @@
+//! What the passes record about one article (mentions, article-local acronyms, runs no rule
+//! claimed) and how the mentions fold into one [`Entity`] per canonical name.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use crate::article::{Entity, EntityKind};
+
+/// One hit, gazetteer or rule, with positions unique across title and body.
+pub(super) struct Mention<'a> {
+    pub(super) pos: usize,
+    pub(super) end: usize,
+    pub(super) kind: EntityKind,
+    pub(super) canonical: Cow<'a, str>,
+    /// What the article wrote, title cue included ("President Putin").
+    pub(super) surface: &'a str,
+    /// The name without cue ("Putin"); a person's surname resolution looks at this.
+    pub(super) name: &'a str,
+    /// From the gazetteer, whose reading of a bare surname is trusted over the article's.
+    pub(super) gazetteer: bool,
+    /// False for the "(SCO)" right after "Shanghai Cooperation Organisation".
+    pub(super) counted: bool,
+    /// Swallowed by a longer rule name ("Bank of Japan" takes Japan).
+    pub(super) removed: bool,
+}
+
+impl<'a> Mention<'a> {
+    pub(super) fn new(
+        pos: usize,
+        end: usize,
+        kind: EntityKind,
+        canonical: Cow<'a, str>,
+        surface: &'a str,
+        name: &'a str,
+        gazetteer: bool,
+    ) -> Mention<'a> {
+        Mention {
+            pos,
+            end,
+            kind,
+            canonical,
+            surface,
+            name,
+            gazetteer,
+            counted: true,
+            removed: false,
+        }
+    }
+}
+
+/// A run of capitalised words no rule claimed; pass 3 may still resolve it.
+pub(super) struct Leftover<'a> {
+    pub(super) pos: usize,
+    pub(super) text: &'a str,
+}
+
+/// Acronym, the entity it was defined for, and where the defining "(ACR)" stands.
+pub(super) type Acronym<'a> = (&'a str, EntityKind, Cow<'a, str>, usize);
+
+#[derive(Default)]
+pub(super) struct ArticleState<'a> {
+    pub(super) mentions: Vec<Mention<'a>>,
+    pub(super) acronyms: Vec<Acronym<'a>>,
+    pub(super) leftover: Vec<Leftover<'a>>,
+}
+
+/// Folds mentions into one `Entity` per (kind, canonical), aliases in order of appearance.
+pub(super) fn aggregate(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
+    mentions.sort_by_key(|m| m.pos);
+    let mut out: Vec<Entity> = Vec::new();
+    let mut index: HashMap<(EntityKind, &str), usize> = HashMap::new();
+    for m in mentions.iter().filter(|m| !m.removed) {
+        let i = *index.entry((m.kind, &m.canonical)).or_insert_with(|| {
+            out.push(Entity {
+                kind: m.kind,
+                canonical: m.canonical.to_string(),
+                mentions: 0,
+                aliases: Vec::new(),
+            });
+            out.len() - 1
+        });
+        let e = &mut out[i];
+        e.mentions += u32::from(m.counted);
+        let surface = normalize_space(m.surface);
+        if !e.aliases.iter().any(|a| *a == surface) {
+            e.aliases.push(surface.into_owned());
+        }
+    }
+    out.retain(|e| e.mentions > 0);
+    out.sort_by(|a, b| {
+        (a.kind, std::cmp::Reverse(a.mentions), &a.canonical).cmp(&(
+            b.kind,
+            std::cmp::Reverse(b.mentions),
+            &b.canonical,
+        ))
+    });
+    out
+}
+
+/// Runs of whitespace (a name broken across a line) become one space.
+pub(super) fn normalize_space(s: &str) -> Cow<'_, str> {
+    if s.contains(|c: char| c.is_whitespace() && c != ' ') || s.contains("  ") {
+        Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        Cow::Borrowed(s)
+    }
+}

@@ -1,0 +1,281 @@
+//! In-article resolution: what one article says about its own names, which no list can know.
+//!
+//! - "Shanghai Cooperation Organisation (SCO)" makes "SCO" an alias of that org for this
+//!   article, overriding the gazetteer.
+//! - A known org followed or preceded by "summit" ("the SCO summit", "summit of the SCO") is
+//!   an event, named by the gazetteer's `<org> summit` event if there is one, else
+//!   "<org canonical> summit".
+//! - A name takes one kind throughout the article.
+//! - A leftover single word or name equal to the surname (or full name) of exactly one person
+//!   named in full in the article resolves to that person. Headlines often use the surname
+//!   before the body gives the full name, so resolution looks at the whole article, not only
+//!   at earlier text.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use super::lexicon::Lexicon;
+use super::mentions::{ArticleState, Mention};
+use super::words;
+use crate::article::EntityKind;
+
+/// After an org mention: "(ACR)" defines an article-local acronym, and a following or
+/// preceding "summit" makes an event.
+pub(super) fn summit_and_acronym<'a>(
+    lex: &'a Lexicon,
+    text: &'a str,
+    base: usize,
+    i: usize,
+    art: &mut ArticleState<'a>,
+) {
+    let (s, e) = (art.mentions[i].pos - base, art.mentions[i].end - base);
+    let mut after = e;
+    let rest = &text[e..];
+    let trimmed = rest.trim_start_matches(' ');
+    if let Some(inner) = trimmed.strip_prefix('(') {
+        let len = inner.find(')').unwrap_or(usize::MAX);
+        let acr = inner.get(..len).unwrap_or("");
+        // Only when the match is the whole name in front of the brackets, and the
+        // acronym starts like it: "Trades Union Congress (TUC)" must not make TUC an
+        // alias of the "Congress" the gazetteer matched inside it.
+        let preceded_by_name = text[..s]
+            .trim_end_matches(' ')
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase) && !words::is_stopword(w));
+        let same_initial =
+            text[s..].chars().next().map(|c| c.to_ascii_uppercase()) == acr.chars().next();
+        if (2..=10).contains(&acr.len())
+            && acr
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && same_initial
+            && !preceded_by_name
+        {
+            let acr_pos = base + e + (rest.len() - trimmed.len()) + 1;
+            let m = &art.mentions[i];
+            art.acronyms
+                .push((acr, m.kind, m.canonical.clone(), acr_pos));
+            after = acr_pos - base + len + 1;
+        }
+    }
+    let tail = text[after..].trim_start_matches(' ');
+    let summit_end = ["summit", "Summit"].iter().find_map(|w| {
+        let rest = tail.strip_prefix(w)?;
+        (!rest.starts_with(char::is_alphanumeric)).then(|| text.len() - rest.len())
+    });
+    let head = &text[..s];
+    let summit_start = [
+        "summit of the ",
+        "Summit of the ",
+        "summit of ",
+        "Summit of ",
+    ]
+    .iter()
+    .find_map(|p| head.strip_suffix(p).map(str::len));
+    let span = match (summit_start, summit_end) {
+        (_, Some(end)) => s..end,
+        (Some(start), None) => start..e,
+        (None, None) => return,
+    };
+    let org = &art.mentions[i];
+    let canonical = match lex.summit_event(&org.canonical) {
+        Some(event) => Cow::Borrowed(event),
+        None => Cow::Owned(format!("{} summit", org.canonical)),
+    };
+    let surface = &text[span.clone()];
+    art.mentions.push(Mention::new(
+        base + span.start,
+        base + span.end,
+        EntityKind::Event,
+        canonical,
+        surface,
+        surface,
+        false,
+    ));
+}
+
+/// Pass 3: acronyms defined in the article, one kind per name, then surnames.
+pub(super) fn resolve<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>) {
+    for (acr, kind, canonical, pos) in art.acronyms.clone() {
+        for m in art.mentions.iter_mut() {
+            if m.name == acr && !m.removed {
+                m.kind = kind;
+                m.canonical = canonical.clone();
+                m.counted = m.pos != pos;
+            }
+        }
+        for run in art.leftover.iter_mut().filter(|r| r.text == acr) {
+            art.mentions.push(Mention {
+                counted: run.pos != pos,
+                ..Mention::new(
+                    run.pos,
+                    run.pos + acr.len(),
+                    kind,
+                    canonical.clone(),
+                    acr,
+                    acr,
+                    false,
+                )
+            });
+            run.text = "";
+        }
+    }
+    one_kind_per_name(lex, art);
+    // Full names written out in this article, keyed by themselves and by their surname.
+    let mut names: HashMap<&str, Option<Cow<'a, str>>> = HashMap::new();
+    for m in &art.mentions {
+        if m.kind == EntityKind::Person && !m.removed && m.name.contains(' ') {
+            let full = &m.canonical;
+            let surname = m.name.rsplit(' ').next().unwrap_or(m.name);
+            for key in [m.name, surname] {
+                match names.get(key) {
+                    Some(Some(c)) if c != full => {
+                        names.insert(key, None);
+                    }
+                    Some(_) => {}
+                    None => {
+                        names.insert(key, Some(full.clone()));
+                    }
+                }
+            }
+        }
+    }
+    for m in art.mentions.iter_mut() {
+        if m.kind == EntityKind::Person
+            && !m.gazetteer
+            && !m.name.contains(' ')
+            && let Some(Some(full)) = names.get(m.name)
+        {
+            m.canonical = full.clone();
+        }
+    }
+    for run in &art.leftover {
+        if let Some(Some(full)) = names.get(run.text) {
+            art.mentions.push(Mention::new(
+                run.pos,
+                run.pos + run.text.len(),
+                EntityKind::Person,
+                full.clone(),
+                run.text,
+                run.text,
+                false,
+            ));
+        }
+    }
+}
+
+/// The tagger reads each sentence on its own, so one article can call "Nokia" an
+/// organisation twice and a place once. A name takes one kind throughout the article: the
+/// gazetteer's if it matched the name here, else the kind most of its mentions have (ties
+/// go to the earliest).
+fn one_kind_per_name<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>) {
+    struct Votes {
+        counts: [u32; 4],
+        /// Position and kind slot of the earliest mention.
+        first: (usize, usize),
+        gazetteer: Option<EntityKind>,
+    }
+    let slot = |kind: EntityKind| EntityKind::ALL.iter().position(|k| *k == kind);
+    let mut votes: HashMap<&str, Votes> = HashMap::new();
+    for m in art.mentions.iter().filter(|m| !m.removed) {
+        let here = (m.pos, slot(m.kind).unwrap_or(0));
+        let v = votes.entry(m.name).or_insert(Votes {
+            counts: [0; 4],
+            first: here,
+            gazetteer: None,
+        });
+        v.first = v.first.min(here);
+        if m.gazetteer {
+            v.gazetteer.get_or_insert(m.kind);
+        } else if let Some(i) = slot(m.kind) {
+            v.counts[i] += 1;
+        }
+    }
+    for m in art
+        .mentions
+        .iter_mut()
+        .filter(|m| !m.removed && !m.gazetteer)
+    {
+        let Some(v) = votes.get(m.name) else { continue };
+        let kind = v.gazetteer.unwrap_or_else(|| {
+            let best = (0..4)
+                .max_by_key(|&i| (v.counts[i], i == v.first.1))
+                .unwrap_or(v.first.1);
+            EntityKind::ALL[best]
+        });
+        if kind != m.kind {
+            m.kind = kind;
+            m.canonical = lex.canonical_for(kind, m.name);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{builtin, find, names};
+    use crate::article::EntityKind;
+
+    #[test]
+    fn surnames_resolve_only_when_unambiguous() {
+        let es = builtin().extract(
+            "",
+            "Senator Anna Berg and Senator Lars Berg spoke. Mr Berg left. \
+             Chancellor Ruth Solberg arrived; Solberg said little.",
+        );
+        let people = names(&es, EntityKind::Person);
+        assert!(people.contains(&"Berg"), "{people:?}");
+        assert_eq!(
+            find(&es, EntityKind::Person, "Ruth Solberg")
+                .unwrap()
+                .mentions,
+            2
+        );
+    }
+
+    #[test]
+    fn acronym_in_parentheses_becomes_a_local_alias() {
+        let es = builtin().extract(
+            "NGC warns",
+            "The Northern Grain Council (NGC) met. The NGC said prices rose; the NGC's chief \
+             agreed. The African Union (AU) sent observers to the AU summit.",
+        );
+        let ngc = find(&es, EntityKind::Org, "Northern Grain Council").unwrap();
+        assert_eq!(ngc.mentions, 4);
+        assert_eq!(ngc.aliases, ["NGC", "Northern Grain Council"]);
+        let au = find(&es, EntityKind::Org, "African Union").unwrap();
+        assert_eq!(au.mentions, 2);
+        assert!(find(&es, EntityKind::Event, "African Union summit").is_some());
+    }
+
+    #[test]
+    fn an_acronym_names_only_the_whole_name_before_it() {
+        let es = builtin().extract(
+            "",
+            "The Trades Union Congress (TUC) met on Monday. The TUC said pay must rise.",
+        );
+        for e in &es {
+            assert!(
+                e.canonical == "TUC" || !e.aliases.iter().any(|a| a == "TUC"),
+                "TUC became an alias of {}",
+                e.canonical
+            );
+        }
+    }
+
+    #[test]
+    fn summits_of_known_orgs_are_events_with_the_gazetteer_name() {
+        let es = builtin().extract(
+            "",
+            "Leaders prepared the Shanghai Cooperation Organisation (SCO) summit, the upcoming \
+             summit of the Shanghai Cooperation Organisation, and a G20 summit. The SCO met.",
+        );
+        let sco = find(&es, EntityKind::Event, "SCO summit").unwrap();
+        assert_eq!(sco.mentions, 2);
+        assert!(find(&es, EntityKind::Event, "G20 summit").is_some());
+        let org = find(&es, EntityKind::Org, "Shanghai Cooperation Organisation").unwrap();
+        assert_eq!(org.mentions, 3);
+        // The org inside "G20 summit" counts too.
+        assert!(find(&es, EntityKind::Org, "G20").is_some());
+    }
+}

@@ -1,0 +1,213 @@
+//! The grammar the entity passes read: title words, head nouns, cue verbs, name particles and
+//! sentence openers. Every list here is grammar, not names; names live in the gazetteer data.
+//!
+//! The lists are searched with `binary_search`, so each must stay sorted (a test checks).
+
+pub(super) fn is_abbrev(w: &str) -> bool {
+    (w.len() == 1 && w.starts_with(|c: char| c.is_ascii_uppercase()))
+        || matches!(
+            w,
+            "Mr" | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "St"
+                | "Sen"
+                | "Gov"
+                | "Rep"
+                | "Gen"
+                | "Jr"
+                | "Sr"
+                | "Lt"
+                | "Col"
+                | "Capt"
+                | "Prof"
+                | "Rev"
+                | "Mt"
+                | "Ft"
+                | "Sgt"
+                | "Adm"
+        )
+}
+
+pub(super) fn is_connector(w: &str) -> bool {
+    matches!(w, "of" | "for" | "the") || is_particle(w)
+}
+
+/// Lowercase words inside a person's name: "Ludwig van Beethoven", "Jan van den Berg",
+/// "Osama bin Laden", "Karl-Theodor zu Guttenberg". The rules let a run of capitalised words
+/// go on through them, and the tagger's person spans may contain them; one list serves both,
+/// so the two passes agree on where such a name ends.
+pub(super) fn is_particle(w: &str) -> bool {
+    PARTICLES.binary_search(&w).is_ok()
+}
+
+#[rustfmt::skip]
+const PARTICLES: &[&str] = &[
+    "al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "do", "dos", "du", "el",
+    "ibn", "la", "le", "st", "van", "von", "y", "zu",
+];
+
+/// Capitalised words that never make a run into a name on their own: sentence openers,
+/// pronouns, days, months.
+pub(super) fn is_stopword(w: &str) -> bool {
+    STOPWORDS.binary_search(&w).is_ok()
+}
+
+#[rustfmt::skip]
+const STOPWORDS: &[&str] = &[
+    "A", "About", "According", "Additionally", "After", "All", "Also", "Although", "Among",
+    "An", "And", "Another", "April", "Are", "As", "Asked", "At", "August", "Because", "Before",
+    "Between", "Both", "But", "By", "Can", "Could", "December", "Despite", "Did", "Do", "Does",
+    "During", "Each", "Earlier", "Even", "Every", "February", "Few", "Finally", "First",
+    "Following", "For", "Friday", "From", "Further", "Furthermore", "Had", "Has", "Have", "He",
+    "Her", "Here", "His", "How", "However", "I", "If", "In", "Indeed", "Instead", "Into", "Is",
+    "It", "Its", "January", "July", "June", "Just", "Last", "Later", "Less", "Let", "Like",
+    "Many", "March", "May", "Meanwhile", "Might", "Mon", "Monday", "More", "Moreover", "Most",
+    "Must", "My", "Next", "No", "Not", "Notably", "November", "Now", "October", "Of", "On",
+    "Once", "One", "Only", "Or", "Other", "Our", "Over", "Overall", "Saturday", "Second",
+    "September", "Several", "She", "Should", "Since", "So", "Some", "Speaking", "Still",
+    "Stressing", "Such", "Sunday", "That", "The", "Their", "Then", "There", "These", "They",
+    "Third", "This", "Those", "Though", "Three", "Through", "Thursday", "To", "Today",
+    "Tomorrow", "Tuesday", "Two", "Under", "Unless", "Unlike", "Until", "Was", "We",
+    "Wednesday", "Were", "What", "When", "Where", "Whether", "Which", "While", "Who", "Why",
+    "Will", "With", "Without", "Would", "Yesterday", "Yet", "You", "Your",
+];
+
+/// Capitalised titles before a name. "Prime", "Foreign" etc. are only modifiers: they
+/// extend a cue ("Prime Minister") but do not make one.
+pub(super) fn is_title_cue(w: &str) -> bool {
+    TITLE_CUES.binary_search(&w).is_ok()
+}
+
+#[rustfmt::skip]
+const TITLE_CUES: &[&str] = &[
+    "Admiral", "Ambassador", "Archbishop", "Cardinal", "Chairman", "Chairperson", "Chairwoman",
+    "Chancellor", "Commissioner", "Congressman", "Congresswoman", "Councillor", "Dame", "Dr",
+    "Emir", "Emperor", "Envoy", "Gen", "General", "Gov", "Governor", "Judge", "King", "Lady",
+    "Lord", "Mayor", "Minister", "Miss", "Mr", "Mrs", "Ms", "Pope", "Premier", "President",
+    "Prince", "Princess", "Prof", "Professor", "Queen", "Rep", "Secretary", "Sen", "Senator",
+    "Sheikh", "Sir", "Speaker", "Spokesman", "Spokesperson", "Spokeswoman", "Sultan",
+];
+
+pub(super) fn is_noble(w: &str) -> bool {
+    NOBLES.binary_search(&w).is_ok()
+}
+
+#[rustfmt::skip]
+const NOBLES: &[&str] = &[
+    "Emir", "Emperor", "King", "Lady", "Lord", "Pope", "Prince", "Princess", "Queen", "Sheikh",
+    "Sultan",
+];
+
+pub(super) fn is_cue_modifier(w: &str) -> bool {
+    CUE_MODIFIERS.binary_search(&w).is_ok()
+}
+
+#[rustfmt::skip]
+const CUE_MODIFIERS: &[&str] = &[
+    "Acting", "Attorney", "Chief", "Crown", "Defence", "Defense", "Deputy", "Economy",
+    "Energy", "Executive", "Finance", "Foreign", "Former", "Health", "Home", "Interior",
+    "Justice", "Prime", "State", "Trade", "Vice",
+];
+
+/// Lowercase words that introduce a full name: "his counterpart Vladimir Putin".
+pub(super) fn is_lower_cue(w: &str) -> bool {
+    LOWER_CUES.binary_search(&w).is_ok()
+}
+
+#[rustfmt::skip]
+const LOWER_CUES: &[&str] = &[
+    "MEP", "MP", "ambassador", "candidate", "chairman", "chairwoman", "chancellor",
+    "chancellor-elect", "chief", "commissioner", "counterpart", "director", "envoy",
+    "executive", "governor", "lawmaker", "leader", "mayor", "minister", "premier", "president",
+    "president-elect", "secretary", "senator", "spokesman", "spokesperson", "spokeswoman",
+];
+
+pub(super) fn is_said(w: &str) -> bool {
+    SAIDS.binary_search(&w).is_ok()
+}
+
+#[rustfmt::skip]
+const SAIDS: &[&str] = &[
+    "added", "announced", "argued", "claimed", "explained", "insisted", "replied", "said",
+    "says", "stated", "told", "warned", "wrote",
+];
+
+pub(super) fn is_org_head(w: &str) -> bool {
+    ORG_HEADS.binary_search(&w).is_ok()
+}
+
+#[rustfmt::skip]
+const ORG_HEADS: &[&str] = &[
+    "Academy", "Agency", "Airlines", "Airways", "Alliance", "Army", "Assembly", "Association",
+    "Authority", "Bank", "Board", "Brigade", "Brigades", "Broadcasting", "Bureau", "Capital",
+    "Center", "Centre", "Chamber", "Church", "Club", "Coalition", "College", "Commission",
+    "Committee", "Company", "Congress", "Corp", "Corporation", "Council", "Court",
+    "Department", "Duma", "Embassy", "Federation", "Forces", "Foundation", "Front", "Fund",
+    "Gazette", "Group", "Guard", "Herald", "Holdings", "Hospital", "Inc", "Industries",
+    "Institute", "Journal", "LLC", "League", "Ltd", "Ministry", "Motors", "Movement", "Navy",
+    "Network", "News", "Office", "Organisation", "Organization", "PLC", "Parliament",
+    "Partners", "Party", "Plc", "Police", "Post", "Press", "School", "Secretariat", "Senate",
+    "Services", "Society", "Systems", "Technologies", "Telegraph", "Times", "Tribunal",
+    "Tribune", "Trust", "Union", "University",
+];
+
+/// Head nouns that make an org when followed by "of": "Bank of England".
+pub(super) fn is_of_head(w: &str) -> bool {
+    OF_HEADS.binary_search(&w).is_ok()
+}
+
+#[rustfmt::skip]
+const OF_HEADS: &[&str] = &[
+    "Academy", "Agency", "Bank", "Board", "Chamber", "Church", "Commission", "Committee",
+    "Council", "Court", "Department", "Embassy", "Federation", "Institute", "League",
+    "Ministry", "Office", "Organisation", "Organization", "Party", "Secretariat", "Union",
+    "University",
+];
+
+pub(super) fn is_event_head(w: &str) -> bool {
+    EVENT_HEADS.binary_search(&w).is_ok()
+}
+
+#[rustfmt::skip]
+const EVENT_HEADS: &[&str] = &[
+    "Championship", "Championships", "Conference", "Crisis", "Cup", "Election", "Elections",
+    "Festival", "Games", "Massacre", "Olympics", "Pandemic", "Referendum", "Revolution",
+    "Summit", "Uprising", "War",
+];
+
+/// Last words of street and building names, which "said" must not turn into persons
+/// ("Downing Street said").
+pub(super) fn is_place_head(w: &str) -> bool {
+    PLACE_HEADS.binary_search(&w).is_ok()
+}
+
+#[rustfmt::skip]
+const PLACE_HEADS: &[&str] = &[
+    "Airport", "Avenue", "Building", "Hall", "Hill", "House", "Palace", "Road", "Square",
+    "Station", "Street",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        for list in [
+            PARTICLES,
+            STOPWORDS,
+            TITLE_CUES,
+            NOBLES,
+            CUE_MODIFIERS,
+            LOWER_CUES,
+            SAIDS,
+            ORG_HEADS,
+            OF_HEADS,
+            EVENT_HEADS,
+            PLACE_HEADS,
+        ] {
+            assert!(list.is_sorted(), "{list:?}");
+        }
+    }
+}
