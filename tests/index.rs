@@ -16,15 +16,6 @@ fn problems<'a>(summary: &'a Value, kind: &str) -> Vec<&'a Value> {
         .collect()
 }
 
-/// A scratch archive holding these files: (path under the archive, contents).
-fn archive_of(files: &[(&str, &str)]) -> Scratch {
-    let s = Scratch::new();
-    for (path, contents) in files {
-        s.write(path, contents);
-    }
-    s
-}
-
 fn only_hit(s: &Scratch, query: &str) -> Value {
     let r = s.search(&[query]);
     assert_eq!(total(&r), 1, "{query}: {r:#}");
@@ -33,7 +24,7 @@ fn only_hit(s: &Scratch, query: &str) -> Value {
 
 #[test]
 fn every_format_yields_its_metadata() {
-    let s = archive_of(&[
+    let s = Scratch::with_files(&[
         (
             "a.txt",
             "Title: Harbour dredging starts\nDate: Feb. 24, 2025\nSource: Harbour City Times\nAuthor: Ana Ruiz and Bo Chen\nURL: https://example.org/dredge\n\nDredging of the harbour began on Monday, the port authority said.\n",
@@ -93,7 +84,7 @@ fn every_format_yields_its_metadata() {
 
 #[test]
 fn dates_come_from_path_or_dateline_and_say_so() {
-    let s = archive_of(&[
+    let s = Scratch::with_files(&[
         (
             "wire/2024/11/05/results.txt",
             "Polls close across the country\n\nVoters queued into the evening at polling stations.\n",
@@ -130,7 +121,7 @@ fn dates_come_from_path_or_dateline_and_say_so() {
 
 #[test]
 fn impossible_and_absurd_dates_are_not_invented() {
-    let s = archive_of(&[
+    let s = Scratch::with_files(&[
         (
             "a.txt",
             "Title: Leap day story\nDate: 2025-02-30\n\nA story with a date that does not exist.\n",
@@ -159,7 +150,7 @@ fn impossible_and_absurd_dates_are_not_invented() {
 
 #[test]
 fn re_runs_skip_unchanged_replace_changed_and_delete_vanished() {
-    let s = archive_of(&[
+    let s = Scratch::with_files(&[
         (
             "one.txt",
             "Title: First\nDate: 2025-01-01\n\nAlpha story about otters.\n",
@@ -215,7 +206,7 @@ fn re_runs_skip_unchanged_replace_changed_and_delete_vanished() {
 
 #[test]
 fn indexing_a_second_folder_keeps_the_first() {
-    let s = archive_of(&[
+    let s = Scratch::with_files(&[
         ("a/one.txt", "Title: In folder a\n\nText about walruses.\n"),
         (
             "b/two.txt",
@@ -338,7 +329,7 @@ fn bad_input_is_reported_by_file_and_reason_and_counts_add_up() {
 
 #[test]
 fn the_terminal_summary_lists_skips_and_adds_up() {
-    let s = archive_of(&[
+    let s = Scratch::with_files(&[
         (
             "good.txt",
             "Title: Fine\n\nAn ordinary story about ferries.\n",
@@ -421,7 +412,7 @@ fn missing_folders_are_a_usage_error() {
 
 #[test]
 fn a_user_gazetteer_adds_and_merges_entities() {
-    let s = archive_of(&[
+    let s = Scratch::with_files(&[
         (
             "a.txt",
             "Title: Mayor opens market\n\nMayor Ottilie Brandvold opened the winter market in Lindholm on Friday.\n",
@@ -518,7 +509,7 @@ fn unreadable_files_are_skipped_with_the_reason() {
 
 #[test]
 fn force_re_reads_everything_and_still_deletes_vanished_files() {
-    let s = archive_of(&[
+    let s = Scratch::with_files(&[
         ("a.txt", "Title: Alpha\n\nA story about zebras.\n"),
         ("b.txt", "Title: Beta\n\nAnother story about zebras.\n"),
     ]);
@@ -548,7 +539,7 @@ fn a_raised_size_limit_takes_effect_on_files_skipped_before() {
 
 #[test]
 fn bad_records_and_warnings_are_reported_again_while_files_stay_unchanged() {
-    let s = archive_of(&[
+    let s = Scratch::with_files(&[
         (
             "feed.ndjson",
             "{\"title\": \"One\", \"text\": \"Terns nest here.\"}\nbroken\n",
@@ -648,7 +639,7 @@ fn a_file_replaced_by_a_link_loses_its_articles() {
 
 #[test]
 fn roots_named_in_any_order_keep_each_others_files() {
-    let s = archive_of(&[
+    let s = Scratch::with_files(&[
         ("z/one.txt", "One\n\nText about walruses.\n"),
         ("a/two.txt", "Two\n\nText about walruses too.\n"),
     ]);
@@ -665,7 +656,7 @@ fn roots_named_in_any_order_keep_each_others_files() {
 
 #[test]
 fn an_index_with_the_old_whole_file_manifest_is_taken_over() {
-    let s = archive_of(&[
+    let s = Scratch::with_files(&[
         ("one.txt", "One\n\nText about herons.\n"),
         ("two/three.txt", "Three\n\nText about herons too.\n"),
     ]);

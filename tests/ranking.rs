@@ -101,23 +101,24 @@ fn a_headline_only_brief_is_an_article() {
 }
 
 fn three_word_archive() -> Scratch {
-    let s = Scratch::new();
-    s.write(
-        "all.txt",
-        "Title: Port strike\n\nDockers at the port went on strike over wages on Monday.\n",
-    );
-    s.write(
-        "two.txt",
-        "Title: Harbour news\n\nThe port authority said a strike was unlikely this year.\n",
-    );
-    s.write(
-        "one.txt",
-        "Title: Pay talks\n\nNurses asked for higher wages in talks with the ministry.\n",
-    );
-    s.write(
-        "none.txt",
-        "Title: Weather\n\nRain is expected across the region on Friday.\n",
-    );
+    let s = Scratch::with_files(&[
+        (
+            "all.txt",
+            "Title: Port strike\n\nDockers at the port went on strike over wages on Monday.\n",
+        ),
+        (
+            "two.txt",
+            "Title: Harbour news\n\nThe port authority said a strike was unlikely this year.\n",
+        ),
+        (
+            "one.txt",
+            "Title: Pay talks\n\nNurses asked for higher wages in talks with the ministry.\n",
+        ),
+        (
+            "none.txt",
+            "Title: Weather\n\nRain is expected across the region on Friday.\n",
+        ),
+    ]);
     s.index();
     s
 }
@@ -167,27 +168,28 @@ fn a_bad_match_value_is_a_usage_error() {
 }
 
 fn word_forms_archive() -> Scratch {
-    let s = Scratch::new();
-    s.write(
-        "banking.txt",
-        "Title: Rules for banking\n\nNew rules for banking were announced.\n",
-    );
-    s.write(
-        "bank.txt",
-        "Title: River bank\n\nThe bank of the river flooded.\n",
-    );
-    s.write(
-        "election.txt",
-        "Title: Vote count\n\nThe election result was close.\n",
-    );
-    s.write(
-        "electricity.txt",
-        "Title: Power prices\n\nElectricity bills rose again.\n",
-    );
-    s.write(
-        "select.txt",
-        "Title: Committee\n\nA select committee met.\n",
-    );
+    let s = Scratch::with_files(&[
+        (
+            "banking.txt",
+            "Title: Rules for banking\n\nNew rules for banking were announced.\n",
+        ),
+        (
+            "bank.txt",
+            "Title: River bank\n\nThe bank of the river flooded.\n",
+        ),
+        (
+            "election.txt",
+            "Title: Vote count\n\nThe election result was close.\n",
+        ),
+        (
+            "electricity.txt",
+            "Title: Power prices\n\nElectricity bills rose again.\n",
+        ),
+        (
+            "select.txt",
+            "Title: Committee\n\nA select committee met.\n",
+        ),
+    ]);
     s.index();
     s
 }
@@ -321,7 +323,10 @@ fn each_language_is_stemmed_as_itself() {
     let refreshed = s.index_with(&["--gazetteer", aliases.to_str().unwrap()]);
     assert_eq!(refreshed["entities_refreshed"], 4, "{refreshed:#}");
     assert_eq!(total(&s.search(&["Regierung"])), 2);
-    assert_eq!(hit_paths(&s.search(&["=regierungen"])), ["regierungen.json"]);
+    assert_eq!(
+        hit_paths(&s.search(&["=regierungen"])),
+        ["regierungen.json"]
+    );
     assert_eq!(total(&s.search(&["regier*"])), 2);
 }
 

@@ -19,6 +19,15 @@ impl Scratch {
         }
     }
 
+    /// A scratch archive holding these files: (path under the archive, contents).
+    pub fn with_files(files: &[(&str, &str)]) -> Scratch {
+        let s = Scratch::new();
+        for (path, contents) in files {
+            s.write(path, contents);
+        }
+        s
+    }
+
     pub fn archive(&self) -> PathBuf {
         self.dir.path().join("archive")
     }
