@@ -6,8 +6,8 @@
 //! error, so every entry the walker meets is accounted for.
 
 use crate::formats::Format;
-use crate::index::manifest::{self, Stamp};
 use crate::skip::{Skip, SkipReason};
+use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -33,14 +33,14 @@ pub struct WalkedFile {
 }
 
 /// Walks every root (a folder or a single file) and yields what it meets, lazily, in the
-/// manifest's order ([`manifest::key_cmp`] of the paths' keys), so a run can merge the walk
+/// manifest's order ([`key_cmp`] of the paths' keys), so a run can merge the walk
 /// with the manifest without holding either. A root inside another root (or named twice) is
 /// walked once, as part of the outer one, so no file is met twice and its path-derived date
 /// does not depend on which root came last.
 pub fn walk(roots: &[PathBuf], follow_links: bool) -> impl Iterator<Item = WalkItem> {
     let mut keyed: Vec<(PathBuf, PathBuf)> =
         roots.iter().map(|r| (root_key(r), r.clone())).collect();
-    keyed.sort_by(|a, b| manifest::key_cmp(&path_key(&a.0), &path_key(&b.0)));
+    keyed.sort_by(|a, b| key_cmp(&path_key(&a.0), &path_key(&b.0)));
     let mut outer: Vec<(PathBuf, PathBuf)> = Vec::new();
     for (key, root) in keyed {
         if !outer.iter().any(|(o, _)| key.starts_with(o)) {
@@ -178,6 +178,34 @@ pub fn path_key(path: &Path) -> String {
     key
 }
 
+/// The fingerprint the walker can take without reading a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub size: u64,
+    pub mtime_ns: i128,
+}
+
+impl Stamp {
+    pub fn of(metadata: &std::fs::Metadata) -> Stamp {
+        let mtime_ns = metadata
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map(|d| d.as_nanos() as i128)
+            .unwrap_or(0);
+        Stamp {
+            size: metadata.len(),
+            mtime_ns,
+        }
+    }
+}
+
+/// The order of the walk, which the manifest keeps too: path components compared one by one, so a
+/// folder's files come right after it (`b/x.txt` before `b.txt`, as the walker meets them).
+pub fn key_cmp(a: &str, b: &str) -> Ordering {
+    Path::new(a).components().cmp(Path::new(b).components())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,7 +272,7 @@ mod tests {
             .collect();
         assert_eq!(keys.len(), names.len() + 1 + usize::from(cfg!(unix)));
         let mut sorted = keys.clone();
-        sorted.sort_by(|a, b| manifest::key_cmp(a, b));
+        sorted.sort_by(|a, b| key_cmp(a, b));
         assert_eq!(keys, sorted);
     }
 }

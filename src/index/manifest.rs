@@ -17,6 +17,7 @@
 
 use crate::error::MorgueError;
 use crate::skip::Skip;
+use crate::walk::{Stamp, key_cmp};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -70,34 +71,6 @@ pub enum Outcome {
     Skipped {
         skip: Skip,
     },
-}
-
-/// The fingerprint the walker can take without reading a file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp {
-    pub size: u64,
-    pub mtime_ns: i128,
-}
-
-impl Stamp {
-    pub fn of(metadata: &std::fs::Metadata) -> Stamp {
-        let mtime_ns = metadata
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .map(|d| d.as_nanos() as i128)
-            .unwrap_or(0);
-        Stamp {
-            size: metadata.len(),
-            mtime_ns,
-        }
-    }
-}
-
-/// The order of the manifest and of the walk: path components compared one by one, so a
-/// folder's files come right after it (`b/x.txt` before `b.txt`, as the walker meets them).
-pub fn key_cmp(a: &str, b: &str) -> Ordering {
-    Path::new(a).components().cmp(Path::new(b).components())
 }
 
 /// A manifest path ordered by [`key_cmp`], for maps of pending changes.

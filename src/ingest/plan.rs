@@ -108,7 +108,8 @@ pub(super) fn plan(
         }
         summary.files_seen += 1;
         let key = walk::path_key(item.path());
-        while let Some((path, entry)) = entries.next_if(|(p, _)| manifest::key_cmp(p, &key).is_lt())
+        while let Some((path, entry)) =
+            entries.next_if(|(p, _)| crate::walk::key_cmp(p, &key).is_lt())
         {
             vanish(path, entry);
         }
