@@ -35,6 +35,12 @@ pub fn to_document(
         doc.add_text(fields.derived_title, &article.title);
     }
     doc.add_text(fields.body, &article.body);
+    if source.is_given() {
+        // The body field's second value: the title counts as part of the article's text, so
+        // BM25 scores title and body as one document (plus a small title boost), as
+        // single-field engines do. Readers take the first value, the body.
+        doc.add_text(fields.body, &article.title);
+    }
     let given_title = source.is_given().then_some(&*article.title);
     add_words(&mut doc, fields, given_title, &article.body);
     add_language_text(

@@ -33,6 +33,8 @@ pub struct Fields {
     pub title_source: Field,
     /// A display title morgue made up (from the body or file name): stored, not searched.
     pub derived_title: Field,
+    /// The main text (stored, first value); a given title is indexed as a second value, so
+    /// word statistics cover the whole article.
     pub body: Field,
     /// Title and body unstemmed (lowercased, accents folded), not stored: exact words
     /// (`=banking`), prefixes and fuzzy matches are looked up here.

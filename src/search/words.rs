@@ -35,6 +35,11 @@ pub fn plain_tokens(index: &Index, text: &str) -> Vec<String> {
     tokens(index, PLAIN, text)
 }
 
+/// Stemmed tokens of `text`, as title and body hold them.
+pub fn stems(index: &Index, text: &str) -> Vec<String> {
+    tokens(index, ENGLISH, text)
+}
+
 fn tokens(index: &Index, analyzer: &str, text: &str) -> Vec<String> {
     let Some(mut analyzer) = index.tokenizers().get(analyzer) else {
         return Vec::new();
