@@ -42,6 +42,8 @@ pub struct MorgueIndex {
     pub dir: PathBuf,
     /// Opened on first search and kept: opening segment readers costs more than most queries.
     reader: OnceLock<IndexReader>,
+    /// The language fields with articles, per searcher generation (see `languages_present`).
+    languages: std::sync::Mutex<Option<(u64, Vec<tantivy::schema::Field>)>>,
 }
 
 impl MorgueIndex {
@@ -102,11 +104,28 @@ impl MorgueIndex {
             fields,
             dir: dir.to_path_buf(),
             reader: OnceLock::new(),
+            languages: std::sync::Mutex::new(None),
         })
     }
 
     /// A searcher on the latest commit. The reader behind it is opened once per
     /// `MorgueIndex` and follows new commits (tantivy reloads it shortly after each one).
+    /// The language fields (`text_de`, ...) that `searcher`'s articles fill, remembered per
+    /// searcher generation: every query needs them and reading them costs more than a word
+    /// query.
+    pub fn languages_present(&self, searcher: &Searcher) -> Vec<tantivy::schema::Field> {
+        let generation = searcher.generation().generation_id();
+        let mut cached = self.languages.lock().unwrap_or_else(|e| e.into_inner());
+        match cached.as_ref() {
+            Some((seen, fields)) if *seen == generation => fields.clone(),
+            _ => {
+                let fields = crate::search::query::languages_present(searcher, &self.fields);
+                *cached = Some((generation, fields.clone()));
+                fields
+            }
+        }
+    }
+
     pub fn searcher(&self) -> tantivy::Result<Searcher> {
         if let Some(reader) = self.reader.get() {
             return Ok(reader.searcher());

@@ -116,15 +116,16 @@ pub fn search(
     let tantivy_err = |e| MorgueError::tantivy(&index.dir, e);
     let searcher = index.searcher().map_err(tantivy_err)?;
     let fields = &index.fields;
-    let parsed = query::parse(&index.index, &searcher, fields, &request.query)?;
+    let languages = index.languages_present(&searcher);
+    let parsed = query::parse(&index.index, &searcher, fields, &languages, &request.query)?;
     // Partial matching applies to queries that are only words, two or more.
-    let words = if request.matching == MatchMode::All || parsed.words.len() < 2 {
+    let words = if request.matching == MatchMode::All {
         0
     } else {
-        parsed.words.len()
+        parsed.word_count
     };
     let user_query = if request.matching == MatchMode::Any && words > 0 {
-        parsed.some_words(1)
+        parsed.some_words()?
     } else {
         parsed.query.box_clone()
     };
@@ -194,7 +195,7 @@ pub fn search(
     if request.matching == MatchMode::Most && words > 0 && total < wanted.max(1) {
         // Fewer full matches than the page: list next the articles that match some of the
         // words. Total and facets then describe everything listed.
-        let some = restrict(parsed.some_words(1))?;
+        let some = restrict(parsed.some_words()?)?;
         let (_, listed, listed_tallies) = fetch(some.as_ref(), 1, 0, facet_collector.as_ref())?;
         let only_some: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
             (Occur::Must, some),
@@ -205,7 +206,7 @@ pub fn search(
             let offset = request.offset.saturating_sub(full_matches);
             let (partial, _, _) = fetch(only_some.as_ref(), partial_limit, offset, None)?;
             let partial: Vec<_> = partial.into_iter().take(partial_limit).collect();
-            let counts = count_words(&searcher, &parsed.words, &partial).map_err(tantivy_err)?;
+            let counts = count_words(&searcher, parsed.words()?, &partial).map_err(tantivy_err)?;
             page.truncate(page_full);
             copies_of.truncate(page_full);
             matched_words.truncate(page_full);
@@ -220,7 +221,7 @@ pub fn search(
     let page = if request.limit == 0 { Vec::new() } else { page };
     let snippeter = if request.snippets {
         let highlight = if partial_of_words > 0 {
-            parsed.some_words(1)
+            parsed.some_words()?
         } else {
             user_query
         };
@@ -229,7 +230,11 @@ pub fn search(
         None
     };
     let copies_folded = copies_of.iter().map(Vec::len).sum();
-    let partial_query = (partial_of_words > 0).then(|| parsed.some_words(1));
+    let partial_query = if partial_of_words > 0 {
+        Some(parsed.some_words()?)
+    } else {
+        None
+    };
     let hits = page
         .into_iter()
         .zip(copies_of)

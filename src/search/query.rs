@@ -84,43 +84,73 @@ impl std::str::FromStr for MatchMode {
 pub struct UserQuery {
     /// What the query means as typed (all words must match unless it says otherwise).
     pub query: Box<dyn Query>,
-    /// For a query that is only words (no operators, quotes or field scopes): one query per
-    /// word, which partial matching combines. Empty otherwise: explicit syntax keeps its
-    /// meaning whatever `--match` says.
-    pub words: Vec<Box<dyn Query>>,
+    /// For a query that is only words (no operators, quotes or field scopes): how many
+    /// distinct words, which partial matching counts against. 0 otherwise: explicit syntax
+    /// keeps its meaning whatever `--match` says.
+    pub word_count: usize,
+    /// The typed words and what builds their queries, weighed only when a search needs them.
+    pending: Option<(Builder, Vec<String>, String)>,
+    words: std::cell::OnceCell<Vec<Box<dyn Query>>>,
 }
 
 impl UserQuery {
-    /// Articles matching at least `at_least` of the words.
-    pub fn some_words(&self, at_least: usize) -> Box<dyn Query> {
+    fn new(query: Box<dyn Query>) -> UserQuery {
+        UserQuery {
+            query,
+            word_count: 0,
+            pending: None,
+            words: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// One weighted query per distinct word (see `Builder::weighted_words`).
+    pub fn words(&self) -> Result<&[Box<dyn Query>], MorgueError> {
+        if self.words.get().is_none() {
+            let words = match &self.pending {
+                Some((builder, words, typed)) => builder.weighted_words(words, typed)?,
+                None => Vec::new(),
+            };
+            let _ = self.words.set(words);
+        }
+        Ok(self.words.get().map(Vec::as_slice).unwrap_or_default())
+    }
+
+    /// Articles matching at least one of the words, ranked by their weighted bag.
+    pub fn some_words(&self) -> Result<Box<dyn Query>, MorgueError> {
         let clauses = self
-            .words
+            .words()?
             .iter()
             .map(|q| (Occur::Should, q.box_clone()))
             .collect();
-        Box::new(BooleanQuery::with_minimum_required_clauses(
-            clauses,
-            at_least.max(1),
-        ))
+        Ok(Box::new(BooleanQuery::with_minimum_required_clauses(
+            clauses, 1,
+        )))
     }
+}
+
+/// How many different words (case aside) `words` holds.
+fn distinct_count(words: &[String]) -> usize {
+    let mut seen: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    seen.sort();
+    seen.dedup();
+    seen.len()
 }
 
 /// Parses the query string; an empty string (or `*`) matches every article.
 ///
 /// Besides tantivy's syntax: `=word` (or one word in quotes) matches the word exactly,
 /// `word*` as a prefix, `word~1`/`word~2` within one or two edits (see [`super::words`]).
+/// `languages` are the language fields the archive fills ([`languages_present`]).
 pub fn parse(
     index: &Index,
     searcher: &Searcher,
     fields: &Fields,
+    languages: &[Field],
     text: &str,
 ) -> Result<UserQuery, MorgueError> {
     let text = text.trim();
     if text.is_empty() || text == "*" {
-        return Ok(UserQuery {
-            query: Box::new(AllQuery),
-            words: Vec::new(),
-        });
+        return Ok(UserQuery::new(Box::new(AllQuery)));
     }
     if let Some(field) = text
         .split_whitespace()
@@ -137,29 +167,21 @@ pub fn parse(
     };
     let ast = query_grammar::parse_query(text).map_err(|_| syntax_error())?;
     let builder = Builder {
-        index,
-        searcher,
-        fields,
-        parser: parser(index, searcher, fields),
+        index: index.clone(),
+        searcher: searcher.clone(),
+        fields: fields.clone(),
+        parser: parser(index, fields, languages),
     };
-    let words = match plain_words(&ast, None) {
-        Some(words) => builder.weighted_words(&words, text)?,
-        None => Vec::new(),
-    };
-    if let Some(any) = plain_words(&ast, Some(query_grammar::Occur::Should))
-        .map(|words| builder.weighted_words(&words, text))
-        .transpose()?
-        .filter(|any| any.len() > 1)
+    if let Some(words) = plain_words(&ast, Some(query_grammar::Occur::Should))
+        .filter(|words| distinct_count(words) > 1)
     {
         // Words joined by OR: the same weighted bag a partial match ranks by.
-        let query = BooleanQuery::new(any.iter().map(|q| (Occur::Should, q.box_clone())).collect());
-        return Ok(UserQuery {
-            query: Box::new(query),
-            words: Vec::new(),
-        });
+        let any = builder.weighted_words(&words, text)?;
+        let query = BooleanQuery::new(any.into_iter().map(|q| (Occur::Should, q)).collect());
+        return Ok(UserQuery::new(Box::new(query)));
     }
     let query = if has_word_forms(&ast) {
-        builder.convert(ast)?
+        builder.convert(ast.clone())?
     } else {
         // The common case: tantivy's own parser, whose plans the pruned paths recognise.
         builder
@@ -167,7 +189,12 @@ pub fn parse(
             .parse_query(text)
             .map_err(|e| MorgueError::Query(explain_parse_error(&e)))?
     };
-    Ok(UserQuery { query, words })
+    let mut parsed = UserQuery::new(query);
+    if let Some(words) = plain_words(&ast, None).filter(|words| distinct_count(words) > 1) {
+        parsed.word_count = distinct_count(&words);
+        parsed.pending = Some((builder, words, text.to_string()));
+    }
+    Ok(parsed)
 }
 
 /// [`parse`]'s query alone, against the index's current commit (for tests of query plans).
@@ -178,33 +205,46 @@ pub(crate) fn parse_user_query(
     text: &str,
 ) -> Result<Box<dyn Query>, MorgueError> {
     let searcher = index.reader().expect("reader").searcher();
-    parse(index, &searcher, fields, text).map(|parsed| parsed.query)
+    let languages = languages_present(&searcher, fields);
+    parse(index, &searcher, fields, &languages, text).map(|parsed| parsed.query)
 }
 
 /// Words search title and body, and the field of every other language the archive has
 /// articles in (stemmed in that language): an English-only archive searches two fields.
-fn parser(index: &Index, searcher: &Searcher, fields: &Fields) -> QueryParser {
+fn parser(index: &Index, fields: &Fields, languages: &[Field]) -> QueryParser {
     let mut searched = vec![fields.title, fields.body];
-    searched.extend(languages_present(searcher, fields));
+    searched.extend_from_slice(languages);
     let mut parser = QueryParser::for_index(index, searched);
     parser.set_conjunction_by_default();
     parser.set_field_boost(fields.title, TITLE_BOOST);
     parser
 }
 
-/// The language fields (`text_de`, ...) that hold any article in the searcher's segments.
+/// The language fields (`text_de`, ...) of the languages the searcher's articles are in,
+/// read from the `language` column's small dictionary (one per segment) rather than by
+/// opening seventeen term dictionaries per segment, which a short-lived process pays for.
 pub fn languages_present(searcher: &Searcher, fields: &Fields) -> Vec<Field> {
+    let mut present = vec![false; fields.language_text.len()];
+    let mut code = String::new();
+    for segment in searcher.segment_readers() {
+        let Ok(Some(column)) = segment.fast_fields().str("language") else {
+            continue;
+        };
+        for ord in 0..column.num_terms() as u64 {
+            code.clear();
+            if column.ord_to_str(ord, &mut code).unwrap_or(false)
+                && let Some(i) = fields.language_text.iter().position(|(c, _)| *c == code)
+            {
+                present[i] = true;
+            }
+        }
+    }
     fields
         .language_text
         .iter()
-        .filter(|(_, field)| {
-            searcher.segment_readers().iter().any(|segment| {
-                segment
-                    .inverted_index(*field)
-                    .is_ok_and(|inverted| inverted.terms().num_terms() > 0)
-            })
-        })
-        .map(|(_, field)| *field)
+        .zip(present)
+        .filter(|(_, present)| *present)
+        .map(|((_, field), _)| *field)
         .collect()
 }
 
@@ -281,14 +321,14 @@ fn has_word_forms(ast: &UserInputAst) -> bool {
 
 /// Turns a parsed query into a tantivy query, building exact, prefix and fuzzy words itself
 /// and everything else through tantivy's parser, leaf by leaf.
-struct Builder<'a> {
-    index: &'a Index,
-    searcher: &'a Searcher,
-    fields: &'a Fields,
+struct Builder {
+    index: Index,
+    searcher: Searcher,
+    fields: Fields,
     parser: QueryParser,
 }
 
-impl Builder<'_> {
+impl Builder {
     /// One query per distinct word, weighted as classic BM25 over the query's words weighs
     /// them: a word typed twice counts twice (long, sentence-like queries repeat what
     /// matters), and each word's idf is Robertson-Sparck Jones's, as in SQLite FTS5, rather
@@ -319,7 +359,7 @@ impl Builder<'_> {
         // words, 0 for words in half the articles or more.
         let articles = self.searcher.num_docs() as f32;
         let idf_ratio = |word: &str| -> f32 {
-            super::words::stems(self.index, word)
+            super::words::stems(&self.index, word)
                 .iter()
                 .map(|stem| {
                     let term = Term::from_field_text(self.fields.body, stem);
@@ -387,9 +427,9 @@ impl Builder<'_> {
                         }
                     };
                     super::words::word_query(
-                        self.index,
-                        self.searcher,
-                        self.fields,
+                        &self.index,
+                        &self.searcher,
+                        &self.fields,
                         &word,
                         how,
                         TITLE_BOOST,
