@@ -76,12 +76,12 @@ pub fn register(index: &tantivy::Index) {
 }
 
 /// The indexing chain of `morgue_en`: every word stemmed, recent stems remembered.
-pub fn english() -> TextAnalyzer {
+fn english() -> TextAnalyzer {
     folded().filter(Stemming::new(Memo::default())).build()
 }
 
 /// `morgue_plain`: words lowercased and folded, not stemmed.
-pub fn plain() -> TextAnalyzer {
+fn plain() -> TextAnalyzer {
     folded().build()
 }
 

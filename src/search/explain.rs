@@ -7,6 +7,7 @@
 use serde::Serialize;
 use serde_json::Value;
 use tantivy::query::Query;
+use tantivy::schema::Field;
 use tantivy::{DocAddress, Searcher};
 
 /// One hit's score, explained.
@@ -40,10 +41,8 @@ pub fn explain(
     let mut parts = Vec::new();
     collect(&tree, 1.0, &mut parts, &|id| {
         schema
-            .fields()
-            .nth(id)
-            .map(|(_, entry)| entry.name().to_string())
-            .unwrap_or_else(|| format!("field {id}"))
+            .get_field_name(Field::from_field_id(id as u32))
+            .to_string()
     });
     parts.sort_by(|a, b| b.score.total_cmp(&a.score));
     Ok(Explained {

@@ -192,10 +192,13 @@ pub fn search(
     let mut matched_words: Vec<Option<usize>> = vec![None; page.len()];
     let (full_matches, mut total, mut tallies) = (total, total, tallies);
     let mut partial_of_words = 0;
+    // What partial hits were ranked by, for their snippets and explanations.
+    let mut partial_query: Option<Box<dyn Query>> = None;
     if request.matching == MatchMode::Most && words > 0 && total < wanted.max(1) {
         // Fewer full matches than the page: list next the articles that match some of the
         // words. Total and facets then describe everything listed.
-        let some = restrict(parsed.some_words()?)?;
+        let some_words = parsed.some_words()?;
+        let some = restrict(some_words.box_clone())?;
         let (_, listed, listed_tallies) = fetch(some.as_ref(), 1, 0, facet_collector.as_ref())?;
         let only_some: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
             (Occur::Must, some),
@@ -217,24 +220,16 @@ pub fn search(
             }
         }
         (total, tallies, partial_of_words) = (listed, listed_tallies, words);
+        partial_query = Some(some_words);
     }
     let page = if request.limit == 0 { Vec::new() } else { page };
     let snippeter = if request.snippets {
-        let highlight = if partial_of_words > 0 {
-            parsed.some_words()?
-        } else {
-            user_query
-        };
-        Some(Snippeter::new(&searcher, highlight.as_ref(), fields).map_err(tantivy_err)?)
+        let highlight = partial_query.as_deref().unwrap_or(user_query.as_ref());
+        Some(Snippeter::new(&searcher, highlight, fields).map_err(tantivy_err)?)
     } else {
         None
     };
     let copies_folded = copies_of.iter().map(Vec::len).sum();
-    let partial_query = if partial_of_words > 0 {
-        Some(parsed.some_words()?)
-    } else {
-        None
-    };
     let hits = page
         .into_iter()
         .zip(copies_of)

@@ -88,8 +88,9 @@ pub struct UserQuery {
     /// distinct words, which partial matching counts against. 0 otherwise: explicit syntax
     /// keeps its meaning whatever `--match` says.
     pub word_count: usize,
-    /// The typed words and what builds their queries, weighed only when a search needs them.
-    pending: Option<(Builder, Vec<String>, String)>,
+    /// The distinct words with how often each was typed, and what builds their queries:
+    /// weighed only when a search needs them.
+    pending: Option<(Builder, Vec<(String, usize)>)>,
     words: std::cell::OnceCell<Vec<Box<dyn Query>>>,
 }
 
@@ -107,7 +108,7 @@ impl UserQuery {
     pub fn words(&self) -> Result<&[Box<dyn Query>], MorgueError> {
         if self.words.get().is_none() {
             let words = match &self.pending {
-                Some((builder, words, typed)) => builder.weighted_words(words, typed)?,
+                Some((builder, words)) => builder.weighted_words(words)?,
                 None => Vec::new(),
             };
             let _ = self.words.set(words);
@@ -128,12 +129,21 @@ impl UserQuery {
     }
 }
 
-/// How many different words (case aside) `words` holds.
-fn distinct_count(words: &[String]) -> usize {
-    let mut seen: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    seen.sort();
-    seen.dedup();
-    seen.len()
+/// The different words (case aside) of `words`, in order, each with how often it was typed:
+/// the parsed query holds a repeated word once, so repeats are counted in the typed text.
+fn distinct_words(words: &[String], typed: &str) -> Vec<(String, usize)> {
+    let mut distinct: Vec<(String, usize)> = Vec::new();
+    for word in words {
+        let key = word.to_lowercase();
+        if !distinct.iter().any(|(w, _)| *w == key) {
+            let typed_times = typed
+                .split_whitespace()
+                .filter(|t| !matches!(*t, "AND" | "OR" | "NOT") && t.to_lowercase() == key)
+                .count();
+            distinct.push((key, typed_times.max(1)));
+        }
+    }
+    distinct
 }
 
 /// Parses the query string; an empty string (or `*`) matches every article.
@@ -173,10 +183,11 @@ pub fn parse(
         parser: parser(index, fields, languages),
     };
     if let Some(words) = plain_words(&ast, Some(query_grammar::Occur::Should))
-        .filter(|words| distinct_count(words) > 1)
+        .map(|words| distinct_words(&words, text))
+        .filter(|words| words.len() > 1)
     {
         // Words joined by OR: the same weighted bag a partial match ranks by.
-        let any = builder.weighted_words(&words, text)?;
+        let any = builder.weighted_words(&words)?;
         let query = BooleanQuery::new(any.into_iter().map(|q| (Occur::Should, q)).collect());
         return Ok(UserQuery::new(Box::new(query)));
     }
@@ -190,9 +201,12 @@ pub fn parse(
             .map_err(|e| MorgueError::Query(explain_parse_error(&e)))?
     };
     let mut parsed = UserQuery::new(query);
-    if let Some(words) = plain_words(&ast, None).filter(|words| distinct_count(words) > 1) {
-        parsed.word_count = distinct_count(&words);
-        parsed.pending = Some((builder, words, text.to_string()));
+    if let Some(words) = plain_words(&ast, None)
+        .map(|words| distinct_words(&words, text))
+        .filter(|words| words.len() > 1)
+    {
+        parsed.word_count = words.len();
+        parsed.pending = Some((builder, words));
     }
     Ok(parsed)
 }
@@ -284,11 +298,8 @@ fn word_form(lit: &UserInputLiteral) -> Option<(String, WordMatch)> {
         Delimiter::DoubleQuotes if lit.slop == 0 && !lit.prefix => {
             Some((lit.phrase.clone(), WordMatch::Exact))
         }
-        Delimiter::None if lit.prefix => Some((lit.phrase.clone(), WordMatch::Prefix)),
-        Delimiter::None if lit.slop > 0 => {
-            Some((lit.phrase.clone(), WordMatch::Fuzzy(lit.slop.min(2) as u8)))
-        }
-        // The grammar keeps `*` and `~N` inside an unquoted word.
+        // The grammar keeps `*` and `~N` inside an unquoted word (its prefix and slop flags
+        // are for quoted phrases).
         Delimiter::None => {
             let phrase = lit.phrase.as_str();
             let fuzzy = phrase.rsplit_once('~').and_then(|(word, edits)| {
@@ -334,27 +345,11 @@ impl Builder {
     /// matters), and each word's idf is Robertson-Sparck Jones's, as in SQLite FTS5, rather
     /// than tantivy's always-positive one: a word in half of the articles or more ("the",
     /// "of") adds nothing, unless every word is that common. Such words still match; they
-    /// only do not rank. Empty for fewer than two distinct words.
+    /// only do not rank. `distinct` comes from [`distinct_words`].
     fn weighted_words(
         &self,
-        words: &[String],
-        typed: &str,
+        distinct: &[(String, usize)],
     ) -> Result<Vec<Box<dyn Query>>, MorgueError> {
-        // The parsed query holds each word once: count repeats in what was typed.
-        let mut distinct: Vec<(String, usize)> = Vec::new();
-        for word in words {
-            let key = word.to_lowercase();
-            if !distinct.iter().any(|(w, _)| *w == key) {
-                let typed_times = typed
-                    .split_whitespace()
-                    .filter(|t| !matches!(*t, "AND" | "OR" | "NOT") && t.to_lowercase() == key)
-                    .count();
-                distinct.push((key, typed_times.max(1)));
-            }
-        }
-        if distinct.len() < 2 {
-            return Ok(Vec::new());
-        }
         // Robertson-Sparck Jones idf (FTS5's) against tantivy's, per word: about 1 for rare
         // words, 0 for words in half the articles or more.
         let articles = self.searcher.num_docs() as f32;
@@ -413,35 +408,40 @@ impl Builder {
                 self.convert(*sub)?,
                 boost.into_inner() as f32,
             ))),
-            UserInputAst::Leaf(leaf) => match *leaf {
-                UserInputLeaf::Literal(lit) if word_form(&lit).is_some() => {
-                    let (word, how) = word_form(&lit).expect("checked");
-                    let scope = match lit.field_name.as_deref() {
-                        None => vec![self.fields.title, self.fields.body],
-                        Some("title") => vec![self.fields.title],
-                        Some("body") => vec![self.fields.body],
-                        Some(other) => {
-                            return Err(MorgueError::Query(format!(
-                                "`{other}:{word}`: exact, prefix and fuzzy words work on title and body only"
-                            )));
-                        }
-                    };
-                    super::words::word_query(
-                        &self.index,
-                        &self.searcher,
-                        &self.fields,
-                        &word,
-                        how,
-                        TITLE_BOOST,
-                        &scope,
-                    )
-                    .map_err(|e| MorgueError::Query(e.to_string()))
-                }
-                other => self
-                    .parser
-                    .build_query_from_user_input_ast(UserInputAst::Leaf(Box::new(other)))
-                    .map_err(|e| MorgueError::Query(explain_parse_error(&e))),
-            },
+            UserInputAst::Leaf(leaf) => {
+                let form = match leaf.as_ref() {
+                    UserInputLeaf::Literal(lit) => {
+                        word_form(lit).map(|f| (f, lit.field_name.clone()))
+                    }
+                    _ => None,
+                };
+                let Some(((word, how), field_name)) = form else {
+                    return self
+                        .parser
+                        .build_query_from_user_input_ast(UserInputAst::Leaf(leaf))
+                        .map_err(|e| MorgueError::Query(explain_parse_error(&e)));
+                };
+                let scope = match field_name.as_deref() {
+                    None => vec![self.fields.title, self.fields.body],
+                    Some("title") => vec![self.fields.title],
+                    Some("body") => vec![self.fields.body],
+                    Some(other) => {
+                        return Err(MorgueError::Query(format!(
+                            "`{other}:{word}`: exact, prefix and fuzzy words work on title and body only"
+                        )));
+                    }
+                };
+                super::words::word_query(
+                    &self.index,
+                    &self.searcher,
+                    &self.fields,
+                    &word,
+                    how,
+                    TITLE_BOOST,
+                    &scope,
+                )
+                .map_err(|e| MorgueError::Query(e.to_string()))
+            }
         }
     }
 }

@@ -31,7 +31,7 @@ pub enum WordMatch {
 }
 
 /// Lowercased, accent-folded tokens of `text`, as the `words` field holds them.
-pub fn plain_tokens(index: &Index, text: &str) -> Vec<String> {
+fn plain_tokens(index: &Index, text: &str) -> Vec<String> {
     tokens(index, PLAIN, text)
 }
 
