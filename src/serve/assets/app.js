@@ -1,0 +1,1 @@
+// The page script (issue 19, in progress).
