@@ -1,17 +1,20 @@
 //! Exact result counts for the single-word queries, mostly without reading their postings.
 //!
-//! A word in the query becomes `title:w OR body:w`. In a segment without deletes, the number
-//! of articles holding a term is its document frequency, kept in the term dictionary; the
-//! union of two terms is both frequencies less the articles holding both, found by walking the
-//! shorter list and skipping through the longer. Everything else (other queries, segments with
-//! deletes) is counted the ordinary way, by running the query.
+//! A word in the query becomes a union of terms: `title:w OR body:w`, plus the word's stem in
+//! each other language's field. In a segment without deletes, the number of articles holding a
+//! term is its document frequency, kept in the term dictionary. The union is counted as the
+//! largest term's frequency plus, for each smaller term in turn, the holders of it that hold
+//! none of the terms before it: found by walking the smaller list and skipping through the
+//! larger ones. Everything else (other queries, segments with deletes) is counted the ordinary
+//! way, by running the query.
 
+use tantivy::postings::SegmentPostings;
 use tantivy::query::{EnableScoring, Query, Weight};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, Searcher, SegmentReader, TERMINATED, Term};
 
 /// Live articles matching `query`. `terms` are the query's terms when the query is one term or
-/// the union of two (see `query::pruned_terms`); None counts by running the query.
+/// a union of terms (see `query::pruned_terms`); None counts by running the query.
 pub fn total(
     searcher: &Searcher,
     query: &dyn Query,
@@ -20,13 +23,9 @@ pub fn total(
     let mut weight: Option<Box<dyn Weight>> = None;
     let mut total = 0usize;
     for reader in searcher.segment_readers() {
-        let from_postings = match terms {
-            Some(terms) if reader.alive_bitset().is_none() => union_size(reader, terms)?,
-            _ => None,
-        };
-        total += match from_postings {
-            Some(n) => n as usize,
-            None => {
+        total += match terms {
+            Some(terms) if reader.alive_bitset().is_none() => union_size(reader, terms)? as usize,
+            _ => {
                 if weight.is_none() {
                     weight = Some(query.weight(EnableScoring::disabled_from_searcher(searcher))?);
                 }
@@ -37,53 +36,60 @@ pub fn total(
     Ok(total)
 }
 
-/// Documents holding any of one or two terms, in a segment without deletes; None for more.
-fn union_size(reader: &SegmentReader, terms: &[Term]) -> tantivy::Result<Option<u32>> {
-    let doc_freq = |term: &Term| -> tantivy::Result<u32> {
-        Ok(reader.inverted_index(term.field())?.doc_freq(term)?)
-    };
-    Ok(match terms {
-        [one] => Some(doc_freq(one)?),
-        [a, b] => Some(doc_freq(a)? + doc_freq(b)? - overlap(reader, a, b)?),
-        _ => None,
-    })
-}
-
-/// Documents holding both terms: the shorter list walked, the longer one skipped through.
-fn overlap(reader: &SegmentReader, a: &Term, b: &Term) -> tantivy::Result<u32> {
-    if a == b {
-        return Ok(reader.inverted_index(a.field())?.doc_freq(a)?);
+/// Documents holding any of the terms, in a segment without deletes.
+fn union_size(reader: &SegmentReader, terms: &[Term]) -> tantivy::Result<u32> {
+    let mut terms: Vec<&Term> = terms.iter().collect();
+    terms.sort();
+    terms.dedup();
+    let mut sized = Vec::with_capacity(terms.len());
+    for term in terms {
+        let doc_freq = reader.inverted_index(term.field())?.doc_freq(term)?;
+        if doc_freq == reader.max_doc() {
+            // A word in every article ("the" in bodies): the union is every article.
+            return Ok(doc_freq);
+        }
+        if doc_freq > 0 {
+            sized.push((doc_freq, term));
+        }
     }
-    let postings = |term: &Term| -> tantivy::Result<_> {
-        Ok(reader
-            .inverted_index(term.field())?
-            .read_postings(term, IndexRecordOption::Basic)?)
-    };
-    let (Some(mut short), Some(mut long)) = (postings(a)?, postings(b)?) else {
+    // Largest first: each smaller list is walked once, the larger ones only skipped through.
+    sized.sort_by(|a, b| b.0.cmp(&a.0));
+    let Some(&(largest, _)) = sized.first() else {
         return Ok(0);
     };
-    if short.doc_freq() > long.doc_freq() {
-        std::mem::swap(&mut short, &mut long);
+    let mut total = largest;
+    for (i, &(_, term)) in sized.iter().enumerate().skip(1) {
+        let mut earlier = Vec::with_capacity(i);
+        for &(_, other) in &sized[..i] {
+            earlier.extend(postings(reader, other)?);
+        }
+        if let Some(mut own) = postings(reader, term)? {
+            total += held_by_none(&mut own, &mut earlier);
+        }
     }
-    if long.doc_freq() == reader.max_doc() {
-        // A word in every article ("the" in bodies): every holder of the other one is in both.
-        return Ok(short.doc_freq());
-    }
-    let mut both = 0;
-    let mut doc = short.doc();
+    Ok(total)
+}
+
+fn postings(reader: &SegmentReader, term: &Term) -> tantivy::Result<Option<SegmentPostings>> {
+    Ok(reader
+        .inverted_index(term.field())?
+        .read_postings(term, IndexRecordOption::Basic)?)
+}
+
+/// The documents of `own` that none of `others` holds.
+fn held_by_none(own: &mut SegmentPostings, others: &mut [SegmentPostings]) -> u32 {
+    let mut count = 0;
+    let mut doc = own.doc();
     while doc != TERMINATED {
-        let other = long.seek(doc);
-        if other == TERMINATED {
-            break;
+        // Every list only moves forward (`own` is walked in order), and one already past
+        // `doc` cannot hold it.
+        let holds = |other: &mut SegmentPostings| other.doc() <= doc && other.seek(doc) == doc;
+        if !others.iter_mut().any(holds) {
+            count += 1;
         }
-        if other == doc {
-            both += 1;
-            doc = short.advance();
-        } else {
-            doc = short.seek(other);
-        }
+        doc = own.advance();
     }
-    Ok(both)
+    count
 }
 
 #[cfg(test)]
@@ -115,6 +121,8 @@ mod tests {
                 "title:nowhere OR body:summit",
                 // Every body holds "the": the overlap is the other term's frequency.
                 "body:the OR title:summit",
+                "title:(talks OR minister OR summit)",
+                "body:talks OR title:talks OR body:market",
             ] {
                 let query = parse_user_query(&index, &fields, text).unwrap();
                 let terms = pruned_terms(query.as_ref());

@@ -190,6 +190,10 @@ pub(crate) mod tests {
                 "title:market",
                 "body:council",
                 "talks OR minister",
+                // Unions of terms: pruned by block-max WAND, as a word in several
+                // languages' fields is.
+                "title:(talks OR minister OR market)",
+                "body:talks OR title:summit OR body:market",
             ] {
                 let query = parse_user_query(&index, &fields, text).unwrap();
                 for (limit, offset) in [(10, 0), (1, 0), (7, 5), (3, 200), (500, 0)] {
