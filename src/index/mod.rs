@@ -108,8 +108,6 @@ impl MorgueIndex {
         })
     }
 
-    /// A searcher on the latest commit. The reader behind it is opened once per
-    /// `MorgueIndex` and follows new commits (tantivy reloads it shortly after each one).
     /// The language fields (`text_de`, ...) that `searcher`'s articles fill, remembered per
     /// searcher generation: every query needs them and reading them costs more than a word
     /// query.
@@ -126,11 +124,20 @@ impl MorgueIndex {
         }
     }
 
+    /// A searcher on the latest commit. The reader behind it is opened once per
+    /// `MorgueIndex` and follows new commits (tantivy reloads it shortly after each one). Its
+    /// searches run the segments on every core (a query that must visit every match, such
+    /// as a phrase or a facet count, takes the time of its largest segment, not of all).
     pub fn searcher(&self) -> tantivy::Result<Searcher> {
         if let Some(reader) = self.reader.get() {
             return Ok(reader.searcher());
         }
-        let reader = self.index.reader()?;
+        let mut index = self.index.clone();
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if cores > 1 {
+            index.set_multithread_executor(cores)?;
+        }
+        let reader = index.reader()?;
         Ok(self.reader.get_or_init(|| reader).searcher())
     }
 
