@@ -51,6 +51,10 @@ pub enum Command {
     Stats(StatsArgs),
     /// List canonical entities with article counts and the aliases they appear under
     Entities(EntitiesArgs),
+    /// Show one stored article whole: every field, the body, and each entity mention with
+    /// its offsets and what found it. Name it by the id `search --json` gives, or by its
+    /// file's path (`PATH:N` for record N of a multi-article file)
+    Show(ShowArgs),
     /// Check that the index holds exactly what the manifest says was indexed (no duplicates,
     /// nothing missing). Exit status 0 when it does, 4 when they disagree, 1 when the check
     /// could not run (no index, unreadable files)
@@ -284,6 +288,17 @@ pub struct SearchArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// An article id (a hit's `id` in `search --json`), or a file path as indexed
+    /// (relative or absolute), with `:N` for record N of a multi-article file
+    #[arg(value_name = "ID|PATH[:N]")]
+    pub target: String,
+    /// Print the article(s) as one JSON object (see README for its fields)
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct StatsArgs {
     /// How many top entities and sources to list
     #[arg(long, default_value_t = 10, value_name = "N")]
@@ -325,6 +340,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Index(args) => run_index(&index_dir, args, output),
         Command::Search(args) => done(run_search(&index_dir, args, output)),
         Command::Stats(args) => done(run_stats(&index_dir, args, output)),
+        Command::Show(args) => done(run_show(&index_dir, args, output)),
         Command::Entities(args) => done(run_entities(&index_dir, args, output)),
         Command::Check(args) => run_check(&index_dir, args, output),
         Command::NerEval(args) => done(run_ner_eval(args, output)),
@@ -537,6 +553,17 @@ fn run_search(index_dir: &Path, args: SearchArgs, mut output: Output) -> Result<
         render::json::write(&mut output, &results)?;
     } else {
         render::terminal::search_results(&mut output, &results)?;
+    }
+    Ok(())
+}
+
+fn run_show(index_dir: &Path, args: ShowArgs, mut output: Output) -> Result<(), CliError> {
+    let index = MorgueIndex::open(index_dir)?;
+    let shown = crate::show::show(&index, &load_gazetteer(index_dir)?, &args.target)?;
+    if args.json {
+        render::json::write(&mut output, &shown)?;
+    } else {
+        render::article::shown(&mut output, &shown)?;
     }
     Ok(())
 }

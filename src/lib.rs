@@ -16,6 +16,7 @@ pub mod index;
 pub mod ingest;
 pub mod render;
 pub mod search;
+pub mod show;
 pub mod skip;
 pub mod stats;
 pub mod walk;
