@@ -47,6 +47,10 @@ pub enum Command {
     Index(IndexArgs),
     /// Search the index
     Search(SearchArgs),
+    /// Write out every article a query and filters match (no query: the whole archive),
+    /// body included: NDJSON or CSV for scripts, or files for a Quickwit or
+    /// Elasticsearch/OpenSearch cluster
+    Export(ExportArgs),
     /// Show what the index holds: counts, date range, top entities, last run's skips
     Stats(StatsArgs),
     /// List canonical entities with article counts and the aliases they appear under
@@ -212,14 +216,9 @@ pub struct IndexArgs {
     pub json: bool,
 }
 
+/// The filters `search` and `export` share (one definition, one meaning).
 #[derive(Debug, Args)]
-pub struct SearchArgs {
-    /// Words, "phrases", AND/OR/NOT, field:term (title, body, person, org, place, event, source,
-    /// author, tags). Leave out to list everything that matches the filters. A query that
-    /// starts with `-` goes after `--`: `morgue search -- -word other`.
-    #[arg(value_name = "QUERY", default_value = "")]
-    pub query: String,
-
+pub struct FilterArgs {
     /// Only articles mentioning this person (any alias; repeat to require several)
     #[arg(long, value_name = "NAME")]
     pub person: Vec<String>,
@@ -248,6 +247,60 @@ pub struct SearchArgs {
     /// Only articles in this language: an ISO 639-1 code such as en, de, fr (repeatable: any)
     #[arg(long, value_name = "CODE")]
     pub lang: Vec<String>,
+}
+
+impl FilterArgs {
+    /// The filters as the search library takes them; a date that does not parse, or a
+    /// period that ends before it starts, is a usage error naming its flag.
+    pub fn to_filters(&self) -> Result<Filters, MorgueError> {
+        let usage = MorgueError::Usage;
+        let from = self
+            .from
+            .as_deref()
+            .map(|t| parse_period(t, false))
+            .transpose()
+            .map_err(|e| usage(format!("--from {e}")))?;
+        let to = self
+            .to
+            .as_deref()
+            .map(|t| parse_period(t, true))
+            .transpose()
+            .map_err(|e| usage(format!("--to {e}")))?;
+        if let (Some(f), Some(t)) = (from, to)
+            && f > t
+        {
+            return Err(usage(format!("--from {f} is after --to {t}")));
+        }
+        let mut entities = Vec::new();
+        for (kind, names) in [
+            (EntityKind::Person, &self.person),
+            (EntityKind::Org, &self.org),
+            (EntityKind::Place, &self.place),
+            (EntityKind::Event, &self.event),
+        ] {
+            entities.extend(names.iter().map(|n| (kind, n.clone())));
+        }
+        Ok(Filters {
+            entities,
+            from,
+            to,
+            sources: self.source.clone(),
+            undated: self.undated,
+            languages: self.lang.clone(),
+        })
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words, "phrases", AND/OR/NOT, field:term (title, body, person, org, place, event, source,
+    /// author, tags). Leave out to list everything that matches the filters. A query that
+    /// starts with `-` goes after `--`: `morgue search -- -word other`.
+    #[arg(value_name = "QUERY", default_value = "")]
+    pub query: String,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
 
     /// relevance, date (oldest first) or -date (newest first); undated articles sort last
     #[arg(long, default_value = "relevance", value_parser = parse_sort, allow_hyphen_values = true)]
@@ -285,6 +338,29 @@ pub struct SearchArgs {
     /// Give up on a search that takes longer than this many seconds (pathological queries)
     #[arg(long, default_value_t = 10.0, value_name = "SECS", value_parser = parse_seconds)]
     pub timeout: f64,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The same query syntax as `search`; leave out to export everything the filters match
+    #[arg(value_name = "QUERY", default_value = "")]
+    pub query: String,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// For a query of plain words: all (every word) or any (any word)
+    #[arg(long = "match", default_value = "all", value_name = "HOW", value_parser = str::parse::<MatchMode>)]
+    pub matching: MatchMode,
+    /// ndjson or csv (one file), quickwit (index-config.yaml + docs.ndjson) or bulk
+    /// (mapping.json + bulk.ndjson for Elasticsearch/OpenSearch)
+    #[arg(long, value_enum)]
+    pub format: crate::export::ExportFormat,
+    /// Where to write: a file for ndjson/csv (default: standard output), a folder for
+    /// quickwit/bulk (required; created if missing)
+    #[arg(long, short, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// The index name in the Quickwit config and the bulk action lines
+    #[arg(long, default_value = "morgue", value_name = "ID")]
+    pub index_id: String,
 }
 
 #[derive(Debug, Args)]
@@ -341,6 +417,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Search(args) => done(run_search(&index_dir, args, output)),
         Command::Stats(args) => done(run_stats(&index_dir, args, output)),
         Command::Show(args) => done(run_show(&index_dir, args, output)),
+        Command::Export(args) => done(run_export(&index_dir, args)),
         Command::Entities(args) => done(run_entities(&index_dir, args, output)),
         Command::Check(args) => run_check(&index_dir, args, output),
         Command::NerEval(args) => done(run_ner_eval(args, output)),
@@ -491,43 +568,9 @@ fn run_man(args: ManArgs, mut output: Output) -> Result<(), CliError> {
 }
 
 fn run_search(index_dir: &Path, args: SearchArgs, mut output: Output) -> Result<(), CliError> {
-    let usage = |m: String| CliError::Morgue(MorgueError::Usage(m));
-    let from = args
-        .from
-        .as_deref()
-        .map(|t| parse_period(t, false))
-        .transpose()
-        .map_err(|e| usage(format!("--from {e}")))?;
-    let to = args
-        .to
-        .as_deref()
-        .map(|t| parse_period(t, true))
-        .transpose()
-        .map_err(|e| usage(format!("--to {e}")))?;
-    if let (Some(f), Some(t)) = (from, to)
-        && f > t
-    {
-        return Err(usage(format!("--from {f} is after --to {t}")));
-    }
-    let mut entities = Vec::new();
-    for (kind, names) in [
-        (EntityKind::Person, &args.person),
-        (EntityKind::Org, &args.org),
-        (EntityKind::Place, &args.place),
-        (EntityKind::Event, &args.event),
-    ] {
-        entities.extend(names.iter().map(|n| (kind, n.clone())));
-    }
     let request = SearchRequest {
+        filters: args.filters.to_filters()?,
         query: args.query,
-        filters: Filters {
-            entities,
-            from,
-            to,
-            sources: args.source,
-            undated: args.undated,
-            languages: args.lang,
-        },
         sort: args.sort,
         limit: args.limit,
         offset: args.offset,
@@ -566,6 +609,75 @@ fn run_show(index_dir: &Path, args: ShowArgs, mut output: Output) -> Result<(), 
         render::article::shown(&mut output, &shown)?;
     }
     Ok(())
+}
+
+/// Exports stream to a file or standard output (raw: the text is data, not for a terminal)
+/// or write a folder; a short summary goes to standard error when there is a file.
+fn run_export(index_dir: &Path, args: ExportArgs) -> Result<(), CliError> {
+    use crate::export::{self, ExportError, ExportRequest};
+    let filters = args.filters.to_filters()?;
+    let request = ExportRequest {
+        query: args.query,
+        filters,
+        matching: args.matching,
+        format: args.format,
+        index_id: args.index_id,
+    };
+    if args.format.writes_folder() && args.out.is_none() {
+        return Err(MorgueError::Usage(
+            "--format quickwit and bulk write a folder of files: name it with --out DIR".into(),
+        )
+        .into());
+    }
+    if args.format == export::ExportFormat::Quickwit && !valid_index_id(&request.index_id) {
+        return Err(MorgueError::Usage(format!(
+            "--index-id `{}`: Quickwit index ids start with a letter and hold 3 to 255 letters, digits, `-` or `_`",
+            request.index_id
+        ))
+        .into());
+    }
+    let index = MorgueIndex::open(index_dir)?;
+    let gazetteer = if request.filters.entities.is_empty() {
+        Gazetteer::default()
+    } else {
+        load_gazetteer(index_dir)?
+    };
+    let matches = export::matches(&index, &gazetteer, &request)?;
+    let (articles, place) = match (&args.out, args.format.writes_folder()) {
+        (Some(dir), true) => {
+            let summary = export::write_folder(matches, &request, dir)?;
+            (summary.articles, dir.display().to_string())
+        }
+        (Some(path), false) => {
+            let file = std::fs::File::create(path).map_err(|e| MorgueError::io(path, e))?;
+            let mut out = std::io::BufWriter::new(file);
+            let written =
+                export::write_stream(matches, args.format, &mut out).map_err(|e| match e {
+                    ExportError::Read(e) => e,
+                    ExportError::Write(e) => MorgueError::io(path, e),
+                })?;
+            (written, path.display().to_string())
+        }
+        (None, _) => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            export::write_stream(matches, args.format, &mut out).map_err(|e| match e {
+                ExportError::Read(e) => CliError::Morgue(e),
+                ExportError::Write(e) => CliError::Output(e),
+            })?;
+            return Ok(());
+        }
+    };
+    eprintln!("morgue: exported {articles} articles to {place}");
+    Ok(())
+}
+
+/// Quickwit's rule for index ids.
+fn valid_index_id(id: &str) -> bool {
+    (3..=255).contains(&id.len())
+        && id.starts_with(|c: char| c.is_ascii_alphabetic())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 fn run_stats(index_dir: &Path, args: StatsArgs, mut output: Output) -> Result<(), CliError> {

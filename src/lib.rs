@@ -11,6 +11,7 @@ pub mod check;
 pub mod cli;
 pub mod enrich;
 pub mod error;
+pub mod export;
 pub mod formats;
 pub mod index;
 pub mod ingest;
