@@ -21,6 +21,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
+mod remote;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "morgue",
@@ -51,6 +53,10 @@ pub enum Command {
     /// body included: NDJSON or CSV for scripts, or files for a Quickwit or
     /// Elasticsearch/OpenSearch cluster
     Export(ExportArgs),
+    /// Send the index's articles to a Quickwit (or Elasticsearch/OpenSearch) cluster:
+    /// creates the index there if missing, then sends only what changed since the last push
+    /// and deletes what vanished; an interrupted push resumes
+    Push(PushArgs),
     /// Show what the index holds: counts, date range, top entities, last run's skips
     Stats(StatsArgs),
     /// List canonical entities with article counts and the aliases they appear under
@@ -338,6 +344,34 @@ pub struct SearchArgs {
     /// Give up on a search that takes longer than this many seconds (pathological queries)
     #[arg(long, default_value_t = 10.0, value_name = "SECS", value_parser = parse_seconds)]
     pub timeout: f64,
+
+    /// Search a cluster that `morgue push` filled instead of the local index: Quickwit's
+    /// REST address (http://HOST:7280) or Elasticsearch/OpenSearch's
+    #[arg(long, env = "MORGUE_REMOTE", value_name = "URL")]
+    pub remote: Option<String>,
+    /// The index on the cluster
+    #[arg(long, default_value = "morgue", value_name = "ID")]
+    pub remote_index: String,
+}
+
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// The cluster: Quickwit's REST address (http://HOST:7280) or Elasticsearch/OpenSearch's
+    #[arg(value_name = "URL")]
+    pub url: String,
+    /// The index on the cluster (created from the same config `export --format quickwit`
+    /// writes, or the bulk mapping on Elasticsearch/OpenSearch)
+    #[arg(long, default_value = "morgue", value_name = "ID")]
+    pub index_id: String,
+    /// Send a batch when it holds this many MB of documents
+    #[arg(long, default_value_t = 8, value_name = "MB")]
+    pub batch_mb: usize,
+    /// ... or this many articles
+    #[arg(long, default_value_t = 2000, value_name = "N")]
+    pub batch_articles: usize,
+    /// Print the summary as JSON
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -416,6 +450,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Index(args) => run_index(&index_dir, args, output),
         Command::Search(args) => done(run_search(&index_dir, args, output)),
         Command::Stats(args) => done(run_stats(&index_dir, args, output)),
+        Command::Push(args) => done(remote::run_push(&index_dir, args, output)),
         Command::Show(args) => done(run_show(&index_dir, args, output)),
         Command::Export(args) => done(run_export(&index_dir, args)),
         Command::Entities(args) => done(run_entities(&index_dir, args, output)),
@@ -453,6 +488,8 @@ enum CliError {
     Morgue(#[from] MorgueError),
     #[error("writing output: {0}")]
     Output(#[from] std::io::Error),
+    #[error(transparent)]
+    Remote(#[from] crate::remote::RemoteError),
 }
 
 fn run_index(index_dir: &Path, args: IndexArgs, mut output: Output) -> Result<ExitCode, CliError> {
@@ -568,6 +605,9 @@ fn run_man(args: ManArgs, mut output: Output) -> Result<(), CliError> {
 }
 
 fn run_search(index_dir: &Path, args: SearchArgs, mut output: Output) -> Result<(), CliError> {
+    if args.remote.is_some() {
+        return remote::run_search(index_dir, args, output);
+    }
     let request = SearchRequest {
         filters: args.filters.to_filters()?,
         query: args.query,

@@ -15,6 +15,7 @@ pub mod export;
 pub mod formats;
 pub mod index;
 pub mod ingest;
+pub mod remote;
 pub mod render;
 pub mod search;
 pub mod show;
