@@ -129,6 +129,30 @@ fn an_interrupted_push_resumes_without_sending_twice() {
 }
 
 #[test]
+fn a_file_split_across_batches_is_deleted_there_before_it_is_sent_again() {
+    let records: String = (1..=12)
+        .map(|n| format!("{{\"title\": \"Brief {n}\", \"body\": \"Item number {n}.\"}}\n"))
+        .collect();
+    let s = Scratch::with_files(&[("big.ndjson", records.as_str())]);
+    s.index();
+    let fake = Fake::start(Flavor::Quickwit);
+    // One article per batch: the file is split after four, and the second part fails.
+    fake.state.lock().unwrap().bulk_breaks_after = Some(1);
+    let fail = s
+        .morgue()
+        .args(["push", &fake.url, "--batch-articles", "1"])
+        .output()
+        .unwrap();
+    assert!(!fail.status.success());
+    assert_eq!(fake.docs().len(), 4);
+    fake.state.lock().unwrap().bulk_breaks_after = None;
+    let resumed = push(&s, &fake, &["--batch-articles", "1"]);
+    assert_eq!(resumed["resumed"], true);
+    assert_eq!(fake.requests_to("delete-tasks").len(), 1);
+    assert_eq!(held_ids(&fake).len(), 12);
+}
+
+#[test]
 fn a_busy_cluster_is_retried() {
     let s = archive();
     let fake = Fake::start(Flavor::Quickwit);

@@ -46,6 +46,8 @@ impl Default for BatchLimits {
     }
 }
 
+/// A file is split across batches only when it holds this many batches' worth.
+const SPLIT_FILE: usize = 4;
 /// Paths per delete request.
 const DELETE_CHUNK: usize = 100;
 /// Refused articles listed in the summary (the count covers all).
@@ -89,10 +91,11 @@ pub fn push(
     // An interrupted push leaves its progress file, even before it completed a file.
     let interrupted = state.progress_path().exists();
     summary.created_index = ensure_index(remote, pushed_before || interrupted)?;
-    let done = state.progress()?;
+    let Progress { done, partial } = state.progress()?;
     summary.resumed = interrupted;
-    let plan = plan(&index.dir, &state, &done)?;
+    let mut plan = plan(&index.dir, &state, &done)?;
     summary.files_unchanged = plan.unchanged;
+    plan.delete.extend(partial);
     for chunk in plan.delete.chunks(DELETE_CHUNK) {
         delete_files(remote, chunk)?;
         summary.files_deleted += chunk.len();
@@ -106,7 +109,7 @@ pub fn push(
             for article in file_articles(index, &searcher, path)? {
                 sender.add(&article, &mut summary, progress)?;
             }
-            sender.file_done(path);
+            sender.file_done(path, &mut summary, progress)?;
         }
     } else {
         let everything = crate::export::ExportRequest {
@@ -125,14 +128,14 @@ pub fn push(
             }
             if current.as_deref() != Some(article.path.as_str()) {
                 if let Some(previous) = current.take() {
-                    sender.file_done(&previous);
+                    sender.file_done(&previous, &mut summary, progress)?;
                 }
                 current = Some(article.path.clone());
             }
             sender.add(&article, &mut summary, progress)?;
         }
         if let Some(last) = current {
-            sender.file_done(&last);
+            sender.file_done(&last, &mut summary, progress)?;
         }
     }
     sender.finish(&mut summary, progress)?;
@@ -309,6 +312,8 @@ struct Sender<'a> {
     refused_files: Vec<String>,
     files_sent: usize,
     progress_file: std::io::BufWriter<std::fs::File>,
+    /// The file being added, once a batch holding part of it has been sent.
+    partial: Option<String>,
     sent: usize,
 }
 
@@ -333,6 +338,7 @@ impl<'a> Sender<'a> {
             refused_files: Vec::new(),
             files_sent: 0,
             progress_file: std::io::BufWriter::new(file),
+            partial: None,
             sent: 0,
         })
     }
@@ -354,20 +360,34 @@ impl<'a> Sender<'a> {
             .unwrap_or_default();
         self.body.push(b'\n');
         self.ids.insert(article.id.clone(), article.path.clone());
-        if self.body.len() >= self.limits.bytes || self.ids.len() >= self.limits.articles {
+        // Batches end between files, so an interrupted push never leaves half a file on the
+        // cluster; only a file too large for several batches is split.
+        if self.body.len() >= SPLIT_FILE * self.limits.bytes
+            || self.ids.len() >= SPLIT_FILE * self.limits.articles
+        {
+            self.partial = Some(article.path.clone());
             self.send(false, summary, progress)?;
         }
         Ok(())
     }
 
-    /// Every article of `path` has been added.
-    fn file_done(&mut self, path: &str) {
+    /// Every article of `path` has been added: the batch goes when it is full.
+    fn file_done(
+        &mut self,
+        path: &str,
+        summary: &mut PushSummary,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<(), RemoteError> {
         self.files_sent += 1;
+        self.partial = None;
         self.completing.push(path.to_string());
         if self.ids.is_empty() {
-            // Already sent with the last batch.
+            // Its last article went with the last batch.
             self.record_completed();
+        } else if self.body.len() >= self.limits.bytes || self.ids.len() >= self.limits.articles {
+            self.send(false, summary, progress)?;
         }
+        Ok(())
     }
 
     fn finish(
@@ -422,12 +442,17 @@ impl<'a> Sender<'a> {
 
     /// Notes the files the cluster has now fully accepted, for a resumed push.
     fn record_completed(&mut self) {
-        for path in self.completing.drain(..) {
-            if self.refused_files.contains(&path) {
-                continue;
-            }
+        let mut lines: Vec<Value> = self
+            .completing
+            .drain(..)
+            .filter(|path| !self.refused_files.contains(path))
+            .map(Value::String)
+            .collect();
+        // Part of this file is on the cluster now: a resumed push deletes it there first.
+        lines.extend(self.partial.iter().map(|path| json!({"partial": path})));
+        for line in lines {
             // A lost line only means the file is sent again on resume.
-            let _ = serde_json::to_writer(&mut self.progress_file, &path)
+            let _ = serde_json::to_writer(&mut self.progress_file, &line)
                 .map_err(std::io::Error::from)
                 .and_then(|_| self.progress_file.write_all(b"\n"));
         }
@@ -454,6 +479,14 @@ pub fn refusals(answer: &Value) -> Vec<(String, String)> {
             Some((result["_id"].as_str().unwrap_or("?").to_string(), reason))
         })
         .collect()
+}
+
+/// What an interrupted push left: files completed (with their manifest hash) and files
+/// partly sent.
+#[derive(Default)]
+struct Progress {
+    done: HashMap<String, String>,
+    partial: Vec<String>,
 }
 
 /// Where the record of pushes to one cluster and index id is kept.
@@ -495,28 +528,38 @@ impl State {
         }))
     }
 
-    /// The files an interrupted push completed, with the hash they had in the manifest
-    /// (looked up when the push is planned).
-    fn progress(&self) -> Result<HashMap<String, String>, RemoteError> {
+    /// The files an interrupted push completed, with the hash they had in the manifest, and
+    /// those it sent only part of.
+    fn progress(&self) -> Result<Progress, RemoteError> {
         let path = self.progress_path();
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| MorgueError::io(parent, e))?;
         }
-        let completed: Vec<String> = match std::fs::File::open(&path) {
+        let lines: Vec<Value> = match std::fs::File::open(&path) {
             Ok(file) => std::io::BufReader::new(file)
                 .lines()
                 .map_while(Result::ok)
-                .filter_map(|line| serde_json::from_str::<String>(&line).ok())
+                .filter_map(|line| serde_json::from_str(&line).ok())
                 .collect(),
-            Err(_) => return Ok(HashMap::new()),
+            Err(_) => return Ok(Progress::default()),
         };
-        let wanted: BTreeMap<Key, ()> = completed.into_iter().map(|p| (Key(p), ())).collect();
-        Ok(
+        let mut completed = BTreeMap::new();
+        let mut partial = Vec::new();
+        for line in lines {
+            match line {
+                Value::String(path) => {
+                    completed.insert(Key(path), ());
+                }
+                line => partial.extend(line["partial"].as_str().map(str::to_string)),
+            }
+        }
+        let done: HashMap<String, String> =
             manifest::Entries::open(path.parent().and_then(Path::parent).unwrap_or(&path))
-                .filter(|(p, _)| wanted.contains_key(&Key(p.clone())))
+                .filter(|(p, _)| completed.contains_key(&Key(p.clone())))
                 .map(|(p, entry)| (p, entry.hash))
-                .collect(),
-        )
+                .collect();
+        partial.retain(|p| !done.contains_key(p));
+        Ok(Progress { done, partial })
     }
 
     /// Records every indexed file of the manifest as pushed, except `refused` ones, and
