@@ -89,7 +89,15 @@ fn csv_reads_back_as_the_same_rows() {
         .success();
     let mut reader = csv::Reader::from_path(&out).unwrap();
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    for column in ["id", "title", "date", "date_source", "person", "place", "body"] {
+    for column in [
+        "id",
+        "title",
+        "date",
+        "date_source",
+        "person",
+        "place",
+        "body",
+    ] {
         assert!(header.iter().any(|h| h == column), "no column {column}");
     }
     let column = |name: &str| header.iter().position(|h| h == name).unwrap();
@@ -116,7 +124,14 @@ fn quickwit_files_hold_a_config_and_one_document_per_article() {
     let s = &sample();
     let dir = s.dir.path().join("quickwit");
     s.morgue()
-        .args(["export", "--format", "quickwit", "--index-id", "news-archive", "--out"])
+        .args([
+            "export",
+            "--format",
+            "quickwit",
+            "--index-id",
+            "news-archive",
+            "--out",
+        ])
         .arg(&dir)
         .assert()
         .success();
@@ -168,7 +183,10 @@ fn bulk_lines_pair_an_action_with_its_document() {
         serde_json::from_str(&std::fs::read_to_string(dir.join("mapping.json")).unwrap()).unwrap();
     let properties = mapping["mappings"]["properties"].as_object().unwrap();
     let body = std::fs::read_to_string(dir.join("bulk.ndjson")).unwrap();
-    assert!(body.ends_with('\n'), "the bulk API wants the last line ended");
+    assert!(
+        body.ends_with('\n'),
+        "the bulk API wants the last line ended"
+    );
     let lines: Vec<Value> = body
         .lines()
         .map(|line| serde_json::from_str(line).unwrap())
@@ -197,7 +215,15 @@ fn bad_requests_are_usage_errors() {
         &["export", "--format", "quickwit"][..],
         &["export", "--format", "ndjson", "--match", "most", "summit"],
         &["export", "--format", "ndjson", "--from", "2025-13"],
-        &["export", "--format", "quickwit", "--index-id", "9x", "--out", "qw"],
+        &[
+            "export",
+            "--format",
+            "quickwit",
+            "--index-id",
+            "9x",
+            "--out",
+            "qw",
+        ],
     ] {
         let out = s.morgue().args(args).assert().code(2).get_output().clone();
         assert!(out.stdout.is_empty(), "{args:?}");
