@@ -30,6 +30,8 @@ use tantivy::query::{EnableScoring, Scorer, Weight};
 use tantivy::store::StoreReader;
 use tantivy::{DocSet, Searcher, TERMINATED, TantivyDocument};
 
+// What `morgue push` and `search --remote` (issue 20) build on: the same documents, config
+// and mapping.
 pub use bulk::{bulk_action, mapping as bulk_mapping};
 pub use cluster::{ClusterDoc, UNDATED_TIMESTAMP};
 pub use quickwit::index_config as quickwit_config;
@@ -59,8 +61,8 @@ pub struct ExportRequest {
     pub index_id: String,
 }
 
-/// A failure while exporting: reading the index, or writing the output (whose path the
-/// caller knows).
+/// A failure while exporting: reading the index (or writing a file, whose error names it),
+/// or writing standard output.
 #[derive(Debug)]
 pub enum ExportError {
     Read(MorgueError),
