@@ -651,73 +651,36 @@ fn run_show(index_dir: &Path, args: ShowArgs, mut output: Output) -> Result<(), 
     Ok(())
 }
 
-/// Exports stream to a file or standard output (raw: the text is data, not for a terminal)
-/// or write a folder; a short summary goes to standard error when there is a file.
+/// An export streams to a file or standard output, or writes a folder; with `--out`, a short
+/// summary goes to standard error.
 fn run_export(index_dir: &Path, args: ExportArgs) -> Result<(), CliError> {
     use crate::export::{self, ExportError, ExportRequest};
-    let filters = args.filters.to_filters()?;
     let request = ExportRequest {
         query: args.query,
-        filters,
+        filters: args.filters.to_filters()?,
         matching: args.matching,
         format: args.format,
         index_id: args.index_id,
     };
-    if args.format.writes_folder() && args.out.is_none() {
-        return Err(MorgueError::Usage(
-            "--format quickwit and bulk write a folder of files: name it with --out DIR".into(),
-        )
-        .into());
-    }
-    if args.format == export::ExportFormat::Quickwit && !valid_index_id(&request.index_id) {
-        return Err(MorgueError::Usage(format!(
-            "--index-id `{}`: Quickwit index ids start with a letter and hold 3 to 255 letters, digits, `-` or `_`",
-            request.index_id
-        ))
-        .into());
-    }
     let index = MorgueIndex::open(index_dir)?;
     let gazetteer = if request.filters.entities.is_empty() {
         Gazetteer::default()
     } else {
         load_gazetteer(index_dir)?
     };
-    let matches = export::matches(&index, &gazetteer, &request)?;
-    let (articles, place) = match (&args.out, args.format.writes_folder()) {
-        (Some(dir), true) => {
-            let summary = export::write_folder(matches, &request, dir)?;
-            (summary.articles, dir.display().to_string())
-        }
-        (Some(path), false) => {
-            let file = std::fs::File::create(path).map_err(|e| MorgueError::io(path, e))?;
-            let mut out = std::io::BufWriter::new(file);
-            let written =
-                export::write_stream(matches, args.format, &mut out).map_err(|e| match e {
-                    ExportError::Read(e) => e,
-                    ExportError::Write(e) => MorgueError::io(path, e),
-                })?;
-            (written, path.display().to_string())
-        }
-        (None, _) => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            export::write_stream(matches, args.format, &mut out).map_err(|e| match e {
-                ExportError::Read(e) => CliError::Morgue(e),
-                ExportError::Write(e) => CliError::Output(e),
-            })?;
-            return Ok(());
-        }
-    };
-    eprintln!("morgue: exported {articles} articles to {place}");
+    let summary =
+        export::run(&index, &gazetteer, &request, args.out.as_deref()).map_err(|e| match e {
+            ExportError::Read(e) => CliError::Morgue(e),
+            ExportError::Write(e) => CliError::Output(e),
+        })?;
+    if let Some(out) = &args.out {
+        eprintln!(
+            "morgue: exported {} articles to {}",
+            summary.articles,
+            out.display()
+        );
+    }
     Ok(())
-}
-
-/// Quickwit's rule for index ids.
-fn valid_index_id(id: &str) -> bool {
-    (3..=255).contains(&id.len())
-        && id.starts_with(|c: char| c.is_ascii_alphabetic())
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 fn run_stats(index_dir: &Path, args: StatsArgs, mut output: Output) -> Result<(), CliError> {

@@ -1,8 +1,9 @@
 //! The cluster commands: `morgue push` and `morgue search --remote` (see `crate::remote`).
 
-use super::{CliError, PushArgs, SearchArgs, load_gazetteer, valid_index_id};
+use super::{CliError, PushArgs, SearchArgs, load_gazetteer};
 use crate::enrich::gazetteer::Gazetteer;
 use crate::error::MorgueError;
+use crate::export::valid_index_id;
 use crate::index::MorgueIndex;
 use crate::render::{self, Output};
 use crate::search;

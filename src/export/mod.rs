@@ -30,9 +30,11 @@ use tantivy::query::{EnableScoring, Scorer, Weight};
 use tantivy::store::StoreReader;
 use tantivy::{DocSet, Searcher, TERMINATED, TantivyDocument};
 
+// What `morgue push` and `search --remote` (issue 20) build on: the same documents, config
+// and mapping.
 pub use bulk::{bulk_action, mapping as bulk_mapping};
 pub use cluster::{ClusterDoc, UNDATED_TIMESTAMP};
-pub use quickwit::index_config as quickwit_config;
+pub use quickwit::{index_config as quickwit_config, valid_index_id};
 
 /// The formats `--format` takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -47,13 +49,6 @@ pub enum ExportFormat {
     Bulk,
 }
 
-impl ExportFormat {
-    /// Whether `--out` names a folder of several files rather than one file.
-    pub fn writes_folder(self) -> bool {
-        matches!(self, ExportFormat::Quickwit | ExportFormat::Bulk)
-    }
-}
-
 /// What to export.
 #[derive(Debug, Clone)]
 pub struct ExportRequest {
@@ -66,8 +61,8 @@ pub struct ExportRequest {
     pub index_id: String,
 }
 
-/// A failure while exporting: reading the index, or writing the output (whose path the
-/// caller knows).
+/// A failure while exporting: reading the index (or writing a file, whose error names it),
+/// or writing standard output.
 #[derive(Debug)]
 pub enum ExportError {
     Read(MorgueError),
@@ -139,8 +134,65 @@ pub fn matches(
     })
 }
 
-/// Writes the matches of `request` to `out` (a file or standard output) in NDJSON or CSV.
-pub fn write_stream(
+/// Runs an export: NDJSON and CSV to the file `out` or, without one, to standard output
+/// (raw: the text is data, not for a terminal); the cluster formats into the folder `out`
+/// (required, created if missing). Write errors name their file; those on standard output
+/// come back as [`ExportError::Write`], so a closed pipe can end the export quietly.
+pub fn run(
+    index: &MorgueIndex,
+    gazetteer: &Gazetteer,
+    request: &ExportRequest,
+    out: Option<&Path>,
+) -> Result<ExportSummary, ExportError> {
+    let cluster = matches!(request.format, ExportFormat::Quickwit | ExportFormat::Bulk);
+    if cluster && out.is_none() {
+        return Err(MorgueError::Usage(
+            "--format quickwit and bulk write a folder of files: name it with --out DIR".into(),
+        )
+        .into());
+    }
+    if request.format == ExportFormat::Quickwit && !quickwit::valid_index_id(&request.index_id) {
+        return Err(MorgueError::Usage(format!(
+            "--index-id `{}`: Quickwit index ids start with a letter and hold 3 to 255 letters, digits, `-` or `_`",
+            request.index_id
+        ))
+        .into());
+    }
+    let found = matches(index, gazetteer, request)?;
+    let summary = match (out, request.format) {
+        (Some(dir), ExportFormat::Quickwit) => {
+            make_dir(dir)?;
+            quickwit::write(found, &request.index_id, dir)?
+        }
+        (Some(dir), ExportFormat::Bulk) => {
+            make_dir(dir)?;
+            bulk::write(found, &request.index_id, dir)?
+        }
+        (Some(path), format) => {
+            let mut file = create(path)?;
+            let articles = write_stream(found, format, &mut file).map_err(|e| match e {
+                ExportError::Write(e) => ExportError::Read(MorgueError::io(path, e)),
+                read => read,
+            })?;
+            ExportSummary {
+                articles,
+                files: vec![path.to_path_buf()],
+            }
+        }
+        (None, format) => {
+            let mut stdout = io::BufWriter::new(io::stdout().lock());
+            let articles = write_stream(found, format, &mut stdout)?;
+            ExportSummary {
+                articles,
+                files: Vec::new(),
+            }
+        }
+    };
+    Ok(summary)
+}
+
+/// Writes `matches` in NDJSON or CSV to `out`.
+fn write_stream(
     matches: Matches,
     format: ExportFormat,
     out: &mut dyn Write,
@@ -149,30 +201,16 @@ pub fn write_stream(
         ExportFormat::Ndjson => ndjson::write(matches, out)?,
         ExportFormat::Csv => csv::write(matches, out)?,
         ExportFormat::Quickwit | ExportFormat::Bulk => {
-            return Err(ExportError::Read(MorgueError::Usage(
-                "this format writes a folder: give one with --out DIR".into(),
-            )));
+            let message = "--format quickwit and bulk write a folder of files: --out DIR";
+            return Err(MorgueError::Usage(message.into()).into());
         }
     };
     out.flush()?;
     Ok(written)
 }
 
-/// Writes the matches of `request` into the folder `dir` (created if needed) in a cluster
-/// format. Write errors name the file.
-pub fn write_folder(
-    matches: Matches,
-    request: &ExportRequest,
-    dir: &Path,
-) -> Result<ExportSummary, MorgueError> {
-    std::fs::create_dir_all(dir).map_err(|e| MorgueError::io(dir, e))?;
-    match request.format {
-        ExportFormat::Quickwit => quickwit::write(matches, &request.index_id, dir),
-        ExportFormat::Bulk => bulk::write(matches, &request.index_id, dir),
-        ExportFormat::Ndjson | ExportFormat::Csv => Err(MorgueError::Usage(
-            "ndjson and csv write one file: --out FILE".into(),
-        )),
-    }
+fn make_dir(dir: &Path) -> Result<(), MorgueError> {
+    std::fs::create_dir_all(dir).map_err(|e| MorgueError::io(dir, e))
 }
 
 /// Creates `path` for writing, buffered.

@@ -142,6 +142,15 @@ fn field_mapping(name: &'static str, field: ClusterField, list: bool) -> FieldMa
     }
 }
 
+/// Quickwit's rule for index ids: a letter, then 2 to 254 letters, digits, `-` or `_`.
+pub fn valid_index_id(id: &str) -> bool {
+    (3..=255).contains(&id.len())
+        && id.starts_with(|c: char| c.is_ascii_alphabetic())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
 pub(super) fn write(
     matches: Matches,
     index_id: &str,
@@ -224,6 +233,17 @@ mod tests {
             );
             assert!(name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
         }
+    }
+
+    #[test]
+    fn index_ids_follow_quickwits_rule() {
+        for good in ["morgue", "news-archive_2", "abc"] {
+            assert!(valid_index_id(good), "{good}");
+        }
+        for bad in ["ab", "9news", "-news", "news archive", "news.archive", ""] {
+            assert!(!valid_index_id(bad), "{bad}");
+        }
+        assert!(!valid_index_id(&"a".repeat(256)));
     }
 
     #[test]
