@@ -21,6 +21,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
+mod remote;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "morgue",
@@ -47,10 +49,22 @@ pub enum Command {
     Index(IndexArgs),
     /// Search the index
     Search(SearchArgs),
+    /// Write out every article a query and filters match (no query: the whole archive),
+    /// body included: NDJSON or CSV for scripts, or files for a Quickwit or
+    /// Elasticsearch/OpenSearch cluster
+    Export(ExportArgs),
+    /// Send the index's articles to a Quickwit (or Elasticsearch/OpenSearch) cluster:
+    /// creates the index there if missing, then sends only what changed since the last push
+    /// and deletes what vanished; an interrupted push resumes
+    Push(PushArgs),
     /// Show what the index holds: counts, date range, top entities, last run's skips
     Stats(StatsArgs),
     /// List canonical entities with article counts and the aliases they appear under
     Entities(EntitiesArgs),
+    /// Show one stored article whole: every field, the body, and each entity mention with
+    /// its offsets and what found it. Name it by the id `search --json` gives, or by its
+    /// file's path (`PATH:N` for record N of a multi-article file)
+    Show(ShowArgs),
     /// Check that the index holds exactly what the manifest says was indexed (no duplicates,
     /// nothing missing). Exit status 0 when it does, 4 when they disagree, 1 when the check
     /// could not run (no index, unreadable files)
@@ -208,14 +222,9 @@ pub struct IndexArgs {
     pub json: bool,
 }
 
+/// The filters `search` and `export` share (one definition, one meaning).
 #[derive(Debug, Args)]
-pub struct SearchArgs {
-    /// Words, "phrases", AND/OR/NOT, field:term (title, body, person, org, place, event, source,
-    /// author, tags). Leave out to list everything that matches the filters. A query that
-    /// starts with `-` goes after `--`: `morgue search -- -word other`.
-    #[arg(value_name = "QUERY", default_value = "")]
-    pub query: String,
-
+pub struct FilterArgs {
     /// Only articles mentioning this person (any alias; repeat to require several)
     #[arg(long, value_name = "NAME")]
     pub person: Vec<String>,
@@ -244,6 +253,60 @@ pub struct SearchArgs {
     /// Only articles in this language: an ISO 639-1 code such as en, de, fr (repeatable: any)
     #[arg(long, value_name = "CODE")]
     pub lang: Vec<String>,
+}
+
+impl FilterArgs {
+    /// The filters as the search library takes them; a date that does not parse, or a
+    /// period that ends before it starts, is a usage error naming its flag.
+    pub fn to_filters(&self) -> Result<Filters, MorgueError> {
+        let usage = MorgueError::Usage;
+        let from = self
+            .from
+            .as_deref()
+            .map(|t| parse_period(t, false))
+            .transpose()
+            .map_err(|e| usage(format!("--from {e}")))?;
+        let to = self
+            .to
+            .as_deref()
+            .map(|t| parse_period(t, true))
+            .transpose()
+            .map_err(|e| usage(format!("--to {e}")))?;
+        if let (Some(f), Some(t)) = (from, to)
+            && f > t
+        {
+            return Err(usage(format!("--from {f} is after --to {t}")));
+        }
+        let mut entities = Vec::new();
+        for (kind, names) in [
+            (EntityKind::Person, &self.person),
+            (EntityKind::Org, &self.org),
+            (EntityKind::Place, &self.place),
+            (EntityKind::Event, &self.event),
+        ] {
+            entities.extend(names.iter().map(|n| (kind, n.clone())));
+        }
+        Ok(Filters {
+            entities,
+            from,
+            to,
+            sources: self.source.clone(),
+            undated: self.undated,
+            languages: self.lang.clone(),
+        })
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words, "phrases", AND/OR/NOT, field:term (title, body, person, org, place, event, source,
+    /// author, tags). Leave out to list everything that matches the filters. A query that
+    /// starts with `-` goes after `--`: `morgue search -- -word other`.
+    #[arg(value_name = "QUERY", default_value = "")]
+    pub query: String,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
 
     /// relevance, date (oldest first) or -date (newest first); undated articles sort last
     #[arg(long, default_value = "relevance", value_parser = parse_sort, allow_hyphen_values = true)]
@@ -281,6 +344,68 @@ pub struct SearchArgs {
     /// Give up on a search that takes longer than this many seconds (pathological queries)
     #[arg(long, default_value_t = 10.0, value_name = "SECS", value_parser = parse_seconds)]
     pub timeout: f64,
+
+    /// Search a cluster that `morgue push` filled instead of the local index: Quickwit's
+    /// REST address (http://HOST:7280) or Elasticsearch/OpenSearch's
+    #[arg(long, env = "MORGUE_REMOTE", value_name = "URL")]
+    pub remote: Option<String>,
+    /// The index on the cluster
+    #[arg(long, default_value = "morgue", value_name = "ID")]
+    pub remote_index: String,
+}
+
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// The cluster: Quickwit's REST address (http://HOST:7280) or Elasticsearch/OpenSearch's
+    #[arg(value_name = "URL")]
+    pub url: String,
+    /// The index on the cluster (created from the same config `export --format quickwit`
+    /// writes, or the bulk mapping on Elasticsearch/OpenSearch)
+    #[arg(long, default_value = "morgue", value_name = "ID")]
+    pub index_id: String,
+    /// Send a batch when it holds this many MB of documents
+    #[arg(long, default_value_t = 8, value_name = "MB")]
+    pub batch_mb: usize,
+    /// ... or this many articles
+    #[arg(long, default_value_t = 2000, value_name = "N")]
+    pub batch_articles: usize,
+    /// Print the summary as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The same query syntax as `search`; leave out to export everything the filters match
+    #[arg(value_name = "QUERY", default_value = "")]
+    pub query: String,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// For a query of plain words: all (every word) or any (any word)
+    #[arg(long = "match", default_value = "all", value_name = "HOW", value_parser = str::parse::<MatchMode>)]
+    pub matching: MatchMode,
+    /// ndjson or csv (one file), quickwit (index-config.yaml + docs.ndjson) or bulk
+    /// (mapping.json + bulk.ndjson for Elasticsearch/OpenSearch)
+    #[arg(long, value_enum)]
+    pub format: crate::export::ExportFormat,
+    /// Where to write: a file for ndjson/csv (default: standard output), a folder for
+    /// quickwit/bulk (required; created if missing)
+    #[arg(long, short, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// The index name in the Quickwit config and the bulk action lines
+    #[arg(long, default_value = "morgue", value_name = "ID")]
+    pub index_id: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// An article id (a hit's `id` in `search --json`), or a file path as indexed
+    /// (relative or absolute), with `:N` for record N of a multi-article file
+    #[arg(value_name = "ID|PATH[:N]")]
+    pub target: String,
+    /// Print the article(s) as one JSON object (see README for its fields)
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -325,6 +450,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Index(args) => run_index(&index_dir, args, output),
         Command::Search(args) => done(run_search(&index_dir, args, output)),
         Command::Stats(args) => done(run_stats(&index_dir, args, output)),
+        Command::Push(args) => done(remote::run_push(&index_dir, args, output)),
+        Command::Show(args) => done(run_show(&index_dir, args, output)),
+        Command::Export(args) => done(run_export(&index_dir, args)),
         Command::Entities(args) => done(run_entities(&index_dir, args, output)),
         Command::Check(args) => run_check(&index_dir, args, output),
         Command::NerEval(args) => done(run_ner_eval(args, output)),
@@ -360,6 +488,8 @@ enum CliError {
     Morgue(#[from] MorgueError),
     #[error("writing output: {0}")]
     Output(#[from] std::io::Error),
+    #[error(transparent)]
+    Remote(#[from] crate::remote::RemoteError),
 }
 
 fn run_index(index_dir: &Path, args: IndexArgs, mut output: Output) -> Result<ExitCode, CliError> {
@@ -475,43 +605,12 @@ fn run_man(args: ManArgs, mut output: Output) -> Result<(), CliError> {
 }
 
 fn run_search(index_dir: &Path, args: SearchArgs, mut output: Output) -> Result<(), CliError> {
-    let usage = |m: String| CliError::Morgue(MorgueError::Usage(m));
-    let from = args
-        .from
-        .as_deref()
-        .map(|t| parse_period(t, false))
-        .transpose()
-        .map_err(|e| usage(format!("--from {e}")))?;
-    let to = args
-        .to
-        .as_deref()
-        .map(|t| parse_period(t, true))
-        .transpose()
-        .map_err(|e| usage(format!("--to {e}")))?;
-    if let (Some(f), Some(t)) = (from, to)
-        && f > t
-    {
-        return Err(usage(format!("--from {f} is after --to {t}")));
-    }
-    let mut entities = Vec::new();
-    for (kind, names) in [
-        (EntityKind::Person, &args.person),
-        (EntityKind::Org, &args.org),
-        (EntityKind::Place, &args.place),
-        (EntityKind::Event, &args.event),
-    ] {
-        entities.extend(names.iter().map(|n| (kind, n.clone())));
+    if args.remote.is_some() {
+        return remote::run_search(index_dir, args, output);
     }
     let request = SearchRequest {
+        filters: args.filters.to_filters()?,
         query: args.query,
-        filters: Filters {
-            entities,
-            from,
-            to,
-            sources: args.source,
-            undated: args.undated,
-            languages: args.lang,
-        },
         sort: args.sort,
         limit: args.limit,
         offset: args.offset,
@@ -537,6 +636,49 @@ fn run_search(index_dir: &Path, args: SearchArgs, mut output: Output) -> Result<
         render::json::write(&mut output, &results)?;
     } else {
         render::terminal::search_results(&mut output, &results)?;
+    }
+    Ok(())
+}
+
+fn run_show(index_dir: &Path, args: ShowArgs, mut output: Output) -> Result<(), CliError> {
+    let index = MorgueIndex::open(index_dir)?;
+    let shown = crate::show::show(&index, &load_gazetteer(index_dir)?, &args.target)?;
+    if args.json {
+        render::json::write(&mut output, &shown)?;
+    } else {
+        render::article::shown(&mut output, &shown)?;
+    }
+    Ok(())
+}
+
+/// An export streams to a file or standard output, or writes a folder; with `--out`, a short
+/// summary goes to standard error.
+fn run_export(index_dir: &Path, args: ExportArgs) -> Result<(), CliError> {
+    use crate::export::{self, ExportError, ExportRequest};
+    let request = ExportRequest {
+        query: args.query,
+        filters: args.filters.to_filters()?,
+        matching: args.matching,
+        format: args.format,
+        index_id: args.index_id,
+    };
+    let index = MorgueIndex::open(index_dir)?;
+    let gazetteer = if request.filters.entities.is_empty() {
+        Gazetteer::default()
+    } else {
+        load_gazetteer(index_dir)?
+    };
+    let summary =
+        export::run(&index, &gazetteer, &request, args.out.as_deref()).map_err(|e| match e {
+            ExportError::Read(e) => CliError::Morgue(e),
+            ExportError::Write(e) => CliError::Output(e),
+        })?;
+    if let Some(out) = &args.out {
+        eprintln!(
+            "morgue: exported {} articles to {}",
+            summary.articles,
+            out.display()
+        );
     }
     Ok(())
 }

@@ -50,6 +50,10 @@ pub enum MorgueError {
 
     #[error("{0}")]
     Usage(String),
+
+    /// What was asked for (an article, a file) is not in the index.
+    #[error("{0}")]
+    NotFound(String),
 }
 
 impl MorgueError {

@@ -6,6 +6,7 @@
 //! knows the terminal's width, which long result lines wrap at (`wrap`); the colour choice
 //! the `--color` flag takes is defined here, with the rendering it decides.
 
+pub mod article;
 pub mod json;
 pub mod terminal;
 pub mod wrap;

@@ -16,9 +16,9 @@ use std::path::Path;
 const MATCH: Style = Style::new()
     .bold()
     .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)));
-const TITLE: Style = Style::new().bold();
-const DIM: Style = Style::new().dimmed();
-const HEADING: Style = Style::new().bold().underline();
+pub(super) const TITLE: Style = Style::new().bold();
+pub(super) const DIM: Style = Style::new().dimmed();
+pub(super) const HEADING: Style = Style::new().bold().underline();
 
 /// How many problem lines `morgue index` prints without `--verbose`.
 const PROBLEMS_SHOWN: usize = 10;
@@ -177,7 +177,7 @@ fn date_label(article: &StoredArticle) -> String {
 
 /// The path relative to the current folder when the file is below it, as users typed it,
 /// with `:record` for one article of a multi-article file.
-fn display_path(path: &str, record: Option<usize>) -> String {
+pub(super) fn display_path(path: &str, record: Option<usize>) -> String {
     let path = Path::new(path);
     let shown = std::env::current_dir()
         .ok()

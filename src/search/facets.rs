@@ -64,7 +64,7 @@ impl FacetKind {
         }
     }
 
-    fn is_date(self) -> bool {
+    pub fn is_date(self) -> bool {
         matches!(self, FacetKind::Year | FacetKind::Month | FacetKind::Day)
     }
 }

@@ -116,23 +116,22 @@ pub fn search(
     let tantivy_err = |e| MorgueError::tantivy(&index.dir, e);
     let searcher = index.searcher().map_err(tantivy_err)?;
     let fields = &index.fields;
-    let languages = index.languages_present(&searcher);
-    let parsed = query::parse(&index.index, &searcher, fields, &languages, &request.query)?;
-    // Partial matching applies to queries that are only words, two or more.
-    let words = if request.matching == MatchMode::All {
-        0
-    } else {
-        parsed.word_count
-    };
-    let user_query = if request.matching == MatchMode::Any && words > 0 {
-        parsed.some_words()?
-    } else {
-        parsed.query.box_clone()
-    };
+    let Prepared {
+        parsed,
+        words,
+        user_query,
+        full_query,
+    } = prepare(
+        index,
+        &searcher,
+        gazetteer,
+        &request.query,
+        &request.filters,
+        request.matching,
+    )?;
     let restrict = |q: Box<dyn Query>| {
         query::with_filters(&index.index, fields, gazetteer, q, &request.filters)
     };
-    let full_query = restrict(user_query.box_clone())?;
     // No facets: no per-hit facet work at all.
     let facet_collector = (!request.facets.is_empty()).then(|| FacetCollector {
         facets: request.facets.clone(),
@@ -281,6 +280,57 @@ pub fn search(
             (Some(collector), Some(tallies)) => collector.results(tallies, request.facet_limit),
             _ => Vec::new(),
         },
+    })
+}
+
+/// A query ready to run: what [`search`] ranks, and what `export` streams.
+pub struct Prepared {
+    pub parsed: query::UserQuery,
+    /// How many words partial matching counts against (0: the query is not only words, or
+    /// `--match all`).
+    pub words: usize,
+    /// The query as typed (words OR-ed for `--match any`), without the filters: what
+    /// snippets highlight.
+    pub user_query: Box<dyn Query>,
+    /// `user_query` restricted by the filters: the articles that match in full.
+    pub full_query: Box<dyn Query>,
+}
+
+/// Parses `text` and adds the filters, the one way both search and export build a query.
+pub fn prepare(
+    index: &MorgueIndex,
+    searcher: &Searcher,
+    gazetteer: &Gazetteer,
+    text: &str,
+    filters: &Filters,
+    matching: MatchMode,
+) -> Result<Prepared, MorgueError> {
+    let fields = &index.fields;
+    let languages = index.languages_present(searcher);
+    let parsed = query::parse(&index.index, searcher, fields, &languages, text)?;
+    // Partial matching applies to queries that are only words, two or more.
+    let words = if matching == MatchMode::All {
+        0
+    } else {
+        parsed.word_count
+    };
+    let user_query = if matching == MatchMode::Any && words > 0 {
+        parsed.some_words()?
+    } else {
+        parsed.query.box_clone()
+    };
+    let full_query = query::with_filters(
+        &index.index,
+        fields,
+        gazetteer,
+        user_query.box_clone(),
+        filters,
+    )?;
+    Ok(Prepared {
+        parsed,
+        words,
+        user_query,
+        full_query,
     })
 }
 

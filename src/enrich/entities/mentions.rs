@@ -62,6 +62,55 @@ pub(super) struct ArticleState<'a> {
     pub(super) mentions: Vec<Mention<'a>>,
     pub(super) acronyms: Vec<Acronym<'a>>,
     pub(super) leftover: Vec<Leftover<'a>>,
+    /// Where each pass's mentions start in `mentions` (passes only ever append), so a
+    /// mention's provenance is the last pass that started at or before it.
+    pub(super) passes: Vec<(usize, FoundBy)>,
+}
+
+impl ArticleState<'_> {
+    /// Marks the mentions pushed from now on as found by `pass`.
+    pub(super) fn start_pass(&mut self, pass: FoundBy) {
+        self.passes.push((self.mentions.len(), pass));
+    }
+
+    /// The pass that found mention `i`.
+    pub(super) fn found_by(&self, i: usize) -> FoundBy {
+        self.passes
+            .iter()
+            .rev()
+            .find(|(start, _)| *start <= i)
+            .map_or(FoundBy::Gazetteer, |(_, pass)| *pass)
+    }
+}
+
+/// Which pass found a mention: what `morgue show` gives as its provenance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FoundBy {
+    /// An alias of the gazetteer (built-in or the user's alias file).
+    Gazetteer,
+    /// A span of the trained tagger.
+    Tagger,
+    /// Capitalisation and cue-word rules (no tagger).
+    Rules,
+    /// A nationality word standing for its place ("Russian" -> Russia).
+    Demonym,
+    /// In-article resolution: an acronym the article defines, an org's summit, a surname of
+    /// a person named in full.
+    Resolution,
+}
+
+impl FoundBy {
+    /// The name `--json` gives it.
+    pub fn label(self) -> &'static str {
+        match self {
+            FoundBy::Gazetteer => "gazetteer",
+            FoundBy::Tagger => "tagger",
+            FoundBy::Rules => "rules",
+            FoundBy::Demonym => "demonym",
+            FoundBy::Resolution => "resolution",
+        }
+    }
 }
 
 /// Folds mentions into one `Entity` per (kind, canonical), aliases in order of appearance.

@@ -29,6 +29,7 @@ mod tagged;
 mod tokens;
 mod words;
 
+pub use mentions::FoundBy;
 pub use spans::TaggedSpans;
 
 use lexicon::Lexicon;
@@ -102,6 +103,55 @@ impl EntityExtractor {
     }
 
     fn extract_from(&self, title: &str, body: &str, tagged: Option<&TaggedSpans>) -> Vec<Entity> {
+        aggregate(self.scan(title, body, tagged).mentions)
+    }
+
+    /// Every mention the passes keep for an article whose tagger spans are known, in text
+    /// order, with where it stands and which pass found it: what the entities of
+    /// [`Self::extract_with_spans`] are folded from.
+    pub fn mentions_with_spans(
+        &self,
+        title: &str,
+        body: &str,
+        spans: &TaggedSpans,
+    ) -> Vec<EntityMention> {
+        let art = self.scan(title, body, Some(spans));
+        let body_base = title.len() + 1;
+        let mut found: Vec<EntityMention> = art
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| !m.removed)
+            .map(|(i, m)| {
+                let (field, base, text) = if m.pos < body_base {
+                    ("title", 0, title)
+                } else {
+                    ("body", body_base, body)
+                };
+                let at = text.get(m.pos - base..m.end - base).unwrap_or_default();
+                EntityMention {
+                    kind: m.kind,
+                    canonical: m.canonical.to_string(),
+                    text: mentions::normalize_space(at).into_owned(),
+                    alias: mentions::normalize_space(m.surface).into_owned(),
+                    field,
+                    start: m.pos - base,
+                    end: m.end - base,
+                    found_by: art.found_by(i),
+                }
+            })
+            .collect();
+        found.sort_by_key(|m| (m.field == "body", m.start));
+        found
+    }
+
+    /// The three passes over title and body, mentions not yet folded.
+    fn scan<'a>(
+        &'a self,
+        title: &'a str,
+        body: &'a str,
+        tagged: Option<&TaggedSpans>,
+    ) -> ArticleState<'a> {
         let mut art = ArticleState::default();
         let (title_pass, body_pass) = match tagged {
             Some(spans) => (
@@ -118,8 +168,9 @@ impl EntityExtractor {
         };
         self.scan_segment(title, 0, title_pass, &mut art);
         self.scan_segment(body, title.len() + 1, body_pass, &mut art);
+        art.start_pass(FoundBy::Resolution);
         resolve::resolve(&self.lexicon, &mut art);
-        aggregate(art.mentions)
+        art
     }
 
     /// Passes 1 and 2 over one segment; `base` makes positions unique across segments.
@@ -133,6 +184,7 @@ impl EntityExtractor {
         let lex = &self.lexicon;
         let mut tokens = tokenize(text);
         let first = art.mentions.len();
+        art.start_pass(FoundBy::Gazetteer);
         lex.matches(text, 0..text.len(), None, base, &mut art.mentions);
         // Mark the tokens each gazetteer hit covers, so rules only see what is left.
         let mut m = first;
@@ -148,22 +200,47 @@ impl EntityExtractor {
         let mut inside_names = Vec::new();
         match second {
             SecondPass::Off => {}
-            SecondPass::Rules => rules::apply(lex, text, base, &tokens, art),
+            SecondPass::Rules => {
+                art.start_pass(FoundBy::Rules);
+                rules::apply(lex, text, base, &tokens, art);
+            }
             SecondPass::Tagged(spans) => {
+                art.start_pass(FoundBy::Tagger);
                 tagged::apply(lex, text, base, spans, art);
                 inside_names = tagged::multiword_misc(text, spans);
             }
         }
+        art.start_pass(FoundBy::Demonym);
         self.demonyms
             .apply(lex, text, base, &tokens, &inside_names, art);
         // "the SCO summit", "summit of the Shanghai Cooperation Organisation"
         let orgs: Vec<usize> = (first..art.mentions.len())
             .filter(|&i| art.mentions[i].kind == EntityKind::Org && !art.mentions[i].removed)
             .collect();
+        art.start_pass(FoundBy::Resolution);
         for i in orgs {
             resolve::summit_and_acronym(lex, text, base, i, art);
         }
     }
+}
+
+/// One mention of an entity in an article, as `morgue show` lists them.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct EntityMention {
+    pub kind: EntityKind,
+    /// The entity's canonical name (what filters and facets use).
+    pub canonical: String,
+    /// What the article wrote at these offsets, runs of white space as one space.
+    pub text: String,
+    /// The alias the entity is recorded under here: the text, or the text with the title
+    /// before it ("President Putin").
+    pub alias: String,
+    /// `title` or `body`.
+    pub field: &'static str,
+    /// Byte offsets `[start, end)` into that field's stored text.
+    pub start: usize,
+    pub end: usize,
+    pub found_by: FoundBy,
 }
 
 /// Headlines In Title Case capitalise every word, which would feed the rules garbage; such
@@ -217,6 +294,44 @@ mod tests {
             ["Great Britain", "United Kingdom"]
         );
         assert_eq!(names(&es, EntityKind::Person), ["Amara Okonkwo"]);
+    }
+
+    /// The mentions `morgue show` lists fold into exactly the entities extraction keeps, and
+    /// each one's offsets point at what it says the article wrote.
+    #[test]
+    fn mentions_stand_where_they_say_and_fold_into_the_entities() {
+        let ex = EntityExtractor::new(&Gazetteer::builtin()).with_tagger(Tagger::builtin());
+        let title = "Xi and Putin discuss Ukraine";
+        let body = "President Xi Jinping told his Russian counterpart Vladimir Putin on \
+            Tuesday that ties with Moscow were strong. Officials at Norvale Holdings agreed.";
+        let spans = spans::tag(Tagger::builtin(), title, body);
+        let mentions = ex.mentions_with_spans(title, body, &spans);
+        for m in &mentions {
+            let text = if m.field == "title" { title } else { body };
+            assert_eq!(&text[m.start..m.end], m.text, "{m:?}");
+        }
+        let mut from_mentions: Vec<(EntityKind, &str)> = mentions
+            .iter()
+            .map(|m| (m.kind, m.canonical.as_str()))
+            .collect();
+        from_mentions.sort();
+        from_mentions.dedup();
+        let entities = ex.extract_with_spans(title, body, &spans);
+        let mut extracted: Vec<(EntityKind, &str)> = entities
+            .iter()
+            .map(|e| (e.kind, e.canonical.as_str()))
+            .collect();
+        extracted.sort();
+        assert_eq!(from_mentions, extracted);
+        let found_by = |text: &str| mentions.iter().find(|m| m.text == text).map(|m| m.found_by);
+        assert_eq!(found_by("Moscow"), Some(FoundBy::Gazetteer));
+        assert_eq!(found_by("Russian"), Some(FoundBy::Demonym));
+        assert_eq!(mentions[0].field, "title");
+        assert!(
+            mentions
+                .windows(2)
+                .all(|w| w[0].field != "body" || w[1].field == "body")
+        );
     }
 
     #[test]
