@@ -48,16 +48,30 @@ pub(super) fn parse(root: &Element) -> Result<ParsedFile, Skip> {
     Ok(numbered(articles))
 }
 
+/// Children that are RSS's own elements of this name: no namespace (RSS 0.9x, 2.0) or an RSS
+/// one (1.0, 0.90), so `media:title` or `itunes:author` are not taken for `title`, `author`.
+fn own<'a>(e: &'a Element, name: &'a str) -> impl Iterator<Item = &'a Element> {
+    e.all(name).filter(|c| {
+        c.ns.is_empty()
+            || c.ns.starts_with("http://purl.org/rss/")
+            || c.ns.starts_with("http://my.netscape.com/rdf/")
+            || c.ns.starts_with("http://backend.userland.com/")
+    })
+}
+
 fn rss_item(item: &Element, channel: Option<&Element>) -> Article {
-    let text = |name| item.child_text(name);
+    let text = |name| own(item, name).find_map(Element::text_nonempty);
     let mut dates = Vec::new();
     for name in ["pubDate", "date", "published", "updated"] {
-        if let Some(d) = text(name) {
+        let found = match name {
+            "pubDate" => text(name),
+            _ => item.child_text(name),
+        };
+        if let Some(d) = found {
             dates.push(DateCandidate::new(DateSource::Metadata, d));
         }
     }
-    let mut authors: Vec<String> = item
-        .all("author")
+    let mut authors: Vec<String> = own(item, "author")
         .filter_map(|a| a.child_text("name").or_else(|| a.text_nonempty()))
         .filter_map(|a| rss_author(&a))
         .collect();
@@ -68,25 +82,27 @@ fn rss_item(item: &Element, channel: Option<&Element>) -> Article {
     );
     let body = item
         .all("encoded")
-        .chain(item.all("description"))
+        .chain(own(item, "description"))
         .find_map(Element::text_nonempty)
         .map(|html| html_text(&html))
         .unwrap_or_default();
     let url = text("link").or_else(|| {
-        item.child("guid")
+        own(item, "guid")
+            .next()
             .filter(|g| g.attr("isPermaLink") != Some("false"))
             .and_then(Element::text_nonempty)
             .filter(|g| g.starts_with("http://") || g.starts_with("https://"))
     });
-    let tags = item
-        .all("category")
+    let tags = own(item, "category")
         .chain(item.all("subject"))
         .filter_map(Element::text_nonempty)
         .collect();
-    let source = text("source").or_else(|| channel.and_then(|c| c.child_text("title")));
-    let language = text("language").or_else(|| {
-        channel.and_then(|c| c.child_text("language").or_else(|| c.child_text("lang")))
-    });
+    let channel_text = |name| channel.and_then(|c| own(c, name).find_map(Element::text_nonempty));
+    let source = text("source").or_else(|| channel_text("title"));
+    let language = item
+        .child_text("language")
+        .or_else(|| channel_text("language"))
+        .or_else(|| channel.and_then(|c| c.child_text("language")));
     Article {
         title: text("title").map(|t| html_text(&t)).unwrap_or_default(),
         body,
@@ -216,6 +232,21 @@ mod tests {
             rss_author("desk@example.org").as_deref(),
             Some("desk@example.org")
         );
+    }
+
+    #[test]
+    fn other_namespaces_do_not_stand_in_for_rss_fields() {
+        let a = articles(
+            "<rss xmlns:media='http://search.yahoo.com/mrss/' \
+             xmlns:itunes='http://www.itunes.com/dtds/podcast-1.0.dtd'><channel><title>T</title>\
+             <item><media:title>Photo caption</media:title><title>Real title</title>\
+             <itunes:author>Show host</itunes:author><author>a@x.example (Ann Poe)</author>\
+             <media:description>Photo of a dock.</media:description><description>Story text.</description>\
+             </item></channel></rss>",
+        );
+        assert_eq!(a[0].title, "Real title");
+        assert_eq!(a[0].authors, ["Ann Poe"]);
+        assert_eq!(a[0].body, "Story text.");
     }
 
     #[test]
