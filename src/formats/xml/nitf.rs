@@ -152,8 +152,9 @@ fn byline_authors(byline: &Element) -> Vec<String> {
     split_authors(&text)
 }
 
-/// The names the document marks up, in order. A byline's `person` is the reporter, an author
-/// rather than someone the story is about, so bylines are left out. A `location` made of
+/// The names the document marks up, in order. A byline's `person` is the reporter and a
+/// distributor's `org` the agency (author and source, not what the story is about), so both
+/// are left out. A `location` made of
 /// parts (`city`, `region`, `country`) names each part.
 fn marked_names(e: &Element, out: &mut Vec<MarkedName>) {
     for child in e.elements() {
@@ -162,7 +163,8 @@ fn marked_names(e: &Element, out: &mut Vec<MarkedName>) {
             "org" => Some(EntityKind::Org),
             "location" => Some(EntityKind::Place),
             "event" => Some(EntityKind::Event),
-            "byline" => continue,
+            // The reporter and the distributing agency: authors and source, not subjects.
+            "byline" | "distributor" => continue,
             _ => None,
         };
         let parts: Vec<&Element> = child
@@ -248,7 +250,7 @@ mod tests {
              <identified-content><org>Riverland Water Board</org></identified-content></docdata></head>\
              <body><body.head><hedline><hl1>River Alder rises</hl1></hedline>\
              <byline>By <person>Mara Ellis</person>, <byttl>Staff</byttl></byline>\
-             <distributor>Continental Wire</distributor>\
+             <distributor><org>Continental Wire</org></distributor>\
              <dateline><location><city>MILLBROOK</city>, <country>Riverland</country></location></dateline></body.head>\
              <body.content><p>Mayor <person>Tomas Quill</person> spoke.</p><p>Two.</p></body.content></body></nitf>",
         )
