@@ -33,11 +33,19 @@ pub(super) fn parse(root: &Element) -> Result<ParsedFile, Skip> {
         } else {
             root.child("channel")
         };
+        // Read once: the channel's children include every item.
+        let channel_text =
+            |name| channel.and_then(|c| own(c, name).find_map(Element::text_nonempty));
+        let defaults = Channel {
+            title: channel_text("title"),
+            language: channel_text("language")
+                .or_else(|| channel.and_then(|c| c.child_text("language"))),
+        };
         let items = channel
             .into_iter()
             .flat_map(|c| c.all("item"))
             .chain(root.all("item"));
-        items.map(|item| rss_item(item, channel)).collect()
+        items.map(|item| rss_item(item, &defaults)).collect()
     };
     if articles.is_empty() {
         return Err(Skip::new(
@@ -59,7 +67,13 @@ fn own<'a>(e: &'a Element, name: &'a str) -> impl Iterator<Item = &'a Element> {
     })
 }
 
-fn rss_item(item: &Element, channel: Option<&Element>) -> Article {
+/// What an item takes from its channel when it does not say itself.
+struct Channel {
+    title: Option<String>,
+    language: Option<String>,
+}
+
+fn rss_item(item: &Element, channel: &Channel) -> Article {
     let text = |name| own(item, name).find_map(Element::text_nonempty);
     let mut dates = Vec::new();
     for name in ["pubDate", "date", "published", "updated"] {
@@ -97,12 +111,10 @@ fn rss_item(item: &Element, channel: Option<&Element>) -> Article {
         .chain(item.all("subject"))
         .filter_map(Element::text_nonempty)
         .collect();
-    let channel_text = |name| channel.and_then(|c| own(c, name).find_map(Element::text_nonempty));
-    let source = text("source").or_else(|| channel_text("title"));
+    let source = text("source").or_else(|| channel.title.clone());
     let language = item
         .child_text("language")
-        .or_else(|| channel_text("language"))
-        .or_else(|| channel.and_then(|c| c.child_text("language")));
+        .or_else(|| channel.language.clone());
     Article {
         title: text("title").map(|t| html_text(&t)).unwrap_or_default(),
         body,
