@@ -30,6 +30,10 @@ pub struct Article {
     pub record: Option<usize>,
     /// Filled by `enrich::dates`.
     pub date: Option<ArticleDate>,
+    /// Names the source itself marks up as entities (NITF `<person>`, `<org>`,
+    /// `<location>`, `<event>`); enrichment canonicalises them through the alias lists and
+    /// merges them with the extracted entities (provenance [`Provenance::Markup`]).
+    pub markup: Vec<MarkedName>,
     /// Filled by `enrich::entities`.
     pub entities: Vec<Entity>,
     /// The entity tagger's spans in title and body (`TaggedSpans::encode`), kept in the index
@@ -214,4 +218,24 @@ pub struct Entity {
     pub mentions: u32,
     /// The distinct surface forms seen in this article ("Putin", "President Putin").
     pub aliases: Vec<String>,
+    /// Whether the source marked the name up or only morgue found it.
+    pub provenance: Provenance,
+}
+
+/// Where an entity comes from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Provenance {
+    /// Found by morgue in the text (gazetteer, tagger, rules).
+    #[default]
+    Extracted,
+    /// Marked up by the source (NITF inline `<person>`...), whether or not morgue found it too.
+    Markup,
+}
+
+/// A name the source marks up as an entity of this kind, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkedName {
+    pub kind: EntityKind,
+    pub name: String,
 }

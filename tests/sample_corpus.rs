@@ -55,6 +55,7 @@ fn every_file_is_accounted_for() {
     assert_eq!(reason_of("inbox/broken-front-matter.md"), "malformed");
     assert_eq!(reason_of("inbox/front-page.html"), "no-text");
     assert_eq!(reason_of("inbox/notes.docx"), "ignored");
+    assert_eq!(reason_of("inbox/sitemap.xml"), "wrong-shape");
     let bad: Vec<_> = summary["problems"]
         .as_array()
         .unwrap()
@@ -196,6 +197,17 @@ fn articles_mentioning(word: &str) -> usize {
                     .lines()
                     .filter(|l| serde_json::from_str::<Value>(l).is_ok() && l.contains(word))
                     .count(),
+                Some("rss" | "atom") => text
+                    .replace("<entry>", "<item>")
+                    .split("<item>")
+                    .skip(1)
+                    .filter(|item| item.contains(word))
+                    .count(),
+                Some("xml") => text
+                    .split("<newsItem ")
+                    .skip(usize::from(text.contains("<newsItem ")))
+                    .filter(|item| item.contains(word))
+                    .count(),
                 Some("txt" | "md" | "json" | "html") => usize::from(text.contains(word)),
                 _ => 0,
             }
@@ -294,4 +306,53 @@ fn wire_copy_in_the_sample_corpus_is_folded() {
     assert_eq!(total(&kyiv), 2, "{kyiv:#}");
     assert_eq!(kyiv["hits"].as_array().unwrap().len(), 1);
     assert_eq!(kyiv["copies_folded"], 1);
+}
+
+#[test]
+fn feeds_and_xml_wire_copy_in_the_sample_corpus() {
+    let (s, _) = indexed_sample();
+    let records = |file: &str| -> Vec<u64> {
+        let r = s.search(&["", "--limit", "100"]);
+        let mut n: Vec<u64> = r["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|h| h["path"].as_str().unwrap().ends_with(file))
+            .map(|h| h["record"].as_u64().unwrap_or(0))
+            .collect();
+        n.sort();
+        n
+    };
+    assert_eq!(records("harbour-city-times.rss"), [1, 2]);
+    assert_eq!(records("meridian-daily.atom"), [1, 2]);
+    assert_eq!(records("continental-wire-harbour-g2.xml"), [1, 2]);
+    assert_eq!(records("continental-wire-alder-weir-nitf.xml"), [0]);
+
+    let r = s.search(&[
+        "weir",
+        "--person",
+        "Sanjay Mehta",
+        "--org",
+        "Alder Valley Water Authority",
+    ]);
+    assert_eq!(total(&r), 1, "{r:#}");
+    let nitf = &r["hits"][0];
+    assert_eq!(nitf["date"], "2025-04-10");
+    assert_eq!(nitf["authors"][0], "Mara Ellis");
+    let marked = &nitf["markup_entities"];
+    assert_eq!(marked["person"][0], "Sanjay Mehta", "{nitf:#}");
+    // The dateline's "MILLBROOK" is the town the gazetteer-less text also names.
+    assert!(
+        marked["place"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p == "Millbrook"),
+        "{marked}"
+    );
+
+    let r = s.search(&["seawall", "--source", "Harbour City Times"]);
+    assert_eq!(total(&r), 1, "{r:#}");
+    assert_eq!(r["hits"][0]["authors"][0], "Priya Nandakumar");
+    assert_eq!(r["hits"][0]["date"], "2024-09-16");
 }

@@ -39,7 +39,8 @@ impl Enricher {
             article.language = language::detect(&article.body);
         }
         if let Some(extractor) = &self.extractor {
-            let (entities, spans) = extractor.extract_tagged(&article.title, &article.body);
+            let (entities, spans) =
+                extractor.extract_tagged(&article.title, &article.body, &article.markup);
             article.entities = entities;
             article.tagged_spans = spans.map(|s| s.encode()).unwrap_or_default();
         }

@@ -155,6 +155,7 @@ pub(super) mod tests {
             language: Some("en".into()),
             tags: vec![],
             entities,
+            markup_entities: BTreeMap::new(),
             body: "First line.\n\nSecond, \"quoted\" line.".into(),
         }
     }

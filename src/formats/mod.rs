@@ -13,6 +13,7 @@ mod html;
 mod json;
 mod markdown;
 mod text;
+mod xml;
 
 use crate::article::{Article, DateCandidate, DateSource, TitleSource};
 use crate::skip::{Skip, SkipReason};
@@ -27,6 +28,10 @@ pub enum Format {
     Json,
     JsonLines,
     Html,
+    /// `.rss`, `.atom`: feeds (read like `Xml`, by the root element).
+    Feed,
+    /// `.xml`, `.nitf`: a feed, NITF or NewsML-G2 document, told apart by the root element.
+    Xml,
 }
 
 impl Format {
@@ -39,6 +44,8 @@ impl Format {
             "json" => Some(Format::Json),
             "jsonl" | "ndjson" => Some(Format::JsonLines),
             "html" | "htm" | "xhtml" => Some(Format::Html),
+            "rss" | "atom" => Some(Format::Feed),
+            "xml" | "nitf" => Some(Format::Xml),
             _ => None,
         }
     }
@@ -51,6 +58,8 @@ impl Format {
             Format::Json => "json",
             Format::JsonLines => "ndjson",
             Format::Html => "html",
+            Format::Feed => "feed",
+            Format::Xml => "xml",
         }
     }
 }
@@ -76,6 +85,7 @@ pub fn parse_file(format: Format, path: &Path, bytes: &[u8]) -> Result<ParsedFil
         Format::Json => json::parse_document(&decoded.text)?,
         Format::JsonLines => json::parse_lines(&decoded.text)?,
         Format::Html => single(html::parse(&decoded.text)?),
+        Format::Feed | Format::Xml => xml::parse(&decoded.text)?,
     };
     if let Some(warning) = decoded.warning {
         parsed.warnings.insert(0, warning);
@@ -501,6 +511,18 @@ mod tests {
             "\u{feff}",
             " and ",
             "<time datetime=\"",
+            "<rss><channel><item><title>",
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry>",
+            "<nitf><body><body.content><p>",
+            "<newsItem><contentSet><inlineXML>",
+            "<person>",
+            "</person>",
+            "&amp;",
+            "&#x",
+            "<![CDATA[",
+            "]]>",
+            "</item>",
+            "/>",
         ];
         let formats = [
             Format::Text,
@@ -508,6 +530,7 @@ mod tests {
             Format::Json,
             Format::JsonLines,
             Format::Html,
+            Format::Xml,
         ];
         for case in 0..300 {
             let len = next() % 300;

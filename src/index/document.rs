@@ -4,7 +4,7 @@
 //! search side reads stored documents back into [`StoredArticle`] through it too.
 
 use super::schema::{ALIAS_SEPARATOR, Fields};
-use crate::article::{Article, Entity, EntityKind, TitleSource};
+use crate::article::{Article, Entity, EntityKind, Provenance, TitleSource};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use tantivy::schema::Value;
@@ -99,7 +99,7 @@ pub fn with_entities(
 ) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     for (field, value) in stored.field_values() {
-        if !fields.entity_name.contains(&field) {
+        if !fields.entity_name.contains(&field) && Some(field) != fields.markup_entity {
             doc.add_field_value(field, value);
         }
     }
@@ -162,6 +162,17 @@ fn add_copy_sketch(doc: &mut TantivyDocument, fields: &Fields, body: &str) {
 
 fn add_entities(doc: &mut TantivyDocument, fields: &Fields, entities: &[Entity]) {
     for entity in entities {
+        if let Some(field) = fields
+            .markup_entity
+            .filter(|_| entity.provenance == Provenance::Markup)
+        {
+            let value = format!(
+                "{}{ALIAS_SEPARATOR}{}",
+                entity.kind.field_name(),
+                entity.canonical
+            );
+            doc.add_text(field, value);
+        }
         doc.add_text(fields.entity_name(entity.kind), &entity.canonical);
         // The tokenized field holds the canonical name and every alias, so `person:putin`
         // finds "Vladimir Putin" even when the article only said "President Putin".
@@ -231,6 +242,10 @@ pub struct StoredArticle {
     pub tags: Vec<String>,
     /// Canonical entity names by kind, most mentioned first.
     pub entities: BTreeMap<EntityKind, Vec<String>>,
+    /// Those of `entities` whose provenance is "markup": the source marked them up itself
+    /// (NITF `<person>`, ...). Left out when there are none.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub markup_entities: BTreeMap<EntityKind, Vec<String>>,
     #[serde(skip)]
     pub body: String,
 }
@@ -251,6 +266,18 @@ impl StoredArticle {
             let names = texts(fields.entity_name(kind));
             if !names.is_empty() {
                 entities.insert(kind, names);
+            }
+        }
+        let mut markup_entities: BTreeMap<EntityKind, Vec<String>> = BTreeMap::new();
+        for value in fields.markup_entity.map(texts).unwrap_or_default() {
+            let Some((kind, name)) = value.split_once(ALIAS_SEPARATOR) else {
+                continue;
+            };
+            if let Some(kind) = EntityKind::parse(kind) {
+                markup_entities
+                    .entry(kind)
+                    .or_default()
+                    .push(name.to_string());
             }
         }
         StoredArticle {
@@ -277,6 +304,7 @@ impl StoredArticle {
             language: text(fields.language),
             tags: texts(fields.tags),
             entities,
+            markup_entities,
             body: text(fields.body).unwrap_or_default(),
         }
     }

@@ -68,6 +68,9 @@ pub struct Fields {
     /// The body's copy sketch (`enrich::copies`), one u64 per filled bin, fast only: what a
     /// search folds wire copies by. `None` in indexes made before it existed.
     pub copy_sketch: Option<Field>,
+    /// `kind` + [`ALIAS_SEPARATOR`] + `canonical` of every entity the source marked up
+    /// (provenance "markup"), stored only. `None` in indexes made before it existed.
+    pub markup_entity: Option<Field>,
 }
 
 /// Joins a canonical name and one of its aliases in the `<kind>_alias` fields.
@@ -127,6 +130,7 @@ impl Fields {
             // changed alias file then re-reads files instead of re-resolving from the index.
             tagged_spans: get("tagged_spans").ok(),
             copy_sketch: get("copy_sketch").ok(),
+            markup_entity: get("markup_entity").ok(),
         })
     }
 }
@@ -211,5 +215,6 @@ pub fn build_schema() -> Schema {
     }
     builder.add_bytes_field("tagged_spans", STORED);
     builder.add_u64_field("copy_sketch", FAST);
+    builder.add_text_field("markup_entity", STORED);
     builder.build()
 }

@@ -104,6 +104,8 @@ pub fn article(source: &Value) -> StoredArticle {
         language: text("language"),
         tags: texts("tags"),
         entities,
+        // The cluster documents do not say which names the source marked up.
+        markup_entities: BTreeMap::new(),
         body: text("body").unwrap_or_default(),
     }
 }

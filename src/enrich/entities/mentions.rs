@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::article::{Entity, EntityKind};
+use crate::article::{Entity, EntityKind, Provenance};
 
 /// One hit, gazetteer or rule, with positions unique across title and body.
 pub(super) struct Mention<'a> {
@@ -22,6 +22,8 @@ pub(super) struct Mention<'a> {
     pub(super) counted: bool,
     /// Swallowed by a longer rule name ("Bank of Japan" takes Japan).
     pub(super) removed: bool,
+    /// Marked up by the source (`markup`): its kind and name are not second-guessed.
+    pub(super) markup: bool,
 }
 
 impl<'a> Mention<'a> {
@@ -44,6 +46,7 @@ impl<'a> Mention<'a> {
             gazetteer,
             counted: true,
             removed: false,
+            markup: false,
         }
     }
 }
@@ -95,6 +98,8 @@ pub enum FoundBy {
     Rules,
     /// A nationality word standing for its place ("Russian" -> Russia).
     Demonym,
+    /// A name the source marked up (NITF's `<person>`, a NewsML-G2 subject).
+    Markup,
     /// In-article resolution: an acronym the article defines, an org's summit, a surname of
     /// a person named in full.
     Resolution,
@@ -108,6 +113,7 @@ impl FoundBy {
             FoundBy::Tagger => "tagger",
             FoundBy::Rules => "rules",
             FoundBy::Demonym => "demonym",
+            FoundBy::Markup => "markup",
             FoundBy::Resolution => "resolution",
         }
     }
@@ -125,11 +131,15 @@ pub(super) fn aggregate(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
                 canonical: m.canonical.to_string(),
                 mentions: 0,
                 aliases: Vec::new(),
+                provenance: Provenance::Extracted,
             });
             out.len() - 1
         });
         let e = &mut out[i];
         e.mentions += u32::from(m.counted);
+        if m.markup {
+            e.provenance = Provenance::Markup;
+        }
         let surface = normalize_space(m.surface);
         if !e.aliases.iter().any(|a| *a == surface) {
             e.aliases.push(surface.into_owned());

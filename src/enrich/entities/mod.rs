@@ -15,12 +15,13 @@
 //! Every pass records `Mention`s in one `ArticleState` (`mentions`), which folds them into one
 //! [`Entity`] per canonical name at the end.
 
-use crate::article::{Entity, EntityKind};
+use crate::article::{Entity, EntityKind, MarkedName};
 use crate::enrich::gazetteer::Gazetteer;
 use crate::enrich::ner::Tagger;
 
 mod demonyms;
 mod lexicon;
+mod markup;
 mod mentions;
 mod resolve;
 mod rules;
@@ -85,25 +86,40 @@ impl EntityExtractor {
     /// All entities of one article, title and body both counted, sorted by kind, then by
     /// mentions (most first), then by name.
     pub fn extract(&self, title: &str, body: &str) -> Vec<Entity> {
-        self.extract_tagged(title, body).0
+        self.extract_tagged(title, body, &[]).0
     }
 
-    /// Like [`Self::extract`], and also returns the tagger's spans (when there is a tagger),
+    /// Like [`Self::extract`], with the names the source marks up (`markup`), and also
+    /// returns the tagger's spans (when there is a tagger; they carry the marked names too),
     /// for [`Self::extract_with_spans`] to reuse.
-    pub fn extract_tagged(&self, title: &str, body: &str) -> (Vec<Entity>, Option<TaggedSpans>) {
-        let tagged = self.tagger.map(|t| spans::tag(t, title, body));
-        let entities = self.extract_from(title, body, tagged.as_ref());
+    pub fn extract_tagged(
+        &self,
+        title: &str,
+        body: &str,
+        markup: &[MarkedName],
+    ) -> (Vec<Entity>, Option<TaggedSpans>) {
+        let tagged = self.tagger.map(|t| TaggedSpans {
+            markup: markup.to_vec(),
+            ..spans::tag(t, title, body)
+        });
+        let entities = self.extract_from(title, body, tagged.as_ref(), markup);
         (entities, tagged)
     }
 
     /// The entities of an article whose tagger spans are already known: gazetteer, rules and
     /// resolution run again (they follow the alias lists), the tagger does not.
     pub fn extract_with_spans(&self, title: &str, body: &str, spans: &TaggedSpans) -> Vec<Entity> {
-        self.extract_from(title, body, Some(spans))
+        self.extract_from(title, body, Some(spans), &spans.markup)
     }
 
-    fn extract_from(&self, title: &str, body: &str, tagged: Option<&TaggedSpans>) -> Vec<Entity> {
-        aggregate(self.scan(title, body, tagged).mentions)
+    fn extract_from(
+        &self,
+        title: &str,
+        body: &str,
+        tagged: Option<&TaggedSpans>,
+        markup: &[MarkedName],
+    ) -> Vec<Entity> {
+        aggregate(self.scan(title, body, tagged, markup).mentions)
     }
 
     /// Every mention the passes keep for an article whose tagger spans are known, in text
@@ -115,7 +131,7 @@ impl EntityExtractor {
         body: &str,
         spans: &TaggedSpans,
     ) -> Vec<EntityMention> {
-        let art = self.scan(title, body, Some(spans));
+        let art = self.scan(title, body, Some(spans), &spans.markup);
         let body_base = title.len() + 1;
         let mut found: Vec<EntityMention> = art
             .mentions
@@ -151,6 +167,7 @@ impl EntityExtractor {
         title: &'a str,
         body: &'a str,
         tagged: Option<&TaggedSpans>,
+        markup: &'a [MarkedName],
     ) -> ArticleState<'a> {
         let mut art = ArticleState::default();
         let (title_pass, body_pass) = match tagged {
@@ -168,6 +185,8 @@ impl EntityExtractor {
         };
         self.scan_segment(title, 0, title_pass, &mut art);
         self.scan_segment(body, title.len() + 1, body_pass, &mut art);
+        art.start_pass(FoundBy::Markup);
+        markup::apply(&self.lexicon, title, body, markup, &mut art);
         art.start_pass(FoundBy::Resolution);
         resolve::resolve(&self.lexicon, &mut art);
         art

@@ -175,6 +175,8 @@ fn one_kind_per_name<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>) {
         /// Position and kind slot of the earliest mention.
         first: (usize, usize),
         gazetteer: Option<EntityKind>,
+        /// The kind the source marked the name up as, which wins over everything.
+        markup: Option<EntityKind>,
     }
     let slot = |kind: EntityKind| EntityKind::ALL.iter().position(|k| *k == kind);
     let mut votes: HashMap<&str, Votes> = HashMap::new();
@@ -184,21 +186,23 @@ fn one_kind_per_name<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>) {
             counts: [0; 4],
             first: here,
             gazetteer: None,
+            markup: None,
         });
         v.first = v.first.min(here);
-        if m.gazetteer {
+        if m.markup {
+            v.markup.get_or_insert(m.kind);
+        } else if m.gazetteer {
             v.gazetteer.get_or_insert(m.kind);
         } else if let Some(i) = slot(m.kind) {
             v.counts[i] += 1;
         }
     }
-    for m in art
-        .mentions
-        .iter_mut()
-        .filter(|m| !m.removed && !m.gazetteer)
-    {
+    for m in art.mentions.iter_mut().filter(|m| !m.removed && !m.markup) {
         let Some(v) = votes.get(m.name) else { continue };
-        let kind = v.gazetteer.unwrap_or_else(|| {
+        if m.gazetteer && v.markup.is_none() {
+            continue;
+        }
+        let kind = v.markup.or(v.gazetteer).unwrap_or_else(|| {
             let best = (0..4)
                 .max_by_key(|&i| (v.counts[i], i == v.first.1))
                 .unwrap_or(v.first.1);

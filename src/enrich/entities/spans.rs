@@ -6,6 +6,7 @@
 //! its result depends only on the text and the model: a changed alias file re-resolves
 //! entities from the stored spans without tagging again.
 
+use crate::article::{EntityKind, MarkedName};
 use crate::enrich::ner::{self, NerType, Tagger};
 
 /// A tagger span as a byte range of one segment (title or body).
@@ -29,7 +30,13 @@ pub(super) struct TaggedSpan {
 pub struct TaggedSpans {
     pub(super) title: Vec<TaggedSpan>,
     pub(super) body: Vec<TaggedSpan>,
+    /// The names the source marked up (`Article::markup`): like the spans, they are read
+    /// again when the alias lists change, and the file is not.
+    pub(super) markup: Vec<MarkedName>,
 }
+
+/// Opens the optional markup section after the two segments (absent in older indexes).
+const MARKUP_SECTION: u8 = b'M';
 
 impl TaggedSpans {
     /// A compact byte form: per segment a count, then per span its start, length and kind
@@ -42,6 +49,20 @@ impl TaggedSpans {
                 put_varint(&mut out, span.start as u64);
                 put_varint(&mut out, (span.end - span.start) as u64);
                 out.push(kind_code(span.kind) | if span.doubtful { 0x80 } else { 0 });
+            }
+        }
+        if !self.markup.is_empty() {
+            out.push(MARKUP_SECTION);
+            put_varint(&mut out, self.markup.len() as u64);
+            for m in &self.markup {
+                out.push(
+                    EntityKind::ALL
+                        .iter()
+                        .position(|k| *k == m.kind)
+                        .unwrap_or(0) as u8,
+                );
+                put_varint(&mut out, m.name.len() as u64);
+                out.extend_from_slice(m.name.as_bytes());
             }
         }
         out
@@ -74,7 +95,24 @@ impl TaggedSpans {
         };
         let title = segment(title)?;
         let body = segment(body)?;
-        input.is_empty().then_some(TaggedSpans { title, body })
+        let mut markup = Vec::new();
+        if let Some((&MARKUP_SECTION, rest)) = input.split_first() {
+            input = rest;
+            for _ in 0..take_varint(&mut input)? {
+                let (&code, rest) = input.split_first()?;
+                let kind = *EntityKind::ALL.get(code as usize)?;
+                input = rest;
+                let len = usize::try_from(take_varint(&mut input)?).ok()?;
+                let name = std::str::from_utf8(input.get(..len)?).ok()?.to_string();
+                input = &input[len..];
+                markup.push(MarkedName { kind, name });
+            }
+        }
+        input.is_empty().then_some(TaggedSpans {
+            title,
+            body,
+            markup,
+        })
     }
 }
 
@@ -154,6 +192,7 @@ pub(super) fn tag(tagger: &Tagger, title: &str, body: &str) -> TaggedSpans {
     TaggedSpans {
         title: in_title,
         body: in_body,
+        markup: Vec::new(),
     }
 }
 
@@ -198,9 +237,28 @@ mod tests {
                 kind: NerType::Per,
                 doubtful: false,
             }],
+            markup: Vec::new(),
         };
         assert_eq!(TaggedSpans::decode(&inside_e.encode(), title, body), None);
         assert_eq!(TaggedSpans::decode(&[], title, body), None);
         assert_eq!(TaggedSpans::decode(&[0xff; 12], title, body), None);
+    }
+
+    #[test]
+    fn marked_names_travel_with_the_spans() {
+        let (title, body) = ("Quill speaks", "Mayor Tomas Quill of Millbrook spoke.");
+        let spans = TaggedSpans {
+            markup: vec![MarkedName {
+                kind: EntityKind::Person,
+                name: "Tomas Quill".into(),
+            }],
+            ..tag(Tagger::builtin(), title, body)
+        };
+        let bytes = spans.encode();
+        assert_eq!(TaggedSpans::decode(&bytes, title, body), Some(spans));
+        assert_eq!(
+            TaggedSpans::decode(&bytes[..bytes.len() - 2], title, body),
+            None
+        );
     }
 }

@@ -271,6 +271,7 @@ mod tests {
         TaggedSpans {
             title: Vec::new(),
             body: body_spans,
+            markup: Vec::new(),
         }
     }
 
