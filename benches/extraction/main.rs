@@ -13,9 +13,13 @@
 //!   --reference DIR   extra predictions, one NAME.json per tool (default target/extraction)
 //!   --only NAME       run one candidate
 //!   --dump NAME       write NAME's text per page to target/extraction/dump-NAME/ (for reading)
+//!   --dates           also list the pages where morgue's publication day and htmldate's differ
 //!
 //! Prints a markdown table: precision, recall, F1 (the benchmark's), pages with no text, and
-//! MB/s of HTML on one thread (the HTML is decoded once, outside the timing).
+//! MB/s of HTML on one thread (the HTML is decoded once, outside the timing). When
+//! `--reference DIR` has `htmldate-dates.txt` (page id, tab, day: `reference.py` writes it),
+//! also how often morgue's publication day (parser + `enrich::dates::resolve`, the page alone)
+//! is htmldate's, and where morgue's dates came from.
 
 mod metric;
 
@@ -34,11 +38,13 @@ struct Page {
 type Extractor = fn(&str) -> String;
 
 fn candidates() -> Vec<(&'static str, Extractor)> {
-    let mut c: Vec<(&'static str, Extractor)> =
-        vec![("morgue", morgue_text), ("dom_smoothie", dom_smoothie_text)];
+    let ours: [(&'static str, Extractor); 2] =
+        [("morgue", morgue_text), ("dom_smoothie", dom_smoothie_text)];
     #[cfg(feature = "bench-candidates")]
-    c.push(("rs_trafilatura", rs_trafilatura_text));
-    c
+    let theirs: [(&'static str, Extractor); 1] = [("rs_trafilatura", rs_trafilatura_text)];
+    #[cfg(not(feature = "bench-candidates"))]
+    let theirs: [(&'static str, Extractor); 0] = [];
+    ours.into_iter().chain(theirs).collect()
 }
 
 fn morgue_text(html: &str) -> String {
@@ -71,7 +77,7 @@ fn main() {
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let mut corpus = repo.join("../shared/corpora/article-extraction-benchmark");
     let mut reference = repo.join("target/extraction");
-    let (mut only, mut dump) = (None, None);
+    let (mut only, mut dump, mut list_dates) = (None, None, false);
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().expect("flag needs a value");
@@ -80,6 +86,7 @@ fn main() {
             "--reference" => reference = PathBuf::from(value()),
             "--only" => only = Some(value()),
             "--dump" => dump = Some(value()),
+            "--dates" => list_dates = true,
             "--bench" => {}
             other => panic!("unknown option {other}"),
         }
@@ -117,6 +124,64 @@ fn main() {
             .collect();
         row(&format!("{name} (reference)"), &pages, &texts, None);
     }
+    if let Ok(days) = std::fs::read_to_string(reference.join("htmldate-dates.txt")) {
+        dates_against(&pages, &days, list_dates);
+    }
+}
+
+/// Publication days: morgue's (from the page alone) against htmldate's.
+fn dates_against(pages: &[Page], htmldate: &str, list: bool) {
+    use morgue::enrich::dates::{DateBounds, resolve};
+    use morgue::formats::{Format, parse_file};
+    let theirs: BTreeMap<&str, &str> = htmldate
+        .lines()
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(_, d)| !d.is_empty())
+        .collect();
+    let bounds = DateBounds::news_default(jiff::ZonedDateTime::now().date());
+    let (mut ours, mut both, mut same) = (0, 0, 0);
+    let mut sources: BTreeMap<&str, usize> = BTreeMap::new();
+    for page in pages {
+        let day = parse_file(Format::Html, Path::new("page.html"), page.html.as_bytes())
+            .ok()
+            .and_then(|mut p| {
+                let mut a = p.articles.remove(0);
+                resolve(&mut a, Path::new("page.html"), &bounds);
+                a.date
+            });
+        *sources
+            .entry(day.as_ref().map_or("none", |d| d.source.label()))
+            .or_default() += 1;
+        let theirs = theirs.get(page.id.as_str());
+        ours += usize::from(day.is_some());
+        if let (Some(d), Some(t)) = (&day, theirs) {
+            both += 1;
+            if d.date.to_string() == *t {
+                same += 1;
+            } else if list {
+                println!(
+                    "  {} morgue {} ({} {:?}) htmldate {t}",
+                    &page.id[..10],
+                    d.date,
+                    d.source.label(),
+                    d.raw
+                );
+            }
+        } else if list && day.is_some() != theirs.is_some() {
+            println!(
+                "  {} morgue {:?} htmldate {theirs:?}",
+                &page.id[..10],
+                day.map(|d| d.date)
+            );
+        }
+    }
+    println!(
+        "\nDates: morgue finds a day on {ours} of {} pages, htmldate on {}; same day on {same} of \
+         the {both} both date ({:.1}%). morgue's sources: {sources:?}",
+        pages.len(),
+        theirs.len(),
+        100.0 * same as f64 / both.max(1) as f64
+    );
 }
 
 fn row(name: &str, pages: &[Page], texts: &[String], speed: Option<f64>) {
@@ -126,7 +191,10 @@ fn row(name: &str, pages: &[Page], texts: &[String], speed: Option<f64>) {
         .map(|(p, t)| metric::page_scores(&p.truth, t))
         .collect();
     let s = metric::scores(&per_page);
-    let empty = texts.iter().filter(|t| metric::tokens(t).is_empty()).count();
+    let empty = texts
+        .iter()
+        .filter(|t| metric::tokens(t).is_empty())
+        .count();
     let speed = speed.map_or("-".to_string(), |s| format!("{s:.1}"));
     println!(
         "| {name} | {:.3} | {:.3} | {:.3} | {empty} | {speed} |",
@@ -172,7 +240,12 @@ fn references(dir: &Path) -> Vec<(String, BTreeMap<String, String>)> {
             };
             let texts = v
                 .into_iter()
-                .map(|(id, o)| (id, o["articleBody"].as_str().unwrap_or_default().to_string()))
+                .map(|(id, o)| {
+                    (
+                        id,
+                        o["articleBody"].as_str().unwrap_or_default().to_string(),
+                    )
+                })
                 .collect();
             let name = path.file_stem().unwrap().to_string_lossy().into_owned();
             out.push((name, texts));
