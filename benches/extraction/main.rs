@@ -124,9 +124,51 @@ fn main() {
             .collect();
         row(&format!("{name} (reference)"), &pages, &texts, None);
     }
+    titles_against_h1(&pages, list_dates);
     if let Ok(days) = std::fs::read_to_string(reference.join("htmldate-dates.txt")) {
         dates_against(&pages, &days, list_dates);
     }
+}
+
+/// Titles: how often morgue's title is the page's own `<h1>` (the first inside `<article>`,
+/// else the first), and how many still carry a " | " site suffix.
+fn titles_against_h1(pages: &[Page], list: bool) {
+    use morgue::formats::{Format, parse_file};
+    let squash = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let (mut with_h1, mut same, mut piped) = (0, 0, 0);
+    for page in pages {
+        let Ok(mut parsed) = parse_file(Format::Html, Path::new("page.html"), page.html.as_bytes())
+        else {
+            continue;
+        };
+        let title = parsed.articles.remove(0).title;
+        piped += usize::from(title.contains(" | "));
+        let Ok(rd) = dom_smoothie::Readability::new(page.html.as_str(), None, None) else {
+            continue;
+        };
+        let h1 = [rd.doc.select("article h1"), rd.doc.select("h1")]
+            .iter()
+            .map(|s| squash(&s.first().text()))
+            .find(|t| !t.is_empty());
+        if let Some(h1) = h1 {
+            with_h1 += 1;
+            if squash(&title) == h1 {
+                same += 1;
+            } else if list {
+                println!("  {} title {title:?} h1 {h1:?}", &page.id[..10]);
+            }
+        }
+    }
+    println!(
+        "\nTitles: {same} of the {with_h1} pages with an <h1> have it as their title; \
+         {piped} of {} titles contain \" | \".",
+        pages.len()
+    );
 }
 
 /// Publication days: morgue's (from the page alone) against htmldate's.
