@@ -104,8 +104,10 @@ fn extract(html: &str) -> Result<(Article, TextSource), Skip> {
             .filter(|t| is_prose(t))
             .map(|t| (t, TextSource::DensestBlock))
             .or_else(|| {
+                // Prose, not just many words: a section front's list of headlines is not
+                // an article.
                 fallback::visible_text(html)
-                    .filter(|t| is_prose(t) || words(t) >= 50)
+                    .filter(|t| is_prose(t))
                     .map(|t| (t, TextSource::VisibleText))
             })
             .ok_or_else(no_text)?,

@@ -128,3 +128,15 @@ fn navigation_only_is_no_text() {
     assert_eq!(e.reason, SkipReason::NoText);
     assert_eq!(e.detail, "no main text found on the page");
 }
+
+#[test]
+fn a_section_front_of_headlines_is_no_text() {
+    let items: String = (0..30)
+        .map(|i| format!("<li><a href=/s/{i}>Council approves budget for district {i}</a></li>"))
+        .collect();
+    let e = html(&format!(
+        "<html><body><div class=\"list\"><ul>{items}</ul></div></body></html>"
+    ))
+    .unwrap_err();
+    assert_eq!(e.reason, SkipReason::NoText);
+}
