@@ -141,11 +141,20 @@ fn titles_against_h1(pages: &[Page], list: bool) {
             .to_lowercase()
     };
     let (mut with_h1, mut same, mut piped) = (0, 0, 0);
+    let mut text_sources: BTreeMap<String, usize> = BTreeMap::new();
     for page in pages {
         let Ok(mut parsed) = parse_file(Format::Html, Path::new("page.html"), page.html.as_bytes())
         else {
+            *text_sources.entry("skipped".into()).or_default() += 1;
             continue;
         };
+        let source = parsed
+            .warnings
+            .iter()
+            .find(|w| w.starts_with("main text"))
+            .cloned()
+            .unwrap_or_else(|| "extractor".into());
+        *text_sources.entry(source).or_default() += 1;
         let title = parsed.articles.remove(0).title;
         piped += usize::from(title.contains(" | "));
         let Ok(rd) = dom_smoothie::Readability::new(page.html.as_str(), None, None) else {
@@ -166,7 +175,7 @@ fn titles_against_h1(pages: &[Page], list: bool) {
     }
     println!(
         "\nTitles: {same} of the {with_h1} pages with an <h1> have it as their title; \
-         {piped} of {} titles contain \" | \".",
+         {piped} of {} titles contain \" | \".\nMain text from: {text_sources:?}",
         pages.len()
     );
 }
