@@ -55,6 +55,10 @@ pub enum DateSource {
     JsonLd,
     /// An HTML `<time datetime=...>` element.
     HtmlTime,
+    /// A date line a reader sees near an HTML page's headline ("By Jane Doe | Nov. 18, 2019").
+    PageText,
+    /// A date in an HTML page's own URL (`/2024/03/15/`).
+    Url,
     /// A date in the file's path (`2025/02/24/`, `2025-02-24-story.txt`).
     Path,
     /// A dateline in the first lines of the body ("MOSCOW, Feb. 24, 2025 -").
@@ -62,11 +66,13 @@ pub enum DateSource {
 }
 
 impl DateSource {
-    pub const ALL: [DateSource; 6] = [
+    pub const ALL: [DateSource; 8] = [
         DateSource::Metadata,
         DateSource::HtmlMeta,
         DateSource::JsonLd,
         DateSource::HtmlTime,
+        DateSource::PageText,
+        DateSource::Url,
         DateSource::Path,
         DateSource::Dateline,
     ];
@@ -78,6 +84,8 @@ impl DateSource {
             DateSource::HtmlMeta => "html-meta",
             DateSource::JsonLd => "json-ld",
             DateSource::HtmlTime => "html-time",
+            DateSource::PageText => "page-text",
+            DateSource::Url => "url",
             DateSource::Path => "path",
             DateSource::Dateline => "dateline",
         }

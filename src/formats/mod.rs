@@ -84,7 +84,7 @@ pub fn parse_file(format: Format, path: &Path, bytes: &[u8]) -> Result<ParsedFil
         Format::Markdown => single(markdown::parse(&decoded.text)?),
         Format::Json => json::parse_document(&decoded.text)?,
         Format::JsonLines => json::parse_lines(&decoded.text)?,
-        Format::Html => single(html::parse(&decoded.text)?),
+        Format::Html => html::parse(&decoded.text)?,
         Format::Feed | Format::Xml => xml::parse(&decoded.text)?,
     };
     if let Some(warning) = decoded.warning {

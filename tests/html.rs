@@ -1,0 +1,188 @@
+//! HTML pages end to end: no article page lost (the fallback chain, each step recorded),
+//! headlines without the site's name, and publication dates in their order of trust with the
+//! page's local day kept.
+
+mod common;
+
+use common::{Scratch, assert_counts_add_up, problem_for, total};
+use serde_json::Value;
+
+fn only_hit(s: &Scratch, query: &str) -> Value {
+    let r = s.search(&[query]);
+    assert_eq!(total(&r), 1, "{query}: {r:#}");
+    r["hits"][0].clone()
+}
+
+const PROSE: &str = "The harbour board voted on Tuesday to dredge the eastern channel, \
+    ending a dispute that had lasted most of the decade.";
+
+#[test]
+fn no_article_page_is_lost_and_each_says_where_its_text_came_from() {
+    // The story only exists in the structured data: the page shows a teaser and a sign-in box.
+    let json_ld_only = r#"<html><head><title>Quarry plan withdrawn</title>
+        <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Quarry plan withdrawn",
+        "articleBody": "The company behind the quarry plan withdrew its application on Friday, days before a vote. Residents had collected four thousand signatures against the pit. The council said it would not charge the company for the planning work."}</script>
+        </head><body><nav><a href="/">Home</a></nav><div class="paywall">Sign in to read.</div></body></html>"#;
+    // The story's paragraphs sit in a box whose class reads like a sharing widget, which is
+    // cleared before extraction: the extractor finds nothing, the densest block is the story.
+    let no_markup = format!(
+        "<html><body><div><a href=/a>Local</a> <a href=/b>Weather</a></div>\
+         <div class=\"share-story\"><p>{PROSE}</p><p>Work on the channel should start in the \
+         spring, the board's chairwoman told reporters.</p></div></body></html>"
+    );
+    // No paragraphs at all, in a box cleared before extraction: the whole visible text.
+    let bare_text = "<html><body><div class=\"promo-feature\">Orchard news<br><br>Apple growers in the valley \
+        reported their largest harvest in twenty years this autumn, the growers' association \
+        said on Monday.<br>Prices fell as a result.</div></body></html>";
+    let s = Scratch::with_files(&[
+        ("quarry.html", json_ld_only),
+        ("harbour.html", &no_markup),
+        ("orchard.html", bare_text),
+    ]);
+    let summary = s.index();
+    assert_eq!(summary["indexed_new"], 3, "{summary:#}");
+    assert_counts_add_up(&summary);
+
+    let quarry = only_hit(&s, "signatures");
+    assert_eq!(quarry["title"], "Quarry plan withdrawn");
+    let detail = |file| {
+        problem_for(&summary, file)["detail"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(problem_for(&summary, "quarry.html")["kind"], "warning");
+    assert!(
+        detail("quarry.html").contains("JSON-LD articleBody"),
+        "{summary:#}"
+    );
+
+    only_hit(&s, "chairwoman");
+    assert!(
+        detail("harbour.html").contains("densest block"),
+        "{summary:#}"
+    );
+    only_hit(&s, "growers");
+    assert!(
+        detail("orchard.html").contains("visible text"),
+        "{summary:#}"
+    );
+}
+
+#[test]
+fn navigation_only_page_is_still_skipped_as_no_text() {
+    let s = Scratch::with_files(&[(
+        "nav.html",
+        "<html><body><nav><a href=/>Home</a> <a href=/a>About</a></nav></body></html>",
+    )]);
+    let summary = s.index();
+    assert_eq!(
+        problem_for(&summary, "nav.html")["reason"],
+        "no-text",
+        "{summary:#}"
+    );
+}
+
+fn page(head: &str, body_extra: &str) -> String {
+    format!(
+        "<html><head>{head}</head><body><article><h1>Ferry service to resume</h1>\
+         {body_extra}<p>{PROSE}</p><p>The ferry will run twice a day from March, \
+         the operator said in a statement.</p><p>Tickets go on sale next week, \
+         with discounts for island residents.</p></article></body></html>"
+    )
+}
+
+#[test]
+fn titles_are_the_headline_without_the_site() {
+    let s = Scratch::with_files(&[
+        (
+            "a.html",
+            &page(
+                "<title>Ferry service to resume | Island Gazette</title>",
+                "",
+            ),
+        ),
+        (
+            "b/b.html",
+            &page(
+                "<meta property=\"og:title\" content=\"Ferry service to resume - Coast Herald\">\
+                 <meta property=\"og:site_name\" content=\"Coast Herald\">",
+                "",
+            ),
+        ),
+    ]);
+    s.index();
+    let r = s.search(&["ferry", "--all-copies"]);
+    assert_eq!(total(&r), 2, "{r:#}");
+    for hit in r["hits"].as_array().unwrap() {
+        assert_eq!(hit["title"], "Ferry service to resume", "{hit:#}");
+    }
+}
+
+#[test]
+fn dates_in_order_of_trust_with_the_local_day_kept() {
+    let ld = |d: &str| {
+        format!(
+            "<script type=\"application/ld+json\">{{\"@type\": \"NewsArticle\", \
+             \"datePublished\": \"{d}\"}}</script>"
+        )
+    };
+    let meta = "<meta property=\"article:published_time\" content=\"2024-03-14T10:00:00+01:00\">";
+    let url = "<link rel=\"canonical\" href=\"https://gazette.test/2024/03/12/ferry\">";
+    let time = "<time datetime=\"2024-03-13\">13 March</time>";
+    let files = [
+        // JSON-LD over meta over <time> over the URL; an evening stamp west of Greenwich
+        // keeps its own day (it is already the 16th in UTC).
+        (
+            "ld.html",
+            page(
+                &format!("{}{meta}{url}", ld("2024-03-15T21:30:00-05:00")),
+                time,
+            ),
+        ),
+        ("meta.html", page(&format!("{meta}{url}"), time)),
+        ("time.html", page(url, time)),
+        ("url.html", page(url, "")),
+        // A UTC stamp whose day the page's own date line contradicts: the local day wins.
+        (
+            "utc.html",
+            page(
+                &format!("{}{url}", ld("2024-03-20T02:10:00Z")),
+                "<div class=\"article-date\">By Ann Lee | March 19, 2024 at 10:10 PM</div>",
+            ),
+        ),
+    ];
+    let s = Scratch::with_files(
+        &files
+            .iter()
+            .map(|(n, c)| (*n, c.as_str()))
+            .collect::<Vec<_>>(),
+    );
+    s.index();
+    let r = s.search(&["ferry", "--sort", "date", "--all-copies"]);
+    let got: Vec<(String, String, String)> = r["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            let path = h["path"].as_str().unwrap();
+            let file = path.rsplit('/').next().unwrap().to_string();
+            (
+                file,
+                h["date"].as_str().unwrap().to_string(),
+                h["date_source"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let want = |f: &str, d: &str, src: &str| (f.to_string(), d.to_string(), src.to_string());
+    assert_eq!(
+        got,
+        [
+            want("url.html", "2024-03-12", "url"),
+            want("time.html", "2024-03-13", "html-time"),
+            want("meta.html", "2024-03-14", "html-meta"),
+            want("ld.html", "2024-03-15", "json-ld"),
+            want("utc.html", "2024-03-19", "page-text"),
+        ]
+    );
+}
