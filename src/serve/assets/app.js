@@ -28,7 +28,7 @@ const $ = (id) => document.getElementById(id);
 function readState() {
   const p = new URLSearchParams(location.search);
   const state = {
-    view: p.get('view') || 'search',
+    view: ['trends', 'related'].includes(p.get('view')) ? p.get('view') : 'search',
     q: p.get('q') || '',
     sort: p.get('sort') || 'relevance',
     from: p.get('from') || '',
@@ -918,8 +918,11 @@ async function render() {
     else tab.removeAttribute('aria-current');
   }
   document.title = state.q ? `${state.q} · morgue` : 'morgue';
-  if (state.view === 'trends') return renderTrends(state);
-  if (state.view === 'related') return renderRelated(state);
+  if (state.view !== 'search') {
+    $('reader').hidden = true;
+    document.body.classList.remove('reading');
+    return state.view === 'trends' ? renderTrends(state) : renderRelated(state);
+  }
   const key = stateToQuery({ ...state, article: '' });
   if (key !== render.lastKey || !lastSearch) {
     render.lastKey = key;
@@ -927,6 +930,12 @@ async function render() {
   }
   await renderReader(state);
 }
+
+// Anything the Content-Security-Policy blocks is a bug of this page: keep a list (the browser
+// tests read it) besides the browser's own console message.
+const blocked = [];
+document.addEventListener('securitypolicyviolation', (e) => blocked.push(`${e.violatedDirective}: ${e.blockedURI || e.sample}`));
+window.morgueBlocked = blocked;
 
 function init() {
   $('search-form').addEventListener('submit', (event) => {
