@@ -65,6 +65,29 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff): `morgue man > ~/.local/share/man/man1/morgue.1`
     Man(ManArgs),
+    /// Serve the archive to a web browser and over an HTTP API (read-only; see README)
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on. The default answers this machine only; another address makes
+    /// the archive readable by anyone who can reach it
+    #[arg(long, default_value = "127.0.0.1:7700", value_name = "IP:PORT")]
+    pub addr: std::net::SocketAddr,
+    /// Open the page in the default browser once the server listens
+    #[arg(long)]
+    pub open: bool,
+    /// Answer a search that takes longer than this many seconds with a timeout (408)
+    #[arg(long, default_value_t = 10.0, value_name = "SECS", value_parser = parse_seconds)]
+    pub timeout: f64,
+    /// Most requests per second over all clients, beyond which they get 429 (0: no limit)
+    #[arg(long, default_value_t = 1000, value_name = "N")]
+    pub rate_limit: u32,
+    /// Also answer requests addressed to this host name (repeatable; e.g. the machine's
+    /// name on the network with --addr 0.0.0.0:7700). Others are refused, against DNS rebinding
+    #[arg(long, value_name = "NAME")]
+    pub allow_host: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -333,6 +356,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::NerTrain(args) => done(run_ner_train(args, output)),
         Command::Completions(args) => done(run_completions(args, output)),
         Command::Man(args) => done(run_man(args, output)),
+        Command::Serve(args) => done(run_serve(&index_dir, args, output)),
     };
     match result {
         Ok(code) => code,
@@ -531,6 +555,39 @@ fn run_search(index_dir: &Path, args: SearchArgs, mut output: Output) -> Result<
     } else {
         render::terminal::search_results(&mut output, &results)?;
     }
+    Ok(())
+}
+
+fn run_serve(index_dir: &Path, args: ServeArgs, mut output: Output) -> Result<(), CliError> {
+    use std::io::Write;
+    let archive = Archive::open(index_dir)?;
+    let options = crate::serve::ServeOptions {
+        addr: args.addr,
+        timeout: std::time::Duration::from_secs_f64(args.timeout),
+        rate_limit: args.rate_limit,
+        allow_hosts: args.allow_host,
+    };
+    if !args.addr.ip().is_loopback() {
+        eprintln!(
+            "morgue: warning: listening on {}: anyone who can reach it can read the archive",
+            args.addr
+        );
+    }
+    let mut said = Ok(());
+    crate::serve::run(archive, &options, |bound| {
+        let url = format!("http://{bound}/");
+        // The first line names the real port (`--addr 127.0.0.1:0` picks a free one).
+        said = writeln!(
+            output,
+            "morgue: serving {} at {url} (Ctrl-C stops)",
+            index_dir.display()
+        )
+        .and_then(|()| output.flush());
+        if args.open {
+            crate::serve::open_in_browser(&url);
+        }
+    })?;
+    said?;
     Ok(())
 }
 

@@ -17,6 +17,7 @@ pub mod index;
 pub mod ingest;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod skip;
 pub mod stats;
 pub mod walk;

@@ -457,7 +457,7 @@ fn a_pathological_query_times_out_with_an_error() {
     // An 8-word phrase of one common word with a slop: tens of milliseconds per article, in
     // a debug build seconds in all. The deadline stops the search between articles, and the
     // process ends (the search is stopped, not left running).
-    let phrase = format!("\"{}\"~10", vec!["the"; 8].join(" "));
+    let phrase = format!("\"{}\"~10", ["the"; 8].join(" "));
     s.morgue()
         .args(["search", "--timeout", "0.3", &phrase])
         .timeout(Duration::from_secs(60))

@@ -9,10 +9,10 @@
 //!
 //! - [`params`]: a search as a front end receives it (dates as typed) -> [`SearchRequest`];
 //! - [`timeline`]: counts per day, week, month or year for several queries side by side;
-//! - [`related`]: the entities most often mentioned together with one entity.
+//! - [`cooccurring`]: the entities most often mentioned together with one entity.
 
+pub mod cooccurring;
 pub mod params;
-pub mod related;
 pub mod timeline;
 
 use crate::article::EntityKind;

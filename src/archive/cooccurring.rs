@@ -12,27 +12,27 @@ use crate::search::facets::{FacetKind, FacetResult};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
-pub struct Related {
+pub struct Cooccurring {
     pub kind: EntityKind,
     /// The entity's canonical name when the alias lists know it, else the name as given.
     pub name: String,
     /// Articles mentioning it (under the filters).
     pub articles: usize,
     /// Per kind, the names most often mentioned in those articles, with article counts.
-    pub related: Vec<FacetResult>,
+    pub cooccurring: Vec<FacetResult>,
 }
 
 impl Archive {
     /// The `top` names of each kind found in the articles that mention `name` (a `kind`),
     /// under `filters` (their query, dates, sources... apply; their facets and page do not).
-    pub fn related(
+    pub fn cooccurring(
         &self,
         kind: EntityKind,
         name: &str,
         filters: &SearchParams,
         top: usize,
         deadline: &Deadline,
-    ) -> Result<Related, MorgueError> {
+    ) -> Result<Cooccurring, MorgueError> {
         let mut params = filters.clone();
         params.entities.push((kind, name.to_string()));
         params.limit = 0;
@@ -50,7 +50,7 @@ impl Archive {
             .unwrap_or(name)
             .to_string();
         let own_key = name_key(&canonical);
-        let related = results
+        let cooccurring = results
             .facets
             .into_iter()
             .map(|mut facet| {
@@ -64,11 +64,11 @@ impl Archive {
                 facet
             })
             .collect();
-        Ok(Related {
+        Ok(Cooccurring {
             kind,
             name: canonical,
             articles: results.total,
-            related,
+            cooccurring,
         })
     }
 }
