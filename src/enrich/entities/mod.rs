@@ -58,7 +58,7 @@ enum SecondPass<'s> {
 pub struct EntityExtractor {
     lexicon: Lexicon,
     /// The trained tagger for pass 2; `None` uses the rules instead.
-    tagger: Option<&'static Tagger>,
+    tagger: Option<std::sync::Arc<Tagger>>,
     /// Nationality words that add their place ("Russian" -> Russia).
     demonyms: demonyms::Demonyms,
 }
@@ -76,7 +76,7 @@ impl EntityExtractor {
 
     /// Uses the trained tagger instead of the capitalisation rules for names the gazetteer
     /// does not know.
-    pub fn with_tagger(mut self, tagger: &'static Tagger) -> EntityExtractor {
+    pub fn with_tagger(mut self, tagger: std::sync::Arc<Tagger>) -> EntityExtractor {
         self.tagger = Some(tagger);
         self
     }
@@ -90,7 +90,7 @@ impl EntityExtractor {
     /// Like [`Self::extract`], and also returns the tagger's spans (when there is a tagger),
     /// for [`Self::extract_with_spans`] to reuse.
     pub fn extract_tagged(&self, title: &str, body: &str) -> (Vec<Entity>, Option<TaggedSpans>) {
-        let tagged = self.tagger.map(|t| spans::tag(t, title, body));
+        let tagged = self.tagger.as_deref().map(|t| spans::tag(t, title, body));
         let entities = self.extract_from(title, body, tagged.as_ref());
         (entities, tagged)
     }
