@@ -219,7 +219,6 @@ async function renderSearch(state) {
   renderResults(state, result);
   renderPager(state, result);
   renderFacets(state, result);
-  renderExport(state);
   await renderHistogram(state, result, seq);
 }
 
@@ -264,7 +263,10 @@ function resultItem(state, hit) {
   const titleSnippet = (hit.snippets || []).find((s) => s.field === 'title' && s.highlights.length);
   if (titleSnippet) title.replaceChildren(markedSnippet(titleSnippet));
   const copies = hit.copies && hit.copies.length
-    ? el('p', { class: 'copies muted', text: 'Same story: ' + hit.copies.map((c) => [c.source, c.date].filter(Boolean).join(' ')).join('; ') })
+    ? el('p', {
+      class: 'copies muted',
+      text: 'Same story: ' + hit.copies.map((c) => [c.source, c.date].filter(Boolean).join(' ')).join('; '),
+    })
     : null;
   return el('li', { class: 'hit', 'data-id': hit.id },
     el('h3', {}, title), meta, snippets, entityChips(hit.entities, 4), copies);
@@ -303,7 +305,9 @@ function removeFilter(param, value, how) {
 
 function renderActiveFilters(state) {
   const pills = [];
-  const pill = (label, onRemove) => pills.push(el('button', { type: 'button', class: 'pill', title: 'Remove this filter', onclick: onRemove }, label, el('span', { 'aria-hidden': 'true', text: ' ×' })));
+  const pill = (label, onRemove) => pills.push(el('button',
+    { type: 'button', class: 'pill', title: 'Remove this filter', onclick: onRemove },
+    label, el('span', { 'aria-hidden': 'true', text: ' ×' })));
   for (const f of FACETS) {
     state.include[f.param].forEach((v) => pill(`${f.name}: ${v}`, () => removeFilter(f.param, v, 'include')));
     state.exclude[f.param].forEach((v) => pill(`not ${f.name}: ${v}`, () => removeFilter(f.param, v, 'exclude')));
@@ -316,29 +320,9 @@ function renderActiveFilters(state) {
 function renderPager(state, result) {
   const pager = $('pager');
   pager.replaceChildren();
-  if (result.total <= PAGE_SIZE) return;
-  if (state.offset > 0) {
-    pager.append(el('a', { href: urlOf({ ...state, offset: Math.max(0, state.offset - PAGE_SIZE) }), onclick: pageClick(Math.max(0, state.offset - PAGE_SIZE)) }, '← Previous'));
-  }
-  if (state.offset + PAGE_SIZE < result.total) {
-    pager.append(el('a', { href: urlOf({ ...state, offset: state.offset + PAGE_SIZE }), onclick: pageClick(state.offset + PAGE_SIZE) }, 'Next →'));
-  }
-}
-
-const pageClick = (offset) => (event) => {
-  event.preventDefault();
-  show({ ...readState(), offset, article: '' });
-  window.scrollTo(0, 0);
-};
-
-function renderExport(state) {
-  $('export').replaceChildren();
-  if (!apiInfo.exportPath) return;
-  for (const format of ['ndjson', 'csv']) {
-    const p = searchParams(state);
-    p.set('format', format);
-    $('export').append(el('a', { href: `${apiInfo.exportPath}?${p}`, download: `morgue-results.${format}` }, `Export ${format.toUpperCase()}`));
-  }
+  const link = (offset, text) => el('a', { href: urlOf({ ...state, offset, article: '' }), onclick: () => window.scrollTo(0, 0) }, text);
+  if (state.offset > 0) pager.append(link(Math.max(0, state.offset - PAGE_SIZE), '← Previous'));
+  if (state.offset + PAGE_SIZE < result.total) pager.append(link(state.offset + PAGE_SIZE, 'Next →'));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -478,7 +462,9 @@ function drawHistogram(state, bars, unit) {
   box.dataset.unit = unit;
   if (!bars.length) return;
   const max = Math.max(...bars.map((b) => b.count));
-  const inRange = (key) => (state.from || state.to) && (!state.from || key >= state.from.slice(0, key.length)) && (!state.to || key <= state.to.slice(0, key.length));
+  const from = expandDate(state.from, 'start');
+  const to = expandDate(state.to, 'end');
+  const inRange = (key) => (from || to) && (!from || key >= from.slice(0, key.length)) && (!to || key <= to.slice(0, key.length));
   bars.forEach((bar, i) => {
     const label = bar.key;
     const fill = el('span', { class: 'fill' });
@@ -583,7 +569,8 @@ async function renderReader(state) {
   }
   if (readState().article !== state.article) return;
   const hit = lastSearch && lastSearch.hits.get(state.article);
-  $('reader-title').textContent = article.title || '(untitled)';
+  const terms = matchTerms(state.q, hit);
+  $('reader-title').replaceChildren(...markText(article.title || '(untitled)', terms, null));
   $('reader-meta').replaceChildren(
     el('span', { class: 'date', text: dateLine(article) }),
     article.source ? el('span', { class: 'source', text: article.source }) : null,
@@ -591,7 +578,6 @@ async function renderReader(state) {
     article.url ? el('a', { href: article.url, rel: 'noopener noreferrer', target: '_blank' }, 'original') : null,
     el('span', { class: 'path muted', text: article.path ? article.path + (article.record ? `:${article.record}` : '') : state.article }));
   $('reader-entities').replaceChildren(entityChips(article.entities, 50) || '');
-  const terms = matchTerms(state.q, hit);
   const body = article.body !== undefined ? article.body : article.text || '';
   const paragraphs = body.split(/\n\s*\n/).filter((p) => p.trim());
   $('reader-text').replaceChildren(...paragraphs.map((p) => el('p', {}, markText(p, terms, article.entities))));
@@ -707,7 +693,8 @@ async function renderTrends(state) {
     $('trends-status').textContent = `Could not count: ${error.message}`;
     return;
   }
-  $('trends-status').textContent = `${plural(queries.length, 'query', 'queries')} per ${state.interval}${state.share ? ', as a share of all articles' : ''}`;
+  const share = state.share ? ', as a share of all articles' : '';
+  $('trends-status').textContent = `${plural(queries.length, 'query', 'queries')} per ${state.interval}${share}`;
   drawLines(series, state.share);
   $('trends-table').append(trendTable(series, state.share));
 }
@@ -736,7 +723,10 @@ function drawLines(series, share) {
   const x = (i) => left + (n <= 1 ? 0 : (i * (width - left - 8)) / (n - 1));
   const y = (v) => 8 + (height - bottom - 8) * (1 - v / max);
   const format = (v) => (share ? `${(100 * v).toFixed(v * 100 < 10 ? 1 : 0)}%` : Math.round(v).toLocaleString('en'));
-  const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'lines', role: 'img', 'aria-label': 'Attention over time; the table below has the figures' });
+  const chart = svg('svg', {
+    viewBox: `0 0 ${width} ${height}`, class: 'lines', role: 'img',
+    'aria-label': 'Attention over time; the table below has the figures',
+  });
   for (const v of [0, max / 2, max]) {
     chart.append(svg('line', { x1: left, x2: width, y1: y(v), y2: y(v), class: 'grid' }),
       svg('text', { x: left - 4, y: y(v) + 4, class: 'tick', 'text-anchor': 'end', text: format(v) }));
@@ -751,7 +741,8 @@ function drawLines(series, share) {
     line.values.forEach((v, i) => chart.append(svg('circle', { cx: x(i), cy: y(v), r: 2.5, class: `series-${k % 6}` },
       svg('title', { text: `${line.label}, ${series.periods[i]}: ${format(v)}` }))));
   });
-  const legend = el('ul', { class: 'legend' }, series.lines.map((line, k) => el('li', { class: `series-${k % 6}` }, el('span', { class: 'swatch' }), line.label)));
+  const legend = el('ul', { class: 'legend' }, series.lines.map((line, k) =>
+    el('li', { class: `series-${k % 6}` }, el('span', { class: 'swatch' }), line.label)));
   $('trends-chart').replaceChildren(chart, legend);
 }
 
@@ -779,7 +770,8 @@ async function renderRelated(state) {
     $('related-status').textContent = `Could not count: ${error.message}`;
     return;
   }
-  $('related-status').textContent = `${plural(data.articles, 'article mentions', 'articles mention')} ${data.name}. Most often mentioned with it:`;
+  const mention = plural(data.articles, 'article mentions', 'articles mention');
+  $('related-status').textContent = `${mention} ${data.name}. Most often mentioned with it:`;
   const groups = data.cooccurring.map((facet) => {
     const values = facet.values.filter((v) => !(facet.name === data.kind && v.value === data.name));
     if (!values.length) return null;
@@ -788,7 +780,10 @@ async function renderRelated(state) {
       el('ol', {}, values.map((v) => {
         const bar = el('span', { class: 'bar-fill' });
         bar.style.width = `${(100 * v.count) / max}%`;
-        const both = { ...readState(), view: 'search', q: '', from: '', to: '', undated: false, offset: 0, article: '', include: searchFor(data.kind, data.name, facet.name, v.value) };
+        const both = {
+          ...readState(), view: 'search', q: '', from: '', to: '', undated: false, offset: 0, article: '',
+          include: searchFor(data.kind, data.name, facet.name, v.value),
+        };
         return el('li', {}, el('a', { href: urlOf(both), title: `Articles mentioning both ${data.name} and ${v.value}` }, v.value),
           el('span', { class: 'bar' }, bar), el('span', { class: 'n', text: String(v.count) }));
       })));
@@ -896,19 +891,6 @@ function onKey(event) {
 // ---------------------------------------------------------------------------------------------
 // Wiring
 
-// What the server offers beyond search, from its OpenAPI description.
-const apiInfo = { exportPath: null };
-
-async function discoverApi() {
-  try {
-    const spec = await api('/api/openapi.json');
-    const paths = Object.keys(spec.paths || {});
-    apiInfo.exportPath = paths.find((p) => p.includes('export')) || null;
-  } catch (_) {
-    // Without the description the page still searches; export stays hidden.
-  }
-}
-
 async function render() {
   const state = readState();
   for (const view of ['search', 'trends', 'related']) {
@@ -918,6 +900,7 @@ async function render() {
     else tab.removeAttribute('aria-current');
   }
   document.title = state.q ? `${state.q} · morgue` : 'morgue';
+  $('q').value = state.q;
   if (state.view !== 'search') {
     $('reader').hidden = true;
     document.body.classList.remove('reading');
@@ -977,7 +960,7 @@ function init() {
   });
   document.addEventListener('keydown', onKey);
   window.addEventListener('popstate', render);
-  discoverApi().then(render);
+  render();
 }
 
 init();
