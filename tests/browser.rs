@@ -517,6 +517,37 @@ async fn walk_through(page: &Page, scratch: &Scratch) {
     page.wait("the help closed", "document.getElementById('help').hidden")
         .await;
 
+    // A click on the fullest bar keeps its period: as many results as the bar counted.
+    let bar = page
+        .js("[...document.querySelectorAll('#histogram .bar')].map(b => [b.dataset.key, Number(b.getAttribute('aria-label').match(/: (\\d+) article/)[1])]).sort((a, b) => b[1] - a[1])[0]")
+        .await;
+    let (key, count) = (bar[0].as_str().unwrap(), bar[1].as_u64().unwrap());
+    page.find(&format!("#histogram .bar[data-key=\"{key}\"]"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    page.wait_for_total("after a click on a bar", count).await;
+    assert_eq!(page.param("from").await.as_deref(), Some(key));
+    assert_eq!(page.param("to").await.as_deref(), Some(key));
+
+    // An entity chip keeps the articles mentioning it too.
+    let chip = page
+        .js("(c => [c.dataset.kind, c.dataset.value])([...document.querySelectorAll('#results .hit .chip')].find(c => !new URLSearchParams(location.search).getAll(c.dataset.kind).includes(c.dataset.value)))")
+        .await;
+    let (kind, name) = (chip[0].as_str().unwrap(), chip[1].as_str().unwrap());
+    page.find(&format!("#results .hit .chip[data-value=\"{name}\"]"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    page.wait(
+        "the chip's entity kept",
+        &format!("new URLSearchParams(location.search).getAll({kind:?}).includes({name:?})"),
+    )
+    .await;
+    page.screenshot("10-bar-and-chip").await;
+
     // Attention over time: one line per query; the counts add up to each query's dated matches.
     let queries = ["minister", "election"];
     page.find("#tab-trends").await.click().await.unwrap();
@@ -545,7 +576,7 @@ async fn walk_through(page: &Page, scratch: &Scratch) {
             "articles per period of {query:?} add up to its dated matches"
         );
     }
-    page.screenshot("10-attention-over-time").await;
+    page.screenshot("11-attention-over-time").await;
     page.find("#trend-share").await.click().await.unwrap();
     page.find("#trends-form button[type=submit]")
         .await
@@ -586,7 +617,7 @@ async fn walk_through(page: &Page, scratch: &Scratch) {
         top.to_string(),
         "the top count of people mentioned with {someone}"
     );
-    page.screenshot("11-mentioned-together").await;
+    page.screenshot("12-mentioned-together").await;
 
     let blocked = page.js("window.morgueBlocked").await;
     assert_eq!(

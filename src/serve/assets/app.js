@@ -225,8 +225,7 @@ async function renderSearch(state) {
 function showError(error) {
   $('count').textContent = error instanceof ApiError ? `The search failed: ${error.message}` : `Could not reach morgue: ${error.message}`;
   $('count').classList.add('error');
-  $('results').replaceChildren();
-  $('pager').replaceChildren();
+  for (const id of ['results', 'pager', 'facets', 'histogram']) $(id).replaceChildren();
 }
 
 function renderCount(state, result) {
@@ -460,6 +459,7 @@ function drawHistogram(state, bars, unit) {
   const box = $('histogram');
   box.replaceChildren();
   box.dataset.unit = unit;
+  box.hidden = !bars.length;
   if (!bars.length) return;
   const max = Math.max(...bars.map((b) => b.count));
   const from = expandDate(state.from, 'start');
@@ -481,7 +481,7 @@ function drawHistogram(state, bars, unit) {
   // A label under every few bars, as many as fit.
   const every = Math.ceil(bars.length / 8);
   const axis = el('div', { class: 'axis', 'aria-hidden': 'true' },
-    bars.map((bar, i) => el('span', { text: i % every === 0 ? bar.key : '' })));
+    bars.map((bar, i) => el('span', { text: i % every === 0 && i + every <= bars.length ? bar.key : '' })));
   box.append(axis);
   box.onpointerdown = (event) => {
     const i = barAt(box, event.clientX);
