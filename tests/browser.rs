@@ -71,13 +71,17 @@ fn wait_for_port(port: u16, process: &mut Running, what: &str) {
     }
 }
 
-/// chromium and chromedriver, from the environment or Debian's paths.
-fn browser() -> Option<(PathBuf, PathBuf)> {
+/// chromium and chromedriver, from the environment or Debian's paths; else which is missing.
+fn browser() -> Result<(PathBuf, PathBuf), String> {
     let find = |var: &str, default: &str| {
         let path = std::env::var_os(var).map_or_else(|| PathBuf::from(default), PathBuf::from);
-        path.is_file().then_some(path)
+        if path.is_file() {
+            Ok(path)
+        } else {
+            Err(format!("no {} (${var})", path.display()))
+        }
     };
-    Some((
+    Ok((
         find("MORGUE_CHROMIUM", CHROMIUM)?,
         find("MORGUE_CHROMEDRIVER", CHROMEDRIVER)?,
     ))
@@ -85,16 +89,17 @@ fn browser() -> Option<(PathBuf, PathBuf)> {
 
 #[test]
 fn the_page_in_a_browser() {
-    let Some((chromium, chromedriver)) = browser() else {
-        if std::env::var("MORGUE_SKIP_BROWSER").is_ok_and(|v| v == "1") {
+    let (chromium, chromedriver) = match browser() {
+        Ok(found) => found,
+        Err(_) if std::env::var("MORGUE_SKIP_BROWSER").is_ok_and(|v| v == "1") => {
             eprintln!("browser test skipped: MORGUE_SKIP_BROWSER=1");
             return;
         }
-        panic!(
-            "the browser test needs chromium at {CHROMIUM} and chromedriver at {CHROMEDRIVER} \
-             (Debian: apt-get install chromium chromium-driver; or set MORGUE_CHROMIUM and \
-             MORGUE_CHROMEDRIVER). Set MORGUE_SKIP_BROWSER=1 to skip this test on purpose."
-        );
+        Err(missing) => panic!(
+            "the browser test needs chromium and chromedriver: {missing}. On Debian: apt-get \
+             install chromium chromium-driver (or point MORGUE_CHROMIUM and MORGUE_CHROMEDRIVER \
+             at them). Set MORGUE_SKIP_BROWSER=1 to skip this test on purpose."
+        ),
     };
     let scratch = Scratch::new();
     scratch.index_paths(&[sample_corpus()]);
