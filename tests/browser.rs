@@ -10,6 +10,7 @@
 
 mod common;
 
+use common::server::Server;
 use common::{Scratch, facet, sample_corpus, total};
 use fantoccini::actions::{
     InputSource, KeyAction, KeyActions, MOUSE_BUTTON_LEFT, MouseActions, PointerAction,
@@ -104,16 +105,7 @@ fn the_page_in_a_browser() {
     let scratch = Scratch::new();
     scratch.index_paths(&[sample_corpus()]);
 
-    let port = free_port();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_morgue"));
-    command
-        .arg("serve")
-        .arg("--index")
-        .arg(scratch.index_dir())
-        .arg("--addr")
-        .arg(format!("127.0.0.1:{port}"));
-    let mut server = spawn(&mut command);
-    wait_for_port(port, &mut server, "morgue serve");
+    let server = Server::start(&scratch.index_dir(), &[]);
     let driver_port = free_port();
     let mut driver = spawn(Command::new(&chromedriver).arg(format!("--port={driver_port}")));
     wait_for_port(driver_port, &mut driver, "chromedriver");
@@ -126,7 +118,7 @@ fn the_page_in_a_browser() {
         .build()
         .unwrap();
     runtime.block_on(async {
-        let page = Page::open(&chromium, driver_port, port, shots).await;
+        let page = Page::open(&chromium, driver_port, &server.addr, shots).await;
         walk_through(&page, &scratch).await;
         page.client.close().await.expect("browser session closes");
     });
@@ -140,7 +132,7 @@ struct Page {
 }
 
 impl Page {
-    async fn open(chromium: &Path, driver_port: u16, port: u16, shots: PathBuf) -> Page {
+    async fn open(chromium: &Path, driver_port: u16, addr: &str, shots: PathBuf) -> Page {
         let mut capabilities = serde_json::Map::new();
         capabilities.insert(
             "goog:chromeOptions".into(),
@@ -157,7 +149,7 @@ impl Page {
             .expect("a chromium session from chromedriver");
         Page {
             client,
-            base: format!("http://127.0.0.1:{port}"),
+            base: format!("http://{addr}"),
             shots,
         }
     }
