@@ -3,6 +3,8 @@
 //! Each command gathers its options, calls the library, and hands the result to a renderer.
 //! Errors travel up to [`run`], the one place that prints them and picks the exit code.
 
+use crate::archive::params::{BadParam, SearchParams, parse_entity_kind, parse_facet, parse_sort};
+use crate::archive::{self, Archive};
 use crate::article::EntityKind;
 use crate::check;
 use crate::enrich::gazetteer::Gazetteer;
@@ -11,10 +13,10 @@ use crate::error::MorgueError;
 use crate::index::{self, MorgueIndex};
 use crate::ingest::{self, IngestOptions};
 use crate::render::{self, ColorChoice, Output};
+use crate::search::SortOrder;
+use crate::search::deadline::Deadline;
 use crate::search::facets::FacetKind;
-use crate::search::query::{Filters, MatchMode, parse_period};
-use crate::search::{self, SearchRequest, SortOrder};
-use crate::stats;
+use crate::search::query::{Filters, MatchMode};
 use clap::{Args, Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -77,6 +79,29 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff): `morgue man > ~/.local/share/man/man1/morgue.1`
     Man(ManArgs),
+    /// Serve the archive to a web browser and over an HTTP API (read-only; see README)
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on. The default answers this machine only; another address makes
+    /// the archive readable by anyone who can reach it
+    #[arg(long, default_value = "127.0.0.1:7700", value_name = "IP:PORT")]
+    pub addr: std::net::SocketAddr,
+    /// Open the page in the default browser once the server listens
+    #[arg(long)]
+    pub open: bool,
+    /// Answer a search that takes longer than this many seconds with a timeout (408)
+    #[arg(long, default_value_t = 10.0, value_name = "SECS", value_parser = parse_seconds)]
+    pub timeout: f64,
+    /// Most requests per second over all clients, beyond which they get 429 (0: no limit)
+    #[arg(long, default_value_t = 1000, value_name = "N")]
+    pub rate_limit: u32,
+    /// Also answer requests addressed to this host name (repeatable; e.g. the machine's
+    /// name on the network with --addr 0.0.0.0:7700). Others are refused, against DNS rebinding
+    #[arg(long, value_name = "NAME")]
+    pub allow_host: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -256,27 +281,9 @@ pub struct FilterArgs {
 }
 
 impl FilterArgs {
-    /// The filters as the search library takes them; a date that does not parse, or a
-    /// period that ends before it starts, is a usage error naming its flag.
-    pub fn to_filters(&self) -> Result<Filters, MorgueError> {
-        let usage = MorgueError::Usage;
-        let from = self
-            .from
-            .as_deref()
-            .map(|t| parse_period(t, false))
-            .transpose()
-            .map_err(|e| usage(format!("--from {e}")))?;
-        let to = self
-            .to
-            .as_deref()
-            .map(|t| parse_period(t, true))
-            .transpose()
-            .map_err(|e| usage(format!("--to {e}")))?;
-        if let (Some(f), Some(t)) = (from, to)
-            && f > t
-        {
-            return Err(usage(format!("--from {f} is after --to {t}")));
-        }
+    /// The filters as search parameters (everything else at its default): the one place
+    /// their values are read, for every front end.
+    pub fn params(&self) -> SearchParams {
         let mut entities = Vec::new();
         for (kind, names) in [
             (EntityKind::Person, &self.person),
@@ -286,14 +293,21 @@ impl FilterArgs {
         ] {
             entities.extend(names.iter().map(|n| (kind, n.clone())));
         }
-        Ok(Filters {
+        SearchParams {
             entities,
-            from,
-            to,
+            from: self.from.clone(),
+            to: self.to.clone(),
             sources: self.source.clone(),
             undated: self.undated,
             languages: self.lang.clone(),
-        })
+            ..SearchParams::default()
+        }
+    }
+
+    /// The filters as the search library takes them; a date that does not parse, or a
+    /// period that ends before it starts, is a usage error naming its flag.
+    pub fn to_filters(&self) -> Result<Filters, MorgueError> {
+        self.params().filters().map_err(flag_message)
     }
 }
 
@@ -459,6 +473,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::NerTrain(args) => done(run_ner_train(args, output)),
         Command::Completions(args) => done(run_completions(args, output)),
         Command::Man(args) => done(run_man(args, output)),
+        Command::Serve(args) => done(run_serve(&index_dir, args, output)),
     };
     match result {
         Ok(code) => code,
@@ -471,7 +486,7 @@ pub fn run(cli: Cli) -> ExitCode {
             // rewriting the terminal.
             eprintln!(
                 "morgue: error: {}",
-                render::terminal::escape_control(&e.to_string())
+                render::terminal::escape_control(&in_cli_words(&e))
             );
             match e {
                 CliError::Morgue(MorgueError::Usage(_))
@@ -480,6 +495,30 @@ pub fn run(cli: Cli) -> ExitCode {
             }
         }
     }
+}
+
+/// The library's message, with what a command-line user can do about it.
+fn in_cli_words(error: &CliError) -> String {
+    match error {
+        CliError::Morgue(e @ MorgueError::NoIndex { .. }) => format!(
+            "{e}; create one with `morgue index DIR...` (or point --index / MORGUE_INDEX at it)"
+        ),
+        CliError::Morgue(e @ MorgueError::Timeout { .. }) => {
+            format!("{e} (--timeout SECS allows more time)")
+        }
+        other => other.to_string(),
+    }
+}
+
+/// A bad value of a flag, said with the flag's name.
+fn flag_error(bad: BadParam) -> CliError {
+    CliError::Morgue(flag_message(bad))
+}
+
+/// A bad parameter in the CLI's words: its flag, then what is wrong.
+fn flag_message(bad: BadParam) -> MorgueError {
+    let flag = bad.param.replace('_', "-");
+    MorgueError::Usage(format!("--{flag} {}", bad.message))
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -501,12 +540,12 @@ fn run_index(index_dir: &Path, args: IndexArgs, mut output: Output) -> Result<Ex
         }
     }
     let user_entries = match &args.gazetteer {
-        Some(path) => Some(read_gazetteer(path)?),
+        Some(path) => Some(archive::read_aliases(path)?),
         None => None,
     };
     let gazetteer = match &user_entries {
         Some((entries, _)) => Gazetteer::builtin().with_entries(entries.clone()),
-        None => load_gazetteer(index_dir)?,
+        None => archive::load_aliases(index_dir)?,
     };
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -522,7 +561,7 @@ fn run_index(index_dir: &Path, args: IndexArgs, mut output: Output) -> Result<Ex
         progress: !args.json,
         gazetteer,
         entities: !args.no_entities,
-        tagger: load_tagger(args.ner_model.as_deref())?,
+        tagger: archive::load_tagger(args.ner_model.as_deref())?,
         max_body_bytes: usize::try_from(args.max_body_size).unwrap_or(usize::MAX),
         commit_interval: std::time::Duration::from_secs_f64(args.commit_interval),
         stop: stop_on_signals(),
@@ -608,30 +647,22 @@ fn run_search(index_dir: &Path, args: SearchArgs, mut output: Output) -> Result<
     if args.remote.is_some() {
         return remote::run_search(index_dir, args, output);
     }
-    let request = SearchRequest {
-        filters: args.filters.to_filters()?,
+    let params = SearchParams {
         query: args.query,
         sort: args.sort,
         limit: args.limit,
         offset: args.offset,
-        facets: args.facet,
-        facet_limit: args.facet_limit,
-        snippets: true,
-        fold_copies: !args.all_copies,
+        all_copies: args.all_copies,
         matching: args.matching,
         explain: args.explain,
+        facets: args.facet,
+        facet_limit: args.facet_limit,
+        ..args.filters.params()
     };
-    let index = MorgueIndex::open(index_dir)?;
-    // Building the alias tables costs more than a whole search: only entity filters need them.
-    let gazetteer = if request.filters.entities.is_empty() {
-        Gazetteer::default()
-    } else {
-        load_gazetteer(index_dir)?
-    };
-    let timeout = std::time::Duration::from_secs_f64(args.timeout);
-    let results = with_timeout(timeout, move || {
-        search::search(&index, &gazetteer, &request)
-    })??;
+    let request = params.request().map_err(flag_error)?;
+    let archive = Archive::open(index_dir)?;
+    let deadline = Deadline::after(std::time::Duration::from_secs_f64(args.timeout));
+    let results = on_large_stack(|| archive.search(&request, &deadline))??;
     if args.json {
         render::json::write(&mut output, &results)?;
     } else {
@@ -641,8 +672,8 @@ fn run_search(index_dir: &Path, args: SearchArgs, mut output: Output) -> Result<
 }
 
 fn run_show(index_dir: &Path, args: ShowArgs, mut output: Output) -> Result<(), CliError> {
-    let index = MorgueIndex::open(index_dir)?;
-    let shown = crate::show::show(&index, &load_gazetteer(index_dir)?, &args.target)?;
+    let archive = Archive::open(index_dir)?;
+    let shown = crate::show::show(archive.index(), archive.aliases(), &args.target)?;
     if args.json {
         render::json::write(&mut output, &shown)?;
     } else {
@@ -662,17 +693,17 @@ fn run_export(index_dir: &Path, args: ExportArgs) -> Result<(), CliError> {
         format: args.format,
         index_id: args.index_id,
     };
-    let index = MorgueIndex::open(index_dir)?;
-    let gazetteer = if request.filters.entities.is_empty() {
-        Gazetteer::default()
-    } else {
-        load_gazetteer(index_dir)?
-    };
-    let summary =
-        export::run(&index, &gazetteer, &request, args.out.as_deref()).map_err(|e| match e {
-            ExportError::Read(e) => CliError::Morgue(e),
-            ExportError::Write(e) => CliError::Output(e),
-        })?;
+    let archive = Archive::open(index_dir)?;
+    let summary = export::run(
+        archive.index(),
+        archive.aliases(),
+        &request,
+        args.out.as_deref(),
+    )
+    .map_err(|e| match e {
+        ExportError::Read(e) => CliError::Morgue(e),
+        ExportError::Write(e) => CliError::Output(e),
+    })?;
     if let Some(out) = &args.out {
         eprintln!(
             "morgue: exported {} articles to {}",
@@ -683,9 +714,41 @@ fn run_export(index_dir: &Path, args: ExportArgs) -> Result<(), CliError> {
     Ok(())
 }
 
+fn run_serve(index_dir: &Path, args: ServeArgs, mut output: Output) -> Result<(), CliError> {
+    use std::io::Write;
+    let archive = Archive::open(index_dir)?;
+    let options = crate::serve::ServeOptions {
+        addr: args.addr,
+        timeout: std::time::Duration::from_secs_f64(args.timeout),
+        rate_limit: args.rate_limit,
+        allow_hosts: args.allow_host,
+    };
+    if !args.addr.ip().is_loopback() {
+        eprintln!(
+            "morgue: warning: listening on {}: anyone who can reach it can read the archive",
+            args.addr
+        );
+    }
+    let mut said = Ok(());
+    crate::serve::run(archive, &options, |bound| {
+        let url = format!("http://{bound}/");
+        // The first line names the real port (`--addr 127.0.0.1:0` picks a free one).
+        said = writeln!(
+            output,
+            "morgue: serving {} at {url} (Ctrl-C stops)",
+            index_dir.display()
+        )
+        .and_then(|()| output.flush());
+        if args.open {
+            crate::serve::open_in_browser(&url);
+        }
+    })?;
+    said?;
+    Ok(())
+}
+
 fn run_stats(index_dir: &Path, args: StatsArgs, mut output: Output) -> Result<(), CliError> {
-    let index = MorgueIndex::open(index_dir)?;
-    let stats = stats::collect(&index, args.top)?;
+    let stats = Archive::open(index_dir)?.stats(args.top)?;
     if args.json {
         render::json::write(&mut output, &stats)?;
     } else {
@@ -695,13 +758,7 @@ fn run_stats(index_dir: &Path, args: StatsArgs, mut output: Output) -> Result<()
 }
 
 fn run_entities(index_dir: &Path, args: EntitiesArgs, mut output: Output) -> Result<(), CliError> {
-    let index = MorgueIndex::open(index_dir)?;
-    let kinds = if args.kinds.is_empty() {
-        EntityKind::ALL.to_vec()
-    } else {
-        args.kinds
-    };
-    let listing = stats::list_entities(&index, &kinds, args.top)?;
+    let listing = Archive::open(index_dir)?.entities(&args.kinds, args.top)?;
     if args.json {
         render::json::write(&mut output, &listing)?;
     } else {
@@ -711,9 +768,9 @@ fn run_entities(index_dir: &Path, args: EntitiesArgs, mut output: Output) -> Res
 }
 
 fn run_ner_eval(args: NerEvalArgs, mut output: Output) -> Result<(), CliError> {
-    let tagger = load_tagger(args.ner_model.as_deref())?;
+    let tagger = archive::load_tagger(args.ner_model.as_deref())?;
     let sentences = read_annotated(&args.file)?;
-    let scores = ner::eval::evaluate(tagger, &sentences);
+    let scores = ner::eval::evaluate(&tagger, &sentences);
     if args.json {
         render::json::write(&mut output, &scores)?;
     } else {
@@ -801,66 +858,25 @@ fn run_ner_train(args: NerTrainArgs, mut output: Output) -> Result<(), CliError>
     Ok(())
 }
 
-/// Runs `job` on its own thread and gives up waiting after `timeout`, so a pathological query
-/// (a long phrase with a huge slop, say) ends in an error instead of a hang; the abandoned
-/// thread ends with the process. The thread's large stack also absorbs deeply nested queries.
-fn with_timeout<T: Send + 'static>(
-    timeout: std::time::Duration,
-    job: impl FnOnce() -> T + Send + 'static,
-) -> Result<T, MorgueError> {
-    let (sender, receiver) = std::sync::mpsc::channel();
-    std::thread::Builder::new()
-        .name("search".to_string())
-        .stack_size(64 << 20)
-        .spawn(move || {
-            let _ = sender.send(job());
-        })
-        .map_err(|e| MorgueError::io(Path::new("search thread"), e))?;
-    receiver.recv_timeout(timeout).map_err(|e| match e {
-        std::sync::mpsc::RecvTimeoutError::Timeout => MorgueError::Timeout {
-            secs: timeout.as_secs_f64(),
-        },
-        std::sync::mpsc::RecvTimeoutError::Disconnected => {
-            MorgueError::Usage("the search stopped unexpectedly".to_string())
-        }
+/// Runs `job` on a thread with a large stack, which absorbs deeply nested queries, and waits
+/// for it: the search's deadline is what ends a pathological query, not abandoning it.
+fn on_large_stack<T: Send>(job: impl FnOnce() -> T + Send) -> Result<T, MorgueError> {
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .name("search".to_string())
+            .stack_size(64 << 20)
+            .spawn_scoped(scope, job)
+            .map_err(|e| MorgueError::io(Path::new("search thread"), e))?;
+        worker
+            .join()
+            .map_err(|_| MorgueError::Usage("the search stopped unexpectedly".to_string()))
     })
-}
-
-/// The built-in tagger, or one loaded from a file (kept for the life of the process).
-fn load_tagger(path: Option<&Path>) -> Result<&'static ner::Tagger, MorgueError> {
-    let Some(path) = path else {
-        return Ok(ner::Tagger::builtin());
-    };
-    let bytes = std::fs::read(path).map_err(|e| MorgueError::io(path, e))?;
-    let tagger = ner::Tagger::from_bytes(&bytes).map_err(|e| {
-        MorgueError::Usage(format!("{}: not a morgue NER model: {e}", path.display()))
-    })?;
-    Ok(Box::leak(Box::new(tagger)))
 }
 
 fn read_annotated(path: &Path) -> Result<Vec<ner::conll::Sentence>, MorgueError> {
     let text = std::fs::read_to_string(path).map_err(|e| MorgueError::io(path, e))?;
     ner::conll::read_conll(&text)
         .map_err(|e| MorgueError::Usage(format!("{}: {e}", path.display())))
-}
-
-/// The built-in gazetteer plus the user's alias file kept with the index, if any.
-fn load_gazetteer(index_dir: &Path) -> Result<Gazetteer, MorgueError> {
-    let stored = index_dir.join(index::USER_GAZETTEER);
-    if !stored.exists() {
-        return Ok(Gazetteer::builtin());
-    }
-    let (entries, _) = read_gazetteer(&stored)?;
-    Ok(Gazetteer::builtin().with_entries(entries))
-}
-
-fn read_gazetteer(
-    path: &Path,
-) -> Result<(Vec<crate::enrich::gazetteer::GazetteerEntry>, String), MorgueError> {
-    let text = std::fs::read_to_string(path).map_err(|e| MorgueError::io(path, e))?;
-    let entries = Gazetteer::parse_tsv(&text, &path.display().to_string())
-        .map_err(|e| MorgueError::Usage(format!("gazetteer {e}")))?;
-    Ok((entries, text))
 }
 
 fn parse_size(text: &str) -> Result<u64, String> {
@@ -885,29 +901,6 @@ fn parse_seconds(text: &str) -> Result<f64, String> {
         .ok()
         .filter(|s| s.is_finite() && *s > 0.0 && *s <= 1e6)
         .ok_or_else(|| format!("`{text}` is not a number of seconds (above 0)"))
-}
-
-fn parse_sort(text: &str) -> Result<SortOrder, String> {
-    match text.trim().to_ascii_lowercase().as_str() {
-        "relevance" | "score" => Ok(SortOrder::Relevance),
-        "date" | "+date" | "oldest" => Ok(SortOrder::Date),
-        "-date" | "newest" => Ok(SortOrder::DateDesc),
-        _ => Err(format!(
-            "`{text}`: expected relevance, date (oldest first) or -date (newest first)"
-        )),
-    }
-}
-
-fn parse_entity_kind(text: &str) -> Result<EntityKind, String> {
-    EntityKind::parse(text).ok_or_else(|| format!("`{text}`: expected person, org, place or event"))
-}
-
-fn parse_facet(text: &str) -> Result<FacetKind, String> {
-    FacetKind::parse(text).ok_or_else(|| {
-        format!(
-            "`{text}`: expected year, month, day, person, org, place, event, source or language"
-        )
-    })
 }
 
 #[cfg(test)]

@@ -1,14 +1,16 @@
 //! Errors that end a command. Problems with single input files are not errors: they are
 //! [`crate::skip::Skip`]s, counted and reported while the run goes on.
+//!
+//! The messages speak of the archive, never of how a front end spells its options: the CLI
+//! adds its flags to them (and picks an exit code), the server picks an HTTP status
+//! ([`MorgueError::kind`] says which kind of failure each is).
 
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 #[derive(Debug, Error)]
 pub enum MorgueError {
-    #[error(
-        "no morgue index at {dir}; create one with `morgue index DIR...` (or point --index / MORGUE_INDEX at it)"
-    )]
+    #[error("no morgue index at {dir}")]
     NoIndex { dir: PathBuf },
 
     #[error(
@@ -44,19 +46,43 @@ pub enum MorgueError {
     Query(String),
 
     #[error(
-        "the search took longer than {secs} s and was stopped (--timeout); make the query narrower (fewer words in a long phrase, a smaller ~slop)"
+        "the search took longer than {secs} s and was stopped; make the query narrower (fewer words in a long phrase, a smaller ~slop)"
     )]
     Timeout { secs: f64 },
 
     #[error("{0}")]
     Usage(String),
 
-    /// What was asked for (an article, a file) is not in the index.
+    /// What was asked for (an article id, a file) is not in the index; the message says
+    /// which.
     #[error("{0}")]
     NotFound(String),
 }
 
+/// What kind of failure an error is, for front ends that answer each kind their own way
+/// (exit codes, HTTP statuses).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The request itself is wrong: a query that does not parse, a bad value.
+    BadRequest,
+    /// It names something the index does not hold.
+    NotFound,
+    /// It ran out of time.
+    Timeout,
+    /// The archive could not do the work (no index, I/O, a locked or broken index).
+    Failed,
+}
+
 impl MorgueError {
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            MorgueError::Query(_) | MorgueError::Usage(_) => ErrorKind::BadRequest,
+            MorgueError::NotFound(_) => ErrorKind::NotFound,
+            MorgueError::Timeout { .. } => ErrorKind::Timeout,
+            _ => ErrorKind::Failed,
+        }
+    }
+
     pub fn io(path: &Path, source: std::io::Error) -> MorgueError {
         MorgueError::Io {
             path: path.to_path_buf(),

@@ -3,9 +3,10 @@
 //! The modules follow the data's path:
 //! [`walk`] finds files -> [`formats`] parses each into an [`article::Article`] ->
 //! [`enrich`] adds dates, language and entities -> [`index`] stores it (driven by [`ingest`]) ->
-//! [`search`] answers queries -> [`render`] prints results. [`cli`] wires them to the command
-//! line. ARCHITECTURE.md has the map.
+//! [`search`] answers queries -> [`render`] prints results. [`archive`] holds an opened index
+//! for front ends: [`cli`] wires it to the command line. ARCHITECTURE.md has the map.
 
+pub mod archive;
 pub mod article;
 pub mod check;
 pub mod cli;
@@ -18,6 +19,7 @@ pub mod ingest;
 pub mod remote;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod show;
 pub mod skip;
 pub mod stats;

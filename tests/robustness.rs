@@ -407,7 +407,7 @@ fn library_options(s: &Scratch) -> morgue::ingest::IngestOptions {
         progress: false,
         gazetteer: morgue::enrich::gazetteer::Gazetteer::builtin(),
         entities: false,
-        tagger: morgue::enrich::ner::Tagger::builtin(),
+        tagger: morgue::enrich::ner::Tagger::builtin_shared(),
         max_body_bytes: 1 << 20,
         commit_interval: Duration::from_secs(60),
         stop: Default::default(),
@@ -468,23 +468,35 @@ fn files_that_vanish_or_change_between_walk_and_read_are_handled() {
 #[test]
 fn a_pathological_query_times_out_with_an_error() {
     let s = Scratch::new();
-    for i in 0..5 {
+    for i in 0..300 {
         s.write(
             &format!("s{i}.txt"),
             format!("Title: S{i}\n\n{}", "the cat and the dog ".repeat(300)),
         );
     }
     s.index_with(&["--no-entities"]);
-    // A 40-word phrase of one common word with a huge slop: minutes of work.
-    let phrase = format!("\"{}\"~100000", vec!["the"; 40].join(" "));
+    // An 8-word phrase of one common word with a slop: tens of milliseconds per article, in
+    // a debug build seconds in all. The deadline stops the search between articles, and the
+    // process ends (the search is stopped, not left running).
+    let phrase = format!("\"{}\"~10", ["the"; 8].join(" "));
     s.morgue()
-        .args(["search", "--timeout", "0.5", &phrase])
+        .args(["search", "--timeout", "0.3", &phrase])
         .timeout(Duration::from_secs(60))
         .assert()
         .code(1)
-        .stderr(predicates::str::contains("took longer than 0.5 s"));
+        .stderr(predicates::str::contains("took longer than 0.3 s"))
+        .stderr(predicates::str::contains("--timeout"));
+    // Longer sloppy phrases grow exponentially inside one article, where no deadline can
+    // reach: they are refused as a bad query.
+    let long = format!("\"{}\"~100000", vec!["the"; 40].join(" "));
+    s.morgue()
+        .args(["search", &long])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("at most 8 words"));
     // Ordinary queries are unaffected by the limit.
-    assert_eq!(total(&s.search(&["--timeout", "30", "\"the cat\""])), 5);
+    assert_eq!(total(&s.search(&["--timeout", "30", "\"the cat\""])), 300);
 }
 
 /// Rewriting every file again and again, with a commit every few milliseconds and a run

@@ -12,7 +12,7 @@ pub fn parse_and_enrich(format: Format, data: &[u8]) {
     // Built once: the entity extractor compiles its alias automaton when it is made.
     static ENRICHER: OnceLock<Enricher> = OnceLock::new();
     let enricher = ENRICHER.get_or_init(|| {
-        let tagger = morgue::enrich::ner::Tagger::builtin();
+        let tagger = morgue::enrich::ner::Tagger::builtin_shared();
         let today = jiff::civil::date(2026, 11, 27);
         Enricher::new(Some((&Gazetteer::builtin(), tagger)), today)
     });

@@ -1,6 +1,7 @@
 //! The cluster commands: `morgue push` and `morgue search --remote` (see `crate::remote`).
 
-use super::{CliError, PushArgs, SearchArgs, load_gazetteer};
+use super::{CliError, PushArgs, SearchArgs};
+use crate::archive::Archive;
 use crate::enrich::gazetteer::Gazetteer;
 use crate::error::MorgueError;
 use crate::export::valid_index_id;
@@ -32,7 +33,7 @@ pub(super) fn run_search(
     let gazetteer = if request.filters.entities.is_empty() {
         Gazetteer::default()
     } else if index_dir.exists() {
-        load_gazetteer(index_dir)?
+        Archive::open(index_dir)?.aliases().clone()
     } else {
         Gazetteer::builtin()
     };

@@ -23,7 +23,7 @@ pub struct Enricher {
 impl Enricher {
     /// `entities` is `None` to skip entity extraction.
     pub fn new(
-        entities: Option<(&gazetteer::Gazetteer, &'static ner::Tagger)>,
+        entities: Option<(&gazetteer::Gazetteer, std::sync::Arc<ner::Tagger>)>,
         today: jiff::civil::Date,
     ) -> Enricher {
         Enricher {

@@ -55,7 +55,7 @@ pub struct IngestOptions {
     /// Extract entities (the default); off makes indexing faster and entity fields empty.
     pub entities: bool,
     /// The entity tagger for names the gazetteer does not know.
-    pub tagger: &'static crate::enrich::ner::Tagger,
+    pub tagger: std::sync::Arc<crate::enrich::ner::Tagger>,
     /// Longer article bodies are cut here (at a word boundary), with a warning saying so.
     pub max_body_bytes: usize,
     /// Commit (and save the manifest) at least this often, so a killed run keeps its work.
@@ -198,7 +198,7 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
     let enricher = Enricher::new(
         options
             .entities
-            .then_some((&options.gazetteer, options.tagger)),
+            .then_some((&options.gazetteer, options.tagger.clone())),
         today,
     );
     let fields = &morgue_index.fields;

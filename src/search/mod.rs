@@ -6,6 +6,7 @@
 mod by_date;
 pub mod copies;
 mod count;
+pub mod deadline;
 pub mod explain;
 pub mod facets;
 pub mod query;
@@ -19,6 +20,7 @@ use crate::enrich::gazetteer::Gazetteer;
 use crate::error::MorgueError;
 use crate::index::MorgueIndex;
 use crate::index::document::StoredArticle;
+use deadline::Deadline;
 use facets::{FacetCollector, FacetKind, FacetResult};
 use query::{Filters, MatchMode};
 use serde::Serialize;
@@ -107,11 +109,23 @@ pub struct CopyOf {
     pub source: Option<String>,
 }
 
-/// Runs a search against an open index.
+/// Runs a search against an open index, however long it takes.
 pub fn search(
     index: &MorgueIndex,
     gazetteer: &Gazetteer,
     request: &SearchRequest,
+) -> Result<SearchResults, MorgueError> {
+    search_until(index, gazetteer, request, &Deadline::none())
+}
+
+/// Runs a search that stops with [`MorgueError::Timeout`] once `deadline` passes: the
+/// queries it runs end their document lists early (see [`deadline`]), and every step checks
+/// the clock before the next.
+pub fn search_until(
+    index: &MorgueIndex,
+    gazetteer: &Gazetteer,
+    request: &SearchRequest,
+    deadline: &Deadline,
 ) -> Result<SearchResults, MorgueError> {
     let tantivy_err = |e| MorgueError::tantivy(&index.dir, e);
     let searcher = index.searcher().map_err(tantivy_err)?;
@@ -131,6 +145,7 @@ pub fn search(
     )?;
     let restrict = |q: Box<dyn Query>| {
         query::with_filters(&index.index, fields, gazetteer, q, &request.filters)
+            .map(|q| deadline.wrap(q))
     };
     // No facets: no per-hit facet work at all.
     let facet_collector = (!request.facets.is_empty()).then(|| FacetCollector {
@@ -152,7 +167,10 @@ pub fn search(
                 limit: limit.clamp(1, docs.max(1)),
                 offset: offset.min(docs),
             };
-            run_query(&searcher, query, page, request.sort, facets).map_err(tantivy_err)
+            let ranked = run_query(&searcher, query, page, request.sort, facets);
+            // A query cut short by the deadline returns partial counts: never show them.
+            deadline.check()?;
+            ranked.map_err(tantivy_err)
         };
     let (mut page, total, tallies, mut copies_of) = match fold_field {
         None => {
@@ -176,6 +194,7 @@ pub fn search(
                 if complete || candidates.len() >= total || limit >= docs {
                     break stories;
                 }
+                deadline.check()?;
                 limit = limit.saturating_mul(4);
                 candidates = fetch(full_query.as_ref(), limit, 0, None)?.0;
             };
@@ -199,10 +218,10 @@ pub fn search(
         let some_words = parsed.some_words()?;
         let some = restrict(some_words.box_clone())?;
         let (_, listed, listed_tallies) = fetch(some.as_ref(), 1, 0, facet_collector.as_ref())?;
-        let only_some: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+        let only_some = deadline.wrap(Box::new(BooleanQuery::new(vec![
             (Occur::Must, some),
             (Occur::MustNot, parsed.query.box_clone()),
-        ]));
+        ])));
         let partial_limit = request.limit.saturating_sub(page_full);
         if partial_limit > 0 {
             let offset = request.offset.saturating_sub(full_matches);
@@ -235,11 +254,13 @@ pub fn search(
         .zip(matched_words)
         .enumerate()
         .map(|(i, (((score, address), copies), matched_words))| {
-            let article = load(&searcher, fields, address)?;
+            deadline.check()?;
+            let article = load(&searcher, fields, address).map_err(tantivy_err)?;
             let copies = copies
                 .into_iter()
                 .map(|address| load(&searcher, fields, address).map(CopyOf::from))
-                .collect::<tantivy::Result<_>>()?;
+                .collect::<tantivy::Result<_>>()
+                .map_err(tantivy_err)?;
             let snippets = snippeter
                 .as_ref()
                 .map(|s| s.snippets(&article.title, &article.body, article.language.as_deref()))
@@ -250,7 +271,7 @@ pub fn search(
                     (Some(words), Some(_)) => words.as_ref(),
                     _ => full_query.as_ref(),
                 };
-                Some(explain::explain(&searcher, query, address)?)
+                Some(explain::explain(&searcher, query, address).map_err(tantivy_err)?)
             } else {
                 None
             };
@@ -264,8 +285,7 @@ pub fn search(
                 copies,
             })
         })
-        .collect::<Result<Vec<_>, tantivy::TantivyError>>()
-        .map_err(tantivy_err)?;
+        .collect::<Result<Vec<_>, MorgueError>>()?;
     Ok(SearchResults {
         query: request.query.clone(),
         total,
@@ -364,7 +384,7 @@ fn run_query(
 ) -> tantivy::Result<Ranked> {
     // Word queries ranked without facets take the pruned path; nothing else needs their terms.
     let pruned = (sort == SortOrder::Relevance && facets.is_none())
-        .then(|| query::pruned_terms(full_query))
+        .then(|| query::pruned_terms(Deadline::unwrap(full_query)))
         .flatten();
     Ok(match sort {
         SortOrder::Relevance if pruned.is_some() => {

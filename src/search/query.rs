@@ -176,6 +176,7 @@ pub fn parse(
         ))
     };
     let ast = query_grammar::parse_query(text).map_err(|_| syntax_error())?;
+    refuse_long_sloppy_phrases(&ast)?;
     let builder = Builder {
         index: index.clone(),
         searcher: searcher.clone(),
@@ -209,6 +210,33 @@ pub fn parse(
         parsed.pending = Some((builder, words));
     }
     Ok(parsed)
+}
+
+/// The most words a phrase with `~N` slop may hold. tantivy matches such a phrase inside
+/// one article in time that grows exponentially with its words (12 words of a common one took
+/// 14 s on one article), in a step no deadline can interrupt; 8 words stay in milliseconds.
+pub const MAX_SLOPPY_PHRASE_WORDS: usize = 8;
+
+fn refuse_long_sloppy_phrases(ast: &UserInputAst) -> Result<(), MorgueError> {
+    match ast {
+        UserInputAst::Clause(clauses) => clauses
+            .iter()
+            .try_for_each(|(_, sub)| refuse_long_sloppy_phrases(sub)),
+        UserInputAst::Boost(sub, _) => refuse_long_sloppy_phrases(sub),
+        UserInputAst::Leaf(leaf) => match leaf.as_ref() {
+            UserInputLeaf::Literal(lit)
+                if lit.slop > 0
+                    && lit.phrase.split_whitespace().count() > MAX_SLOPPY_PHRASE_WORDS =>
+            {
+                Err(MorgueError::Query(format!(
+                    "a phrase with ~{} can hold at most {MAX_SLOPPY_PHRASE_WORDS} words (this one has {}): shorten it, or drop the ~",
+                    lit.slop,
+                    lit.phrase.split_whitespace().count()
+                )))
+            }
+            _ => Ok(()),
+        },
+    }
 }
 
 /// [`parse`]'s query alone, against the index's current commit (for tests of query plans).
@@ -531,7 +559,7 @@ pub fn with_filters(
         let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for source in &filters.sources {
             let q = phrase(index, fields.source, source)?.ok_or_else(|| {
-                MorgueError::Usage("--source needs a name with at least one letter or digit".into())
+                MorgueError::Usage("a source name needs at least one letter or digit".into())
             })?;
             any.push((Occur::Should, q));
         }
@@ -609,7 +637,7 @@ fn entity_filter(
     }
     phrase(index, fields.entity_text(kind), name)?.ok_or_else(|| {
         MorgueError::Usage(format!(
-            "--{} needs a name with at least one letter or digit",
+            "a {} name needs at least one letter or digit",
             kind.field_name()
         ))
     })

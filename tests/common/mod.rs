@@ -2,6 +2,8 @@
 //! the real `morgue` binary against them.
 #![allow(dead_code)]
 
+pub mod server;
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};

@@ -60,7 +60,7 @@ enum SecondPass<'s> {
 pub struct EntityExtractor {
     lexicon: Lexicon,
     /// The trained tagger for pass 2; `None` uses the rules instead.
-    tagger: Option<&'static Tagger>,
+    tagger: Option<std::sync::Arc<Tagger>>,
     /// Nationality words that add their place ("Russian" -> Russia).
     demonyms: demonyms::Demonyms,
 }
@@ -78,7 +78,7 @@ impl EntityExtractor {
 
     /// Uses the trained tagger instead of the capitalisation rules for names the gazetteer
     /// does not know.
-    pub fn with_tagger(mut self, tagger: &'static Tagger) -> EntityExtractor {
+    pub fn with_tagger(mut self, tagger: std::sync::Arc<Tagger>) -> EntityExtractor {
         self.tagger = Some(tagger);
         self
     }
@@ -98,7 +98,7 @@ impl EntityExtractor {
         body: &str,
         markup: &[MarkedName],
     ) -> (Vec<Entity>, Option<TaggedSpans>) {
-        let tagged = self.tagger.map(|t| TaggedSpans {
+        let tagged = self.tagger.as_deref().map(|t| TaggedSpans {
             markup: markup.to_vec(),
             ..spans::tag(t, title, body)
         });
@@ -319,7 +319,7 @@ mod tests {
     /// each one's offsets point at what it says the article wrote.
     #[test]
     fn mentions_stand_where_they_say_and_fold_into_the_entities() {
-        let ex = EntityExtractor::new(&Gazetteer::builtin()).with_tagger(Tagger::builtin());
+        let ex = EntityExtractor::new(&Gazetteer::builtin()).with_tagger(Tagger::builtin_shared());
         let title = "Xi and Putin discuss Ukraine";
         let body = "President Xi Jinping told his Russian counterpart Vladimir Putin on \
             Tuesday that ties with Moscow were strong. Officials at Norvale Holdings agreed.";

@@ -214,7 +214,7 @@ mod tests {
             Some(spans.clone())
         );
         // The same entities from the spans as from tagging.
-        let ex = EntityExtractor::new(&Gazetteer::builtin()).with_tagger(Tagger::builtin());
+        let ex = EntityExtractor::new(&Gazetteer::builtin()).with_tagger(Tagger::builtin_shared());
         assert_eq!(
             ex.extract_with_spans(title, body, &spans),
             ex.extract(title, body)

@@ -218,7 +218,7 @@ mod tests {
     use crate::enrich::ner::Tagger;
 
     fn tagged() -> EntityExtractor {
-        EntityExtractor::new(&Gazetteer::builtin()).with_tagger(Tagger::builtin())
+        EntityExtractor::new(&Gazetteer::builtin()).with_tagger(Tagger::builtin_shared())
     }
 
     /// Regression: "Wire" of the credit came out as a place and "Feb" as an organisation.

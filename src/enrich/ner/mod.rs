@@ -223,9 +223,19 @@ impl Tagger {
 
     /// The model shipped in `data/ner/model.bin`, decoded on first use.
     pub fn builtin() -> &'static Tagger {
-        static TAGGER: OnceLock<Tagger> = OnceLock::new();
+        Tagger::builtin_shared_ref()
+    }
+
+    /// The built-in model as a shared handle, for holders that may also hold a model read
+    /// from a file ([`crate::archive::load_tagger`]).
+    pub fn builtin_shared() -> std::sync::Arc<Tagger> {
+        std::sync::Arc::clone(Tagger::builtin_shared_ref())
+    }
+
+    fn builtin_shared_ref() -> &'static std::sync::Arc<Tagger> {
+        static TAGGER: OnceLock<std::sync::Arc<Tagger>> = OnceLock::new();
         TAGGER.get_or_init(|| match Tagger::from_bytes(BUILTIN_MODEL) {
-            Ok(t) => t,
+            Ok(t) => std::sync::Arc::new(t),
             // The shipped file is checked by a unit test; failing here means a broken commit.
             Err(e) => panic!("built-in NER model is malformed: {e}"),
         })
