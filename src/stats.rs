@@ -29,7 +29,7 @@ pub struct IndexStats {
 
 pub fn collect(index: &MorgueIndex, top: usize) -> Result<IndexStats, MorgueError> {
     let tantivy_err = |e| MorgueError::tantivy(&index.dir, e);
-    let searcher = index.index.reader().map_err(tantivy_err)?.searcher();
+    let searcher = index.searcher().map_err(tantivy_err)?;
     let mut facets: Vec<FacetKind> = crate::article::EntityKind::ALL
         .into_iter()
         .map(FacetKind::Entity)
@@ -114,7 +114,7 @@ pub fn list_entities(
     use crate::index::schema::ALIAS_SEPARATOR;
     use crate::search::facets::FacetValue;
     let tantivy_err = |e| MorgueError::tantivy(&index.dir, e);
-    let searcher = index.index.reader().map_err(tantivy_err)?.searcher();
+    let searcher = index.searcher().map_err(tantivy_err)?;
     let facets = kinds
         .iter()
         .flat_map(|&k| [FacetKind::Entity(k), FacetKind::Aliases(k)])
