@@ -7,6 +7,7 @@
 //! line. ARCHITECTURE.md has the map.
 
 pub mod article;
+pub mod audit;
 pub mod check;
 pub mod cli;
 pub mod enrich;
