@@ -53,7 +53,7 @@ fn union_size(reader: &SegmentReader, terms: &[Term]) -> tantivy::Result<u32> {
         }
     }
     // Largest first: each smaller list is walked once, the larger ones only skipped through.
-    sized.sort_by(|a, b| b.0.cmp(&a.0));
+    sized.sort_by_key(|b| std::cmp::Reverse(b.0));
     let Some(&(largest, _)) = sized.first() else {
         return Ok(0);
     };
