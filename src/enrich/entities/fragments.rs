@@ -6,6 +6,7 @@
 //!
 //! - a person or org made only of titles, currencies, units or legal forms ("Mr", "Inc",
 //!   "N.Z. Dlrs": a name ending in a currency is a sum of money, not a name);
+//! - a one-word doctrine ("Thatcherism"), whatever kind the tagger gave it;
 //! - a person that is a lone given name written without a title ("Oscar", "Bill"), unless the
 //!   gazetteer knows it (then it is a known single-name person);
 //! - an org that is the first words of a longer org the article names becomes that org
@@ -87,6 +88,12 @@ fn is_non_name(words: &[String]) -> bool {
         || words.last().is_some_and(|w| l.money_units.contains(w))
 }
 
+/// One word naming a doctrine after a person or place ("Thatcherism", "Gaullism"): an idea,
+/// not a person, org or place.
+fn is_doctrine(words: &[String]) -> bool {
+    matches!(words, [w] if w.len() > 5 && w.ends_with("ism"))
+}
+
 /// The head of a generic name ("central bank" -> "bank"), if the name is only a head and
 /// its modifiers.
 fn generic_head(words: &[String]) -> Option<&str> {
@@ -119,6 +126,10 @@ pub(super) fn apply<'a>(art: &mut ArticleState<'a>) {
     }
     for m in art.mentions.iter_mut().filter(|m| !m.removed) {
         let w = words(&m.canonical);
+        if !m.gazetteer && is_doctrine(&w) {
+            m.removed = true;
+            continue;
+        }
         match m.kind {
             EntityKind::Person => {
                 let lone_given_name = !m.gazetteer
@@ -170,6 +181,8 @@ mod tests {
         assert_eq!(generic_head(&w("the Commission")), Some("commission"));
         assert_eq!(generic_head(&w("European Commission")), None);
         assert_eq!(generic_head(&w("Bank of England")), None);
+        assert!(is_doctrine(&w("Thatcherism")));
+        assert!(!is_doctrine(&w("Nordic Realism Institute")));
     }
 
     #[test]
