@@ -436,9 +436,13 @@ pub struct EntitiesArgs {
     /// Only this kind: person, org, place or event (repeatable; default: all)
     #[arg(long = "type", short = 't', value_parser = parse_entity_kind, value_name = "KIND")]
     pub kinds: Vec<EntityKind>,
-    /// How many entities to list per kind
-    #[arg(long, default_value_t = 20, value_name = "N")]
-    pub top: usize,
+    /// How many entities to list per kind (default 20; 50 with --audit)
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// Score the top entities against a judgement file (lines `kind<TAB>name<TAB>verdict`,
+    /// verdict ok, wrong, duplicate or anachronism): precision per kind, and what is unjudged
+    #[arg(long, value_name = "FILE")]
+    pub audit: Option<PathBuf>,
     #[arg(long)]
     pub json: bool,
 }
@@ -758,8 +762,26 @@ fn run_stats(index_dir: &Path, args: StatsArgs, mut output: Output) -> Result<()
 }
 
 fn run_entities(index_dir: &Path, args: EntitiesArgs, mut output: Output) -> Result<(), CliError> {
-    let listing = Archive::open(index_dir)?.entities(&args.kinds, args.top)?;
-    if args.json {
+    let archive = Archive::open(index_dir)?;
+    let kinds = if args.kinds.is_empty() {
+        EntityKind::ALL.to_vec()
+    } else {
+        args.kinds
+    };
+    let top = args
+        .top
+        .unwrap_or(if args.audit.is_some() { 50 } else { 20 });
+    let listing = archive.entities(&kinds, top)?;
+    if let Some(file) = &args.audit {
+        let judgements = crate::audit::Judgements::load(file)?;
+        let report = crate::audit::audit(&listing, &kinds, &judgements, file, top);
+        if args.json {
+            render::json::write(&mut output, &report)?;
+        } else {
+            use std::io::Write;
+            write!(output, "{}", report.table())?;
+        }
+    } else if args.json {
         render::json::write(&mut output, &listing)?;
     } else {
         render::terminal::entities(&mut output, &listing)?;

@@ -8,6 +8,7 @@
 
 pub mod archive;
 pub mod article;
+pub mod audit;
 pub mod check;
 pub mod cli;
 pub mod enrich;

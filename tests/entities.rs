@@ -169,3 +169,132 @@ fn a_changed_alias_file_re_resolves_entities_from_the_index_without_reading_file
     assert_eq!(again["unchanged"], 3, "{again:#}");
     assert_eq!(again["entities_refreshed"], 0, "{again:#}");
 }
+
+/// `(kind, name)` of every entity `morgue entities` lists for a scratch archive, with aliases.
+fn listed(s: &Scratch) -> Vec<(String, String, Vec<String>)> {
+    let listing = entity_listing(s, &s.index_dir());
+    listing
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let aliases = e["aliases"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a["value"].as_str().unwrap().to_string())
+                .collect();
+            (
+                e["kind"].as_str().unwrap().to_string(),
+                e["name"].as_str().unwrap().to_string(),
+                aliases,
+            )
+        })
+        .collect()
+}
+
+fn has(list: &[(String, String, Vec<String>)], kind: &str, name: &str) -> bool {
+    list.iter().any(|(k, n, _)| k == kind && n == name)
+}
+
+#[test]
+fn a_lone_given_name_is_no_person() {
+    let s = Scratch::new();
+    s.write(
+        "film/award.txt",
+        "Film wins top award\n\nThe drama won the Oscar for best picture on Sunday. Oscar \
+         voters also praised its lead actress, and Bill said the night had been long.\n",
+    );
+    s.index();
+    let list = listed(&s);
+    for name in ["Oscar", "Bill"] {
+        assert!(!has(&list, "person", name), "{name}: {list:?}");
+    }
+}
+
+#[test]
+fn corporate_names_stay_whole_and_their_halves_and_suffixes_are_no_orgs() {
+    let s = Scratch::new();
+    s.write(
+        "wire/ratings.txt",
+        "Ratings agency cuts outlook\n\nStandard & Poor's Corp cut its outlook on the carmaker \
+         on Tuesday. Moody's Investors Service Inc kept its rating. Shares of Acme Motors Inc \
+         fell 3 pct to 12.50 dlrs.\n",
+    );
+    s.write(
+        "wire/inquiry.txt",
+        "Regulator opens inquiry\n\nThe Securities and Exchange Commission opened an inquiry \
+         into Halvor Textiles on Monday. A Securities and Exchange spokesman declined to \
+         comment.\n",
+    );
+    s.index();
+    let list = listed(&s);
+    for name in [
+        "Standard & Poor's Corp",
+        "Moody's Investors Service Inc",
+        "Acme Motors Inc",
+        "Securities and Exchange Commission",
+    ] {
+        assert!(has(&list, "org", name), "{name}: {list:?}");
+    }
+    for name in [
+        "Securities and Exchange",
+        "Inc",
+        "Corp",
+        "Standard",
+        "Poor's",
+    ] {
+        assert!(!has(&list, "org", name), "{name}: {list:?}");
+    }
+    let sec = list
+        .iter()
+        .find(|(k, n, _)| k == "org" && n == "Securities and Exchange Commission")
+        .unwrap();
+    assert!(
+        sec.2.contains(&"Securities and Exchange".to_string()),
+        "{sec:?}"
+    );
+}
+
+#[test]
+fn generic_heads_name_the_article_s_own_org_or_nothing() {
+    let s = Scratch::new();
+    s.write(
+        "wire/grain.txt",
+        "Regulator opens inquiry\n\nThe Securities and Exchange Commission opened an inquiry \
+         on Monday. The Commission said it would report in June.\n",
+    );
+    s.write(
+        "wire/bank.txt",
+        "Rates unchanged\n\nIn Frankfurt, officials said the Central Bank would not comment; \
+         the Bank gave no reason. The Cabinet met on Monday.\n",
+    );
+    s.index();
+    let list = listed(&s);
+    for name in ["Commission", "Central Bank", "Bank", "Cabinet"] {
+        assert!(!has(&list, "org", name), "{name}: {list:?}");
+    }
+    let sec = list
+        .iter()
+        .find(|(k, n, _)| k == "org" && n == "Securities and Exchange Commission")
+        .unwrap();
+    assert!(sec.2.contains(&"Commission".to_string()), "{sec:?}");
+}
+
+#[test]
+fn a_headline_in_capitals_adds_no_alias() {
+    let s = Scratch::new();
+    s.write(
+        "wire/budget.txt",
+        "PUTIN SAYS BUDGET ON TRACK\n\nPresident Vladimir Putin said on Friday that the \
+         budget was on track. Putin told reporters in Moscow that spending would fall.\n",
+    );
+    s.index();
+    let list = listed(&s);
+    let person = list
+        .iter()
+        .find(|(k, n, _)| k == "person" && n == "Vladimir Putin")
+        .unwrap_or_else(|| panic!("{list:?}"));
+    assert!(person.2.iter().all(|a| a != "PUTIN"), "{person:?}");
+    assert!(!has(&list, "person", "PUTIN"), "{list:?}");
+}

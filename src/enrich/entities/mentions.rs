@@ -141,6 +141,9 @@ pub(super) fn aggregate(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
             e.provenance = Provenance::Markup;
         }
         let surface = normalize_space(m.surface);
+        if shouted(&surface, &e.canonical) {
+            continue;
+        }
         if !e.aliases.iter().any(|a| *a == surface) {
             e.aliases.push(surface.into_owned());
         }
@@ -154,6 +157,25 @@ pub(super) fn aggregate(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
         ))
     });
     out
+}
+
+/// A headline in capitals writing words of the canonical name ("STOLTENBERG" for "Jens
+/// Stoltenberg"): the mention counts, but it adds no alias, since case restored it is the
+/// name already listed. Acronyms ("EU" for "European Union") are not words of the name.
+fn shouted(surface: &str, canonical: &str) -> bool {
+    let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2
+        || surface.chars().any(char::is_lowercase)
+        || !canonical.chars().any(char::is_lowercase)
+    {
+        return false;
+    }
+    let (surface, canonical) = (surface.to_lowercase(), canonical.to_lowercase());
+    let words: Vec<&str> = canonical.split_whitespace().collect();
+    let said: Vec<&str> = surface.split_whitespace().collect();
+    words
+        .windows(said.len().max(1))
+        .any(|w| w == said.as_slice())
 }
 
 /// Runs of whitespace (a name broken across a line) become one space.

@@ -11,6 +11,9 @@
 //!    (`demonyms`).
 //! 3. **In-article resolution** (`resolve`): acronyms the article defines, org summits, one
 //!    kind per name, surnames of people the article names in full.
+//! 4. **Fragments out** (`fragments`): lone given names, titles, currencies, legal forms and
+//!    halves of names go or become the full name; generic heads ("the Bank") become the one
+//!    org the article names with that head, or go.
 //!
 //! Every pass records `Mention`s in one `ArticleState` (`mentions`), which folds them into one
 //! [`Entity`] per canonical name at the end.
@@ -20,6 +23,7 @@ use crate::enrich::gazetteer::Gazetteer;
 use crate::enrich::ner::Tagger;
 
 mod demonyms;
+mod fragments;
 mod lexicon;
 mod markup;
 mod mentions;
@@ -39,7 +43,7 @@ use tokens::tokenize;
 
 /// Bump when the extraction rules change what comes out of the same text, so the next index
 /// run re-extracts every file (the ingest fingerprint includes it).
-pub const EXTRACTION_VERSION: u32 = 7;
+pub const EXTRACTION_VERSION: u32 = 8;
 
 /// The built-in data the rules read besides the gazetteer (the demonym table), for the
 /// ingest fingerprint.
@@ -189,6 +193,7 @@ impl EntityExtractor {
         markup::apply(&self.lexicon, title, body, markup, &mut art);
         art.start_pass(FoundBy::Resolution);
         resolve::resolve(&self.lexicon, &mut art);
+        fragments::apply(&mut art);
         art
     }
 

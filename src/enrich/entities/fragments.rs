@@ -1,0 +1,197 @@
+//! Pass 4: fragments and non-entities out, after in-article resolution has had its chance.
+//!
+//! The tagger reads words, not the world: it calls a lone given name, a title, a currency or a
+//! company's legal form a name, and it splits "Securities and Exchange Commission" or
+//! "Standard & Poor's" into halves. Whatever resolution did not turn into a full name goes:
+//!
+//! - a person or org made only of titles, currencies, units or legal forms ("Mr", "Inc",
+//!   "N.Z. Dlrs": a name ending in a currency is a sum of money, not a name);
+//! - a one-word doctrine ("Thatcherism"), whatever kind the tagger gave it;
+//! - a person that is a lone given name written without a title ("Oscar", "Bill"), unless the
+//!   gazetteer knows it (then it is a known single-name person);
+//! - an org that is the first words of a longer org the article names becomes that org
+//!   ("Securities and Exchange" -> "Securities and Exchange Commission"), and so does the
+//!   last half of a name joined by "&" or "and";
+//! - a generic head ("the Bank", "Central Bank", "United") becomes the one org of the article
+//!   whose name holds that head ("Bank of England"), and is dropped when there is none or more
+//!   than one.
+//!
+//! The word lists are data (`data/entities/*.txt`, plus the tagger's title and given-name
+//! lists); `data/entities/README.md` says what each is for.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::mentions::ArticleState;
+use crate::article::EntityKind;
+
+struct Lists {
+    titles: HashSet<String>,
+    given_names: HashSet<String>,
+    legal_forms: HashSet<String>,
+    money_units: HashSet<String>,
+    heads: HashSet<String>,
+    modifiers: HashSet<String>,
+}
+
+/// The lists' text, for the ingest fingerprint.
+pub(super) const DATA: [&str; 6] = [
+    include_str!("../../../data/ner/lists/titles.txt"),
+    include_str!("../../../data/ner/lists/first_names.txt"),
+    include_str!("../../../data/entities/company_suffixes.txt"),
+    include_str!("../../../data/entities/currencies_units.txt"),
+    include_str!("../../../data/entities/generic_heads.txt"),
+    include_str!("../../../data/entities/generic_modifiers.txt"),
+];
+
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let set = |text: &str| -> HashSet<String> {
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_lowercase)
+                .collect()
+        };
+        Lists {
+            titles: set(DATA[0]),
+            given_names: set(DATA[1]),
+            legal_forms: set(DATA[2]),
+            money_units: set(DATA[3]),
+            heads: set(DATA[4]),
+            modifiers: set(DATA[5]),
+        }
+    })
+}
+
+/// A name's words, lowercased, without the dots of abbreviations and a possessive "'s".
+fn words(name: &str) -> Vec<String> {
+    name.split_whitespace()
+        .map(|w| {
+            let w = w.trim_end_matches("'s").trim_end_matches("’s");
+            w.trim_matches(|c: char| c == '.' || c == ',')
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// A name that names nothing: only titles, legal forms, currencies and units, or a sum of money.
+fn is_non_name(words: &[String]) -> bool {
+    let l = lists();
+    let filler =
+        |w: &String| l.titles.contains(w) || l.legal_forms.contains(w) || l.money_units.contains(w);
+    words.is_empty()
+        || words.iter().all(filler)
+        || words.last().is_some_and(|w| l.money_units.contains(w))
+}
+
+/// One word naming a doctrine after a person or place ("Thatcherism", "Gaullism"): an idea,
+/// not a person, org or place.
+fn is_doctrine(words: &[String]) -> bool {
+    matches!(words, [w] if w.len() > 5 && w.ends_with("ism"))
+}
+
+/// The head of a generic name ("central bank" -> "bank"), if the name is only a head and
+/// its modifiers.
+fn generic_head(words: &[String]) -> Option<&str> {
+    let l = lists();
+    let head = words.last()?;
+    (l.heads.contains(head)
+        && words[..words.len() - 1]
+            .iter()
+            .all(|w| l.modifiers.contains(w) || l.heads.contains(w)))
+    .then_some(head.as_str())
+}
+
+/// The one name all of `found` agree on, if any.
+fn unique<'n, 'a: 'n>(mut found: impl Iterator<Item = &'n Cow<'a, str>>) -> Option<Cow<'a, str>> {
+    let first = found.next()?.clone();
+    found.all(|c| *c == first).then_some(first)
+}
+
+pub(super) fn apply<'a>(art: &mut ArticleState<'a>) {
+    let l = lists();
+    // Orgs with names of their own, which generic heads and halves may resolve to.
+    let mut named: Vec<(Vec<String>, Cow<'a, str>)> = Vec::new();
+    for m in art.mentions.iter().filter(|m| !m.removed) {
+        if m.kind == EntityKind::Org {
+            let w = words(&m.canonical);
+            if !is_non_name(&w) && (m.gazetteer || generic_head(&w).is_none()) {
+                named.push((w, m.canonical.clone()));
+            }
+        }
+    }
+    for m in art.mentions.iter_mut().filter(|m| !m.removed) {
+        let w = words(&m.canonical);
+        if !m.gazetteer && is_doctrine(&w) {
+            m.removed = true;
+            continue;
+        }
+        match m.kind {
+            EntityKind::Person => {
+                let lone_given_name = !m.gazetteer
+                    && w.len() == 1
+                    && m.surface == m.name
+                    && l.given_names.contains(&w[0]);
+                m.removed = is_non_name(&w) || lone_given_name;
+            }
+            EntityKind::Org if !m.gazetteer => {
+                if is_non_name(&w) {
+                    m.removed = true;
+                } else if let Some(head) = generic_head(&w) {
+                    let holders = named.iter().filter(|(n, _)| n.iter().any(|x| x == head));
+                    match unique(holders.map(|(_, c)| c)) {
+                        Some(full) => m.canonical = full,
+                        None => m.removed = true,
+                    }
+                } else {
+                    // The first words of a longer name, or the last words of a name joined
+                    // by "&" or "and" ("Poor's" of "Standard & Poor's").
+                    let longer = named.iter().filter(|(n, _)| {
+                        n.len() > w.len()
+                            && (n.starts_with(&w)
+                                || (n.ends_with(&w) && n.iter().any(|x| x == "&" || x == "and")))
+                    });
+                    if let Some(full) = unique(longer.map(|(_, c)| c)) {
+                        m.canonical = full;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{builtin, find, names};
+    use super::*;
+
+    #[test]
+    fn word_lists_classify_names() {
+        let w = |s: &str| words(s);
+        assert!(is_non_name(&w("Inc.")));
+        assert!(is_non_name(&w("N.Z. Dlrs")));
+        assert!(is_non_name(&w("Mr")));
+        assert!(!is_non_name(&w("Standard & Poor's Corp")));
+        assert_eq!(generic_head(&w("Central Bank")), Some("bank"));
+        assert_eq!(generic_head(&w("the Commission")), Some("commission"));
+        assert_eq!(generic_head(&w("European Commission")), None);
+        assert_eq!(generic_head(&w("Bank of England")), None);
+        assert!(is_doctrine(&w("Thatcherism")));
+        assert!(!is_doctrine(&w("Nordic Realism Institute")));
+    }
+
+    #[test]
+    fn generic_heads_resolve_to_the_one_org_holding_them() {
+        let es = builtin().extract(
+            "",
+            "The Northern Grain Commission met on Monday. The Commission said prices rose.",
+        );
+        assert!(find(&es, EntityKind::Org, "Commission").is_none(), "{es:?}");
+        assert!(names(&es, EntityKind::Org).contains(&"Northern Grain Commission"));
+    }
+}
