@@ -439,10 +439,10 @@ fn the_sample_corpus_archives_are_read() {
     assert_eq!(summary["indexed_new"], 3, "{summary:#}");
     assert_eq!(summary["articles_written"], 6);
     assert_eq!(summary["ignored_records"], 4);
-    let night = &s.search(&["night", "market"])["hits"][0];
+    let night = &s.search(&["night market"])["hits"][0];
     assert!(night["id"].as_str().unwrap().ends_with("crawl.warc.gz#5"));
     assert_eq!(night["date_source"], "warc-date");
-    let budget = &s.search(&["leaner", "budget"])["hits"][0];
+    let budget = &s.search(&["leaner budget"])["hits"][0];
     let path = budget["path"].as_str().unwrap();
     assert!(
         path.ends_with("2022.tar.gz!/wire/2022/11/03/harbour-city-budget.txt"),
