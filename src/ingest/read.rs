@@ -54,17 +54,17 @@ pub(super) fn read_file(
         return vouched(path, entry_with(hash, previous.outcome.clone()));
     }
     let gunzipped;
-    let bytes = if formats::is_gzipped(&file.path) {
+    let (bytes, name) = if formats::is_gzipped(&file.path) {
         gunzipped = match gunzip(&bytes, options.max_file_size) {
             Ok(plain) => plain,
             Err(skip) => return skipped(hash, skip),
         };
-        &gunzipped
+        // `story.txt.gz` is parsed as `story.txt` (its name is the title of last resort).
+        (&gunzipped, file.path.with_extension(""))
     } else {
-        &bytes
+        (&bytes, file.path.clone())
     };
-    // `story.txt.gz` is parsed as `story.txt` (its name is the title of last resort).
-    let parsed = match formats::parse_file(file.format, &file.path.with_extension(""), bytes) {
+    let parsed = match formats::parse_file(file.format, &name, bytes) {
         Ok(parsed) => parsed,
         Err(skip) => return skipped(hash, skip),
     };
