@@ -164,13 +164,15 @@ pub(super) fn plan(
 /// may have been raised (or lowered) since the file was judged. A streamed file is never
 /// judged by its size: the limit applies to each record, and records over it stay bad
 /// records until the file changes or a `--force` run reads it again (a changed limit is not
-/// worth reading a multi-GB file again on every run).
+/// worth reading a multi-GB file again on every run). A streamed file skipped as too large
+/// (by a version that refused such files whole, or as a bomb, which is cheap to judge again)
+/// is read again.
 fn still_valid(entry: &FileEntry, file: &WalkedFile, options: &IngestOptions) -> bool {
-    if file.format.is_streamed() {
-        return true;
-    }
     let too_large_before =
         matches!(&entry.outcome, Outcome::Skipped { skip } if skip.reason == SkipReason::TooLarge);
+    if file.format.is_streamed() {
+        return !too_large_before;
+    }
     !too_large_before && entry.size <= options.max_file_size
 }
 

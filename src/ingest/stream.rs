@@ -33,7 +33,7 @@ use xxhash_rust::xxh3::Xxh3;
 
 /// About this much raw input makes one piece: small enough that the pieces in flight and
 /// the parts queued for the writer stay a few dozen MB, large enough to keep messages few.
-const PIECE_BYTES: usize = 256 * 1024;
+const PIECE_BYTES: usize = 64 * 1024;
 
 /// A run of the input that one worker turns into one part.
 enum Piece {
