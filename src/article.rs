@@ -28,6 +28,9 @@ pub struct Article {
     pub tags: Vec<String>,
     /// 1-based line (NDJSON) or record number inside the file; `None` for one-article files.
     pub record: Option<usize>,
+    /// The path inside a bundle (`.zip`, `.tar`) of the member this article came from;
+    /// `None` for files on disk. Shown as `bundle.zip!/member/path.html`.
+    pub member: Option<String>,
     /// Filled by `enrich::dates`.
     pub date: Option<ArticleDate>,
     /// Names the source itself marks up as entities (NITF `<person>`, `<org>`,
@@ -63,10 +66,13 @@ pub enum DateSource {
     Path,
     /// A dateline in the first lines of the body ("MOSCOW, Feb. 24, 2025 -").
     Dateline,
+    /// The time a web crawler fetched the page (a WARC record's `WARC-Date`): a date of last
+    /// resort, tried after every date the page itself gives.
+    WarcDate,
 }
 
 impl DateSource {
-    pub const ALL: [DateSource; 8] = [
+    pub const ALL: [DateSource; 9] = [
         DateSource::Metadata,
         DateSource::HtmlMeta,
         DateSource::JsonLd,
@@ -75,6 +81,7 @@ impl DateSource {
         DateSource::Url,
         DateSource::Path,
         DateSource::Dateline,
+        DateSource::WarcDate,
     ];
 
     /// The label stored in the index and shown to users.
@@ -88,11 +95,17 @@ impl DateSource {
             DateSource::Url => "url",
             DateSource::Path => "path",
             DateSource::Dateline => "dateline",
+            DateSource::WarcDate => "warc-date",
         }
     }
 
     pub fn from_label(label: &str) -> Option<DateSource> {
         DateSource::ALL.into_iter().find(|s| s.label() == label)
+    }
+
+    /// Dates not from the article itself, tried only after the path and the dateline.
+    pub fn is_last_resort(self) -> bool {
+        self == DateSource::WarcDate
     }
 }
 

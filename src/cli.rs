@@ -47,7 +47,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Index (or re-index) folders of articles: .txt, .md, .json, .jsonl/.ndjson, .html
+    /// Index (or re-index) folders of articles: .txt, .md, .json, .jsonl/.ndjson, .html,
+    /// .warc(.gz), bundles (.zip, .tar, .tar.gz) and gzipped files
     Index(IndexArgs),
     /// Search the index
     Search(SearchArgs),
@@ -202,7 +203,9 @@ pub struct IndexArgs {
     #[arg(long)]
     pub follow_links: bool,
 
-    /// Skip files larger than this (bytes; K, M, G suffixes allowed)
+    /// Skip files larger than this (bytes; K, M, G suffixes allowed). Record-oriented files
+    /// (NDJSON, WARC, bundles) are streamed whatever their size: for them this limits each
+    /// record (line, WARC record, bundle member), and a larger one is a bad record
     #[arg(long, default_value = "64M", value_parser = parse_size, value_name = "SIZE")]
     pub max_file_size: u64,
 

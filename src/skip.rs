@@ -143,6 +143,18 @@ impl Problem {
         )
     }
 
+    /// A bad part of a file that has no record number of its own: a bundle's member, whose
+    /// `path` names it (`bundle.zip!/inner/story.html`).
+    pub fn bad_member(path: &str, skip: &Skip) -> Problem {
+        Problem::new(
+            path,
+            None,
+            ProblemKind::BadRecord,
+            skip.reason.label(),
+            &skip.detail,
+        )
+    }
+
     pub fn ignored(path: &str, why: impl AsRef<str>) -> Problem {
         Problem::new(path, None, ProblemKind::Ignored, "ignored", why.as_ref())
     }

@@ -27,6 +27,25 @@ fn archive() -> Scratch {
             "{\"title\": \"Markets steady\", \"body\": \"Shares closed flat in London.\", \"date\": \"2024-05-02\"}\n{\"title\": \"Oil slips\", \"body\": \"Brent crude fell two percent.\", \"date\": \"2024-05-03\"}\n",
         ),
     ]);
+    // A bundle: its members are articles of one indexed file.
+    let mut tar = tar::Builder::new(Vec::new());
+    for (name, text) in [
+        (
+            "desk/a.txt",
+            "Title: Ferry timetable changes\n\nThe harbour ferry runs later.\n",
+        ),
+        (
+            "desk/b.txt",
+            "Title: Library extends hours\n\nThe library opens on Sundays.\n",
+        ),
+    ] {
+        let mut header = tar::Header::new_gnu();
+        header.set_size(text.len() as u64);
+        header.set_mode(0o644);
+        header.set_cksum();
+        tar.append_data(&mut header, name, text.as_bytes()).unwrap();
+    }
+    s.write("bundles/desk.tar", tar.into_inner().unwrap());
     s.index();
     s
 }
@@ -76,7 +95,7 @@ fn push_sends_every_article_once_then_only_what_changed() {
 
     let again = push(&s, &fake, &[]);
     assert_eq!(again["articles_sent"], 0);
-    assert_eq!(again["files_unchanged"], 3);
+    assert_eq!(again["files_unchanged"], 4);
     assert_eq!(again["created_index"], false);
     assert_eq!(fake.requests_to("_bulk").len(), 1, "nothing re-sent");
 
@@ -86,13 +105,22 @@ fn push_sends_every_article_once_then_only_what_changed() {
         "Title: River Alder floods the lower quay again\n\nA second night of flooding.\n",
     );
     std::fs::remove_file(s.archive().join("feeds/wire.ndjson")).unwrap();
+    std::fs::remove_file(s.archive().join("bundles/desk.tar")).unwrap();
     s.index();
     let third = push(&s, &fake, &[]);
-    assert_eq!(third["files_deleted"], 2);
+    assert_eq!(third["files_deleted"], 3);
     assert_eq!(third["articles_sent"], 1);
     assert_eq!(third["files_unchanged"], 1);
     let delete = &fake.requests_to("delete-tasks")[0];
     assert!(delete.body.contains("flood.txt") && delete.body.contains("wire.ndjson"));
+    // A bundle's members go with it.
+    assert!(delete.body.contains("desk.tar"));
+    assert!(
+        !fake
+            .docs()
+            .iter()
+            .any(|d| d["title"] == "Library extends hours")
+    );
     assert_eq!(held_ids(&fake).len(), articles(&s));
     let titles: Vec<String> = fake
         .docs()

@@ -176,7 +176,7 @@ impl Generator {
     }
 
     /// One article: (title, date as YYYY-MM-DD, source, author, body).
-    fn article(&mut self) -> (String, (i32, usize, usize), String, String, String) {
+    pub fn article(&mut self) -> (String, (i32, usize, usize), String, String, String) {
         let mut title = String::new();
         self.sentence(&mut title);
         title.truncate(title.char_indices().nth(80).map_or(title.len(), |(i, _)| i));
@@ -285,12 +285,12 @@ fn capitalise(word: &str) -> String {
         .unwrap_or_default()
 }
 
-fn json_article(title: &str, date: &str, source: &str, author: &str, body: &str) -> String {
+pub fn json_article(title: &str, date: &str, source: &str, author: &str, body: &str) -> String {
     serde_json::json!({"title": title, "date": date, "source": source, "authors": [author], "text": body})
         .to_string()
 }
 
-fn html_article(title: &str, date: &str, source: &str, author: &str, body: &str) -> String {
+pub fn html_article(title: &str, date: &str, source: &str, author: &str, body: &str) -> String {
     let paragraphs: String = body
         .split("\n\n")
         .map(|p| format!("<p>{}</p>\n", p.replace('&', "&amp;").replace('<', "&lt;")))

@@ -11,10 +11,16 @@
 //!   --work DIR          where archives and indexes go (default target/bench)
 //!   --detail            also print each query's median time (stderr)
 //!   --queries-only      only time in-process queries (with --rounds 0: for profiling)
+//!   --streams MB        only the streamed formats: one NDJSON file, one WARC.gz of HTML
+//!                       pages and the same pages as a folder, each about MB megabytes of
+//!                       articles; prints time, MB/s and peak RSS of each, with ratios
+//!                       against the folder (see streams.rs)
+//!   --streams-flag F    pass F to those `morgue index` runs (repeatable: --no-entities)
 //!
 //! Prints a markdown table of figures and ratios against the baseline.
 
 mod corpus;
+mod streams;
 
 use morgue::article::EntityKind;
 use morgue::enrich::gazetteer::Gazetteer;
@@ -38,6 +44,10 @@ struct Options {
     detail: bool,
     /// Skip the FTS5 queries, whole-process timing and the tagger (profiling runs).
     queries_only: bool,
+    /// Only the streamed-formats bench (`streams`), at about this many MB per input.
+    streams_mb: Option<u64>,
+    /// Extra flags for the streamed-formats runs (`--no-entities`).
+    streams_flags: Vec<String>,
 }
 
 fn options() -> Options {
@@ -50,6 +60,8 @@ fn options() -> Options {
         work: repo().join("target/bench"),
         detail: false,
         queries_only: false,
+        streams_mb: None,
+        streams_flags: Vec::new(),
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -68,6 +80,8 @@ fn options() -> Options {
             "--work" => o.work = PathBuf::from(value()),
             "--detail" => o.detail = true,
             "--queries-only" => o.queries_only = true,
+            "--streams" => o.streams_mb = Some(value().parse().expect("--streams MB")),
+            "--streams-flag" => o.streams_flags.push(value()),
             "--bench" => {} // cargo passes this
             other => panic!("unknown option {other}"),
         }
@@ -82,6 +96,11 @@ fn repo() -> PathBuf {
 fn main() {
     let o = options();
     std::fs::create_dir_all(&o.work).unwrap();
+    if let Some(mb) = o.streams_mb {
+        let flags: Vec<&str> = o.streams_flags.iter().map(String::as_str).collect();
+        streams::run(&o.work, o.seed, &repo(), mb, &flags, morgue_index);
+        return;
+    }
     let archive = match &o.corpus {
         Some(dir) => dir.clone(),
         None => generated(&o, o.articles),

@@ -36,6 +36,7 @@ pub enum ClusterField {
 pub const FIELDS: &[(&str, ClusterField, bool)] = &[
     ("id", ClusterField::Exact, false),
     ("path", ClusterField::Exact, false),
+    ("file", ClusterField::Exact, false),
     ("record", ClusterField::Number, false),
     ("format", ClusterField::Facet, false),
     ("title", ClusterField::Text, false),
@@ -66,6 +67,8 @@ pub const UNDATED_TIMESTAMP: &str = "1970-01-01T00:00:00Z";
 pub struct ClusterDoc<'a> {
     pub id: &'a str,
     pub path: &'a str,
+    /// The file as indexed (a bundle member's is the bundle): what `morgue push` deletes by.
+    pub file: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub record: Option<u64>,
     pub format: &'a str,
@@ -108,6 +111,7 @@ impl<'a> ClusterDoc<'a> {
         ClusterDoc {
             id: &article.id,
             path: &article.path,
+            file: &article.file,
             record: article.record,
             format: &article.format,
             title: &article.title,
@@ -141,6 +145,7 @@ pub(super) mod tests {
         StoredArticle {
             id: "/a/feed.jsonl#2".into(),
             path: "/a/feed.jsonl".into(),
+            file: "/a/feed.jsonl".into(),
             record: Some(2),
             format: "ndjson".into(),
             title: "Talks \"resume\"".into(),

@@ -53,6 +53,15 @@ pub fn decode_text(bytes: &[u8]) -> Result<Decoded, Skip> {
     Ok(Decoded { text, warning })
 }
 
+/// Why the start of a streamed text file shows it is not text (a signature, NUL bytes).
+pub fn sniff_binary(start: &[u8]) -> Option<Skip> {
+    if let Some(kind) = binary_signature(start) {
+        return Some(Skip::new(SkipReason::Binary, format!("looks like {kind}")));
+    }
+    let nul = start.iter().take(NUL_WINDOW).any(|&b| b == 0);
+    nul.then(|| Skip::new(SkipReason::Binary, "contains NUL bytes"))
+}
+
 fn utf8_or_1252(bytes: &[u8]) -> Result<(String, Option<String>), Skip> {
     // NUL bytes are checked after the BOM too: UTF-8 text never needs them.
     if bytes.iter().take(NUL_WINDOW).any(|&b| b == 0) {

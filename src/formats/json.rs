@@ -59,13 +59,31 @@ pub(super) fn parse_lines(text: &str) -> Result<ParsedFile, Skip> {
         .lines()
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(i, line)| {
-            let result = serde_json::from_str::<Value>(line)
-                .map_err(|e| Skip::new(SkipReason::Malformed, json_error(&e, false)))
-                .and_then(|v| article(&v));
-            (i + 1, result)
-        });
+        .map(|(i, line)| (i + 1, parse_line(line)));
     collect_records(records, "line")
+}
+
+/// One NDJSON line as an article, or why it is not one.
+pub(super) fn parse_line(line: &str) -> Result<Article, Skip> {
+    serde_json::from_str::<Value>(line)
+        .map_err(|e| Skip::new(SkipReason::Malformed, json_error(&e, false)))
+        .and_then(|v| article(&v))
+}
+
+/// Why a multi-record file with no good record is skipped as a whole: the reason of its
+/// first bad one ("no valid line; first error at line 2: ..."), `unit` naming what the
+/// numbers count.
+pub fn no_valid_record(unit: &str, first_bad: Option<&(usize, Skip)>) -> Skip {
+    match first_bad {
+        Some((n, first)) => Skip::new(
+            first.reason,
+            format!(
+                "no valid {unit}; first error at {unit} {n}: {}",
+                first.detail
+            ),
+        ),
+        None => Skip::new(SkipReason::NoText, format!("no {unit} to read")),
+    }
 }
 
 /// Gathers the numbered records of a multi-article file: good ones become articles (with
@@ -91,16 +109,7 @@ fn collect_records(
     }
     // Callers never pass zero records (empty arrays and blank files are rejected earlier);
     // should one, the file is still skipped rather than indexed with nothing in it.
-    Err(match parsed.bad_records.first() {
-        Some((n, first)) => Skip::new(
-            first.reason,
-            format!(
-                "no valid {unit}; first error at {unit} {n}: {}",
-                first.detail
-            ),
-        ),
-        None => Skip::new(SkipReason::NoText, format!("no {unit} to read")),
-    })
+    Err(no_valid_record(unit, parsed.bad_records.first()))
 }
 
 /// One article from one JSON value, or why it is not one.

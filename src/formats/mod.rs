@@ -8,11 +8,14 @@
 //! text headers are converted to `serde_json` values first, so there is one list of accepted
 //! field names, not four.
 
+pub mod bundle;
 pub mod decode;
 mod html;
 mod json;
 mod markdown;
+pub mod records;
 mod text;
+pub mod warc;
 mod xml;
 
 use crate::article::{Article, DateCandidate, DateSource, TitleSource};
@@ -32,13 +35,25 @@ pub enum Format {
     Feed,
     /// `.xml`, `.nitf`: a feed, NITF or NewsML-G2 document, told apart by the root element.
     Xml,
+    /// Web archive records (`.warc`, `.warc.gz`), read as a stream (`records`, `warc`).
+    Warc,
+    /// Bundles of files in any of these formats, walked as folders (`bundle`).
+    Zip,
+    Tar,
 }
 
 impl Format {
     /// The format for a path's extension (case-insensitive), or `None` for files morgue ignores.
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        if ext == "gz" {
+            // `story.txt.gz` is a txt, `crawl.warc.gz` a WARC, `dump.tar.gz` a tar.
+            return Format::from_path(Path::new(path.file_stem()?));
+        }
         match ext.as_str() {
+            "warc" => Some(Format::Warc),
+            "zip" => Some(Format::Zip),
+            "tar" | "tgz" => Some(Format::Tar),
             "txt" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
             "json" => Some(Format::Json),
@@ -60,8 +75,27 @@ impl Format {
             Format::Html => "html",
             Format::Feed => "feed",
             Format::Xml => "xml",
+            Format::Warc => "warc",
+            Format::Zip => "zip",
+            Format::Tar => "tar",
         }
     }
+
+    /// Record-oriented formats, read as a stream of parts with flat memory: `--max-file-size`
+    /// limits each record (line, WARC record, bundle member), not the whole file.
+    pub fn is_streamed(self) -> bool {
+        matches!(
+            self,
+            Format::JsonLines | Format::Warc | Format::Zip | Format::Tar
+        )
+    }
+}
+
+/// Whether a file is gzip-compressed, by its name (`.gz`, `.tgz`).
+pub fn is_gzipped(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz") || e.eq_ignore_ascii_case("tgz"))
 }
 
 /// What one file yielded.
@@ -78,6 +112,9 @@ pub struct ParsedFile {
 /// Decode and parse one file. `Err` means the whole file is skipped with that reason.
 /// Never panics on any bytes.
 pub fn parse_file(format: Format, path: &Path, bytes: &[u8]) -> Result<ParsedFile, Skip> {
+    if format.is_streamed() && format != Format::JsonLines {
+        return Err(bundle::nested(format));
+    }
     let decoded = decode::decode_text(bytes)?;
     let mut parsed = match format {
         Format::Text => single(text::parse(&decoded.text)?),
@@ -86,6 +123,8 @@ pub fn parse_file(format: Format, path: &Path, bytes: &[u8]) -> Result<ParsedFil
         Format::JsonLines => json::parse_lines(&decoded.text)?,
         Format::Html => html::parse(&decoded.text)?,
         Format::Feed | Format::Xml => xml::parse(&decoded.text)?,
+        // Only reached for a bundle's member: the walker's files of these formats are streamed.
+        Format::Warc | Format::Zip | Format::Tar => return Err(bundle::nested(format)),
     };
     if let Some(warning) = decoded.warning {
         parsed.warnings.insert(0, warning);

@@ -21,7 +21,8 @@ pub fn to_document(
     article: &Article,
 ) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
-    doc.add_text(fields.id, article_id(file, article.record));
+    let id = article_id(file, article.member.as_deref(), article.record);
+    doc.add_text(fields.id, id);
     doc.add_text(fields.file, file);
     if let Some(record) = article.record {
         doc.add_u64(fields.record, record as u64);
@@ -187,11 +188,30 @@ fn add_entities(doc: &mut TantivyDocument, fields: &Fields, entities: &[Entity])
     }
 }
 
-/// The unique id of an article: its file, plus the record number inside multi-article files.
-pub fn article_id(file: &str, record: Option<usize>) -> String {
-    match record {
-        Some(record) => format!("{file}#{record}"),
-        None => file.to_string(),
+/// The unique id of an article: its file (with `!/` and the member's path inside a bundle),
+/// plus the record number inside multi-article files.
+pub fn article_id(file: &str, member: Option<&str>, record: Option<usize>) -> String {
+    let mut id = file.to_string();
+    if let Some(member) = member {
+        id.push_str("!/");
+        id.push_str(member);
+    }
+    if let Some(record) = record {
+        id.push_str(&format!("#{record}"));
+    }
+    id
+}
+
+/// The path shown for an article: its file's, or `bundle.zip!/member/path` for a bundle's
+/// member, which only the id keeps (the `file` field is the bundle's, for deletes).
+fn shown_path(id: &str, file: &str, record: Option<u64>) -> String {
+    let without_record = match record {
+        Some(record) => id.strip_suffix(&format!("#{record}")).unwrap_or(id),
+        None => id,
+    };
+    match without_record.strip_prefix(file) {
+        Some(member) if member.starts_with("!/") => without_record.to_string(),
+        _ => file.to_string(),
     }
 }
 
@@ -216,7 +236,11 @@ pub fn date_from_tantivy(value: DateTime) -> Option<jiff::civil::Date> {
 #[derive(Debug, Clone, Serialize)]
 pub struct StoredArticle {
     pub id: String,
+    /// The file as shown: a bundle member's `bundle.zip!/inner/path`, else the file.
     pub path: String,
+    /// The file as indexed (the manifest's key): a bundle member's is the bundle.
+    #[serde(skip)]
+    pub file: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub record: Option<u64>,
     pub format: String,
@@ -280,10 +304,15 @@ impl StoredArticle {
                     .push(name.to_string());
             }
         }
+        let id = text(fields.id).unwrap_or_default();
+        let record = doc.get_first(fields.record).and_then(|v| v.as_u64());
+        let file = text(fields.file).unwrap_or_default();
+        let path = shown_path(&id, &file, record);
         StoredArticle {
-            id: text(fields.id).unwrap_or_default(),
-            path: text(fields.file).unwrap_or_default(),
-            record: doc.get_first(fields.record).and_then(|v| v.as_u64()),
+            id,
+            path,
+            file,
+            record,
             format: text(fields.format).unwrap_or_default(),
             title: text(fields.title)
                 .or_else(|| text(fields.derived_title))
@@ -324,7 +353,21 @@ mod tests {
 
     #[test]
     fn record_numbers_make_ids_unique() {
-        assert_eq!(article_id("/a/feed.jsonl", Some(3)), "/a/feed.jsonl#3");
-        assert_eq!(article_id("/a/story.txt", None), "/a/story.txt");
+        assert_eq!(
+            article_id("/a/feed.jsonl", None, Some(3)),
+            "/a/feed.jsonl#3"
+        );
+        assert_eq!(article_id("/a/story.txt", None, None), "/a/story.txt");
+        let member = article_id("/a/b.zip", Some("x/f.ndjson"), Some(2));
+        assert_eq!(member, "/a/b.zip!/x/f.ndjson#2");
+        assert_eq!(
+            shown_path(&member, "/a/b.zip", Some(2)),
+            "/a/b.zip!/x/f.ndjson"
+        );
+        assert_eq!(
+            shown_path("/a/c.warc.gz#7", "/a/c.warc.gz", Some(7)),
+            "/a/c.warc.gz"
+        );
+        assert_eq!(shown_path("/a/s.txt", "/a/s.txt", None), "/a/s.txt");
     }
 }

@@ -67,10 +67,18 @@ pub enum Outcome {
         /// Bad records and warnings, reported again while the file stays unchanged.
         #[serde(default)]
         notes: Vec<crate::skip::Problem>,
+        /// Records of a WARC or members of a bundle that are not articles (requests, images,
+        /// unknown formats), counted, not listed.
+        #[serde(default, skip_serializing_if = "is_zero")]
+        ignored_records: usize,
     },
     Skipped {
         skip: Skip,
     },
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// A manifest path ordered by [`key_cmp`], for maps of pending changes.
@@ -246,6 +254,7 @@ mod tests {
             outcome: Outcome::Indexed {
                 articles: 1,
                 notes: Vec::new(),
+                ignored_records: 0,
             },
         }
     }

@@ -40,6 +40,15 @@ impl Known {
 
 /// What reaches the writer.
 pub(super) enum ToWriter {
+    /// Some documents of a file read as a stream (`stream`), sent as they are made. The
+    /// writer deletes the file's old articles before the first part it gets; the file's
+    /// `File` message comes after all its parts, and only it carries the manifest entry, so
+    /// a run that stops half-way through a file reads it again next time.
+    Part {
+        path: String,
+        known: Known,
+        docs: Vec<TantivyDocument>,
+    },
     /// A file read (or refreshed) by a reader.
     File { known: Known, result: FileResult },
     /// A file the manifest lists that is gone, or no longer read: its articles and entry go.

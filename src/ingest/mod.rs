@@ -12,6 +12,7 @@ mod messages;
 mod plan;
 mod read;
 mod sink;
+mod stream;
 
 use crate::enrich::Enricher;
 use crate::enrich::gazetteer::Gazetteer;
@@ -96,6 +97,10 @@ pub struct RunSummary {
     pub articles_written: usize,
     /// Records inside otherwise good files that could not be read (an NDJSON line, say).
     pub bad_records: usize,
+    /// Records of web archives and members of bundles that are not articles (requests,
+    /// images, unknown formats): counted, not listed.
+    #[serde(default)]
+    pub ignored_records: usize,
     pub warnings: usize,
     pub bytes_read: u64,
     pub elapsed_secs: f64,
@@ -141,6 +146,7 @@ impl RunSummary {
         self.deleted += other.deleted;
         self.articles_written += other.articles_written;
         self.bad_records += other.bad_records;
+        self.ignored_records += other.ignored_records;
         self.warnings += other.warnings;
         self.bytes_read += other.bytes_read;
         self.interrupted |= other.interrupted;
@@ -297,53 +303,88 @@ impl Readers<'_> {
                     return;
                 }
                 // The receiver only goes away when writing failed; stop quietly then.
-                let _ = sender.send(self.job(job));
+                if let Some(message) = self.job(job, sender) {
+                    let _ = sender.send(message);
+                }
             });
     }
 
-    fn job(&self, job: Job) -> ToWriter {
+    /// The message a job ends with; `None` when a streamed file was left half-read because
+    /// the run stopped.
+    fn job(&self, job: Job, sender: &Sender<ToWriter>) -> Option<ToWriter> {
         match job {
             Job::Read {
                 file,
                 previous,
                 known,
-            } => ToWriter::File {
+            } => Some(ToWriter::File {
                 known,
-                result: self.read(&file, previous.as_ref()),
-            },
-            Job::Refresh { file, entry } => ToWriter::File {
+                result: self.read(&file, previous.as_ref(), known, sender)?,
+            }),
+            // A big streamed file's articles are read again rather than held for a refresh.
+            Job::Refresh { file, .. }
+                if file.format.is_streamed() && file.stamp.size > MAX_REFRESHED_STREAM =>
+            {
+                Some(ToWriter::File {
+                    known: Known::Indexed,
+                    result: self.read(&file, None, Known::Indexed, sender)?,
+                })
+            }
+            Job::Refresh { file, entry } => Some(ToWriter::File {
                 known: Known::Indexed,
-                result: self
-                    .before
-                    .and_then(|searcher| {
-                        read::refresh_file(
-                            &file,
-                            &entry,
-                            searcher,
-                            self.fingerprints,
-                            self.enricher,
-                            self.fields,
-                        )
-                    })
-                    .unwrap_or_else(|| self.read(&file, None)),
-            },
+                result: match self.before.and_then(|searcher| {
+                    read::refresh_file(
+                        &file,
+                        &entry,
+                        searcher,
+                        self.fingerprints,
+                        self.enricher,
+                        self.fields,
+                    )
+                }) {
+                    Some(result) => result,
+                    None => self.read(&file, None, Known::Indexed, sender)?,
+                },
+            }),
         }
     }
 
-    fn read(&self, file: &WalkedFile, previous: Option<&FileEntry>) -> FileResult {
+    fn read(
+        &self,
+        file: &WalkedFile,
+        previous: Option<&FileEntry>,
+        known: Known,
+        sender: &Sender<ToWriter>,
+    ) -> Option<FileResult> {
         if let Some(hook) = &self.options.before_read {
             hook(&file.path);
         }
-        read::read_file(
+        if file.format.is_streamed() {
+            let streamer = stream::Streamer {
+                finisher: read::Finisher {
+                    options: self.options,
+                    enricher: self.enricher,
+                    fields: self.fields,
+                },
+                fingerprints: self.fingerprints,
+                stop: &self.options.stop,
+            };
+            return streamer.read(file, previous, known, sender);
+        }
+        Some(read::read_file(
             file,
             previous,
             self.fingerprints,
             self.options,
             self.enricher,
             self.fields,
-        )
+        ))
     }
 }
+
+/// A streamed file larger than this is read again when only the alias lists changed, rather
+/// than having all its articles rebuilt in memory from the index at once.
+const MAX_REFRESHED_STREAM: u64 = 16 << 20;
 
 /// The writer stage, on the calling thread: applies every message until the planner and
 /// readers are done, committing when due. Returns how many files reached it, or the first

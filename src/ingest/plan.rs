@@ -22,16 +22,16 @@ pub(super) struct Verdicts<'a> {
 impl Verdicts<'_> {
     /// Entities depend on the tagger model and the rules as much as on the files: a file whose
     /// entities were extracted with others is read again (as with --force).
-    fn tags_current(&self, entry: &FileEntry) -> bool {
+    fn tags_current(&self, entry: &FileEntry, file: &WalkedFile) -> bool {
         !self.options.force
             && entry.enrichment == self.fingerprints.enrichment
-            && still_valid(entry, self.options)
+            && still_valid(entry, file, self.options)
     }
 
     /// Nothing about the file needs redoing. A skipped file has no entities, so the alias
     /// lists cannot make it stale.
-    fn current(&self, entry: &FileEntry) -> bool {
-        self.tags_current(entry)
+    fn current(&self, entry: &FileEntry, file: &WalkedFile) -> bool {
+        self.tags_current(entry, file)
             && (entry.aliases == self.fingerprints.aliases
                 || matches!(entry.outcome, Outcome::Skipped { .. }))
     }
@@ -45,10 +45,15 @@ impl Verdicts<'_> {
         summary: &mut RunSummary,
     ) -> Option<Job> {
         match known {
-            Some(entry) if entry.matches(file.stamp) && self.current(&entry) => {
+            Some(entry) if entry.matches(file.stamp) && self.current(&entry, &file) => {
                 match entry.outcome {
-                    Outcome::Indexed { notes, .. } => {
+                    Outcome::Indexed {
+                        notes,
+                        ignored_records,
+                        ..
+                    } => {
                         summary.unchanged += 1;
+                        summary.ignored_records += ignored_records;
                         // Bad records and warnings still stand: list them again.
                         notes.into_iter().for_each(|n| summary.note(n));
                     }
@@ -57,16 +62,22 @@ impl Verdicts<'_> {
                 None
             }
             Some(entry)
-                if entry.matches(file.stamp) && self.refreshable && self.tags_current(&entry) =>
+                if entry.matches(file.stamp)
+                    && self.refreshable
+                    && self.tags_current(&entry, &file) =>
             {
                 Some(Job::Refresh { file, entry })
             }
-            known => Some(Job::Read {
-                file,
-                known: Known::of(known.as_ref()),
+            known => {
                 // The content hash may only vouch for a file when nothing else changed.
-                previous: known.filter(|e| self.current(e)),
-            }),
+                let kind = Known::of(known.as_ref());
+                let previous = known.filter(|e| self.current(e, &file));
+                Some(Job::Read {
+                    file,
+                    known: kind,
+                    previous,
+                })
+            }
         }
     }
 }
@@ -150,10 +161,18 @@ pub(super) fn plan(
 }
 
 /// Whether a manifest entry's verdict still holds under this run's options: a size limit
-/// may have been raised (or lowered) since the file was judged.
-fn still_valid(entry: &FileEntry, options: &IngestOptions) -> bool {
+/// may have been raised (or lowered) since the file was judged. A streamed file is never
+/// judged by its size: the limit applies to each record, and records over it stay bad
+/// records until the file changes or a `--force` run reads it again (a changed limit is not
+/// worth reading a multi-GB file again on every run). A streamed file skipped as too large
+/// (by a version that refused such files whole, or as a bomb, which is cheap to judge again)
+/// is read again.
+fn still_valid(entry: &FileEntry, file: &WalkedFile, options: &IngestOptions) -> bool {
     let too_large_before =
         matches!(&entry.outcome, Outcome::Skipped { skip } if skip.reason == SkipReason::TooLarge);
+    if file.format.is_streamed() {
+        return !too_large_before;
+    }
     !too_large_before && entry.size <= options.max_file_size
 }
 

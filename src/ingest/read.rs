@@ -26,14 +26,7 @@ pub(super) fn read_file(
     fields: &crate::index::schema::Fields,
 ) -> FileResult {
     let path = walk::path_key(&file.path);
-    let entry_with = |hash: String, outcome: Outcome| FileEntry {
-        size: file.stamp.size,
-        mtime_ns: file.stamp.mtime_ns,
-        hash,
-        enrichment: fingerprints.enrichment,
-        aliases: fingerprints.aliases,
-        outcome,
-    };
+    let entry_with = |hash: String, outcome: Outcome| entry(file, fingerprints, hash, outcome);
     let skipped = |hash: String, skip: Skip| FileResult::Skipped {
         path: path.clone(),
         entry: Some(entry_with(hash, Outcome::Skipped { skip: skip.clone() })),
@@ -58,17 +51,20 @@ pub(super) fn read_file(
     };
     let hash = manifest::content_hash(&bytes);
     if let Some(previous) = previous.filter(|p| p.hash == hash) {
-        let entry = entry_with(hash, previous.outcome.clone());
-        return match &previous.outcome {
-            Outcome::Indexed { .. } => FileResult::Unchanged { path, entry },
-            Outcome::Skipped { skip } => FileResult::Skipped {
-                path,
-                skip: skip.clone(),
-                entry: Some(entry),
-            },
-        };
+        return vouched(path, entry_with(hash, previous.outcome.clone()));
     }
-    let parsed = match formats::parse_file(file.format, &file.path, &bytes) {
+    let gunzipped;
+    let (bytes, name) = if formats::is_gzipped(&file.path) {
+        gunzipped = match gunzip(&bytes, options.max_file_size) {
+            Ok(plain) => plain,
+            Err(skip) => return skipped(hash, skip),
+        };
+        // `story.txt.gz` is parsed as `story.txt` (its name is the title of last resort).
+        (&gunzipped, file.path.with_extension(""))
+    } else {
+        (&bytes, file.path.clone())
+    };
+    let parsed = match formats::parse_file(file.format, &name, bytes) {
         Ok(parsed) => parsed,
         Err(skip) => return skipped(hash, skip),
     };
@@ -83,25 +79,91 @@ pub(super) fn read_file(
             .iter()
             .map(|w| Problem::warning(&path, None, w)),
     );
-    let mut docs = Vec::with_capacity(parsed.articles.len());
-    for mut article in parsed.articles {
-        if let Some(warning) = cap_lengths(&mut article, options.max_body_bytes) {
-            notes.push(Problem::warning(&path, article.record, &warning));
-        }
-        for warning in enricher.enrich(&mut article, &file.relative) {
-            notes.push(Problem::warning(&path, article.record, &warning));
-        }
-        docs.push(to_document(fields, &path, file.format.label(), &article));
-    }
+    let finisher = Finisher {
+        options,
+        enricher,
+        fields,
+    };
+    let docs: Vec<_> = parsed
+        .articles
+        .into_iter()
+        .map(|article| finisher.document(article, &path, file, file.format, &mut notes))
+        .collect();
     let outcome = Outcome::Indexed {
         articles: docs.len(),
         notes,
+        ignored_records: 0,
     };
     FileResult::Indexed {
         path,
         entry: entry_with(hash, outcome),
         docs,
         refreshed: false,
+    }
+}
+
+/// A file's manifest entry as this run writes it.
+pub(super) fn entry(
+    file: &WalkedFile,
+    fingerprints: Fingerprints,
+    hash: String,
+    outcome: Outcome,
+) -> FileEntry {
+    FileEntry {
+        size: file.stamp.size,
+        mtime_ns: file.stamp.mtime_ns,
+        hash,
+        enrichment: fingerprints.enrichment,
+        aliases: fingerprints.aliases,
+        outcome,
+    }
+}
+
+/// A file whose stamp changed but whose content hash did not: its verdict stands.
+pub(super) fn vouched(path: String, entry: FileEntry) -> FileResult {
+    match &entry.outcome {
+        Outcome::Indexed { .. } => FileResult::Unchanged { path, entry },
+        Outcome::Skipped { skip } => FileResult::Skipped {
+            path,
+            skip: skip.clone(),
+            entry: Some(entry),
+        },
+    }
+}
+
+/// The last steps of every parsed article, whole files and streamed records alike.
+pub(super) struct Finisher<'a> {
+    pub(super) options: &'a IngestOptions,
+    pub(super) enricher: &'a Enricher,
+    pub(super) fields: &'a crate::index::schema::Fields,
+}
+
+impl Finisher<'_> {
+    /// Caps, enriches and converts one article of the file at `path` (in `format`, a
+    /// bundle member's own); its warnings go to `notes`, under the member's path for a
+    /// bundle's member. Dates in a member's path inside the bundle count as path dates.
+    pub(super) fn document(
+        &self,
+        mut article: Article,
+        path: &str,
+        file: &WalkedFile,
+        format: formats::Format,
+        notes: &mut Vec<Problem>,
+    ) -> TantivyDocument {
+        let (shown, relative) = match &article.member {
+            Some(member) => (
+                format!("{path}!/{member}"),
+                std::borrow::Cow::Owned(file.relative.join(member)),
+            ),
+            None => (path.to_string(), std::borrow::Cow::Borrowed(&file.relative)),
+        };
+        if let Some(warning) = cap_lengths(&mut article, self.options.max_body_bytes) {
+            notes.push(Problem::warning(&shown, article.record, &warning));
+        }
+        for warning in self.enricher.enrich(&mut article, &relative) {
+            notes.push(Problem::warning(&shown, article.record, &warning));
+        }
+        to_document(self.fields, path, format.label(), &article)
     }
 }
 
@@ -196,6 +258,30 @@ fn cut_point(text: &str, max: usize) -> usize {
         Some(space) if space >= window_start && space > 0 => space,
         _ => end,
     }
+}
+
+/// The content of a single gzipped file (`story.txt.gz`): at most `limit` bytes, and at most
+/// `bundle::MAX_RATIO` times the compressed size once past `bundle::RATIO_FLOOR`.
+fn gunzip(compressed: &[u8], limit: u64) -> Result<Vec<u8>, Skip> {
+    use formats::bundle::{MAX_RATIO, RATIO_FLOOR};
+    let ratio_cap = (compressed.len() as u64)
+        .saturating_mul(MAX_RATIO)
+        .max(RATIO_FLOOR);
+    let cap = limit.min(ratio_cap);
+    let mut plain = Vec::new();
+    flate2::read::MultiGzDecoder::new(compressed)
+        .take(cap.saturating_add(1))
+        .read_to_end(&mut plain)
+        .map_err(|e| Skip::new(SkipReason::Malformed, format!("not valid gzip: {e}")))?;
+    if plain.len() as u64 > cap {
+        let detail = if cap == limit {
+            format!("expands to more than {limit} bytes (--max-file-size)")
+        } else {
+            format!("expands more than {MAX_RATIO} times: refused as a decompression bomb")
+        };
+        return Err(Skip::new(SkipReason::TooLarge, detail));
+    }
+    Ok(plain)
 }
 
 /// Reads a file, refusing to read past `limit` even if it grew since it was walked.

@@ -7,7 +7,7 @@ use crate::error::MorgueError;
 use crate::index::manifest::{self, FileEntry, Key, Outcome};
 use crate::index::{self, schema::Fields};
 use crate::skip::SkipReason;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 use std::time::{Duration, Instant};
 use tantivy::IndexWriter;
@@ -29,6 +29,9 @@ pub(super) struct Sink<'a> {
     commit_interval: Duration,
     /// Something was applied since the last commit.
     uncommitted: bool,
+    /// Streamed files whose parts have started arriving (their old articles are deleted)
+    /// and whose `File` message has not come yet.
+    streaming: HashSet<String>,
 }
 
 impl<'a> Sink<'a> {
@@ -48,6 +51,7 @@ impl<'a> Sink<'a> {
             last_commit: Instant::now(),
             commit_interval,
             uncommitted: false,
+            streaming: HashSet::new(),
         }
     }
 
@@ -136,6 +140,17 @@ impl<'a> Sink<'a> {
     ) -> tantivy::Result<()> {
         let (known, result) = match message {
             ToWriter::File { known, result } => (known, result),
+            ToWriter::Part { path, known, docs } => {
+                if !self.streaming.contains(&path) {
+                    self.delete_old(known, &path)?;
+                    self.streaming.insert(path);
+                }
+                summary.articles_written += docs.len();
+                for doc in docs {
+                    self.writer.add_document(doc)?;
+                }
+                return Ok(());
+            }
             ToWriter::Vanished { path, entry } => {
                 index::delete_file(&self.writer, self.fields, &path)?;
                 if entry.is_indexed() {
@@ -151,8 +166,13 @@ impl<'a> Sink<'a> {
                 self.changes.insert(Key(path), Some(entry));
             }
             FileResult::Skipped { path, entry, skip } => {
-                // A file that was indexed before and is broken now loses its old articles.
-                self.delete_old(known, &path)?;
+                // A file that was indexed before and is broken now loses its old articles,
+                // and a streamed one that broke half-way the parts sent of it.
+                if self.streaming.remove(&path) {
+                    index::delete_file(&self.writer, self.fields, &path)?;
+                } else {
+                    self.delete_old(known, &path)?;
+                }
                 summary.skip(&path, &skip);
                 // A file over the size limit is judged by its size alone, never read.
                 if let Some(entry) = entry
@@ -180,14 +200,23 @@ impl<'a> Sink<'a> {
                     summary.bytes_read += entry.size;
                 }
                 // Delete first even for files new to the manifest: after a crash the index may
-                // hold articles of a file the manifest never heard of.
-                self.delete_old(known, &path)?;
+                // hold articles of a file the manifest never heard of. A streamed file's old
+                // articles went before its first part.
+                if !self.streaming.remove(&path) {
+                    self.delete_old(known, &path)?;
+                }
                 summary.articles_written += docs.len();
                 for doc in docs {
                     self.writer.add_document(doc)?;
                 }
-                if let Outcome::Indexed { notes, .. } = &entry.outcome {
+                if let Outcome::Indexed {
+                    notes,
+                    ignored_records,
+                    ..
+                } = &entry.outcome
+                {
                     notes.iter().cloned().for_each(|n| summary.note(n));
+                    summary.ignored_records += ignored_records;
                 }
                 self.changes.insert(Key(path), Some(entry));
             }

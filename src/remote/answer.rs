@@ -90,6 +90,7 @@ pub fn article(source: &Value) -> StoredArticle {
     StoredArticle {
         id: text("id").unwrap_or_default(),
         path: text("path").unwrap_or_default(),
+        file: text("file").or_else(|| text("path")).unwrap_or_default(),
         record: source["record"].as_u64(),
         format: text("format").unwrap_or_default(),
         title: text("title").unwrap_or_default(),

@@ -123,14 +123,14 @@ pub fn push(
         let mut current: Option<String> = None;
         for article in crate::export::matches(index, &gazetteer, &everything)? {
             let article = article?;
-            if done.contains_key(&article.path) {
+            if done.contains_key(&article.file) {
                 continue;
             }
-            if current.as_deref() != Some(article.path.as_str()) {
+            if current.as_deref() != Some(article.file.as_str()) {
                 if let Some(previous) = current.take() {
                     sender.file_done(&previous, &mut summary, progress)?;
                 }
-                current = Some(article.path.clone());
+                current = Some(article.file.clone());
             }
             sender.add(&article, &mut summary, progress)?;
         }
@@ -256,21 +256,21 @@ fn delete_files(remote: &Remote, paths: &[String]) -> Result<(), RemoteError> {
     let (url, body) = match remote.engine {
         Engine::Quickwit => (
             format!("{}/api/v1/{}/delete-tasks", remote.base, remote.index_id),
-            json!({"query": quickwit_any_path(paths), "search_field": ["path"]}),
+            json!({"query": quickwit_any_file(paths), "search_field": ["file"]}),
         ),
         Engine::Elastic => (
             format!("{}/{}/_delete_by_query", remote.base, remote.index_id),
-            json!({"query": {"terms": {"path": paths}}}),
+            json!({"query": {"terms": {"file": paths}}}),
         ),
     };
     remote.post_json(&url, &body).map(|_| ())
 }
 
-/// `path:"a" OR path:"b"` in Quickwit's query language, quotes and backslashes escaped.
-pub fn quickwit_any_path(paths: &[String]) -> String {
+/// `file:"a" OR file:"b"` in Quickwit's query language, quotes and backslashes escaped.
+pub fn quickwit_any_file(paths: &[String]) -> String {
     paths
         .iter()
-        .map(|p| format!("path:\"{}\"", p.replace('\\', "\\\\").replace('"', "\\\"")))
+        .map(|p| format!("file:\"{}\"", p.replace('\\', "\\\\").replace('"', "\\\"")))
         .collect::<Vec<_>>()
         .join(" OR ")
 }
@@ -359,13 +359,13 @@ impl<'a> Sender<'a> {
         serde_json::to_writer(&mut self.body, &ClusterDoc::new(article, undated))
             .unwrap_or_default();
         self.body.push(b'\n');
-        self.ids.insert(article.id.clone(), article.path.clone());
+        self.ids.insert(article.id.clone(), article.file.clone());
         // Batches end between files, so an interrupted push never leaves half a file on the
         // cluster; only a file too large for several batches is split.
         if self.body.len() >= SPLIT_FILE * self.limits.bytes
             || self.ids.len() >= SPLIT_FILE * self.limits.articles
         {
-            self.partial = Some(article.path.clone());
+            self.partial = Some(article.file.clone());
             self.send(false, summary, progress)?;
         }
         Ok(())
@@ -608,8 +608,8 @@ mod tests {
     fn delete_queries_quote_every_path() {
         let paths = ["/a/b c.txt".to_string(), "/a/\"q\".txt".to_string()];
         assert_eq!(
-            quickwit_any_path(&paths),
-            r#"path:"/a/b c.txt" OR path:"/a/\"q\".txt""#
+            quickwit_any_file(&paths),
+            r#"file:"/a/b c.txt" OR file:"/a/\"q\".txt""#
         );
     }
 }

@@ -360,6 +360,13 @@ pub fn index_summary(
     if !summary.skipped.is_empty() {
         writeln!(out, "  skipped by reason: {}", counts(&summary.skipped))?;
     }
+    if summary.ignored_records > 0 {
+        writeln!(
+            out,
+            "  {} records of web archives and bundles are not articles (requests, images, other formats): ignored",
+            summary.ignored_records
+        )?;
+    }
     if summary.entities_refreshed > 0 {
         writeln!(
             out,

@@ -136,15 +136,15 @@ fn answer(flavor: Flavor, request: &Request, state: &mut State) -> (u16, Value) 
             let query: Value = serde_json::from_str(&request.body).unwrap();
             let text = query["query"].as_str().unwrap().to_string();
             state.docs.retain(|doc| {
-                let path = doc["path"].as_str().unwrap();
-                !text.contains(&format!("path:\"{path}\""))
+                let file = doc["file"].as_str().unwrap();
+                !text.contains(&format!("file:\"{file}\""))
             });
             (200, json!({"opstamp": 1}))
         }
         ("POST", "/morgue/_delete_by_query") => {
             let query: Value = serde_json::from_str(&request.body).unwrap();
-            let paths = query["query"]["terms"]["path"].as_array().unwrap().clone();
-            state.docs.retain(|doc| !paths.contains(&doc["path"]));
+            let files = query["query"]["terms"]["file"].as_array().unwrap().clone();
+            state.docs.retain(|doc| !files.contains(&doc["file"]));
             (200, json!({"deleted": 1}))
         }
         ("POST", "/api/v1/_elastic/morgue/_search") | ("POST", "/morgue/_search") => {

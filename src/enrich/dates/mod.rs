@@ -62,10 +62,17 @@ impl DateBounds {
 /// replaced; if nothing is found it becomes `None` (the article is undated). Returns one
 /// human-readable warning per date that was found but rejected.
 pub fn resolve(article: &mut Article, relative_path: &Path, bounds: &DateBounds) -> Vec<String> {
-    let metadata = article.date_candidates.iter().map(|candidate| {
-        let parsed = parse_date_text(&candidate.text);
-        (candidate.source, candidate.text.clone(), parsed)
-    });
+    let candidates = |last_resort: bool| {
+        article
+            .date_candidates
+            .iter()
+            .filter(move |c| c.source.is_last_resort() == last_resort)
+            .map(|candidate| {
+                let parsed = parse_date_text(&candidate.text);
+                (candidate.source, candidate.text.clone(), parsed)
+            })
+    };
+    let (metadata, last_resort) = (candidates(false), candidates(true));
     // `once_with` keeps the fallbacks lazy: the body is not scanned when the path has a date.
     let fallback = |source, found: Option<(String, Date)>| {
         found.map(|(raw, date)| (source, raw, Ok((date, None))))
@@ -79,6 +86,7 @@ pub fn resolve(article: &mut Article, relative_path: &Path, bounds: &DateBounds)
     let date = metadata
         .chain(path.flatten())
         .chain(dateline.flatten())
+        .chain(last_resort)
         .find_map(|(source, raw, parsed)| {
             let why = match parsed {
                 Ok((date, instant)) if bounds.contains(date) => {
