@@ -281,21 +281,42 @@ pub struct FilterArgs {
     /// Only articles in this language: an ISO 639-1 code such as en, de, fr (repeatable: any)
     #[arg(long, value_name = "CODE")]
     pub lang: Vec<String>,
+
+    /// Leave out articles mentioning this person (any alias; repeatable: none may match)
+    #[arg(long, value_name = "NAME")]
+    pub not_person: Vec<String>,
+    /// Leave out articles mentioning this organisation (repeatable)
+    #[arg(long, value_name = "NAME")]
+    pub not_org: Vec<String>,
+    /// Leave out articles mentioning this place (repeatable)
+    #[arg(long, value_name = "NAME")]
+    pub not_place: Vec<String>,
+    /// Leave out articles mentioning this event (repeatable)
+    #[arg(long, value_name = "NAME")]
+    pub not_event: Vec<String>,
+    /// Leave out articles from this source (repeatable)
+    #[arg(long, value_name = "NAME")]
+    pub not_source: Vec<String>,
 }
 
 impl FilterArgs {
     /// The filters as search parameters (everything else at its default): the one place
     /// their values are read, for every front end.
     pub fn params(&self) -> SearchParams {
-        let mut entities = Vec::new();
-        for (kind, names) in [
-            (EntityKind::Person, &self.person),
-            (EntityKind::Org, &self.org),
-            (EntityKind::Place, &self.place),
-            (EntityKind::Event, &self.event),
-        ] {
-            entities.extend(names.iter().map(|n| (kind, n.clone())));
-        }
+        let by_kind = |lists: [&Vec<String>; 4]| -> Vec<(EntityKind, String)> {
+            EntityKind::ALL
+                .into_iter()
+                .zip(lists)
+                .flat_map(|(kind, names)| names.iter().map(move |n| (kind, n.clone())))
+                .collect()
+        };
+        let entities = by_kind([&self.person, &self.org, &self.place, &self.event]);
+        let excluded_entities = by_kind([
+            &self.not_person,
+            &self.not_org,
+            &self.not_place,
+            &self.not_event,
+        ]);
         SearchParams {
             entities,
             from: self.from.clone(),
@@ -303,6 +324,8 @@ impl FilterArgs {
             sources: self.source.clone(),
             undated: self.undated,
             languages: self.lang.clone(),
+            excluded_entities,
+            excluded_sources: self.not_source.clone(),
             ..SearchParams::default()
         }
     }

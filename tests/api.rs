@@ -127,6 +127,23 @@ fn search_answers_what_the_cli_prints_for_the_same_flags() {
         ),
         (
             &[
+                "minister",
+                "--not-person",
+                "Donald Trump",
+                "--not-source",
+                "Global Dispatch",
+                "--facet",
+                "person",
+            ],
+            &[
+                ("q", "minister"),
+                ("not_person", "Donald Trump"),
+                ("not_source", "Global Dispatch"),
+                ("facet", "person"),
+            ],
+        ),
+        (
+            &[
                 "title:summit OR event:\"SCO summit\"",
                 "--to",
                 "2025",

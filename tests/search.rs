@@ -729,3 +729,47 @@ fn a_story_copied_many_times_does_not_hide_the_next_one() {
     );
     assert_eq!(r["hits"][1]["title"], "Ferry fares rise");
 }
+
+#[test]
+fn left_out_values_remove_exactly_the_articles_that_hold_them() {
+    let s = news_archive();
+    let all = s.search(&["--facet", "person", "--facet", "source", "--all-copies"]);
+    let whole = total(&all);
+    // Every person and source the archive holds: leaving one out removes as many articles as
+    // its facet counts, whatever alias names it.
+    for (person, count) in facet(&all, "person") {
+        let without = s.search(&["--not-person", &person, "--all-copies"]);
+        assert_eq!(total(&without), whole - count, "--not-person {person}");
+        assert!(
+            !without["hits"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|h| h["entities"]["person"].to_string().contains(&person)),
+            "{person}"
+        );
+    }
+    let without_putin = s.search(&["--not-person", "Putin", "--all-copies"]);
+    let putin = s.search(&["--person", "Putin", "--all-copies"]);
+    assert_eq!(total(&without_putin) + total(&putin), whole);
+    for (source, count) in facet(&all, "source") {
+        let without = s.search(&["--not-source", &source, "--all-copies"]);
+        assert_eq!(total(&without), whole - count, "--not-source {source}");
+    }
+    // The same in the query's own syntax, a quoted name under NOT included.
+    let minister = total(&s.search(&["minister", "--all-copies"]));
+    let with_putin = total(&s.search(&["minister person:\"Vladimir Putin\"", "--all-copies"]));
+    let without = s.search(&["minister NOT person:\"Vladimir Putin\"", "--all-copies"]);
+    assert_eq!(total(&without), minister - with_putin);
+    // Kept and left out together: every kept article lacks the left-out name.
+    let both = s.search(&[
+        "--place",
+        "Ukraine",
+        "--not-person",
+        "Putin",
+        "--all-copies",
+    ]);
+    let ukraine = s.search(&["--place", "Ukraine", "--all-copies"]);
+    let ukraine_putin = s.search(&["--place", "Ukraine", "--person", "Putin", "--all-copies"]);
+    assert_eq!(total(&both), total(&ukraine) - total(&ukraine_putin));
+}

@@ -19,6 +19,10 @@ pub struct SearchParams {
     pub sources: Vec<String>,
     pub undated: bool,
     pub languages: Vec<String>,
+    /// Entity names to leave out, by kind (`not_person`, ...): none may match.
+    pub excluded_entities: Vec<(EntityKind, String)>,
+    /// Sources to leave out (`not_source`).
+    pub excluded_sources: Vec<String>,
     pub sort: SortOrder,
     pub limit: usize,
     pub offset: usize,
@@ -40,6 +44,8 @@ impl Default for SearchParams {
             sources: Vec::new(),
             undated: false,
             languages: Vec::new(),
+            excluded_entities: Vec::new(),
+            excluded_sources: Vec::new(),
             sort: SortOrder::Relevance,
             limit: 10,
             offset: 0,
@@ -98,6 +104,8 @@ impl SearchParams {
             sources: self.sources.clone(),
             undated: self.undated,
             languages: self.languages.clone(),
+            excluded_entities: self.excluded_entities.clone(),
+            excluded_sources: self.excluded_sources.clone(),
         })
     }
 
@@ -120,7 +128,7 @@ impl SearchParams {
 
     /// Reads query parameters (name, value pairs, names repeatable), the CLI's flags under
     /// the same names: `q` (the query), `person`, `org`, `place`, `event`, `from`, `to`,
-    /// `source`, `undated`, `lang`, `sort`, `limit`, `offset`, `all_copies`, `match`,
+    /// `source`, `not_person` (and the other kinds), `not_source`, `undated`, `lang`, `sort`, `limit`, `offset`, `all_copies`, `match`,
     /// `explain`, `facet`, `facet_limit`. Names it does not know are left to `other`
     /// (which may accept them, e.g. a timeline's `interval`), else refused.
     pub fn from_pairs(
@@ -149,20 +157,27 @@ impl SearchParams {
                 "facet" => params
                     .facets
                     .push(parse_facet(value).map_err(|e| BadParam::new(name, e))?),
-                other_name => match EntityKind::parse(other_name) {
-                    Some(kind) if kind.field_name() == other_name => {
+                "not_source" => params.excluded_sources.push(value.to_string()),
+                other_name => {
+                    if let Some(kind) = entity_kind(other_name, "") {
                         params.entities.push((kind, value.to_string()));
+                    } else if let Some(kind) = entity_kind(other_name, "not_") {
+                        params.excluded_entities.push((kind, value.to_string()));
+                    } else if !other(other_name, value)? {
+                        return Err(BadParam::new(other_name, "unknown parameter"));
                     }
-                    _ => {
-                        if !other(other_name, value)? {
-                            return Err(BadParam::new(other_name, "unknown parameter"));
-                        }
-                    }
-                },
+                }
             }
         }
         Ok(params)
     }
+}
+
+/// The entity kind a parameter named `<prefix><kind>` names (`person`, `not_person`), by the
+/// kind's own name only.
+fn entity_kind(name: &str, prefix: &str) -> Option<EntityKind> {
+    let kind = EntityKind::parse(name.strip_prefix(prefix)?)?;
+    (name == format!("{prefix}{}", kind.field_name())).then_some(kind)
 }
 
 fn non_empty(value: &str) -> Option<String> {
@@ -247,6 +262,8 @@ mod tests {
                 ("sort", "-date"),
                 ("limit", "5"),
                 ("all_copies", ""),
+                ("not_org", "NATO"),
+                ("not_source", "Wire"),
             ]),
             none,
         )
@@ -264,6 +281,11 @@ mod tests {
             vec![FacetKind::Month, FacetKind::Entity(EntityKind::Person)]
         );
         assert_eq!(params.sort, SortOrder::DateDesc);
+        assert_eq!(
+            params.excluded_entities,
+            vec![(EntityKind::Org, "NATO".to_string())]
+        );
+        assert_eq!(params.excluded_sources, vec!["Wire".to_string()]);
         assert_eq!(params.limit, 5);
         assert!(params.all_copies);
         let request = params.request().unwrap();
@@ -288,6 +310,7 @@ mod tests {
         assert_eq!(bad(&[("sort", "up")]), "sort");
         assert_eq!(bad(&[("undated", "maybe")]), "undated");
         assert_eq!(bad(&[("persons", "x")]), "persons");
+        assert_eq!(bad(&[("not_persons", "x")]), "not_persons");
         // A plural entity name is not the parameter: only the field name is.
         assert_eq!(bad(&[("people", "x")]), "people");
     }

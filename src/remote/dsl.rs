@@ -145,6 +145,20 @@ fn filter_clauses(filters: &Filters, engine: Engine, gazetteer: &Gazetteer) -> V
             .collect();
         clauses.push(json!({"bool": {"should": any, "minimum_should_match": 1}}));
     }
+    let mut leave_out: Vec<Value> = Vec::new();
+    for (kind, name) in &filters.excluded_entities {
+        let name = gazetteer.canonical(*kind, name).unwrap_or(name);
+        leave_out.push(entity_clause(kind.field_name(), name, engine));
+    }
+    leave_out.extend(
+        filters
+            .excluded_sources
+            .iter()
+            .map(|s| source_clause(s, engine)),
+    );
+    if !leave_out.is_empty() {
+        clauses.push(json!({"bool": {"must_not": leave_out}}));
+    }
     if !filters.languages.is_empty() {
         let any: Vec<Value> = filters
             .languages
@@ -267,6 +281,7 @@ mod tests {
         r.filters.from = Some(jiff::civil::date(2025, 2, 1));
         r.filters.to = Some(jiff::civil::date(2025, 3, 31));
         r.filters.sources = vec!["Global Dispatch".into()];
+        r.filters.excluded_entities = vec![(EntityKind::Person, "Trump".into())];
         let (qw, _) = search_body(&r, Engine::Quickwit, &gazetteer);
         let (es, _) = search_body(&r, Engine::Elastic, &gazetteer);
         let filter = |body: &Value| body["query"]["bool"]["filter"].clone();
@@ -285,6 +300,10 @@ mod tests {
         assert_eq!(
             filter(&es)[3]["bool"]["should"][0],
             json!({"match_phrase": {"source.text": {"query": "Global Dispatch"}}})
+        );
+        assert_eq!(
+            filter(&es)[4]["bool"]["must_not"][0],
+            json!({"term": {"person": "Donald Trump"}})
         );
         assert_eq!(qw["from"], 20);
         assert_eq!(

@@ -7,6 +7,7 @@ mod by_date;
 pub mod copies;
 mod count;
 pub mod deadline;
+mod exclude;
 pub mod explain;
 pub mod facets;
 pub mod query;

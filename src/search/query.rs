@@ -51,6 +51,10 @@ pub struct Filters {
     pub undated: bool,
     /// Any of these languages (ISO 639-1 codes, as the `language` facet lists them).
     pub languages: Vec<String>,
+    /// None of these may match (values left out of a facet).
+    pub excluded_entities: Vec<(EntityKind, String)>,
+    /// Not from any of these sources.
+    pub excluded_sources: Vec<String>,
 }
 
 /// How many of a plain word query's words an article must contain.
@@ -97,7 +101,7 @@ pub struct UserQuery {
 impl UserQuery {
     fn new(query: Box<dyn Query>) -> UserQuery {
         UserQuery {
-            query,
+            query: super::exclude::guard_left_out(query),
             word_count: 0,
             pending: None,
             words: std::cell::OnceCell::new(),
@@ -505,6 +509,13 @@ pub fn with_filters(
     for (kind, name) in &filters.entities {
         restrict(entity_filter(index, fields, gazetteer, *kind, name)?);
     }
+    let mut leave_out = Vec::new();
+    for (kind, name) in &filters.excluded_entities {
+        leave_out.push(entity_filter(index, fields, gazetteer, *kind, name)?);
+    }
+    for source in &filters.excluded_sources {
+        leave_out.push(source_filter(index, fields, source)?);
+    }
     if filters.undated {
         if filters.from.is_some() || filters.to.is_some() {
             return Err(MorgueError::Usage(
@@ -558,10 +569,7 @@ pub fn with_filters(
     if !filters.sources.is_empty() {
         let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for source in &filters.sources {
-            let q = phrase(index, fields.source, source)?.ok_or_else(|| {
-                MorgueError::Usage("a source name needs at least one letter or digit".into())
-            })?;
-            any.push((Occur::Should, q));
+            any.push((Occur::Should, source_filter(index, fields, source)?));
         }
         restrict(Box::new(BooleanQuery::new(any)));
     }
@@ -578,11 +586,26 @@ pub fn with_filters(
             .collect();
         restrict(Box::new(BooleanQuery::new(any)));
     }
+    clauses.extend(leave_out.into_iter().map(|q| {
+        let set: Box<dyn Query> = Box::new(super::exclude::LeftOut(q));
+        (Occur::MustNot, set)
+    }));
     if clauses.len() == 1 {
         // No filters: the query alone scores the same and lets tantivy plan it directly.
         return Ok(clauses.remove(0).1);
     }
     Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// Matches articles from a source named by some of its words, in order.
+fn source_filter(
+    index: &Index,
+    fields: &Fields,
+    source: &str,
+) -> Result<Box<dyn Query>, MorgueError> {
+    phrase(index, fields.source, source)?.ok_or_else(|| {
+        MorgueError::Usage("a source name needs at least one letter or digit".into())
+    })
 }
 
 /// The terms of a query whose best hits are found without scoring every match: one term, or

@@ -8,14 +8,14 @@
 
 const PAGE_SIZE = 20;
 const FACET_LIMIT = 100;
-// Facets shown in the sidebar, in order, with the API parameter that keeps a value and the
-// query field that leaves one out (languages have none: they can only be kept).
+// Facets shown in the sidebar, in order, with the API parameter that keeps a value; those
+// marked excludable can also leave one out (`not_<param>`; languages can only be kept).
 const FACETS = [
-  { name: 'person', param: 'person', field: 'person', label: 'People' },
-  { name: 'org', param: 'org', field: 'org', label: 'Organisations' },
-  { name: 'place', param: 'place', field: 'place', label: 'Places' },
-  { name: 'event', param: 'event', field: 'event', label: 'Events' },
-  { name: 'source', param: 'source', field: 'source', label: 'Sources' },
+  { name: 'person', param: 'person', excludable: true, label: 'People' },
+  { name: 'org', param: 'org', excludable: true, label: 'Organisations' },
+  { name: 'place', param: 'place', excludable: true, label: 'Places' },
+  { name: 'event', param: 'event', excludable: true, label: 'Events' },
+  { name: 'source', param: 'source', excludable: true, label: 'Sources' },
   { name: 'language', param: 'lang', label: 'Languages' },
 ];
 const LONG_LIST = 8;
@@ -116,33 +116,20 @@ async function api(path, params) {
   return body;
 }
 
-// The search parameters of the API for a state (the CLI's flags, one parameter each).
+// The search parameters of the API for a state (the CLI's flags, one parameter each): a
+// value kept is `person=...`, a value left out `not_person=...`.
 function searchParams(state) {
   const p = new URLSearchParams();
-  const q = withExclusions(state);
-  if (q) p.set('q', q);
-  for (const f of FACETS) state.include[f.param].forEach((v) => p.append(f.param, v));
+  if (state.q) p.set('q', state.q);
+  for (const f of FACETS) {
+    state.include[f.param].forEach((v) => p.append(f.param, v));
+    if (f.excludable) state.exclude[f.param].forEach((v) => p.append('not_' + f.param, v));
+  }
   if (state.from) p.set('from', state.from);
   if (state.to) p.set('to', state.to);
   if (state.undated) p.set('undated', 'true');
   if (state.sort !== 'relevance') p.set('sort', state.sort);
   return p;
-}
-
-// The API filters keep values; values left out become query clauses. Each name is written as
-// its words (`NOT (person:donald AND person:trump)`): the fields hold the names' words, and a
-// quoted name under NOT is what tantivy 0.27 cannot run. An empty query becomes `*`.
-function withExclusions(state) {
-  const clauses = [];
-  for (const f of FACETS) {
-    if (!f.field) continue;
-    for (const value of state.exclude[f.param]) {
-      const words = value.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-      if (words.length) clauses.push(`NOT (${words.map((w) => `${f.field}:${w}`).join(' AND ')})`);
-    }
-  }
-  if (!clauses.length) return state.q;
-  return `${state.q ? `(${state.q})` : '*'} ${clauses.join(' ')}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -364,7 +351,7 @@ function facetRow(f, value, count, isIncluded, isExcluded) {
   });
   const label = el('label', {}, checkbox, el('span', { class: 'value', text: value }),
     count === undefined ? null : el('span', { class: 'n', text: count.toLocaleString('en') }));
-  const exclude = f.field && el('button', {
+  const exclude = f.excludable && el('button', {
     type: 'button', class: 'exclude', 'aria-pressed': isExcluded ? 'true' : 'false',
     'aria-label': isExcluded ? `Stop leaving out ${value}` : `Leave out ${value}`,
     title: isExcluded ? 'Stop leaving it out' : 'Leave out articles mentioning it',
