@@ -674,22 +674,29 @@ fn run_man(args: ManArgs, mut output: Output) -> Result<(), CliError> {
 }
 
 fn run_search(index_dir: &Path, args: SearchArgs, mut output: Output) -> Result<(), CliError> {
-    if args.remote.is_some() {
-        return remote::run_search(index_dir, args, output);
-    }
     let params = SearchParams {
-        query: args.query,
+        query: args.query.clone(),
         sort: args.sort,
         limit: args.limit,
         offset: args.offset,
         all_copies: args.all_copies,
         matching: args.matching,
         explain: args.explain,
-        facets: args.facet,
+        facets: args.facet.clone(),
         facet_limit: args.facet_limit,
         ..args.filters.params()
     };
     let request = params.request().map_err(flag_error)?;
+    if let Some(url) = &args.remote {
+        return remote::run_search(
+            index_dir,
+            url,
+            &args.remote_index,
+            &request,
+            args.json,
+            output,
+        );
+    }
     let archive = Archive::open(index_dir)?;
     let deadline = Deadline::after(std::time::Duration::from_secs_f64(args.timeout));
     let results = on_large_stack(|| archive.search(&request, &deadline))??;

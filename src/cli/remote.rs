@@ -1,6 +1,6 @@
 //! The cluster commands: `morgue push` and `morgue search --remote` (see `crate::remote`).
 
-use super::{CliError, PushArgs, SearchArgs};
+use super::{CliError, PushArgs};
 use crate::archive::Archive;
 use crate::enrich::gazetteer::Gazetteer;
 use crate::error::MorgueError;
@@ -14,32 +14,37 @@ use std::path::Path;
 /// the cluster cannot do is said on standard error (and in `--json` as `remote_notes`).
 pub(super) fn run_search(
     index_dir: &Path,
-    args: SearchArgs,
+    url: &str,
+    remote_index: &str,
+    request: &search::SearchRequest,
+    json: bool,
     mut output: Output,
 ) -> Result<(), CliError> {
-    use crate::remote::{Remote, dsl::RemoteRequest};
-    let url = args.remote.clone().unwrap_or_default();
-    let request = RemoteRequest {
-        filters: args.filters.to_filters()?,
-        query: args.query,
-        sort: args.sort,
-        limit: args.limit,
-        offset: args.offset,
-        facets: args.facet,
-        facet_limit: args.facet_limit,
-        matching: args.matching,
-    };
-    // Entity filters are sent under their canonical names, as the local index has them.
-    let gazetteer = if request.filters.entities.is_empty() {
-        Gazetteer::default()
-    } else if index_dir.exists() {
-        Archive::open(index_dir)?.aliases().clone()
+    use crate::remote::Remote;
+    // Entity names are sent as their canonical names, as the local index has them: the
+    // alias tables of the local index when there is one.
+    let filters = &request.filters;
+    let named = !filters.entities.is_empty() || !filters.excluded_entities.is_empty();
+    let archive = if named && index_dir.exists() {
+        Some(Archive::open(index_dir)?)
     } else {
-        Gazetteer::builtin()
+        None
     };
-    let remote = Remote::connect(&url, &args.remote_index)?;
-    let (results, notes) = remote.search(&request, &gazetteer)?;
-    if args.json {
+    let builtin;
+    let gazetteer = match &archive {
+        Some(archive) => archive.aliases(),
+        None if named => {
+            builtin = Gazetteer::builtin();
+            &builtin
+        }
+        None => {
+            builtin = Gazetteer::default();
+            &builtin
+        }
+    };
+    let remote = Remote::connect(url, remote_index)?;
+    let (results, notes) = remote.search(request, gazetteer)?;
+    if json {
         #[derive(serde::Serialize)]
         struct WithNotes<'a> {
             #[serde(flatten)]
@@ -50,7 +55,7 @@ pub(super) fn run_search(
         }
         let with_notes = WithNotes {
             results: &results,
-            remote: &url,
+            remote: url,
             remote_engine: remote.engine,
             remote_notes: &notes,
         };

@@ -4,17 +4,17 @@
 //! matches) stays empty rather than made up.
 
 use super::Engine;
-use super::dsl::{RemoteRequest, UNDATED_DAY};
+use super::dsl::UNDATED_DAY;
 use crate::article::EntityKind;
 use crate::index::document::StoredArticle;
 use crate::search::facets::{FacetKind, FacetResult, FacetValue};
-use crate::search::{Hit, SearchResults, SortOrder};
+use crate::search::{Hit, SearchRequest, SearchResults, SortOrder};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// Reads `answer` (the parsed response body) for `request`; `Err` says what is missing.
 pub fn results(
-    request: &RemoteRequest,
+    request: &SearchRequest,
     engine: Engine,
     answer: &Value,
 ) -> Result<SearchResults, String> {
@@ -239,7 +239,7 @@ mod tests {
 
     #[test]
     fn hits_become_stored_articles_with_their_entities() {
-        let request = RemoteRequest {
+        let request = SearchRequest {
             query: "x".into(),
             filters: Filters::default(),
             sort: SortOrder::DateDesc,
@@ -247,7 +247,10 @@ mod tests {
             offset: 10,
             facets: vec![],
             facet_limit: 10,
+            snippets: true,
+            fold_copies: false,
             matching: MatchMode::All,
+            explain: false,
         };
         let answer = json!({"hits": {"total": {"value": 11}, "hits": [{"_score": null, "_source": {
             "id": "/a.txt", "path": "/a.txt", "format": "txt", "title": "T", "title_source": "metadata",

@@ -8,24 +8,11 @@
 
 use super::Engine;
 use crate::enrich::gazetteer::Gazetteer;
-use crate::search::SortOrder;
 use crate::search::facets::FacetKind;
 use crate::search::query::{Filters, MatchMode};
+use crate::search::{SearchRequest, SortOrder};
 use jiff::civil::Date;
 use serde_json::{Value, json};
-
-/// What a remote search asks for: the same parts as a local [`crate::search::SearchRequest`].
-#[derive(Debug, Clone)]
-pub struct RemoteRequest {
-    pub query: String,
-    pub filters: Filters,
-    pub sort: SortOrder,
-    pub limit: usize,
-    pub offset: usize,
-    pub facets: Vec<FacetKind>,
-    pub facet_limit: usize,
-    pub matching: MatchMode,
-}
 
 /// The timestamp Quickwit documents of undated articles carry (see the export).
 pub const UNDATED_DAY: &str = "1970-01-01";
@@ -33,7 +20,7 @@ pub const UNDATED_DAY: &str = "1970-01-01";
 /// The `_search` body for `request`, and what of it the engine cannot do as morgue does
 /// (said to the user, never faked).
 pub fn search_body(
-    request: &RemoteRequest,
+    request: &SearchRequest,
     engine: Engine,
     gazetteer: &Gazetteer,
 ) -> (Value, Vec<String>) {
@@ -60,6 +47,12 @@ pub fn search_body(
             "fields": ["title", "body"],
             "default_operator": operator,
         }}));
+    }
+    if request.fold_copies {
+        unsupported.push("copy folding: every copy of a story is its own hit".into());
+    }
+    if request.explain {
+        unsupported.push("--explain: the cluster's scores are not broken down".into());
     }
     let filter = filter_clauses(&request.filters, engine, gazetteer);
     let mut body = json!({
@@ -250,8 +243,8 @@ mod tests {
     use super::*;
     use crate::article::EntityKind;
 
-    fn request(query: &str) -> RemoteRequest {
-        RemoteRequest {
+    fn request(query: &str) -> SearchRequest {
+        SearchRequest {
             query: query.into(),
             filters: Filters::default(),
             sort: SortOrder::Relevance,
@@ -259,7 +252,10 @@ mod tests {
             offset: 20,
             facets: Vec::new(),
             facet_limit: 5,
+            snippets: true,
+            fold_copies: false,
             matching: MatchMode::All,
+            explain: false,
         }
     }
 

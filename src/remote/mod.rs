@@ -18,7 +18,7 @@ mod http;
 pub mod push;
 
 use crate::enrich::gazetteer::Gazetteer;
-use crate::search::SearchResults;
+use crate::search::{SearchRequest, SearchResults};
 use http::{Client, Method};
 use serde_json::Value;
 use std::time::Duration;
@@ -111,7 +111,7 @@ impl Remote {
     /// A remote search, and what of it the engine could not do as morgue does.
     pub fn search(
         &self,
-        request: &dsl::RemoteRequest,
+        request: &SearchRequest,
         gazetteer: &Gazetteer,
     ) -> Result<(SearchResults, Vec<String>), RemoteError> {
         let (body, mut unsupported) = dsl::search_body(request, self.engine, gazetteer);
