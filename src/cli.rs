@@ -733,7 +733,7 @@ fn run_export(index_dir: &Path, args: ExportArgs) -> Result<(), CliError> {
     let archive = Archive::open(index_dir)?;
     let summary = export::run(
         archive.index(),
-        archive.aliases(),
+        archive.aliases_for(&request.filters),
         &request,
         args.out.as_deref(),
     )

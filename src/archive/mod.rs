@@ -22,6 +22,7 @@ use crate::error::MorgueError;
 use crate::index::document::StoredArticle;
 use crate::index::{self, MorgueIndex};
 use crate::search::deadline::Deadline;
+use crate::search::query::Filters;
 use crate::search::{self, SearchRequest, SearchResults};
 use crate::stats::{self, EntityListing, IndexStats};
 use serde::Serialize;
@@ -99,15 +100,18 @@ impl Archive {
         request: &SearchRequest,
         deadline: &Deadline,
     ) -> Result<SearchResults, MorgueError> {
-        // Without entity filters the alias tables are not needed: an empty set does.
-        let empty;
-        let aliases = if request.filters.entities.is_empty() {
-            empty = Gazetteer::default();
-            &empty
-        } else {
-            self.aliases()
-        };
+        let aliases = self.aliases_for(&request.filters);
         search::search_until(self.index(), aliases, request, deadline)
+    }
+
+    /// The alias tables `filters` need: none without entity filters (an empty set does).
+    pub fn aliases_for(&self, filters: &Filters) -> &Gazetteer {
+        static NONE: OnceLock<Gazetteer> = OnceLock::new();
+        if filters.name_entities() {
+            self.aliases()
+        } else {
+            NONE.get_or_init(Gazetteer::default)
+        }
     }
 
     /// The stored article with this id (a hit's `id`), body included.

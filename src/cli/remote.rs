@@ -23,8 +23,7 @@ pub(super) fn run_search(
     use crate::remote::Remote;
     // Entity names are sent as their canonical names, as the local index has them: the
     // alias tables of the local index when there is one.
-    let filters = &request.filters;
-    let named = !filters.entities.is_empty() || !filters.excluded_entities.is_empty();
+    let named = request.filters.name_entities();
     let archive = if named && index_dir.exists() {
         Some(Archive::open(index_dir)?)
     } else {

@@ -57,6 +57,14 @@ pub struct Filters {
     pub excluded_sources: Vec<String>,
 }
 
+impl Filters {
+    /// Whether any filter names an entity (kept or left out): only then are the alias tables,
+    /// which cost more to build than a whole search, needed.
+    pub fn name_entities(&self) -> bool {
+        !self.entities.is_empty() || !self.excluded_entities.is_empty()
+    }
+}
+
 /// How many of a plain word query's words an article must contain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
