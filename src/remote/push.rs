@@ -6,7 +6,7 @@
 //! and vanished files have their documents deleted on the cluster first (Elasticsearch's
 //! `_delete_by_query`; a Quickwit delete task, which removes what was published before it and
 //! so spares the documents sent after it), then changed and new files are sent in `_bulk`
-//! batches. The first push streams every article in index order.
+//! batches, file by file in the manifest's order (a first push sends every indexed file).
 //!
 //! Resuming: after each batch the cluster accepted, the files it completed are appended to
 //! `<target>.progress.jsonl`; an interrupted push is resumed from there (those files are not
@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 use tantivy::collector::DocSetCollector;
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
-use tantivy::{Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
 /// When a batch is sent: this many bytes of bulk body, or this many articles.
 pub struct BatchLimits {
@@ -104,39 +104,17 @@ pub fn push(
         .searcher()
         .map_err(|e| MorgueError::tantivy(&index.dir, e))?;
     let mut sender = Sender::new(remote, limits, &state)?;
-    if pushed_before {
-        for path in &plan.send {
-            for article in file_articles(index, &searcher, path)? {
-                sender.add(&article, &mut summary, progress)?;
-            }
-            sender.file_done(path, &mut summary, progress)?;
-        }
-    } else {
-        let everything = crate::export::ExportRequest {
-            query: String::new(),
-            filters: Default::default(),
-            matching: crate::search::query::MatchMode::All,
-            format: crate::export::ExportFormat::Ndjson,
-            index_id: remote.index_id.clone(),
-        };
-        let gazetteer = crate::enrich::gazetteer::Gazetteer::builtin();
-        let mut current: Option<String> = None;
-        for article in crate::export::matches(index, &gazetteer, &everything)? {
-            let article = article?;
-            if done.contains_key(&article.file) {
-                continue;
-            }
-            if current.as_deref() != Some(article.file.as_str()) {
-                if let Some(previous) = current.take() {
-                    sender.file_done(&previous, &mut summary, progress)?;
-                }
-                current = Some(article.file.clone());
-            }
+    // File by file, in the manifest's order: a file's articles need not be neighbours in
+    // the index (a streamed file is written in parts, between other files' documents).
+    for path in &plan.send {
+        for address in file_addresses(index, &searcher, path)? {
+            let doc: TantivyDocument = searcher
+                .doc(address)
+                .map_err(|e| MorgueError::tantivy(&index.dir, e))?;
+            let article = StoredArticle::from_document(&index.fields, &doc);
             sender.add(&article, &mut summary, progress)?;
         }
-        if let Some(last) = current {
-            sender.file_done(&last, &mut summary, progress)?;
-        }
+        sender.file_done(path, &mut summary, progress)?;
     }
     sender.finish(&mut summary, progress)?;
     summary.files_sent = sender.files_sent;
@@ -149,7 +127,7 @@ struct Plan {
     unchanged: usize,
     /// Changed or vanished since the last push: their documents go first.
     delete: Vec<String>,
-    /// Changed or new (only used after a first push; a first push streams the index).
+    /// Changed or new (every indexed file on a first push).
     send: Vec<String>,
 }
 
@@ -275,28 +253,24 @@ pub fn quickwit_any_file(paths: &[String]) -> String {
         .join(" OR ")
 }
 
-/// The stored articles of one file.
-fn file_articles(
+/// Where the articles of one file are, in index order (read one at a time by the caller, so
+/// a file of a million records is not held whole).
+fn file_addresses(
     index: &MorgueIndex,
     searcher: &Searcher,
     path: &str,
-) -> Result<Vec<StoredArticle>, RemoteError> {
-    let tantivy_err = |e| MorgueError::tantivy(&index.dir, e);
+) -> Result<Vec<DocAddress>, RemoteError> {
     let query = TermQuery::new(
         Term::from_field_text(index.fields.file, path),
         IndexRecordOption::Basic,
     );
-    let addresses = searcher
+    let mut addresses: Vec<DocAddress> = searcher
         .search(&query, &DocSetCollector)
-        .map_err(tantivy_err)?;
-    let mut addresses: Vec<_> = addresses.into_iter().collect();
+        .map_err(|e| MorgueError::tantivy(&index.dir, e))?
+        .into_iter()
+        .collect();
     addresses.sort();
-    let mut articles = Vec::with_capacity(addresses.len());
-    for address in addresses {
-        let doc: TantivyDocument = searcher.doc(address).map_err(tantivy_err)?;
-        articles.push(StoredArticle::from_document(&index.fields, &doc));
-    }
-    Ok(articles)
+    Ok(addresses)
 }
 
 /// Builds `_bulk` bodies and sends them when full.
