@@ -418,3 +418,7 @@ mod tests {
         assert_eq!(found[0].source, DateSource::JsonLd);
     }
 }
+
+#[cfg(test)]
+#[path = "dates_tests.rs"]
+mod page_tests;
