@@ -156,3 +156,22 @@ fn numeric_dates_read_day_first_unless_the_page_is_us_english() {
     let line = "<div class=\"date\">24/02/2025</div>";
     is(day(&page(" ", line)), "2025-02-24", DateSource::PageText);
 }
+
+#[test]
+fn json_ld_article_nested_as_the_main_entity_of_a_page() {
+    let ld = "<script type=\"application/ld+json\">{\"@type\": \"WebPage\", \
+              \"dateModified\": \"2019-12-01\", \"citation\": {\"@type\": \"Article\", \
+              \"datePublished\": \"2001-01-01\"}, \"mainEntity\": {\"@type\": \
+              \"NewsArticle\", \"datePublished\": \"2019-11-18T10:00:00-05:00\"}}</script>";
+    is(day(&page(ld, "")), "2019-11-18", DateSource::JsonLd);
+}
+
+#[test]
+fn relative_dates_use_their_timestamp_or_nothing() {
+    // "1 day ago" is anchored on the reader's clock: its datetime is the date.
+    let time = "<time datetime=\"2019-11-19T11:45:59.000Z\">1 day ago</time>";
+    is(day(&page("", time)), "2019-11-19", DateSource::HtmlTime);
+    // With no timestamp there is no anchor in the page: undated, never "today".
+    let line = "<div class=\"date\">Published 3 hours ago</div>";
+    assert_eq!(day(&page("", line)), None);
+}
