@@ -93,13 +93,18 @@ pub(super) fn candidates(
     for v in one_story(microdata) {
         push(DateSource::HtmlMeta, v);
     }
+    // `pubdate` claims "this is the publication time", which a list of teasers repeats: such
+    // a claim made for several dates is left out. The other selectors trust their position.
     let time_selectors = [
-        "time[pubdate][datetime]",
-        "article header time[datetime], h1 ~ * time[datetime], header time[datetime]",
-        "article time[datetime]",
-        "time[datetime]",
+        ("time[pubdate][datetime]", true),
+        (
+            "article header time[datetime], h1 ~ * time[datetime], header time[datetime]",
+            false,
+        ),
+        ("article time[datetime]", false),
+        ("time[datetime]", false),
     ];
-    if let Some(t) = time_selectors.iter().find_map(|sel| {
+    if let Some(t) = time_selectors.iter().find_map(|&(sel, claim)| {
         let values: Vec<String> = (doc.select(sel).nodes().iter())
             .filter_map(|n| {
                 n.attr("datetime")
@@ -107,7 +112,8 @@ pub(super) fn candidates(
                     .filter(|v| !v.is_empty())
             })
             .collect();
-        one_story(values).into_iter().next()
+        let values = if claim { one_story(values) } else { values };
+        values.into_iter().next()
     }) {
         push(DateSource::HtmlTime, t);
     }

@@ -175,3 +175,10 @@ fn relative_dates_use_their_timestamp_or_nothing() {
     let line = "<div class=\"date\">Published 3 hours ago</div>";
     assert_eq!(day(&page("", line)), None);
 }
+
+#[test]
+fn copyright_years_and_bare_years_are_no_dates() {
+    let line = "<div class=\"meta\">© 2019 The Harbour Times</div>\
+                <footer class=\"date\">Copyright 2008-2019</footer>";
+    assert_eq!(day(&page("", line)), None);
+}
