@@ -157,12 +157,15 @@ fn normalise(text: &str) -> String {
         if word.is_empty() || is_weekday(word) || matches!(word, "de" | "del") {
             continue;
         }
+        // "8:19pm" or a lone "PM" after "8:19"; not the end of "Amsterdam".
         let lower = word.to_ascii_lowercase();
-        let half_day = ["am", "pm", "a.m", "p.m"]
-            .into_iter()
-            .find(|h| lower.ends_with(h));
-        if let Some(half) = half_day {
+        let half_day = ["am", "pm", "a.m", "p.m"].into_iter().find_map(|half| {
+            lower.strip_suffix(half)?;
             let time = &word[..word.len() - half.len()];
+            (time.is_empty() || time.ends_with(|c: char| c.is_ascii_digit()))
+                .then_some((time, half))
+        });
+        if let Some((time, half)) = half_day {
             if !time.is_empty() {
                 words.push(time);
             }
