@@ -186,3 +186,96 @@ fn dates_in_order_of_trust_with_the_local_day_kept() {
         ]
     );
 }
+
+/// Page shapes from real publishers that gave the wrong day or none (see
+/// `benches/extraction/dates-judged.tsv`), indexed and searched as a user would.
+#[test]
+fn real_page_shapes_get_the_day_their_readers_see() {
+    let ld = |d: &str| {
+        format!(
+            "<script type=\"application/ld+json\">{{\"@type\": \"NewsArticle\", \
+             \"datePublished\": \"{d}\"}}</script>"
+        )
+    };
+    let meta = |n: &str, c: &str| format!("<meta name=\"{n}\" content=\"{c}\">");
+    let files = [
+        // A UTC stamp, then the local time in a 12-hour clock: 8:19 PM on the 18th.
+        (
+            "evening.html",
+            page(
+                &(ld("2019-11-19T01:19:34.819Z")
+                    + &meta(
+                        "article_date_original",
+                        "Monday, November 18, 2019, 08:19 PM",
+                    )),
+                "",
+            ),
+        ),
+        // A template pasted the UTC clock with the site's offset; the byline has the day.
+        (
+            "template.html",
+            page(
+                &(ld("2019-11-20T04:31:13-06:00")
+                    + &meta("article:published_time", "2019-11-20T04:31:13+00:00")),
+                "<div class=\"author_date\">Chris Davies - Nov 19, 2019, 10:31 pm CST</div>",
+            ),
+        ),
+        // No date-like class: a German publication label.
+        (
+            "blog.html",
+            page(
+                "",
+                "<span class=\"about__block\">publiziert am 30. Juli 2018</span>",
+            ),
+        ),
+        // A Brazilian page: the date before its label, day first.
+        (
+            "prefeitura.html",
+            page(
+                "<meta http-equiv=\"content-language\" content=\"pt_BR\">",
+                "<small><b>05/10/2018</b> - Publicado por: Ana Souza</small>",
+            ),
+        ),
+        // Only readers' comment dates, written by a script: no publication date.
+        (
+            "comments.html",
+            page(
+                "",
+                "<script>document.write('<i>2018-02-24 10:15:59</i> Posted by Tanya');</script>",
+            ),
+        ),
+    ];
+    let s = Scratch::with_files(
+        &files
+            .iter()
+            .map(|(n, c)| (*n, c.as_str()))
+            .collect::<Vec<_>>(),
+    );
+    assert_counts_add_up(&s.index());
+    let r = s.search(&["ferry", "--sort", "date", "--all-copies"]);
+    let got: Vec<(String, Value, Value)> = r["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            let path = h["path"].as_str().unwrap();
+            let file = path.rsplit('/').next().unwrap().to_string();
+            (file, h["date"].clone(), h["date_source"].clone())
+        })
+        .collect();
+    let want = |f: &str, d: &str, src: &str| (f.to_string(), Value::from(d), Value::from(src));
+    assert_eq!(
+        got,
+        [
+            want("blog.html", "2018-07-30", "page-text"),
+            want("prefeitura.html", "2018-10-05", "page-text"),
+            want("evening.html", "2019-11-18", "html-meta"),
+            want("template.html", "2019-11-19", "page-text"),
+            (
+                "comments.html".to_string(),
+                Value::Null,
+                Value::from("none")
+            ),
+        ]
+    );
+}

@@ -13,13 +13,15 @@
 //!   --reference DIR   extra predictions, one NAME.json per tool (default target/extraction)
 //!   --only NAME       run one candidate
 //!   --dump NAME       write NAME's text per page to target/extraction/dump-NAME/ (for reading)
-//!   --dates           also list the pages where morgue's publication day and htmldate's differ
+//!   --dates           also list the pages where morgue's publication day is wrong or differs
+//!                     from htmldate's
 //!
 //! Prints a markdown table: precision, recall, F1 (the benchmark's), pages with no text, and
-//! MB/s of HTML on one thread (the HTML is decoded once, outside the timing). When
-//! `--reference DIR` has `htmldate-dates.txt` (page id, tab, day: `reference.py` writes it),
-//! also how often morgue's publication day (parser + `enrich::dates::resolve`, the page alone)
-//! is htmldate's, and where morgue's dates came from.
+//! MB/s of HTML on one thread (the HTML is decoded once, outside the timing). Then publication
+//! days: how often morgue's (parser + `enrich::dates::resolve`, the page alone) is the right
+//! day of `dates-judged.tsv` (each page read by hand where morgue and htmldate differed; see
+//! its header), the same for htmldate's when `--reference DIR` has `htmldate-dates.txt` (page
+//! id, tab, day: `reference.py` writes it), how often the two agree, and morgue's sources.
 
 mod metric;
 
@@ -125,9 +127,8 @@ fn main() {
         row(&format!("{name} (reference)"), &pages, &texts, None);
     }
     titles_against_h1(&pages, list_dates);
-    if let Ok(days) = std::fs::read_to_string(reference.join("htmldate-dates.txt")) {
-        dates_against(&pages, &days, list_dates);
-    }
+    let htmldate = std::fs::read_to_string(reference.join("htmldate-dates.txt")).ok();
+    dates_against(&pages, htmldate.as_deref(), list_dates);
 }
 
 /// Titles: how often morgue's title is the page's own `<h1>` (the first inside `<article>`,
@@ -180,17 +181,33 @@ fn titles_against_h1(pages: &[Page], list: bool) {
     );
 }
 
-/// Publication days: morgue's (from the page alone) against htmldate's.
-fn dates_against(pages: &[Page], htmldate: &str, list: bool) {
+/// Publication days: morgue's (from the page alone, parser + `enrich::dates::resolve`) against
+/// the judged right day of each page (`dates-judged.tsv`, beside this file) and against
+/// htmldate's (`htmldate-dates.txt` from `reference.py`, when present): the right-day rate of
+/// both, how often they agree, and where morgue's dates came from.
+fn dates_against(pages: &[Page], htmldate: Option<&str>, list: bool) {
     use morgue::enrich::dates::{DateBounds, resolve};
     use morgue::formats::{Format, parse_file};
+    let judged_text = include_str!("dates-judged.tsv");
+    // Page id -> the right day, `None` when the page states no publication date.
+    let judged: BTreeMap<&str, Option<&str>> = judged_text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let (id, day) = (cols.next()?, cols.next()?);
+            Some((id, (day != "none").then_some(day)))
+        })
+        .collect();
     let theirs: BTreeMap<&str, &str> = htmldate
+        .unwrap_or_default()
         .lines()
         .filter_map(|l| l.split_once('\t'))
         .filter(|(_, d)| !d.is_empty())
         .collect();
     let bounds = DateBounds::news_default(jiff::ZonedDateTime::now().date());
     let (mut ours, mut both, mut same) = (0, 0, 0);
+    let (mut judged_pages, mut ours_right, mut theirs_right) = (0, 0, 0);
     let mut sources: BTreeMap<&str, usize> = BTreeMap::new();
     for page in pages {
         let day = parse_file(Format::Html, Path::new("page.html"), page.html.as_bytes())
@@ -203,35 +220,44 @@ fn dates_against(pages: &[Page], htmldate: &str, list: bool) {
         *sources
             .entry(day.as_ref().map_or("none", |d| d.source.label()))
             .or_default() += 1;
-        let theirs = theirs.get(page.id.as_str());
+        let our_day = day.as_ref().map(|d| d.date.to_string());
+        let theirs = theirs.get(page.id.as_str()).copied();
         ours += usize::from(day.is_some());
-        if let (Some(d), Some(t)) = (&day, theirs) {
+        if let (Some(d), Some(t)) = (&our_day, theirs) {
             both += 1;
-            if d.date.to_string() == *t {
-                same += 1;
-            } else if list {
-                println!(
-                    "  {} morgue {} ({} {:?}) htmldate {t}",
-                    &page.id[..10],
-                    d.date,
-                    d.source.label(),
-                    d.raw
-                );
-            }
-        } else if list && day.is_some() != theirs.is_some() {
+            same += usize::from(d == t);
+        }
+        let Some(right) = judged.get(page.id.as_str()) else {
+            continue;
+        };
+        judged_pages += 1;
+        let ours_ok = our_day.as_deref() == *right;
+        ours_right += usize::from(ours_ok);
+        theirs_right += usize::from(theirs == *right);
+        if list && (!ours_ok || theirs != our_day.as_deref()) {
+            let raw = day
+                .as_ref()
+                .map(|d| format!(" ({} {:?})", d.source.label(), d.raw));
             println!(
-                "  {} morgue {:?} htmldate {theirs:?}",
+                "  {} {} morgue {:?}{} htmldate {theirs:?} right {right:?}",
                 &page.id[..10],
-                day.map(|d| d.date)
+                if ours_ok { "ok   " } else { "WRONG" },
+                our_day,
+                raw.unwrap_or_default(),
             );
         }
     }
+    let pct = |n: usize, of: usize| 100.0 * n as f64 / of.max(1) as f64;
     println!(
-        "\nDates: morgue finds a day on {ours} of {} pages, htmldate on {}; same day on {same} of \
-         the {both} both date ({:.1}%). morgue's sources: {sources:?}",
+        "\nDates: right day (dates-judged.tsv, {judged_pages} pages): morgue {ours_right} \
+         ({:.1}%), htmldate {theirs_right} ({:.1}%).\nmorgue finds a day on {ours} of {} pages, \
+         htmldate on {}; same day on {same} of the {both} both date ({:.1}%). morgue's \
+         sources: {sources:?}",
+        pct(ours_right, judged_pages),
+        pct(theirs_right, judged_pages),
         pages.len(),
         theirs.len(),
-        100.0 * same as f64 / both.max(1) as f64
+        pct(same, both),
     );
 }
 

@@ -53,7 +53,8 @@ pub fn parse_date_text(text: &str) -> Result<(Date, Option<Timestamp>), DateErro
     if let Some(instant) = epoch_timestamp(text) {
         return Ok((Offset::UTC.to_datetime(instant).date(), Some(instant)));
     }
-    if let Ok(pieces) = Pieces::parse(text) {
+    let iso = colon_in_offset(text);
+    if let Ok(pieces) = Pieces::parse(iso.as_deref().unwrap_or(text)) {
         let date = pieces.date();
         let instant = match (pieces.time(), pieces.to_numeric_offset()) {
             (Some(time), Some(offset)) => offset.to_timestamp(date.to_datetime(time)).ok(),
@@ -68,6 +69,19 @@ pub fn parse_date_text(text: &str) -> Result<(Date, Option<Timestamp>), DateErro
         return Ok((zoned.date(), Some(zoned.timestamp())));
     }
     parse_with_strtime(&normalise(text))
+}
+
+/// "2019-11-19T13:16+0000" -> "2019-11-19T13:16+00:00": ISO 8601's basic offset after an
+/// extended date and time, which many pages write and RFC 3339 parsers refuse. `None` when the
+/// text does not end in `[+-]HHMM` after a time.
+fn colon_in_offset(text: &str) -> Option<String> {
+    let cut = text.len().checked_sub(5)?;
+    let (stamp, offset) = (text.get(..cut)?, text.get(cut..)?);
+    let is_offset =
+        offset.starts_with(['+', '-']) && offset[1..].bytes().all(|b| b.is_ascii_digit());
+    let after_time = stamp.contains(['T', ' ']) && stamp.ends_with(|c: char| c.is_ascii_digit());
+    (is_offset && after_time && stamp.contains(':'))
+        .then(|| format!("{stamp}{}:{}", &offset[..3], &offset[3..]))
 }
 
 /// Unix time as JSON dumps give it (Reddit's `created_utc`): exactly 10 digits are seconds,
@@ -88,7 +102,7 @@ fn epoch_timestamp(text: &str) -> Option<Timestamp> {
 const DATE_FORMATS: [&str; 7] = [
     "%Y-%m-%d", "%Y/%m/%d", "%b %d %Y", "%d %b %Y", "%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y",
 ];
-const TIME_FORMATS: [&str; 3] = ["", " %H:%M", " %H:%M:%S%.f"];
+const TIME_FORMATS: [&str; 5] = ["", " %H:%M", " %H:%M:%S%.f", " %I:%M %p", " %I:%M:%S %p"];
 const ZONE_FORMATS: [&str; 3] = ["", " %z", " %:z"];
 
 fn parse_with_strtime(text: &str) -> Result<(Date, Option<Timestamp>), DateError> {
@@ -129,13 +143,33 @@ fn parse_with_strtime(text: &str) -> Result<(Date, Option<Timestamp>), DateError
     Err(error)
 }
 
-/// Rewrites the human forms into the few layouts of [`DATE_FORMATS`]: commas and weekdays go,
-/// "Sept." / "February" become "Sep" / "Feb", "3rd" becomes "3", zone names become offsets.
+/// Rewrites the human forms into the few layouts of [`DATE_FORMATS`]: commas, weekdays and the
+/// "de" of "5 de octubre de 2018" go, "Sept." / "February" / "Juli" become "Sep" / "Feb" /
+/// "Jul", "3rd" becomes "3", "8:19pm" and "8:19 p.m." become "8:19 pm", zone names become
+/// offsets, and a remark in parentheses ends the date ("GMT+0000 (Coordinated Universal Time)").
 fn normalise(text: &str) -> String {
     let mut words = Vec::new();
     for word in text.split(|c: char| c == ',' || c.is_whitespace()) {
+        if word.starts_with('(') {
+            break;
+        }
         let word = word.trim_end_matches('.');
-        if word.is_empty() || is_weekday(word) {
+        if word.is_empty() || is_weekday(word) || matches!(word, "de" | "del") {
+            continue;
+        }
+        // "8:19pm" or a lone "PM" after "8:19"; not the end of "Amsterdam".
+        let lower = word.to_ascii_lowercase();
+        let half_day = ["am", "pm", "a.m", "p.m"].into_iter().find_map(|half| {
+            lower.strip_suffix(half)?;
+            let time = &word[..word.len() - half.len()];
+            (time.is_empty() || time.ends_with(|c: char| c.is_ascii_digit()))
+                .then_some((time, half))
+        });
+        if let Some((time, half)) = half_day {
+            if !time.is_empty() {
+                words.push(time);
+            }
+            words.push(if half.starts_with('a') { "am" } else { "pm" });
             continue;
         }
         let word = month_abbrev(word)
@@ -222,6 +256,32 @@ mod tests {
             ("Sept. 3, 2024", date(2024, 9, 3), None),
             ("3rd March 2024", date(2024, 3, 3), None),
             ("March 3rd, 2024.", date(2024, 3, 3), None),
+        }
+        basic_offsets {
+            // ISO 8601's basic offset after an extended time, as many pages write it.
+            ("2025-02-24T10:32+0000", FEB24, UTC),
+            ("2025-02-24T05:32:00-0500", FEB24, UTC),
+            ("2025-02-24 23:32:00-0500", FEB24, Some("2025-02-25T04:32:00Z")),
+        }
+        twelve_hour_clock {
+            ("Monday, February 24, 2025, 08:32 PM", FEB24, None),
+            ("February 24, 2025 8:32pm", FEB24, None),
+            ("Feb. 24, 2025 10:32 a.m. GMT", FEB24, UTC),
+            ("24 February 2025 12:32 am", FEB24, None),
+        }
+        javascript_date_strings {
+            // `Date.toString()`, pasted into structured data by client-side templates.
+            ("Mon Feb 24 2025 10:32:00 GMT+0000", FEB24, UTC),
+            ("Mon Feb 24 2025 05:32:00 GMT-0500 (Eastern Standard Time)", FEB24, UTC),
+        }
+        month_names_of_other_languages {
+            ("24. Februar 2025", FEB24, None),
+            ("30. Juli 2018", date(2018, 7, 30), None),
+            ("24 février 2025", FEB24, None),
+            ("24 de febrero de 2025", FEB24, None),
+            ("24 de fevereiro de 2025", FEB24, None),
+            ("Oktober 27, 2015", date(2015, 10, 27), None),
+            ("3 März 2025", date(2025, 3, 3), None),
         }
     }
 

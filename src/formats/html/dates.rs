@@ -2,9 +2,12 @@
 //! htmldate's: structured data first, then meta tags, then markup, then what a reader sees,
 //! then the URL): JSON-LD `datePublished`; meta tags of every common vocabulary; microdata
 //! `itemprop=datePublished`; `<time>` marked as the publication time or near the headline; a
-//! visible date line near the headline ("By Jane Doe | November 18, 2019 at 2:26 PM"); a date
-//! in the page's URL (`/2024/03/15/`); and last, modification dates. `enrich::dates` takes the
-//! first that parses, keeping the day as written in the page's own time zone.
+//! visible date line near the headline ("By Jane Doe | November 18, 2019 at 2:26 PM"), else a
+//! date next to a publication label anywhere in the visible text ("Posted:", "publiziert am",
+//! "Publicado por", "기사입력"); a date in the page's URL (`/2024/03/15/`); and last,
+//! modification dates. `enrich::dates` takes the first that parses, keeping the day as written
+//! in the page's own time zone. Numeric dates a reader sees ("05/10/2018") are read day first
+//! unless the page's language is US English.
 
 use super::meta::{JsonLd, Metas};
 use crate::article::{DateCandidate, DateSource};
@@ -78,32 +81,53 @@ pub(super) fn candidates(
     for d in metas.all(PUBLISHED_METAS) {
         push(DateSource::HtmlMeta, d);
     }
-    for n in doc.select("[itemprop=datePublished]").nodes() {
-        if let Some(v) = n.attr("content").or_else(|| n.attr("datetime")) {
-            push(DateSource::HtmlMeta, v.to_string());
-        }
+    // Microdata: the value in `content`/`datetime`, else the element's visible text.
+    let microdata: Vec<String> = (doc.select("[itemprop=datePublished]").nodes().iter())
+        .filter_map(|n| {
+            n.attr("content")
+                .or_else(|| n.attr("datetime"))
+                .map(|v| v.trim().to_string())
+                .or_else(|| date_in_text(&collapse_ws(&n.text())))
+        })
+        .collect();
+    for v in one_story(microdata) {
+        push(DateSource::HtmlMeta, v);
     }
+    // `pubdate` claims "this is the publication time", which a list of teasers repeats: such
+    // a claim made for several dates is left out. The other selectors trust their position.
     let time_selectors = [
-        "time[pubdate][datetime]",
-        "article header time[datetime], h1 ~ * time[datetime], header time[datetime]",
-        "article time[datetime]",
-        "time[datetime]",
+        ("time[pubdate][datetime]", true),
+        (
+            "article header time[datetime], h1 ~ * time[datetime], header time[datetime]",
+            false,
+        ),
+        ("article time[datetime]", false),
+        ("time[datetime]", false),
     ];
-    if let Some(t) = time_selectors.iter().find_map(|sel| {
-        doc.select(sel)
-            .nodes()
-            .iter()
-            .find_map(|n| n.attr("datetime").map(|v| v.trim().to_string()))
-            .filter(|v| !v.is_empty())
+    if let Some(t) = time_selectors.iter().find_map(|&(sel, claim)| {
+        let values: Vec<String> = (doc.select(sel).nodes().iter())
+            .filter_map(|n| {
+                n.attr("datetime")
+                    .map(|v| v.trim().to_string())
+                    .filter(|v| !v.is_empty())
+            })
+            .collect();
+        let values = if claim { one_story(values) } else { values };
+        values.into_iter().next()
     }) {
         push(DateSource::HtmlTime, t);
     }
     // The visible line costs a scan of the page: only when nothing above is a local date.
     let first = out.iter().find(|c| parse_date_text(&c.text).is_ok());
-    if first.is_none_or(|c| is_utc(&c.text))
-        && let Some(line) = visible_date_line(rd)
-    {
-        out.push(DateCandidate::new(DateSource::PageText, line));
+    if first.is_none_or(|c| is_utc_like(c, &out)) {
+        let day_first = reads_day_first(rd, metas);
+        let line = visible_date_line(rd).or_else(|| labelled_date(rd));
+        if let Some(line) = line {
+            out.push(DateCandidate::new(
+                DateSource::PageText,
+                numeric_as_iso(&line, day_first).unwrap_or(line),
+            ));
+        }
     }
     if let Some(day) = url.and_then(date_in_url) {
         out.push(DateCandidate::new(DateSource::Url, day));
@@ -119,10 +143,26 @@ pub(super) fn candidates(
     out
 }
 
+/// Values of one selector, or none when they name more than two different dates: then the
+/// selector caught a list of other stories (a "latest" sidebar), not this story's own date.
+fn one_story(values: Vec<String>) -> Vec<String> {
+    let mut distinct: Vec<&String> = values.iter().collect();
+    distinct.sort();
+    distinct.dedup();
+    if distinct.len() > 2 {
+        Vec::new()
+    } else {
+        values
+    }
+}
+
 /// Many sites stamp their structured data in UTC ("2019-11-20T01:50:59Z") while the page's
-/// URL, its visible date line or another tag gives the day their readers saw (the 19th, in
-/// Los Angeles). When the first usable candidate is stated in UTC and a later one, not in
-/// UTC, names the day before or after, that later one moves first: the local day as stated.
+/// own local statement of the time (a tag with an offset, the visible date line, the URL)
+/// gives the day their readers saw (the 19th, in Los Angeles). When the first usable
+/// candidate is in UTC ([`is_utc_like`]), the first later one that states a local day
+/// decides: if that day is the one before or after, it moves first (the local day as
+/// stated); if it is the same day, nothing changes. A date-only meta or JSON-LD value is no
+/// statement of a local day: sites derive it from the UTC stamp.
 fn prefer_local_day(candidates: &mut Vec<DateCandidate>) {
     let day = |c: &DateCandidate| parse_date_text(&c.text).ok().map(|(d, _)| d);
     let Some((first, utc_day)) = candidates
@@ -132,17 +172,48 @@ fn prefer_local_day(candidates: &mut Vec<DateCandidate>) {
     else {
         return;
     };
-    if !is_utc(&candidates[first].text) {
+    if !is_utc_like(&candidates[first], candidates) {
         return;
     }
-    let local = candidates[first + 1..].iter().position(|c| {
-        !is_utc(&c.text)
-            && day(c).is_some_and(|d| d != utc_day && (d - utc_day).get_days().abs() == 1)
-    });
-    if let Some(i) = local {
+    let derived = |c: &DateCandidate| {
+        matches!(c.source, DateSource::HtmlMeta | DateSource::JsonLd) && !c.text.contains(':')
+    };
+    let local = candidates[first + 1..]
+        .iter()
+        .position(|c| !is_utc_like(c, candidates) && !derived(c) && day(c).is_some());
+    if let Some(i) = local
+        && let Some(d) = day(&candidates[first + 1 + i])
+        && d != utc_day
+        && (d - utc_day).get_days().abs() == 1
+    {
         let c = candidates.remove(first + 1 + i);
         candidates.insert(first, c);
     }
+}
+
+/// A timestamp stated in UTC, or one whose zone cannot be trusted because the page states the
+/// same wall-clock time in UTC elsewhere: "2019-11-20T04:31:13-06:00" beside
+/// "2019-11-20T04:31:13+00:00" (a template that pasted the UTC clock with the site's offset),
+/// or the zone-less "2019-11-19 02:24:00" beside "2019-11-19 02:24:00 UTC".
+fn is_utc_like(candidate: &DateCandidate, all: &[DateCandidate]) -> bool {
+    is_utc(&candidate.text)
+        || wall_clock(&candidate.text).is_some_and(|clock| {
+            all.iter()
+                .any(|o| is_utc(&o.text) && wall_clock(&o.text).as_ref() == Some(&clock))
+        })
+}
+
+/// "2019-11-20T04:31" from an ISO stamp with a time ("2019-11-20 04:31:13-06:00" too).
+fn wall_clock(text: &str) -> Option<String> {
+    let t = text.trim().get(..16)?;
+    let b = t.as_bytes();
+    let shape = b.iter().enumerate().all(|(i, c)| match i {
+        4 | 7 => *c == b'-',
+        10 => matches!(c, b'T' | b' '),
+        13 => *c == b':',
+        _ => c.is_ascii_digit(),
+    });
+    shape.then(|| t.replace(' ', "T"))
 }
 
 /// A timestamp stated in UTC: `...Z`, `+00:00`, `+0000`, `GMT`, `UTC`.
@@ -154,6 +225,98 @@ fn is_utc(text: &str) -> bool {
             || t.ends_with("+0000")
             || t.contains("GMT")
             || t.contains("UTC"))
+}
+
+/// Words that label a story's publication date, lowercase: English, German, French, Spanish,
+/// Portuguese, Italian, Dutch, Indonesian, Korean, Chinese, Russian.
+const PUBLISHED_LABELS: &[&str] = &[
+    "published",
+    "posted",
+    "publiziert",
+    "veröffentlicht",
+    "publié",
+    "publicado",
+    "publicada",
+    "pubblicato",
+    "gepubliceerd",
+    "diterbitkan",
+    "기사입력",
+    "입력",
+    "发布",
+    "發布",
+    "опубликовано",
+];
+
+/// How far from a label its date may be, in characters: "Posted: Fri 6:45 PM, Feb 16, 2018"
+/// after it, "05/10/2018 - Publicado por:" before it.
+const AFTER_LABEL: usize = 48;
+const BEFORE_LABEL: usize = 24;
+
+/// The first date next to a publication label in the page's visible text (scripts and styles
+/// left out), for pages that mark their date line with no date-like class. Not "Updated":
+/// that is not when the story was published.
+fn labelled_date(rd: &Readability) -> Option<String> {
+    let body = rd.doc.select("body");
+    let root = *body.nodes().first()?;
+    let mut text = String::new();
+    for n in root.descendants_it().filter(|n| n.is_text()) {
+        let hidden = n.ancestors_it(None).any(|a| {
+            a.node_name()
+                .is_some_and(|name| matches!(&*name, "script" | "style" | "noscript" | "template"))
+        });
+        if !hidden {
+            text.push_str(&n.text());
+            text.push(' ');
+        }
+    }
+    let text = collapse_ws(&text).to_lowercase();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let slice = |from: usize, to: usize| {
+        let at = |i: usize| chars.get(i).map_or(text.len(), |(b, _)| *b);
+        &text[at(from)..at(to)]
+    };
+    for (i, _) in chars.iter().enumerate() {
+        let rest = slice(i, i + 16);
+        let Some(label) = PUBLISHED_LABELS.iter().find(|l| rest.starts_with(*l)) else {
+            continue;
+        };
+        let end = i + label.chars().count();
+        let after = date_in_text(slice(end, end + AFTER_LABEL));
+        let before = || date_in_text(slice(i.saturating_sub(BEFORE_LABEL), i));
+        if let Some(date) = after.or_else(before) {
+            return Some(date);
+        }
+    }
+    None
+}
+
+/// Whether the page writes numeric dates day first ("05/10/2018" is 5 October): unless its
+/// language (`<html lang>`, `og:locale`, `content-language`) is US English, or is not given.
+fn reads_day_first(rd: &Readability, metas: &Metas) -> bool {
+    let html = rd.doc.select("html");
+    let lang = html
+        .attr("lang")
+        .or_else(|| html.attr("xml:lang"))
+        .map(|l| l.to_string())
+        .or_else(|| metas.first(&["og:locale", "content-language", "language", "dc.language"]));
+    let Some(lang) = lang else { return false };
+    let lang = lang.trim().to_ascii_lowercase().replace('_', "-");
+    let (primary, region) = lang.split_once('-').unwrap_or((&lang, ""));
+    let us_english = primary == "en" && matches!(region, "" | "us" | "ph" | "ca");
+    !primary.is_empty() && !us_english
+}
+
+/// "05/10/2018" as "2018-10-05" when the page reads day first (both orders read the same
+/// number as the day when it is above 12); `None` for any other text.
+fn numeric_as_iso(text: &str, day_first: bool) -> Option<String> {
+    let parts: Vec<&str> = text.split(['/', '.']).collect();
+    let [a, b, year] = parts[..] else { return None };
+    let digits = |s: &str, n| (1..=n).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
+    if !(day_first && digits(a, 2) && digits(b, 2) && year.len() == 4 && digits(year, 4)) {
+        return None;
+    }
+    let (day, month): (u8, u8) = (a.parse().ok()?, b.parse().ok()?);
+    Some(format!("{year}-{month:02}-{day:02}"))
 }
 
 /// The first date written in a short date-like element (by class or id) near the headline:
@@ -261,3 +424,7 @@ mod tests {
         assert_eq!(found[0].source, DateSource::JsonLd);
     }
 }
+
+#[cfg(test)]
+#[path = "dates_tests.rs"]
+mod page_tests;

@@ -93,13 +93,18 @@ impl JsonLd {
     }
 }
 
-/// Top-level objects, array items and `@graph` members (nested graphs too).
+/// Top-level objects, array items, `@graph` members (nested graphs too) and the `mainEntity`
+/// of a page object (`{"@type": "WebPage", "mainEntity": {"@type": "NewsArticle", ...}}`).
+/// Other nested objects (a `citation`, an `isPartOf`) describe other works: not collected.
 fn collect_objects(v: Value, out: &mut Vec<Map<String, Value>>) {
     match v {
         Value::Array(items) => items.into_iter().for_each(|i| collect_objects(i, out)),
         Value::Object(mut o) => {
             if let Some(graph) = o.remove("@graph") {
                 collect_objects(graph, out);
+            }
+            if let Some(main) = o.remove("mainEntity") {
+                collect_objects(main, out);
             }
             out.push(o);
         }
