@@ -305,11 +305,19 @@ fn no_path_reaches_a_file_on_disk_and_foreign_hosts_are_refused() {
 fn the_page_and_its_files_are_served_with_a_content_policy_and_no_cors() {
     let server = Server::start(sample_index(), &[]);
     let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/serve/assets");
-    for (path, file, content_type) in [
-        ("/", "index.html", "text/html"),
-        ("/assets/app.js", "app.js", "text/javascript"),
-        ("/assets/style.css", "style.css", "text/css"),
-    ] {
+    // Every JavaScript module of the page (app.js imports the others) is served.
+    let mut files = vec![
+        ("/".to_string(), "index.html".to_string(), "text/html"),
+        ("/assets/style.css".into(), "style.css".into(), "text/css"),
+    ];
+    for entry in std::fs::read_dir(&assets).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if name.ends_with(".js") {
+            files.push((format!("/assets/{name}"), name, "text/javascript"));
+        }
+    }
+    assert!(files.len() > 5, "{files:?}");
+    for (path, file, content_type) in files {
         let response = server.request(&format!(
             "GET {path} HTTP/1.1\r\nHost: {}\r\nOrigin: http://evil.example\r\nConnection: close\r\n\r\n",
             server.addr
