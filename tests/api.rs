@@ -357,7 +357,10 @@ fn the_page_and_its_files_are_served_with_a_content_policy_and_no_cors() {
         server.addr
     ));
     assert!(preflight.header("access-control-allow-origin").is_none());
-    assert!(server.json("/api/openapi.json")["paths"]["/api/search"].is_object());
+    let openapi = server.json("/api/openapi.json");
+    for path in ["/api/search", "/api/export"] {
+        assert!(openapi["paths"][path].is_object(), "{path}");
+    }
 }
 
 #[test]
