@@ -308,10 +308,21 @@ fn run(o: &Options, paths: &[String], cache_mb: usize) {
     let mut latencies = latencies.lock().unwrap().clone();
     latencies.sort();
     let samples = rss_samples.lock().unwrap().clone();
-    let (lo, hi) = (
-        samples.iter().min().copied().unwrap_or(0),
-        samples.iter().max().copied().unwrap_or(0),
-    );
+    let range = |pick: fn(&(u64, u64)) -> u64| {
+        let mb = |kb: u64| kb as f64 / 1024.0;
+        let lo = samples.iter().map(pick).min().unwrap_or(0);
+        let hi = samples.iter().map(pick).max().unwrap_or(0);
+        // Halfway through: flat memory is as high then as at the end.
+        let half = samples.get(samples.len() / 2).map_or(0, pick);
+        format!(
+            "after warm-up {:.0}, during run {:.0}..{:.0}, halfway {:.0}, at end {:.0}",
+            mb(pick(&rss_start)),
+            mb(lo),
+            mb(hi),
+            mb(half),
+            mb(pick(&rss_end))
+        )
+    };
     println!(
         "  latency ms: p50 {:.2}  p90 {:.2}  p99 {:.2}  max {:.2}   (targets: p50 <= 5, p99 <= 50)",
         percentile(&latencies, 0.50),
@@ -326,13 +337,8 @@ fn run(o: &Options, paths: &[String], cache_mb: usize) {
         latencies.len() as f64 / elapsed.as_secs_f64(),
         elapsed.as_secs_f64()
     );
-    println!(
-        "  server RSS MB: after warm-up {:.0}, during run {:.0}..{:.0}, at end {:.0}",
-        rss_start as f64 / 1024.0,
-        lo as f64 / 1024.0,
-        hi as f64 / 1024.0,
-        rss_end as f64 / 1024.0
-    );
+    println!("  server memory MB, own (heap): {}", range(|r| r.0));
+    println!("  server memory MB, index pages mapped: {}", range(|r| r.1));
 }
 
 /// Milliseconds at percentile `p` of sorted durations.
@@ -363,19 +369,27 @@ fn overhead(o: &Options, states: &[String]) {
                 .expect("a valid request")
         })
         .collect();
-    let (mut child, addr) = start(o, 0);
+    let (child, addr) = start(o, 0);
     let mut client = Client::connect(&addr);
+    // A second server with a cache, all answers kept: HTTP and routing without the search.
+    let (cached_child, cached_addr) = start(o, 64);
+    let mut cached = Client::connect(&cached_addr);
     for (path, request) in sample.iter().zip(&requests) {
-        // Warm both: reader, alias tables, page cache.
+        // Warm all: reader, alias tables, page cache, the second server's cache.
         client.get(path);
+        cached.get(path);
         archive.search(request, &Deadline::none()).unwrap();
     }
-    let (mut http, mut search, mut json) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut http, mut search, mut json, mut hits) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for _ in 0..ROUNDS {
         for (path, request) in sample.iter().zip(&requests) {
             let t = Instant::now();
             client.get(path);
             http.push(t.elapsed());
+            let t = Instant::now();
+            assert!(cached.get(path).1, "a cache hit");
+            hits.push(t.elapsed());
             let t = Instant::now();
             let results = archive.search(request, &Deadline::none()).unwrap();
             search.push(t.elapsed());
@@ -385,28 +399,40 @@ fn overhead(o: &Options, states: &[String]) {
             std::hint::black_box(bytes);
         }
     }
-    let _ = child.kill();
-    let _ = child.wait();
-    for list in [&mut http, &mut search, &mut json] {
+    for mut server in [child, cached_child] {
+        let _ = server.kill();
+        let _ = server.wait();
+    }
+    for list in [&mut http, &mut search, &mut json, &mut hits] {
         list.sort();
     }
+    let p50 = |list: &[Duration]| percentile(list, 0.5);
     println!(
-        "overhead (1 client, no cache, {} requests, alternating): HTTP p50 {:.2} ms; in process: search p50 {:.2} ms, JSON text p50 {:.3} ms; the server adds ~{:.2} ms",
+        "overhead (1 client, {} requests, alternating): HTTP without cache p50 {:.2} ms; in \
+         process: search p50 {:.2} ms, JSON text p50 {:.3} ms; the server adds ~{:.2} ms, of \
+         which HTTP and routing (a cache hit: no search, no blocking thread) p50 {:.3} ms",
         http.len(),
-        percentile(&http, 0.5),
-        percentile(&search, 0.5),
-        percentile(&json, 0.5),
-        percentile(&http, 0.5) - percentile(&search, 0.5) - percentile(&json, 0.5)
+        p50(&http),
+        p50(&search),
+        p50(&json),
+        p50(&http) - p50(&search) - p50(&json),
+        p50(&hits)
     );
 }
 
-/// The server's resident memory (kB), from /proc (Linux); 0 elsewhere.
-fn rss_kb(pid: u32) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
+/// The server's resident memory (kB) of its own (heap, stacks: `RssAnon`) and of mapped files
+/// (the index's pages it touched: `RssFile`, which the kernel may drop), from /proc (Linux);
+/// 0 elsewhere.
+fn rss_kb(pid: u32) -> (u64, u64) {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    (field_kb(&status, "RssAnon:"), field_kb(&status, "RssFile:"))
+}
+
+fn field_kb(status: &str, name: &str) -> u64 {
+    Some(status)
         .and_then(|s| {
             s.lines()
-                .find(|l| l.starts_with("VmRSS:"))?
+                .find(|l| l.starts_with(name))?
                 .split_whitespace()
                 .nth(1)?
                 .parse()
