@@ -506,6 +506,11 @@ fn a_search_out_of_time_is_a_json_408_and_the_rate_limit_a_429() {
             .unwrap()
             .contains("took longer")
     );
+    // An export is not a search with a deadline: it runs as long as the archive is big.
+    let export = slow.get("/api/export?q=putin&format=ndjson");
+    assert_eq!(export.status, 200, "{}", export.text());
+    assert!(export.text().lines().count() > 1, "{}", export.text());
+    assert_eq!(export.body, cli_export(&["putin", "--format", "ndjson"]));
     drop(slow);
 
     let limited = Server::start(sample_index(), &["--rate-limit", "3"]);
