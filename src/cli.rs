@@ -103,6 +103,10 @@ pub struct ServeArgs {
     /// name on the network with --addr 0.0.0.0:7700). Others are refused, against DNS rebinding
     #[arg(long, value_name = "NAME")]
     pub allow_host: Vec<String>,
+    /// Keep up to this many MB of search answers in memory, for requests asked again (emptied
+    /// when the index changes; 0: no cache)
+    #[arg(long, default_value_t = 64, value_name = "MB")]
+    pub cache_mb: usize,
 }
 
 #[derive(Debug, Args)]
@@ -759,6 +763,7 @@ fn run_serve(index_dir: &Path, args: ServeArgs, mut output: Output) -> Result<()
         timeout: std::time::Duration::from_secs_f64(args.timeout),
         rate_limit: args.rate_limit,
         allow_hosts: args.allow_host,
+        cache_bytes: args.cache_mb.saturating_mul(1 << 20),
     };
     if !args.addr.ip().is_loopback() {
         eprintln!(

@@ -4,8 +4,8 @@
 
 mod common;
 
-use common::sample_corpus;
 use common::server::Server;
+use common::{Scratch, sample_corpus};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -305,11 +305,19 @@ fn no_path_reaches_a_file_on_disk_and_foreign_hosts_are_refused() {
 fn the_page_and_its_files_are_served_with_a_content_policy_and_no_cors() {
     let server = Server::start(sample_index(), &[]);
     let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/serve/assets");
-    for (path, file, content_type) in [
-        ("/", "index.html", "text/html"),
-        ("/assets/app.js", "app.js", "text/javascript"),
-        ("/assets/style.css", "style.css", "text/css"),
-    ] {
+    // Every JavaScript module of the page (app.js imports the others) is served.
+    let mut files = vec![
+        ("/".to_string(), "index.html".to_string(), "text/html"),
+        ("/assets/style.css".into(), "style.css".into(), "text/css"),
+    ];
+    for entry in std::fs::read_dir(&assets).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if name.ends_with(".js") {
+            files.push((format!("/assets/{name}"), name, "text/javascript"));
+        }
+    }
+    assert!(files.len() > 5, "{files:?}");
+    for (path, file, content_type) in files {
         let response = server.request(&format!(
             "GET {path} HTTP/1.1\r\nHost: {}\r\nOrigin: http://evil.example\r\nConnection: close\r\n\r\n",
             server.addr
@@ -349,7 +357,10 @@ fn the_page_and_its_files_are_served_with_a_content_policy_and_no_cors() {
         server.addr
     ));
     assert!(preflight.header("access-control-allow-origin").is_none());
-    assert!(server.json("/api/openapi.json")["paths"]["/api/search"].is_object());
+    let openapi = server.json("/api/openapi.json");
+    for path in ["/api/search", "/api/export"] {
+        assert!(openapi["paths"][path].is_object(), "{path}");
+    }
 }
 
 #[test]
@@ -495,6 +506,11 @@ fn a_search_out_of_time_is_a_json_408_and_the_rate_limit_a_429() {
             .unwrap()
             .contains("took longer")
     );
+    // An export is not a search with a deadline: it runs as long as the archive is big.
+    let export = slow.get("/api/export?q=putin&format=ndjson");
+    assert_eq!(export.status, 200, "{}", export.text());
+    assert!(export.text().lines().count() > 1, "{}", export.text());
+    assert_eq!(export.body, cli_export(&["putin", "--format", "ndjson"]));
     drop(slow);
 
     let limited = Server::start(sample_index(), &["--rate-limit", "3"]);
@@ -503,4 +519,174 @@ fn a_search_out_of_time_is_a_json_408_and_the_rate_limit_a_429() {
         .collect();
     assert!(statuses.contains(&200), "{statuses:?}");
     assert!(statuses.contains(&429), "{statuses:?}");
+}
+
+/// What `morgue export ARGS...` writes to standard output.
+fn cli_export(args: &[&str]) -> Vec<u8> {
+    let out = morgue(sample_index())
+        .arg("export")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+fn query_string(params: &[(&str, &str)]) -> String {
+    params
+        .iter()
+        .map(|(n, v)| format!("{n}={}", encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+#[test]
+fn an_export_answers_the_bytes_morgue_export_writes_for_the_same_flags() {
+    let server = Server::start(sample_index(), &[]);
+    type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)]);
+    let cases: &[Case] = &[
+        (
+            &["minister", "--not-person", "Donald Trump"],
+            &[("q", "minister"), ("not_person", "Donald Trump")],
+        ),
+        (
+            &["sanctions energy", "--match", "any", "--from", "2025-02"],
+            &[
+                ("q", "sanctions energy"),
+                ("match", "any"),
+                ("from", "2025-02"),
+            ],
+        ),
+        // The page's whole state: paging, order and facets do not change what is exported.
+        (
+            &["--person", "Putin"],
+            &[
+                ("person", "Putin"),
+                ("sort", "-date"),
+                ("offset", "20"),
+                ("facet", "month"),
+            ],
+        ),
+    ];
+    for (flags, params) in cases {
+        for (format, content_type) in [("ndjson", "application/x-ndjson"), ("csv", "text/csv")] {
+            let mut args = flags.to_vec();
+            args.extend(["--format", format]);
+            let expected = cli_export(&args);
+            let response = server.get(&format!(
+                "/api/export?{}&format={format}",
+                query_string(params)
+            ));
+            assert_eq!(response.status, 200, "{flags:?}: {}", response.text());
+            assert!(
+                response
+                    .header("content-type")
+                    .unwrap()
+                    .starts_with(content_type)
+            );
+            assert_eq!(
+                response.header("content-disposition"),
+                Some(format!("attachment; filename=\"morgue-export.{format}\"").as_str())
+            );
+            // Streamed, not sized up front.
+            assert_eq!(response.header("transfer-encoding"), Some("chunked"));
+            assert_eq!(response.body, expected, "{flags:?} {format}");
+            assert!(expected.len() > 500, "{flags:?} exports something");
+        }
+    }
+    // Every line is an article with its body; as many as a search counts with match=all.
+    let lines = server.get("/api/export?q=minister&format=ndjson").text();
+    let search = server.json("/api/search?q=minister&match=all&limit=0");
+    assert_eq!(
+        lines.lines().count() as u64,
+        search["total"].as_u64().unwrap()
+    );
+    for line in lines.lines() {
+        let article: Value = serde_json::from_str(line).unwrap();
+        assert!(!article["body"].as_str().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn a_bad_export_is_a_json_400_before_any_row() {
+    let server = Server::start(sample_index(), &[]);
+    for (path, says) in [
+        ("/api/export?q=minister", "format"),
+        ("/api/export?q=minister&format=bulk", "format"),
+        ("/api/export?q=%22unbalanced&format=csv", "syntax error"),
+        ("/api/export?format=csv&from=2025-13", "from"),
+    ] {
+        let response = server.get(path);
+        assert_eq!(response.status, 400, "{path}: {}", response.text());
+        assert_eq!(response.header("content-type"), Some("application/json"));
+        let message = response.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        assert!(message.contains(says), "{path}: {message}");
+    }
+}
+
+#[test]
+fn a_cached_answer_is_byte_identical_and_a_new_commit_replaces_it() {
+    let scratch = Scratch::with_files(&[(
+        "one.txt",
+        "Zebra crossing opens\n\nThe council opened a zebra crossing on the high street on Monday.\n",
+    )]);
+    scratch.index();
+    let server = Server::start(&scratch.index_dir(), &[]);
+    let path = "/api/search?q=zebra&facet=month&facet=source";
+    let first = server.get(path);
+    assert_eq!(first.status, 200);
+    assert_eq!(first.header("x-morgue-cache"), Some("miss"));
+    assert_eq!(first.json()["total"], 1);
+    // The same search asked again, with its parameters in another order and a default
+    // spelled out: the same bytes, from the cache.
+    for again in [
+        path,
+        "/api/search?facet=month&limit=10&q=zebra&facet=source",
+    ] {
+        let response = server.get(again);
+        assert_eq!(response.header("x-morgue-cache"), Some("hit"), "{again}");
+        assert_eq!(response.body, first.body, "{again}");
+    }
+    // Another facet order is another answer.
+    let other = server.get("/api/search?q=zebra&facet=source&facet=month");
+    assert_eq!(other.header("x-morgue-cache"), Some("miss"));
+
+    scratch.write(
+        "two.txt",
+        "Second zebra crossing\n\nA second zebra crossing was painted near the school.\n",
+    );
+    scratch.index();
+    // The server's reader follows the commit shortly after it; from then on the answer is
+    // the new index's, not the cached one.
+    let waited = std::time::Instant::now();
+    let changed = loop {
+        let response = server.get(path);
+        if response.json()["total"] == 2 {
+            break response;
+        }
+        assert_eq!(
+            response.body, first.body,
+            "an answer is the old or the new one"
+        );
+        assert!(
+            waited.elapsed() < std::time::Duration::from_secs(20),
+            "the server never saw the new commit"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    assert_eq!(changed.header("x-morgue-cache"), Some("miss"));
+    assert_eq!(server.get(path).header("x-morgue-cache"), Some("hit"));
+
+    // Without a cache, no header and the same answer.
+    let uncached = Server::start(&scratch.index_dir(), &["--cache-mb", "0"]);
+    let response = uncached.get(path);
+    assert_eq!(response.header("x-morgue-cache"), None);
+    assert_eq!(response.json(), changed.json());
 }

@@ -323,6 +323,39 @@ async fn walk_through(page: &Page, scratch: &Scratch) {
     )
     .await;
     page.screenshot("03-exclude-org").await;
+
+    // The export links carry the current search: its query and filters, and a format each;
+    // they name how many articles they hold (those with every word, as `morgue export`).
+    for format in ["ndjson", "csv"] {
+        let link = format!("document.getElementById('export-{format}')");
+        let href = page.js(&format!("{link}.getAttribute('href')")).await;
+        assert!(href.as_str().unwrap().starts_with("/api/export?"), "{href}");
+        let params = page
+            .js(&format!("[...new URL({link}.href).searchParams]"))
+            .await;
+        assert_eq!(
+            params,
+            json!([
+                ["q", query],
+                ["person", person],
+                ["not_org", org],
+                ["format", format]
+            ]),
+            "the {format} export link"
+        );
+    }
+    assert_eq!(
+        page.js("document.getElementById('export').hidden").await,
+        false
+    );
+    let exported = cli(&["--person", &person, "--not-org", &org])["full_matches"]
+        .as_u64()
+        .unwrap();
+    let articles = if exported == 1 { "article" } else { "articles" };
+    assert_eq!(
+        page.text("#export-count").await,
+        format!("{exported} {articles}")
+    );
     let before_drag = page.query_string().await;
 
     // Drag across the later half of the histogram: the dates narrow to the range.

@@ -191,8 +191,9 @@ pub fn run(
     Ok(summary)
 }
 
-/// Writes `matches` in NDJSON or CSV to `out`.
-fn write_stream(
+/// Writes `matches` in NDJSON or CSV to `out` (the file or standard output of `morgue
+/// export`, the answer of the server's `/api/export`), returning how many were written.
+pub fn write_stream(
     matches: Matches,
     format: ExportFormat,
     out: &mut dyn Write,

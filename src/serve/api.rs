@@ -14,11 +14,13 @@ use crate::error::{ErrorKind, MorgueError};
 use crate::render;
 use crate::search::deadline::Deadline;
 use axum::Router;
+use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde::Serialize;
+use std::sync::Arc;
 
 const OPENAPI: &str = include_str!("openapi.json");
 
@@ -31,11 +33,12 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/api/stats", get(stats))
         .route("/api/timeline", get(timeline))
         .route("/api/cooccurring", get(cooccurring))
+        .route("/api/export", get(super::export::export))
         .route("/api/openapi.json", get(openapi))
 }
 
 /// Name, value pairs of the query string, percent-decoded (names may repeat).
-fn pairs(query: Option<String>) -> Vec<(String, String)> {
+pub(super) fn pairs(query: Option<String>) -> Vec<(String, String)> {
     form_urlencoded::parse(query.unwrap_or_default().as_bytes())
         .into_owned()
         .collect()
@@ -50,10 +53,43 @@ async fn search(State(state): State<AppState>, RawQuery(query): RawQuery) -> Res
         Ok(request) => request,
         Err(bad) => return bad_param(bad),
     };
-    answer(state, move |archive, deadline| {
+    let cache = Arc::clone(&state.cache);
+    // The request as the archive runs it (defaults filled in, dates parsed): the cache's key.
+    let cached = cache
+        .enabled()
+        .then(|| generation(&state.archive).map(|g| (g, format!("{request:?}"))))
+        .flatten();
+    if let Some((generation, key)) = &cached
+        && let Some(bytes) = cache.get(*generation, key)
+    {
+        return cache_header(json(StatusCode::OK, bytes), "hit");
+    }
+    let found = answer_bytes(state, move |archive, deadline| {
         archive.search(&request, deadline)
     })
-    .await
+    .await;
+    match (found, cached) {
+        (Ok(bytes), Some((generation, key))) => {
+            cache.put(generation, key, bytes.clone());
+            cache_header(json(StatusCode::OK, bytes), "miss")
+        }
+        (Ok(bytes), None) => json(StatusCode::OK, bytes),
+        (Err(response), _) => response,
+    }
+}
+
+/// The generation of the index reader that searches see now (None if it cannot be opened:
+/// the search then says why).
+fn generation(archive: &Archive) -> Option<u64> {
+    let searcher = archive.index().searcher().ok()?;
+    Some(searcher.generation().generation_id())
+}
+
+fn cache_header(mut response: Response, how: &'static str) -> Response {
+    response
+        .headers_mut()
+        .insert("x-morgue-cache", HeaderValue::from_static(how));
+    response
 }
 
 async fn article(
@@ -169,7 +205,7 @@ async fn cooccurring(State(state): State<AppState>, RawQuery(query): RawQuery) -
 }
 
 async fn openapi() -> Response {
-    json(StatusCode::OK, OPENAPI.as_bytes().to_vec())
+    json(StatusCode::OK, Bytes::from_static(OPENAPI.as_bytes()))
 }
 
 /// Anything else: 404, as JSON.
@@ -183,6 +219,17 @@ async fn answer<T: Serialize>(
     state: AppState,
     job: impl FnOnce(&Archive, &Deadline) -> Result<T, MorgueError> + Send + 'static,
 ) -> Response {
+    match answer_bytes(state, job).await {
+        Ok(bytes) => json(StatusCode::OK, bytes),
+        Err(response) => response,
+    }
+}
+
+/// [`answer`]'s JSON text, or the error answer.
+async fn answer_bytes<T: Serialize>(
+    state: AppState,
+    job: impl FnOnce(&Archive, &Deadline) -> Result<T, MorgueError> + Send + 'static,
+) -> Result<Bytes, Response> {
     let deadline = Deadline::after(state.timeout);
     let archive = state.archive;
     let done = tokio::task::spawn_blocking(move || {
@@ -191,13 +238,16 @@ async fn answer<T: Serialize>(
     })
     .await;
     match done {
-        Ok(Ok(bytes)) => json(StatusCode::OK, bytes),
-        Ok(Err(e)) => morgue_error(&e),
-        Err(_) => error(StatusCode::INTERNAL_SERVER_ERROR, "the request failed"),
+        Ok(Ok(bytes)) => Ok(Bytes::from(bytes)),
+        Ok(Err(e)) => Err(morgue_error(&e)),
+        Err(_) => Err(error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the request failed",
+        )),
     }
 }
 
-fn json(status: StatusCode, bytes: Vec<u8>) -> Response {
+fn json(status: StatusCode, bytes: Bytes) -> Response {
     let mut response = (status, bytes).into_response();
     let headers = response.headers_mut();
     headers.insert(
@@ -208,7 +258,7 @@ fn json(status: StatusCode, bytes: Vec<u8>) -> Response {
     response
 }
 
-fn morgue_error(e: &MorgueError) -> Response {
+pub(super) fn morgue_error(e: &MorgueError) -> Response {
     let status = match e.kind() {
         ErrorKind::BadRequest => StatusCode::BAD_REQUEST,
         ErrorKind::NotFound => StatusCode::NOT_FOUND,
@@ -218,7 +268,7 @@ fn morgue_error(e: &MorgueError) -> Response {
     error(status, &e.to_string())
 }
 
-fn bad_param(bad: BadParam) -> Response {
+pub(super) fn bad_param(bad: BadParam) -> Response {
     error(StatusCode::BAD_REQUEST, &bad.to_string())
 }
 
@@ -239,5 +289,8 @@ pub(super) fn error(status: StatusCode, message: &str) -> Response {
             message,
         },
     };
-    json(status, serde_json::to_vec(&body).unwrap_or_default())
+    json(
+        status,
+        Bytes::from(serde_json::to_vec(&body).unwrap_or_default()),
+    )
 }

@@ -6,13 +6,29 @@ use axum::extract::Path;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
+/// One of the page's JavaScript modules (app.js imports the others).
+macro_rules! script {
+    ($name:literal) => {
+        (
+            $name,
+            "text/javascript; charset=utf-8",
+            include_bytes!(concat!("assets/", $name)),
+        )
+    };
+}
+
 /// `/assets/NAME`: the name, its content type, its bytes.
 const ASSETS: &[(&str, &str, &[u8])] = &[
-    (
-        "app.js",
-        "text/javascript; charset=utf-8",
-        include_bytes!("assets/app.js"),
-    ),
+    script!("app.js"),
+    script!("api.js"),
+    script!("dom.js"),
+    script!("facets.js"),
+    script!("histogram.js"),
+    script!("keyboard.js"),
+    script!("reader.js"),
+    script!("research.js"),
+    script!("results.js"),
+    script!("state.js"),
     (
         "style.css",
         "text/css; charset=utf-8",

@@ -13,7 +13,9 @@
 //! and limits the request rate and the size of requests. The API's routes are in [`api`].
 
 mod api;
+mod cache;
 mod embedded;
+mod export;
 mod guard;
 
 use crate::archive::Archive;
@@ -35,6 +37,8 @@ pub struct ServeOptions {
     pub rate_limit: u32,
     /// Host names accepted besides the bound address itself (and `localhost` on loopback).
     pub allow_hosts: Vec<String>,
+    /// The response cache's budget in bytes (0: no cache; see [`cache`]).
+    pub cache_bytes: usize,
 }
 
 /// What every request handler shares.
@@ -42,6 +46,8 @@ pub struct ServeOptions {
 struct AppState {
     archive: Archive,
     timeout: Duration,
+    cache: Arc<cache::ResponseCache>,
+    exports: Arc<export::Running>,
 }
 
 /// Serves `archive` until the process is stopped. `ready` is called with the address
@@ -83,9 +89,14 @@ fn blocking_threads() -> usize {
 }
 
 fn router(archive: Archive, options: &ServeOptions, bound: SocketAddr) -> Router {
+    // Open the index reader now: the first request need not, and the cache asks it for
+    // its generation on the async threads, where opening files has no place.
+    let _ = archive.index().searcher();
     let state = AppState {
         archive,
         timeout: options.timeout,
+        cache: Arc::new(cache::ResponseCache::new(options.cache_bytes)),
+        exports: Arc::default(),
     };
     let guard = Arc::new(guard::Guard::new(
         bound,
