@@ -198,10 +198,11 @@ impl Fingerprints {
         let mut aliases = String::new();
         for entry in options.gazetteer.entries() {
             aliases.push_str(&format!(
-                "{:?}\t{}\t{}\n",
+                "{:?}\t{}\t{}\t{}\n",
                 entry.kind,
                 entry.canonical,
-                entry.aliases.join("|")
+                entry.aliases.join("|"),
+                entry.years
             ));
         }
         use crate::enrich::entities;

@@ -53,14 +53,14 @@ pub(super) fn apply<'a>(
                 // "the Games", "the Cup": a head word alone names no particular event.
                 let last = surface.rsplit(' ').next().unwrap_or(surface);
                 let headed = last.len() < surface.len() && words::is_event_head(last);
-                if lex.knows(EntityKind::Event, surface) || headed {
+                if lex.knows(EntityKind::Event, surface, art.when()) || headed {
                     EntityKind::Event
                 } else {
                     continue;
                 }
             }
         };
-        let canonical = lex.canonical_for(kind, surface);
+        let canonical = lex.canonical_for(kind, surface, art.when());
         art.mentions.push(Mention::new(
             pos, end, kind, canonical, surface, surface, false,
         ));
@@ -285,13 +285,13 @@ mod tests {
             "Veltrana",
             &[NerType::Org, NerType::Loc, NerType::Org],
         );
-        let es = ex.extract_with_spans("", body, &spans);
+        let es = ex.extract_with_spans("", body, &spans, None);
         assert_eq!(names(&es, EntityKind::Org), ["Veltrana"], "{es:?}");
         assert!(names(&es, EntityKind::Place).is_empty(), "{es:?}");
         assert_eq!(find(&es, EntityKind::Org, "Veltrana").unwrap().mentions, 3);
         // A tie goes to the earliest mention's kind.
         let spans = spans_of(body, "Veltrana", &[NerType::Loc, NerType::Org]);
-        let es = ex.extract_with_spans("", body, &spans);
+        let es = ex.extract_with_spans("", body, &spans, None);
         assert_eq!(names(&es, EntityKind::Place), ["Veltrana"], "{es:?}");
         assert!(names(&es, EntityKind::Org).is_empty(), "{es:?}");
     }
@@ -318,7 +318,7 @@ mod tests {
             });
         }
         spans.body.sort_by_key(|s| s.start);
-        let es = ex.extract_with_spans("", body, &spans);
+        let es = ex.extract_with_spans("", body, &spans, None);
         let places = names(&es, EntityKind::Place);
         for place in ["Mill Lane", "River Alder", "Mount Brannock"] {
             assert!(places.contains(&place), "{place}: {es:?}");
@@ -351,7 +351,7 @@ mod tests {
         let stretched = "Bill passes through the two Houses";
         let spans = spans_of(body, stretched, &[NerType::Per]);
         assert_eq!(spans.body.len(), 1);
-        let es = tagged().extract_with_spans("Betting", body, &spans);
+        let es = tagged().extract_with_spans("Betting", body, &spans, None);
         assert!(names(&es, EntityKind::Person).is_empty(), "{es:?}");
     }
 
@@ -378,7 +378,7 @@ mod tests {
                 doubtful: false,
             });
         }
-        let by_tagger = tagged().extract_with_spans("", body, &spans);
+        let by_tagger = tagged().extract_with_spans("", body, &spans, None);
         assert_eq!(
             names(&by_tagger, EntityKind::Person),
             expected,
