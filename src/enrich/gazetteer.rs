@@ -205,6 +205,9 @@ pub struct Gazetteer {
     entries: Vec<GazetteerEntry>,
     /// `name_key` of every canonical name and alias -> indexes into `entries`.
     index: HashMap<String, Vec<usize>>,
+    /// The first `fallback` entries come from the archive's acronym table
+    /// ([`Gazetteer::with_fallback`]): they yield to every other entry.
+    fallback: usize,
 }
 
 impl Gazetteer {
@@ -355,9 +358,27 @@ impl Gazetteer {
         out
     }
 
-    /// All entries, built-in first, then user entries in the order they were added.
+    /// All entries: the archive's fallback entries first, then built-in, then user entries in
+    /// the order they were added.
     pub fn entries(&self) -> impl Iterator<Item = &GazetteerEntry> {
         self.entries.iter()
+    }
+
+    /// How many of [`Self::entries`] (the first ones) are fallback entries.
+    pub fn fallback_len(&self) -> usize {
+        self.fallback
+    }
+
+    /// Adds entries that yield to every entry already here: the archive's acronym table
+    /// (`ingest::acronyms`), which links a name only where the lists do not. In an undated
+    /// article they link whatever their years (the archive itself says what the acronym
+    /// stands for); in a dated one their years must fit, as for any entry.
+    pub fn with_fallback(mut self, entries: Vec<GazetteerEntry>) -> Gazetteer {
+        self.fallback += entries.len();
+        let rest = std::mem::replace(&mut self.entries, entries);
+        self.entries.extend(rest);
+        self.reindex();
+        self
     }
 
     /// Adds `entry`, or merges its aliases into an existing entry of the same kind and

@@ -49,6 +49,8 @@ pub(super) struct Lexicon {
     targets: Vec<(EntityKind, String)>,
     /// The years of every gazetteer entry, by entry number.
     years: Vec<Years>,
+    /// Entries below this number are the archive's acronym table (`Gazetteer::with_fallback`).
+    fallback: u32,
     /// `name_key` -> entry numbers, to canonicalise names the rules find.
     by_key: HashMap<String, Vec<u32>>,
     /// Org entry -> the event entry "<org> summit", when the gazetteer lists one.
@@ -138,6 +140,7 @@ impl Lexicon {
             patterns,
             targets,
             years,
+            fallback: gazetteer.fallback_len() as u32,
             by_key,
             summit_of,
         }
@@ -272,12 +275,13 @@ impl Lexicon {
         }
         let fitting = candidates.filter(|&(t, form)| {
             let kind = self.targets[t as usize].0;
-            self.years[t as usize].fits(kind, form, when.year)
+            (t < self.fallback && when.year.is_none())
+                || self.years[t as usize].fits(kind, form, when.year)
         });
         let (first, _) = fitting.clone().next()?;
         let kind = self.targets[first as usize].0;
         let Some(year) = when.year else {
-            let dated = |t: u32| !self.years[t as usize].is_open();
+            let dated = |t: u32| t >= self.fallback && !self.years[t as usize].is_open();
             let ambiguous = fitting.clone().any(|(t, _)| {
                 t != first && self.targets[t as usize].0 == kind && (dated(t) || dated(first))
             });

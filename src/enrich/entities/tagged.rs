@@ -32,15 +32,23 @@ pub(super) fn apply<'a>(
             continue;
         }
         let (pos, end) = (base + start, base + end);
-        if art
-            .mentions
-            .iter()
-            .any(|m| !m.removed && m.pos < end && pos < m.end)
-        {
-            continue;
-        }
         let surface = &text[pos - base..end - base];
         if is_common_word(surface) || !lowercase_words_fit(surface, span.kind) {
+            continue;
+        }
+        let overlaps = |m: &Mention<'_>| !m.removed && m.pos < end && pos < m.end;
+        // The gazetteer's surname at the end of a longer person name the tagger found
+        // ("Stoltenberg" of "Ivar Stoltenberg"): the full name the article writes wins.
+        let full_name_over_surname = span.kind == NerType::Per
+            && surface.contains(' ')
+            && art.mentions.iter().filter(|m| overlaps(m)).all(|m| {
+                m.gazetteer && m.kind == EntityKind::Person && m.end == end && m.pos > pos
+            });
+        if full_name_over_surname {
+            for m in art.mentions.iter_mut().filter(|m| overlaps(m)) {
+                m.removed = true;
+            }
+        } else if art.mentions.iter().any(overlaps) {
             continue;
         }
         let kind = match span.kind {
