@@ -240,17 +240,22 @@ impl Lexicon {
                 if !on_word_boundaries(text, s, e) {
                     continue;
                 }
-                for v in &self.patterns[m.pattern().as_usize()] {
+                let named = self.patterns[m.pattern().as_usize()].iter().filter(|v| {
                     let t = v.target as usize;
-                    let dated = !self.years[t].is_open();
-                    if dated
+                    !self.years[t].is_open()
                         && v.form == NameForm::Full
                         && case_ok(v.case, &v.alias, &text[s..e])
                         && self.years[t].fits(self.targets[t].0, NameForm::Full, year)
-                        && !found.contains(&v.target)
-                    {
-                        found.push(v.target);
-                    }
+                });
+                // A full name two entries share ("George Bush") names neither for sure.
+                let mut named = named.map(|v| v.target);
+                let Some(first) = named.next() else { continue };
+                let kind = self.targets[first as usize].0;
+                if named.any(|t| t != first && self.targets[t as usize].0 == kind) {
+                    continue;
+                }
+                if !found.contains(&first) {
+                    found.push(first);
                 }
             }
         }
@@ -465,6 +470,27 @@ mod tests {
         assert_eq!(nato.mentions, 2);
         assert!(find(&es, EntityKind::Org, "World Health Organization").is_some());
         assert_eq!(es.len(), 2, "{es:?}");
+    }
+
+    /// Two entries share "George Bush" and "Bush"; their years decide, and an undated
+    /// article links neither.
+    #[test]
+    fn a_shared_name_goes_to_the_entry_of_the_article_s_year() {
+        let body = "George Bush spoke. Bush said the talks went well.";
+        let person = |year: Option<i32>| {
+            let es = match year {
+                Some(y) => builtin().extract_dated("", body, y),
+                None => builtin().extract("", body),
+            };
+            names(&es, EntityKind::Person).join("|")
+        };
+        assert_eq!(person(Some(1988)), "George H. W. Bush");
+        assert_eq!(person(Some(2004)), "George W. Bush");
+        let undated = person(None);
+        assert!(
+            !undated.contains("H. W.") && !undated.contains("W. Bush"),
+            "{undated}"
+        );
     }
 
     #[test]
