@@ -358,6 +358,15 @@ impl Gazetteer {
         out
     }
 
+    /// The entries that list `name` (compared through [`name_key`]), in entry order.
+    pub fn claiming(&self, name: &str) -> impl Iterator<Item = &GazetteerEntry> {
+        let ids = self
+            .index
+            .get(&name_key(name))
+            .map_or(&[][..], Vec::as_slice);
+        ids.iter().map(|&i| &self.entries[i])
+    }
+
     /// All entries: the archive's fallback entries first, then built-in, then user entries in
     /// the order they were added.
     pub fn entries(&self) -> impl Iterator<Item = &GazetteerEntry> {

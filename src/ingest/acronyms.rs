@@ -61,8 +61,10 @@ impl Table {
         Ok(table)
     }
 
-    /// Counts the acronym pairs of the index's alias fields, in live articles.
-    pub fn build(index: &MorgueIndex) -> Result<Table, MorgueError> {
+    /// Counts the acronym pairs of the index's alias fields, in live articles. Pairs that
+    /// `lists` already link everywhere (an undated entry with that alias: "UN", "BBC") are
+    /// left out: the table would change nothing for them.
+    pub fn build(index: &MorgueIndex, lists: &Gazetteer) -> Result<Table, MorgueError> {
         let searcher = index
             .searcher()
             .map_err(|e| MorgueError::tantivy(&index.dir, e))?;
@@ -80,6 +82,7 @@ impl Table {
                     as u64;
                 if let Some((canonical, acronym)) = pair.split_once(ALIAS_SEPARATOR)
                     && n > 0
+                    && !linked_everywhere(lists, kind, canonical, acronym)
                 {
                     readings.entry(acronym.to_string()).or_default().push((
                         kind,
@@ -178,6 +181,18 @@ impl Table {
             })
             .collect()
     }
+}
+
+/// Whether `lists` link `acronym` to this entity in every article: an entry without years
+/// lists it, and no other entry of the kind claims it.
+fn linked_everywhere(lists: &Gazetteer, kind: EntityKind, canonical: &str, acronym: &str) -> bool {
+    let mut claims = lists.claiming(acronym).filter(|e| e.kind == kind);
+    let Some(first) = claims.next() else {
+        return false;
+    };
+    first.years.is_open()
+        && name_key(&first.canonical) == name_key(canonical)
+        && claims.next().is_none()
 }
 
 /// The pairs of one `<kind>_alias` field whose alias is an acronym of the canonical name.

@@ -197,7 +197,7 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
     if !options.entities || summary.interrupted {
         return Ok(summary);
     }
-    let rebuilt = acronyms::Table::build(&MorgueIndex::open(index_dir)?)?;
+    let rebuilt = acronyms::Table::build(&MorgueIndex::open(index_dir)?, &options.gazetteer)?;
     if rebuilt == table {
         return Ok(summary);
     }
