@@ -220,18 +220,29 @@ fn acronym_pairs(
     Ok(pairs)
 }
 
-/// "EC" of "European Community", "NGC" of "Northern Grain Council": 2 to 10 capitals or
-/// digits, at least two of them letters, the first the name's first letter, and a name of
-/// two words or more.
+/// "EC" of "European Community", "IAAF" of "International Association of Athletics
+/// Federations", "PSP" of "PlayStation Portable": 2 to 10 capitals or digits whose letters
+/// are the initials of the name's capitalised words, or all its capitals, in a name of two
+/// words or more that does not hold the acronym itself ("UKIP" is no acronym of "UKIP MEP").
 pub fn is_acronym_of(alias: &str, canonical: &str) -> bool {
-    let letters = alias.chars().filter(char::is_ascii_uppercase).count();
+    let letters: String = alias.chars().filter(char::is_ascii_uppercase).collect();
+    let words: Vec<&str> = canonical
+        .split([' ', '-'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let initials: String = words
+        .iter()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect();
+    let capitals: String = canonical.chars().filter(|c| c.is_uppercase()).collect();
     (2..=10).contains(&alias.len())
-        && letters >= 2
+        && letters.len() >= 2
         && alias
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-        && canonical.split_whitespace().count() >= 2
-        && canonical.chars().next() == alias.chars().next()
+        && words.len() >= 2
+        && !words.contains(&alias)
+        && (letters == initials || letters == capitals)
 }
 
 /// The files (manifest keys) of the articles that write one of `acronyms`.
@@ -271,5 +282,16 @@ mod tests {
         assert!(!is_acronym_of("EU", "Europe"));
         assert!(!is_acronym_of("UK", "Britain"));
         assert!(!is_acronym_of("STOLTENBERG", "Jens Stoltenberg"));
+        assert!(is_acronym_of(
+            "IAAF",
+            "International Association of Athletics Federations"
+        ));
+        assert!(is_acronym_of(
+            "OSCE",
+            "Organization for Security and Co-operation in Europe"
+        ));
+        assert!(is_acronym_of("PSP", "PlayStation Portable"));
+        assert!(!is_acronym_of("UKIP", "UKIP MEP"));
+        assert!(!is_acronym_of("EEC", "European Community"));
     }
 }

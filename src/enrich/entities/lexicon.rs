@@ -352,7 +352,9 @@ impl Lexicon {
 /// name of anything else of two words or more not in capitals ("European Economic
 /// Community"). Surnames, acronyms and one-word names are partial.
 pub(super) fn name_form(kind: EntityKind, name: &str, canonical: &str) -> NameForm {
-    if name_key(name) == name_key(canonical) {
+    // The canonical name, or it spelt otherwise ("Wal-Mart" for "Walmart").
+    let (key, canonical) = (name_key(name), name_key(canonical));
+    if key == canonical || key.replace(' ', "") == canonical.replace(' ', "") {
         return NameForm::Full;
     }
     let words = name.split_whitespace().count();
