@@ -116,8 +116,10 @@ pub struct RunSummary {
     /// Index commits during the run (one at the end, more on long runs).
     #[serde(default)]
     pub commits: usize,
-    /// Unchanged files (counted in `unchanged`) whose articles' entities were re-resolved
-    /// from the index because the alias lists changed: not read, parsed or tagged again.
+    /// Files whose articles' entities were re-resolved from the index because the alias
+    /// lists changed (these are among `unchanged`) or because the archive's acronym table
+    /// changed at the end of the run (then possibly among the files this run indexed): not
+    /// read, parsed or tagged again.
     #[serde(default)]
     pub entities_refreshed: usize,
     /// Every skipped or ignored file, bad record and warning, with its path and reason.
