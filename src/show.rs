@@ -222,10 +222,14 @@ fn mentions(
                     re-reads the file";
         return (Vec::new(), Some(note.to_string()));
     };
-    let mut mentions = extractor.mentions_with_spans(&article.title, &article.body, &spans);
+    let year = article
+        .date
+        .as_deref()
+        .and_then(|d| d.get(..4)?.parse().ok());
+    let mut mentions = extractor.mentions_with_spans(&article.title, &article.body, &spans, year);
     // A few mentions count for no entity (the "(SCO)" that defines an acronym right after
     // the name); what is kept is what the entities are folded from.
-    let entities = extractor.extract_with_spans(&article.title, &article.body, &spans);
+    let entities = extractor.extract_with_spans(&article.title, &article.body, &spans, year);
     let found: BTreeSet<(EntityKind, &str)> = entities
         .iter()
         .map(|e| (e.kind, e.canonical.as_str()))

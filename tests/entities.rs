@@ -222,6 +222,11 @@ fn corporate_names_stay_whole_and_their_halves_and_suffixes_are_no_orgs() {
          fell 3 pct to 12.50 dlrs.\n",
     );
     s.write(
+        "wire/downgrade.txt",
+        "Carmaker downgraded\n\nMoody's cut the carmaker's rating on Wednesday, and \
+         Smith Barney said the shares would fall.\n",
+    );
+    s.write(
         "wire/inquiry.txt",
         "Regulator opens inquiry\n\nThe Securities and Exchange Commission opened an inquiry \
          into Halvor Textiles on Monday. A Securities and Exchange spokesman declined to \
@@ -230,19 +235,30 @@ fn corporate_names_stay_whole_and_their_halves_and_suffixes_are_no_orgs() {
     s.index();
     let list = listed(&s);
     for name in [
-        "Standard & Poor's Corp",
-        "Moody's Investors Service Inc",
+        "Standard & Poor's",
+        "Moody's",
         "Acme Motors Inc",
         "Securities and Exchange Commission",
+        "Smith Barney",
     ] {
         assert!(has(&list, "org", name), "{name}: {list:?}");
     }
+    // One rating agency under its short and its full name (the gazetteer knows both).
+    let aliases = |name: &str| {
+        let org = list.iter().find(|(k, n, _)| k == "org" && n == name);
+        org.map(|o| o.2.clone()).unwrap_or_default()
+    };
+    assert!(aliases("Moody's").contains(&"Moody's Investors Service Inc".to_string()));
+    assert!(aliases("Standard & Poor's").contains(&"Standard & Poor's Corp".to_string()));
+    assert!(!has(&list, "person", "Smith Barney"), "{list:?}");
     for name in [
         "Securities and Exchange",
         "Inc",
         "Corp",
         "Standard",
         "Poor's",
+        "Moody's Investors Service Inc",
+        "Standard & Poor's Corp",
     ] {
         assert!(!has(&list, "org", name), "{name}: {list:?}");
     }

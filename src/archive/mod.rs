@@ -43,6 +43,8 @@ struct Shared {
     index: MorgueIndex,
     /// The user's alias entries kept with the index (read and checked when opening).
     user_aliases: Option<Vec<GazetteerEntry>>,
+    /// The archive's acronym table kept with the index (`ingest::acronyms`).
+    acronyms: crate::ingest::acronyms::Table,
     /// The alias tables, built on the first search that filters by entity: building them
     /// costs more than a whole search, and most searches do not need them.
     aliases: OnceLock<Gazetteer>,
@@ -70,6 +72,7 @@ impl Archive {
             shared: Arc::new(Shared {
                 index,
                 user_aliases,
+                acronyms: crate::ingest::acronyms::Table::load(dir)?,
                 aliases: OnceLock::new(),
             }),
         })
@@ -83,14 +86,16 @@ impl Archive {
         &self.shared.index
     }
 
-    /// The built-in alias lists plus the user's, built once.
+    /// The built-in alias lists plus the user's and the archive's acronyms, built once.
     pub fn aliases(&self) -> &Gazetteer {
         self.shared.aliases.get_or_init(|| {
             let builtin = Gazetteer::builtin();
-            match &self.shared.user_aliases {
+            let lists = match &self.shared.user_aliases {
                 Some(entries) => builtin.with_entries(entries.clone()),
                 None => builtin,
-            }
+            };
+            let acronyms = self.shared.acronyms.entries(&lists);
+            lists.with_fallback(acronyms)
         })
     }
 

@@ -8,12 +8,18 @@
 //! File format (UTF-8, one entry per line, `#` starts a comment line, blank lines ignored):
 //!
 //! ```text
-//! kind<TAB>canonical<TAB>alias|alias|...
+//! kind<TAB>canonical<TAB>alias|alias|...<TAB>years
 //! place<TAB>United States<TAB>US|U.S.|USA|America
+//! place<TAB>Soviet Union<TAB>USSR|U.S.S.R.<TAB>1922-1991
 //! ```
 //!
 //! `kind` is `person`, `org`, `place` or `event` (the synonyms of [`EntityKind::parse`] are
-//! accepted too); the alias column may be missing or empty.
+//! accepted too); the alias column may be missing or empty. The optional fourth column says
+//! when the entity existed or was active ([`Years`]): `1922-1991`, `1999-` (open end),
+//! `-1990` (open start), `1987` (that year only); empty or absent means no bound. For persons
+//! the years of public life, for organisations founded-dissolved, for events start-end, for
+//! places their existence. The extractor links a name to a dated entry only when the
+//! article's date fits (`entities::lexicon`, [`Years::fits`]).
 //!
 //! Names are compared through [`name_key`]: case-insensitive and tolerant of punctuation, so
 //! `u.s.`, `U.S.` and `US` are the same key. Case *is* significant when the extractor matches
@@ -33,6 +39,123 @@ pub struct GazetteerEntry {
     pub canonical: String,
     /// Other names; the canonical name itself need not be repeated here.
     pub aliases: Vec<String>,
+    /// When it existed or was active; unbounded when the list does not say.
+    pub years: Years,
+}
+
+/// Years an entity existed or was active, either end open (`None`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct Years {
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+}
+
+/// How a name was written, which decides how much an article's date must agree with a dated
+/// entry before the name links to it (see [`Years::fits`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameForm {
+    /// The canonical name, or an alias that is a full name ("Gerhard Stoltenberg",
+    /// "European Community"): it says who or what it is.
+    Full,
+    /// A surname, acronym or other short alias ("Stoltenberg", "EC"): it names whoever held
+    /// it at the time.
+    Partial,
+}
+
+impl Years {
+    /// Years of public life of a person may start before and end after what the list says
+    /// (an early interview, a memoir): a person's entry fits two years either side, anything
+    /// else one (news names an organisation as it is founded and keeps the old name for a
+    /// while after it changes).
+    pub fn margin(kind: EntityKind) -> i32 {
+        match kind {
+            EntityKind::Person => 2,
+            _ => 1,
+        }
+    }
+
+    /// No bound at either end.
+    pub fn is_open(&self) -> bool {
+        self.from.is_none() && self.to.is_none()
+    }
+
+    /// Whether a name written as `form` in an article of `year` (`None`: undated) may link
+    /// to an entry of `kind` with these years:
+    /// - an entry with no years: always;
+    /// - an undated article: only a full name;
+    /// - a full name of a person: always (the article says who it is);
+    /// - a full name of anything else: unless the article is older than the entity (nothing
+    ///   is named before it exists; a later article may look back at it);
+    /// - a partial name: only when the year falls inside the years, with the margin.
+    pub fn fits(&self, kind: EntityKind, form: NameForm, year: Option<i32>) -> bool {
+        if self.is_open() {
+            return true;
+        }
+        let margin = Years::margin(kind);
+        let Some(year) = year else {
+            return form == NameForm::Full;
+        };
+        let started = self.from.is_none_or(|from| year >= from - margin);
+        match form {
+            NameForm::Full => kind == EntityKind::Person || started,
+            NameForm::Partial => started && self.to.is_none_or(|to| year <= to + margin),
+        }
+    }
+
+    /// Reads the years column: `1922-1991`, `1999-`, `-1990`, `1987`, or empty.
+    pub fn parse(text: &str) -> Result<Years, String> {
+        let text = text.trim();
+        let year = |s: &str| -> Result<Option<i32>, String> {
+            let s = s.trim();
+            if s.is_empty() {
+                return Ok(None);
+            }
+            match s.parse::<i32>() {
+                Ok(y) if s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()) => Ok(Some(y)),
+                _ => Err(format!(
+                    "years {text:?}: {s:?} is not a year (expected e.g. 1922-1991, 1999-, -1990 or 1987)"
+                )),
+            }
+        };
+        let years = match text.split_once('-') {
+            None => {
+                let y = year(text)?;
+                Years { from: y, to: y }
+            }
+            Some((from, to)) => Years {
+                from: year(from)?,
+                to: year(to)?,
+            },
+        };
+        if text.contains('-') && years.is_open() {
+            return Err(format!("years {text:?} names no year"));
+        }
+        if let (Some(from), Some(to)) = (years.from, years.to)
+            && from > to
+        {
+            return Err(format!("years {text:?} end before they start"));
+        }
+        Ok(years)
+    }
+}
+
+impl fmt::Display for Years {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.from, self.to) {
+            (None, None) => Ok(()),
+            (Some(a), Some(b)) if a == b => write!(f, "{a}"),
+            (a, b) => {
+                if let Some(a) = a {
+                    write!(f, "{a}")?;
+                }
+                f.write_str("-")?;
+                if let Some(b) = b {
+                    write!(f, "{b}")?;
+                }
+                Ok(())
+            }
+        }
+    }
 }
 
 impl GazetteerEntry {
@@ -82,6 +205,9 @@ pub struct Gazetteer {
     entries: Vec<GazetteerEntry>,
     /// `name_key` of every canonical name and alias -> indexes into `entries`.
     index: HashMap<String, Vec<usize>>,
+    /// The first `fallback` entries come from the archive's acronym table
+    /// ([`Gazetteer::with_fallback`]): they yield to every other entry.
+    fallback: usize,
 }
 
 impl Gazetteer {
@@ -103,7 +229,13 @@ impl Gazetteer {
         for entry in entries {
             let key = (entry.kind, name_key(&entry.canonical));
             match by_canonical.get(&key) {
-                Some(&i) => add_aliases(&mut gazetteer.entries[i], entry.aliases),
+                Some(&i) => {
+                    let kept = &mut gazetteer.entries[i];
+                    if kept.years.is_open() {
+                        kept.years = entry.years;
+                    }
+                    add_aliases(kept, entry.aliases);
+                }
                 None => {
                     by_canonical.insert(key, gazetteer.entries.len());
                     gazetteer.entries.push(entry);
@@ -129,9 +261,9 @@ impl Gazetteer {
                 continue;
             }
             let cols: Vec<&str> = line.split('\t').collect();
-            if cols.len() < 2 || cols.len() > 3 {
+            if cols.len() < 2 || cols.len() > 4 {
                 return Err(err(format!(
-                    "expected 2 or 3 tab-separated columns (kind, canonical, aliases), found {}",
+                    "expected 2 to 4 tab-separated columns (kind, canonical, aliases, years), found {}",
                     cols.len()
                 )));
             }
@@ -157,10 +289,12 @@ impl Gazetteer {
                     aliases.push(alias.to_string());
                 }
             }
+            let years = Years::parse(cols.get(3).unwrap_or(&"")).map_err(err)?;
             entries.push(GazetteerEntry {
                 kind,
                 canonical: canonical.to_string(),
                 aliases,
+                years,
             });
         }
         Ok(entries)
@@ -224,9 +358,36 @@ impl Gazetteer {
         out
     }
 
-    /// All entries, built-in first, then user entries in the order they were added.
+    /// The entries that list `name` (compared through [`name_key`]), in entry order.
+    pub fn claiming(&self, name: &str) -> impl Iterator<Item = &GazetteerEntry> {
+        let ids = self
+            .index
+            .get(&name_key(name))
+            .map_or(&[][..], Vec::as_slice);
+        ids.iter().map(|&i| &self.entries[i])
+    }
+
+    /// All entries: the archive's fallback entries first, then built-in, then user entries in
+    /// the order they were added.
     pub fn entries(&self) -> impl Iterator<Item = &GazetteerEntry> {
         self.entries.iter()
+    }
+
+    /// How many of [`Self::entries`] (the first ones) are fallback entries.
+    pub fn fallback_len(&self) -> usize {
+        self.fallback
+    }
+
+    /// Adds entries that yield to every entry already here: the archive's acronym table
+    /// (`ingest::acronyms`), which links a name only where the lists do not. In an undated
+    /// article they link whatever their years (the archive itself says what the acronym
+    /// stands for); in a dated one their years must fit, as for any entry.
+    pub fn with_fallback(mut self, entries: Vec<GazetteerEntry>) -> Gazetteer {
+        self.fallback += entries.len();
+        let rest = std::mem::replace(&mut self.entries, entries);
+        self.entries.extend(rest);
+        self.reindex();
+        self
     }
 
     /// Adds `entry`, or merges its aliases into an existing entry of the same kind and
@@ -239,6 +400,10 @@ impl Gazetteer {
             .position(|e| e.kind == entry.kind && name_key(&e.canonical) == key);
         match existing {
             Some(i) => {
+                // The user's years, when given, replace the list's.
+                if !entry.years.is_open() {
+                    self.entries[i].years = entry.years;
+                }
                 add_aliases(&mut self.entries[i], entry.aliases);
                 i
             }
@@ -309,6 +474,7 @@ mod tests {
             kind,
             canonical: canonical.to_string(),
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            years: Years::default(),
         }
     }
 
@@ -339,15 +505,30 @@ mod tests {
         assert_eq!(g.canonical(EntityKind::Person, "United States"), None);
     }
 
+    /// Two entries of a kind may share a name only when their years do not overlap
+    /// ("Stoltenberg": Gerhard in the 1980s, Jens since 2000).
     #[test]
     fn builtin_has_no_alias_claimed_twice_within_a_kind() {
         let g = Gazetteer::builtin();
+        let overlap = |a: Years, b: Years| {
+            a.from.unwrap_or(i32::MIN) <= b.to.unwrap_or(i32::MAX)
+                && b.from.unwrap_or(i32::MIN) <= a.to.unwrap_or(i32::MAX)
+        };
         let mut clashes = Vec::new();
         for (key, ids) in &g.index {
             for kind in EntityKind::ALL {
-                let n = ids.iter().filter(|&&i| g.entries[i].kind == kind).count();
-                if n > 1 {
-                    clashes.push(format!("{kind:?} {key}"));
+                let same: Vec<&GazetteerEntry> = ids
+                    .iter()
+                    .map(|&i| &g.entries[i])
+                    .filter(|e| e.kind == kind)
+                    .collect();
+                for (n, a) in same.iter().enumerate() {
+                    for b in &same[n + 1..] {
+                        if overlap(a.years, b.years) {
+                            clashes
+                                .push(format!("{kind:?} {key}: {} / {}", a.canonical, b.canonical));
+                        }
+                    }
                 }
             }
         }
@@ -384,6 +565,88 @@ mod tests {
     }
 
     #[test]
+    fn years_column_reads_every_form_and_refuses_nonsense() {
+        let y = |s: &str| Years::parse(s).unwrap();
+        assert_eq!(
+            y("1922-1991"),
+            Years {
+                from: Some(1922),
+                to: Some(1991)
+            }
+        );
+        assert_eq!(
+            y("1999-"),
+            Years {
+                from: Some(1999),
+                to: None
+            }
+        );
+        assert_eq!(
+            y(" -1990 "),
+            Years {
+                from: None,
+                to: Some(1990)
+            }
+        );
+        assert_eq!(
+            y("1987"),
+            Years {
+                from: Some(1987),
+                to: Some(1987)
+            }
+        );
+        assert_eq!(y(""), Years::default());
+        for form in ["1922-1991", "1999-", "-1990", "1987", ""] {
+            assert_eq!(y(form).to_string(), form);
+        }
+        for bad in ["-", "1991-1922", "19x2", "12345", "1922-1991-2000", "+1987"] {
+            assert!(Years::parse(bad).is_err(), "{bad}");
+        }
+        let text = "place\tSoviet Union\tUSSR\t1922-1991\nevent\tGulf War\t\t1990-1991\n";
+        let entries = Gazetteer::parse_tsv(text, "t").unwrap();
+        assert_eq!(entries[0].years.to, Some(1991));
+        assert_eq!(entries[1].years.from, Some(1990));
+        let e = Gazetteer::parse_tsv("place\tX\t\t1991-1922\n", "u.tsv").unwrap_err();
+        assert!(e.to_string().starts_with("u.tsv:1: years"), "{e}");
+    }
+
+    #[test]
+    fn dated_entries_fit_by_name_form_and_margin() {
+        use NameForm::{Full, Partial};
+        let jens = Years {
+            from: Some(2000),
+            to: None,
+        };
+        let ec = Years {
+            from: Some(1958),
+            to: Some(1993),
+        };
+        let p = EntityKind::Person;
+        assert!(!jens.fits(p, Partial, Some(1987)));
+        assert!(
+            jens.fits(p, Partial, Some(1998)),
+            "two years' margin for persons"
+        );
+        assert!(
+            jens.fits(p, Full, Some(1987)),
+            "a person's full name always links"
+        );
+        assert!(!jens.fits(p, Partial, None), "undated: full names only");
+        assert!(jens.fits(p, Full, None));
+        let o = EntityKind::Org;
+        assert!(ec.fits(o, Partial, Some(1994)) && !ec.fits(o, Partial, Some(1995)));
+        assert!(
+            ec.fits(o, Full, Some(2010)),
+            "a later article may look back"
+        );
+        assert!(
+            !ec.fits(o, Full, Some(1950)),
+            "nothing is named before it exists"
+        );
+        assert!(Years::default().fits(o, Partial, None));
+    }
+
+    #[test]
     fn parse_tsv_errors_name_the_line() {
         let bad_kind = "# header\nplace\tChina\nthing\tFoo\tBar\n";
         let e = Gazetteer::parse_tsv(bad_kind, "user.tsv").unwrap_err();
@@ -394,8 +657,8 @@ mod tests {
         assert_eq!(e.line, 1);
         let e = Gazetteer::parse_tsv("\n\nplace\t \tX\n", "u").unwrap_err();
         assert_eq!(e.to_string(), "u:3: empty canonical name");
-        let e = Gazetteer::parse_tsv("place\ta\tb\tc\n", "u").unwrap_err();
-        assert!(e.message.contains("found 4"), "{e}");
+        let e = Gazetteer::parse_tsv("place\ta\tb\t1990\tc\n", "u").unwrap_err();
+        assert!(e.message.contains("found 5"), "{e}");
         let e = Gazetteer::parse_tsv("org\tX\tY|...\n", "u").unwrap_err();
         assert!(e.message.contains("no letters"), "{e}");
     }

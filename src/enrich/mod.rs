@@ -39,8 +39,9 @@ impl Enricher {
             article.language = language::detect(&article.body);
         }
         if let Some(extractor) = &self.extractor {
+            let year = article.date.as_ref().map(|d| i32::from(d.date.year()));
             let (entities, spans) =
-                extractor.extract_tagged(&article.title, &article.body, &article.markup);
+                extractor.extract_tagged(&article.title, &article.body, &article.markup, year);
             article.entities = entities;
             article.tagged_spans = spans.map(|s| s.encode()).unwrap_or_default();
         }
@@ -50,15 +51,16 @@ impl Enricher {
     /// The entities of an already indexed article, from its stored text and tagger spans
     /// (see [`Article::tagged_spans`]): what a changed alias file needs, at a fraction of the
     /// cost of reading, parsing and tagging the file again. `None` when entities are off or
-    /// the spans do not fit the text.
+    /// the spans do not fit the text. `year` is the article's publication year.
     pub fn reextract(
         &self,
         title: &str,
         body: &str,
         spans: &[u8],
+        year: Option<i32>,
     ) -> Option<Vec<crate::article::Entity>> {
         let extractor = self.extractor.as_ref()?;
         let spans = entities::TaggedSpans::decode(spans, title, body)?;
-        Some(extractor.extract_with_spans(title, body, &spans))
+        Some(extractor.extract_with_spans(title, body, &spans, year))
     }
 }

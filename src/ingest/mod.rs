@@ -8,6 +8,7 @@
 //! count of the [`RunSummary`]: indexed (new, updated, unchanged), skipped (by reason) or
 //! ignored.
 
+pub mod acronyms;
 mod messages;
 mod plan;
 mod read;
@@ -115,8 +116,10 @@ pub struct RunSummary {
     /// Index commits during the run (one at the end, more on long runs).
     #[serde(default)]
     pub commits: usize,
-    /// Unchanged files (counted in `unchanged`) whose articles' entities were re-resolved
-    /// from the index because the alias lists changed: not read, parsed or tagged again.
+    /// Files whose articles' entities were re-resolved from the index because the alias
+    /// lists changed (these are among `unchanged`) or because the archive's acronym table
+    /// changed at the end of the run (then possibly among the files this run indexed): not
+    /// read, parsed or tagged again.
     #[serde(default)]
     pub entities_refreshed: usize,
     /// Every skipped or ignored file, bad record and warning, with its path and reason.
@@ -182,7 +185,51 @@ impl RunSummary {
 /// end, and the manifest is rewritten right after each commit, so a run killed at any point
 /// leaves the last commit intact and the next run picks up from it (see `index::manifest` for
 /// why that converges).
+///
+/// Then the archive's acronym table (`acronyms`) is rebuilt from the index; when it changed,
+/// a second pass re-resolves, from the index, the articles that write a changed acronym.
 pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, MorgueError> {
+    let started = Instant::now();
+    let table = acronyms::Table::load(index_dir)?;
+    let gazetteer = |table: &acronyms::Table| {
+        let entries = table.entries(&options.gazetteer);
+        options.gazetteer.clone().with_fallback(entries)
+    };
+    let mut summary = run_pass(index_dir, options, &gazetteer(&table), None)?;
+    if !options.entities || summary.interrupted {
+        return Ok(summary);
+    }
+    let rebuilt = acronyms::Table::build(&MorgueIndex::open(index_dir)?, &options.gazetteer)?;
+    if rebuilt == table {
+        return Ok(summary);
+    }
+    rebuilt.save(index_dir)?;
+    if rebuilt.same_links(&table) {
+        return Ok(summary);
+    }
+    let stale =
+        acronyms::files_mentioning(&MorgueIndex::open(index_dir)?, &table.changed(&rebuilt))?;
+    if stale.is_empty() {
+        return Ok(summary);
+    }
+    let second = run_pass(index_dir, options, &gazetteer(&rebuilt), Some(&stale))?;
+    summary.entities_refreshed += second.entities_refreshed;
+    summary.commits += second.commits;
+    summary.interrupted |= second.interrupted;
+    summary.articles_in_index = second.articles_in_index;
+    summary.elapsed_secs = started.elapsed().as_secs_f64();
+    index::write_json_atomically(&index_dir.join(index::LAST_RUN), &summary)?;
+    Ok(summary)
+}
+
+/// One pass of [`run`], with `gazetteer` (the options' plus the acronym table), and `stale`
+/// files re-resolved whatever their fingerprints say.
+fn run_pass(
+    index_dir: &Path,
+    options: &IngestOptions,
+    gazetteer: &Gazetteer,
+    stale: Option<&std::collections::HashSet<String>>,
+) -> Result<RunSummary, MorgueError> {
     let started = Instant::now();
     index::release_freed_writer_memory();
     let morgue_index = MorgueIndex::open_or_create(index_dir)?;
@@ -199,12 +246,13 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
         options,
         fingerprints: Fingerprints::of(options),
         refreshable: options.entities && morgue_index.fields.tagged_spans.is_some(),
+        stale,
     };
     let today = jiff::ZonedDateTime::now().date();
     let enricher = Enricher::new(
         options
             .entities
-            .then_some((&options.gazetteer, options.tagger.clone())),
+            .then_some((gazetteer, options.tagger.clone())),
         today,
     );
     let fields = &morgue_index.fields;

@@ -17,6 +17,9 @@ pub(super) struct Verdicts<'a> {
     pub(super) fingerprints: Fingerprints,
     /// The index stores tagger spans, so entities can be re-resolved without reading.
     pub(super) refreshable: bool,
+    /// Files (manifest keys) whose entities must be re-resolved although their fingerprints
+    /// are current: they write an acronym the archive's table now reads otherwise.
+    pub(super) stale: Option<&'a std::collections::HashSet<String>>,
 }
 
 impl Verdicts<'_> {
@@ -32,6 +35,9 @@ impl Verdicts<'_> {
     /// lists cannot make it stale.
     fn current(&self, entry: &FileEntry, file: &WalkedFile) -> bool {
         self.tags_current(entry, file)
+            && !self
+                .stale
+                .is_some_and(|stale| stale.contains(&walk::path_key(&file.path)))
             && (entry.aliases == self.fingerprints.aliases
                 || matches!(entry.outcome, Outcome::Skipped { .. }))
     }
@@ -198,10 +204,11 @@ impl Fingerprints {
         let mut aliases = String::new();
         for entry in options.gazetteer.entries() {
             aliases.push_str(&format!(
-                "{:?}\t{}\t{}\n",
+                "{:?}\t{}\t{}\t{}\n",
                 entry.kind,
                 entry.canonical,
-                entry.aliases.join("|")
+                entry.aliases.join("|"),
+                entry.years
             ));
         }
         use crate::enrich::entities;

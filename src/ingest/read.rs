@@ -206,7 +206,12 @@ pub(super) fn refresh_file(
                 .unwrap_or("")
         };
         let spans = stored.get_first(spans_field).and_then(|v| v.as_bytes())?;
-        let entities = enricher.reextract(text(fields.title), text(fields.body), spans)?;
+        let year = stored
+            .get_first(fields.date)
+            .and_then(|v| v.as_datetime())
+            .and_then(crate::index::document::date_from_tantivy)
+            .map(|d| i32::from(d.year()));
+        let entities = enricher.reextract(text(fields.title), text(fields.body), spans, year)?;
         docs.push(crate::index::document::with_entities(
             fields, &stored, &entities,
         ));

@@ -48,7 +48,7 @@ impl Demonyms {
                 continue;
             };
             // The last place entry of that name wins, as user entries come last.
-            let Some(target) = lex.entry(EntityKind::Place, canonical) else {
+            let Some(target) = lex.entry(EntityKind::Place, canonical, Default::default()) else {
                 continue;
             };
             for w in words.split('|').map(str::trim).filter(|w| !w.is_empty()) {

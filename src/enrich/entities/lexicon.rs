@@ -10,6 +10,15 @@
 //! ("Trump's", "Russia’s") match. A rejected hit does not hide a shorter one: the scan resumes
 //! one character later. Events are also scanned inside for places, orgs and persons ("Victory
 //! over Japan" mentions Japan).
+//!
+//! Dated entries (the gazetteer's years column) are linked by the article's year: every
+//! lookup takes it, and a spelling whose entry does not fit the year ([`Years::fits`]: a
+//! surname or acronym only within the entry's years, a full name unless the article predates
+//! the entity, an undated article only full names) is as if the gazetteer did not list it, so
+//! the next spelling that fits wins ("Stoltenberg" is Gerhard in 1987, Jens in 2015) or the
+//! name stays the article's own. An entry the article names in full anywhere (title or body)
+//! fits its partial names too, whatever the date: the article's "European Union" makes its
+//! "EU" that union even when the article is undated.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -20,7 +29,15 @@ use aho_corasick::{AhoCorasick, Input, MatchKind};
 use super::mentions::{Mention, normalize_space};
 use super::rules;
 use crate::article::EntityKind;
-use crate::enrich::gazetteer::{Gazetteer, name_key};
+use crate::enrich::gazetteer::{Gazetteer, NameForm, Years, name_key};
+
+/// What linking knows about the article at hand: its year (`None`: undated) and the dated
+/// entries it names in full ([`Lexicon::named_in_full`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct When<'a> {
+    pub(super) year: Option<i32>,
+    pub(super) named_in_full: &'a [u32],
+}
 
 /// A [`Gazetteer`] compiled for matching and lookup; built once, shared by all threads.
 pub(super) struct Lexicon {
@@ -30,6 +47,10 @@ pub(super) struct Lexicon {
     patterns: Vec<Vec<Variant>>,
     /// (kind, canonical) of every gazetteer entry, by entry number.
     targets: Vec<(EntityKind, String)>,
+    /// The years of every gazetteer entry, by entry number.
+    years: Vec<Years>,
+    /// Entries below this number are the archive's acronym table (`Gazetteer::with_fallback`).
+    fallback: u32,
     /// `name_key` -> entry numbers, to canonicalise names the rules find.
     by_key: HashMap<String, Vec<u32>>,
     /// Org entry -> the event entry "<org> summit", when the gazetteer lists one.
@@ -40,6 +61,8 @@ struct Variant {
     case: CaseRule,
     /// The spelling as written in the gazetteer; the case rule compares against it.
     alias: String,
+    /// Whether the spelling is a full name of its entry or a partial one (surname, acronym).
+    form: NameForm,
     target: u32,
 }
 
@@ -56,6 +79,7 @@ enum CaseRule {
 impl Lexicon {
     pub(super) fn new(gazetteer: &Gazetteer) -> Lexicon {
         let mut targets = Vec::new();
+        let mut years = Vec::new();
         let mut by_key: HashMap<String, Vec<u32>> = HashMap::new();
         let mut pattern_ids: HashMap<String, usize> = HashMap::new();
         let mut pattern_texts: Vec<String> = Vec::new();
@@ -63,6 +87,7 @@ impl Lexicon {
         for (n, entry) in gazetteer.entries().enumerate() {
             let target = n as u32;
             targets.push((entry.kind, entry.canonical.clone()));
+            years.push(entry.years);
             for name in entry.names() {
                 let ids = by_key.entry(name_key(name)).or_default();
                 if !ids.contains(&target) {
@@ -80,6 +105,7 @@ impl Lexicon {
                     patterns[id].push(Variant {
                         case: case_rule(spelling),
                         alias: spelling.to_string(),
+                        form: name_form(entry.kind, spelling, &entry.canonical),
                         target,
                     });
                 }
@@ -113,19 +139,23 @@ impl Lexicon {
             automaton,
             patterns,
             targets,
+            years,
+            fallback: gazetteer.fallback_len() as u32,
             by_key,
             summit_of,
         }
     }
 
-    /// Gazetteer hits inside `range` of `text`, appended to `out` in text order. `inside` is
-    /// the event whose name is being scanned for the names within it.
+    /// Gazetteer hits inside `range` of `text`, appended to `out` in text order, for an
+    /// article of `year`. `inside` is the event whose name is being scanned for the names
+    /// within it.
     pub(super) fn matches<'a>(
         &'a self,
         text: &'a str,
         range: Range<usize>,
         inside: Option<(usize, usize)>,
         base: usize,
+        when: When<'_>,
         out: &mut Vec<Mention<'a>>,
     ) {
         let mut pos = range.start;
@@ -149,7 +179,7 @@ impl Lexicon {
                 }
             }
             let (s, e) = (m.start(), m.end());
-            let target = self.accept(text, s, e, m.pattern().as_usize());
+            let target = self.accept(text, s, e, m.pattern().as_usize(), when);
             match target {
                 Some(t) if inside.is_none() || self.targets[t as usize].0 != EntityKind::Event => {
                     let (kind, canonical) = &self.targets[t as usize];
@@ -168,7 +198,7 @@ impl Lexicon {
                         true,
                     ));
                     if *kind == EntityKind::Event && inside.is_none() {
-                        self.matches(text, s..e, Some((s, e)), base, out);
+                        self.matches(text, s..e, Some((s, e)), base, when, out);
                     }
                     pos = e;
                 }
@@ -177,35 +207,99 @@ impl Lexicon {
         }
     }
 
-    /// The gazetteer entry a raw automaton hit stands for, if boundaries and case allow it.
-    fn accept(&self, text: &str, s: usize, e: usize, pattern: usize) -> Option<u32> {
-        let mut before = text[..s].chars().rev();
-        match before.next() {
-            Some(c) if c.is_alphanumeric() => return None,
-            Some('\'' | '’') if before.next().is_some_and(char::is_alphanumeric) => return None,
-            _ => {}
-        }
-        let mut after = text[e..].chars();
-        match after.next() {
-            Some(c) if c.is_alphanumeric() => return None,
-            Some('\'' | '’') => {
-                // Possessive "Trump's" is fine; "O'Neill"-like continuations are not.
-                let rest = after.as_str();
-                let possessive =
-                    rest.starts_with('s') && !rest[1..].starts_with(char::is_alphanumeric);
-                if rest.starts_with(char::is_alphanumeric) && !possessive {
-                    return None;
-                }
-            }
-            _ => {}
+    /// The gazetteer entry a raw automaton hit stands for, if boundaries, case and the
+    /// article's year allow it.
+    fn accept(
+        &self,
+        text: &str,
+        s: usize,
+        e: usize,
+        pattern: usize,
+        when: When<'_>,
+    ) -> Option<u32> {
+        if !on_word_boundaries(text, s, e) {
+            return None;
         }
         let span = &text[s..e];
         // Later variants come from later (user) entries, which win.
-        self.patterns[pattern]
+        let candidates = self.patterns[pattern]
             .iter()
             .rev()
-            .find(|v| case_ok(v.case, &v.alias, span))
-            .map(|v| v.target)
+            .filter(|v| case_ok(v.case, &v.alias, span))
+            .map(|v| (v.target, v.form));
+        self.choose(candidates, when)
+    }
+
+    /// The dated entries that `texts` name by a full name fitting `year` (the first pass of
+    /// [`When`]), so that their partial names link in the same article.
+    pub(super) fn named_in_full(&self, texts: &[&str], year: Option<i32>) -> Vec<u32> {
+        let mut found = Vec::new();
+        for text in texts {
+            for m in self.automaton.find_iter(*text) {
+                let (s, e) = (m.start(), m.end());
+                if !on_word_boundaries(text, s, e) {
+                    continue;
+                }
+                let named = self.patterns[m.pattern().as_usize()].iter().filter(|v| {
+                    let t = v.target as usize;
+                    !self.years[t].is_open()
+                        && v.form == NameForm::Full
+                        && case_ok(v.case, &v.alias, &text[s..e])
+                        && self.years[t].fits(self.targets[t].0, NameForm::Full, year)
+                });
+                // A full name two entries share ("George Bush") names neither for sure.
+                let mut named = named.map(|v| v.target);
+                let Some(first) = named.next() else { continue };
+                let kind = self.targets[first as usize].0;
+                if named.any(|t| t != first && self.targets[t as usize].0 == kind) {
+                    continue;
+                }
+                if !found.contains(&first) {
+                    found.push(first);
+                }
+            }
+        }
+        found
+    }
+
+    /// Of the entries a name may stand for (in order of precedence, each with how the name
+    /// is written for it), the one an article links it to: one the article names in full;
+    /// else, among those it fits ([`Years::fits`]), the first whose years hold the year
+    /// itself, else the first. An undated article links only unambiguous names: a full name
+    /// that two entries of a kind share, one of them dated ("George Bush"), links to neither.
+    fn choose(
+        &self,
+        candidates: impl Iterator<Item = (u32, NameForm)> + Clone,
+        when: When<'_>,
+    ) -> Option<u32> {
+        if let Some((t, _)) = candidates
+            .clone()
+            .find(|(t, _)| when.named_in_full.contains(t))
+        {
+            return Some(t);
+        }
+        let fitting = candidates.filter(|&(t, form)| {
+            let kind = self.targets[t as usize].0;
+            (t < self.fallback && when.year.is_none())
+                || self.years[t as usize].fits(kind, form, when.year)
+        });
+        let (first, _) = fitting.clone().next()?;
+        let kind = self.targets[first as usize].0;
+        let Some(year) = when.year else {
+            let dated = |t: u32| t >= self.fallback && !self.years[t as usize].is_open();
+            let ambiguous = fitting.clone().any(|(t, _)| {
+                t != first && self.targets[t as usize].0 == kind && (dated(t) || dated(first))
+            });
+            return (!ambiguous).then_some(first);
+        };
+        let holds = |t: u32| {
+            let y = self.years[t as usize];
+            y.from.is_none_or(|f| f <= year) && y.to.is_none_or(|t| year <= t)
+        };
+        fitting
+            .map(|(t, _)| t)
+            .find(|&t| self.targets[t as usize].0 == kind && holds(t))
+            .or(Some(first))
     }
 
     /// Kind and canonical name of gazetteer entry `target`.
@@ -214,25 +308,32 @@ impl Lexicon {
         (*kind, canonical)
     }
 
-    /// The entry that lists `name` as an entity of this kind; of several, the last (user
-    /// entries come last, and win).
-    pub(super) fn entry(&self, kind: EntityKind, name: &str) -> Option<u32> {
+    /// The entry that lists `name` as an entity of this kind and fits an article of `year`;
+    /// of several, the last (user entries come last, and win).
+    pub(super) fn entry(&self, kind: EntityKind, name: &str, when: When<'_>) -> Option<u32> {
         let ids = self.by_key.get(&name_key(name))?;
-        ids.iter()
-            .rev()
-            .copied()
-            .find(|&t| self.targets[t as usize].0 == kind)
+        let candidates = ids.iter().rev().filter_map(|&t| {
+            let (k, canonical) = &self.targets[t as usize];
+            (*k == kind).then(|| (t, name_form(kind, name, canonical)))
+        });
+        self.choose(candidates, when)
     }
 
-    /// True when the gazetteer lists `name` as an entity of this kind.
-    pub(super) fn knows(&self, kind: EntityKind, name: &str) -> bool {
-        self.entry(kind, name).is_some()
+    /// True when the gazetteer lists `name` as an entity of this kind that fits `year`.
+    pub(super) fn knows(&self, kind: EntityKind, name: &str, when: When<'_>) -> bool {
+        self.entry(kind, name, when).is_some()
     }
 
     /// Canonical name for a name found by rules or tagger: the gazetteer's, if it knows the
-    /// name under this kind; otherwise the name itself with whitespace normalised.
-    pub(super) fn canonical_for<'a>(&'a self, kind: EntityKind, name: &'a str) -> Cow<'a, str> {
-        match self.entry(kind, name) {
+    /// name under this kind at this date; otherwise the name itself with whitespace
+    /// normalised (a name that fits no dated entry stays the article's own).
+    pub(super) fn canonical_for<'a>(
+        &'a self,
+        kind: EntityKind,
+        name: &'a str,
+        when: When<'_>,
+    ) -> Cow<'a, str> {
+        match self.entry(kind, name, when) {
             Some(t) => Cow::Borrowed(self.targets[t as usize].1.as_str()),
             None => normalize_space(name),
         }
@@ -243,6 +344,46 @@ impl Lexicon {
         let ids = self.by_key.get(&name_key(org))?;
         let event = ids.iter().find_map(|t| self.summit_of.get(t))?;
         Some(self.targets[*event as usize].1.as_str())
+    }
+}
+
+/// Whether `name` is a full name of the entry `canonical` of this kind: the canonical name
+/// itself, a person's name of two words or more ("Gerhard Stoltenberg", "J.D. Vance"), or a
+/// name of anything else of two words or more not in capitals ("European Economic
+/// Community"). Surnames, acronyms and one-word names are partial.
+pub(super) fn name_form(kind: EntityKind, name: &str, canonical: &str) -> NameForm {
+    // The canonical name, or it spelt otherwise ("Wal-Mart" for "Walmart").
+    let (key, canonical) = (name_key(name), name_key(canonical));
+    if key == canonical || key.replace(' ', "") == canonical.replace(' ', "") {
+        return NameForm::Full;
+    }
+    let words = name.split_whitespace().count();
+    let full = words >= 2 && (kind == EntityKind::Person || name.chars().any(char::is_lowercase));
+    if full {
+        NameForm::Full
+    } else {
+        NameForm::Partial
+    }
+}
+
+/// A hit counts only on word boundaries ("Rome" in "Romeo" does not); a possessive
+/// ("Trump's") is fine, an "O'Neill"-like continuation is not.
+fn on_word_boundaries(text: &str, s: usize, e: usize) -> bool {
+    let mut before = text[..s].chars().rev();
+    match before.next() {
+        Some(c) if c.is_alphanumeric() => return false,
+        Some('\'' | '’') if before.next().is_some_and(char::is_alphanumeric) => return false,
+        _ => {}
+    }
+    let mut after = text[e..].chars();
+    match after.next() {
+        Some(c) if c.is_alphanumeric() => false,
+        Some('\'' | '’') => {
+            let rest = after.as_str();
+            let possessive = rest.starts_with('s') && !rest[1..].starts_with(char::is_alphanumeric);
+            !rest.starts_with(char::is_alphanumeric) || possessive
+        }
+        _ => true,
     }
 }
 
@@ -333,9 +474,34 @@ mod tests {
         assert_eq!(es.len(), 2, "{es:?}");
     }
 
+    /// Two entries share "George Bush" and "Bush"; their years decide, and an undated
+    /// article links neither.
+    #[test]
+    fn a_shared_name_goes_to_the_entry_of_the_article_s_year() {
+        let body = "George Bush spoke. Bush said the talks went well.";
+        let person = |year: Option<i32>| {
+            let es = match year {
+                Some(y) => builtin().extract_dated("", body, y),
+                None => builtin().extract("", body),
+            };
+            names(&es, EntityKind::Person).join("|")
+        };
+        assert_eq!(person(Some(1988)), "George H. W. Bush");
+        assert_eq!(person(Some(2004)), "George W. Bush");
+        let undated = person(None);
+        assert!(
+            !undated.contains("H. W.") && !undated.contains("W. Bush"),
+            "{undated}"
+        );
+    }
+
     #[test]
     fn possessives_match_with_either_apostrophe() {
-        let es = builtin().extract("", "Trump's plan met Russia’s terms and the Kremlin's.");
+        let es = builtin().extract_dated(
+            "",
+            "Trump's plan met Russia’s terms and the Kremlin's.",
+            2025,
+        );
         assert_eq!(
             find(&es, EntityKind::Person, "Donald Trump")
                 .unwrap()

@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, When};
 use super::mentions::{ArticleState, Mention};
 use crate::article::MarkedName;
 
@@ -32,8 +32,8 @@ pub(super) fn apply<'a>(
         {
             continue;
         }
-        let canonical = canonical(lex, marked);
-        let gazetteer = lex.knows(marked.kind, name);
+        let canonical = canonical(lex, marked, art.when());
+        let gazetteer = lex.knows(marked.kind, name, art.when());
         let mut found = false;
         for (text, base) in [(title, 0), (body, title.len() + 1)] {
             for s in occurrences(text, name) {
@@ -81,15 +81,15 @@ pub(super) fn apply<'a>(
 
 /// The gazetteer's name for it; else the name as marked, with a dateline's capitals
 /// ("MILLBROOK") turned into a name's ("Millbrook").
-fn canonical<'a>(lex: &'a Lexicon, marked: &'a MarkedName) -> Cow<'a, str> {
+fn canonical<'a>(lex: &'a Lexicon, marked: &'a MarkedName, when: When<'_>) -> Cow<'a, str> {
     let name = marked.name.as_str();
-    if lex.knows(marked.kind, name) {
-        return lex.canonical_for(marked.kind, name);
+    if lex.knows(marked.kind, name, when) {
+        return lex.canonical_for(marked.kind, name, when);
     }
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     let shouting = letters >= 5 && !name.chars().any(char::is_lowercase);
     if !shouting {
-        return lex.canonical_for(marked.kind, name);
+        return lex.canonical_for(marked.kind, name, when);
     }
     let titled = name
         .split(' ')
@@ -106,8 +106,8 @@ fn canonical<'a>(lex: &'a Lexicon, marked: &'a MarkedName) -> Cow<'a, str> {
         .collect::<Vec<_>>()
         .join(" ");
     // "PARIS" may be in the gazetteer as "Paris".
-    match lex.knows(marked.kind, &titled) {
-        true => Cow::Owned(lex.canonical_for(marked.kind, &titled).into_owned()),
+    match lex.knows(marked.kind, &titled, when) {
+        true => Cow::Owned(lex.canonical_for(marked.kind, &titled, when).into_owned()),
         false => Cow::Owned(titled),
     }
 }
@@ -144,7 +144,7 @@ mod tests {
             marked(EntityKind::Place, "MILLBROOK"),
             marked(EntityKind::Event, "Harvest Games"),
         ];
-        let (es, _) = builtin().extract_tagged("", body, &markup);
+        let (es, _) = builtin().extract_tagged("", body, &markup, Some(2025));
         let putin = find(&es, EntityKind::Person, "Vladimir Putin").unwrap();
         assert_eq!((putin.mentions, putin.provenance), (2, Provenance::Markup));
         let quill = find(&es, EntityKind::Person, "Tomas Quill").unwrap();
@@ -172,7 +172,7 @@ mod tests {
     fn markup_overrides_the_kind_the_text_suggests() {
         let body = "Alder Street said prices rose. Alder Street is a company.";
         let markup = [marked(EntityKind::Org, "Alder Street")];
-        let (es, _) = builtin().extract_tagged("", body, &markup);
+        let (es, _) = builtin().extract_tagged("", body, &markup, None);
         let org = find(&es, EntityKind::Org, "Alder Street").unwrap();
         assert_eq!(org.mentions, 2);
         assert!(find(&es, EntityKind::Place, "Alder Street").is_none());
@@ -180,7 +180,7 @@ mod tests {
 
     #[test]
     fn without_markup_entities_are_extracted() {
-        let (es, _) = builtin().extract_tagged("", "Putin spoke in Moscow.", &[]);
+        let (es, _) = builtin().extract_tagged("", "Putin spoke in Moscow.", &[], None);
         assert!(es.iter().all(|e| e.provenance == Provenance::Extracted));
     }
 }

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use super::lexicon::When;
 use crate::article::{Entity, EntityKind, Provenance};
 
 /// One hit, gazetteer or rule, with positions unique across title and body.
@@ -68,9 +69,21 @@ pub(super) struct ArticleState<'a> {
     /// Where each pass's mentions start in `mentions` (passes only ever append), so a
     /// mention's provenance is the last pass that started at or before it.
     pub(super) passes: Vec<(usize, FoundBy)>,
+    /// The article's year, which dated gazetteer entries must fit; `None` when undated.
+    pub(super) year: Option<i32>,
+    /// The dated gazetteer entries the article names in full (`Lexicon::named_in_full`).
+    pub(super) named_in_full: Vec<u32>,
 }
 
 impl ArticleState<'_> {
+    /// What linking needs to know about this article's date.
+    pub(super) fn when(&self) -> When<'_> {
+        When {
+            year: self.year,
+            named_in_full: &self.named_in_full,
+        }
+    }
+
     /// Marks the mentions pushed from now on as found by `pass`.
     pub(super) fn start_pass(&mut self, pass: FoundBy) {
         self.passes.push((self.mentions.len(), pass));

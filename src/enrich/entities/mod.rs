@@ -87,33 +87,46 @@ impl EntityExtractor {
         self
     }
 
-    /// All entities of one article, title and body both counted, sorted by kind, then by
-    /// mentions (most first), then by name.
+    /// All entities of one undated article, title and body both counted, sorted by kind,
+    /// then by mentions (most first), then by name.
     pub fn extract(&self, title: &str, body: &str) -> Vec<Entity> {
-        self.extract_tagged(title, body, &[]).0
+        self.extract_tagged(title, body, &[], None).0
+    }
+
+    /// Like [`Self::extract`] for an article published in `year`, which dated gazetteer
+    /// entries must fit (see `lexicon`).
+    pub fn extract_dated(&self, title: &str, body: &str, year: i32) -> Vec<Entity> {
+        self.extract_tagged(title, body, &[], Some(year)).0
     }
 
     /// Like [`Self::extract`], with the names the source marks up (`markup`), and also
     /// returns the tagger's spans (when there is a tagger; they carry the marked names too),
-    /// for [`Self::extract_with_spans`] to reuse.
+    /// for [`Self::extract_with_spans`] to reuse. `year` is the article's (`None`: undated).
     pub fn extract_tagged(
         &self,
         title: &str,
         body: &str,
         markup: &[MarkedName],
+        year: Option<i32>,
     ) -> (Vec<Entity>, Option<TaggedSpans>) {
         let tagged = self.tagger.as_deref().map(|t| TaggedSpans {
             markup: markup.to_vec(),
             ..spans::tag(t, title, body)
         });
-        let entities = self.extract_from(title, body, tagged.as_ref(), markup);
+        let entities = self.extract_from(title, body, tagged.as_ref(), markup, year);
         (entities, tagged)
     }
 
     /// The entities of an article whose tagger spans are already known: gazetteer, rules and
     /// resolution run again (they follow the alias lists), the tagger does not.
-    pub fn extract_with_spans(&self, title: &str, body: &str, spans: &TaggedSpans) -> Vec<Entity> {
-        self.extract_from(title, body, Some(spans), &spans.markup)
+    pub fn extract_with_spans(
+        &self,
+        title: &str,
+        body: &str,
+        spans: &TaggedSpans,
+        year: Option<i32>,
+    ) -> Vec<Entity> {
+        self.extract_from(title, body, Some(spans), &spans.markup, year)
     }
 
     fn extract_from(
@@ -122,8 +135,9 @@ impl EntityExtractor {
         body: &str,
         tagged: Option<&TaggedSpans>,
         markup: &[MarkedName],
+        year: Option<i32>,
     ) -> Vec<Entity> {
-        aggregate(self.scan(title, body, tagged, markup).mentions)
+        aggregate(self.scan(title, body, tagged, markup, year).mentions)
     }
 
     /// Every mention the passes keep for an article whose tagger spans are known, in text
@@ -134,8 +148,9 @@ impl EntityExtractor {
         title: &str,
         body: &str,
         spans: &TaggedSpans,
+        year: Option<i32>,
     ) -> Vec<EntityMention> {
-        let art = self.scan(title, body, Some(spans), &spans.markup);
+        let art = self.scan(title, body, Some(spans), &spans.markup, year);
         let body_base = title.len() + 1;
         let mut found: Vec<EntityMention> = art
             .mentions
@@ -172,8 +187,13 @@ impl EntityExtractor {
         body: &'a str,
         tagged: Option<&TaggedSpans>,
         markup: &'a [MarkedName],
+        year: Option<i32>,
     ) -> ArticleState<'a> {
-        let mut art = ArticleState::default();
+        let mut art = ArticleState {
+            year,
+            named_in_full: self.lexicon.named_in_full(&[title, body], year),
+            ..ArticleState::default()
+        };
         let (title_pass, body_pass) = match tagged {
             Some(spans) => (
                 SecondPass::Tagged(&spans.title),
@@ -209,7 +229,11 @@ impl EntityExtractor {
         let mut tokens = tokenize(text);
         let first = art.mentions.len();
         art.start_pass(FoundBy::Gazetteer);
-        lex.matches(text, 0..text.len(), None, base, &mut art.mentions);
+        let when = lexicon::When {
+            year: art.year,
+            named_in_full: &art.named_in_full,
+        };
+        lex.matches(text, 0..text.len(), None, base, when, &mut art.mentions);
         // Mark the tokens each gazetteer hit covers, so rules only see what is left.
         let mut m = first;
         for tok in tokens.iter_mut() {
@@ -329,7 +353,7 @@ mod tests {
         let body = "President Xi Jinping told his Russian counterpart Vladimir Putin on \
             Tuesday that ties with Moscow were strong. Officials at Norvale Holdings agreed.";
         let spans = spans::tag(Tagger::builtin(), title, body);
-        let mentions = ex.mentions_with_spans(title, body, &spans);
+        let mentions = ex.mentions_with_spans(title, body, &spans, None);
         for m in &mentions {
             let text = if m.field == "title" { title } else { body };
             assert_eq!(&text[m.start..m.end], m.text, "{m:?}");
@@ -340,7 +364,7 @@ mod tests {
             .collect();
         from_mentions.sort();
         from_mentions.dedup();
-        let entities = ex.extract_with_spans(title, body, &spans);
+        let entities = ex.extract_with_spans(title, body, &spans, None);
         let mut extracted: Vec<(EntityKind, &str)> = entities
             .iter()
             .map(|e| (e.kind, e.canonical.as_str()))
@@ -360,7 +384,7 @@ mod tests {
 
     #[test]
     fn title_case_headlines_get_gazetteer_matches_only() {
-        let es = builtin().extract("Putin Hails Grand Harvest Games In Moscow", "");
+        let es = builtin().extract_dated("Putin Hails Grand Harvest Games In Moscow", "", 2025);
         assert_eq!(names(&es, EntityKind::Person), ["Vladimir Putin"]);
         assert_eq!(names(&es, EntityKind::Place), ["Moscow"]);
         assert!(names(&es, EntityKind::Event).is_empty());
@@ -379,7 +403,7 @@ mod tests {
             (SCO) summit, and to events marking the end of World War II and of WWII-era \
             rationing. According to the statement, Putin briefed Xi on Russia-US contacts \
             with the United States, and China backed them. In Japan, officials watched.";
-        let es = builtin().extract(title, body);
+        let es = builtin().extract_dated(title, body, 2025);
         let got = |k| names(&es, k);
         assert_eq!(
             got(EntityKind::Person),

@@ -141,9 +141,10 @@ pub(super) fn resolve<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>) {
             }
         }
     }
+    // A full name written in the article wins over the gazetteer's reading of its surname:
+    // the article's "Gerhard Stoltenberg" makes its "Stoltenberg" him.
     for m in art.mentions.iter_mut() {
         if m.kind == EntityKind::Person
-            && !m.gazetteer
             && !m.name.contains(' ')
             && let Some(Some(full)) = names.get(m.name)
         {
@@ -170,6 +171,11 @@ pub(super) fn resolve<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>) {
 /// gazetteer's if it matched the name here, else the kind most of its mentions have (ties
 /// go to the earliest).
 fn one_kind_per_name<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>) {
+    let named_in_full = art.named_in_full.clone();
+    let when = super::lexicon::When {
+        year: art.year,
+        named_in_full: &named_in_full,
+    };
     struct Votes {
         counts: [u32; 4],
         /// Position and kind slot of the earliest mention.
@@ -210,7 +216,7 @@ fn one_kind_per_name<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>) {
         });
         if kind != m.kind {
             m.kind = kind;
-            m.canonical = lex.canonical_for(kind, m.name);
+            m.canonical = lex.canonical_for(kind, m.name, when);
         }
     }
 }

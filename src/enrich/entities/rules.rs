@@ -319,7 +319,7 @@ impl<'a> Segment<'a, '_> {
         surface: &'a str,
         name: &'a str,
     ) -> Option<EntityKind> {
-        let canonical = self.lex.canonical_for(kind, name);
+        let canonical = self.lex.canonical_for(kind, name, self.art.when());
         self.art.mentions.push(Mention::new(
             self.base + self.toks[first].start,
             self.base + self.toks[last_tok].end,
@@ -433,6 +433,7 @@ mod tests {
             kind: EntityKind::Place,
             canonical: "United Kingdom".into(),
             aliases: vec!["UK".into()],
+            years: Default::default(),
         }]);
         let es = EntityExtractor::new(&g).extract(
             "",

@@ -216,7 +216,7 @@ mod tests {
         // The same entities from the spans as from tagging.
         let ex = EntityExtractor::new(&Gazetteer::builtin()).with_tagger(Tagger::builtin_shared());
         assert_eq!(
-            ex.extract_with_spans(title, body, &spans),
+            ex.extract_with_spans(title, body, &spans, None),
             ex.extract(title, body)
         );
         // Truncated, trailing bytes, another (shorter) text, a span inside "é": refused.

@@ -32,15 +32,23 @@ pub(super) fn apply<'a>(
             continue;
         }
         let (pos, end) = (base + start, base + end);
-        if art
-            .mentions
-            .iter()
-            .any(|m| !m.removed && m.pos < end && pos < m.end)
-        {
-            continue;
-        }
         let surface = &text[pos - base..end - base];
         if is_common_word(surface) || !lowercase_words_fit(surface, span.kind) {
+            continue;
+        }
+        let overlaps = |m: &Mention<'_>| !m.removed && m.pos < end && pos < m.end;
+        // The gazetteer's surname at the end of a longer person name the tagger found
+        // ("Stoltenberg" of "Ivar Stoltenberg"): the full name the article writes wins.
+        let full_name_over_surname = span.kind == NerType::Per
+            && surface.contains(' ')
+            && art.mentions.iter().filter(|m| overlaps(m)).all(|m| {
+                m.gazetteer && m.kind == EntityKind::Person && m.end == end && m.pos > pos
+            });
+        if full_name_over_surname {
+            for m in art.mentions.iter_mut().filter(|m| overlaps(m)) {
+                m.removed = true;
+            }
+        } else if art.mentions.iter().any(overlaps) {
             continue;
         }
         let kind = match span.kind {
@@ -53,14 +61,14 @@ pub(super) fn apply<'a>(
                 // "the Games", "the Cup": a head word alone names no particular event.
                 let last = surface.rsplit(' ').next().unwrap_or(surface);
                 let headed = last.len() < surface.len() && words::is_event_head(last);
-                if lex.knows(EntityKind::Event, surface) || headed {
+                if lex.knows(EntityKind::Event, surface, art.when()) || headed {
                     EntityKind::Event
                 } else {
                     continue;
                 }
             }
         };
-        let canonical = lex.canonical_for(kind, surface);
+        let canonical = lex.canonical_for(kind, surface, art.when());
         art.mentions.push(Mention::new(
             pos, end, kind, canonical, surface, surface, false,
         ));
@@ -285,13 +293,13 @@ mod tests {
             "Veltrana",
             &[NerType::Org, NerType::Loc, NerType::Org],
         );
-        let es = ex.extract_with_spans("", body, &spans);
+        let es = ex.extract_with_spans("", body, &spans, None);
         assert_eq!(names(&es, EntityKind::Org), ["Veltrana"], "{es:?}");
         assert!(names(&es, EntityKind::Place).is_empty(), "{es:?}");
         assert_eq!(find(&es, EntityKind::Org, "Veltrana").unwrap().mentions, 3);
         // A tie goes to the earliest mention's kind.
         let spans = spans_of(body, "Veltrana", &[NerType::Loc, NerType::Org]);
-        let es = ex.extract_with_spans("", body, &spans);
+        let es = ex.extract_with_spans("", body, &spans, None);
         assert_eq!(names(&es, EntityKind::Place), ["Veltrana"], "{es:?}");
         assert!(names(&es, EntityKind::Org).is_empty(), "{es:?}");
     }
@@ -318,7 +326,7 @@ mod tests {
             });
         }
         spans.body.sort_by_key(|s| s.start);
-        let es = ex.extract_with_spans("", body, &spans);
+        let es = ex.extract_with_spans("", body, &spans, None);
         let places = names(&es, EntityKind::Place);
         for place in ["Mill Lane", "River Alder", "Mount Brannock"] {
             assert!(places.contains(&place), "{place}: {es:?}");
@@ -351,7 +359,7 @@ mod tests {
         let stretched = "Bill passes through the two Houses";
         let spans = spans_of(body, stretched, &[NerType::Per]);
         assert_eq!(spans.body.len(), 1);
-        let es = tagged().extract_with_spans("Betting", body, &spans);
+        let es = tagged().extract_with_spans("Betting", body, &spans, None);
         assert!(names(&es, EntityKind::Person).is_empty(), "{es:?}");
     }
 
@@ -378,7 +386,7 @@ mod tests {
                 doubtful: false,
             });
         }
-        let by_tagger = tagged().extract_with_spans("", body, &spans);
+        let by_tagger = tagged().extract_with_spans("", body, &spans, None);
         assert_eq!(
             names(&by_tagger, EntityKind::Person),
             expected,

@@ -89,7 +89,7 @@ mod tests {
                     parsed += p.articles.len();
                     // Marked names from damaged markup go through entity extraction too.
                     for a in p.articles.iter().filter(|a| !a.markup.is_empty()) {
-                        extractor.extract_tagged(&a.title, &a.body, &a.markup);
+                        extractor.extract_tagged(&a.title, &a.body, &a.markup, None);
                     }
                 }
             }

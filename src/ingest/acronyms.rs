@@ -1,0 +1,297 @@
+//! The archive's acronym table: acronyms one article defines ("Northern Grain Council (NGC)")
+//! or the gazetteer gives ("EC" for the European Community), carried to every other article
+//! of the archive, so "the NGC said" in another file is the same org.
+//!
+//! Built at the end of each index run from what the index already holds, never from the
+//! files: every `<kind>_alias` pair (canonical name, alias) whose alias is an acronym of the
+//! canonical name (2 to 10 capitals or digits, the same first letter, a name of two words or
+//! more), counted in articles. An acronym read two ways in the archive goes to the reading of
+//! at least twice as many articles as any other; without such a majority it is left out, and
+//! the table says so in a comment. The table is kept with the index (`acronyms.tsv`, gazetteer
+//! format) and read by every run and search ([`Gazetteer::with_fallback`]): it links an
+//! acronym only where neither the article nor a fitting gazetteer entry does, and in dated
+//! articles only within the years of the gazetteer entry of that name, if there is one.
+//!
+//! When a run changes the table, the articles that write a changed acronym are re-resolved
+//! from their stored text and tagger spans (`read::refresh_file`), without reading the files
+//! again: [`files_mentioning`] finds them with one term query per acronym.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use tantivy::collector::{Count, DocSetCollector};
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{Searcher, TantivyDocument, Term};
+
+use crate::article::EntityKind;
+use crate::enrich::gazetteer::{Gazetteer, GazetteerEntry, Years, name_key};
+use crate::error::MorgueError;
+use crate::index::MorgueIndex;
+use crate::index::schema::ALIAS_SEPARATOR;
+
+/// The table's file in the index folder.
+pub const FILE: &str = "acronyms.tsv";
+
+/// Acronym -> the entity it stands for in this archive, and in how many articles.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Table {
+    links: BTreeMap<String, (EntityKind, String)>,
+    /// Acronyms read two ways without a clear majority: each reading with its count.
+    ambiguous: BTreeMap<String, Vec<(EntityKind, String, u64)>>,
+    counts: BTreeMap<String, u64>,
+}
+
+impl Table {
+    /// The table kept with the index at `dir`; empty when there is none.
+    pub fn load(dir: &Path) -> Result<Table, MorgueError> {
+        let path = dir.join(FILE);
+        if !path.exists() {
+            return Ok(Table::default());
+        }
+        let text = std::fs::read_to_string(&path).map_err(|e| MorgueError::io(&path, e))?;
+        let entries = Gazetteer::parse_tsv(&text, &path.display().to_string())
+            .map_err(|e| MorgueError::Usage(format!("acronym table {e}")))?;
+        let mut table = Table::default();
+        for e in entries {
+            for acronym in e.aliases {
+                table.links.insert(acronym, (e.kind, e.canonical.clone()));
+            }
+        }
+        Ok(table)
+    }
+
+    /// Counts the acronym pairs of the index's alias fields, in live articles. Pairs that
+    /// `lists` already link everywhere (an undated entry with that alias: "UN", "BBC") are
+    /// left out: the table would change nothing for them.
+    pub fn build(index: &MorgueIndex, lists: &Gazetteer) -> Result<Table, MorgueError> {
+        let searcher = index
+            .searcher()
+            .map_err(|e| MorgueError::tantivy(&index.dir, e))?;
+        let mut readings: BTreeMap<String, Vec<(EntityKind, String, u64)>> = BTreeMap::new();
+        for kind in EntityKind::ALL {
+            let field = index.fields.entity_alias(kind);
+            for pair in
+                acronym_pairs(&searcher, field).map_err(|e| MorgueError::tantivy(&index.dir, e))?
+            {
+                let term = Term::from_field_text(field, &pair);
+                let query = TermQuery::new(term, IndexRecordOption::Basic);
+                let n = searcher
+                    .search(&query, &Count)
+                    .map_err(|e| MorgueError::tantivy(&index.dir, e))?
+                    as u64;
+                if let Some((canonical, acronym)) = pair.split_once(ALIAS_SEPARATOR)
+                    && n > 0
+                    && !linked_everywhere(lists, kind, canonical, acronym)
+                {
+                    readings.entry(acronym.to_string()).or_default().push((
+                        kind,
+                        canonical.to_string(),
+                        n,
+                    ));
+                }
+            }
+        }
+        let mut table = Table::default();
+        for (acronym, mut found) in readings {
+            found.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
+            let runner_up = found.get(1).map_or(0, |r| r.2);
+            if found[0].2 >= 2 * runner_up {
+                let (kind, canonical, n) = found.swap_remove(0);
+                table.counts.insert(acronym.clone(), n);
+                table.links.insert(acronym, (kind, canonical));
+            } else {
+                table.ambiguous.insert(acronym, found);
+            }
+        }
+        Ok(table)
+    }
+
+    /// Writes the table into the index folder (atomically: a temporary file renamed).
+    pub fn save(&self, dir: &Path) -> Result<(), MorgueError> {
+        let mut text = String::from(
+            "# Acronyms of this archive, rebuilt by every `morgue index` run from the index\n\
+             # (see src/ingest/acronyms.rs): kind<TAB>expansion<TAB>acronym<TAB>; counts are\n\
+             # articles. Edit the gazetteer, not this file.\n",
+        );
+        for (acronym, (kind, canonical)) in &self.links {
+            let n = self.counts.get(acronym).copied().unwrap_or(0);
+            text.push_str(&format!(
+                "# {acronym}: {n}\n{}\t{canonical}\t{acronym}\n",
+                kind.field_name()
+            ));
+        }
+        for (acronym, found) in &self.ambiguous {
+            let readings: Vec<String> = found
+                .iter()
+                .map(|(k, c, n)| format!("{} {c} ({n})", k.field_name()))
+                .collect();
+            text.push_str(&format!(
+                "# {acronym}: left out, no reading has twice the articles of another: {}\n",
+                readings.join(", ")
+            ));
+        }
+        let path = dir.join(FILE);
+        let tmp = dir.join(format!("{FILE}.tmp"));
+        std::fs::write(&tmp, text).map_err(|e| MorgueError::io(&tmp, e))?;
+        std::fs::rename(&tmp, &path).map_err(|e| MorgueError::io(&path, e))
+    }
+
+    /// Whether both tables link the same acronyms to the same entities.
+    pub fn same_links(&self, other: &Table) -> bool {
+        self.links == other.links
+    }
+
+    /// Acronyms linked differently (or only) in one of the two tables.
+    pub fn changed(&self, other: &Table) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .links
+            .iter()
+            .filter(|(a, l)| other.links.get(*a) != Some(l))
+            .map(|(a, _)| a.clone())
+            .collect();
+        out.extend(
+            other
+                .links
+                .keys()
+                .filter(|a| !self.links.contains_key(*a))
+                .cloned(),
+        );
+        out
+    }
+
+    /// The table as gazetteer entries, each with the years of the `gazetteer` entry of the
+    /// same kind and name (so a dated article links "EC" to the European Community only
+    /// while it existed).
+    pub fn entries(&self, gazetteer: &Gazetteer) -> Vec<GazetteerEntry> {
+        let years = |kind: EntityKind, canonical: &str| -> Years {
+            let key = name_key(canonical);
+            gazetteer
+                .entries()
+                .find(|e| e.kind == kind && name_key(&e.canonical) == key)
+                .map_or(Years::default(), |e| e.years)
+        };
+        self.links
+            .iter()
+            .map(|(acronym, (kind, canonical))| GazetteerEntry {
+                kind: *kind,
+                canonical: canonical.clone(),
+                aliases: vec![acronym.clone()],
+                years: years(*kind, canonical),
+            })
+            .collect()
+    }
+}
+
+/// Whether `lists` link `acronym` to this entity in every article: an entry without years
+/// lists it, and no other entry of the kind claims it.
+fn linked_everywhere(lists: &Gazetteer, kind: EntityKind, canonical: &str, acronym: &str) -> bool {
+    let mut claims = lists.claiming(acronym).filter(|e| e.kind == kind);
+    let Some(first) = claims.next() else {
+        return false;
+    };
+    first.years.is_open()
+        && name_key(&first.canonical) == name_key(canonical)
+        && claims.next().is_none()
+}
+
+/// The pairs of one `<kind>_alias` field whose alias is an acronym of the canonical name.
+fn acronym_pairs(
+    searcher: &Searcher,
+    field: tantivy::schema::Field,
+) -> tantivy::Result<Vec<String>> {
+    let mut pairs = HashSet::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(field)?;
+        let mut stream = inverted.terms().stream()?;
+        while stream.advance() {
+            let Ok(pair) = std::str::from_utf8(stream.key()) else {
+                continue;
+            };
+            if let Some((canonical, alias)) = pair.split_once(ALIAS_SEPARATOR)
+                && is_acronym_of(alias, canonical)
+            {
+                pairs.insert(pair.to_string());
+            }
+        }
+    }
+    let mut pairs: Vec<String> = pairs.into_iter().collect();
+    pairs.sort();
+    Ok(pairs)
+}
+
+/// "EC" of "European Community", "IAAF" of "International Association of Athletics
+/// Federations", "PSP" of "PlayStation Portable": 2 to 10 capitals or digits whose letters
+/// are the initials of the name's capitalised words, or all its capitals, in a name of two
+/// words or more that does not hold the acronym itself ("UKIP" is no acronym of "UKIP MEP").
+pub fn is_acronym_of(alias: &str, canonical: &str) -> bool {
+    let letters: String = alias.chars().filter(char::is_ascii_uppercase).collect();
+    let words: Vec<&str> = canonical
+        .split([' ', '-'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let initials: String = words
+        .iter()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect();
+    let capitals: String = canonical.chars().filter(|c| c.is_uppercase()).collect();
+    (2..=10).contains(&alias.len())
+        && letters.len() >= 2
+        && alias
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && words.len() >= 2
+        && !words.contains(&alias)
+        && (letters == initials || letters == capitals)
+}
+
+/// The files (manifest keys) of the articles that write one of `acronyms`.
+pub fn files_mentioning(
+    index: &MorgueIndex,
+    acronyms: &[String],
+) -> Result<HashSet<String>, MorgueError> {
+    let tantivy_err = |e| MorgueError::tantivy(&index.dir, e);
+    let searcher = index.searcher().map_err(tantivy_err)?;
+    let mut files = HashSet::new();
+    for acronym in acronyms {
+        let term = Term::from_field_text(index.fields.words, &acronym.to_lowercase());
+        let query = TermQuery::new(term, IndexRecordOption::Basic);
+        for address in searcher
+            .search(&query, &DocSetCollector)
+            .map_err(tantivy_err)?
+        {
+            let doc: TantivyDocument = searcher.doc(address).map_err(tantivy_err)?;
+            if let Some(file) = doc.get_first(index.fields.file).and_then(|v| v.as_str()) {
+                files.insert(file.to_string());
+            }
+        }
+    }
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acronyms_are_capitals_that_start_like_the_name() {
+        assert!(is_acronym_of("EC", "European Community"));
+        assert!(is_acronym_of("NGC", "Northern Grain Council"));
+        assert!(!is_acronym_of("G7", "Group of Seven"));
+        assert!(!is_acronym_of("Nato", "North Atlantic Treaty Organization"));
+        assert!(!is_acronym_of("EU", "Europe"));
+        assert!(!is_acronym_of("UK", "Britain"));
+        assert!(!is_acronym_of("STOLTENBERG", "Jens Stoltenberg"));
+        assert!(is_acronym_of(
+            "IAAF",
+            "International Association of Athletics Federations"
+        ));
+        assert!(is_acronym_of(
+            "OSCE",
+            "Organization for Security and Co-operation in Europe"
+        ));
+        assert!(is_acronym_of("PSP", "PlayStation Portable"));
+        assert!(!is_acronym_of("UKIP", "UKIP MEP"));
+        assert!(!is_acronym_of("EEC", "European Community"));
+    }
+}
