@@ -129,9 +129,10 @@ impl Gazetteer {
                 continue;
             }
             let cols: Vec<&str> = line.split('\t').collect();
-            if cols.len() < 2 || cols.len() > 3 {
+            // A 4th column (years) is read by time-aware linking; accepted here meanwhile.
+            if cols.len() < 2 || cols.len() > 4 {
                 return Err(err(format!(
-                    "expected 2 or 3 tab-separated columns (kind, canonical, aliases), found {}",
+                    "expected 2 to 4 tab-separated columns (kind, canonical, aliases, years), found {}",
                     cols.len()
                 )));
             }
@@ -394,8 +395,8 @@ mod tests {
         assert_eq!(e.line, 1);
         let e = Gazetteer::parse_tsv("\n\nplace\t \tX\n", "u").unwrap_err();
         assert_eq!(e.to_string(), "u:3: empty canonical name");
-        let e = Gazetteer::parse_tsv("place\ta\tb\tc\n", "u").unwrap_err();
-        assert!(e.message.contains("found 4"), "{e}");
+        let e = Gazetteer::parse_tsv("place\ta\tb\t1990\tc\n", "u").unwrap_err();
+        assert!(e.message.contains("found 5"), "{e}");
         let e = Gazetteer::parse_tsv("org\tX\tY|...\n", "u").unwrap_err();
         assert!(e.message.contains("no letters"), "{e}");
     }
