@@ -71,7 +71,14 @@ const NEEDS_MORE_THAN_A_NATION: &[&str] = &[
     "talks",
 ];
 
+/// Event words that are one only when capitalised ("the U.S. Open", "the Belgian Grand
+/// Prix", "the Boston Marathon"): in lowercase they are common words.
+const CAPITAL_HEADS: &[&str] = &["Marathon", "Open", "Prix"];
+
 fn head(word: &str) -> Option<&'static str> {
+    if let Some(h) = CAPITAL_HEADS.iter().find(|h| **h == word) {
+        return Some(h);
+    }
     let lower = word.to_lowercase();
     HEADS
         .binary_search_by(|(w, _)| w.cmp(&lower.as_str()))
@@ -323,7 +330,28 @@ fn named_before<'a>(
     if nations == units && NEEDS_MORE_THAN_A_NATION.contains(&head) {
         return None;
     }
+    // "the 1991 war", "the 1992 election": which one? A year names an event with words
+    // saying what happened ("the 1987 stock market crash") or as the Games do.
+    let years_only = (j..proper_end).all(|t| !toks[t].word || is_year(seg.word(t)));
+    if years_only && qualifiers.is_empty() && !["Games", "Olympics"].contains(&head) {
+        return None;
+    }
+    // "the Belgian Grand Prix"; "the Grand Prix" alone is every one of them.
+    if head == "Prix" && (units < 2 || seg.word(k - 1) != "Grand") {
+        return None;
+    }
     let after = |n: usize, w: &str| seg.is_word(k + n, w);
+    // "the National Election Commission", "Islamic Conference Organisation": the event word
+    // is inside a longer name.
+    let next = k + 1;
+    if next < toks.len()
+        && toks[next].word
+        && seg.text[toks[k].end..toks[next].start] == *" "
+        && seg.word(next).starts_with(char::is_uppercase)
+        && !words::is_stopword(seg.word(next))
+    {
+        return None;
+    }
     // "war on drugs", "war against inflation": a campaign, not a war.
     if head == "War" && (after(1, "on") || after(1, "against")) {
         return None;
@@ -416,6 +444,10 @@ fn anniversary<'a>(
     if k == 0 || !toks[k - 1].word || !is_ordinal(seg.word(k - 1)) || !seg.is_word(k + 1, "of") {
         return None;
     }
+    // "the 3,000th anniversary": the ordinal is "000th" after a comma.
+    if k >= 2 && seg.glued(k - 2) {
+        return None;
+    }
     let ordinal = seg.word(k - 1).to_lowercase();
     let s = k + 2 + usize::from(seg.is_word(k + 2, "the"));
     // The name: proper words and names found earlier, joined by "of", "in", "over", "the"
@@ -446,7 +478,13 @@ fn anniversary<'a>(
             break;
         }
     }
-    if e == s {
+    // "the 60th anniversary of Owens' ...", "of Japan's surrender": the name goes on past
+    // what the pattern reads.
+    let possessive = (s..e).any(|t| toks[t].possessive)
+        || toks
+            .get(e)
+            .is_some_and(|t| !t.word && seg.glued(e - 1) && seg.text[t.start..].starts_with('\''));
+    if e == s || possessive {
         return None;
     }
     if e < toks.len()
@@ -515,6 +553,9 @@ mod tests {
             "Sunday's election was close. The November elections follow.",
             "Further talks are planned. Elections are due in the second round.",
             "The U.S. war on drugs goes on.",
+            "Veterans of the 1991 war voted in the 1992 election.",
+            "Jerusalem marked its 3,000th anniversary of King David's reign.",
+            "The National Election Commission met. Shops open on Sunday in the Open air.",
         ] {
             assert_eq!(events(body), Vec::<String>::new(), "{body}");
         }
@@ -550,6 +591,16 @@ mod tests {
                 "Treaty of Nantes",
                 "War in Angola"
             ]
+        );
+    }
+
+    #[test]
+    fn capitalised_event_words() {
+        let got =
+            events("After the Belgian Grand Prix and the Boston Marathon came the Canadian Open.");
+        assert_eq!(
+            got,
+            ["Belgian Grand Prix", "Boston Marathon", "Canadian Open"]
         );
     }
 
