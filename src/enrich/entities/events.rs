@@ -145,6 +145,28 @@ pub(super) fn canonical<'a>(lex: &'a Lexicon, surface: &'a str) -> Cow<'a, str> 
     }
 }
 
+/// "the World Championships", "European Championship", "Indoor Championships": every sport
+/// holds one, so the name alone says no more than "the championship".
+fn every_sports(surface: &str) -> bool {
+    const SCOPES: &[&str] = &[
+        "Country",
+        "Cross",
+        "European",
+        "Indoor",
+        "International",
+        "Junior",
+        "National",
+        "Outdoor",
+        "World",
+    ];
+    let name = surface.strip_prefix("the ").unwrap_or(surface);
+    let Some((scope, last)) = name.rsplit_once(' ') else {
+        return false;
+    };
+    matches!(last, "Championship" | "Championships")
+        && scope.split(' ').all(|w| SCOPES.contains(&w))
+}
+
 /// The tokens of one segment with the mention (if any) each lies in.
 struct Segment<'t, 'a> {
     text: &'a str,
@@ -188,7 +210,11 @@ pub(super) fn apply<'a>(
             && !m.removed
             && m.canonical == normalize_space(m.surface)
         {
-            m.canonical = canonical(lex, m.surface);
+            if every_sports(m.surface) {
+                m.removed = true;
+            } else {
+                m.canonical = canonical(lex, m.surface);
+            }
         }
     }
     let mut cover = vec![None; tokens.len()];
@@ -592,6 +618,44 @@ mod tests {
                 "War in Angola"
             ]
         );
+    }
+
+    /// Every years column of events.tsv is "1980-1988", "1987", "2015-" or "-1991", start
+    /// before end, within recorded history.
+    #[test]
+    fn event_years_are_well_formed() {
+        let text = include_str!("../../../data/gazetteer/events.tsv");
+        let mut dated = 0;
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let Some(years) = line.split('\t').nth(3).filter(|y| !y.is_empty()) else {
+                continue;
+            };
+            let year = |y: &str| y.is_empty() || is_year(y);
+            let ok = match years.split_once('-') {
+                Some((a, b)) => {
+                    year(a)
+                        && year(b)
+                        && !(a.is_empty() && b.is_empty())
+                        && (a.is_empty() || b.is_empty() || a <= b)
+                }
+                None => is_year(years),
+            };
+            assert!(ok, "events.tsv:{}: years {years:?}", n + 1);
+            dated += 1;
+        }
+        assert!(dated > 100, "{dated}");
+    }
+
+    #[test]
+    fn championships_of_every_sport_are_no_events() {
+        assert!(every_sports("World Championships"));
+        assert!(every_sports("the European Championship"));
+        assert!(every_sports("World Cross Country Championships"));
+        assert!(!every_sports("English County Championship"));
+        assert!(!every_sports("World Cup"));
     }
 
     #[test]
