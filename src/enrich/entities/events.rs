@@ -146,7 +146,8 @@ pub(super) fn canonical<'a>(lex: &'a Lexicon, surface: &'a str) -> Cow<'a, str> 
 }
 
 /// "the World Championships", "European Championship", "Indoor Championships": every sport
-/// holds one, so the name alone says no more than "the championship".
+/// holds one, so the name alone says no more than "the championship"; so with "the National
+/// Conference".
 fn every_sports(surface: &str) -> bool {
     const SCOPES: &[&str] = &[
         "Country",
@@ -163,7 +164,7 @@ fn every_sports(surface: &str) -> bool {
     let Some((scope, last)) = name.rsplit_once(' ') else {
         return false;
     };
-    matches!(last, "Championship" | "Championships")
+    matches!(last, "Championship" | "Championships" | "Conference")
         && scope.split(' ').all(|w| SCOPES.contains(&w))
 }
 
@@ -360,6 +361,15 @@ fn named_before<'a>(
     // saying what happened ("the 1987 stock market crash") or as the Games do.
     let years_only = (j..proper_end).all(|t| !toks[t].word || is_year(seg.word(t)));
     if years_only && qualifiers.is_empty() && !["Games", "Olympics"].contains(&head) {
+        return None;
+    }
+    // "the Atlanta games" but not "NBA games": lowercase games are an event where they are
+    // held; a capitalised "Conference" is most often an organisation's name ("the Islamic
+    // Conference"), which the tagger reads.
+    let written = seg.word(k);
+    let held_somewhere = (j..proper_end)
+        .any(|t| seg.cover[t].is_some_and(|i| art.mentions[i].kind == EntityKind::Place));
+    if (written == "games" && !held_somewhere) || written == "Conference" {
         return None;
     }
     // "the Belgian Grand Prix"; "the Grand Prix" alone is every one of them.
@@ -582,6 +592,7 @@ mod tests {
             "Veterans of the 1991 war voted in the 1992 election.",
             "Jerusalem marked its 3,000th anniversary of King David's reign.",
             "The National Election Commission met. Shops open on Sunday in the Open air.",
+            "He missed two NBA games before the National Conference.",
         ] {
             assert_eq!(events(body), Vec::<String>::new(), "{body}");
         }
