@@ -75,6 +75,13 @@ const NEEDS_MORE_THAN_A_NATION: &[&str] = &[
 /// Prix", "the Boston Marathon"): in lowercase they are common words.
 const CAPITAL_HEADS: &[&str] = &["Marathon", "Open", "Prix"];
 
+/// A qualifier or filler in any case ("General" in "the General Election").
+fn is_qualifier(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    QUALIFIERS.binary_search(&lower.as_str()).is_ok()
+        || FILLERS.binary_search(&lower.as_str()).is_ok()
+}
+
 fn head(word: &str) -> Option<&'static str> {
     if let Some(h) = CAPITAL_HEADS.iter().find(|h| **h == word) {
         return Some(h);
@@ -168,6 +175,15 @@ fn every_sports(surface: &str) -> bool {
         && scope.split(' ').all(|w| SCOPES.contains(&w))
 }
 
+/// "General Election", "the Presidential Elections": an event word with qualifiers only.
+fn only_qualified(surface: &str) -> bool {
+    let name = surface.strip_prefix("the ").unwrap_or(surface);
+    match name.rsplit_once(' ') {
+        Some((rest, last)) => head(last).is_some() && rest.split(' ').all(is_qualifier),
+        None => false,
+    }
+}
+
 /// The tokens of one segment with the mention (if any) each lies in.
 struct Segment<'t, 'a> {
     text: &'a str,
@@ -211,7 +227,7 @@ pub(super) fn apply<'a>(
             && !m.removed
             && m.canonical == normalize_space(m.surface)
         {
-            if every_sports(m.surface) {
+            if every_sports(m.surface) || only_qualified(m.surface) {
                 m.removed = true;
             } else {
                 m.canonical = canonical(lex, m.surface);
@@ -327,7 +343,10 @@ fn named_before<'a>(
         } else {
             let w = seg.word(p);
             let proper = toks[p].word
-                && ((w.starts_with(char::is_uppercase) && !words::is_stopword(w)) || is_year(w));
+                && ((w.starts_with(char::is_uppercase)
+                    && !words::is_stopword(w)
+                    && !is_qualifier(w))
+                    || is_year(w));
             if !proper {
                 break;
             }
@@ -369,7 +388,10 @@ fn named_before<'a>(
     let written = seg.word(k);
     let held_somewhere = (j..proper_end)
         .any(|t| seg.cover[t].is_some_and(|i| art.mentions[i].kind == EntityKind::Place));
-    if (written == "games" && !held_somewhere) || written == "Conference" {
+    // "the UK games charts": games as a noun's modifier are video games.
+    let modifier_of_noun =
+        toks.get(k + 1).is_some_and(|t| t.word) && seg.word(k + 1).starts_with(char::is_lowercase);
+    if (written == "games" && (!held_somewhere || modifier_of_noun)) || written == "Conference" {
         return None;
     }
     // "the Belgian Grand Prix"; "the Grand Prix" alone is every one of them.
@@ -461,11 +483,13 @@ fn named_after<'a>(
     };
     let canonical = format!("{lead} {object}");
     let (pos, end) = (seg.base + toks[k].start, seg.base + toks[end_tok].end);
-    Some((
-        pos,
-        end,
-        known(lex, &canonical).map_or(Cow::Owned(canonical), Cow::Borrowed),
-    ))
+    // "the war in Iraq" is the gazetteer's "Iraq War" if it lists one.
+    let known = known(lex, &canonical).or_else(|| {
+        place_only
+            .then(|| known(lex, &format!("{object} War")))
+            .flatten()
+    });
+    Some((pos, end, known.map_or(Cow::Owned(canonical), Cow::Borrowed)))
 }
 
 /// "the 40th anniversary of the Hungarian uprising", "the 50th anniversary of World War II":
@@ -593,6 +617,7 @@ mod tests {
             "Jerusalem marked its 3,000th anniversary of King David's reign.",
             "The National Election Commission met. Shops open on Sunday in the Open air.",
             "He missed two NBA games before the National Conference.",
+            "It tops the UK games charts before the General Election.",
         ] {
             assert_eq!(events(body), Vec::<String>::new(), "{body}");
         }
@@ -684,14 +709,15 @@ mod tests {
     #[test]
     fn gazetteer_names_win() {
         let got = events(
-            "Talks stalled after the Uruguay round of trade talks, the Dayton peace accord \
-             and the Hungarian uprising.",
+            "Talks stalled after the Uruguay round of trade talks, the Dayton peace accord, \
+             the Hungarian uprising and the war in Iraq.",
         );
         assert_eq!(
             got,
             [
                 "Dayton Agreement",
                 "Hungarian Revolution of 1956",
+                "Iraq War",
                 "Uruguay Round"
             ]
         );
