@@ -3,7 +3,7 @@
 //! Rome", "the war in Chechnya", "the 40th anniversary of the Hungarian uprising".
 //!
 //! An event word (a *head*: accord, agreement, treaty, pact, summit, round, talks,
-//! conference, war, crisis, election, referendum, games, Olympics, crash, earthquake,
+//! war, crisis, election, referendum, games, Olympics, crash, earthquake,
 //! disaster, affair, scandal, uprising, revolution, massacre) names a particular event only
 //! when proper words stand right before it: capitalised words, places, persons, a year
 //! ("the 1987 crash"). So "a summit", "the war" and "peace talks" are no events, nor are
@@ -35,7 +35,7 @@ use crate::enrich::gazetteer::name_key;
 #[rustfmt::skip]
 const HEADS: &[(&str, &str)] = &[
     ("accord", "Accord"), ("accords", "Accord"), ("affair", "affair"),
-    ("agreement", "Agreement"), ("agreements", "Agreement"), ("conference", "Conference"),
+    ("agreement", "Agreement"), ("agreements", "Agreement"),
     ("crash", "crash"), ("crisis", "Crisis"), ("disaster", "disaster"),
     ("earthquake", "earthquake"), ("election", "election"), ("elections", "election"),
     ("games", "Games"), ("massacre", "massacre"), ("olympics", "Olympics"), ("pact", "Pact"),
@@ -63,7 +63,6 @@ const FILLERS: &[&str] = &["arms", "economic", "monetary", "peace", "security", 
 const NEEDS_MORE_THAN_A_NATION: &[&str] = &[
     "Accord",
     "Agreement",
-    "Conference",
     "Games",
     "Pact",
     "Round",
@@ -372,15 +371,16 @@ fn named_before<'a>(
         return None;
     }
     // "the Atlanta games" but not "NBA games": lowercase games are an event where they are
-    // held; a capitalised "Conference" is most often an organisation's name ("the Islamic
-    // Conference"), which the tagger reads.
+    // held. ("the London conference" is whichever conference met there: conferences are
+    // events by their own names, "the Madrid peace conference" in the gazetteer, "Fourth
+    // World Conference on Women" through the tagger.)
     let written = seg.word(k);
     let held_somewhere = (j..proper_end)
         .any(|t| seg.cover[t].is_some_and(|i| art.mentions[i].kind == EntityKind::Place));
     // "the UK games charts": games as a noun's modifier are video games.
     let modifier_of_noun =
         toks.get(k + 1).is_some_and(|t| t.word) && seg.word(k + 1).starts_with(char::is_lowercase);
-    if (written == "games" && (!held_somewhere || modifier_of_noun)) || written == "Conference" {
+    if written == "games" && (!held_somewhere || modifier_of_noun) {
         return None;
     }
     // "the Belgian Grand Prix"; "the Grand Prix" alone is every one of them.
@@ -607,6 +607,7 @@ mod tests {
             "The National Election Commission met. Shops open on Sunday in the Open air.",
             "He missed two NBA games before the National Conference.",
             "It tops the UK games charts before the General Election.",
+            "Speaking at the London conference, he said the Islamist conference was banned.",
         ] {
             assert_eq!(events(body), Vec::<String>::new(), "{body}");
         }
