@@ -195,3 +195,34 @@ fn a_gazetteer_with_a_years_column_is_read_and_a_bad_one_named() {
     let err = String::from_utf8_lossy(&out);
     assert!(err.contains("aliases.tsv:1: years"), "{err}");
 }
+
+#[test]
+fn events_link_by_the_article_s_date_and_are_looked_back_on_later() {
+    let s = Scratch::with_files(&[
+        (
+            "1987-09-14-tankers.txt",
+            "Tanker hit\n\nA tanker was hit in the Gulf war on Monday, shipping agents said. \
+             Finance ministers recalled the Paris accord of February.\n",
+        ),
+        (
+            "1991-02-25-ground.txt",
+            "Ground offensive\n\nAllied troops advanced on Monday as the Gulf war entered \
+             its ground phase.\n",
+        ),
+        (
+            "2005-05-09-parade.txt",
+            "Parade held\n\nVeterans of WWII marched in Moscow on Monday.\n",
+        ),
+    ]);
+    s.index();
+    let tankers = entities_of(&s, "tanker", "event");
+    assert!(has(&tankers, "Iran-Iraq War"), "{tankers:?}");
+    assert!(
+        !has(&tankers, "Gulf War") && !has(&tankers, "Paris Agreement"),
+        "{tankers:?}"
+    );
+    assert!(has(&entities_of(&s, "offensive", "event"), "Gulf War"));
+    // An event's short name still links after it ended.
+    let parade = entities_of(&s, "parade", "event");
+    assert!(has(&parade, "World War II"), "{parade:?}");
+}

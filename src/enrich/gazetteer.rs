@@ -86,7 +86,8 @@ impl Years {
     /// - a full name of a person: always (the article says who it is);
     /// - a full name of anything else: unless the article is older than the entity (nothing
     ///   is named before it exists; a later article may look back at it);
-    /// - a partial name: only when the year falls inside the years, with the margin.
+    /// - a partial name: only when the year falls inside the years, with the margin; of an
+    ///   event, from its start on (later articles look back at it by its short names).
     pub fn fits(&self, kind: EntityKind, form: NameForm, year: Option<i32>) -> bool {
         if self.is_open() {
             return true;
@@ -98,6 +99,8 @@ impl Years {
         let started = self.from.is_none_or(|from| year >= from - margin);
         match form {
             NameForm::Full => kind == EntityKind::Person || started,
+            // An event is looked back on by name long after it ended ("WWII" in 2005).
+            NameForm::Partial if kind == EntityKind::Event => started,
             NameForm::Partial => started && self.to.is_none_or(|to| year <= to + margin),
         }
     }

@@ -58,6 +58,11 @@ impl Demonyms {
         Demonyms { forms }
     }
 
+    /// True when `word` is a nationality word ("Lebanese", "Chechen").
+    pub(super) fn is_demonym(&self, word: &str) -> bool {
+        self.lookup(word).is_some()
+    }
+
     /// The place a word or two-word phrase names, accepting a plural "s" and ALL CAPS.
     fn lookup(&self, phrase: &str) -> Option<u32> {
         let caps = phrase.len() > 3 && !phrase.chars().any(char::is_lowercase);

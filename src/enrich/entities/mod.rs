@@ -9,6 +9,8 @@
 //!    `tagged`) when there is a tagger, else from capitalisation and cue-word rules (`rules`,
 //!    over `tokens`, reading the grammar lists in `words`); then nationality words as places
 //!    (`demonyms`).
+//!    Then events as news names them (`events`): "the Louvre accord", "the Uruguay Round",
+//!    "the 40th anniversary of ...", and one canonical name for every event found.
 //! 3. **In-article resolution** (`resolve`): acronyms the article defines, org summits, one
 //!    kind per name, surnames of people the article names in full.
 //! 4. **Fragments out** (`fragments`): lone given names, titles, currencies, legal forms and
@@ -23,6 +25,7 @@ use crate::enrich::gazetteer::Gazetteer;
 use crate::enrich::ner::Tagger;
 
 mod demonyms;
+mod events;
 mod fragments;
 mod lexicon;
 mod markup;
@@ -43,7 +46,7 @@ use tokens::tokenize;
 
 /// Bump when the extraction rules change what comes out of the same text, so the next index
 /// run re-extracts every file (the ingest fingerprint includes it).
-pub const EXTRACTION_VERSION: u32 = 8;
+pub const EXTRACTION_VERSION: u32 = 9;
 
 /// The built-in data the rules read besides the gazetteer (the demonym table), for the
 /// ingest fingerprint.
@@ -261,6 +264,10 @@ impl EntityExtractor {
         art.start_pass(FoundBy::Demonym);
         self.demonyms
             .apply(lex, text, base, &tokens, &inside_names, art);
+        if !matches!(second, SecondPass::Off) {
+            art.start_pass(FoundBy::Rules);
+            events::apply(lex, &self.demonyms, text, base, &tokens, first, art);
+        }
         // "the SCO summit", "summit of the Shanghai Cooperation Organisation"
         let orgs: Vec<usize> = (first..art.mentions.len())
             .filter(|&i| art.mentions[i].kind == EntityKind::Org && !art.mentions[i].removed)
@@ -437,7 +444,12 @@ mod tests {
         );
         assert_eq!(
             got(EntityKind::Event),
-            ["World War II", "Great Patriotic War", "SCO summit"]
+            [
+                "World War II",
+                "80th anniversary of Victory in the Great Patriotic War",
+                "Great Patriotic War",
+                "SCO summit"
+            ]
         );
         for junk in ["Underlining", "Notably", "According", "The", "In"] {
             assert!(es.iter().all(|e| e.canonical != junk), "{junk}");

@@ -1,0 +1,721 @@
+//! Events as news names them: "the Louvre accord", "the Venice summit", "the Uruguay Round",
+//! "the Iran-Iraq war", "the 1987 stock market crash", "the Atlanta Olympics", "the Treaty of
+//! Rome", "the war in Chechnya", "the 40th anniversary of the Hungarian uprising".
+//!
+//! An event word (a *head*: accord, agreement, treaty, pact, summit, round, talks,
+//! war, crisis, election, referendum, games, Olympics, crash, earthquake,
+//! disaster, affair, scandal, uprising, revolution, massacre) names a particular event only
+//! when proper words stand right before it: capitalised words, places, persons, a year
+//! ("the 1987 crash"). So "a summit", "the war" and "peace talks" are no events, nor are
+//! "Sunday's election" (a possessive names when, not what) or "the November elections"
+//! (months and weekdays never start a name).
+//!
+//! Every event found here, by the tagger or by the rules gets one canonical name, so that
+//! "Louvre Accord", "the Louvre accord" and "Louvre accords" are one event: the proper words
+//! as written, the qualifiers that change which event it is ("civil war", "presidential
+//! election") and the head in one fixed spelling and number ("Accord", "summit", "election");
+//! qualifiers that do not ("peace", "trade", "economic") are left out. A name the gazetteer
+//! knows as an event (canonical or alias) takes the gazetteer's canonical name.
+//!
+//! Gazetteer events are matched in pass 1 and are not touched here; a name inside the event
+//! the tagger took for an organisation ("Louvre", "Plaza") is part of the event and goes,
+//! places and persons inside stay ("the Venice summit" also mentions Venice).
+
+use std::borrow::Cow;
+
+use super::demonyms::Demonyms;
+use super::lexicon::{Lexicon, When};
+use super::mentions::{ArticleState, Mention, normalize_space};
+use super::tokens::Token;
+use super::words;
+use crate::article::EntityKind;
+use crate::enrich::gazetteer::name_key;
+
+/// Event words as written in lowercase, with the spelling the canonical name uses; sorted.
+#[rustfmt::skip]
+const HEADS: &[(&str, &str)] = &[
+    ("accord", "Accord"), ("accords", "Accord"), ("affair", "affair"),
+    ("agreement", "Agreement"), ("agreements", "Agreement"),
+    ("crash", "crash"), ("crisis", "Crisis"), ("disaster", "disaster"),
+    ("earthquake", "earthquake"), ("election", "election"), ("elections", "election"),
+    ("games", "Games"), ("massacre", "massacre"), ("olympics", "Olympics"), ("pact", "Pact"),
+    ("referendum", "referendum"), ("revolution", "Revolution"), ("round", "Round"),
+    ("scandal", "scandal"), ("summit", "summit"), ("talks", "talks"), ("treaty", "Treaty"),
+    ("uprising", "Uprising"), ("war", "War"),
+];
+
+/// Lowercase words between the proper words and the head that say which event it is; kept
+/// in the canonical name ("Lebanese civil war", "1987 stock market crash"). Sorted.
+#[rustfmt::skip]
+const QUALIFIERS: &[&str] = &[
+    "banking", "border", "civil", "debt", "financial", "general", "gubernatorial", "hostage",
+    "legislative", "local", "market", "mayoral", "missile", "municipal", "nuclear",
+    "parliamentary", "presidential", "primary", "regional", "stock", "summer", "winter",
+];
+
+/// Lowercase words there that every such event has; left out of the canonical name, so "the
+/// Dayton peace accord" is "the Dayton accord". Sorted.
+#[rustfmt::skip]
+const FILLERS: &[&str] = &["arms", "economic", "monetary", "peace", "security", "trade"];
+
+/// Heads after which a lone nationality word does not make a particular event ("a Chinese
+/// summit", "Israeli talks"); wars, crises and elections of a nation are ("the Chechen war").
+const NEEDS_MORE_THAN_A_NATION: &[&str] = &[
+    "Accord",
+    "Agreement",
+    "Games",
+    "Pact",
+    "Round",
+    "summit",
+    "talks",
+];
+
+/// Event words that are one only when capitalised ("the U.S. Open", "the Belgian Grand
+/// Prix", "the Boston Marathon"): in lowercase they are common words.
+const CAPITAL_HEADS: &[&str] = &["Marathon", "Open", "Prix"];
+
+/// A qualifier or filler in any case ("General" in "the General Election").
+fn is_qualifier(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    QUALIFIERS.binary_search(&lower.as_str()).is_ok()
+        || FILLERS.binary_search(&lower.as_str()).is_ok()
+}
+
+fn head(word: &str) -> Option<&'static str> {
+    if let Some(h) = CAPITAL_HEADS.iter().find(|h| **h == word) {
+        return Some(h);
+    }
+    let lower = word.to_lowercase();
+    HEADS
+        .binary_search_by(|(w, _)| w.cmp(&lower.as_str()))
+        .ok()
+        .map(|i| HEADS[i].1)
+}
+
+/// Ordinals that start an anniversary: "10th", "50th", "first" ... "fiftieth".
+fn is_ordinal(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    (!digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && ["st", "nd", "rd", "th"].contains(&&lower[digits.len()..]))
+        || ORDINAL_WORDS.binary_search(&lower.as_str()).is_ok()
+}
+
+#[rustfmt::skip]
+const ORDINAL_WORDS: &[&str] = &[
+    "eighth", "fifteenth", "fifth", "fiftieth", "first", "fortieth", "fourth", "hundredth",
+    "ninth", "second", "seventh", "sixth", "tenth", "third", "thirtieth", "twentieth",
+    "twenty-fifth",
+];
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && w.chars().all(|c| c.is_ascii_digit())
+        && (1800..=2099).contains(&w.parse::<u32>().unwrap_or(0))
+}
+
+/// A word written in capitals throughout ("SUMMIT"): a headline shouting, read elsewhere.
+fn shouted(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(char::is_lowercase)
+}
+
+/// The gazetteer event whose canonical name `name` is. Aliases are the automaton's business
+/// (pass 1, where the gazetteer's case and date rules apply): a pattern that links an alias
+/// the text wrote differently ("Paris accord" in a 1987 story) would undo them.
+fn known<'a>(lex: &'a Lexicon, name: &str, when: When<'_>) -> Option<&'a str> {
+    let canonical = lex.target(lex.entry(EntityKind::Event, name, when)?).1;
+    (name_key(canonical) == name_key(name)).then_some(canonical)
+}
+
+/// The canonical name of an event found by the tagger or the rules, from what the text wrote
+/// ("Venice Summit" -> "Venice summit", "the Bosnian Elections" -> "Bosnian election"); the
+/// gazetteer's name when it knows the result.
+pub(super) fn canonical<'a>(lex: &'a Lexicon, surface: &'a str, when: When<'_>) -> Cow<'a, str> {
+    let name = surface
+        .strip_prefix("the ")
+        .or_else(|| surface.strip_prefix("The "))
+        .unwrap_or(surface);
+    if let Some(c) = known(lex, name, when) {
+        return Cow::Borrowed(c);
+    }
+    let Some((rest, last)) = name.rsplit_once(' ') else {
+        return normalize_space(name);
+    };
+    match head(last) {
+        Some(h) if !shouted(last) => {
+            let folded = format!("{} {h}", normalize_space(rest));
+            known(lex, &folded, when).map_or(Cow::Owned(folded), Cow::Borrowed)
+        }
+        _ => normalize_space(name),
+    }
+}
+
+/// "the World Championships", "European Championship": every sport
+/// holds one, so the name alone says no more than "the championship"; so with "the National
+/// Conference".
+fn every_sports(surface: &str) -> bool {
+    const SCOPES: &[&str] = &["European", "International", "National", "World"];
+    let name = surface.strip_prefix("the ").unwrap_or(surface);
+    let Some((scope, last)) = name.rsplit_once(' ') else {
+        return false;
+    };
+    matches!(last, "Championship" | "Championships" | "Conference") && SCOPES.contains(&scope)
+}
+
+/// "General Election", "the Presidential Elections": an event word with qualifiers only.
+fn only_qualified(surface: &str) -> bool {
+    let name = surface.strip_prefix("the ").unwrap_or(surface);
+    match name.rsplit_once(' ') {
+        Some((rest, last)) => head(last).is_some() && rest.split(' ').all(is_qualifier),
+        None => false,
+    }
+}
+
+/// The tokens of one segment with the mention (if any) each lies in.
+struct Segment<'t, 'a> {
+    text: &'a str,
+    base: usize,
+    tokens: &'t [Token],
+    /// Per token: the index in `art.mentions` of a mention covering it.
+    cover: Vec<Option<usize>>,
+}
+
+impl<'a> Segment<'_, 'a> {
+    fn word(&self, k: usize) -> &'a str {
+        &self.text[self.tokens[k].start..self.tokens[k].end]
+    }
+
+    fn is_word(&self, k: usize, w: &str) -> bool {
+        self.tokens.get(k).is_some_and(|t| t.word) && self.word(k).eq_ignore_ascii_case(w)
+    }
+
+    /// True when tokens `a` and `a + 1` touch (a hyphen glued to its words).
+    fn glued(&self, a: usize) -> bool {
+        self.tokens[a].end == self.tokens[a + 1].start
+    }
+}
+
+/// Adds the events of one segment and gives the events the tagger or rules found there
+/// (mentions from `first` on) their canonical names.
+pub(super) fn apply<'a>(
+    lex: &'a Lexicon,
+    demonyms: &Demonyms,
+    text: &'a str,
+    base: usize,
+    tokens: &[Token],
+    first: usize,
+    art: &mut ArticleState<'a>,
+) {
+    // Events the tagger or rules found under their own name (not linked to the gazetteer's).
+    let named_in_full = art.named_in_full.clone();
+    let when = When {
+        year: art.year,
+        named_in_full: &named_in_full,
+    };
+    for m in art.mentions[first..].iter_mut() {
+        if m.kind == EntityKind::Event
+            && !m.gazetteer
+            && !m.markup
+            && !m.removed
+            && m.canonical == normalize_space(m.surface)
+        {
+            if every_sports(m.surface) || only_qualified(m.surface) {
+                m.removed = true;
+            } else {
+                m.canonical = canonical(lex, m.surface, when);
+            }
+        }
+    }
+    let mut cover = vec![None; tokens.len()];
+    for (i, m) in art.mentions.iter().enumerate().skip(first) {
+        if m.removed {
+            continue;
+        }
+        for (k, t) in tokens.iter().enumerate() {
+            if m.pos < base + t.end && base + t.start < m.end && cover[k].is_none() {
+                cover[k] = Some(i);
+            }
+        }
+    }
+    let seg = Segment {
+        text,
+        base,
+        tokens,
+        cover,
+    };
+    let mut found: Vec<(usize, usize, Cow<'a, str>)> = Vec::new();
+    for (k, tok) in tokens.iter().enumerate() {
+        if !tok.word || seg.cover[k].is_some() {
+            continue;
+        }
+        let w = seg.word(k);
+        if shouted(w) {
+            continue;
+        }
+        if w.eq_ignore_ascii_case("anniversary") {
+            found.extend(anniversary(&seg, k, art));
+        } else if let Some(h) = head(w) {
+            found.extend(named_before(lex, demonyms, &seg, k, h, art));
+            if found.last().is_none_or(|f| f.1 < base + tok.end) {
+                found.extend(named_after(lex, &seg, k, h, art));
+            }
+        }
+    }
+    for (pos, end, canonical) in found {
+        // A name inside the event that the tagger took for an organisation ("the Louvre
+        // accord", "the Plaza agreement") is part of the event's name.
+        for m in art.mentions[first..].iter_mut() {
+            if m.kind == EntityKind::Org
+                && !m.gazetteer
+                && !m.markup
+                && pos <= m.pos
+                && m.end <= end
+            {
+                m.removed = true;
+            }
+        }
+        let surface = &text[pos - base..end - base];
+        art.mentions.push(Mention::new(
+            pos,
+            end,
+            EntityKind::Event,
+            canonical,
+            surface,
+            surface,
+            false,
+        ));
+    }
+}
+
+/// "the Louvre accord", "the Iran-Iraq war", "the 1987 stock market crash": proper words,
+/// then qualifiers, then the head at token `k`.
+fn named_before<'a>(
+    lex: &'a Lexicon,
+    demonyms: &Demonyms,
+    seg: &Segment<'_, 'a>,
+    k: usize,
+    head: &'static str,
+    art: &ArticleState<'a>,
+) -> Option<(usize, usize, Cow<'a, str>)> {
+    let toks = seg.tokens;
+    let mut j = k;
+    // Qualifiers and fillers right before the head.
+    let mut qualifiers: Vec<&str> = Vec::new();
+    while j > 0 && qualifiers.len() < 3 {
+        let w = seg.word(j - 1);
+        if !toks[j - 1].word || seg.cover[j - 1].is_some() || toks[j - 1].possessive {
+            break;
+        }
+        if QUALIFIERS.binary_search(&w).is_ok() {
+            qualifiers.push(w);
+        } else if FILLERS.binary_search(&w).is_err() {
+            break;
+        }
+        j -= 1;
+    }
+    qualifiers.reverse();
+    // Proper words before them: names found by earlier passes, capitalised words, years.
+    let proper_end = j;
+    let (mut units, mut nations, mut lone_opener) = (0, 0, false);
+    while j > 0 && units < 4 {
+        let p = j - 1;
+        if let Some(i) = seg.cover[p] {
+            let m = &art.mentions[i];
+            // "the EU summit" is the org's (resolve), "the IMF agreement" names no event.
+            if m.kind == EntityKind::Org && m.gazetteer || m.kind == EntityKind::Event {
+                return None;
+            }
+            if toks[p].possessive && units == 0 {
+                return None;
+            }
+            while j > 0 && seg.cover[j - 1] == Some(i) {
+                j -= 1;
+            }
+            lone_opener = false;
+        } else {
+            let w = seg.word(p);
+            let proper = toks[p].word
+                && ((w.starts_with(char::is_uppercase)
+                    && !words::is_stopword(w)
+                    && !is_qualifier(w))
+                    || is_year(w));
+            if !proper {
+                break;
+            }
+            if toks[p].possessive {
+                return None;
+            }
+            nations += usize::from(demonyms.is_demonym(w));
+            lone_opener = toks[p].sent_start && !is_year(w);
+            j = p;
+        }
+        units += 1;
+        // "Iran-Iraq" is one token; "U.S.-Soviet" glues names with a dash token.
+        if j >= 2 && !toks[j - 1].word && seg.glued(j - 1) && seg.glued(j - 2) {
+            let dash = &seg.text[toks[j - 1].start..toks[j - 1].end];
+            if matches!(dash, "-" | "–" | "—") {
+                j -= 1;
+                continue;
+            }
+        }
+        if j > 0 && seg.text[toks[j - 1].end..toks[j].start] != *" " {
+            break;
+        }
+    }
+    if units == 0 || (units == 1 && lone_opener) {
+        return None;
+    }
+    if nations == units && NEEDS_MORE_THAN_A_NATION.contains(&head) {
+        return None;
+    }
+    // "the 1991 war", "the 1992 election": which one? A year names an event with words
+    // saying what happened ("the 1987 stock market crash") or as the Games do.
+    let years_only = (j..proper_end).all(|t| !toks[t].word || is_year(seg.word(t)));
+    if years_only && qualifiers.is_empty() && !["Games", "Olympics"].contains(&head) {
+        return None;
+    }
+    // "the Atlanta games" but not "NBA games": lowercase games are an event where they are
+    // held. ("the London conference" is whichever conference met there: conferences are
+    // events by their own names, "the Madrid peace conference" in the gazetteer, "Fourth
+    // World Conference on Women" through the tagger.)
+    let written = seg.word(k);
+    let held_somewhere = (j..proper_end)
+        .any(|t| seg.cover[t].is_some_and(|i| art.mentions[i].kind == EntityKind::Place));
+    // "the UK games charts": games as a noun's modifier are video games.
+    let modifier_of_noun =
+        toks.get(k + 1).is_some_and(|t| t.word) && seg.word(k + 1).starts_with(char::is_lowercase);
+    if written == "games" && (!held_somewhere || modifier_of_noun) {
+        return None;
+    }
+    // "the Belgian Grand Prix"; "the Grand Prix" alone is every one of them.
+    if head == "Prix" && (units < 2 || seg.word(k - 1) != "Grand") {
+        return None;
+    }
+    let after = |n: usize, w: &str| seg.is_word(k + n, w);
+    // "the National Election Commission", "Islamic Conference Organisation": the event word
+    // is inside a longer name.
+    let next = k + 1;
+    if next < toks.len()
+        && toks[next].word
+        && seg.text[toks[k].end..toks[next].start] == *" "
+        && seg.word(next).starts_with(char::is_uppercase)
+        && !words::is_stopword(seg.word(next))
+    {
+        return None;
+    }
+    // "war on drugs", "war against inflation": a campaign, not a war.
+    if head == "War" && (after(1, "on") || after(1, "against")) {
+        return None;
+    }
+    // "the second round", "the Wimbledon round": only trade rounds ("Uruguay Round", "the
+    // Tokyo round of talks").
+    if head == "Round" && !seg.word(k).starts_with('R') && !after(1, "of") {
+        return None;
+    }
+    let (pos, end) = (seg.base + toks[j].start, seg.base + toks[k].end);
+    let names = normalize_space(&seg.text[toks[j].start..toks[proper_end - 1].end])
+        .replace(['–', '—'], "-");
+    let capital = head.starts_with(char::is_uppercase);
+    let mut canonical = names;
+    for q in qualifiers {
+        canonical.push(' ');
+        if capital {
+            let mut cs = q.chars();
+            canonical.extend(cs.next().map(|c| c.to_ascii_uppercase()));
+            canonical.push_str(cs.as_str());
+        } else {
+            canonical.push_str(q);
+        }
+    }
+    canonical.push(' ');
+    canonical.push_str(head);
+    let surface = &seg.text[toks[j].start..toks[k].end];
+    let known = known(lex, &canonical, art.when()).or_else(|| known(lex, surface, art.when()));
+    Some((pos, end, known.map_or(Cow::Owned(canonical), Cow::Borrowed)))
+}
+
+/// "the Treaty of Rome", "the war in Chechnya": the head at token `k`, then what it is of.
+fn named_after<'a>(
+    lex: &'a Lexicon,
+    seg: &Segment<'_, 'a>,
+    k: usize,
+    head: &'static str,
+    art: &ArticleState<'a>,
+) -> Option<(usize, usize, Cow<'a, str>)> {
+    let w = seg.word(k);
+    let (lead, place_only) = if w == "Treaty" && seg.is_word(k + 1, "of") {
+        ("Treaty of", false)
+    } else if head == "War" && seg.is_word(k + 1, "in") && k > 0 && seg.is_word(k - 1, "the") {
+        ("War in", true)
+    } else {
+        return None;
+    };
+    let start = k + 2;
+    let i = seg.cover.get(start).copied().flatten();
+    let end_tok = match i.map(|i| &art.mentions[i]) {
+        Some(m) if m.kind == EntityKind::Place || !place_only => {
+            let mut e = start;
+            while seg.cover.get(e + 1).copied().flatten() == i {
+                e += 1;
+            }
+            (m.kind != EntityKind::Event).then_some(e)?
+        }
+        None if !place_only => {
+            let w = seg.word(start);
+            (seg.tokens.get(start)?.word
+                && w.starts_with(char::is_uppercase)
+                && !words::is_stopword(w))
+            .then_some(start)?
+        }
+        _ => return None,
+    };
+    let toks = seg.tokens;
+    let object = match i {
+        Some(i) if place_only => art.mentions[i].canonical.clone(),
+        _ => normalize_space(&seg.text[toks[start].start..toks[end_tok].end]),
+    };
+    let canonical = format!("{lead} {object}");
+    let (pos, end) = (seg.base + toks[k].start, seg.base + toks[end_tok].end);
+    // "the war in Iraq" is the gazetteer's "Iraq War" if it lists one.
+    let known = known(lex, &canonical, art.when()).or_else(|| {
+        place_only
+            .then(|| known(lex, &format!("{object} War"), art.when()))
+            .flatten()
+    });
+    Some((pos, end, known.map_or(Cow::Owned(canonical), Cow::Borrowed)))
+}
+
+/// "the 40th anniversary of the Hungarian uprising", "the 50th anniversary of World War II":
+/// an ordinal, "anniversary of", and a name (an event found earlier, or proper words with an
+/// event word after them).
+fn anniversary<'a>(
+    seg: &Segment<'_, 'a>,
+    k: usize,
+    art: &ArticleState<'a>,
+) -> Option<(usize, usize, Cow<'a, str>)> {
+    let toks = seg.tokens;
+    if k == 0 || !toks[k - 1].word || !is_ordinal(seg.word(k - 1)) || !seg.is_word(k + 1, "of") {
+        return None;
+    }
+    // "the 3,000th anniversary": the ordinal is "000th" after a comma.
+    if k >= 2 && seg.glued(k - 2) {
+        return None;
+    }
+    let ordinal = seg.word(k - 1).to_lowercase();
+    let s = k + 2 + usize::from(seg.is_word(k + 2, "the"));
+    // The name: proper words and names found earlier, joined by "of", "in", "over", "the"
+    // ("Victory in the Great Patriotic War"), then perhaps an event word ("the Hungarian
+    // uprising").
+    let proper = |e: usize| {
+        toks.get(e).is_some_and(|t| t.word)
+            && (seg.cover[e].is_some()
+                || (seg.word(e).starts_with(char::is_uppercase)
+                    && !words::is_stopword(seg.word(e))))
+    };
+    let mut e = s;
+    let mut names = Vec::new();
+    while e < toks.len() {
+        if let Some(i) = seg.cover[e] {
+            names.push(i);
+            while seg.cover.get(e + 1).copied().flatten() == Some(i) {
+                e += 1;
+            }
+            e += 1;
+        } else if proper(e)
+            || (e > s
+                && ["of", "in", "over", "the", "and"].contains(&seg.word(e))
+                && (proper(e + 1) || (seg.is_word(e + 1, "the") && proper(e + 2))))
+        {
+            e += 1;
+        } else {
+            break;
+        }
+    }
+    // "the 60th anniversary of Owens' ...", "of Japan's surrender": the name goes on past
+    // what the pattern reads.
+    let possessive = (s..e).any(|t| toks[t].possessive)
+        || toks
+            .get(e)
+            .is_some_and(|t| !t.word && seg.glued(e - 1) && seg.text[t.start..].starts_with('\''));
+    if e == s || possessive {
+        return None;
+    }
+    if e < toks.len()
+        && toks[e].word
+        && seg.word(e).starts_with(char::is_lowercase)
+        && head(seg.word(e)).is_some()
+    {
+        e += 1;
+    }
+    e -= 1;
+    let whole_event = match names.as_slice() {
+        [i] => {
+            let m = &art.mentions[*i];
+            (m.kind == EntityKind::Event
+                && m.pos == seg.base + toks[s].start
+                && m.end == seg.base + toks[e].end)
+                .then(|| m.canonical.to_string())
+        }
+        _ => None,
+    };
+    let object =
+        whole_event.unwrap_or_else(|| seg.text[toks[k + 2].start..toks[e].end].to_string());
+    let canonical = format!("{ordinal} anniversary of {}", normalize_space(&object));
+    Some((
+        seg.base + toks[k - 1].start,
+        seg.base + toks[e].end,
+        Cow::Owned(canonical),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{builtin, names};
+    use super::*;
+
+    #[test]
+    fn lists_are_sorted_for_binary_search() {
+        assert!(HEADS.is_sorted());
+        assert!(QUALIFIERS.is_sorted());
+        assert!(FILLERS.is_sorted());
+        assert!(ORDINAL_WORDS.is_sorted());
+    }
+
+    fn events(body: &str) -> Vec<String> {
+        let es = builtin().extract("", body);
+        names(&es, EntityKind::Event)
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn named_events_fold_case_article_and_number() {
+        let got = events(
+            "Dealers said the Louvre accord held. Louvre Accord partners met, and the Louvre \
+             accords were praised by officials in Paris.",
+        );
+        assert_eq!(got, ["Louvre Accord"]);
+    }
+
+    #[test]
+    fn generic_event_words_are_no_events() {
+        for body in [
+            "Leaders met at a summit on Monday and said the war was over.",
+            "He called for peace talks and said the summit would go ahead.",
+            "Sunday's election was close. The November elections follow.",
+            "Further talks are planned. Elections are due in the second round.",
+            "The U.S. war on drugs goes on.",
+            "Veterans of the 1991 war voted in the 1992 election.",
+            "Jerusalem marked its 3,000th anniversary of King David's reign.",
+            "The National Election Commission met. Shops open on Sunday in the Open air.",
+            "He missed two NBA games before the National Conference.",
+            "It tops the UK games charts before the General Election.",
+            "Speaking at the London conference, he said the Islamist conference was banned.",
+        ] {
+            assert_eq!(events(body), Vec::<String>::new(), "{body}");
+        }
+    }
+
+    #[test]
+    fn qualifiers_stay_and_fillers_go() {
+        let got = events(
+            "The Ogaden civil war went on. After the 1973 stock market crash and the Kitona \
+             peace accord, the Kitona accord held.",
+        );
+        assert_eq!(
+            got,
+            [
+                "Kitona Accord",
+                "1973 stock market crash",
+                "Ogaden Civil War"
+            ]
+        );
+    }
+
+    #[test]
+    fn anniversaries_and_names_after_the_head() {
+        let got = events(
+            "Lisbon marked the 30th anniversary of the Carnation revolution. Officials cited \
+             the Treaty of Nantes and the war in Angola.",
+        );
+        assert_eq!(
+            got,
+            [
+                "30th anniversary of the Carnation revolution",
+                "Carnation Revolution",
+                "Treaty of Nantes",
+                "War in Angola"
+            ]
+        );
+    }
+
+    /// Every years column of events.tsv is "1980-1988", "1987", "2015-" or "-1991", start
+    /// before end, within recorded history.
+    #[test]
+    fn event_years_are_well_formed() {
+        let text = include_str!("../../../data/gazetteer/events.tsv");
+        let mut dated = 0;
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let Some(years) = line.split('\t').nth(3).filter(|y| !y.is_empty()) else {
+                continue;
+            };
+            let year = |y: &str| y.is_empty() || is_year(y);
+            let ok = match years.split_once('-') {
+                Some((a, b)) => {
+                    year(a)
+                        && year(b)
+                        && !(a.is_empty() && b.is_empty())
+                        && (a.is_empty() || b.is_empty() || a <= b)
+                }
+                None => is_year(years),
+            };
+            assert!(ok, "events.tsv:{}: years {years:?}", n + 1);
+            dated += 1;
+        }
+        assert!(dated > 100, "{dated}");
+    }
+
+    #[test]
+    fn championships_of_every_sport_are_no_events() {
+        assert!(every_sports("World Championships"));
+        assert!(every_sports("the European Championship"));
+        assert!(!every_sports("World Cross Country Championships"));
+        assert!(!every_sports("European Indoor Championships"));
+        assert!(!every_sports("English County Championship"));
+        assert!(!every_sports("World Cup"));
+    }
+
+    #[test]
+    fn capitalised_event_words() {
+        let got =
+            events("After the Belgian Grand Prix and the Boston Marathon came the Canadian Open.");
+        assert_eq!(
+            got,
+            ["Belgian Grand Prix", "Boston Marathon", "Canadian Open"]
+        );
+    }
+
+    /// A name the gazetteer lists as an event's canonical name is that event however the
+    /// text writes it; its aliases are matched in pass 1.
+    #[test]
+    fn gazetteer_names_win() {
+        let got = events(
+            "Talks stalled after the Uruguay round of trade talks, the Dayton peace accord, \
+             the Hungarian uprising and the war in Iraq.",
+        );
+        assert_eq!(
+            got,
+            [
+                "Dayton Agreement",
+                "Hungarian Revolution of 1956",
+                "Iraq War",
+                "Uruguay Round"
+            ]
+        );
+    }
+}

@@ -1,0 +1,139 @@
+//! End to end: events as wire stories name them ("the Louvre accord", "the Venice summit",
+//! "the Uruguay Round"), found by `morgue index` in a temp archive of dated stories written
+//! for these tests, listed once under one canonical name by `morgue entities`, and usable as
+//! `--event` filters; generic uses ("a summit", "the war", "peace talks") are no events.
+
+mod common;
+
+use common::{Scratch, titles};
+use serde_json::Value;
+
+/// Four 1987-88 wire stories (written for this test) and one with only generic event words.
+fn archive() -> Scratch {
+    let s = Scratch::new();
+    s.write(
+        "1987/02/louvre.md",
+        "---\ntitle: Finance ministers agree to hold currencies steady\ndate: 1987-02-23\n---\n\n\
+         PARIS, Feb 23 - Dealers said the Louvre accord reached by six finance ministers on \
+         Sunday would steady the dollar. The ministers said the Plaza agreement of 1985 had \
+         done its work.\n",
+    );
+    s.write(
+        "1987/04/dollar.md",
+        "---\ntitle: Dollar slips despite currency pact\ndate: 1987-04-07\n---\n\n\
+         TOKYO, April 7 - The dollar fell again on Tuesday, testing the Louvre Accord. \
+         Traders doubted that the Louvre accords would hold.\n",
+    );
+    s.write(
+        "1987/06/venice.md",
+        "---\ntitle: Leaders gather for economic talks\ndate: 1987-06-08\n---\n\n\
+         VENICE, June 8 - Leaders opened the Venice economic summit on Monday. They want the \
+         Uruguay round of trade talks to move faster and an end to the Iran-Iraq war.\n",
+    );
+    s.write(
+        "1988/09/seoul.md",
+        "---\ntitle: Markets calm as Games open\ndate: 1988-09-17\n---\n\n\
+         SEOUL, Sept 17 - Brokers said the 1987 stock market crash was behind them as the \
+         Seoul Olympics opened. Europe marked the 40th anniversary of the Marshall Plan.\n",
+    );
+    s.write(
+        "1988/10/generic.md",
+        "---\ntitle: Ministers meet again\ndate: 1988-10-03\n---\n\n\
+         Ministers will meet at a summit next month. Officials said the war was far from \
+         over and called for peace talks. Sunday's election went smoothly. Further talks \
+         are planned after the second round.\n",
+    );
+    s.index();
+    s
+}
+
+/// (canonical name, articles) of every event the index lists.
+fn events(s: &Scratch) -> Vec<(String, u64)> {
+    let out = s.stdout(&["entities", "--type", "event", "--top", "100", "--json"]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let list = v["event"].as_array().or_else(|| v.as_array()).unwrap();
+    list.iter()
+        .map(|e| {
+            (
+                e["name"].as_str().unwrap().to_string(),
+                e["articles"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn each_pattern_kind_is_found_under_one_canonical_name() {
+    let s = archive();
+    let got = events(&s);
+    let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+    // "the Louvre accord", "the Louvre Accord" and "the Louvre accords": one event.
+    assert!(got.contains(&("Louvre Accord".to_string(), 2)), "{got:?}");
+    for expected in [
+        "Plaza Accord",
+        "Venice summit",
+        "Uruguay Round",
+        "Iran-Iraq War",
+        "1987 stock market crash",
+        "1988 Summer Olympics",
+        "40th anniversary of the Marshall Plan",
+    ] {
+        assert!(names.contains(&expected), "{expected} in {names:?}");
+    }
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.to_lowercase().contains("louvre") && *n != "Louvre Accord"),
+        "{names:?}"
+    );
+    // The name inside the event is no organisation of its own.
+    let orgs = s.stdout(&["entities", "--type", "org"]);
+    assert!(!orgs.contains("Louvre"), "{orgs}");
+    // The canonical name, in any case, finds every story that wrote any form of it.
+    assert_eq!(
+        titles(&s.search(&["--event", "louvre accord", "--sort", "oldest"])),
+        [
+            "Finance ministers agree to hold currencies steady",
+            "Dollar slips despite currency pact"
+        ]
+    );
+}
+
+#[test]
+fn generic_event_words_are_no_events() {
+    let s = archive();
+    let generic = s.search(&["Ministers meet again"]);
+    let hits = generic["hits"].as_array().unwrap();
+    let hit = hits
+        .iter()
+        .find(|h| h["title"] == "Ministers meet again")
+        .unwrap();
+    let events = &hit["entities"]["event"];
+    assert!(
+        events.is_null() || events.as_array().unwrap().is_empty(),
+        "{events}"
+    );
+}
+
+/// Every judgement file kept in the repo is read by the audit tool (a malformed line would
+/// be refused with its line number) and scores this archive.
+#[test]
+fn audit_reads_every_committed_judgement_file() {
+    let s = archive();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/judgements");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "tsv"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 2, "{files:?}");
+    for file in files {
+        let out = s.stdout(&["entities", "--audit", file.to_str().unwrap()]);
+        assert!(out.starts_with("precision@50 against"), "{file:?}: {out}");
+    }
+    // A 1987 event the 1996 file does not judge is listed for pasting into it.
+    let conll = dir.join("conll1996.tsv");
+    let out = s.stdout(&["entities", "--audit", conll.to_str().unwrap()]);
+    assert!(out.contains("event\tLouvre Accord\t?"), "{out}");
+}
