@@ -196,14 +196,24 @@ pub fn run(index: &Path, queries: &[BenchQuery], scale: &Scale) {
     for (name, _) in &binaries {
         print!(" {name} p50 / p95 ms |");
     }
-    println!("{}", if binaries.len() > 1 { " p50 ratio |" } else { "" });
-    println!("|{}", " --- |".repeat(binaries.len() + 1 + usize::from(binaries.len() > 1)));
+    println!(
+        "{}",
+        if binaries.len() > 1 {
+            " p50 ratio |"
+        } else {
+            ""
+        }
+    );
+    println!(
+        "|{}",
+        " --- |".repeat(binaries.len() + 1 + usize::from(binaries.len() > 1))
+    );
     for (m, (name, _, _)) in modes.iter().enumerate() {
         print!("| {name} |");
         let mut p50s = Vec::new();
-        for b in 0..binaries.len() {
-            let p50 = super::percentile(&mut times[m][b], 0.5);
-            let p95 = super::percentile(&mut times[m][b], 0.95);
+        for binary_times in &mut times[m] {
+            let p50 = super::percentile(binary_times, 0.5);
+            let p95 = super::percentile(binary_times, 0.95);
             print!(" {p50:.1} / {p95:.1} |");
             p50s.push(p50);
         }
