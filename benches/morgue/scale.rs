@@ -120,7 +120,18 @@ fn search_args(q: &BenchQuery) -> Vec<String> {
     args
 }
 
-fn time_search(binary: &Path, index: &Path, args: &[String], facets: bool) -> Duration {
+/// CPU time (user + system) of the children this process has reaped so far.
+fn children_cpu() -> Duration {
+    // SAFETY: an all-zero rusage is valid; getrusage fills the struct we pass.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    let time = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    time(usage.ru_utime) + time(usage.ru_stime)
+}
+
+/// Wall time and CPU time of one `morgue search` process (CPU time says more than wall time
+/// on a busy machine).
+fn time_search(binary: &Path, index: &Path, args: &[String], facets: bool) -> (Duration, Duration) {
     let mut command = Command::new(binary);
     command.args(["search", "--index"]).arg(index);
     if facets {
@@ -128,9 +139,9 @@ fn time_search(binary: &Path, index: &Path, args: &[String], facets: bool) -> Du
             command.arg(format!("--facet={facet}"));
         }
     }
-    let start = Instant::now();
+    let (start, cpu) = (Instant::now(), children_cpu());
     let out = command.args(args).output().unwrap();
-    let took = start.elapsed();
+    let took = (start.elapsed(), children_cpu() - cpu);
     assert!(
         out.status.success(),
         "{} search {args:?}: {}",
@@ -174,6 +185,7 @@ pub fn run(index: &Path, queries: &[BenchQuery], scale: &Scale) {
     ];
     // times[mode][binary]
     let mut times = vec![vec![Vec::new(); binaries.len()]; modes.len()];
+    let mut cpu = times.clone();
     // A warm-up pass so the page cache holds the index for every binary alike.
     for args in &all {
         time_search(&binaries[0].1, index, args, true);
@@ -182,7 +194,9 @@ pub fn run(index: &Path, queries: &[BenchQuery], scale: &Scale) {
         for (m, (_, queries, facets)) in modes.iter().enumerate() {
             for args in queries.iter() {
                 for (b, (_, binary)) in binaries.iter().enumerate() {
-                    times[m][b].push(time_search(binary, index, args, *facets));
+                    let (wall, used) = time_search(binary, index, args, *facets);
+                    times[m][b].push(wall);
+                    cpu[m][b].push(used);
                 }
             }
         }
@@ -192,33 +206,32 @@ pub fn run(index: &Path, queries: &[BenchQuery], scale: &Scale) {
         queries.len(),
         scale.rounds
     );
-    print!("| mode |");
-    for (name, _) in &binaries {
-        print!(" {name} p50 / p95 ms |");
-    }
-    println!(
-        "{}",
-        if binaries.len() > 1 {
-            " p50 ratio |"
-        } else {
-            ""
+    let ratio_header = if binaries.len() > 1 {
+        " p50 ratio |"
+    } else {
+        ""
+    };
+    let columns = binaries.len() + 1 + usize::from(binaries.len() > 1);
+    for (what, times) in [("wall", &mut times), ("CPU (user + system)", &mut cpu)] {
+        print!("| {what} |");
+        for (name, _) in &binaries {
+            print!(" {name} p50 / p95 ms |");
         }
-    );
-    println!(
-        "|{}",
-        " --- |".repeat(binaries.len() + 1 + usize::from(binaries.len() > 1))
-    );
-    for (m, (name, _, _)) in modes.iter().enumerate() {
-        print!("| {name} |");
-        let mut p50s = Vec::new();
-        for binary_times in &mut times[m] {
-            let p50 = super::percentile(binary_times, 0.5);
-            let p95 = super::percentile(binary_times, 0.95);
-            print!(" {p50:.1} / {p95:.1} |");
-            p50s.push(p50);
-        }
-        if binaries.len() > 1 {
-            print!(" {:.2}x |", p50s[1] / p50s[0]);
+        println!("{ratio_header}");
+        println!("|{}", " --- |".repeat(columns));
+        for (m, (name, _, _)) in modes.iter().enumerate() {
+            print!("| {name} |");
+            let mut p50s = Vec::new();
+            for binary_times in &mut times[m] {
+                let p50 = super::percentile(binary_times, 0.5);
+                let p95 = super::percentile(binary_times, 0.95);
+                print!(" {p50:.1} / {p95:.1} |");
+                p50s.push(p50);
+            }
+            if binaries.len() > 1 {
+                print!(" {:.2}x |", p50s[1] / p50s[0]);
+            }
+            println!();
         }
         println!();
     }
