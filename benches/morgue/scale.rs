@@ -2,7 +2,8 @@
 //! 15,000 articles (~58 MB each, the shape the issue measured at a million), indexed once with
 //! entities, then whole-process `morgue search` timings over the bench's 30 queries: top 10,
 //! and top 10 with month + person + place + event facets, plus a query that matches nothing
-//! (what opening the index costs a process).
+//! (what opening the index costs a process). Each is reported as wall time and as the
+//! process's CPU time, which a busy machine disturbs less.
 //!
 //! The archive and index live in `WORK/scale-SEED-N/` and are reused by later runs.
 //! `--scale-minutes M` stops the ingest after M minutes with Ctrl-C's signal: morgue commits
