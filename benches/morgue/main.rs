@@ -16,10 +16,15 @@
 //!                       articles; prints time, MB/s and peak RSS of each, with ratios
 //!                       against the folder (see streams.rs)
 //!   --streams-flag F    pass F to those `morgue index` runs (repeatable: --no-entities)
+//!   --scale N           only whole-process query timings at N articles (see scale.rs), with
+//!   --scale-minutes M   stop its one-time ingest after M minutes (keeps what was committed)
+//!   --scale-baseline B  also time the `morgue` binary B, alternated, with ratios
+//!   --scale-rounds R    rounds over the 30 queries (default 3)
 //!
 //! Prints a markdown table of figures and ratios against the baseline.
 
 mod corpus;
+mod scale;
 mod streams;
 
 use morgue::article::EntityKind;
@@ -48,6 +53,8 @@ struct Options {
     streams_mb: Option<u64>,
     /// Extra flags for the streamed-formats runs (`--no-entities`).
     streams_flags: Vec<String>,
+    /// Only the whole-process query timings at this scale (`scale`).
+    scale: scale::Scale,
 }
 
 fn options() -> Options {
@@ -62,6 +69,12 @@ fn options() -> Options {
         queries_only: false,
         streams_mb: None,
         streams_flags: Vec::new(),
+        scale: scale::Scale {
+            articles: 0,
+            minutes: None,
+            baseline: None,
+            rounds: 3,
+        },
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -82,6 +95,10 @@ fn options() -> Options {
             "--queries-only" => o.queries_only = true,
             "--streams" => o.streams_mb = Some(value().parse().expect("--streams MB")),
             "--streams-flag" => o.streams_flags.push(value()),
+            "--scale" => o.scale.articles = value().parse().expect("--scale N"),
+            "--scale-minutes" => o.scale.minutes = Some(value().parse().expect("minutes")),
+            "--scale-baseline" => o.scale.baseline = Some(PathBuf::from(value())),
+            "--scale-rounds" => o.scale.rounds = value().parse().expect("rounds"),
             "--bench" => {} // cargo passes this
             other => panic!("unknown option {other}"),
         }
@@ -99,6 +116,12 @@ fn main() {
     if let Some(mb) = o.streams_mb {
         let flags: Vec<&str> = o.streams_flags.iter().map(String::as_str).collect();
         streams::run(&o.work, o.seed, &repo(), mb, &flags, morgue_index);
+        return;
+    }
+    if o.scale.articles > 0 {
+        let index = scale::build(&o.work, o.seed, &repo(), &o.scale);
+        let queries = query_set(&MorgueIndex::open(&index).unwrap());
+        scale::run(&index, &queries, &o.scale);
         return;
     }
     let archive = match &o.corpus {

@@ -383,21 +383,26 @@ fn run_query(
     sort: SortOrder,
     facets: Option<&FacetCollector>,
 ) -> tantivy::Result<Ranked> {
-    // Word queries ranked without facets take the pruned path; nothing else needs their terms.
-    let pruned = (sort == SortOrder::Relevance && facets.is_none())
+    // Word queries ranked by score take the pruned path; nothing else needs their terms.
+    let pruned = (sort == SortOrder::Relevance)
         .then(|| query::pruned_terms(Deadline::unwrap(full_query)))
         .flatten();
     Ok(match sort {
         SortOrder::Relevance if pruned.is_some() => {
             // Ranked alone, a word's hits skip blocks of documents that cannot reach the page
             // (block-max WAND), and its count comes from document frequencies. Together with
-            // a counting collector every hit would be scored.
+            // a counting collector every hit would be scored. Facets, which must see every
+            // hit, take a pass of their own that scores nothing (its document lists are read
+            // in blocks), on all cores.
             let docs = top::by_score(searcher, full_query, page.limit, page.offset)?;
             let total = count::total(searcher, full_query, pruned.as_deref())?;
+            let tallies = facets
+                .map(|facets| searcher.search(full_query, facets))
+                .transpose()?;
             (
                 docs.into_iter().map(|(s, d)| (Some(s), d)).collect(),
                 total,
-                None,
+                tallies,
             )
         }
         SortOrder::Relevance => {
