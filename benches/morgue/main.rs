@@ -16,10 +16,14 @@
 //!                       articles; prints time, MB/s and peak RSS of each, with ratios
 //!                       against the folder (see streams.rs)
 //!   --streams-flag F    pass F to those `morgue index` runs (repeatable: --no-entities)
+//!   --shapes A,B,..     only ingest, per archive shape (wire-ndjson, wire-folder, mixed; `all`):
+//!                       FTS5 and morgue with entities off and on, alternated, --articles
+//!                       each: MB/s, MB per CPU-second, peak RSS, index size (see shapes.rs)
 //!
 //! Prints a markdown table of figures and ratios against the baseline.
 
 mod corpus;
+mod shapes;
 mod streams;
 
 use morgue::article::EntityKind;
@@ -48,6 +52,8 @@ struct Options {
     streams_mb: Option<u64>,
     /// Extra flags for the streamed-formats runs (`--no-entities`).
     streams_flags: Vec<String>,
+    /// Only the archive-shapes ingest bench (`shapes`), over these shapes.
+    shapes: Vec<String>,
 }
 
 fn options() -> Options {
@@ -62,6 +68,7 @@ fn options() -> Options {
         queries_only: false,
         streams_mb: None,
         streams_flags: Vec::new(),
+        shapes: Vec::new(),
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -82,6 +89,12 @@ fn options() -> Options {
             "--queries-only" => o.queries_only = true,
             "--streams" => o.streams_mb = Some(value().parse().expect("--streams MB")),
             "--streams-flag" => o.streams_flags.push(value()),
+            "--shapes" => {
+                o.shapes = match value().as_str() {
+                    "all" => shapes::ALL.map(String::from).to_vec(),
+                    list => list.split(',').map(String::from).collect(),
+                }
+            }
             "--bench" => {} // cargo passes this
             other => panic!("unknown option {other}"),
         }
@@ -99,6 +112,10 @@ fn main() {
     if let Some(mb) = o.streams_mb {
         let flags: Vec<&str> = o.streams_flags.iter().map(String::as_str).collect();
         streams::run(&o.work, o.seed, &repo(), mb, &flags, morgue_index);
+        return;
+    }
+    if !o.shapes.is_empty() {
+        shapes::run(&o, &o.shapes);
         return;
     }
     let archive = match &o.corpus {
@@ -329,38 +346,86 @@ fn generated(o: &Options, n: usize) -> PathBuf {
 }
 
 /// Runs `morgue index` on a fresh index; returns (seconds, peak RSS in KB, articles).
-// The child is reaped by `wait4` (which also reports its peak memory), not `Child::wait`.
-#[allow(clippy::zombie_processes)]
 fn morgue_index(archive: &Path, index: &Path, extra: &[&str]) -> (f64, u64, u64) {
+    let run = measure_morgue(archive, index, extra);
+    (run.secs, run.rss_kb, run.articles)
+}
+
+/// What one ingest run cost, measured from outside the child.
+#[derive(Debug, Clone)]
+struct Measured {
+    secs: f64,
+    /// User + system CPU time of the child (its threads included).
+    cpu_secs: f64,
+    rss_kb: u64,
+    articles: u64,
+    index_bytes: u64,
+}
+
+/// Runs `morgue index` on a fresh index and measures it.
+fn measure_morgue(archive: &Path, index: &Path, extra: &[&str]) -> Measured {
     let _ = std::fs::remove_dir_all(index);
-    // Output goes to a file: a pipe nobody reads while we wait could fill and stall the child.
-    let out_path = index.with_extension("summary.json");
-    let out = std::fs::File::create(&out_path).unwrap();
-    let start = Instant::now();
-    let child = Command::new(env!("CARGO_BIN_EXE_morgue"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_morgue"));
+    command
         .arg("index")
         .arg("--json")
         .args(extra)
         .arg("--index")
         .arg(index)
-        .arg(archive)
-        .stdout(out)
-        .spawn()
-        .expect("morgue runs");
-    let (status, rss) = wait_with_rss(child.id());
-    let secs = start.elapsed().as_secs_f64();
-    assert!(status == 0, "morgue index failed");
-    let summary: Value = serde_json::from_slice(&std::fs::read(&out_path).unwrap()).unwrap();
-    (secs, rss, summary["articles_in_index"].as_u64().unwrap())
+        .arg(archive);
+    let (summary, mut run) = measured_child(command, &index.with_extension("summary.json"));
+    run.articles = summary["articles_in_index"].as_u64().unwrap();
+    run.index_bytes = corpus::folder_bytes(index);
+    run
 }
 
-/// Waits for a child and returns its exit status and peak resident set size (KB).
-fn wait_with_rss(pid: u32) -> (i32, u64) {
+/// Runs the FTS5 baseline's ingest into a fresh database and measures it.
+fn measure_fts5(archive: &Path, db: &Path) -> Measured {
+    let mut command = Command::new("python3");
+    command
+        .arg(repo().join("benches/fts5_baseline.py"))
+        .arg("index")
+        .arg(archive)
+        .arg(db);
+    let (summary, mut run) = measured_child(command, &db.with_extension("summary.json"));
+    run.articles = summary["articles"].as_u64().unwrap();
+    run.index_bytes = std::fs::metadata(db).map_or(0, |m| m.len());
+    run
+}
+
+/// Runs `command` with its standard output in the file `out` (a pipe nobody reads while we
+/// wait could fill and stall the child), reaps it with `wait4` for its CPU time and peak
+/// memory, and returns its output as JSON.
+// The child is reaped by `wait4`, not `Child::wait`.
+#[allow(clippy::zombie_processes)]
+fn measured_child(mut command: Command, out: &Path) -> (Value, Measured) {
+    let file = std::fs::File::create(out).unwrap();
+    let start = Instant::now();
+    let child = command.stdout(file).spawn().expect("child runs");
+    let (status, usage) = wait_with_usage(child.id());
+    let secs = start.elapsed().as_secs_f64();
+    assert!(status == 0, "{command:?} failed");
+    let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    let run = Measured {
+        secs,
+        cpu_secs: seconds(usage.ru_utime) + seconds(usage.ru_stime),
+        rss_kb: usage.ru_maxrss as u64,
+        articles: 0,
+        index_bytes: 0,
+    };
+    (
+        serde_json::from_slice(&std::fs::read(out).unwrap()).unwrap(),
+        run,
+    )
+}
+
+/// Waits for a child and returns its exit status and resource usage (peak RSS in KB).
+fn wait_with_usage(pid: u32) -> (i32, libc::rusage) {
     let mut status = 0;
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     // SAFETY: wait4 on our own child; both out-pointers are valid for the call.
     unsafe { libc::wait4(pid as i32, &mut status, 0, &mut usage) };
-    (libc::WEXITSTATUS(status), usage.ru_maxrss as u64)
+    (libc::WEXITSTATUS(status), usage)
 }
 
 fn fts5_index(archive: &Path, db: &Path) -> Value {
