@@ -26,12 +26,12 @@ PHASES = [
     ("parse (formats, JSON, HTML)", r"morgue::formats|serde_json|html5ever|dom_smoothie|dom_query|markup5ever|encoding_rs|quick_xml|serde_saphyr|tendril"),
     ("read + hash + walk + manifest", r"xxh3|xxhash|walkdir|morgue::walk|ingest::plan|index::manifest|ingest::read|ingest::stream|flate2|zlib|crc32"),
     ("document building", r"index::document|TantivyDocument|OwnedValue|CompactDoc|tantivy::schema::document"),
-    ("tokenize + stem", r"tokenizer|index::analysis|stemmer|rust_stemmers|Stemming|AsciiFolding|LowerCaser|unicode_segmentation|SimpleTokenizer"),
-    ("docstore (compress, write)", r"tantivy::store|zstd|lz4|StoreWriter|DocStore"),
+    ("tokenize + stem", r"tokenizer|index::analysis|stemmer|rust_stemmers|frostem|Stemming|AsciiFolding|LowerCaser|unicode_segmentation|SimpleTokenizer"),
+    ("docstore (compress, write)", r"tantivy::store|zstd|ZSTD|lz4|StoreWriter|DocStore"),
     ("fast fields", r"fastfield|columnar|tantivy_columnar|sstable"),
-    ("postings (index in memory, serialize)", r"postings|segment_writer|stacker|tantivy_stacker|ExpUnrolledLinkedList|ArenaHashMap|bitpack|tantivy_bitpacker|termdict|tantivy_fst|fst::|SegmentSerializer|fieldnorm|skip_index|compute_hash|murmurhash"),
+    ("postings (index in memory, serialize)", r"postings|segment_writer|stacker|tantivy_stacker|ExpUnrolledLinkedList|ArenaHashMap|bitpack|tantivy_bitpacker|termdict|tantivy_fst|fst::|SegmentSerializer|fieldnorm|skip_index|compute_hash|murmurhash|vint|BlockEncoder|bitpacker"),
     ("merge", r"merger|IndexMerger|merge_policy"),
-    ("allocation, copying (libc)", r"malloc|free|realloc|memcpy|memmove|memset|_int_|alloc::|RawVec|cfree|__libc"),
+    ("allocation, copying (libc)", r"malloc|free|realloc|memcpy|memmove|memset|memcmp|_int_|alloc::|RawVec|cfree|__libc"),
     ("kernel (I/O, page faults, scheduling)", r"\[k\]"),
     ("threads, channels, waiting", r"crossbeam|rayon|parking_lot|futex|pthread|std::sync|spin"),
 ]
@@ -51,6 +51,9 @@ def main():
             ["perf", "report", "-i", data, "--stdio", "--no-children", "--sort", "sym",
              "--percent-limit", "0"],
             check=True, capture_output=True, text=True).stdout
+        threads = subprocess.run(
+            ["perf", "report", "-i", data, "--stdio", "--no-children", "--sort", "comm"],
+            check=True, capture_output=True, text=True).stdout
     finally:
         shutil.rmtree(work, ignore_errors=True)
     shares = collections.Counter()
@@ -64,6 +67,10 @@ def main():
         phase = next((p for p, pattern in PHASES if re.search(pattern, text)), "other")
         shares[phase] += share
         top[phase].append((share, symbol))
+    by_thread = [" ".join(line.split()) for line in threads.splitlines()
+                 if line.strip() and not line.startswith("#")]
+    # tantivy's indexing threads are `thrd-tantivy-index*`; ours carry the binary's name.
+    print("CPU time by thread:", "; ".join(by_thread))
     total = sum(shares.values()) or 1.0
     print(f"| phase ({' '.join(flags) or 'entities on'}) | share of CPU time | top functions |")
     print("| --- | --- | --- |")
