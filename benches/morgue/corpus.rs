@@ -4,7 +4,8 @@
 //! Words follow a Zipf distribution over a vocabulary taken from `sample_corpus/` (our own CC0
 //! text) plus generated rare words for the long tail; names come from the built-in gazetteer,
 //! so entity extraction has real work to do. Articles are 300-900 words, dated over five
-//! decades, from a dozen outlets, in every format morgue reads.
+//! decades, from a dozen outlets, in every format morgue reads. Wire items (`wire_item`) are
+//! the short shape: 80-250 words, in one NDJSON file or as a folder of small files.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -209,6 +210,76 @@ impl Generator {
             }
         }
         (title, date, source, author, body.trim_end().to_string())
+    }
+
+    /// One short wire item: (title, date, source, body) with a dateline and 80-250 words, the
+    /// shape of agency copy (a new user's archive had 19,043 of ~0.9 KB).
+    // Other benches include this file (`#[path]`) and use no wire items.
+    #[allow(dead_code)]
+    pub fn wire_item(&mut self) -> (String, String, String, String) {
+        let mut title = String::new();
+        self.sentence(&mut title);
+        title.truncate(title.char_indices().nth(70).map_or(title.len(), |(i, _)| i));
+        let title = title.trim_end_matches('.').to_string();
+        let (y, m, d) = (
+            self.rng.between(1975, 2025),
+            self.rng.between(1, 12),
+            self.rng.between(1, 28),
+        );
+        let source = self.rng.pick(&OUTLETS).to_string();
+        let words = self.rng.between(80, 250);
+        let place = self.rng.pick(&self.places).to_uppercase();
+        let mut body = format!("{place}, {} {d} ({source}) - ", MONTHS[m - 1]);
+        let mut count = 0;
+        while count < words {
+            let before = body.len();
+            self.sentence(&mut body);
+            count += body[before..].split_whitespace().count();
+            body.push(if self.rng.chance(0.3) { '\n' } else { ' ' });
+        }
+        (
+            title,
+            format!("{y:04}-{m:02}-{d:02}"),
+            source,
+            body.trim_end().to_string(),
+        )
+    }
+
+    /// `articles` wire items in one NDJSON file at `path`; returns its size in bytes.
+    // Other benches include this file (`#[path]`) and use no wire items.
+    #[allow(dead_code)]
+    pub fn write_wire_ndjson(&mut self, path: &Path, articles: usize) -> io::Result<u64> {
+        use std::io::Write;
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        let mut out = io::BufWriter::new(std::fs::File::create(path)?);
+        let mut bytes = 0;
+        for _ in 0..articles {
+            let (title, date, source, body) = self.wire_item();
+            let line =
+                serde_json::json!({"title": title, "date": date, "source": source, "text": body})
+                    .to_string();
+            out.write_all(line.as_bytes())?;
+            out.write_all(b"\n")?;
+            bytes += line.len() as u64 + 1;
+        }
+        out.flush()?;
+        Ok(bytes)
+    }
+
+    /// `articles` wire items as a folder of small `.txt` files (header lines, blank line,
+    /// body), 1,000 per subfolder, as a wire feed saved to disk item by item.
+    // Other benches include this file (`#[path]`) and use no wire items.
+    #[allow(dead_code)]
+    pub fn write_wire_folder(&mut self, dir: &Path, articles: usize) -> io::Result<u64> {
+        let mut bytes = 0;
+        for n in 0..articles {
+            let (title, date, source, body) = self.wire_item();
+            let text = format!("Title: {title}\nDate: {date}\nSource: {source}\n\n{body}\n");
+            bytes += write(&dir.join(format!("{:03}/{n}.txt", n / 1000)), &text)?;
+        }
+        Ok(bytes)
     }
 
     /// Writes `articles` articles under `dir` in a mix of formats.

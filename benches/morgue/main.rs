@@ -20,11 +20,15 @@
 //!   --scale-minutes M   stop its one-time ingest after M minutes (keeps what was committed)
 //!   --scale-baseline B  also time the `morgue` binary B, alternated, with ratios
 //!   --scale-rounds R    rounds over the 30 queries (default 3)
+//!   --shapes A,B,..     only ingest, per archive shape (wire-ndjson, wire-folder, mixed; `all`):
+//!                       FTS5 and morgue with entities off and on, alternated, --articles
+//!                       each: MB/s, MB per CPU-second, peak RSS, index size (see shapes.rs)
 //!
 //! Prints a markdown table of figures and ratios against the baseline.
 
 mod corpus;
 mod scale;
+mod shapes;
 mod streams;
 
 use morgue::article::EntityKind;
@@ -55,6 +59,8 @@ struct Options {
     streams_flags: Vec<String>,
     /// Only the whole-process query timings at this scale (`scale`).
     scale: scale::Scale,
+    /// Only the archive-shapes ingest bench (`shapes`), over these shapes.
+    shapes: Vec<String>,
 }
 
 fn options() -> Options {
@@ -75,6 +81,7 @@ fn options() -> Options {
             baseline: None,
             rounds: 3,
         },
+        shapes: Vec::new(),
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -99,6 +106,12 @@ fn options() -> Options {
             "--scale-minutes" => o.scale.minutes = Some(value().parse().expect("minutes")),
             "--scale-baseline" => o.scale.baseline = Some(PathBuf::from(value())),
             "--scale-rounds" => o.scale.rounds = value().parse().expect("rounds"),
+            "--shapes" => {
+                o.shapes = match value().as_str() {
+                    "all" => shapes::ALL.map(String::from).to_vec(),
+                    list => list.split(',').map(String::from).collect(),
+                }
+            }
             "--bench" => {} // cargo passes this
             other => panic!("unknown option {other}"),
         }
@@ -122,6 +135,10 @@ fn main() {
         let index = scale::build(&o.work, o.seed, &repo(), &o.scale);
         let queries = query_set(&MorgueIndex::open(&index).unwrap());
         scale::run(&index, &queries, &o.scale);
+        return;
+    }
+    if !o.shapes.is_empty() {
+        shapes::run(&o, &o.shapes);
         return;
     }
     let archive = match &o.corpus {
@@ -352,38 +369,86 @@ fn generated(o: &Options, n: usize) -> PathBuf {
 }
 
 /// Runs `morgue index` on a fresh index; returns (seconds, peak RSS in KB, articles).
-// The child is reaped by `wait4` (which also reports its peak memory), not `Child::wait`.
-#[allow(clippy::zombie_processes)]
 fn morgue_index(archive: &Path, index: &Path, extra: &[&str]) -> (f64, u64, u64) {
+    let run = measure_morgue(archive, index, extra);
+    (run.secs, run.rss_kb, run.articles)
+}
+
+/// What one ingest run cost, measured from outside the child.
+#[derive(Debug, Clone)]
+struct Measured {
+    secs: f64,
+    /// User + system CPU time of the child (its threads included).
+    cpu_secs: f64,
+    rss_kb: u64,
+    articles: u64,
+    index_bytes: u64,
+}
+
+/// Runs `morgue index` on a fresh index and measures it.
+fn measure_morgue(archive: &Path, index: &Path, extra: &[&str]) -> Measured {
     let _ = std::fs::remove_dir_all(index);
-    // Output goes to a file: a pipe nobody reads while we wait could fill and stall the child.
-    let out_path = index.with_extension("summary.json");
-    let out = std::fs::File::create(&out_path).unwrap();
-    let start = Instant::now();
-    let child = Command::new(env!("CARGO_BIN_EXE_morgue"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_morgue"));
+    command
         .arg("index")
         .arg("--json")
         .args(extra)
         .arg("--index")
         .arg(index)
-        .arg(archive)
-        .stdout(out)
-        .spawn()
-        .expect("morgue runs");
-    let (status, rss) = wait_with_rss(child.id());
-    let secs = start.elapsed().as_secs_f64();
-    assert!(status == 0, "morgue index failed");
-    let summary: Value = serde_json::from_slice(&std::fs::read(&out_path).unwrap()).unwrap();
-    (secs, rss, summary["articles_in_index"].as_u64().unwrap())
+        .arg(archive);
+    let (summary, mut run) = measured_child(command, &index.with_extension("summary.json"));
+    run.articles = summary["articles_in_index"].as_u64().unwrap();
+    run.index_bytes = corpus::folder_bytes(index);
+    run
 }
 
-/// Waits for a child and returns its exit status and peak resident set size (KB).
-fn wait_with_rss(pid: u32) -> (i32, u64) {
+/// Runs the FTS5 baseline's ingest into a fresh database and measures it.
+fn measure_fts5(archive: &Path, db: &Path) -> Measured {
+    let mut command = Command::new("python3");
+    command
+        .arg(repo().join("benches/fts5_baseline.py"))
+        .arg("index")
+        .arg(archive)
+        .arg(db);
+    let (summary, mut run) = measured_child(command, &db.with_extension("summary.json"));
+    run.articles = summary["articles"].as_u64().unwrap();
+    run.index_bytes = std::fs::metadata(db).map_or(0, |m| m.len());
+    run
+}
+
+/// Runs `command` with its standard output in the file `out` (a pipe nobody reads while we
+/// wait could fill and stall the child), reaps it with `wait4` for its CPU time and peak
+/// memory, and returns its output as JSON.
+// The child is reaped by `wait4`, not `Child::wait`.
+#[allow(clippy::zombie_processes)]
+fn measured_child(mut command: Command, out: &Path) -> (Value, Measured) {
+    let file = std::fs::File::create(out).unwrap();
+    let start = Instant::now();
+    let child = command.stdout(file).spawn().expect("child runs");
+    let (status, usage) = wait_with_usage(child.id());
+    let secs = start.elapsed().as_secs_f64();
+    assert!(status == 0, "{command:?} failed");
+    let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    let run = Measured {
+        secs,
+        cpu_secs: seconds(usage.ru_utime) + seconds(usage.ru_stime),
+        rss_kb: usage.ru_maxrss as u64,
+        articles: 0,
+        index_bytes: 0,
+    };
+    (
+        serde_json::from_slice(&std::fs::read(out).unwrap()).unwrap(),
+        run,
+    )
+}
+
+/// Waits for a child and returns its exit status and resource usage (peak RSS in KB).
+fn wait_with_usage(pid: u32) -> (i32, libc::rusage) {
     let mut status = 0;
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     // SAFETY: wait4 on our own child; both out-pointers are valid for the call.
     unsafe { libc::wait4(pid as i32, &mut status, 0, &mut usage) };
-    (libc::WEXITSTATUS(status), usage.ru_maxrss as u64)
+    (libc::WEXITSTATUS(status), usage)
 }
 
 fn fts5_index(archive: &Path, db: &Path) -> Value {

@@ -70,15 +70,22 @@ impl Beam {
     /// Keeps the best candidates (at the sentence's `last` token, only those closing their
     /// entity) as the new hypotheses.
     pub fn prune(&mut self, last: bool) {
-        self.next.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let mut kept = Vec::with_capacity(self.width);
-        for &(score, h, l) in &self.next {
-            if kept.len() == self.width {
-                break;
-            }
-            if last && !label::allowed(l, label::O) {
+        // The best `width` candidates, best first, equal scores in the order they came: what
+        // a stable sort of all of them would put first, without sorting the ~40 candidates of
+        // every token (that sort was ~7% of indexing time with entities on).
+        let mut best: Vec<(f32, usize, u8)> = Vec::with_capacity(self.width + 1);
+        for &candidate in &self.next {
+            if last && !label::allowed(candidate.2, label::O) {
                 continue;
             }
+            let at = best.partition_point(|kept| kept.0.total_cmp(&candidate.0).is_ge());
+            if at < self.width {
+                best.insert(at, candidate);
+                best.truncate(self.width);
+            }
+        }
+        let mut kept = Vec::with_capacity(self.width);
+        for (score, h, l) in best {
             let from = self.hyps[h];
             self.steps.push((l, from.step));
             kept.push(Hyp {
