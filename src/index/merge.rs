@@ -29,7 +29,10 @@ pub fn policy_during_run(replacing: bool) -> Box<dyn MergePolicy> {
 
 /// Runs the merges [`BoundedMergePolicy`] asks for on the committed segments, one at a time,
 /// until it asks for none. Call only with no delete pending (right after a commit).
-pub fn merge_committed(writer: &mut IndexWriter, index: &tantivy::Index) -> tantivy::Result<()> {
+pub fn merge_committed<D: tantivy::Document>(
+    writer: &mut IndexWriter<D>,
+    index: &tantivy::Index,
+) -> tantivy::Result<()> {
     let policy = BoundedMergePolicy::default();
     // Each round merges segments into fewer, larger ones; the bound only guards the loop.
     for _ in 0..64 {

@@ -8,6 +8,7 @@
 //! count of the [`RunSummary`]: indexed (new, updated, unchanged), skipped (by reason) or
 //! ignored.
 
+mod backlog;
 mod messages;
 mod plan;
 mod read;
@@ -187,7 +188,7 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
     index::release_freed_writer_memory();
     let morgue_index = MorgueIndex::open_or_create(index_dir)?;
     // Take the writer lock before walking, so a second run fails at once.
-    let writer: IndexWriter = morgue_index
+    let writer: IndexWriter<backlog::Queued> = morgue_index
         .index
         .writer_with_num_threads(options.writer_threads, options.writer_memory)
         .map_err(|e| MorgueError::tantivy(index_dir, e))?;
