@@ -16,6 +16,8 @@
 //!                       articles; prints time, MB/s and peak RSS of each, with ratios
 //!                       against the folder (see streams.rs)
 //!   --streams-flag F    pass F to those `morgue index` runs (repeatable: --no-entities)
+//!   --streams-rounds N  index each streamed input N times, alternating; median (default 3)
+//!   --streams-inputs L  only these of folder,warc,ndjson (e.g. warc,ndjson at 2000 MB)
 //!
 //! Prints a markdown table of figures and ratios against the baseline.
 
@@ -48,6 +50,9 @@ struct Options {
     streams_mb: Option<u64>,
     /// Extra flags for the streamed-formats runs (`--no-entities`).
     streams_flags: Vec<String>,
+    /// Alternated rounds of the streamed-formats runs, and which inputs (see streams.rs).
+    streams_rounds: usize,
+    streams_inputs: Vec<String>,
 }
 
 fn options() -> Options {
@@ -62,6 +67,8 @@ fn options() -> Options {
         queries_only: false,
         streams_mb: None,
         streams_flags: Vec::new(),
+        streams_rounds: 3,
+        streams_inputs: Vec::new(),
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -82,6 +89,8 @@ fn options() -> Options {
             "--queries-only" => o.queries_only = true,
             "--streams" => o.streams_mb = Some(value().parse().expect("--streams MB")),
             "--streams-flag" => o.streams_flags.push(value()),
+            "--streams-rounds" => o.streams_rounds = value().parse().expect("--streams-rounds N"),
+            "--streams-inputs" => o.streams_inputs = value().split(',').map(String::from).collect(),
             "--bench" => {} // cargo passes this
             other => panic!("unknown option {other}"),
         }
@@ -98,7 +107,13 @@ fn main() {
     std::fs::create_dir_all(&o.work).unwrap();
     if let Some(mb) = o.streams_mb {
         let flags: Vec<&str> = o.streams_flags.iter().map(String::as_str).collect();
-        streams::run(&o.work, o.seed, &repo(), mb, &flags, morgue_index);
+        let plan = streams::Plan {
+            mb,
+            flags: &flags,
+            rounds: o.streams_rounds,
+            inputs: &o.streams_inputs,
+        };
+        streams::run(&o.work, o.seed, &repo(), &plan, morgue_index);
         return;
     }
     let archive = match &o.corpus {
