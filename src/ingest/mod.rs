@@ -212,9 +212,8 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
 
     // The last commit as the run found it: what deletes check and refreshes read from.
     let before = indexed_before(&morgue_index, index_dir)?;
-    // A run that may replace articles merges only after its last commit (see `index::merge`).
-    let replacing = before.is_some();
-    writer.set_merge_policy(index::merge::policy_during_run(replacing));
+    // Segments are merged only after the last commit (see `index::merge`).
+    writer.set_merge_policy(index::merge::policy_during_run());
     let mut sink = Sink::new(
         writer,
         index_dir,
@@ -232,7 +231,7 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
     };
     let mut summary = run_stages(index_dir, &verdicts, &readers, &mut sink, &progress)?;
     sink.commit(&mut summary)?;
-    if replacing && !summary.interrupted {
+    if !summary.interrupted {
         index::merge::merge_committed(&mut sink.writer, &morgue_index.index)
             .map_err(|e| MorgueError::write_failed(index_dir, e))?;
     }
