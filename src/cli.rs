@@ -240,10 +240,11 @@ pub struct IndexArgs {
     #[arg(long, env = "MORGUE_NER_MODEL", value_name = "FILE")]
     pub ner_model: Option<PathBuf>,
 
-    /// Memory budget of the index writer, in MB (16 to 4000)
-    #[arg(long, default_value_t = 256, value_name = "MB",
+    /// Memory budget of the index writer, in MB (16 to 4000; default 64 per writer thread,
+    /// one per core up to 4: 128 MB on 2 cores)
+    #[arg(long, value_name = "MB",
           value_parser = clap::value_parser!(u16).range(16..=4000))]
-    pub memory_mb: u16,
+    pub memory_mb: Option<u16>,
 
     /// List every skipped and ignored file, bad record and warning
     #[arg(long, short)]
@@ -589,8 +590,14 @@ fn run_index(index_dir: &Path, args: IndexArgs, mut output: Output) -> Result<Ex
         follow_links: args.follow_links,
         max_file_size: args.max_file_size,
         force: args.force,
-        // tantivy needs at least 15 MB per writer thread.
-        writer_memory: (args.memory_mb as usize).max(16 * threads) << 20,
+        // tantivy needs at least 15 MB per writer thread. More than 64 MB each hardly
+        // speeds it up (fewer, larger segments to merge) but a 256 MB arena plus its flush
+        // took peak memory near 400 MB (README, "Memory").
+        writer_memory: args
+            .memory_mb
+            .map_or(64 * threads, usize::from)
+            .max(16 * threads)
+            << 20,
         writer_threads: threads,
         progress: !args.json,
         gazetteer,

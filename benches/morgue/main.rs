@@ -23,6 +23,8 @@
 //!   --shapes A,B,..     only ingest, per archive shape (wire-ndjson, wire-folder, mixed; `all`):
 //!                       FTS5 and morgue with entities off and on, alternated, --articles
 //!                       each: MB/s, MB per CPU-second, peak RSS, index size (see shapes.rs)
+//!   --streams-rounds N  index each streamed input N times, alternating; median (default 3)
+//!   --streams-inputs L  only these of folder,warc,ndjson (e.g. warc,ndjson at 2000 MB)
 //!
 //! Prints a markdown table of figures and ratios against the baseline.
 
@@ -61,6 +63,9 @@ struct Options {
     scale: scale::Scale,
     /// Only the archive-shapes ingest bench (`shapes`), over these shapes.
     shapes: Vec<String>,
+    /// Alternated rounds of the streamed-formats runs, and which inputs (see streams.rs).
+    streams_rounds: usize,
+    streams_inputs: Vec<String>,
 }
 
 fn options() -> Options {
@@ -82,6 +87,8 @@ fn options() -> Options {
             rounds: 3,
         },
         shapes: Vec::new(),
+        streams_rounds: 3,
+        streams_inputs: Vec::new(),
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -112,6 +119,8 @@ fn options() -> Options {
                     list => list.split(',').map(String::from).collect(),
                 }
             }
+            "--streams-rounds" => o.streams_rounds = value().parse().expect("--streams-rounds N"),
+            "--streams-inputs" => o.streams_inputs = value().split(',').map(String::from).collect(),
             "--bench" => {} // cargo passes this
             other => panic!("unknown option {other}"),
         }
@@ -128,7 +137,13 @@ fn main() {
     std::fs::create_dir_all(&o.work).unwrap();
     if let Some(mb) = o.streams_mb {
         let flags: Vec<&str> = o.streams_flags.iter().map(String::as_str).collect();
-        streams::run(&o.work, o.seed, &repo(), mb, &flags, morgue_index);
+        let plan = streams::Plan {
+            mb,
+            flags: &flags,
+            rounds: o.streams_rounds,
+            inputs: &o.streams_inputs,
+        };
+        streams::run(&o.work, o.seed, &repo(), &plan, morgue_index);
         return;
     }
     if o.scale.articles > 0 {

@@ -2,7 +2,9 @@
 //! HTML pages (one gzip member per record, as crawlers write them), and the same pages as a
 //! folder of `.html` files, the baseline. Each is indexed into a fresh index; the table gives
 //! seconds, MB/s of articles (NDJSON: the file's bytes; WARC and folder: the HTML bytes, so
-//! the two compare per MB of HTML) and peak RSS, with ratios against the folder.
+//! the two compare per MB of HTML) and peak RSS, with ratios against the folder. Each input
+//! is indexed `--streams-rounds` times (default 3), the inputs taking turns, and the table
+//! gives the median time (and the range) and the highest peak.
 //!
 //! The inputs are generated once per seed and size and reused (`target/bench/streams-*`).
 
@@ -14,7 +16,21 @@ use std::path::Path;
 
 type IndexRun = fn(&Path, &Path, &[&str]) -> (f64, u64, u64);
 
-pub fn run(work: &Path, seed: u64, repo: &Path, mb: u64, flags: &[&str], index: IndexRun) {
+/// What `--streams` runs: inputs of about `mb` MB each, indexed `rounds` times in turn.
+pub struct Plan<'a> {
+    pub mb: u64,
+    /// Extra flags for `morgue index` (`--no-entities`).
+    pub flags: &'a [&'a str],
+    /// Each input is indexed this many times, the inputs alternating, and the median kept:
+    /// on a shared machine one run of each says little about their ratio.
+    pub rounds: usize,
+    /// Which inputs to index (`folder`, `warc`, `ndjson`); all when empty. The folder is the
+    /// baseline of the ratios, so without it they are against the first input listed.
+    pub inputs: &'a [String],
+}
+
+pub fn run(work: &Path, seed: u64, repo: &Path, plan: &Plan, index: IndexRun) {
+    let mb = plan.mb;
     let dir = work.join(format!("streams-{seed}-{mb}"));
     let target = mb * 1_000_000;
     let (ndjson, warc, folder) = (
@@ -42,37 +58,70 @@ pub fn run(work: &Path, seed: u64, repo: &Path, mb: u64, flags: &[&str], index: 
     let warc_bytes = std::fs::metadata(&warc).unwrap().len();
     println!(
         "inputs: NDJSON {:.0} MB; HTML {:.0} MB as a folder and as a WARC.gz of {:.0} MB; \
-         flags {flags:?}\n",
+         flags {:?}; median of {} alternated rounds, peak RSS the highest\n",
         ndjson_bytes as f64 / 1e6,
         html_bytes as f64 / 1e6,
-        warc_bytes as f64 / 1e6
+        warc_bytes as f64 / 1e6,
+        plan.flags,
+        plan.rounds
     );
-    let mut rows = Vec::new();
-    for (name, input, bytes) in [
-        ("folder of .html (baseline)", folder.as_path(), html_bytes),
+    let inputs: Vec<(&str, &Path, u64)> = [
         (
+            "folder",
+            "folder of .html (baseline)",
+            folder.as_path(),
+            html_bytes,
+        ),
+        (
+            "warc",
             "WARC.gz of the same pages",
             warc.parent().unwrap(),
             html_bytes,
         ),
-        ("one NDJSON file", ndjson.parent().unwrap(), ndjson_bytes),
-    ] {
-        eprintln!("indexing {name}");
-        let (secs, rss_kb, articles) = index(input, &dir.join("index"), flags);
-        rows.push((
-            name,
-            secs,
-            bytes as f64 / 1e6 / secs,
-            rss_kb / 1024,
-            articles,
-        ));
+        (
+            "ndjson",
+            "one NDJSON file",
+            ndjson.parent().unwrap(),
+            ndjson_bytes,
+        ),
+    ]
+    .into_iter()
+    .filter(|(key, ..)| plan.inputs.is_empty() || plan.inputs.iter().any(|i| i == key))
+    .map(|(_, name, input, bytes)| (name, input, bytes))
+    .collect();
+    // runs[i]: (seconds, peak RSS in KB, articles) of each round of input i.
+    let mut runs: Vec<Vec<(f64, u64, u64)>> = vec![Vec::new(); inputs.len()];
+    for round in 1..=plan.rounds.max(1) {
+        for ((name, input, _), runs) in inputs.iter().zip(&mut runs) {
+            eprintln!("round {round}: indexing {name}");
+            runs.push(index(input, &dir.join("index"), plan.flags));
+        }
     }
-    let (base_rate, base_rss) = (rows[0].2, rows[0].3 as f64);
-    println!("| input | articles | seconds | MB/s | vs folder | peak RSS | vs folder |");
+    let rows: Vec<_> = inputs
+        .iter()
+        .zip(&runs)
+        .map(|((name, _, bytes), runs)| {
+            let mut secs: Vec<f64> = runs.iter().map(|r| r.0).collect();
+            secs.sort_by(f64::total_cmp);
+            let median = secs[secs.len() / 2];
+            let rss_mb = runs.iter().map(|r| r.1).max().unwrap() / 1024;
+            let spread = format!("{:.1}-{:.1}", secs[0], secs[secs.len() - 1]);
+            (
+                *name,
+                runs[0].2,
+                median,
+                spread,
+                *bytes as f64 / 1e6 / median,
+                rss_mb,
+            )
+        })
+        .collect();
+    let (base_rate, base_rss) = (rows[0].4, rows[0].5 as f64);
+    println!("| input | articles | seconds (range) | MB/s | vs first | peak RSS | vs first |");
     println!("| --- | --- | --- | --- | --- | --- | --- |");
-    for (name, secs, rate, rss, articles) in rows {
+    for (name, articles, secs, spread, rate, rss) in rows {
         println!(
-            "| {name} | {articles} | {secs:.1} | {rate:.2} | {:.2}x | {rss} MB | {:.2}x |",
+            "| {name} | {articles} | {secs:.1} ({spread}) | {rate:.2} | {:.2}x | {rss} MB | {:.2}x |",
             rate / base_rate,
             rss as f64 / base_rss
         );

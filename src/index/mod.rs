@@ -198,7 +198,11 @@ pub fn release_freed_writer_memory() {
 /// each one even though deletes never score (a 1 KB table of BM25 term-frequency factors plus
 /// an explanation string): about 1.5 KB per file, which was most of the heap growth of a large
 /// first run (one delete per file). [`FileDelete`] holds just the term.
-pub fn delete_file(writer: &IndexWriter, fields: &Fields, path: &str) -> tantivy::Result<()> {
+pub fn delete_file<D: tantivy::Document>(
+    writer: &IndexWriter<D>,
+    fields: &Fields,
+    path: &str,
+) -> tantivy::Result<()> {
     let query = FileDelete(Term::from_field_text(fields.file, path));
     writer.delete_query(Box::new(query)).map(|_| ())
 }

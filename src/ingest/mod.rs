@@ -9,6 +9,7 @@
 //! ignored.
 
 pub mod acronyms;
+mod backlog;
 mod messages;
 mod plan;
 mod read;
@@ -234,7 +235,7 @@ fn run_pass(
     index::release_freed_writer_memory();
     let morgue_index = MorgueIndex::open_or_create(index_dir)?;
     // Take the writer lock before walking, so a second run fails at once.
-    let writer: IndexWriter = morgue_index
+    let writer: IndexWriter<backlog::Queued> = morgue_index
         .index
         .writer_with_num_threads(options.writer_threads, options.writer_memory)
         .map_err(|e| MorgueError::tantivy(index_dir, e))?;
@@ -259,9 +260,8 @@ fn run_pass(
 
     // The last commit as the run found it: what deletes check and refreshes read from.
     let before = indexed_before(&morgue_index, index_dir)?;
-    // A run that may replace articles merges only after its last commit (see `index::merge`).
-    let replacing = before.is_some();
-    writer.set_merge_policy(index::merge::policy_during_run(replacing));
+    // Segments are merged only after the last commit (see `index::merge`).
+    writer.set_merge_policy(index::merge::policy_during_run());
     let mut sink = Sink::new(
         writer,
         index_dir,
@@ -279,7 +279,7 @@ fn run_pass(
     };
     let mut summary = run_stages(index_dir, &verdicts, &readers, &mut sink, &progress)?;
     sink.commit(&mut summary)?;
-    if replacing && !summary.interrupted {
+    if !summary.interrupted {
         index::merge::merge_committed(&mut sink.writer, &morgue_index.index)
             .map_err(|e| MorgueError::write_failed(index_dir, e))?;
     }

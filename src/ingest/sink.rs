@@ -2,6 +2,7 @@
 //! ever be written once the index commit holding them is.
 
 use super::RunSummary;
+use super::backlog::{Backlog, Queued};
 use super::messages::{FileResult, Known, ToWriter};
 use crate::error::MorgueError;
 use crate::index::manifest::{self, FileEntry, Key, Outcome};
@@ -9,6 +10,7 @@ use crate::index::{self, schema::Fields};
 use crate::skip::SkipReason;
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tantivy::IndexWriter;
 
@@ -17,7 +19,9 @@ use tantivy::IndexWriter;
 const MAX_PENDING_CHANGES: usize = 50_000;
 
 pub(super) struct Sink<'a> {
-    pub(super) writer: IndexWriter,
+    pub(super) writer: IndexWriter<Queued>,
+    /// What the writer has handed to tantivy and tantivy has not indexed yet.
+    backlog: Arc<Backlog>,
     index_dir: &'a Path,
     fields: &'a Fields,
     /// The index as the run found it (`None` when it was empty): only files it holds, or
@@ -36,7 +40,7 @@ pub(super) struct Sink<'a> {
 
 impl<'a> Sink<'a> {
     pub(super) fn new(
-        writer: IndexWriter,
+        writer: IndexWriter<Queued>,
         index_dir: &'a Path,
         fields: &'a Fields,
         indexed_before: Option<tantivy::Searcher>,
@@ -44,6 +48,7 @@ impl<'a> Sink<'a> {
     ) -> Sink<'a> {
         Sink {
             writer,
+            backlog: Backlog::new(super::backlog::BACKLOG_BYTES),
             index_dir,
             fields,
             indexed_before,
@@ -147,7 +152,7 @@ impl<'a> Sink<'a> {
                 }
                 summary.articles_written += docs.len();
                 for doc in docs {
-                    self.writer.add_document(doc)?;
+                    self.writer.add_document(self.backlog.admit(doc))?;
                 }
                 return Ok(());
             }
@@ -207,7 +212,7 @@ impl<'a> Sink<'a> {
                 }
                 summary.articles_written += docs.len();
                 for doc in docs {
-                    self.writer.add_document(doc)?;
+                    self.writer.add_document(self.backlog.admit(doc))?;
                 }
                 if let Outcome::Indexed {
                     notes,
