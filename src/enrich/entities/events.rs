@@ -232,8 +232,14 @@ pub(super) fn apply<'a>(
         if m.removed {
             continue;
         }
-        for (k, t) in tokens.iter().enumerate() {
-            if m.pos < base + t.end && base + t.start < m.end && cover[k].is_none() {
+        // Tokens are in text order: only those from the first ending after the mention's
+        // start (a scan of every token per mention was quadratic on one-paragraph texts).
+        let from = tokens.partition_point(|t| base + t.end <= m.pos);
+        for (k, t) in tokens.iter().enumerate().skip(from) {
+            if base + t.start >= m.end {
+                break;
+            }
+            if cover[k].is_none() {
                 cover[k] = Some(i);
             }
         }
