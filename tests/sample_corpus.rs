@@ -144,6 +144,13 @@ fn the_seed_article_is_dated_and_its_entities_are_canonical() {
             );
         }
     }
+    // An event's name never swallows the next name the text gives ("... War and the
+    // Shanghai Cooperation Organisation").
+    let events = names("event");
+    assert!(
+        !events.iter().any(|e| e.contains(" and the ")),
+        "{events:?}"
+    );
 }
 
 #[test]

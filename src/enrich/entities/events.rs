@@ -531,6 +531,9 @@ fn anniversary<'a>(
         } else if proper(e)
             || (e > s
                 && ["of", "in", "over", "the", "and"].contains(&seg.word(e))
+                // "and" joins plain proper words ("Rodgers and Hammerstein"), never a name
+                // found earlier to what follows ("... Patriotic War and the SCO summit").
+                && (seg.word(e) != "and" || seg.cover[e - 1].is_none())
                 && (proper(e + 1) || (seg.is_word(e + 1, "the") && proper(e + 2))))
         {
             e += 1;
