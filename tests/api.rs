@@ -181,6 +181,55 @@ fn search_answers_what_the_cli_prints_for_the_same_flags() {
 }
 
 #[test]
+fn pages_and_orders_of_one_search_count_the_same_facets_as_the_cli() {
+    // The server remembers facet counts per query and filters (not per page or order): each
+    // page state must still answer exactly what the CLI, which counts afresh, prints.
+    let server = Server::start(sample_index(), &[]);
+    let facets = ["--facet", "month", "--facet", "person", "--facet", "source"];
+    let states: &[&[&str]] = &[
+        &["summit"],
+        &["summit", "--sort=-date", "--offset", "2"],
+        &["summit", "--sort=date", "--limit", "1", "--offset", "1"],
+        &["summit", "--from", "2025"],
+        &["summit", "--from", "2025", "--sort=-date"],
+        &["summit", "--facet-limit", "1"],
+        // Fewer full matches than the page: the counts cover the partial matches listed.
+        &["summit sanctions ukraine", "--limit", "30"],
+        &["summit sanctions ukraine", "--limit", "30", "--sort=-date"],
+    ];
+    let mut partial_seen = false;
+    for flags in states {
+        let mut args = vec!["search"];
+        args.extend_from_slice(flags);
+        args.extend_from_slice(&facets);
+        let expected = cli_json(&args);
+        partial_seen |= expected["partial_of_words"].as_u64() > Some(0);
+        let mut query = vec![format!("q={}", encode(flags[0]))];
+        let mut rest = flags[1..].iter();
+        while let Some(flag) = rest.next() {
+            let (name, value) = match flag.split_once('=') {
+                Some((name, value)) => (name, value.to_string()),
+                None => (*flag, rest.next().unwrap().to_string()),
+            };
+            let name = name.trim_start_matches("--").replace('-', "_");
+            query.push(format!("{name}={}", encode(&value)));
+        }
+        for facet in ["month", "person", "source"] {
+            query.push(format!("facet={facet}"));
+        }
+        let answer = server.json(&format!("/api/search?{}", query.join("&")));
+        assert_eq!(answer, expected, "{flags:?}");
+        assert!(
+            !expected["facets"][1]["values"]
+                .as_array()
+                .unwrap()
+                .is_empty()
+        );
+    }
+    assert!(partial_seen, "one state lists partial matches");
+}
+
+#[test]
 fn an_article_is_served_whole_by_its_hit_id() {
     let server = Server::start(sample_index(), &[]);
     let hits = server.json("/api/search?q=phone+call&limit=3");

@@ -22,6 +22,7 @@ use crate::error::MorgueError;
 use crate::index::document::StoredArticle;
 use crate::index::{self, MorgueIndex};
 use crate::search::deadline::Deadline;
+use crate::search::memo::FacetMemo;
 use crate::search::query::Filters;
 use crate::search::{self, SearchRequest, SearchResults};
 use crate::stats::{self, EntityListing, IndexStats};
@@ -32,6 +33,9 @@ use tantivy::collector::TopDocs;
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{TantivyDocument, Term};
+
+/// How many searches' facet counts an archive remembers (a few KB each).
+const FACET_MEMO_ENTRIES: usize = 1024;
 
 /// An opened index with its aliases; cheap to clone and safe to share across threads.
 #[derive(Clone)]
@@ -48,6 +52,8 @@ struct Shared {
     /// The alias tables, built on the first search that filters by entity: building them
     /// costs more than a whole search, and most searches do not need them.
     aliases: OnceLock<Gazetteer>,
+    /// Facet counts of recent searches (see [`FacetMemo`]).
+    facet_memo: FacetMemo,
 }
 
 /// A stored article with its whole body: what `/api/article/{id}` answers.
@@ -74,6 +80,7 @@ impl Archive {
                 user_aliases,
                 acronyms: crate::ingest::acronyms::Table::load(dir)?,
                 aliases: OnceLock::new(),
+                facet_memo: FacetMemo::new(FACET_MEMO_ENTRIES),
             }),
         })
     }
@@ -106,7 +113,13 @@ impl Archive {
         deadline: &Deadline,
     ) -> Result<SearchResults, MorgueError> {
         let aliases = self.aliases_for(&request.filters);
-        search::search_until(self.index(), aliases, request, deadline)
+        search::search_until(
+            self.index(),
+            aliases,
+            request,
+            deadline,
+            Some(&self.shared.facet_memo),
+        )
     }
 
     /// The alias tables `filters` need: none without entity filters (an empty set does).

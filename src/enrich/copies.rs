@@ -99,28 +99,45 @@ impl Shingles {
 /// Estimated share of common 4-grams between the bodies behind two sketches: bins equal in
 /// both over bins filled in either. 0 when either has no sketch.
 pub fn similarity(a: &[u64], b: &[u64]) -> f32 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let (mut equal, mut either) = (0usize, 0usize);
-    let (mut i, mut j) = (0, 0);
-    // Both sorted by bin (the bin is the high half).
-    while i < a.len() || j < b.len() {
-        let bin_a = a.get(i).map(|v| v >> 32);
-        let bin_b = b.get(j).map(|v| v >> 32);
-        either += 1;
-        match (bin_a, bin_b) {
-            (Some(x), Some(y)) if x == y => {
-                equal += usize::from(a[i] == b[j]);
-                i += 1;
-                j += 1;
-            }
-            (Some(x), Some(y)) if x < y => i += 1,
-            (Some(_), None) => i += 1,
-            _ => j += 1,
+    Bins::of(a).similarity(&Bins::of(b))
+}
+
+/// A sketch spread out over its bins, to be compared with many others: a search folding
+/// copies compares every candidate with every story before it.
+#[derive(Debug, Clone)]
+pub struct Bins {
+    /// Bit `i` set: bin `i` is filled.
+    filled: u32,
+    values: [u32; SKETCH_BINS],
+}
+
+impl Bins {
+    /// The bins of a stored sketch (values as [`sketch`] makes them, in any order).
+    pub fn of(sketch: &[u64]) -> Bins {
+        let mut bins = Bins {
+            filled: 0,
+            values: [0; SKETCH_BINS],
+        };
+        for &value in sketch {
+            let bin = (value >> 32) as usize % SKETCH_BINS;
+            bins.filled |= 1 << bin;
+            bins.values[bin] = value as u32;
         }
+        bins
     }
-    equal as f32 / either as f32
+
+    /// [`similarity`] of the two sketches.
+    pub fn similarity(&self, other: &Bins) -> f32 {
+        let (both, either) = (self.filled & other.filled, self.filled | other.filled);
+        if self.filled == 0 || other.filled == 0 {
+            return 0.0;
+        }
+        let mut same = 0u32;
+        for (bin, (a, b)) in self.values.iter().zip(&other.values).enumerate() {
+            same |= u32::from(a == b) << bin;
+        }
+        (same & both).count_ones() as f32 / either.count_ones() as f32
+    }
 }
 
 /// One lowercased character into a word's case-insensitive hash (FxHash-style).
@@ -216,6 +233,23 @@ mod tests {
             assert!(text.len() < 10 || words.count() >= MIN_WORDS, "{text}");
             assert_eq!(sketch(text), reference_sketch(text), "{text}");
         }
+    }
+
+    #[test]
+    fn spread_bins_score_as_bins_equal_over_bins_filled() {
+        // Sketches with some bins missing, some equal, some different, in any order.
+        let value = |bin: u64, low: u64| (bin << 32) | low;
+        let a = vec![value(0, 7), value(3, 9), value(5, 1), value(31, 4)];
+        let b = vec![value(31, 4), value(3, 9), value(5, 2), value(8, 0)];
+        // Equal in bins 3 and 31; filled in either: 0, 3, 5, 8, 31.
+        assert_eq!(similarity(&a, &b), 2.0 / 5.0);
+        assert_eq!(similarity(&b, &a), 2.0 / 5.0);
+        assert_eq!(similarity(&a, &a), 1.0);
+        assert_eq!(similarity(&a, &[]), 0.0);
+        assert_eq!(similarity(&[], &[]), 0.0);
+        // A low half of 0 in a filled bin is a value, not an empty bin.
+        assert_eq!(similarity(&[value(8, 0)], &[value(8, 0)]), 1.0);
+        assert_eq!(similarity(&[value(8, 0)], &[value(9, 0)]), 0.0);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! Folding is a pass over the ranked candidates in order, so a page is always a slice of one
 //! list: which story a candidate joins depends only on the candidates before it.
 
-use crate::enrich::copies::{COPY_SIMILARITY, similarity};
+use crate::enrich::copies::{Bins, COPY_SIMILARITY, SKETCH_BINS};
 use tantivy::columnar::Column;
 use tantivy::{DocAddress, Searcher};
 
@@ -37,20 +37,19 @@ pub fn fold(
         .iter()
         .map(|segment| segment.fast_fields().u64(field_name))
         .collect::<tantivy::Result<_>>()?;
-    let sketch_of = |address: DocAddress| -> Vec<u64> {
-        let mut values: Vec<u64> = columns[address.segment_ord as usize]
-            .values_for_doc(address.doc_id)
-            .collect();
-        values.sort_unstable();
-        values
+    let mut values = Vec::with_capacity(SKETCH_BINS);
+    let mut sketch_of = |address: DocAddress| -> Bins {
+        values.clear();
+        values.extend(columns[address.segment_ord as usize].values_for_doc(address.doc_id));
+        Bins::of(&values)
     };
     let mut stories: Vec<Story> = Vec::new();
-    let mut sketches: Vec<Vec<u64>> = Vec::new();
+    let mut sketches: Vec<Bins> = Vec::new();
     for &(score, address) in candidates {
         let sketch = sketch_of(address);
         let earlier = sketches
             .iter()
-            .position(|s| similarity(s, &sketch) >= COPY_SIMILARITY);
+            .position(|s| s.similarity(&sketch) >= COPY_SIMILARITY);
         match earlier {
             Some(i) => stories[i].copies.push(address),
             None if stories.len() < wanted => {

@@ -10,6 +10,7 @@ pub mod deadline;
 mod exclude;
 pub mod explain;
 pub mod facets;
+pub mod memo;
 pub mod query;
 pub mod snippets;
 #[cfg(test)]
@@ -23,9 +24,11 @@ use crate::index::MorgueIndex;
 use crate::index::document::StoredArticle;
 use deadline::Deadline;
 use facets::{FacetCollector, FacetKind, FacetResult};
+use memo::{Counted, FacetMemo, Tallied};
 use query::{Filters, MatchMode};
 use serde::Serialize;
 use snippets::{Snippet, Snippeter};
+use std::sync::Arc;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query};
 use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument};
@@ -116,17 +119,19 @@ pub fn search(
     gazetteer: &Gazetteer,
     request: &SearchRequest,
 ) -> Result<SearchResults, MorgueError> {
-    search_until(index, gazetteer, request, &Deadline::none())
+    search_until(index, gazetteer, request, &Deadline::none(), None)
 }
 
 /// Runs a search that stops with [`MorgueError::Timeout`] once `deadline` passes: the
 /// queries it runs end their document lists early (see [`deadline`]), and every step checks
-/// the clock before the next.
+/// the clock before the next. With a `memo`, facet counts already counted for the same query
+/// and filters are taken from it, and those counted here are kept in it.
 pub fn search_until(
     index: &MorgueIndex,
     gazetteer: &Gazetteer,
     request: &SearchRequest,
     deadline: &Deadline,
+    memo: Option<&FacetMemo>,
 ) -> Result<SearchResults, MorgueError> {
     let tantivy_err = |e| MorgueError::tantivy(&index.dir, e);
     let searcher = index.searcher().map_err(tantivy_err)?;
@@ -161,25 +166,50 @@ pub fn search_until(
     // Folding ranks stories, not articles: the page is a slice of the folded list, so the
     // candidates are fetched from the top.
     let wanted = request.offset.saturating_add(request.limit);
-    // Facets describe all hits: tallied on the first fetch only.
-    let fetch =
-        |query: &dyn Query, limit: usize, offset: usize, facets: Option<&FacetCollector>| {
-            let page = Page {
-                limit: limit.clamp(1, docs.max(1)),
-                offset: offset.min(docs),
-            };
-            let ranked = run_query(&searcher, query, page, request.sort, facets);
-            // A query cut short by the deadline returns partial counts: never show them.
-            deadline.check()?;
-            ranked.map_err(tantivy_err)
+    // Facets describe all hits: tallied on the first fetch only, unless the memo knows them.
+    let generation = searcher.generation().generation_id();
+    // `limit` 0: only the count and the facets are wanted (the memo may know both).
+    let fetch = |query: &dyn Query,
+                 limit: usize,
+                 offset: usize,
+                 facets: Option<(&FacetCollector, Tallied)>| {
+        let key = facets
+            .zip(memo)
+            .map(|((_, tallied), _)| FacetMemo::key(generation, tallied, request));
+        let known = key.as_ref().zip(memo).and_then(|(key, memo)| memo.get(key));
+        if let Some(known) = known.as_ref().filter(|_| limit == 0) {
+            return Ok((Vec::new(), known.total, Some(Arc::clone(&known.facets))));
+        }
+        let page = Page {
+            limit: limit.clamp(1, docs.max(1)),
+            offset: offset.min(docs),
         };
+        let collector = facets.filter(|_| known.is_none()).map(|(c, _)| c);
+        let ranked = run_query(&searcher, query, page, request.sort, collector);
+        // A query cut short by the deadline returns partial counts: never show them.
+        deadline.check()?;
+        let (page, total, tallies) = ranked.map_err(tantivy_err)?;
+        let counted = match (collector, tallies) {
+            (Some(collector), Some(tallies)) => {
+                let facets = Arc::new(collector.results(tallies, request.facet_limit));
+                if let Some((key, memo)) = key.zip(memo) {
+                    let facets = Arc::clone(&facets);
+                    memo.put(key, Counted { total, facets });
+                }
+                Some(facets)
+            }
+            _ => known.map(|known| known.facets),
+        };
+        Ok::<_, MorgueError>((page, total, counted))
+    };
+    let full_facets = facet_collector.as_ref().map(|c| (c, Tallied::FullMatches));
     let (mut page, total, tallies, mut copies_of) = match fold_field {
         None => {
             let (page, total, tallies) = fetch(
                 full_query.as_ref(),
                 request.limit,
                 request.offset,
-                facet_collector.as_ref(),
+                full_facets,
             )?;
             let no_copies = vec![Vec::new(); page.len()];
             (page, total, tallies, no_copies)
@@ -188,7 +218,7 @@ pub fn search_until(
             let name = index.index.schema().get_field_name(field).to_string();
             let mut limit = copies::first_fetch(wanted);
             let (mut candidates, total, tallies) =
-                fetch(full_query.as_ref(), limit, 0, facet_collector.as_ref())?;
+                fetch(full_query.as_ref(), limit, 0, full_facets)?;
             let stories = loop {
                 let (stories, complete) =
                     copies::fold(&searcher, &name, &candidates, wanted).map_err(tantivy_err)?;
@@ -218,7 +248,12 @@ pub fn search_until(
         // words. Total and facets then describe everything listed.
         let some_words = parsed.some_words()?;
         let some = restrict(some_words.box_clone())?;
-        let (_, listed, listed_tallies) = fetch(some.as_ref(), 1, 0, facet_collector.as_ref())?;
+        let (_, listed, listed_tallies) = fetch(
+            some.as_ref(),
+            0,
+            0,
+            facet_collector.as_ref().map(|c| (c, Tallied::SomeWords)),
+        )?;
         let only_some = deadline.wrap(Box::new(BooleanQuery::new(vec![
             (Occur::Must, some),
             (Occur::MustNot, parsed.query.box_clone()),
@@ -297,10 +332,7 @@ pub fn search_until(
         sort: request.sort,
         hits,
         copies_folded,
-        facets: match (facet_collector, tallies) {
-            (Some(collector), Some(tallies)) => collector.results(tallies, request.facet_limit),
-            _ => Vec::new(),
-        },
+        facets: tallies.map(Arc::unwrap_or_clone).unwrap_or_default(),
     })
 }
 
