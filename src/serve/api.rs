@@ -64,17 +64,22 @@ async fn search(State(state): State<AppState>, RawQuery(query): RawQuery) -> Res
     {
         return cache_header(json(StatusCode::OK, bytes), "hit");
     }
-    let found = answer_bytes(state, move |archive, deadline| {
-        archive.search(&request, deadline)
-    })
-    .await;
-    match (found, cached) {
-        (Ok(bytes), Some((generation, key))) => {
-            cache.put(generation, key, bytes.clone());
-            cache_header(json(StatusCode::OK, bytes), "miss")
-        }
-        (Ok(bytes), None) => json(StatusCode::OK, bytes),
-        (Err(response), _) => response,
+    let search = move || {
+        answer_bytes(state, move |archive, deadline| {
+            archive.search(&request, deadline)
+        })
+    };
+    let Some((generation, key)) = cached else {
+        return search()
+            .await
+            .map_or_else(|f| f.response(), |b| json(StatusCode::OK, b));
+    };
+    // A miss: searched once however many requests ask for it meanwhile.
+    let (found, shared) = cache.get_or_search(generation, key, search).await;
+    let how = if shared { "shared" } else { "miss" };
+    match found {
+        Ok(bytes) => cache_header(json(StatusCode::OK, bytes), how),
+        Err(failure) => failure.response(),
     }
 }
 
@@ -221,15 +226,15 @@ async fn answer<T: Serialize>(
 ) -> Response {
     match answer_bytes(state, job).await {
         Ok(bytes) => json(StatusCode::OK, bytes),
-        Err(response) => response,
+        Err(failure) => failure.response(),
     }
 }
 
-/// [`answer`]'s JSON text, or the error answer.
+/// [`answer`]'s JSON text, or why there is none.
 async fn answer_bytes<T: Serialize>(
     state: AppState,
     job: impl FnOnce(&Archive, &Deadline) -> Result<T, MorgueError> + Send + 'static,
-) -> Result<Bytes, Response> {
+) -> Result<Bytes, Failure> {
     let deadline = Deadline::after(state.timeout);
     let archive = state.archive;
     let done = tokio::task::spawn_blocking(move || {
@@ -239,11 +244,37 @@ async fn answer_bytes<T: Serialize>(
     .await;
     match done {
         Ok(Ok(bytes)) => Ok(Bytes::from(bytes)),
-        Ok(Err(e)) => Err(morgue_error(&e)),
-        Err(_) => Err(error(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "the request failed",
-        )),
+        Ok(Err(e)) => Err(Failure::of(&e)),
+        Err(_) => Err(Failure {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            message: "the request failed".into(),
+        }),
+    }
+}
+
+/// An error answer before it is sent (requests that share a search share its failure too).
+#[derive(Debug, Clone)]
+pub(super) struct Failure {
+    status: StatusCode,
+    message: String,
+}
+
+impl Failure {
+    fn of(e: &MorgueError) -> Failure {
+        let status = match e.kind() {
+            ErrorKind::BadRequest => StatusCode::BAD_REQUEST,
+            ErrorKind::NotFound => StatusCode::NOT_FOUND,
+            ErrorKind::Timeout => StatusCode::REQUEST_TIMEOUT,
+            ErrorKind::Failed => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        Failure {
+            status,
+            message: e.to_string(),
+        }
+    }
+
+    pub(super) fn response(&self) -> Response {
+        error(self.status, &self.message)
     }
 }
 
@@ -259,13 +290,7 @@ fn json(status: StatusCode, bytes: Bytes) -> Response {
 }
 
 pub(super) fn morgue_error(e: &MorgueError) -> Response {
-    let status = match e.kind() {
-        ErrorKind::BadRequest => StatusCode::BAD_REQUEST,
-        ErrorKind::NotFound => StatusCode::NOT_FOUND,
-        ErrorKind::Timeout => StatusCode::REQUEST_TIMEOUT,
-        ErrorKind::Failed => StatusCode::INTERNAL_SERVER_ERROR,
-    };
-    error(status, &e.to_string())
+    Failure::of(e).response()
 }
 
 pub(super) fn bad_param(bad: BadParam) -> Response {

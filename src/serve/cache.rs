@@ -10,10 +10,16 @@
 //! after a commit (a new `morgue index` run), the first request that sees the new generation
 //! empties the cache. The cache holds at most its budget of bytes (keys and answers),
 //! dropping the least recently used answers first; a budget of 0 turns it off.
+//!
+//! A miss is searched once: requests for the same page state that arrive while its search
+//! runs wait for that search's answer ([`ResponseCache::get_or_search`]), as a page shared
+//! with a newsroom is opened by many readers at once.
 
 use axum::body::Bytes;
 use lru::LruCache;
-use std::sync::Mutex;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use tokio::sync::OnceCell;
 
 /// What one entry costs besides its key and answer (the map's slot, the list's links).
 const ENTRY_OVERHEAD: usize = 96;
@@ -21,7 +27,12 @@ const ENTRY_OVERHEAD: usize = 96;
 pub struct ResponseCache {
     budget: usize,
     inner: Mutex<Inner>,
+    /// The searches of misses running now, by generation and key, with their answer to be.
+    flying: Mutex<HashMap<(u64, String), Arc<Flight>>>,
 }
+
+/// A search's answer, or the failure it ended with (shared by every request that waited).
+type Flight = OnceCell<Result<Bytes, super::api::Failure>>;
 
 struct Inner {
     /// The index reader's generation the answers belong to.
@@ -40,6 +51,7 @@ impl ResponseCache {
                 entries: LruCache::unbounded(),
                 bytes: 0,
             }),
+            flying: Mutex::default(),
         }
     }
 
@@ -82,6 +94,50 @@ impl ResponseCache {
         }
     }
 
+    /// The answer for `key`: the one a search already running for it gives, or the one of
+    /// `search`, run now and kept. Also says whether the answer came from another request's
+    /// search. If the request that runs the search goes away (its client closed the
+    /// connection), one that waited runs it instead.
+    pub async fn get_or_search<F, Fut>(
+        &self,
+        generation: u64,
+        key: String,
+        search: F,
+    ) -> (Result<Bytes, super::api::Failure>, bool)
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<Bytes, super::api::Failure>>,
+    {
+        let id = (generation, key);
+        let flight = Arc::clone(self.lock_flying().entry(id.clone()).or_default());
+        let _landing = Landing {
+            cache: self,
+            id: &id,
+            flight: &flight,
+        };
+        let mut searched = false;
+        let answer = flight
+            .get_or_init(|| {
+                searched = true;
+                async {
+                    let answer = search().await;
+                    if let Ok(bytes) = &answer {
+                        // Kept before the flight lands: a request that finds no flight finds
+                        // the answer.
+                        self.put(generation, id.1.clone(), bytes.clone());
+                    }
+                    answer
+                }
+            })
+            .await
+            .clone();
+        (answer, !searched)
+    }
+
+    fn lock_flying(&self) -> std::sync::MutexGuard<'_, HashMap<(u64, String), Arc<Flight>>> {
+        self.flying.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// Answers kept and their cost in bytes.
     #[cfg(test)]
     fn size(&self) -> (usize, usize) {
@@ -91,6 +147,27 @@ impl ResponseCache {
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Takes a flight off the list when a request that took part in it ends (answered or
+/// dropped), unless a newer flight for the same key has replaced it.
+struct Landing<'a> {
+    cache: &'a ResponseCache,
+    id: &'a (u64, String),
+    flight: &'a Arc<Flight>,
+}
+
+impl Drop for Landing<'_> {
+    fn drop(&mut self) {
+        let mut flying = self.cache.lock_flying();
+        if flying.get(self.id).is_some_and(|f| {
+            // Answered, or nobody else waits for it (a flight whose requests all went
+            // away before an answer is not left behind).
+            Arc::ptr_eq(f, self.flight) && (f.initialized() || Arc::strong_count(f) <= 2)
+        }) {
+            flying.remove(self.id);
+        }
     }
 }
 
@@ -158,6 +235,46 @@ mod tests {
         // An answer bigger than a quarter of the budget is not kept.
         cache.put(1, "big".into(), answer(each * 2));
         assert!(cache.get(1, "big").is_none());
+    }
+
+    #[test]
+    fn a_miss_asked_twice_at_once_is_searched_once() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let cache = ResponseCache::new(1 << 20);
+        let searches = std::sync::atomic::AtomicUsize::new(0);
+        let (release, released) = tokio::sync::watch::channel(false);
+        let search = || {
+            let mut released = released.clone();
+            let searches = &searches;
+            async move {
+                searches.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                // Both requests are waiting before the search ends.
+                released.wait_for(|r| *r).await.unwrap();
+                Ok(answer(7))
+            }
+        };
+        let (first, second, ()) = runtime.block_on(async {
+            tokio::join!(
+                cache.get_or_search(1, "a".into(), search),
+                cache.get_or_search(1, "a".into(), search),
+                async {
+                    tokio::task::yield_now().await;
+                    release.send(true).unwrap();
+                }
+            )
+        });
+        assert_eq!(searches.into_inner(), 1);
+        assert_eq!((first.0.unwrap(), first.1), (answer(7), false));
+        assert_eq!((second.0.unwrap(), second.1), (answer(7), true));
+        // The answer is kept, and no flight is left behind.
+        assert_eq!(cache.get(1, "a"), Some(answer(7)));
+        assert!(cache.lock_flying().is_empty());
+        // Another key is its own search.
+        let (third, shared) =
+            runtime.block_on(cache.get_or_search(1, "b".into(), || async { Ok(answer(3)) }));
+        assert_eq!((third.unwrap(), shared), (answer(3), false));
     }
 
     #[test]
