@@ -115,6 +115,28 @@ fn generic_event_words_are_no_events() {
     );
 }
 
+#[test]
+fn what_is_held_is_an_event_even_when_named_like_an_organisation() {
+    let s = Scratch::new();
+    s.write(
+        "2005/01/show.md",
+        "---\ntitle: Gadgets galore\ndate: 2005-01-07\n---\n\n\
+         LAS VEGAS - Microsoft and Sony showed new consoles at the Consumer Electronics Show \
+         on Thursday, while the Brit Awards announced their nominees in London.\n",
+    );
+    s.index();
+    let names: Vec<String> = events(&s).into_iter().map(|(n, _)| n).collect();
+    for expected in ["Consumer Electronics Show", "Brit Awards"] {
+        assert!(
+            names.iter().any(|n| n == expected),
+            "{expected} in {names:?}"
+        );
+    }
+    let orgs = s.stdout(&["entities", "--type", "org"]);
+    assert!(!orgs.contains("Show") && !orgs.contains("Awards"), "{orgs}");
+    assert!(orgs.contains("Microsoft"), "{orgs}");
+}
+
 /// Every judgement file kept in the repo is read by the audit tool (a malformed line would
 /// be refused with its line number) and scores this archive.
 #[test]

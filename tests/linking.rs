@@ -226,3 +226,33 @@ fn events_link_by_the_article_s_date_and_are_looked_back_on_later() {
     let parade = entities_of(&s, "parade", "event");
     assert!(has(&parade, "World War II"), "{parade:?}");
 }
+
+#[test]
+fn names_in_capitals_are_the_entities_written_normally() {
+    // Results tables and headlines write names in capitals ("home team in CAPS"): case
+    // restored, they are the names the other stories write, not entities of their own.
+    // Towns no built-in list knows, so the restored case is the tagger's name's.
+    let s = Scratch::with_files(&[
+        (
+            "1996-08-22-results.txt",
+            "Baseball results\n\nResults of minor league games played on Wednesday (home \
+             team in CAPS): Durham 5 GREENVILLE 3, Mobile 2 CHATTANOOGA 1, Norfolk 4 \
+             SCRANTON 2.\n",
+        ),
+        (
+            "1996-08-23-harbour.txt",
+            "Harbour plan\n\nThe mayors of Greenville and Chattanooga met in Scranton on \
+             Thursday to compare plans for their rivers.\n",
+        ),
+    ]);
+    s.index();
+    let listing = s.stdout(&["entities", "--top", "100"]);
+    for (shouted, written) in [
+        ("GREENVILLE", "Greenville"),
+        ("CHATTANOOGA", "Chattanooga"),
+        ("SCRANTON", "Scranton"),
+    ] {
+        assert!(!listing.contains(shouted), "{shouted}:\n{listing}");
+        assert!(listing.contains(written), "{written}:\n{listing}");
+    }
+}

@@ -326,15 +326,27 @@ impl Lexicon {
 
     /// Canonical name for a name found by rules or tagger: the gazetteer's, if it knows the
     /// name under this kind at this date; otherwise the name itself with whitespace
-    /// normalised (a name that fits no dated entry stays the article's own).
+    /// normalised (a name that fits no dated entry stays the article's own), and a name in
+    /// capitals (a headline, a dateline, a results table: "SAN DIEGO") with its case
+    /// restored, so that it is the same entity as the name written normally.
     pub(super) fn canonical_for<'a>(
         &'a self,
         kind: EntityKind,
         name: &'a str,
         when: When<'_>,
     ) -> Cow<'a, str> {
-        match self.entry(kind, name, when) {
-            Some(t) => Cow::Borrowed(self.targets[t as usize].1.as_str()),
+        let listed = |name: &str| {
+            self.entry(kind, name, when)
+                .map(|t| self.targets[t as usize].1.as_str())
+        };
+        if let Some(canonical) = listed(name) {
+            return Cow::Borrowed(canonical);
+        }
+        match restored_case(&normalize_space(name)) {
+            Some(restored) => match listed(&restored) {
+                Some(canonical) => Cow::Borrowed(canonical),
+                None => Cow::Owned(restored),
+            },
             None => normalize_space(name),
         }
     }
@@ -364,6 +376,61 @@ pub(super) fn name_form(kind: EntityKind, name: &str, canonical: &str) -> NameFo
     } else {
         NameForm::Partial
     }
+}
+
+/// A name written in capitals as a name is written ("SAN DIEGO" -> "San Diego", "BANK OF
+/// ENGLAND" -> "Bank of England"), or `None` when it is not in capitals or reads as an
+/// acronym: a name needs a word of five letters or more ("NATO", "BMW AG" stay), and words of up to
+/// three letters keep their capitals ("IBM HOLDINGS" -> "IBM Holdings") unless they are the short
+/// words of place and company names.
+pub(super) fn restored_case(name: &str) -> Option<String> {
+    const LOWER: &[&str] = &[
+        "and", "de", "del", "der", "des", "di", "du", "for", "of", "the",
+    ];
+    const TITLED: &[&str] = &[
+        "al", "el", "fort", "ft", "la", "las", "le", "los", "mt", "new", "old", "san", "st", "van",
+        "von",
+    ];
+    let shouting = !name.chars().any(char::is_lowercase)
+        && name
+            .split(' ')
+            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 5);
+    if !shouting {
+        return None;
+    }
+    let restored = name
+        .split(' ')
+        .enumerate()
+        .map(|(i, word)| {
+            let lower = word.to_lowercase();
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            if i > 0 && LOWER.contains(&lower.as_str()) {
+                lower
+            } else if letters >= 4 || TITLED.contains(&lower.as_str()) {
+                title_case(&lower)
+            } else {
+                word.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(restored)
+}
+
+/// "san" -> "San"; after a hyphen, and after an apostrophe that follows a first letter, a
+/// name starts again ("o'neill" -> "O'Neill", "al-assad" -> "Al-Assad"; "bank's" stays).
+fn title_case(lower: &str) -> String {
+    let mut out = String::with_capacity(lower.len());
+    let mut start = true;
+    for (i, c) in lower.chars().enumerate() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        start = c == '-' || (c == '\'' && i == 1);
+    }
+    out
 }
 
 /// A hit counts only on word boundaries ("Rome" in "Romeo" does not); a possessive
@@ -435,7 +502,51 @@ fn case_ok(rule: CaseRule, alias: &str, span: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::tests::{builtin, find, names};
+    use super::restored_case;
     use crate::article::EntityKind;
+
+    #[test]
+    fn names_in_capitals_get_a_names_case_and_acronyms_keep_theirs() {
+        let restored = |name| restored_case(name);
+        assert_eq!(restored("SAN DIEGO").as_deref(), Some("San Diego"));
+        assert_eq!(restored("ST LOUIS").as_deref(), Some("St Louis"));
+        assert_eq!(restored("BALTIMORE").as_deref(), Some("Baltimore"));
+        assert_eq!(
+            restored("BANK OF ENGLAND").as_deref(),
+            Some("Bank of England")
+        );
+        assert_eq!(restored("IBM HOLDINGS").as_deref(), Some("IBM Holdings"));
+        assert_eq!(restored("O'NEILL").as_deref(), Some("O'Neill"));
+        assert_eq!(restored("AL-ASSAD").as_deref(), Some("Al-Assad"));
+        assert_eq!(restored("MOODY'S").as_deref(), Some("Moody's"));
+        assert_eq!(restored("MÜNCHEN").as_deref(), Some("München"));
+        // Acronyms, and names already in a name's case, are left as they are.
+        for name in [
+            "NATO",
+            "BMW AG",
+            "IBM CORP",
+            "U.S.",
+            "San Diego",
+            "McDONALD",
+            "EC",
+        ] {
+            assert_eq!(restored(name), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_name_in_capitals_is_the_entity_written_normally() {
+        let lex = super::Lexicon::new(&crate::enrich::gazetteer::Gazetteer::builtin());
+        let canonical = |kind, name| {
+            lex.canonical_for(kind, name, super::When::default())
+                .into_owned()
+        };
+        assert_eq!(canonical(EntityKind::Org, "SAN DIEGO"), "San Diego");
+        // The gazetteer's name when it lists the restored one.
+        assert_eq!(canonical(EntityKind::Place, "SOUTH KOREA"), "South Korea");
+        assert_eq!(canonical(EntityKind::Org, "NATO"), "NATO");
+        assert_eq!(canonical(EntityKind::Org, "ACME"), "ACME");
+    }
 
     #[test]
     fn aliases_collapse_to_one_canonical_entity() {

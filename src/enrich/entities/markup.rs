@@ -82,34 +82,7 @@ pub(super) fn apply<'a>(
 /// The gazetteer's name for it; else the name as marked, with a dateline's capitals
 /// ("MILLBROOK") turned into a name's ("Millbrook").
 fn canonical<'a>(lex: &'a Lexicon, marked: &'a MarkedName, when: When<'_>) -> Cow<'a, str> {
-    let name = marked.name.as_str();
-    if lex.knows(marked.kind, name, when) {
-        return lex.canonical_for(marked.kind, name, when);
-    }
-    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
-    let shouting = letters >= 5 && !name.chars().any(char::is_lowercase);
-    if !shouting {
-        return lex.canonical_for(marked.kind, name, when);
-    }
-    let titled = name
-        .split(' ')
-        .map(|w| {
-            let mut cs = w.chars();
-            match cs.next() {
-                Some(c) => c
-                    .to_uppercase()
-                    .chain(cs.flat_map(char::to_lowercase))
-                    .collect(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
-    // "PARIS" may be in the gazetteer as "Paris".
-    match lex.knows(marked.kind, &titled, when) {
-        true => Cow::Owned(lex.canonical_for(marked.kind, &titled, when).into_owned()),
-        false => Cow::Owned(titled),
-    }
+    lex.canonical_for(marked.kind, &marked.name, when)
 }
 
 /// Byte offsets where `name` stands in `text` as whole words.

@@ -55,6 +55,8 @@ pub(super) fn apply<'a>(
             // Local streets and rivers the tagger has never seen look like "Joan Pritchett".
             NerType::Per if place_shaped(surface) => EntityKind::Place,
             NerType::Per => EntityKind::Person,
+            // "the Consumer Electronics Show", "the Brit Awards": what is held, not who.
+            NerType::Org if event_shaped(surface) => EntityKind::Event,
             NerType::Org => EntityKind::Org,
             NerType::Loc => EntityKind::Place,
             NerType::Misc => {
@@ -72,6 +74,16 @@ pub(super) fn apply<'a>(
         art.mentions.push(Mention::new(
             pos, end, kind, canonical, surface, surface, false,
         ));
+    }
+}
+
+/// An organisation's name that ends in what is held rather than who holds it: an event
+/// ("Consumer Electronics Show", "Brit Awards", "Venice Film Festival"). Not a conference,
+/// which many bodies are called ("Southern Christian Leadership Conference").
+fn event_shaped(surface: &str) -> bool {
+    match surface.rsplit_once(' ') {
+        Some((_, last)) => last != "Conference" && words::is_event_head(last),
+        None => false,
     }
 }
 

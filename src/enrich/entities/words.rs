@@ -171,9 +171,9 @@ pub(super) fn is_event_head(w: &str) -> bool {
 
 #[rustfmt::skip]
 const EVENT_HEADS: &[&str] = &[
-    "Championship", "Championships", "Conference", "Crisis", "Cup", "Election", "Elections",
-    "Festival", "Games", "Massacre", "Olympics", "Pandemic", "Referendum", "Revolution",
-    "Summit", "Uprising", "War",
+    "Awards", "Championship", "Championships", "Conference", "Crisis", "Cup", "Election",
+    "Elections", "Expo", "Festival", "Games", "Massacre", "Olympics", "Pandemic", "Referendum",
+    "Revolution", "Show", "Summit", "Uprising", "War",
 ];
 
 /// Last words of street and building names, which "said" must not turn into persons
