@@ -139,6 +139,11 @@ pub(super) fn canonical<'a>(lex: &'a Lexicon, surface: &'a str, when: When<'_>) 
     if let Some(c) = known(lex, name, when) {
         return Cow::Borrowed(c);
     }
+    // "African Nations' Cup" is the African Nations Cup.
+    if name.contains("s' ") || name.contains("s\u{2019} ") {
+        let unmarked = name.replace("s' ", "s ").replace("s\u{2019} ", "s ");
+        return Cow::Owned(canonical(lex, &unmarked, when).into_owned());
+    }
     let Some((rest, last)) = name.rsplit_once(' ') else {
         return normalize_space(name);
     };
@@ -606,6 +611,15 @@ mod tests {
              accords were praised by officials in Paris.",
         );
         assert_eq!(got, ["Louvre Accord"]);
+    }
+
+    #[test]
+    fn a_plural_possessive_is_the_same_event() {
+        let got = events(
+            "Ghana beat Mali in the African Nations' Cup. The African Nations\u{2019} Cup final \
+             is in Johannesburg; the African Nations Cup is played every two years.",
+        );
+        assert_eq!(got, ["African Nations Cup"]);
     }
 
     #[test]
