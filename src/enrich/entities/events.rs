@@ -265,7 +265,7 @@ pub(super) fn apply<'a>(
             continue;
         }
         if w.eq_ignore_ascii_case("anniversary") {
-            found.extend(anniversary(&seg, k, art));
+            found.extend(anniversary(demonyms, &seg, k, art));
         } else if let Some(h) = head(w) {
             found.extend(named_before(lex, demonyms, &seg, k, h, art));
             if found.last().is_none_or(|f| f.1 < base + tok.end) {
@@ -501,6 +501,7 @@ fn named_after<'a>(
 /// an ordinal, "anniversary of", and a name (an event found earlier, or proper words with an
 /// event word after them).
 fn anniversary<'a>(
+    demonyms: &Demonyms,
     seg: &Segment<'_, 'a>,
     k: usize,
     art: &ArticleState<'a>,
@@ -555,12 +556,14 @@ fn anniversary<'a>(
     if e == s || possessive {
         return None;
     }
-    if e < toks.len()
-        && toks[e].word
-        && seg.word(e).starts_with(char::is_lowercase)
-        && head(seg.word(e)).is_some()
-    {
+    let lowercase_next =
+        e < toks.len() && toks[e].word && seg.word(e).starts_with(char::is_lowercase);
+    if lowercase_next && head(seg.word(e)).is_some() {
         e += 1;
+    } else if lowercase_next && demonyms.is_demonym(seg.word(e - 1)) {
+        // "the 80th anniversary of the Soviet victory over ...": a nationality word before
+        // a common noun describes what is marked; it names no event.
+        return None;
     }
     e -= 1;
     let whole_event = match names.as_slice() {
@@ -611,6 +614,21 @@ mod tests {
              accords were praised by officials in Paris.",
         );
         assert_eq!(got, ["Louvre Accord"]);
+    }
+
+    #[test]
+    fn an_anniversary_of_something_described_is_no_event() {
+        let got = events(
+            "Russia marked the 80th anniversary of the Soviet victory over Nazi Germany. \
+             Budapest marked the 40th anniversary of the Hungarian uprising.",
+        );
+        assert_eq!(
+            got,
+            [
+                "40th anniversary of Hungarian Revolution of 1956",
+                "Hungarian Revolution of 1956"
+            ]
+        );
     }
 
     #[test]
