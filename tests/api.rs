@@ -40,17 +40,20 @@ fn morgue(index: &Path) -> Command {
 
 /// What `morgue ARGS... --json` prints, parsed.
 fn cli_json(args: &[&str]) -> Value {
-    let out = morgue(sample_index())
-        .args(args)
-        .arg("--json")
-        .output()
-        .unwrap();
+    let mut args = args.to_vec();
+    args.push("--json");
+    serde_json::from_slice(&cli_stdout(&args)).unwrap()
+}
+
+/// What `morgue ARGS...` writes to standard output (it must succeed).
+fn cli_stdout(args: &[&str]) -> Vec<u8> {
+    let out = morgue(sample_index()).args(args).output().unwrap();
     assert!(
         out.status.success(),
         "{args:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).unwrap()
+    out.stdout
 }
 
 fn encode(text: &str) -> String {
@@ -572,17 +575,9 @@ fn a_search_out_of_time_is_a_json_408_and_the_rate_limit_a_429() {
 
 /// What `morgue export ARGS...` writes to standard output.
 fn cli_export(args: &[&str]) -> Vec<u8> {
-    let out = morgue(sample_index())
-        .arg("export")
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
+    let mut all = vec!["export"];
+    all.extend_from_slice(args);
+    cli_stdout(&all)
 }
 
 fn query_string(params: &[(&str, &str)]) -> String {

@@ -96,14 +96,9 @@ impl Shingles {
     }
 }
 
-/// Estimated share of common 4-grams between the bodies behind two sketches: bins equal in
-/// both over bins filled in either. 0 when either has no sketch.
-pub fn similarity(a: &[u64], b: &[u64]) -> f32 {
-    Bins::of(a).similarity(&Bins::of(b))
-}
-
 /// A sketch spread out over its bins, to be compared with many others: a search folding
-/// copies compares every candidate with every story before it.
+/// copies compares every candidate with every story before it. [`Bins::similarity`] is the
+/// estimated share of common 4-grams between the bodies behind two sketches.
 #[derive(Debug, Clone)]
 pub struct Bins {
     /// Bit `i` set: bin `i` is filled.
@@ -126,7 +121,7 @@ impl Bins {
         bins
     }
 
-    /// [`similarity`] of the two sketches.
+    /// Bins equal in both over bins filled in either; 0 when either has no sketch.
     pub fn similarity(&self, other: &Bins) -> f32 {
         let (both, either) = (self.filled & other.filled, self.filled | other.filled);
         if self.filled == 0 || other.filled == 0 {
@@ -157,6 +152,10 @@ fn mix(mut x: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn similarity(a: &[u64], b: &[u64]) -> f32 {
+        Bins::of(a).similarity(&Bins::of(b))
+    }
 
     const WIRE: &str = "Xi Jinping and Vladimir Putin spoke by telephone on Monday, the third \
         anniversary of the war in Ukraine, and pledged to deepen what both sides called a \

@@ -7,9 +7,7 @@
 //! text does not contain as written (markup in `identified-content`, a name broken across
 //! lines) still counts once, so it is never lost.
 
-use std::borrow::Cow;
-
-use super::lexicon::{Lexicon, When};
+use super::lexicon::Lexicon;
 use super::mentions::{ArticleState, Mention};
 use crate::article::MarkedName;
 
@@ -32,7 +30,9 @@ pub(super) fn apply<'a>(
         {
             continue;
         }
-        let canonical = canonical(lex, marked, art.when());
+        // The gazetteer's name for it, else the name as marked (a dateline's capitals,
+        // "MILLBROOK", read as a name's: "Millbrook").
+        let canonical = lex.canonical_for(marked.kind, name, art.when());
         let gazetteer = lex.knows(marked.kind, name, art.when());
         let mut found = false;
         for (text, base) in [(title, 0), (body, title.len() + 1)] {
@@ -77,12 +77,6 @@ pub(super) fn apply<'a>(
             placeless += 2;
         }
     }
-}
-
-/// The gazetteer's name for it; else the name as marked, with a dateline's capitals
-/// ("MILLBROOK") turned into a name's ("Millbrook").
-fn canonical<'a>(lex: &'a Lexicon, marked: &'a MarkedName, when: When<'_>) -> Cow<'a, str> {
-    lex.canonical_for(marked.kind, &marked.name, when)
 }
 
 /// Byte offsets where `name` stands in `text` as whole words.
