@@ -57,7 +57,7 @@ async fn search(State(state): State<AppState>, RawQuery(query): RawQuery) -> Res
     // The request as the archive runs it (defaults filled in, dates parsed): the cache's key.
     let cached = cache
         .enabled()
-        .then(|| generation(&state.archive).map(|g| (g, format!("{request:?}"))))
+        .then(|| generation(&state).map(|g| (g, format!("{request:?}"))))
         .flatten();
     if let Some((generation, key)) = &cached
         && let Some(bytes) = cache.get(*generation, key)
@@ -84,10 +84,10 @@ async fn search(State(state): State<AppState>, RawQuery(query): RawQuery) -> Res
 }
 
 /// The generation of the index reader that searches see now (None if it cannot be opened:
-/// the search then says why).
-fn generation(archive: &Archive) -> Option<u64> {
-    let searcher = archive.index().searcher().ok()?;
-    Some(searcher.generation().generation_id())
+/// the search then says why), numbered by what it holds ([`ResponseCache::generation`]).
+fn generation(state: &AppState) -> Option<u64> {
+    let searcher = state.archive.index().searcher().ok()?;
+    Some(state.cache.generation(searcher.generation().segments()))
 }
 
 fn cache_header(mut response: Response, how: &'static str) -> Response {

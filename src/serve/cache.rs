@@ -18,6 +18,7 @@
 use axum::body::Bytes;
 use lru::LruCache;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex};
 use tokio::sync::OnceCell;
 
@@ -27,6 +28,9 @@ const ENTRY_OVERHEAD: usize = 96;
 pub struct ResponseCache {
     budget: usize,
     inner: Mutex<Inner>,
+    /// The segments (and their deletes) of the last reader seen, and the generation number
+    /// given to them.
+    reader: Mutex<(u64, u64)>,
     /// The searches of misses running now, by generation and key, with their answer to be.
     flying: Mutex<HashMap<(u64, String), Arc<Flight>>>,
 }
@@ -51,12 +55,28 @@ impl ResponseCache {
                 entries: LruCache::unbounded(),
                 bytes: 0,
             }),
+            reader: Mutex::default(),
             flying: Mutex::default(),
         }
     }
 
     pub fn enabled(&self) -> bool {
         self.budget > 0
+    }
+
+    /// The generation number of a reader holding `segments`: the same as the last reader's
+    /// when it holds the same segments with the same deletes, else the next number. tantivy
+    /// numbers every reload, including the one its file watcher makes right after a reader
+    /// opens, when nothing changed; answers need only change with what the index holds.
+    pub fn generation<S: Hash>(&self, segments: &S) -> u64 {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        segments.hash(&mut hasher);
+        let held = hasher.finish();
+        let mut reader = self.reader.lock().unwrap_or_else(|e| e.into_inner());
+        if reader.0 != held || reader.1 == 0 {
+            *reader = (held, reader.1 + 1);
+        }
+        reader.1
     }
 
     /// The answer kept for `key` in `generation`, if any (and marks it recently used).
@@ -275,6 +295,16 @@ mod tests {
         let (third, shared) =
             runtime.block_on(cache.get_or_search(1, "b".into(), || async { Ok(answer(3)) }));
         assert_eq!((third.unwrap(), shared), (answer(3), false));
+    }
+
+    #[test]
+    fn a_reader_holding_the_same_segments_is_the_same_generation() {
+        let cache = ResponseCache::new(1 << 20);
+        let first = cache.generation(&["a", "b"]);
+        assert_eq!(cache.generation(&["a", "b"]), first);
+        let second = cache.generation(&["a", "c"]);
+        assert!(second > first);
+        assert_eq!(cache.generation(&["a", "c"]), second);
     }
 
     #[test]
