@@ -50,6 +50,13 @@ impl Beam {
         &self.hyps
     }
 
+    /// No kept hypothesis is inside a name: each may go on with O.
+    pub fn closed(&self) -> bool {
+        self.hyps
+            .iter()
+            .all(|h| label::allowed(h.prev.unwrap_or(label::O), label::O))
+    }
+
     /// A candidate: hypothesis `h` extended by `label`, scoring `score` in all.
     pub fn push(&mut self, score: f32, h: usize, label: u8) {
         self.next.push((score, h, label));
