@@ -984,7 +984,7 @@ mod tests {
             "the", "de", "Klerk", "said", ",", "--", "van", "iPhone", "1990s", "'s", "Moscow",
             "moscow", "n.z.", "élysée", "x",
         ];
-        let doc = DocFeatures::new(&res, &[sentence.clone()]);
+        let doc = DocFeatures::new(&res, std::slice::from_ref(&sentence));
         let plain: Vec<&str> = (0..sentence.len())
             .filter(|&i| doc.plain(0, i))
             .map(|i| sentence[i])
