@@ -36,7 +36,7 @@ pub fn collect(index: &MorgueIndex, top: usize) -> Result<IndexStats, MorgueErro
         .collect();
     facets.push(FacetKind::Source);
     facets.push(FacetKind::Year);
-    let collector = FacetCollector { facets };
+    let collector = FacetCollector::new(facets, Some(&index.dir));
     let extreme = |order| TopDocs::with_limit(1).order_by_fast_field::<DateTime>("date", order);
     let (articles, tallies, oldest, newest) = searcher
         .search(
@@ -119,7 +119,7 @@ pub fn list_entities(
         .iter()
         .flat_map(|&k| [FacetKind::Entity(k), FacetKind::Aliases(k)])
         .collect();
-    let collector = FacetCollector { facets };
+    let collector = FacetCollector::new(facets, Some(&index.dir));
     let tallies = searcher
         .search(&AllQuery, &collector)
         .map_err(tantivy_err)?;

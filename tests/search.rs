@@ -773,3 +773,67 @@ fn left_out_values_remove_exactly_the_articles_that_hold_them() {
     let ukraine_putin = s.search(&["--place", "Ukraine", "--person", "Putin", "--all-copies"]);
     assert_eq!(total(&both), total(&ukraine) - total(&ukraine_putin));
 }
+
+#[test]
+fn facet_counts_are_the_same_from_stored_ordinals_stale_ones_or_none() {
+    let s = news_archive();
+    let all_facets = [
+        "--facet",
+        "person",
+        "--facet",
+        "org",
+        "--facet",
+        "place",
+        "--facet",
+        "event",
+        "--facet",
+        "source",
+        "--facet",
+        "language",
+        "--facet-limit",
+        "50",
+    ];
+    let facets_of = |args: &[&str]| s.search(&[args, &all_facets[..]].concat())["facets"].clone();
+    let ords_files = || -> Vec<std::path::PathBuf> {
+        let mut files: Vec<_> = std::fs::read_dir(s.index_dir())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with("ords-")
+            })
+            .collect();
+        files.sort();
+        files
+    };
+    let stored = ords_files();
+    assert!(stored.len() >= 6, "{stored:?}");
+    let with_files = facets_of(&[]);
+    assert_eq!(
+        facet(&s.search(&all_facets), "person")[0].0,
+        "Vladimir Putin"
+    );
+    let old: Vec<Vec<u8>> = stored.iter().map(|p| std::fs::read(p).unwrap()).collect();
+    for path in &stored {
+        std::fs::remove_file(path).unwrap();
+    }
+    assert_eq!(facets_of(&[]), with_files, "built in the process");
+
+    // A new article: a new segment set, new ordinals written by the run.
+    s.write(
+        "2026/summit.txt",
+        "Title: Ottilie Brandvold opens the harbour summit\nDate: 2026-01-05\n\n\
+         Mayor Ottilie Brandvold opened the summit in Lindholm on Monday.\n",
+    );
+    s.index();
+    let after = facets_of(&[]);
+    assert!(after.to_string().contains("Ottilie Brandvold"), "{after}");
+    assert_eq!(ords_files(), stored);
+    // Ordinals stored for the old segments are not used for the new ones.
+    for (path, bytes) in stored.iter().zip(&old) {
+        std::fs::write(path, bytes).unwrap();
+    }
+    assert_eq!(facets_of(&[]), after, "stale files ignored");
+}

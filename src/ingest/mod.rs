@@ -288,7 +288,10 @@ fn run_pass(
         .index
         .reader()
         .map_err(|e| MorgueError::tantivy(index_dir, e))?;
-    summary.articles_in_index = reader.searcher().num_docs();
+    let searcher = reader.searcher();
+    crate::search::facets::store_global_ords(&searcher, index_dir)
+        .map_err(|e| MorgueError::io(index_dir, e))?;
+    summary.articles_in_index = searcher.num_docs();
     summary.elapsed_secs = started.elapsed().as_secs_f64();
     summary
         .problems

@@ -12,13 +12,16 @@
 //! It is built once per set of segments and cached, so a query only adds arrays together and
 //! turns the few values it shows into strings.
 
+mod ords;
 mod scan;
 
 use crate::article::EntityKind;
 use crate::index::schema::{entity_alias_field, entity_name_field};
+use ords::GlobalOrds;
 use scan::{DENSE_OF, DocBits, scan_matching};
 use serde::Serialize;
-use std::sync::{Arc, Mutex};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, ColumnIndex, StrColumn};
 use tantivy::index::SegmentId;
@@ -98,6 +101,9 @@ pub struct FacetValue {
 #[derive(Debug, Clone)]
 pub struct FacetCollector {
     pub facets: Vec<FacetKind>,
+    /// The index folder, whose stored global ordinals (see [`store_global_ords`]) spare
+    /// building them.
+    pub stored_in: Option<PathBuf>,
 }
 
 /// Raw tallies of the whole result set.
@@ -129,77 +135,45 @@ pub struct SegmentTally {
     tallies: SegmentTallies,
 }
 
-/// The sorted union of a string column's values over a set of segments, and for each of those
-/// segments the position in the union of each of its ordinals.
-pub struct GlobalOrds {
-    names: Vec<String>,
-    maps: Vec<Vec<u32>>,
+/// Every string column a facet can count.
+fn string_columns() -> impl Iterator<Item = String> {
+    EntityKind::ALL
+        .into_iter()
+        .flat_map(|kind| [FacetKind::Entity(kind), FacetKind::Aliases(kind)])
+        .chain([FacetKind::Source, FacetKind::Language])
+        .filter_map(FacetKind::column)
 }
 
-/// Recently built [`GlobalOrds`], by column and segment set. Segments never change, so an
-/// entry stays right; a new commit just makes a new key.
-type GlobalOrdsKey = (String, Vec<SegmentId>);
-static GLOBAL_ORDS: Mutex<Vec<(GlobalOrdsKey, Arc<GlobalOrds>)>> = Mutex::new(Vec::new());
-const GLOBAL_ORDS_CACHED: usize = 16;
-
-impl GlobalOrds {
-    fn get(column: &str, segments: &[(SegmentId, &StrColumn)]) -> std::io::Result<Arc<GlobalOrds>> {
-        let key = (
-            column.to_string(),
-            segments.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
-        );
-        let cache = || GLOBAL_ORDS.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((_, found)) = cache().iter().find(|(k, _)| *k == key) {
-            return Ok(found.clone());
-        }
-        let built = Arc::new(GlobalOrds::build(segments)?);
-        let mut cache = cache();
-        if cache.len() >= GLOBAL_ORDS_CACHED {
-            cache.remove(0);
-        }
-        cache.push((key, built.clone()));
-        Ok(built)
-    }
-
-    fn build(segments: &[(SegmentId, &StrColumn)]) -> std::io::Result<GlobalOrds> {
-        // Each dictionary is sorted: read them whole, then merge.
-        let mut terms: Vec<Vec<Vec<u8>>> = Vec::with_capacity(segments.len());
-        for (_, column) in segments {
-            let mut stream = column.dictionary().stream()?;
-            let mut segment_terms = Vec::with_capacity(column.num_terms());
-            while stream.advance() {
-                segment_terms.push(stream.key().to_vec());
+/// Builds the global ordinals of every facet column over `searcher`'s segments and writes them
+/// into the index folder `dir`, for later processes to read instead of building them
+/// (`morgue index` calls it after its last commit).
+pub fn store_global_ords(searcher: &tantivy::Searcher, dir: &Path) -> std::io::Result<()> {
+    for name in string_columns() {
+        let mut columns = Vec::new();
+        for segment in searcher.segment_readers() {
+            let column = segment
+                .fast_fields()
+                .str(&name)
+                .map_err(std::io::Error::other)?;
+            if let Some(column) = column {
+                columns.push((segment.segment_id(), column));
             }
-            terms.push(segment_terms);
         }
-        let mut all: Vec<&[u8]> = terms.iter().flatten().map(Vec::as_slice).collect();
-        all.sort_unstable();
-        all.dedup();
-        let maps = terms
-            .iter()
-            .map(|segment_terms| {
-                // Both sorted: one forward walk finds every position.
-                let mut at = 0;
-                segment_terms
-                    .iter()
-                    .map(|term| {
-                        while all[at] != term.as_slice() {
-                            at += 1;
-                        }
-                        at as u32
-                    })
-                    .collect()
-            })
-            .collect();
-        let names = all
-            .iter()
-            .map(|t| String::from_utf8_lossy(t).into_owned())
-            .collect();
-        Ok(GlobalOrds { names, maps })
+        let keys: Vec<(SegmentId, &StrColumn)> = columns.iter().map(|(id, c)| (*id, c)).collect();
+        let ids: Vec<SegmentId> = keys.iter().map(|(id, _)| *id).collect();
+        GlobalOrds::build(&keys)?.write(dir, &name, &ids)?;
     }
+    Ok(())
 }
 
 impl FacetCollector {
+    pub fn new(facets: Vec<FacetKind>, stored_in: Option<&Path>) -> FacetCollector {
+        FacetCollector {
+            facets,
+            stored_in: stored_in.map(Path::to_path_buf),
+        }
+    }
+
     fn string_facets(&self) -> impl Iterator<Item = String> + '_ {
         self.facets.iter().filter_map(|f| f.column())
     }
@@ -258,7 +232,7 @@ fn top_values(ords: &GlobalOrds, counts: &[u64], limit: usize) -> (Vec<FacetValu
     let values = hit
         .into_iter()
         .map(|i| FacetValue {
-            value: ords.names[i as usize].clone(),
+            value: ords.name(i as usize),
             count: counts[i as usize],
         })
         .collect();
@@ -406,8 +380,8 @@ impl Collector for FacetCollector {
                 .iter()
                 .map(|&(id, column, _)| (id, column))
                 .collect();
-            let ords = GlobalOrds::get(&name, &keys)?;
-            let mut counts = vec![0u64; ords.names.len()];
+            let ords = GlobalOrds::get(&name, &keys, self.stored_in.as_deref())?;
+            let mut counts = vec![0u64; ords.len()];
             for ((_, _, segment_counts), map) in with_column.iter().zip(&ords.maps) {
                 for (&count, &at) in segment_counts.iter().zip(map) {
                     counts[at as usize] += u64::from(count);

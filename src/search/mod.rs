@@ -154,9 +154,8 @@ pub fn search_until(
             .map(|q| deadline.wrap(q))
     };
     // No facets: no per-hit facet work at all.
-    let facet_collector = (!request.facets.is_empty()).then(|| FacetCollector {
-        facets: request.facets.clone(),
-    });
+    let facet_collector = (!request.facets.is_empty())
+        .then(|| FacetCollector::new(request.facets.clone(), Some(&index.dir)));
     // TopDocs refuses a limit of 0 (a count-only request still collects one) and allocates
     // for limit + offset up front: no page can be larger than the index.
     let docs = searcher.num_docs() as usize;

@@ -55,13 +55,14 @@ fn collected(
     query: &dyn Query,
     scored: bool,
 ) -> Vec<BTreeMap<String, u64>> {
-    let collector = FacetCollector {
-        facets: vec![
+    let collector = FacetCollector::new(
+        vec![
             FacetKind::Month,
             FacetKind::Entity(EntityKind::Person),
             FacetKind::Entity(EntityKind::Place),
         ],
-    };
+        None,
+    );
     let tallies = if scored {
         let top = TopDocs::with_limit(3).order_by_score();
         searcher
