@@ -23,6 +23,8 @@ pub struct IndexStats {
     /// Top entities per kind and top sources, with article counts.
     pub top: Vec<FacetResult>,
     pub index_bytes: u64,
+    /// Segments a search opens (`morgue index --optimize` merges them into fewer).
+    pub segments: usize,
     /// Summary of the last `morgue index` run (without the per-file problem list).
     pub last_run: Option<RunSummary>,
 }
@@ -90,6 +92,7 @@ pub fn collect(index: &MorgueIndex, top: usize) -> Result<IndexStats, MorgueErro
         date_sources,
         top: results,
         index_bytes: index.size_on_disk(),
+        segments: searcher.segment_readers().len(),
         last_run,
     })
 }

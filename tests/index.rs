@@ -680,3 +680,69 @@ fn an_index_with_the_old_whole_file_manifest_is_taken_over() {
     assert!(lines.exists());
     assert_eq!(s.check()["consistent"], true);
 }
+
+#[test]
+fn optimize_merges_the_segments_and_changes_no_answer() {
+    let s = Scratch::new();
+    let stats = |s: &Scratch| -> Value {
+        let out = s
+            .morgue()
+            .args(["stats", "--json", "--index"])
+            .arg(s.index_dir())
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    // Three runs: a segment or more each (one per writer thread), too few and too small for
+    // the runs' own merges to touch.
+    for run in 0..3 {
+        for n in 0..4 {
+            s.write(
+                &format!("run{run}/story{n}.txt"),
+                format!(
+                    "Title: Harbour story {run}-{n}\nDate: 202{run}-0{}-10\n\n\
+                     Mayor Ottilie Brandvold spoke about the harbour in Lindholm, story {n} of run {run}.\n",
+                    n + 1
+                ),
+            );
+        }
+        s.index();
+    }
+    assert!(stats(&s)["segments"].as_u64().unwrap() >= 3);
+    let ask = [
+        "harbour", "--limit", "20", "--facet", "month", "--facet", "person", "--facet", "place",
+    ];
+    // Facets and every hit with its score (equal scores may come in another order).
+    let answer = |s: &Scratch| {
+        let r = s.search(&ask);
+        let mut hits: Vec<String> = r["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| format!("{} {}", h["path"], h["score"]))
+            .collect();
+        hits.sort();
+        (total(&r), hits, r["facets"].clone())
+    };
+    let before = answer(&s);
+    assert_eq!(before.0, 12);
+
+    let summary = s.index_with(&["--optimize"]);
+    assert_eq!(summary["unchanged"], 12, "{summary}");
+    let after = stats(&s);
+    assert_eq!(after["segments"], 1);
+    assert_eq!(after["articles"], 12);
+    assert_eq!(answer(&s), before);
+    // Nothing left to merge: the next run leaves the one segment as it is.
+    s.index_with(&["--optimize=1000"]);
+    assert_eq!(stats(&s)["segments"], 1);
+
+    s.morgue()
+        .args(["index", "--optimize=5", "--index"])
+        .arg(s.index_dir())
+        .arg(s.archive())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--optimize"));
+}

@@ -412,6 +412,7 @@ fn library_options(s: &Scratch) -> morgue::ingest::IngestOptions {
         commit_interval: Duration::from_secs(60),
         stop: Default::default(),
         before_read: None,
+        optimize: None,
     }
 }
 

@@ -20,6 +20,7 @@
 //!   --scale-minutes M   stop its one-time ingest after M minutes (keeps what was committed)
 //!   --scale-baseline B  also time the `morgue` binary B, alternated, with ratios
 //!   --scale-rounds R    rounds over the 30 queries (default 3)
+//!   --scale-optimize    first merge the index with `morgue index --optimize` (timed once)
 //!   --shapes A,B,..     only ingest, per archive shape (wire-ndjson, wire-folder, mixed; `all`):
 //!                       FTS5 and morgue with entities off and on, alternated, --articles
 //!                       each: MB/s, MB per CPU-second, peak RSS, index size (see shapes.rs)
@@ -85,6 +86,7 @@ fn options() -> Options {
             minutes: None,
             baseline: None,
             rounds: 3,
+            optimize: false,
         },
         shapes: Vec::new(),
         streams_rounds: 3,
@@ -113,6 +115,7 @@ fn options() -> Options {
             "--scale-minutes" => o.scale.minutes = Some(value().parse().expect("minutes")),
             "--scale-baseline" => o.scale.baseline = Some(PathBuf::from(value())),
             "--scale-rounds" => o.scale.rounds = value().parse().expect("rounds"),
+            "--scale-optimize" => o.scale.optimize = true,
             "--shapes" => {
                 o.shapes = match value().as_str() {
                     "all" => shapes::ALL.map(String::from).to_vec(),

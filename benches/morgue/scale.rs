@@ -26,6 +26,8 @@ pub struct Scale {
     pub minutes: Option<f64>,
     pub baseline: Option<PathBuf>,
     pub rounds: usize,
+    /// Merge the index with `morgue index --optimize` before timing queries.
+    pub optimize: bool,
 }
 
 /// The archive and index at this scale, built when missing; returns the index folder.
@@ -55,7 +57,32 @@ pub fn build(work: &Path, seed: u64, repo: &Path, scale: &Scale) -> PathBuf {
         eprint!("{line}");
         std::fs::write(dir.join("idx.complete"), line).unwrap();
     }
+    if scale.optimize {
+        optimize(&archive, &index);
+    }
     index
+}
+
+/// `morgue index --optimize` over the built index (a run that finds every file unchanged),
+/// with its time and peak RSS.
+fn optimize(archive: &Path, index: &Path) {
+    let start = Instant::now();
+    let status = Command::new(env!("CARGO_BIN_EXE_morgue"))
+        .args(["index", "--optimize", "--json", "--index"])
+        .arg(index)
+        .arg(archive)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("morgue runs");
+    // SAFETY: an all-zero rusage is valid; getrusage fills the struct we pass.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    eprintln!(
+        "optimize: {:.1} s, exit status {}, peak RSS of the children so far {} MB",
+        start.elapsed().as_secs_f64(),
+        status.code().unwrap_or(-1),
+        usage.ru_maxrss / 1024
+    );
 }
 
 fn write_ndjson(dir: &Path, seed: u64, repo: &Path, articles: usize) -> std::io::Result<()> {

@@ -63,6 +63,7 @@ pub(super) fn run_index(
         commit_interval: std::time::Duration::from_secs_f64(args.commit_interval),
         stop: stop_on_signals(),
         before_read: None,
+        optimize: args.optimize,
     };
     let summary = ingest::run(index_dir, &options)?;
     if let Some((_, text)) = user_entries {

@@ -68,6 +68,9 @@ pub struct IngestOptions {
     pub stop: Arc<AtomicBool>,
     /// Called with each file's path just before it is read (tests change files here).
     pub before_read: Option<ReadHook>,
+    /// After the run, merge the archive into segments of up to this many articles, past the
+    /// cap that keeps a run's memory down (`morgue index --optimize`).
+    pub optimize: Option<u32>,
 }
 
 impl IngestOptions {
@@ -281,6 +284,16 @@ fn run_pass(
     sink.commit(&mut summary)?;
     if !summary.interrupted {
         index::merge::merge_committed(&mut sink.writer, &morgue_index.index)
+            .map_err(|e| MorgueError::write_failed(index_dir, e))?;
+        if let Some(articles) = options.optimize {
+            index::merge::merge_down(&mut sink.writer, &morgue_index.index, articles)
+                .map_err(|e| MorgueError::write_failed(index_dir, e))?;
+        }
+        // The merged segments' files, now unused, go now rather than at the next run's
+        // commit (after an optimize, as much again as the index on disk).
+        sink.writer
+            .garbage_collect_files()
+            .wait()
             .map_err(|e| MorgueError::write_failed(index_dir, e))?;
     }
 

@@ -477,8 +477,10 @@ pub fn stats(out: &mut Output, stats: &IndexStats) -> io::Result<()> {
     writeln!(out, "  date from:  {}", counts(&stats.date_sources))?;
     writeln!(
         out,
-        "  size:       {:.1} MB",
-        stats.index_bytes as f64 / 1e6
+        "  size:       {:.1} MB in {} segment{}",
+        stats.index_bytes as f64 / 1e6,
+        stats.segments,
+        if stats.segments == 1 { "" } else { "s" }
     )?;
     if let Some(run) = &stats.last_run {
         writeln!(
