@@ -6,7 +6,9 @@
 //! - `manifest.jsonl`: one line per file ever walked, in walk order, for incremental re-runs ([`manifest`]);
 //! - `last_run.json`: the summary of the last `morgue index`, shown by `morgue stats`;
 //! - `gazetteer.tsv`: the user's alias file from the last run, so searches resolve the same
-//!   aliases the indexer used.
+//!   aliases the indexer used;
+//! - `ords-COLUMN.bin`: each facet column's values over the segments the last run left
+//!   (`search::facets::store_global_ords`), so a search need not build them.
 
 pub mod analysis;
 pub mod document;
