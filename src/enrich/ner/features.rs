@@ -20,6 +20,8 @@
 use super::hashing::{IdMap, fold_quote, hash_form, hash_word, mix, seq_hash};
 use super::label;
 use super::lists::KINDS;
+use std::collections::HashMap;
+use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
 /// Everything a model carries besides its weights: word clusters and the gazetteer.
 #[derive(Default, Clone)]
@@ -374,10 +376,16 @@ impl DocFeatures {
         let mut offsets = Vec::with_capacity(sentences.len() + 1);
         let mut headline = Vec::with_capacity(sentences.len());
         let mut case_seen = IdMap::default();
+        // A word's hashes, shape, affixes and clusters depend on the word alone, and an
+        // article repeats most of its words: each distinct word is worked out once.
+        let mut seen: HashMap<&str, Tok, Xxh3DefaultBuilder> = HashMap::default();
         for s in sentences {
             offsets.push(toks.len());
             let start = toks.len();
-            toks.extend(s.iter().map(|w| token_info(w, res)));
+            toks.extend(
+                s.iter()
+                    .map(|w| *seen.entry(w).or_insert_with(|| token_info(w, res))),
+            );
             let toks_s = &toks[start..];
             let head = toks_s.iter().any(|t| t.flags & ALL_UPPER != 0)
                 && !toks_s.iter().any(|t| t.flags & ALL_LOWER != 0);
