@@ -171,6 +171,38 @@ fn cannot_begin_a_name(w: &str, letters: usize, chars: usize) -> bool {
     letters == 0 && w.bytes().all(|b| b.is_ascii_punctuation())
 }
 
+/// Token features of words already seen, kept across the documents one thread tags (news
+/// repeats its words: most of a new article's words were in earlier ones), for one
+/// [`Resources`] (`owner` tells which); emptied when full.
+#[derive(Default)]
+pub(crate) struct WordCache {
+    pub owner: u64,
+    toks: HashMap<Box<str>, Tok, Xxh3DefaultBuilder>,
+}
+
+/// Words a [`WordCache`] keeps before it starts again (~150 bytes each).
+const WORDS_CACHED: usize = 50_000;
+
+impl WordCache {
+    /// Forgets every word: they were worked out from another [`Resources`].
+    pub fn reset(&mut self, owner: u64) {
+        self.toks.clear();
+        self.owner = owner;
+    }
+
+    fn tok(&mut self, w: &str, res: &Resources) -> Tok {
+        if let Some(&t) = self.toks.get(w) {
+            return t;
+        }
+        if self.toks.len() >= WORDS_CACHED {
+            self.toks.clear();
+        }
+        let t = token_info(w, res);
+        self.toks.insert(w.into(), t);
+        t
+    }
+}
+
 /// Feature state for one document being tagged (or trained on).
 pub(crate) struct DocFeatures {
     toks: Vec<Tok>,
@@ -371,21 +403,38 @@ fn gazetteer_kinds(gaz: u64) -> u64 {
 
 impl DocFeatures {
     pub fn new(res: &Resources, sentences: &[Vec<&str>]) -> DocFeatures {
+        // A word's hashes, shape, affixes and clusters depend on the word alone, and an
+        // article repeats most of its words: each distinct word is worked out once.
+        let mut seen: HashMap<&str, Tok, Xxh3DefaultBuilder> = HashMap::default();
+        DocFeatures::build(res, sentences, |w| {
+            *seen.entry(w).or_insert_with(|| token_info(w, res))
+        })
+    }
+
+    /// [`Self::new`], taking the words' token features from `words` (built from the same
+    /// `res`), which keeps them for later documents.
+    pub fn with_words(
+        res: &Resources,
+        sentences: &[Vec<&str>],
+        words: &mut WordCache,
+    ) -> DocFeatures {
+        DocFeatures::build(res, sentences, |w| words.tok(w, res))
+    }
+
+    fn build<'w>(
+        res: &Resources,
+        sentences: &[Vec<&'w str>],
+        mut tok_of: impl FnMut(&'w str) -> Tok,
+    ) -> DocFeatures {
         let total: usize = sentences.iter().map(Vec::len).sum();
         let mut toks = Vec::with_capacity(total);
         let mut offsets = Vec::with_capacity(sentences.len() + 1);
         let mut headline = Vec::with_capacity(sentences.len());
         let mut case_seen = IdMap::default();
-        // A word's hashes, shape, affixes and clusters depend on the word alone, and an
-        // article repeats most of its words: each distinct word is worked out once.
-        let mut seen: HashMap<&str, Tok, Xxh3DefaultBuilder> = HashMap::default();
         for s in sentences {
             offsets.push(toks.len());
             let start = toks.len();
-            toks.extend(
-                s.iter()
-                    .map(|w| *seen.entry(w).or_insert_with(|| token_info(w, res))),
-            );
+            toks.extend(s.iter().map(|&w| tok_of(w)));
             let toks_s = &toks[start..];
             let head = toks_s.iter().any(|t| t.flags & ALL_UPPER != 0)
                 && !toks_s.iter().any(|t| t.flags & ALL_LOWER != 0);
@@ -985,6 +1034,36 @@ mod tests {
     /// a change altered some feature's key (a template id, a hash, a constant, the order), and
     /// the shipped model would silently lose those weights. Either undo the change, or
     /// retrain the model and update the values here in the same commit.
+    #[test]
+    fn kept_words_give_the_features_worked_out_afresh() {
+        let res = tiny_resources();
+        let docs: [Vec<Vec<&str>>; 2] = [
+            vec![
+                vec!["Vladimir", "Putin", "said", "in", "Moscow"],
+                vec!["The", "club", "won"],
+            ],
+            vec![
+                vec!["MOSCOW", "said", "the", "club"],
+                vec!["Putin", "won", "in", "Beijing"],
+            ],
+        ];
+        let mut words = WordCache::default();
+        for doc in &docs {
+            let mut fresh = DocFeatures::new(&res, doc);
+            let mut kept = DocFeatures::with_words(&res, doc, &mut words);
+            for (s, sentence) in doc.iter().enumerate() {
+                for (i, word) in sentence.iter().enumerate() {
+                    assert_eq!(
+                        fresh.base_features(s, i).to_vec(),
+                        kept.base_features(s, i).to_vec(),
+                        "{word}"
+                    );
+                }
+            }
+        }
+        assert_eq!(words.toks.len(), 11);
+    }
+
     #[test]
     fn only_lowercase_words_and_punctuation_cannot_begin_a_name() {
         let res = tiny_resources();

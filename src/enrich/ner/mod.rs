@@ -39,7 +39,7 @@ pub use tokenize::{Token, tokenize};
 pub use train::{TrainOptions, train};
 
 use beam::Beam;
-use features::{DocFeatures, Resources};
+use features::{DocFeatures, Resources, WordCache};
 use model::Weights;
 
 /// The four CoNLL-2003 entity types.
@@ -191,6 +191,13 @@ pub struct Tagger {
     /// See [`Tagger::identity`]: set when the model is loaded, computed on first use for a
     /// model trained in this process.
     identity: OnceLock<u64>,
+    /// Distinct for every tagger made in this process: whose words a thread's
+    /// [`WordCache`] holds.
+    serial: u64,
+}
+
+thread_local! {
+    static WORDS: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::default());
 }
 
 static BUILTIN_MODEL: &[u8] = include_bytes!("../../../data/ner/model.bin");
@@ -208,6 +215,10 @@ impl Tagger {
             res,
             raw_scores,
             identity: OnceLock::new(),
+            serial: {
+                static MADE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+                MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            },
         }
     }
 
@@ -257,7 +268,7 @@ impl Tagger {
     /// `skip_plain`: tokens that cannot begin a name are not scored where every kept
     /// hypothesis is outside a name (see [`beam_sentence`]).
     fn decode(&self, sentences: &[Vec<&str>], skip_plain: bool) -> Vec<Vec<u8>> {
-        let mut doc = DocFeatures::new(&self.res, sentences);
+        let mut doc = self.doc_features(sentences);
         let raw = self.raw_scores && skip_plain;
         let decode = |weights, doc: &mut DocFeatures| {
             decode_pass(weights, doc, sentences, self.raw_scores, raw)
@@ -270,6 +281,18 @@ impl Tagger {
                 decode(w, &mut doc)
             }
         }
+    }
+
+    /// The document's features, its words' token features taken from this thread's
+    /// [`WordCache`] when it holds this tagger's.
+    fn doc_features(&self, sentences: &[Vec<&str>]) -> DocFeatures {
+        WORDS.with(|words| {
+            let mut words = words.borrow_mut();
+            if words.owner != self.serial {
+                words.reset(self.serial);
+            }
+            DocFeatures::with_words(&self.res, sentences, &mut words)
+        })
     }
 
     /// Number of feature rows in the model (for reports).
@@ -490,6 +513,33 @@ mod tests {
         };
         assert!(plain * 2 > tokens, "{plain} of {tokens} tokens plain");
         assert_eq!(skipping, scoring);
+    }
+
+    #[test]
+    fn a_thread_keeps_the_words_of_each_tagger_apart() {
+        let doc: Vec<Vec<&str>> = [
+            "Chancellor Gerhard Stoltenberg met bankers in Bonn on Monday .",
+            "Stoltenberg said the Bundesbank would hold rates .",
+        ]
+        .iter()
+        .map(|s| s.split(' ').collect())
+        .collect();
+        let builtin = Tagger::builtin();
+        // The same weights without clusters or gazetteer: other token features.
+        let bare = Tagger::new(builtin.weights.clone(), None, Resources::default(), true);
+        let features = |mut d: DocFeatures| -> Vec<Vec<u64>> {
+            (0..doc[0].len())
+                .map(|i| d.base_features(0, i).to_vec())
+                .collect()
+        };
+        let _ = builtin.doc_features(&doc);
+        let bare_features = features(bare.doc_features(&doc));
+        assert_eq!(bare_features, features(DocFeatures::new(&bare.res, &doc)));
+        assert_ne!(bare_features, features(builtin.doc_features(&doc)));
+        assert_eq!(
+            features(builtin.doc_features(&doc)),
+            features(DocFeatures::new(&builtin.res, &doc))
+        );
     }
 
     #[test]
