@@ -136,6 +136,16 @@ pub(super) fn canonical<'a>(lex: &'a Lexicon, surface: &'a str, when: When<'_>) 
         .strip_prefix("the ")
         .or_else(|| surface.strip_prefix("The "))
         .unwrap_or(surface);
+    // "the 21st African Cup", "the third Gulf summit": which edition, not which event (a
+    // capitalised ordinal is the name's own: "First Chechen War").
+    if let Some((first, rest)) = name.split_once(' ')
+        && is_ordinal(first)
+        && !first.starts_with(char::is_uppercase)
+        && rest.starts_with(char::is_uppercase)
+        && !rest.contains(" anniversary")
+    {
+        return canonical(lex, rest, when);
+    }
     if let Some(c) = known(lex, name, when) {
         return Cow::Borrowed(c);
     }
@@ -617,6 +627,35 @@ mod tests {
     }
 
     #[test]
+    fn an_edition_number_is_not_part_of_the_name() {
+        let lex = &builtin().lexicon;
+        let when = When {
+            year: Some(1996),
+            named_in_full: &[],
+        };
+        assert_eq!(canonical(lex, "the 21st Harbour Cup", when), "Harbour Cup");
+        assert_eq!(canonical(lex, "third Gulf Summit", when), "Gulf summit");
+        assert_eq!(
+            canonical(lex, "12th Harbour Regatta", when),
+            "Harbour Regatta"
+        );
+        // An ordinal written as part of the name stays.
+        assert_eq!(
+            canonical(lex, "First Chechen War", when),
+            "First Chechen War"
+        );
+        assert_eq!(
+            canonical(lex, "Second Harbour War", when),
+            "Second Harbour War"
+        );
+        // End to end, the edition's event is the gazetteer's under any of its names.
+        let got = events(
+            "Nigeria won the 21st African Cup. The 1996 African Nations Cup final was in Johannesburg.",
+        );
+        assert_eq!(got, ["Africa Cup of Nations"]);
+    }
+
+    #[test]
     fn an_anniversary_of_something_described_is_no_event() {
         let got = events(
             "Russia marked the 80th anniversary of the Soviet victory over Nazi Germany. \
@@ -634,10 +673,10 @@ mod tests {
     #[test]
     fn a_plural_possessive_is_the_same_event() {
         let got = events(
-            "Ghana beat Mali in the African Nations' Cup. The African Nations\u{2019} Cup final \
-             is in Johannesburg; the African Nations Cup is played every two years.",
+            "Fiji beat Samoa in the Pacific Nations' Cup. The Pacific Nations\u{2019} Cup final \
+             is in Suva; the Pacific Nations Cup is played every year.",
         );
-        assert_eq!(got, ["African Nations Cup"]);
+        assert_eq!(got, ["Pacific Nations Cup"]);
     }
 
     #[test]

@@ -46,7 +46,7 @@ use tokens::tokenize;
 
 /// Bump when the extraction rules change what comes out of the same text, so the next index
 /// run re-extracts every file (the ingest fingerprint includes it).
-pub const EXTRACTION_VERSION: u32 = 10;
+pub const EXTRACTION_VERSION: u32 = 11;
 
 /// The built-in data the rules read besides the gazetteer (the demonym table), for the
 /// ingest fingerprint.
