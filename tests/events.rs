@@ -137,6 +137,43 @@ fn what_is_held_is_an_event_even_when_named_like_an_organisation() {
     assert!(orgs.contains("Microsoft"), "{orgs}");
 }
 
+#[test]
+fn an_edition_is_its_event_and_a_nations_super_cup_is_its_own() {
+    let s = Scratch::new();
+    s.write(
+        "1996/08/cups.md",
+        "---\ntitle: Cup round-up\ndate: 1996-08-28\n---\n\n\
+         MADRID - Barcelona won the Spanish Super Cup 6-5 on aggregate on Wednesday, and \
+         Juventus lost the Italian Super Cup. Nigeria hosts the 21st African Cup, and the \
+         Australian Davis Cup team flew home.\n",
+    );
+    s.write(
+        "1996/02/nations.md",
+        "---\ntitle: Nations Cup final\ndate: 1996-02-03\n---\n\n\
+         JOHANNESBURG - South Africa won the 1996 African Nations Cup on Saturday.\n",
+    );
+    s.index();
+    let names: Vec<(String, u64)> = events(&s);
+    let count = |name: &str| names.iter().find(|(n, _)| n == name).map(|(_, c)| *c);
+    assert_eq!(count("Spanish Super Cup"), Some(1), "{names:?}");
+    assert_eq!(count("Italian Super Cup"), Some(1), "{names:?}");
+    assert_eq!(count("Super Cup"), None, "{names:?}");
+    // Two editions, one event under the name the events list gives it.
+    assert_eq!(count("Africa Cup of Nations"), Some(2), "{names:?}");
+    assert!(
+        !names
+            .iter()
+            .any(|(n, _)| n.contains("21st") || n.starts_with("Australian")),
+        "{names:?}"
+    );
+    // The nationality word still names its place.
+    let places = s.stdout(&["entities", "--type", "place"]);
+    assert!(
+        places.contains("Spain") && places.contains("Italy"),
+        "{places}"
+    );
+}
+
 /// Every judgement file kept in the repo is read by the audit tool (a malformed line would
 /// be refused with its line number) and scores this archive.
 #[test]

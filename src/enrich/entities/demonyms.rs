@@ -108,13 +108,14 @@ impl Demonyms {
             return;
         }
         let word = |k: usize| &text[toks[k].start..toks[k].end];
+        // An event's name does not hide the place its nationality word names: "the Spanish
+        // Super Cup" is in Spain, "the First Chechen War" in Chechnya.
         let covered = |art: &ArticleState, s: usize, e: usize| {
-            art.mentions
+            art.mentions.iter().any(|m| {
+                !m.removed && m.kind != EntityKind::Event && m.pos < base + e && base + s < m.end
+            }) || inside_names
                 .iter()
-                .any(|m| !m.removed && m.pos < base + e && base + s < m.end)
-                || inside_names
-                    .iter()
-                    .any(|&(ns, ne)| ns < e && s < ne && (ns < s || ne > e))
+                .any(|&(ns, ne)| ns < e && s < ne && (ns < s || ne > e))
         };
         let mut k = 0;
         while k < toks.len() {

@@ -257,7 +257,7 @@ impl EntityExtractor {
             }
             SecondPass::Tagged(spans) => {
                 art.start_pass(FoundBy::Tagger);
-                tagged::apply(lex, text, base, spans, art);
+                tagged::apply(lex, &self.demonyms, text, base, spans, art);
                 inside_names = tagged::multiword_misc(text, spans);
             }
         }

@@ -7,6 +7,7 @@
 //! or a name ending in an event word such as "War" or "Summit"): nationalities and works are
 //! not things users filter by.
 
+use super::demonyms::Demonyms;
 use super::lexicon::Lexicon;
 use super::mentions::{ArticleState, Mention};
 use super::spans::TaggedSpan;
@@ -17,6 +18,7 @@ use crate::enrich::ner::NerType;
 /// Adds the spans of one segment that no gazetteer mention already covers.
 pub(super) fn apply<'a>(
     lex: &'a Lexicon,
+    demonyms: &Demonyms,
     text: &'a str,
     base: usize,
     spans: &[TaggedSpan],
@@ -70,10 +72,49 @@ pub(super) fn apply<'a>(
                 }
             }
         };
+        let pos = match kind {
+            EntityKind::Event => base + nation_before(demonyms, text, base, pos - base, art),
+            _ => pos,
+        };
+        let surface = &text[pos - base..end - base];
         let canonical = lex.canonical_for(kind, surface, art.when());
         art.mentions.push(Mention::new(
             pos, end, kind, canonical, surface, surface, false,
         ));
+    }
+}
+
+/// Where an event's name starts when the nationality word right before the tagger's span
+/// belongs to it: "the Spanish Super Cup", "the Italian National Championship" (every country
+/// holds one; the tagger often leaves the nationality out, as a name of its own). Not before
+/// a name of its own: "the Australian Davis Cup team" plays in the Davis Cup.
+fn nation_before(
+    demonyms: &Demonyms,
+    text: &str,
+    base: usize,
+    start: usize,
+    art: &ArticleState<'_>,
+) -> usize {
+    const GENERIC_FIRST: &[&str] = &["Grand", "Indoor", "League", "National", "Premier", "Super"];
+    let first = text[start..].split(' ').next().unwrap_or("");
+    let Some(before) = text[..start]
+        .strip_suffix(' ')
+        .filter(|_| GENERIC_FIRST.contains(&first))
+    else {
+        return start;
+    };
+    let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &before[word_start..];
+    let covered = art
+        .mentions
+        .iter()
+        .any(|m| !m.removed && m.pos < base + start && base + word_start < m.end);
+    if word.starts_with(char::is_uppercase) && demonyms.is_demonym(word) && !covered {
+        word_start
+    } else {
+        start
     }
 }
 
