@@ -233,9 +233,9 @@ pub struct IndexArgs {
     pub memory_mb: Option<u16>,
 
     /// After indexing, merge the archive into segments of up to N articles each
-    /// (`--optimize`: 250,000; `--optimize=N`): searches of an archive that is done growing get faster (fewer segments to
-    /// open and count across). The merge rewrites the index once and its peak memory counts
-    /// the segments it reads
+    /// (`--optimize`: 250,000; `--optimize=N`): searches of an archive that is done growing
+    /// get faster (fewer segments to open and count across). The merge rewrites the index
+    /// once, and its peak memory counts the segments it reads
     #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "250000",
           require_equals = true,
           value_parser = clap::value_parser!(u32).range(1000..))]

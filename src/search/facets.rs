@@ -4,13 +4,14 @@
 //! year, month and day counts come from one tally, in an array indexed by day), and term
 //! ordinals of the exact-name string columns (entities, source), counted in an array per
 //! segment. It notes a segment's matches first and reads the columns when the segment is
-//! done: when the matches are more than two documents in three, each column is decoded whole, in
-//! order and in chunks, keeping the rows of matching documents (a bulk read of packed values
-//! costs far less than a lookup per document); fewer matches are looked up one by one.
-//! Segments run on all cores (the searcher's executor). Segments number their values independently, so merging needs the union of their
-//! dictionaries: [`GlobalOrds`] maps every segment ordinal to a position in that sorted union.
-//! It is built once per set of segments and cached, so a query only adds arrays together and
-//! turns the few values it shows into strings.
+//! done: when the matches are more than two documents in three, each column is decoded whole,
+//! in order and in chunks, keeping the rows of matching documents (a bulk read of packed
+//! values costs far less than a lookup per document); fewer matches are looked up one by one.
+//! Segments run on all cores (the searcher's executor). Segments number their values
+//! independently, so merging needs the union of their dictionaries: [`GlobalOrds`] maps every
+//! segment ordinal to a position in that sorted union. It is made once per set of segments
+//! (`morgue index` stores it beside the index, `ords.rs`) and kept, so a query only adds
+//! arrays together and turns the few values it shows into strings.
 
 mod ords;
 mod scan;

@@ -35,17 +35,12 @@ pub(super) fn is_connector(w: &str) -> bool {
 
 /// Lowercase words inside a person's name: "Ludwig van Beethoven", "Jan van den Berg",
 /// "Osama bin Laden", "Karl-Theodor zu Guttenberg". The rules let a run of capitalised words
-/// go on through them, and the tagger's person spans may contain them; one list serves both,
-/// so the two passes agree on where such a name ends.
+/// go on through them, the tagger's person spans may contain them, and the tagger scores them
+/// where a name could begin; one list serves all three, so they agree on where such a name
+/// ends.
 pub(super) fn is_particle(w: &str) -> bool {
-    PARTICLES.binary_search(&w).is_ok()
+    crate::enrich::ner::is_name_particle(w)
 }
-
-#[rustfmt::skip]
-const PARTICLES: &[&str] = &[
-    "al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "do", "dos", "du", "el",
-    "ibn", "la", "le", "st", "van", "von", "y", "zu",
-];
 
 /// Capitalised words that never make a run into a name on their own: sentence openers,
 /// pronouns, days, months.
@@ -195,7 +190,6 @@ mod tests {
     #[test]
     fn word_lists_are_sorted_for_binary_search() {
         for list in [
-            PARTICLES,
             STOPWORDS,
             TITLE_CUES,
             NOBLES,

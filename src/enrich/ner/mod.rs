@@ -35,6 +35,7 @@ use std::sync::OnceLock;
 
 pub use conll::{Sentence, read_conll};
 pub use eval::{Prf, Scores, evaluate};
+pub(crate) use features::is_name_particle;
 pub use tokenize::{Token, tokenize};
 pub use train::{TrainOptions, train};
 
