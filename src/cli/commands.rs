@@ -70,11 +70,9 @@ pub(super) fn run_index(
         let path = index_dir.join(index::USER_GAZETTEER);
         std::fs::write(&path, text).map_err(|e| MorgueError::io(&path, e))?;
     }
-    if args.json {
-        render::json::write(&mut output, &summary)?;
-    } else {
-        render::terminal::index_summary(&mut output, &summary, index_dir, args.verbose)?;
-    }
+    render::answer(&mut output, args.json, &summary, |out, summary| {
+        render::terminal::index_summary(out, summary, index_dir, args.verbose)
+    })?;
     Ok(if summary.interrupted {
         ExitCode::from(EXIT_INTERRUPTED)
     } else if summary.is_partial() {
@@ -108,11 +106,9 @@ pub(super) fn run_check(
 ) -> Result<ExitCode, CliError> {
     let index = MorgueIndex::open(index_dir)?;
     let report = check::check(&index)?;
-    if args.json {
-        render::json::write(&mut output, &report)?;
-    } else {
-        render::terminal::check_report(&mut output, &report, index_dir)?;
-    }
+    render::answer(&mut output, args.json, &report, |out, report| {
+        render::terminal::check_report(out, report, index_dir)
+    })?;
     Ok(if report.consistent {
         ExitCode::SUCCESS
     } else {
@@ -176,11 +172,12 @@ pub(super) fn run_search(
     let archive = Archive::open(index_dir)?;
     let deadline = Deadline::after(std::time::Duration::from_secs_f64(args.timeout));
     let results = on_large_stack(|| archive.search(&request, &deadline))??;
-    if args.json {
-        render::json::write(&mut output, &results)?;
-    } else {
-        render::terminal::search_results(&mut output, &results)?;
-    }
+    render::answer(
+        &mut output,
+        args.json,
+        &results,
+        render::terminal::search_results,
+    )?;
     Ok(())
 }
 
@@ -191,11 +188,7 @@ pub(super) fn run_show(
 ) -> Result<(), CliError> {
     let archive = Archive::open(index_dir)?;
     let shown = crate::show::show(archive.index(), archive.aliases(), &args.target)?;
-    if args.json {
-        render::json::write(&mut output, &shown)?;
-    } else {
-        render::article::shown(&mut output, &shown)?;
-    }
+    render::answer(&mut output, args.json, &shown, render::article::shown)?;
     Ok(())
 }
 
@@ -275,11 +268,7 @@ pub(super) fn run_stats(
     mut output: Output,
 ) -> Result<(), CliError> {
     let stats = Archive::open(index_dir)?.stats(args.top)?;
-    if args.json {
-        render::json::write(&mut output, &stats)?;
-    } else {
-        render::terminal::stats(&mut output, &stats)?;
-    }
+    render::answer(&mut output, args.json, &stats, render::terminal::stats)?;
     Ok(())
 }
 
@@ -301,16 +290,14 @@ pub(super) fn run_entities(
     if let Some(file) = &args.audit {
         let judgements = crate::audit::Judgements::load(file)?;
         let report = crate::audit::audit(&listing, &kinds, &judgements, file, top);
-        if args.json {
-            render::json::write(&mut output, &report)?;
-        } else {
+        render::answer(&mut output, args.json, &report, |out, report| {
             use std::io::Write;
-            write!(output, "{}", report.table())?;
-        }
-    } else if args.json {
-        render::json::write(&mut output, &listing)?;
+            write!(out, "{}", report.table())
+        })?;
     } else {
-        render::terminal::entities(&mut output, &listing)?;
+        render::answer(&mut output, args.json, &listing, |out, listing| {
+            render::terminal::entities(out, listing)
+        })?;
     }
     Ok(())
 }
@@ -319,19 +306,17 @@ pub(super) fn run_ner_eval(args: NerEvalArgs, mut output: Output) -> Result<(), 
     let tagger = archive::load_tagger(args.ner_model.as_deref())?;
     let sentences = read_annotated(&args.file)?;
     let scores = ner::eval::evaluate(&tagger, &sentences);
-    if args.json {
-        render::json::write(&mut output, &scores)?;
-    } else {
+    render::answer(&mut output, args.json, &scores, |out, scores| {
         use std::io::Write;
         let tokens: usize = sentences.iter().map(|s| s.words.len()).sum();
         writeln!(
-            output,
+            out,
             "{}: {} sentences, {tokens} tokens (entity-level, exact span and type)",
             args.file.display(),
             sentences.len()
         )?;
-        write!(output, "{}", scores.table())?;
-    }
+        write!(out, "{}", scores.table())
+    })?;
     Ok(())
 }
 

@@ -102,12 +102,10 @@ pub(super) fn run_push(
     });
     bar.finish_and_clear();
     let summary = summary?;
-    if args.json {
-        render::json::write(&mut output, &summary)?;
-    } else {
+    render::answer(&mut output, args.json, &summary, |out, summary| {
         use std::io::Write;
         writeln!(
-            output,
+            out,
             "pushed to {} (index `{}`{}{}): {} articles sent in {} batches ({:.1} MB), {} files sent, {} unchanged, {} deleted there",
             args.url,
             summary.index_id,
@@ -126,15 +124,16 @@ pub(super) fn run_push(
         )?;
         if summary.articles_refused > 0 {
             writeln!(
-                output,
+                out,
                 "{} articles were refused by the cluster (their files are sent again next time):",
                 summary.articles_refused
             )?;
             for refusal in &summary.refusals {
-                writeln!(output, "  {}", render::terminal::escape_control(refusal))?;
+                writeln!(out, "  {}", render::terminal::escape_control(refusal))?;
             }
         }
-    }
+        Ok(())
+    })?;
     if summary.articles_refused > 0 {
         return Err(crate::remote::RemoteError::Refused {
             count: summary.articles_refused,

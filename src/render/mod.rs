@@ -50,6 +50,21 @@ impl Output {
     }
 }
 
+/// Writes a command's answer: `value` as JSON for scripts (`--json`), else as `human`
+/// renders it for people.
+pub fn answer<T: serde::Serialize>(
+    out: &mut Output,
+    json: bool,
+    value: &T,
+    human: impl FnOnce(&mut Output, &T) -> io::Result<()>,
+) -> io::Result<()> {
+    if json {
+        json::write(out, value)
+    } else {
+        human(out, value)
+    }
+}
+
 impl Write for Output {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         self.stream.write(buf)
