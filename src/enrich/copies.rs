@@ -7,10 +7,20 @@
 //! one of [`SKETCH_BINS`] bins and each bin keeps the smallest low half it saw. Two bodies that
 //! share most of their 4-grams agree in most non-empty bins; two different stories, even on
 //! the same event in the same words ("said on Tuesday that the"), agree in almost none.
+//!
+//! Only the top byte of each bin's minimum is kept (b-bit MinHash): two different minima
+//! agree in it by chance one time in 255, which moves a similarity by well under the margin
+//! between copies and other stories, and the sketch is 32 bytes instead of 32 words.
 
-/// Bins per sketch; a sketch is stored as one u64 per non-empty bin (bin number in the high
-/// half), about 150 bytes per article in the index.
+/// Bins per sketch.
 pub const SKETCH_BINS: usize = 32;
+
+/// Bins packed into one stored u64: seven one-byte bins (0 = empty), the group's number in
+/// bits 56-58 and [`PACKED`] set, so about 40 bytes per article in the index. Indexes made
+/// before this format hold one u64 per filled bin (`bin << 32 | low half`, below 2^37);
+/// [`Bins::of`] reads both.
+const BINS_PER_VALUE: usize = 7;
+const PACKED: u64 = 1 << 63;
 
 /// Bodies with fewer words get no sketch: short items (briefs, captions, corrections) are too
 /// alike to tell copies from different items reliably.
@@ -89,11 +99,30 @@ impl Shingles {
         if self.words < MIN_WORDS {
             return Vec::new();
         }
-        (0..SKETCH_BINS)
-            .filter(|&bin| self.filled[bin])
-            .map(|bin| ((bin as u64) << 32) | u64::from(self.bins[bin]))
+        let mut bytes = [0u8; SKETCH_BINS];
+        for (bin, byte) in bytes.iter_mut().enumerate() {
+            if self.filled[bin] {
+                *byte = top_byte(self.bins[bin]);
+            }
+        }
+        bytes
+            .chunks(BINS_PER_VALUE)
+            .enumerate()
+            .filter(|(_, group)| group.iter().any(|&b| b != 0))
+            .map(|(g, group)| {
+                let bins = group
+                    .iter()
+                    .enumerate()
+                    .fold(0u64, |v, (i, &b)| v | (u64::from(b) << (8 * i)));
+                PACKED | ((g as u64) << 56) | bins
+            })
             .collect()
     }
+}
+
+/// A bin's stored byte: the top byte of its minimum, never 0 (0 marks an empty bin).
+fn top_byte(min: u32) -> u8 {
+    ((min >> 24) as u8).max(1)
 }
 
 /// A sketch spread out over its bins, to be compared with many others: a search folding
@@ -103,20 +132,32 @@ impl Shingles {
 pub struct Bins {
     /// Bit `i` set: bin `i` is filled.
     filled: u32,
-    values: [u32; SKETCH_BINS],
+    values: [u8; SKETCH_BINS],
 }
 
 impl Bins {
-    /// The bins of a stored sketch (values as [`sketch`] makes them, in any order).
+    /// The bins of a stored sketch (values as [`sketch`] makes them, or as indexes made
+    /// before the packed format hold them, in any order).
     pub fn of(sketch: &[u64]) -> Bins {
         let mut bins = Bins {
             filled: 0,
             values: [0; SKETCH_BINS],
         };
+        let mut fill = |bin: usize, byte: u8| {
+            if bin < SKETCH_BINS && byte != 0 {
+                bins.filled |= 1 << bin;
+                bins.values[bin] = byte;
+            }
+        };
         for &value in sketch {
-            let bin = (value >> 32) as usize % SKETCH_BINS;
-            bins.filled |= 1 << bin;
-            bins.values[bin] = value as u32;
+            if value & PACKED == 0 {
+                fill((value >> 32) as usize, top_byte(value as u32));
+                continue;
+            }
+            let group = ((value >> 56) & 0x7) as usize;
+            for i in 0..BINS_PER_VALUE {
+                fill(group * BINS_PER_VALUE + i, (value >> (8 * i)) as u8);
+            }
         }
         bins
     }
@@ -170,7 +211,8 @@ mod tests {
     #[test]
     fn an_edited_copy_is_close_and_another_story_is_not() {
         let original = sketch(WIRE);
-        assert!(original.len() > SKETCH_BINS / 2, "{original:?}");
+        let filled = Bins::of(&original).filled.count_ones() as usize;
+        assert!(filled > SKETCH_BINS / 2, "{original:?}");
         // Another outlet: its own dateline and a closing line, one sentence cut.
         let copy = format!(
             "BEIJING (Morning Wire) - {} Reporting by our staff; editing by the desk.",
@@ -234,21 +276,57 @@ mod tests {
         }
     }
 
+    /// A packed sketch with the given (bin, byte) pairs filled.
+    fn packed(filled: &[(usize, u8)]) -> Vec<u64> {
+        let mut values = Vec::new();
+        for group in 0..SKETCH_BINS.div_ceil(BINS_PER_VALUE) {
+            let mut value = PACKED | ((group as u64) << 56);
+            for &(bin, byte) in filled.iter().filter(|(b, _)| b / BINS_PER_VALUE == group) {
+                value |= u64::from(byte) << (8 * (bin % BINS_PER_VALUE));
+            }
+            values.push(value);
+        }
+        values.reverse(); // stored order does not matter
+        values
+    }
+
     #[test]
     fn spread_bins_score_as_bins_equal_over_bins_filled() {
-        // Sketches with some bins missing, some equal, some different, in any order.
-        let value = |bin: u64, low: u64| (bin << 32) | low;
-        let a = vec![value(0, 7), value(3, 9), value(5, 1), value(31, 4)];
-        let b = vec![value(31, 4), value(3, 9), value(5, 2), value(8, 0)];
+        // Sketches with some bins missing, some equal, some different.
+        let a = packed(&[(0, 7), (3, 9), (5, 1), (31, 4)]);
+        let b = packed(&[(31, 4), (3, 9), (5, 2), (8, 200)]);
         // Equal in bins 3 and 31; filled in either: 0, 3, 5, 8, 31.
         assert_eq!(similarity(&a, &b), 2.0 / 5.0);
         assert_eq!(similarity(&b, &a), 2.0 / 5.0);
         assert_eq!(similarity(&a, &a), 1.0);
         assert_eq!(similarity(&a, &[]), 0.0);
         assert_eq!(similarity(&[], &[]), 0.0);
-        // A low half of 0 in a filled bin is a value, not an empty bin.
-        assert_eq!(similarity(&[value(8, 0)], &[value(8, 0)]), 1.0);
-        assert_eq!(similarity(&[value(8, 0)], &[value(9, 0)]), 0.0);
+        assert_eq!(similarity(&packed(&[]), &packed(&[])), 0.0);
+    }
+
+    #[test]
+    fn sketches_of_older_indexes_read_as_the_same_bins() {
+        // Before the packed format: one `bin << 32 | minimum` per filled bin.
+        let mut shingles = Shingles::default();
+        for word in WIRE
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            shingles.add(word.chars().flat_map(char::to_lowercase).fold(0, fold_char));
+        }
+        let legacy: Vec<u64> = (0..SKETCH_BINS)
+            .filter(|&bin| shingles.filled[bin])
+            .map(|bin| ((bin as u64) << 32) | u64::from(shingles.bins[bin]))
+            .collect();
+        assert!(legacy.len() > SKETCH_BINS / 2);
+        assert_eq!(similarity(&legacy, &sketch(WIRE)), 1.0);
+        // A minimum whose top byte is 0 still fills its bin, in either format.
+        let low = |bin: u64| (bin << 32) | 5;
+        assert_eq!(similarity(&[low(8)], &[low(8)]), 1.0);
+        assert_eq!(similarity(&[low(8)], &[low(9)]), 0.0);
+        assert_eq!(similarity(&[low(8)], &packed(&[(8, 1)])), 1.0);
+        // Packed: at most five values of one u64 for 32 bins.
+        assert!(sketch(WIRE).len() <= SKETCH_BINS.div_ceil(BINS_PER_VALUE));
     }
 
     #[test]

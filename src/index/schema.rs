@@ -10,8 +10,8 @@
 use super::analysis::{ENGLISH, OTHER_LANGUAGES, PLAIN, language_analyzer_name};
 use crate::article::EntityKind;
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
-    Schema, TextFieldIndexing, TextOptions,
+    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, Schema,
+    TextFieldIndexing, TextOptions,
 };
 
 /// Bumped whenever the schema or the meaning of a stored field changes; an index with another
@@ -170,14 +170,25 @@ pub fn build_schema() -> Schema {
             options
         }
     };
-    let exact_fast = STRING | STORED | FAST;
+    // Exact values (ids, paths, names) are matched and counted, never scored by length:
+    // without fieldnorms they cost no byte per article and field (15 fields: ~1% of the
+    // text of short wire items).
+    let string = || {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("raw")
+                .set_index_option(IndexRecordOption::Basic)
+                .set_fieldnorms(false),
+        )
+    };
+    let exact_fast = string() | STORED | FAST;
 
-    builder.add_text_field("id", STRING | STORED);
-    builder.add_text_field("file", STRING | STORED);
+    builder.add_text_field("id", string() | STORED);
+    builder.add_text_field("file", string() | STORED);
     builder.add_u64_field("record", STORED);
-    builder.add_text_field("format", STRING | STORED);
+    builder.add_text_field("format", string() | STORED);
     builder.add_text_field("title", text(ENGLISH, true));
-    builder.add_text_field("title_source", STRING | STORED);
+    builder.add_text_field("title_source", string() | STORED);
     for (code, _) in OTHER_LANGUAGES {
         builder.add_text_field(
             &language_field(code),
@@ -199,19 +210,19 @@ pub fn build_schema() -> Schema {
         "date",
         DateOptions::from(INDEXED | STORED | FAST).set_precision(DateTimePrecision::Seconds),
     );
-    builder.add_text_field("date_source", STRING | STORED | FAST);
+    builder.add_text_field("date_source", string() | STORED | FAST);
     builder.add_text_field("date_raw", STORED);
     builder.add_text_field("published", STORED);
     builder.add_text_field("source", text(PLAIN, false));
     builder.add_text_field("source_name", exact_fast.clone());
     builder.add_text_field("author", text(PLAIN, true));
     builder.add_text_field("url", STORED);
-    builder.add_text_field("language", STRING | STORED | FAST);
+    builder.add_text_field("language", string() | STORED | FAST);
     builder.add_text_field("tags", text(PLAIN, true));
     for kind in EntityKind::ALL {
         builder.add_text_field(kind.field_name(), text(PLAIN, false));
         builder.add_text_field(&entity_name_field(kind), exact_fast.clone());
-        builder.add_text_field(&entity_alias_field(kind), STRING | FAST);
+        builder.add_text_field(&entity_alias_field(kind), string() | FAST);
     }
     builder.add_bytes_field("tagged_spans", STORED);
     builder.add_u64_field("copy_sketch", FAST);
