@@ -56,6 +56,41 @@ fn a_surname_or_acronym_links_to_the_entry_of_the_article_s_time() {
 }
 
 #[test]
+fn a_renamed_entity_is_linked_under_the_name_of_the_article_s_time() {
+    let s = Scratch::with_files(&[
+        (
+            "1985-05-02-leningrad.txt",
+            "Port strike\n\nDockers in Leningrad and Bombay stopped work on Thursday, and \
+             traders in Rangoon said rice shipments from Burma would wait.\n",
+        ),
+        (
+            "2019-11-18-platforms.txt",
+            "Platforms fined\n\nRegulators fined Twitter and Facebook on Monday over \
+             advertising rules, officials in Mumbai said.\n",
+        ),
+        (
+            "2024-03-05-platforms.txt",
+            "Rules tightened\n\nMeta and X Corp were told on Tuesday to publish their \
+             moderation figures.\n",
+        ),
+    ]);
+    s.index();
+    let places = entities_of(&s, "dockers", "place");
+    for name in ["Leningrad", "Bombay", "Rangoon", "Burma"] {
+        assert!(has(&places, name), "{name}: {places:?}");
+    }
+    for name in ["St Petersburg", "Mumbai", "Yangon", "Myanmar"] {
+        assert!(!has(&places, name), "{name}: {places:?}");
+    }
+    let orgs = entities_of(&s, "regulators", "org");
+    assert!(has(&orgs, "Twitter") && has(&orgs, "Facebook"), "{orgs:?}");
+    assert!(!has(&orgs, "X Corp") && !has(&orgs, "Meta"), "{orgs:?}");
+    assert!(has(&entities_of(&s, "regulators", "place"), "Mumbai"));
+    let later = entities_of(&s, "moderation", "org");
+    assert!(has(&later, "X Corp") && has(&later, "Meta"), "{later:?}");
+}
+
+#[test]
 fn a_full_name_in_the_article_wins_over_the_gazetteer_s_guess() {
     let s = Scratch::with_files(&[
         (
