@@ -18,7 +18,7 @@ pub(super) struct Verdicts<'a> {
     /// The index stores tagger spans, so entities can be re-resolved without reading.
     pub(super) refreshable: bool,
     /// Files (manifest keys) whose entities must be re-resolved although their fingerprints
-    /// are current: they write an acronym the archive's table now reads otherwise.
+    /// are current: they write an acronym or surname the archive's table now reads otherwise.
     pub(super) stale: Option<&'a std::collections::HashSet<String>>,
 }
 
@@ -218,7 +218,7 @@ impl Fingerprints {
             "{}-{}-{:016x}-{:016x}",
             env!("CARGO_PKG_VERSION"),
             entities::EXTRACTION_VERSION,
-            xxhash_rust::xxh3::xxh3_64(entities::rules_data().as_bytes()),
+            entities::rules_data_hash(),
             options.tagger.identity()
         );
         Fingerprints {

@@ -7,6 +7,7 @@
 //! - a person or org made only of titles, currencies, units or legal forms ("Mr", "Inc",
 //!   "N.Z. Dlrs": a name ending in a currency is a sum of money, not a name);
 //! - a one-word doctrine ("Thatcherism"), whatever kind the tagger gave it;
+//! - a product ("MacBook Pro", "Xbox 360") taken for a person or org;
 //! - a person that is a lone given name written without a title ("Oscar", "Bill"), unless the
 //!   gazetteer knows it (then it is a known single-name person);
 //! - an org that is the first words of a longer org the article names becomes that org
@@ -33,16 +34,20 @@ struct Lists {
     money_units: HashSet<String>,
     heads: HashSet<String>,
     modifiers: HashSet<String>,
+    products: HashSet<String>,
+    product_models: HashSet<String>,
 }
 
 /// The lists' text, for the ingest fingerprint.
-pub(super) const DATA: [&str; 6] = [
+pub(super) const DATA: [&str; 8] = [
     include_str!("../../../data/ner/lists/titles.txt"),
     include_str!("../../../data/ner/lists/first_names.txt"),
     include_str!("../../../data/entities/company_suffixes.txt"),
     include_str!("../../../data/entities/currencies_units.txt"),
     include_str!("../../../data/entities/generic_heads.txt"),
     include_str!("../../../data/entities/generic_modifiers.txt"),
+    include_str!("../../../data/entities/products.txt"),
+    include_str!("../../../data/entities/product_models.txt"),
 ];
 
 fn lists() -> &'static Lists {
@@ -62,8 +67,15 @@ fn lists() -> &'static Lists {
             money_units: set(DATA[3]),
             heads: set(DATA[4]),
             modifiers: set(DATA[5]),
+            products: set(DATA[6]),
+            product_models: set(DATA[7]),
         }
     })
+}
+
+/// Whether `word` is a given name of the tagger's list ("Michael", "Paul"), in any case.
+pub(crate) fn is_given_name(word: &str) -> bool {
+    lists().given_names.contains(&word.to_lowercase())
 }
 
 /// A name's words, lowercased, without the dots of abbreviations and a possessive "'s".
@@ -92,6 +104,21 @@ fn is_non_name(words: &[String]) -> bool {
 /// not a person, org or place.
 fn is_doctrine(words: &[String]) -> bool {
     matches!(words, [w] if w.len() > 5 && w.ends_with("ism"))
+}
+
+/// A product line, alone or with model words or numbers after it ("MacBook Pro", "Xbox
+/// 360", "AirPods"): a thing sold, neither a person nor an organisation.
+fn is_product(words: &[String]) -> bool {
+    let l = lists();
+    let listed = |w: &str| {
+        l.products.contains(w) || w.strip_suffix('s').is_some_and(|s| l.products.contains(s))
+    };
+    (1..=words.len().min(2)).any(|n| {
+        listed(&words[..n].join(" "))
+            && words[n..]
+                .iter()
+                .all(|w| l.product_models.contains(w) || w.contains(|c: char| c.is_ascii_digit()))
+    })
 }
 
 /// The head of a generic name ("central bank" -> "bank"), if the name is only a head and
@@ -136,10 +163,10 @@ pub(super) fn apply<'a>(art: &mut ArticleState<'a>) {
                     && w.len() == 1
                     && m.surface == m.name
                     && l.given_names.contains(&w[0]);
-                m.removed = is_non_name(&w) || lone_given_name;
+                m.removed = is_non_name(&w) || lone_given_name || (!m.gazetteer && is_product(&w));
             }
             EntityKind::Org if !m.gazetteer => {
-                if is_non_name(&w) {
+                if is_non_name(&w) || is_product(&w) {
                     m.removed = true;
                 } else if let Some(head) = generic_head(&w) {
                     let holders = named.iter().filter(|(n, _)| n.iter().any(|x| x == head));
@@ -181,6 +208,11 @@ mod tests {
         assert_eq!(generic_head(&w("the Commission")), Some("commission"));
         assert_eq!(generic_head(&w("European Commission")), None);
         assert_eq!(generic_head(&w("Bank of England")), None);
+        assert!(is_product(&w("MacBook Pro")) && is_product(&w("MacBooks")));
+        assert!(is_product(&w("Xbox 360")) && is_product(&w("Apple Watch Series 5")));
+        assert!(is_product(&w("Echo Dot")) && is_product(&w("PlayStation")));
+        assert!(!is_product(&w("Galaxy Entertainment")) && !is_product(&w("Echo Park")));
+        assert!(!is_product(&w("Apple")) && !is_product(&w("Sony")));
         assert!(is_doctrine(&w("Thatcherism")));
         assert!(!is_doctrine(&w("Nordic Realism Institute")));
     }

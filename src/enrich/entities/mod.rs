@@ -37,6 +37,7 @@ mod tagged;
 mod tokens;
 mod words;
 
+pub(crate) use fragments::is_given_name;
 pub use mentions::FoundBy;
 pub use spans::TaggedSpans;
 
@@ -46,12 +47,18 @@ use tokens::tokenize;
 
 /// Bump when the extraction rules change what comes out of the same text, so the next index
 /// run re-extracts every file (the ingest fingerprint includes it).
-pub const EXTRACTION_VERSION: u32 = 11;
+pub const EXTRACTION_VERSION: u32 = 12;
 
-/// The built-in data the rules read besides the gazetteer (the demonym table), for the
-/// ingest fingerprint.
-pub fn rules_data() -> &'static str {
-    demonyms::BUILTIN
+/// A hash of the built-in data the rules read besides the gazetteer (the demonym table and
+/// the word lists of `data/entities`), for the ingest fingerprint: editing a list re-extracts
+/// every file on the next run.
+pub fn rules_data_hash() -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for text in std::iter::once(demonyms::BUILTIN).chain(fragments::DATA) {
+        hasher.update(text.as_bytes());
+        hasher.update(&[0]);
+    }
+    hasher.digest()
 }
 
 /// What finds the names the gazetteer does not know, in one segment.

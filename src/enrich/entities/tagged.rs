@@ -35,7 +35,10 @@ pub(super) fn apply<'a>(
         }
         let (pos, end) = (base + start, base + end);
         let surface = &text[pos - base..end - base];
-        if is_common_word(surface) || !lowercase_words_fit(surface, span.kind) {
+        if is_common_word(surface)
+            || !lowercase_words_fit(surface, span.kind)
+            || !characters_fit(surface, span.kind)
+        {
             continue;
         }
         let overlaps = |m: &Mention<'_>| !m.removed && m.pos < end && pos < m.end;
@@ -56,6 +59,7 @@ pub(super) fn apply<'a>(
         let kind = match span.kind {
             // Local streets and rivers the tagger has never seen look like "Joan Pritchett".
             NerType::Per if place_shaped(surface) => EntityKind::Place,
+            NerType::Per if org_shaped(surface) => EntityKind::Org,
             NerType::Per => EntityKind::Person,
             // "the Consumer Electronics Show", "the Brit Awards": what is held, not who.
             NerType::Org if event_shaped(surface) => EntityKind::Event,
@@ -141,6 +145,26 @@ fn place_shaped(surface: &str) -> bool {
     FIRST.contains(&first) || LAST.contains(&last)
 }
 
+/// "Dick Clark Productions", "Warner Music Group", "Smith Barney Inc": a name ending in a
+/// word that heads organisations' names and never persons' is an organisation, however much
+/// the rest looks like a person's name.
+fn org_shaped(surface: &str) -> bool {
+    surface.rsplit_once(' ').is_some_and(|(_, last)| {
+        ORG_LAST_WORDS
+            .binary_search(&last.trim_end_matches('.'))
+            .is_ok()
+    })
+}
+
+#[rustfmt::skip]
+const ORG_LAST_WORDS: &[&str] = &[
+    "AG", "Airlines", "Airways", "Associates", "Association", "Bancorp", "Bros", "Brothers",
+    "Co", "Company", "Corp", "Corporation", "Entertainment", "Foundation", "GmbH", "Group",
+    "Holdings", "Inc", "Industries", "Institute", "LLC", "Laboratories", "Labs", "Ltd", "Media",
+    "Motors", "Partners", "Pictures", "Plc", "Productions", "Records", "Securities", "Studios",
+    "Systems", "Technologies", "University",
+];
+
 /// Whether the lowercase words inside a span are ones names have: particles in persons
 /// ("Ludwig van Beethoven"), connecting words in the rest ("Bank of England", "Council on
 /// Foreign Relations"). The tagger sometimes stretches a span over a clause when it cannot
@@ -158,6 +182,39 @@ fn lowercase_words_fit(surface: &str, kind: NerType) -> bool {
         .all(allowed)
 }
 
+/// Whether a span's characters can make a name of its kind. No name holds markup or
+/// handles ("Art Director_Park Dong Woo", "Review [Video", "@trevorjd14"); a person's name
+/// holds no digits ("MacBook 256GB", "64GB Wi-Fi": product listings in shopping pages) and
+/// no capital inside a word unless after a name prefix ("McCain", "DeSantis", "LeBron",
+/// not "PlayStation" or "HomeKit"). Organisations keep digits and inner capitals ("3M",
+/// "YouTube").
+fn characters_fit(surface: &str, kind: NerType) -> bool {
+    const MARKUP: [char; 12] = ['_', '[', ']', '{', '}', '<', '>', '@', '#', '|', '=', '\\'];
+    if surface.contains(MARKUP) {
+        return false;
+    }
+    kind != NerType::Per
+        || (!surface.contains(|c: char| c.is_ascii_digit())
+            && surface.split([' ', '-']).all(inner_capital_fits))
+}
+
+/// A capital after a lowercase letter inside a word is a name's second part only after a
+/// surname or given-name prefix: "Mc", "Mac", "Fitz", a name particle ("De", "Di", "Van"),
+/// or the "La", "Ja", "Ke" of given names like LaToya, JaVale, KeShawn.
+fn inner_capital_fits(word: &str) -> bool {
+    const PREFIXES: [&str; 9] = ["fitz", "ja", "ka", "ke", "mac", "mc", "ru", "sha", "ty"];
+    let mut previous_lower = false;
+    for (i, c) in word.char_indices() {
+        if c.is_uppercase() && previous_lower {
+            let prefix = word[..i].to_lowercase();
+            return crate::enrich::ner::is_name_particle(&prefix)
+                || PREFIXES.contains(&prefix.as_str());
+        }
+        previous_lower = c.is_lowercase();
+    }
+    true
+}
+
 #[rustfmt::skip]
 const NAME_CONNECTORS: &[&str] = &[
     "al", "and", "at", "bin", "da", "de", "del", "der", "des", "di", "du", "el", "for", "in",
@@ -166,17 +223,19 @@ const NAME_CONNECTORS: &[&str] = &[
 
 /// Capitalised words that name no person, organisation or place on their own, though the
 /// tagger sometimes takes them for one: abbreviations of common nouns ("the MP said", "on
-/// DVD"), which look like acronyms, and holidays ("sales before Christmas").
+/// DVD", "an SUV", "over Bluetooth"), which look like acronyms, and holidays ("sales before
+/// Christmas").
 fn is_common_word(surface: &str) -> bool {
     COMMON_WORDS.binary_search(&surface).is_ok()
 }
 
 #[rustfmt::skip]
 const COMMON_WORDS: &[&str] = &[
-    "AM", "CD", "CDs", "CEO", "CEOs", "Christmas", "DNA", "DVD", "DVDs", "Diwali", "Easter",
-    "Eid", "FM", "GDP", "GMT", "HIV", "HQ", "Halloween", "Hanukkah", "ID", "IT", "MEP", "MEPs",
-    "MP", "MP3", "MPs", "PC", "PCs", "PIN", "PM", "Ramadan", "SMS", "TV", "Thanksgiving",
-    "UFO", "VAT",
+    "3G", "4G", "5G", "AI", "AM", "Bluetooth", "CD", "CDs", "CEO", "CEOs", "Christmas", "DNA",
+    "DVD", "DVDs", "Diwali", "Easter", "Eid", "FM", "GDP", "GMT", "GPS", "HDMI", "HIV", "HQ",
+    "Halloween", "Hanukkah", "ID", "IT", "LCD", "LED", "MEP", "MEPs", "MP", "MP3", "MPs", "NFT",
+    "NFTs", "OLED", "PC", "PCs", "PDF", "PIN", "PM", "Ramadan", "SIM", "SMS", "SUV", "SUVs",
+    "TV", "Thanksgiving", "UFO", "URL", "USB", "USB-C", "VAT", "VR", "Wi-Fi",
 ];
 
 /// The date and credit of a wire dateline, as a byte range: "Feb 24 (Continental Wire)" in
@@ -298,6 +357,51 @@ mod tests {
         // A known agency in the credit is still the gazetteer's.
         let es = tagged().extract("", "LONDON, Feb 24 (Reuters) - Markets fell.");
         assert_eq!(names(&es, EntityKind::Org), ["Reuters"]);
+    }
+
+    #[test]
+    fn a_person_s_name_has_no_digits_markup_or_inner_capitals_but_after_a_prefix() {
+        for name in [
+            "Donald McCain",
+            "Ron DeSantis",
+            "LeBron James",
+            "Leonardo DiCaprio",
+            "Douglas MacArthur",
+            "Conor O'Brien",
+            "Jean-Marie Le Pen",
+            "Zhu Rongji",
+        ] {
+            assert!(characters_fit(name, NerType::Per), "{name}");
+        }
+        for name in [
+            "MacBook 256GB",
+            "64GB Wi-Fi",
+            "Sony PlayStation",
+            "Apple HomeKit",
+            "Art Director_Park Dong Woo",
+            "Nanopresso Review [Video",
+        ] {
+            assert!(!characters_fit(name, NerType::Per), "{name}");
+        }
+        assert!(ORG_LAST_WORDS.is_sorted());
+        assert!(org_shaped("Dick Clark Productions") && org_shaped("Smith Barney Inc."));
+        assert!(!org_shaped("Dick Clark") && !org_shaped("Productions"));
+        // Organisations keep digits and inner capitals, not markup.
+        assert!(characters_fit("3M", NerType::Org) && characters_fit("YouTube", NerType::Org));
+        assert!(!characters_fit("@trevorjd14", NerType::Org));
+        // End to end, in a shopping page's listing.
+        let es = tagged().extract(
+            "Deals",
+            "Amazon offers the Apple iPad Pro 12.9-inch 64GB Wi-Fi for $799. The Sony \
+             PlayStation bundle is $299, said Trevor Daugherty.",
+        );
+        let persons = names(&es, EntityKind::Person);
+        assert!(
+            persons
+                .iter()
+                .all(|p| !p.contains("64GB") && !p.contains("PlayStation"))
+        );
+        assert!(persons.contains(&"Trevor Daugherty"), "{persons:?}");
     }
 
     #[test]
