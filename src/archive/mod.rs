@@ -47,8 +47,9 @@ struct Shared {
     index: MorgueIndex,
     /// The user's alias entries kept with the index (read and checked when opening).
     user_aliases: Option<Vec<GazetteerEntry>>,
-    /// The archive's acronym table kept with the index (`ingest::acronyms`).
-    acronyms: crate::ingest::acronyms::Table,
+    /// The archive's alias table (acronyms and surnames) kept with the index
+    /// (`ingest::archive_aliases`).
+    archive_aliases: crate::ingest::archive_aliases::Table,
     /// The alias tables, built on the first search that filters by entity: building them
     /// costs more than a whole search, and most searches do not need them.
     aliases: OnceLock<Gazetteer>,
@@ -78,7 +79,7 @@ impl Archive {
             shared: Arc::new(Shared {
                 index,
                 user_aliases,
-                acronyms: crate::ingest::acronyms::Table::load(dir)?,
+                archive_aliases: crate::ingest::archive_aliases::Table::load(dir)?,
                 aliases: OnceLock::new(),
                 facet_memo: FacetMemo::new(FACET_MEMO_ENTRIES),
             }),
@@ -93,7 +94,7 @@ impl Archive {
         &self.shared.index
     }
 
-    /// The built-in alias lists plus the user's and the archive's acronyms, built once.
+    /// The built-in alias lists plus the user's and the archive's alias table, built once.
     pub fn aliases(&self) -> &Gazetteer {
         self.shared.aliases.get_or_init(|| {
             let builtin = Gazetteer::builtin();
@@ -101,8 +102,8 @@ impl Archive {
                 Some(entries) => builtin.with_entries(entries.clone()),
                 None => builtin,
             };
-            let acronyms = self.shared.acronyms.entries(&lists);
-            lists.with_fallback(acronyms)
+            let archive = self.shared.archive_aliases.entries(&lists);
+            lists.with_fallback(archive)
         })
     }
 

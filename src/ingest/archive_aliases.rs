@@ -1,20 +1,28 @@
-//! The archive's acronym table: acronyms one article defines ("Northern Grain Council (NGC)")
-//! or the gazetteer gives ("EC" for the European Community), carried to every other article
-//! of the archive, so "the NGC said" in another file is the same org.
+//! The archive's alias table: what some articles say a short name stands for, carried to
+//! the articles that use the short name alone.
+//!
+//! - **Acronyms** one article defines ("Northern Grain Council (NGC)") or the gazetteer gives
+//!   ("EC" for the European Community): "the NGC said" in another file is the same org.
+//! - **Surnames** of people the archive names in full: when the articles that write "Bush"
+//!   beside a full name mostly mean George W. Bush, an article (or a headline) that only
+//!   says "Bush" means him too, instead of listing a second person "Bush".
 //!
 //! Built at the end of each index run from what the index already holds, never from the
 //! files: every `<kind>_alias` pair (canonical name, alias) whose alias is an acronym of the
 //! canonical name (2 to 10 capitals or digits, the same first letter, a name of two words or
-//! more), counted in articles. An acronym read two ways in the archive goes to the reading of
-//! at least twice as many articles as any other; without such a majority it is left out, and
-//! the table says so in a comment. The table is kept with the index (`acronyms.tsv`, gazetteer
-//! format) and read by every run and search ([`Gazetteer::with_fallback`]): it links an
-//! acronym only where neither the article nor a fitting gazetteer entry does, and in dated
-//! articles only within the years of the gazetteer entry of that name, if there is one.
+//! more), and every person pair whose alias is the last word of the full name, counted in
+//! articles. An acronym read two ways goes to the reading of at least twice as many articles
+//! as any other; a surname, which many people share, to a reading of at least two articles
+//! and twice as many as all other readings together. Without such a majority a name is left
+//! out, and the table says so in a comment. The table is kept with the index (`aliases.tsv`,
+//! gazetteer format) and read by every run and search ([`Gazetteer::with_fallback`]): it
+//! links a name only where neither the article (its own definition, or a person it names in
+//! full) nor a fitting gazetteer entry does, and in dated articles only within the years of
+//! the gazetteer entry of that name, if there is one.
 //!
-//! When a run changes the table, the articles that write a changed acronym are re-resolved
+//! When a run changes the table, the articles that write a changed name are re-resolved
 //! from their stored text and tagger spans (`read::refresh_file`), without reading the files
-//! again: [`files_mentioning`] finds them with one term query per acronym.
+//! again: [`files_mentioning`] finds them with one term query per name.
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -31,13 +39,19 @@ use crate::index::MorgueIndex;
 use crate::index::schema::ALIAS_SEPARATOR;
 
 /// The table's file in the index folder.
-pub const FILE: &str = "acronyms.tsv";
+pub const FILE: &str = "aliases.tsv";
 
-/// Acronym -> the entity it stands for in this archive, and in how many articles.
+/// Where indexes made before surnames joined the table kept it (read when [`FILE`] is absent).
+const OLD_FILE: &str = "acronyms.tsv";
+
+/// Articles a surname's reading needs, at least, to enter the table.
+const MIN_SURNAME_ARTICLES: u64 = 2;
+
+/// Acronym or surname -> the entity it stands for in this archive, and in how many articles.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Table {
     links: BTreeMap<String, (EntityKind, String)>,
-    /// Acronyms read two ways without a clear majority: each reading with its count.
+    /// Names read two ways without a clear majority: each reading with its count.
     ambiguous: BTreeMap<String, Vec<(EntityKind, String, u64)>>,
     counts: BTreeMap<String, u64>,
 }
@@ -45,13 +59,16 @@ pub struct Table {
 impl Table {
     /// The table kept with the index at `dir`; empty when there is none.
     pub fn load(dir: &Path) -> Result<Table, MorgueError> {
-        let path = dir.join(FILE);
-        if !path.exists() {
+        let Some(path) = [FILE, OLD_FILE]
+            .into_iter()
+            .map(|name| dir.join(name))
+            .find(|path| path.exists())
+        else {
             return Ok(Table::default());
-        }
+        };
         let text = std::fs::read_to_string(&path).map_err(|e| MorgueError::io(&path, e))?;
         let entries = Gazetteer::parse_tsv(&text, &path.display().to_string())
-            .map_err(|e| MorgueError::Usage(format!("acronym table {e}")))?;
+            .map_err(|e| MorgueError::Usage(format!("archive alias table {e}")))?;
         let mut table = Table::default();
         for e in entries {
             for acronym in e.aliases {
@@ -61,9 +78,9 @@ impl Table {
         Ok(table)
     }
 
-    /// Counts the acronym pairs of the index's alias fields, in live articles. Pairs that
-    /// `lists` already link everywhere (an undated entry with that alias: "UN", "BBC") are
-    /// left out: the table would change nothing for them.
+    /// Counts the acronym and surname pairs of the index's alias fields, in live articles.
+    /// Pairs that `lists` already link everywhere (an undated entry with that alias: "UN",
+    /// "BBC") are left out: the table would change nothing for them.
     pub fn build(index: &MorgueIndex, lists: &Gazetteer) -> Result<Table, MorgueError> {
         let searcher = index
             .searcher()
@@ -71,8 +88,8 @@ impl Table {
         let mut readings: BTreeMap<String, Vec<(EntityKind, String, u64)>> = BTreeMap::new();
         for kind in EntityKind::ALL {
             let field = index.fields.entity_alias(kind);
-            for pair in
-                acronym_pairs(&searcher, field).map_err(|e| MorgueError::tantivy(&index.dir, e))?
+            for pair in short_name_pairs(&searcher, field, kind)
+                .map_err(|e| MorgueError::tantivy(&index.dir, e))?
             {
                 let term = Term::from_field_text(field, &pair);
                 let query = TermQuery::new(term, IndexRecordOption::Basic);
@@ -93,15 +110,23 @@ impl Table {
             }
         }
         let mut table = Table::default();
-        for (acronym, mut found) in readings {
+        for (name, mut found) in readings {
             found.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
-            let runner_up = found.get(1).map_or(0, |r| r.2);
-            if found[0].2 >= 2 * runner_up {
-                let (kind, canonical, n) = found.swap_remove(0);
-                table.counts.insert(acronym.clone(), n);
-                table.links.insert(acronym, (kind, canonical));
+            let best = found[0].2;
+            // An acronym read two ways needs twice the articles of the runner-up; a surname,
+            // which many people share, twice those of all other readings together.
+            let clear = if is_acronym_of(&name, &found[0].1) {
+                best >= 2 * found.get(1).map_or(0, |r| r.2)
             } else {
-                table.ambiguous.insert(acronym, found);
+                best >= MIN_SURNAME_ARTICLES
+                    && best >= 2 * found[1..].iter().map(|r| r.2).sum::<u64>()
+            };
+            if clear {
+                let (kind, canonical, n) = found.swap_remove(0);
+                table.counts.insert(name.clone(), n);
+                table.links.insert(name, (kind, canonical));
+            } else {
+                table.ambiguous.insert(name, found);
             }
         }
         Ok(table)
@@ -110,9 +135,9 @@ impl Table {
     /// Writes the table into the index folder (atomically: a temporary file renamed).
     pub fn save(&self, dir: &Path) -> Result<(), MorgueError> {
         let mut text = String::from(
-            "# Acronyms of this archive, rebuilt by every `morgue index` run from the index\n\
-             # (see src/ingest/acronyms.rs): kind<TAB>expansion<TAB>acronym<TAB>; counts are\n\
-             # articles. Edit the gazetteer, not this file.\n",
+            "# Acronyms and surnames of this archive, rebuilt by every `morgue index` run from\n\
+             # the index (see src/ingest/archive_aliases.rs): kind<TAB>full name<TAB>short name;\n\
+             # counts are articles. Edit the gazetteer, not this file.\n",
         );
         for (acronym, (kind, canonical)) in &self.links {
             let n = self.counts.get(acronym).copied().unwrap_or(0);
@@ -127,9 +152,13 @@ impl Table {
                 .map(|(k, c, n)| format!("{} {c} ({n})", k.field_name()))
                 .collect();
             text.push_str(&format!(
-                "# {acronym}: left out, no reading has twice the articles of another: {}\n",
+                "# {acronym}: left out, no clear majority: {}\n",
                 readings.join(", ")
             ));
+        }
+        let old = dir.join(OLD_FILE);
+        if old.exists() {
+            std::fs::remove_file(&old).map_err(|e| MorgueError::io(&old, e))?;
         }
         let path = dir.join(FILE);
         let tmp = dir.join(format!("{FILE}.tmp"));
@@ -137,12 +166,12 @@ impl Table {
         std::fs::rename(&tmp, &path).map_err(|e| MorgueError::io(&path, e))
     }
 
-    /// Whether both tables link the same acronyms to the same entities.
+    /// Whether both tables link the same names to the same entities.
     pub fn same_links(&self, other: &Table) -> bool {
         self.links == other.links
     }
 
-    /// Acronyms linked differently (or only) in one of the two tables.
+    /// Names linked differently (or only) in one of the two tables.
     pub fn changed(&self, other: &Table) -> Vec<String> {
         let mut out: Vec<String> = self
             .links
@@ -162,7 +191,7 @@ impl Table {
 
     /// The table as gazetteer entries, each with the years of the `gazetteer` entry of the
     /// same kind and name (so a dated article links "EC" to the European Community only
-    /// while it existed).
+    /// while it existed, and "Bush" to George W. Bush only in his years).
     pub fn entries(&self, gazetteer: &Gazetteer) -> Vec<GazetteerEntry> {
         let years = |kind: EntityKind, canonical: &str| -> Years {
             let key = name_key(canonical);
@@ -183,8 +212,8 @@ impl Table {
     }
 }
 
-/// Whether `lists` link `acronym` to this entity in every article: an entry without years
-/// lists it, and no other entry of the kind claims it.
+/// Whether `lists` link `acronym` (or surname) to this entity in every article: an entry
+/// without years lists it, and no other entry of the kind claims it.
 fn linked_everywhere(lists: &Gazetteer, kind: EntityKind, canonical: &str, acronym: &str) -> bool {
     let mut claims = lists.claiming(acronym).filter(|e| e.kind == kind);
     let Some(first) = claims.next() else {
@@ -195,10 +224,12 @@ fn linked_everywhere(lists: &Gazetteer, kind: EntityKind, canonical: &str, acron
         && claims.next().is_none()
 }
 
-/// The pairs of one `<kind>_alias` field whose alias is an acronym of the canonical name.
-fn acronym_pairs(
+/// The pairs of one `<kind>_alias` field whose alias is an acronym of the canonical name or,
+/// for persons, its surname.
+fn short_name_pairs(
     searcher: &Searcher,
     field: tantivy::schema::Field,
+    kind: EntityKind,
 ) -> tantivy::Result<Vec<String>> {
     let mut pairs = HashSet::new();
     for segment in searcher.segment_readers() {
@@ -209,7 +240,8 @@ fn acronym_pairs(
                 continue;
             };
             if let Some((canonical, alias)) = pair.split_once(ALIAS_SEPARATOR)
-                && is_acronym_of(alias, canonical)
+                && (is_acronym_of(alias, canonical)
+                    || (kind == EntityKind::Person && is_surname_of(alias, canonical)))
             {
                 pairs.insert(pair.to_string());
             }
@@ -245,7 +277,21 @@ pub fn is_acronym_of(alias: &str, canonical: &str) -> bool {
         && (letters == initials || letters == capitals)
 }
 
-/// The files (manifest keys) of the articles that write one of `acronyms`.
+/// "Bush" of "George W. Bush", "Stoltenberg" of "Gerhard Stoltenberg": one capitalised word
+/// of three letters or more that is the last word of a name of two words or more, and no
+/// given name (the "Michael" of "George Michael" is mostly other Michaels).
+pub fn is_surname_of(alias: &str, canonical: &str) -> bool {
+    let mut words = canonical.split(' ').filter(|w| !w.is_empty());
+    let last = words.next_back();
+    alias.chars().count() >= 3
+        && alias.starts_with(char::is_uppercase)
+        && !crate::enrich::entities::is_given_name(alias)
+        && !alias.contains(' ')
+        && words.next().is_some()
+        && last == Some(alias)
+}
+
+/// The files (manifest keys) of the articles that write one of `names` (acronyms, surnames).
 pub fn files_mentioning(
     index: &MorgueIndex,
     acronyms: &[String],
@@ -293,5 +339,17 @@ mod tests {
         assert!(is_acronym_of("PSP", "PlayStation Portable"));
         assert!(!is_acronym_of("UKIP", "UKIP MEP"));
         assert!(!is_acronym_of("EEC", "European Community"));
+    }
+
+    #[test]
+    fn surnames_are_the_last_word_of_a_full_name() {
+        assert!(is_surname_of("Bush", "George W. Bush"));
+        assert!(is_surname_of("Stoltenberg", "Gerhard Stoltenberg"));
+        assert!(!is_surname_of("Bush", "Bush"));
+        assert!(!is_surname_of("George", "George W. Bush"));
+        assert!(!is_surname_of("Xi", "Xi Jinping"));
+        assert!(!is_surname_of("Li", "Wen Li"));
+        assert!(!is_surname_of("bush", "George W. bush"));
+        assert!(!is_surname_of("Michael", "George Michael"));
     }
 }

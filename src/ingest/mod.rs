@@ -8,7 +8,7 @@
 //! count of the [`RunSummary`]: indexed (new, updated, unchanged), skipped (by reason) or
 //! ignored.
 
-pub mod acronyms;
+pub mod archive_aliases;
 mod backlog;
 mod messages;
 mod plan;
@@ -121,7 +121,7 @@ pub struct RunSummary {
     #[serde(default)]
     pub commits: usize,
     /// Files whose articles' entities were re-resolved from the index because the alias
-    /// lists changed (these are among `unchanged`) or because the archive's acronym table
+    /// lists changed (these are among `unchanged`) or because the archive's alias table
     /// changed at the end of the run (then possibly among the files this run indexed): not
     /// read, parsed or tagged again.
     #[serde(default)]
@@ -190,12 +190,13 @@ impl RunSummary {
 /// leaves the last commit intact and the next run picks up from it (see `index::manifest` for
 /// why that converges).
 ///
-/// Then the archive's acronym table (`acronyms`) is rebuilt from the index; when it changed,
-/// a second pass re-resolves, from the index, the articles that write a changed acronym.
+/// Then the archive's alias table (`archive_aliases`: acronyms and surnames) is rebuilt from
+/// the index; when it changed, a second pass re-resolves, from the index, the articles that
+/// write a changed acronym or surname.
 pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, MorgueError> {
     let started = Instant::now();
-    let table = acronyms::Table::load(index_dir)?;
-    let gazetteer = |table: &acronyms::Table| {
+    let table = archive_aliases::Table::load(index_dir)?;
+    let gazetteer = |table: &archive_aliases::Table| {
         let entries = table.entries(&options.gazetteer);
         options.gazetteer.clone().with_fallback(entries)
     };
@@ -203,7 +204,8 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
     if !options.entities || summary.interrupted {
         return Ok(summary);
     }
-    let rebuilt = acronyms::Table::build(&MorgueIndex::open(index_dir)?, &options.gazetteer)?;
+    let rebuilt =
+        archive_aliases::Table::build(&MorgueIndex::open(index_dir)?, &options.gazetteer)?;
     if rebuilt == table {
         return Ok(summary);
     }
@@ -211,8 +213,10 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
     if rebuilt.same_links(&table) {
         return Ok(summary);
     }
-    let stale =
-        acronyms::files_mentioning(&MorgueIndex::open(index_dir)?, &table.changed(&rebuilt))?;
+    let stale = archive_aliases::files_mentioning(
+        &MorgueIndex::open(index_dir)?,
+        &table.changed(&rebuilt),
+    )?;
     if stale.is_empty() {
         return Ok(summary);
     }
@@ -226,7 +230,7 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
     Ok(summary)
 }
 
-/// One pass of [`run`], with `gazetteer` (the options' plus the acronym table), and `stale`
+/// One pass of [`run`], with `gazetteer` (the options' plus the archive's alias table), and `stale`
 /// files re-resolved whatever their fingerprints say.
 fn run_pass(
     index_dir: &Path,

@@ -66,6 +66,14 @@ struct Variant {
     target: u32,
 }
 
+/// Capitals and digits only ("NGC", "G7"): how an acronym is written.
+fn is_acronym_shaped(name: &str) -> bool {
+    name.chars().any(|c| c.is_ascii_uppercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum CaseRule {
     /// Short all-caps alias ("US", "EU"): the text must match byte for byte.
@@ -92,6 +100,12 @@ impl Lexicon {
                 let ids = by_key.entry(name_key(name)).or_default();
                 if !ids.contains(&target) {
                     ids.push(target);
+                }
+                // The archive's surnames ("Bush" -> George W. Bush) only name what the tagger
+                // already found to be a person: as patterns they would match any capitalised
+                // "Rock" or "Back" opening a sentence. Its acronyms are searched for.
+                if target < gazetteer.fallback_len() as u32 && !is_acronym_shaped(name) {
+                    continue;
                 }
                 // News text uses both apostrophes: "People's" and "People’s".
                 let curly = name.contains('\'').then(|| name.replace('\'', "’"));
@@ -251,7 +265,8 @@ impl Lexicon {
                 let mut named = named.map(|v| v.target);
                 let Some(first) = named.next() else { continue };
                 let kind = self.targets[first as usize].0;
-                if named.any(|t| t != first && self.targets[t as usize].0 == kind) {
+                if named.any(|t| self.other_entity(t, first) && self.targets[t as usize].0 == kind)
+                {
                     continue;
                 }
                 if !found.contains(&first) {
@@ -288,7 +303,9 @@ impl Lexicon {
         let Some(year) = when.year else {
             let dated = |t: u32| t >= self.fallback && !self.years[t as usize].is_open();
             let ambiguous = fitting.clone().any(|(t, _)| {
-                t != first && self.targets[t as usize].0 == kind && (dated(t) || dated(first))
+                self.other_entity(t, first)
+                    && self.targets[t as usize].0 == kind
+                    && (dated(t) || dated(first))
             });
             return (!ambiguous).then_some(first);
         };
@@ -300,6 +317,12 @@ impl Lexicon {
             .map(|(t, _)| t)
             .find(|&t| self.targets[t as usize].0 == kind && holds(t))
             .or(Some(first))
+    }
+
+    /// Whether two entries name different things: not the same entry, nor an entry and the
+    /// archive table's copy of it (same kind and canonical name, see `ingest::archive_aliases`).
+    fn other_entity(&self, a: u32, b: u32) -> bool {
+        a != b && self.targets[a as usize] != self.targets[b as usize]
     }
 
     /// Kind and canonical name of gazetteer entry `target`.
