@@ -291,23 +291,46 @@ pub fn is_surname_of(alias: &str, canonical: &str) -> bool {
         && last == Some(alias)
 }
 
-/// The files (manifest keys) of the articles that write one of `names` (acronyms, surnames).
-pub fn files_mentioning(
+/// The files (manifest keys) of the articles whose entities may change when the table `old`
+/// becomes `new`. For an acronym: every article that writes it. For a surname, only the
+/// articles that list it alone as a person (which the new reading may name) or under the
+/// person the old table linked it to: an article naming the person in full already resolves
+/// the surname itself, and in a dated article the gazetteer's own entry decides, so a table
+/// that only confirms what the gazetteer says re-reads nothing.
+pub fn files_to_refresh(
     index: &MorgueIndex,
-    acronyms: &[String],
+    old: &Table,
+    new: &Table,
 ) -> Result<HashSet<String>, MorgueError> {
     let tantivy_err = |e| MorgueError::tantivy(&index.dir, e);
     let searcher = index.searcher().map_err(tantivy_err)?;
+    let fields = &index.fields;
+    let mut terms = Vec::new();
+    for name in old.changed(new) {
+        let link = old.links.get(&name).or_else(|| new.links.get(&name));
+        match link {
+            Some((EntityKind::Person, canonical)) if is_surname_of(&name, canonical) => {
+                terms.push(Term::from_field_text(
+                    fields.entity_name(EntityKind::Person),
+                    &name,
+                ));
+                if let Some((kind, canonical)) = old.links.get(&name) {
+                    let pair = format!("{canonical}{ALIAS_SEPARATOR}{name}");
+                    terms.push(Term::from_field_text(fields.entity_alias(*kind), &pair));
+                }
+            }
+            _ => terms.push(Term::from_field_text(fields.words, &name.to_lowercase())),
+        }
+    }
     let mut files = HashSet::new();
-    for acronym in acronyms {
-        let term = Term::from_field_text(index.fields.words, &acronym.to_lowercase());
+    for term in terms {
         let query = TermQuery::new(term, IndexRecordOption::Basic);
         for address in searcher
             .search(&query, &DocSetCollector)
             .map_err(tantivy_err)?
         {
             let doc: TantivyDocument = searcher.doc(address).map_err(tantivy_err)?;
-            if let Some(file) = doc.get_first(index.fields.file).and_then(|v| v.as_str()) {
+            if let Some(file) = doc.get_first(fields.file).and_then(|v| v.as_str()) {
                 files.insert(file.to_string());
             }
         }

@@ -213,10 +213,8 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
     if rebuilt.same_links(&table) {
         return Ok(summary);
     }
-    let stale = archive_aliases::files_mentioning(
-        &MorgueIndex::open(index_dir)?,
-        &table.changed(&rebuilt),
-    )?;
+    let stale =
+        archive_aliases::files_to_refresh(&MorgueIndex::open(index_dir)?, &table, &rebuilt)?;
     if stale.is_empty() {
         return Ok(summary);
     }
