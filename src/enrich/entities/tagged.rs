@@ -36,6 +36,7 @@ pub(super) fn apply<'a>(
         let (pos, end) = (base + start, base + end);
         let surface = &text[pos - base..end - base];
         if is_common_word(surface)
+            || is_law(surface)
             || !lowercase_words_fit(surface, span.kind)
             || !characters_fit(surface, span.kind)
         {
@@ -182,6 +183,14 @@ fn lowercase_words_fit(surface: &str, kind: NerType) -> bool {
         .all(allowed)
 }
 
+/// "The First Amendment", "the Patriot Act": a law is none of the four kinds, whatever the
+/// tagger calls it (a treaty or an accord, which parties sign, is an event).
+fn is_law(surface: &str) -> bool {
+    surface
+        .rsplit_once(' ')
+        .is_some_and(|(_, last)| matches!(last, "Act" | "Acts" | "Amendment" | "Amendments"))
+}
+
 /// Whether a span's characters can make a name of its kind. No name holds markup or
 /// handles ("Art Director_Park Dong Woo", "Review [Video", "@trevorjd14"); a person's name
 /// holds no digits ("MacBook 256GB", "64GB Wi-Fi": product listings in shopping pages) and
@@ -223,19 +232,21 @@ const NAME_CONNECTORS: &[&str] = &[
 
 /// Capitalised words that name no person, organisation or place on their own, though the
 /// tagger sometimes takes them for one: abbreviations of common nouns ("the MP said", "on
-/// DVD", "an SUV", "over Bluetooth"), which look like acronyms, and holidays ("sales before
-/// Christmas").
+/// DVD", "an SUV", "over Bluetooth"), which look like acronyms, and holidays and shopping
+/// days ("sales before Christmas", "Black Friday deals").
 fn is_common_word(surface: &str) -> bool {
     COMMON_WORDS.binary_search(&surface).is_ok()
 }
 
 #[rustfmt::skip]
 const COMMON_WORDS: &[&str] = &[
-    "3G", "4G", "5G", "AI", "AM", "Bluetooth", "CD", "CDs", "CEO", "CEOs", "Christmas", "DNA",
-    "DVD", "DVDs", "Diwali", "Easter", "Eid", "FM", "GDP", "GMT", "GPS", "HDMI", "HIV", "HQ",
-    "Halloween", "Hanukkah", "ID", "IT", "LCD", "LED", "MEP", "MEPs", "MP", "MP3", "MPs", "NFT",
-    "NFTs", "OLED", "PC", "PCs", "PDF", "PIN", "PM", "Ramadan", "SIM", "SMS", "SUV", "SUVs",
-    "TV", "Thanksgiving", "UFO", "URL", "USB", "USB-C", "VAT", "VR", "Wi-Fi",
+    "3G", "4G", "5G", "AI", "AM", "Black Friday", "Bluetooth", "Boxing Day", "CD", "CDs", "CEO",
+    "CEOs", "Christmas", "Cyber Monday", "DNA", "DVD", "DVDs", "Diwali", "Easter", "Eid", "FM",
+    "GDP", "GMT", "GPS", "Good Friday", "HDMI", "HIV", "HQ", "Halloween", "Hanukkah", "ID",
+    "IT", "LCD", "LED", "Labor Day", "MEP", "MEPs", "MP", "MP3", "MPs", "Memorial Day", "NFT",
+    "NFTs", "OLED", "PC", "PCs", "PDF", "PIN", "PM", "Prime Day", "Ramadan", "SIM", "SMS",
+    "SUV", "SUVs", "TV", "Thanksgiving", "UFO", "URL", "USB", "USB-C", "VAT", "VR",
+    "Valentine's Day", "Wi-Fi",
 ];
 
 /// The date and credit of a wire dateline, as a byte range: "Feb 24 (Continental Wire)" in
@@ -384,6 +395,7 @@ mod tests {
             assert!(!characters_fit(name, NerType::Per), "{name}");
         }
         assert!(ORG_LAST_WORDS.is_sorted());
+        assert!(is_law("First Amendment") && is_law("Clean Air Act") && !is_law("Act"));
         assert!(org_shaped("Dick Clark Productions") && org_shaped("Smith Barney Inc."));
         assert!(!org_shaped("Dick Clark") && !org_shaped("Productions"));
         // Organisations keep digits and inner capitals, not markup.
