@@ -212,6 +212,7 @@ mod tests {
         assert!(is_product(&w("Xbox 360")) && is_product(&w("Apple Watch Series 5")));
         assert!(is_product(&w("Echo Dot")) && is_product(&w("PlayStation")));
         assert!(!is_product(&w("Galaxy Entertainment")) && !is_product(&w("Echo Park")));
+        assert!(!is_product(&w("Galaxy")) && is_product(&w("Samsung Galaxy Note")));
         assert!(!is_product(&w("Apple")) && !is_product(&w("Sony")));
         assert!(is_doctrine(&w("Thatcherism")));
         assert!(!is_doctrine(&w("Nordic Realism Institute")));
