@@ -58,6 +58,10 @@ const QUALIFIERS: &[&str] = &[
 #[rustfmt::skip]
 const FILLERS: &[&str] = &["arms", "economic", "monetary", "peace", "security", "trade"];
 
+/// What kind of war a war is that is fought with no arms: kept in its name ("the US-China
+/// trade war" is the US-China Trade War, not a war), though "trade" is filler in talks.
+const WAR_KINDS: &[&str] = &["currency", "price", "tariff", "trade"];
+
 /// Heads after which a lone nationality word does not make a particular event ("a Chinese
 /// summit", "Israeli talks"); wars, crises and elections of a nation are ("the Chechen war").
 const NEEDS_MORE_THAN_A_NATION: &[&str] = &[
@@ -328,7 +332,7 @@ fn named_before<'a>(
         if !toks[j - 1].word || seg.cover[j - 1].is_some() || toks[j - 1].possessive {
             break;
         }
-        if QUALIFIERS.binary_search(&w).is_ok() {
+        if QUALIFIERS.binary_search(&w).is_ok() || (head == "War" && WAR_KINDS.contains(&w)) {
             qualifiers.push(w);
         } else if FILLERS.binary_search(&w).is_err() {
             break;
@@ -778,6 +782,17 @@ mod tests {
             got,
             ["Belgian Grand Prix", "Boston Marathon", "Canadian Open"]
         );
+    }
+
+    /// "Trade" is filler in talks, which are about trade anyway, but names the kind of a war.
+    #[test]
+    fn a_trade_war_keeps_its_kind() {
+        let got = events(
+            "Markets fell as the US-China trade war deepened, and the US-China trade talks \
+             resumed in Beijing.",
+        );
+        assert!(got.contains(&"US-China Trade War".to_string()), "{got:?}");
+        assert!(!got.contains(&"US-China War".to_string()), "{got:?}");
     }
 
     /// A name the gazetteer lists as an event's canonical name is that event however the
