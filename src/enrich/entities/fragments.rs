@@ -39,7 +39,7 @@ struct Lists {
 }
 
 /// The lists' text, for the ingest fingerprint.
-pub(super) const DATA: [&str; 8] = [
+pub(super) const DATA: [&str; 9] = [
     include_str!("../../../data/ner/lists/titles.txt"),
     include_str!("../../../data/ner/lists/first_names.txt"),
     include_str!("../../../data/entities/company_suffixes.txt"),
@@ -48,6 +48,7 @@ pub(super) const DATA: [&str; 8] = [
     include_str!("../../../data/entities/generic_modifiers.txt"),
     include_str!("../../../data/entities/products.txt"),
     include_str!("../../../data/entities/product_models.txt"),
+    include_str!("../../../data/entities/roles.txt"),
 ];
 
 fn lists() -> &'static Lists {
@@ -61,7 +62,7 @@ fn lists() -> &'static Lists {
                 .collect()
         };
         Lists {
-            titles: set(DATA[0]),
+            titles: set(DATA[0]).union(&set(DATA[8])).cloned().collect(),
             given_names: set(DATA[1]),
             legal_forms: set(DATA[2]),
             money_units: set(DATA[3]),
@@ -203,6 +204,7 @@ mod tests {
         assert!(is_non_name(&w("Inc.")));
         assert!(is_non_name(&w("N.Z. Dlrs")));
         assert!(is_non_name(&w("Mr")));
+        assert!(is_non_name(&w("Author")) && is_non_name(&w("Editor")));
         assert!(!is_non_name(&w("Standard & Poor's Corp")));
         assert_eq!(generic_head(&w("Central Bank")), Some("bank"));
         assert_eq!(generic_head(&w("the Commission")), Some("commission"));
