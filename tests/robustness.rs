@@ -413,6 +413,7 @@ fn library_options(s: &Scratch) -> morgue::ingest::IngestOptions {
         stop: Default::default(),
         before_read: None,
         optimize: None,
+        refresh_in_memory: morgue::ingest::DEFAULT_REFRESH_IN_MEMORY,
     }
 }
 
@@ -463,6 +464,77 @@ fn files_that_vanish_or_change_between_walk_and_read_are_handled() {
     assert_eq!(again.files_seen, 2);
     assert_eq!(again.unchanged, 2, "{again:#?}");
     assert_eq!(again.articles_in_index, 2);
+    assert_eq!(s.check()["consistent"], true);
+}
+
+/// A big streamed file whose entities must change is never rebuilt whole in memory: when
+/// the archive's alias table changes, only its stale articles are replaced; when the alias
+/// lists change, all of its articles are rebuilt in parts. (The size limit is lowered to 0
+/// so that a small file takes the big files' path.)
+#[test]
+fn a_big_streamed_file_is_refreshed_in_parts_or_only_where_stale() {
+    use morgue::enrich::gazetteer::{Gazetteer, GazetteerEntry};
+    use morgue::ingest::{self, IngestOptions};
+
+    let s = Scratch::new();
+    let mut lines: Vec<String> = (0..40)
+        .map(|n| {
+            format!(
+                r#"{{"title":"Harbour note {n}","date":"2024-03-{:02}","text":"Ships waited at the harbour board's quay on day {n}, the Tromso Harbour Board said."}}"#,
+                n % 28 + 1
+            )
+        })
+        .collect();
+    lines.push(r#"{"title":"Grain board meets","date":"2024-01-05","text":"The Northern Grain Council (NGC) met on Monday in Tromso. The NGC said prices would rise."}"#.to_string());
+    lines.push(r#"{"title":"Harvest forecast","date":"2024-02-07","text":"The NGC expects a poor harvest, its chairman said on Tuesday."}"#.to_string());
+    s.write("wire/feed.ndjson", lines.join("\n") + "\n");
+    let options = IngestOptions {
+        entities: true,
+        refresh_in_memory: 0,
+        ..library_options(&s)
+    };
+    let index_dir = s.index_dir();
+    let first = ingest::run(&index_dir, &options).unwrap();
+    assert_eq!(first.indexed_new, 1);
+    // The table learnt NGC after the first pass; the second replaced the one stale article.
+    assert_eq!(first.entities_refreshed, 1, "{first:#?}");
+    let orgs = |query: &str| -> Vec<String> {
+        let r = s.search(&[query]);
+        r["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|h| h["entities"]["org"].as_array().cloned().unwrap_or_default())
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(orgs("harvest"), ["Northern Grain Council"]);
+    assert_eq!(total(&s.search(&["ships"])), 40);
+    assert_eq!(s.check()["consistent"], true);
+
+    // A new alias entry: every article of the file is rebuilt, in parts.
+    let board = GazetteerEntry {
+        kind: morgue::article::EntityKind::Org,
+        canonical: "Tromso Harbour Board".into(),
+        aliases: vec![],
+        years: Default::default(),
+    };
+    let with_board = IngestOptions {
+        gazetteer: Gazetteer::builtin().with_entries(vec![board]),
+        ..options
+    };
+    let second = ingest::run(&index_dir, &with_board).unwrap();
+    assert_eq!(
+        (second.unchanged, second.entities_refreshed),
+        (1, 1),
+        "{second:#?}"
+    );
+    assert_eq!(second.articles_in_index, 42);
+    assert_eq!(
+        total(&s.search(&["ships", "--org", "Tromso Harbour Board"])),
+        40
+    );
+    assert_eq!(orgs("harvest"), ["Northern Grain Council"]);
     assert_eq!(s.check()["consistent"], true);
 }
 

@@ -64,6 +64,7 @@ pub(super) fn run_index(
         stop: stop_on_signals(),
         before_read: None,
         optimize: args.optimize,
+        refresh_in_memory: ingest::DEFAULT_REFRESH_IN_MEMORY,
     };
     let summary = ingest::run(index_dir, &options)?;
     if let Some((_, text)) = user_entries {

@@ -199,13 +199,23 @@ pub fn release_freed_writer_memory() {
 /// Every queued delete lives until the next commit. `delete_term` builds a scoring weight for
 /// each one even though deletes never score (a 1 KB table of BM25 term-frequency factors plus
 /// an explanation string): about 1.5 KB per file, which was most of the heap growth of a large
-/// first run (one delete per file). [`FileDelete`] holds just the term.
+/// first run (one delete per file). [`TermDelete`] holds just the term.
 pub fn delete_file<D: tantivy::Document>(
     writer: &IndexWriter<D>,
     fields: &Fields,
     path: &str,
 ) -> tantivy::Result<()> {
-    let query = FileDelete(Term::from_field_text(fields.file, path));
+    let query = TermDelete(Term::from_field_text(fields.file, path));
+    writer.delete_query(Box::new(query)).map(|_| ())
+}
+
+/// Queues the deletion of the one article with this `id`, at the cost of [`delete_file`].
+pub fn delete_article<D: tantivy::Document>(
+    writer: &IndexWriter<D>,
+    fields: &Fields,
+    id: &str,
+) -> tantivy::Result<()> {
+    let query = TermDelete(Term::from_field_text(fields.id, id));
     writer.delete_query(Box::new(query)).map(|_| ())
 }
 
@@ -221,17 +231,17 @@ pub fn holds_file(searcher: &Searcher, fields: &Fields, path: &str) -> bool {
     })
 }
 
-/// The articles of one file: a term on the `file` field, matched without scoring.
+/// The articles with one term (a file's path, an article's id), matched without scoring.
 #[derive(Clone, Debug)]
-struct FileDelete(Term);
+struct TermDelete(Term);
 
-impl Query for FileDelete {
+impl Query for TermDelete {
     fn weight(&self, _scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
         Ok(Box::new(self.clone()))
     }
 }
 
-impl Weight for FileDelete {
+impl Weight for TermDelete {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         let postings = reader
             .inverted_index(self.0.field())?

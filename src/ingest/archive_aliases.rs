@@ -301,7 +301,7 @@ pub fn files_to_refresh(
     index: &MorgueIndex,
     old: &Table,
     new: &Table,
-) -> Result<HashSet<String>, MorgueError> {
+) -> Result<Stale, MorgueError> {
     let tantivy_err = |e| MorgueError::tantivy(&index.dir, e);
     let searcher = index.searcher().map_err(tantivy_err)?;
     let fields = &index.fields;
@@ -322,7 +322,7 @@ pub fn files_to_refresh(
             _ => terms.push(Term::from_field_text(fields.words, &name.to_lowercase())),
         }
     }
-    let mut files = HashSet::new();
+    let mut stale = Stale::default();
     for term in terms {
         let query = TermQuery::new(term, IndexRecordOption::Basic);
         for address in searcher
@@ -330,12 +330,36 @@ pub fn files_to_refresh(
             .map_err(tantivy_err)?
         {
             let doc: TantivyDocument = searcher.doc(address).map_err(tantivy_err)?;
-            if let Some(file) = doc.get_first(fields.file).and_then(|v| v.as_str()) {
-                files.insert(file.to_string());
+            let value = |field| doc.get_first(field).and_then(|v| v.as_str());
+            if let (Some(file), Some(id)) = (value(fields.file), value(fields.id)) {
+                let ids = stale.by_file.entry(file.to_string()).or_default();
+                ids.insert(id.to_string());
             }
         }
     }
-    Ok(files)
+    Ok(stale)
+}
+
+/// The articles a changed table may change, by file (manifest key) and article id.
+#[derive(Debug, Default)]
+pub struct Stale {
+    by_file: std::collections::HashMap<String, HashSet<String>>,
+}
+
+impl Stale {
+    pub fn is_empty(&self) -> bool {
+        self.by_file.is_empty()
+    }
+
+    /// Whether the file at `path` (manifest key) holds a stale article.
+    pub fn contains(&self, path: &str) -> bool {
+        self.by_file.contains_key(path)
+    }
+
+    /// The ids of the file's stale articles.
+    pub fn articles(&self, path: &str) -> Option<&HashSet<String>> {
+        self.by_file.get(path)
+    }
 }
 
 #[cfg(test)]

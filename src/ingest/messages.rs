@@ -49,6 +49,17 @@ pub(super) enum ToWriter {
         known: Known,
         docs: Vec<TantivyDocument>,
     },
+    /// New versions of some of a file's articles (a big file's articles that a changed alias
+    /// table made stale), each replacing the article with its id; the file's `File` message
+    /// comes after them.
+    Replace {
+        path: String,
+        docs: Vec<TantivyDocument>,
+    },
+    /// The parts (or replacements) sent of this file are void (a refresh found the index could
+    /// not vouch for it, and the file will be read instead): its articles are deleted again,
+    /// those sent included.
+    Restart { path: String },
     /// A file read (or refreshed) by a reader.
     File { known: Known, result: FileResult },
     /// A file the manifest lists that is gone, or no longer read: its articles and entry go.

@@ -71,7 +71,14 @@ pub struct IngestOptions {
     /// After the run, merge the archive into segments of up to this many articles, past the
     /// cap that keeps a run's memory down (`morgue index --optimize`).
     pub optimize: Option<u32>,
+    /// A streamed file (NDJSON, WARC) larger than this many bytes has its articles refreshed
+    /// in parts, or only its stale ones, rather than all rebuilt in memory at once
+    /// ([`DEFAULT_REFRESH_IN_MEMORY`] from the CLI; tests lower it).
+    pub refresh_in_memory: u64,
 }
+
+/// See [`IngestOptions::refresh_in_memory`].
+pub const DEFAULT_REFRESH_IN_MEMORY: u64 = 16 << 20;
 
 impl IngestOptions {
     /// The manifest keys of the roots: a manifest entry under one of them is this run's to
@@ -234,7 +241,7 @@ fn run_pass(
     index_dir: &Path,
     options: &IngestOptions,
     gazetteer: &Gazetteer,
-    stale: Option<&std::collections::HashSet<String>>,
+    stale: Option<&archive_aliases::Stale>,
 ) -> Result<RunSummary, MorgueError> {
     let started = Instant::now();
     index::release_freed_writer_memory();
@@ -281,6 +288,7 @@ fn run_pass(
         fields,
         before: before.as_ref(),
         fingerprints: verdicts.fingerprints,
+        stale,
     };
     let mut summary = run_stages(index_dir, &verdicts, &readers, &mut sink, &progress)?;
     sink.commit(&mut summary)?;
@@ -357,9 +365,11 @@ struct Readers<'a> {
     /// The last commit as the run found it, which refreshes rebuild articles from.
     before: Option<&'a tantivy::Searcher>,
     fingerprints: Fingerprints,
+    /// The articles a changed archive alias table made stale (second pass only).
+    stale: Option<&'a archive_aliases::Stale>,
 }
 
-impl Readers<'_> {
+impl<'a> Readers<'a> {
     /// Does every job on all cores, until the planner is done or the run is stopped.
     fn run(&self, jobs: crossbeam_channel::Receiver<Job>, sender: Sender<ToWriter>) {
         jobs.into_iter()
@@ -387,32 +397,99 @@ impl Readers<'_> {
                 known,
                 result: self.read(&file, previous.as_ref(), known, sender)?,
             }),
-            // A big streamed file's articles are read again rather than held for a refresh.
-            Job::Refresh { file, .. }
-                if file.format.is_streamed() && file.stamp.size > MAX_REFRESHED_STREAM =>
+            // A big streamed file's articles go to the writer in parts, as when it is read.
+            Job::Refresh { file, entry }
+                if file.format.is_streamed()
+                    && file.stamp.size > self.options.refresh_in_memory =>
             {
-                Some(ToWriter::File {
-                    known: Known::Indexed,
-                    result: self.read(&file, None, Known::Indexed, sender)?,
-                })
+                self.refresh_streamed(file, &entry, sender)
             }
             Job::Refresh { file, entry } => Some(ToWriter::File {
                 known: Known::Indexed,
-                result: match self.before.and_then(|searcher| {
-                    read::refresh_file(
-                        &file,
-                        &entry,
-                        searcher,
-                        self.fingerprints,
-                        self.enricher,
-                        self.fields,
-                    )
-                }) {
+                result: match self
+                    .refresh_from()
+                    .and_then(|from| read::refresh_file(&file, &entry, from))
+                {
                     Some(result) => result,
                     None => self.read(&file, None, Known::Indexed, sender)?,
                 },
             }),
         }
+    }
+
+    fn refresh_from(&self) -> Option<read::Refresh<'a>> {
+        Some(read::Refresh {
+            searcher: self.before?,
+            fingerprints: self.fingerprints,
+            enricher: self.enricher,
+            fields: self.fields,
+        })
+    }
+
+    /// Refreshes a big streamed file [`REFRESH_PART`] articles at a time: only its stale
+    /// articles when the archive's alias table changed (each replaced by its id), else all of
+    /// them. When the index cannot vouch for it after all, the parts sent are undone and the
+    /// file is read.
+    fn refresh_streamed(
+        &self,
+        file: WalkedFile,
+        entry: &FileEntry,
+        sender: &Sender<ToWriter>,
+    ) -> Option<ToWriter> {
+        let path = walk::path_key(&file.path);
+        let stop = &self.options.stop;
+        let mut emit = |docs| {
+            !stop.load(std::sync::atomic::Ordering::Relaxed)
+                && sender
+                    .send(ToWriter::Part {
+                        path: path.clone(),
+                        known: Known::Indexed,
+                        docs,
+                    })
+                    .is_ok()
+        };
+        let stale = self.stale.and_then(|s| s.articles(&path));
+        let mut replace = |docs| {
+            !stop.load(std::sync::atomic::Ordering::Relaxed)
+                && sender
+                    .send(ToWriter::Replace {
+                        path: path.clone(),
+                        docs,
+                    })
+                    .is_ok()
+        };
+        let refreshed = match (self.refresh_from(), stale) {
+            (Some(from), Some(ids)) => {
+                read::refresh_articles(ids, from, REFRESH_PART, &mut replace).map(|()| FileEntry {
+                    enrichment: self.fingerprints.enrichment,
+                    aliases: self.fingerprints.aliases,
+                    ..entry.clone()
+                })
+            }
+            (Some(from), None) => {
+                read::refresh_in_parts(&file, entry, from, REFRESH_PART, &mut emit)
+            }
+            (None, _) => Err(read::RefreshStopped::NotVouched { sent: false }),
+        };
+        let result = match refreshed {
+            Ok(entry) => FileResult::Indexed {
+                path,
+                entry,
+                docs: Vec::new(),
+                refreshed: true,
+            },
+            Err(read::RefreshStopped::Refused) => return None,
+            Err(read::RefreshStopped::NotVouched { sent }) => {
+                if sent {
+                    sender.send(ToWriter::Restart { path }).ok()?;
+                }
+                self.read(&file, None, Known::Indexed, sender)?
+            }
+        };
+        Some(ToWriter::File {
+            known: Known::Indexed,
+            result,
+        })
     }
 
     fn read(
@@ -448,9 +525,8 @@ impl Readers<'_> {
     }
 }
 
-/// A streamed file larger than this is read again when only the alias lists changed, rather
-/// than having all its articles rebuilt in memory from the index at once.
-const MAX_REFRESHED_STREAM: u64 = 16 << 20;
+/// Articles per part of a big streamed file's refresh.
+const REFRESH_PART: usize = 1_000;
 
 /// The writer stage, on the calling thread: applies every message until the planner and
 /// readers are done, committing when due. Returns how many files reached it, or the first

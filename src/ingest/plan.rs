@@ -19,7 +19,7 @@ pub(super) struct Verdicts<'a> {
     pub(super) refreshable: bool,
     /// Files (manifest keys) whose entities must be re-resolved although their fingerprints
     /// are current: they write an acronym or surname the archive's table now reads otherwise.
-    pub(super) stale: Option<&'a std::collections::HashSet<String>>,
+    pub(super) stale: Option<&'a super::archive_aliases::Stale>,
 }
 
 impl Verdicts<'_> {

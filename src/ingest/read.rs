@@ -174,14 +174,58 @@ impl Finisher<'_> {
 pub(super) fn refresh_file(
     file: &WalkedFile,
     entry: &FileEntry,
-    searcher: &tantivy::Searcher,
-    fingerprints: Fingerprints,
-    enricher: &Enricher,
-    fields: &crate::index::schema::Fields,
+    from: Refresh<'_>,
 ) -> Option<FileResult> {
-    let spans_field = fields.tagged_spans?;
+    let mut docs = Vec::new();
+    let entry = refresh_in_parts(file, entry, from, usize::MAX, &mut |part| {
+        docs.extend(part);
+        true
+    })
+    .ok()?;
+    Some(FileResult::Indexed {
+        path: walk::path_key(&file.path),
+        entry,
+        docs,
+        refreshed: true,
+    })
+}
+
+/// What a refresh reads the stored articles from and re-resolves them with.
+#[derive(Clone, Copy)]
+pub(super) struct Refresh<'a> {
+    pub searcher: &'a tantivy::Searcher,
+    pub fingerprints: Fingerprints,
+    pub enricher: &'a Enricher,
+    pub fields: &'a crate::index::schema::Fields,
+}
+
+/// Why a refresh stopped: the index cannot vouch for the file, after `sent` parts had gone to
+/// `emit` (which must then be undone), or `emit` refused a part (the run is stopping).
+pub(super) enum RefreshStopped {
+    NotVouched { sent: bool },
+    Refused,
+}
+
+/// [`refresh_file`] for a file of any size: the rebuilt articles go to `emit` in parts of at
+/// most `part` documents (a big streamed file is never held whole), in index order. Returns
+/// the file's manifest entry under the current fingerprints.
+pub(super) fn refresh_in_parts(
+    file: &WalkedFile,
+    entry: &FileEntry,
+    from: Refresh<'_>,
+    part: usize,
+    emit: &mut dyn FnMut(Vec<TantivyDocument>) -> bool,
+) -> Result<FileEntry, RefreshStopped> {
+    let Refresh {
+        searcher,
+        fingerprints,
+        fields,
+        ..
+    } = from;
+    let not_vouched = |sent| RefreshStopped::NotVouched { sent };
+    let spans_field = fields.tagged_spans.ok_or(not_vouched(false))?;
     let Outcome::Indexed { articles, .. } = &entry.outcome else {
-        return None;
+        return Err(not_vouched(false));
     };
     let path = walk::path_key(&file.path);
     let query = tantivy::query::TermQuery::new(
@@ -190,43 +234,98 @@ pub(super) fn refresh_file(
     );
     let found = searcher
         .search(&query, &tantivy::collector::DocSetCollector)
-        .ok()?;
+        .map_err(|_| not_vouched(false))?;
     if found.len() != *articles {
-        return None;
+        return Err(not_vouched(false));
     }
     let mut addresses: Vec<_> = found.into_iter().collect();
     addresses.sort();
-    let mut docs = Vec::with_capacity(addresses.len());
-    for address in addresses {
-        let stored: TantivyDocument = searcher.doc(address).ok()?;
-        let text = |field| {
-            stored
-                .get_first(field)
-                .and_then(|v| v.as_str())
-                .unwrap_or("")
-        };
-        let spans = stored.get_first(spans_field).and_then(|v| v.as_bytes())?;
-        let year = stored
-            .get_first(fields.date)
-            .and_then(|v| v.as_datetime())
-            .and_then(crate::index::document::date_from_tantivy)
-            .map(|d| i32::from(d.year()));
-        let entities = enricher.reextract(text(fields.title), text(fields.body), spans, year)?;
-        docs.push(crate::index::document::with_entities(
-            fields, &stored, &entities,
-        ));
+    let mut sent = false;
+    for chunk in addresses.chunks(part.max(1)) {
+        let mut docs = Vec::with_capacity(chunk.len());
+        for &address in chunk {
+            docs.push(rebuilt(from, spans_field, address).ok_or(not_vouched(sent))?);
+        }
+        if !emit(docs) {
+            return Err(RefreshStopped::Refused);
+        }
+        sent = true;
     }
-    let entry = FileEntry {
+    Ok(FileEntry {
         enrichment: fingerprints.enrichment,
         aliases: fingerprints.aliases,
         ..entry.clone()
-    };
-    Some(FileResult::Indexed {
-        path,
-        entry,
-        docs,
-        refreshed: true,
     })
+}
+
+/// Rebuilds only the articles with these `ids` (of a big file the archive's alias table made
+/// stale in a few places), in parts for `emit`: the writer replaces each by its id.
+pub(super) fn refresh_articles(
+    ids: &std::collections::HashSet<String>,
+    from: Refresh<'_>,
+    part: usize,
+    emit: &mut dyn FnMut(Vec<TantivyDocument>) -> bool,
+) -> Result<(), RefreshStopped> {
+    let spans_field = from
+        .fields
+        .tagged_spans
+        .ok_or(RefreshStopped::NotVouched { sent: false })?;
+    let mut ids: Vec<&String> = ids.iter().collect();
+    ids.sort();
+    let mut sent = false;
+    for chunk in ids.chunks(part.max(1)) {
+        let mut docs = Vec::with_capacity(chunk.len());
+        for id in chunk {
+            let query = tantivy::query::TermQuery::new(
+                Term::from_field_text(from.fields.id, id),
+                tantivy::schema::IndexRecordOption::Basic,
+            );
+            let found = from
+                .searcher
+                .search(&query, &tantivy::collector::DocSetCollector)
+                .map_err(|_| RefreshStopped::NotVouched { sent })?;
+            for address in found {
+                docs.push(
+                    rebuilt(from, spans_field, address)
+                        .ok_or(RefreshStopped::NotVouched { sent })?,
+                );
+            }
+        }
+        if !emit(docs) {
+            return Err(RefreshStopped::Refused);
+        }
+        sent = true;
+    }
+    Ok(())
+}
+
+/// One stored article rebuilt with its entities re-resolved from its stored tagger spans;
+/// `None` when it has none or they do not fit its text.
+fn rebuilt(
+    from: Refresh<'_>,
+    spans_field: tantivy::schema::Field,
+    address: tantivy::DocAddress,
+) -> Option<TantivyDocument> {
+    let fields = from.fields;
+    let stored: TantivyDocument = from.searcher.doc(address).ok()?;
+    let text = |field| {
+        stored
+            .get_first(field)
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+    };
+    let spans = stored.get_first(spans_field).and_then(|v| v.as_bytes())?;
+    let year = stored
+        .get_first(fields.date)
+        .and_then(|v| v.as_datetime())
+        .and_then(crate::index::document::date_from_tantivy)
+        .map(|d| i32::from(d.year()));
+    let entities = from
+        .enricher
+        .reextract(text(fields.title), text(fields.body), spans, year)?;
+    Some(crate::index::document::with_entities(
+        fields, &stored, &entities,
+    ))
 }
 
 /// Titles longer than this are cut: a title is a line, not a page.

@@ -156,6 +156,26 @@ impl<'a> Sink<'a> {
                 }
                 return Ok(());
             }
+            ToWriter::Replace { path, docs } => {
+                // Only these articles change: the file's others stay, so its `File` message
+                // must not delete them (it deletes nothing for a file in `streaming`).
+                self.streaming.insert(path);
+                summary.articles_written += docs.len();
+                for doc in docs {
+                    let id = doc
+                        .get_first(self.fields.id)
+                        .and_then(|v| tantivy::schema::Value::as_str(&v).map(str::to_string));
+                    if let Some(id) = id {
+                        index::delete_article(&self.writer, self.fields, &id)?;
+                    }
+                    self.writer.add_document(self.backlog.admit(doc))?;
+                }
+                return Ok(());
+            }
+            ToWriter::Restart { path } => {
+                // A delete covers every document added before it, the parts included.
+                return index::delete_file(&self.writer, self.fields, &path);
+            }
             ToWriter::Vanished { path, entry } => {
                 index::delete_file(&self.writer, self.fields, &path)?;
                 if entry.is_indexed() {
