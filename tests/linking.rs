@@ -201,7 +201,7 @@ fn a_surname_alone_is_the_person_the_archive_names_in_full_when_one_clearly_has_
 }
 
 fn archive_aliases(s: &Scratch) -> String {
-    std::fs::read_to_string(s.index_dir().join("aliases.tsv")).unwrap_or_default()
+    std::fs::read_to_string(s.index_dir().join("archive-aliases.tsv")).unwrap_or_default()
 }
 
 #[test]

@@ -14,15 +14,16 @@
 //! articles. An acronym read two ways goes to the reading of at least twice as many articles
 //! as any other; a surname, which many people share, to a reading of at least two articles
 //! and twice as many as all other readings together. Without such a majority a name is left
-//! out, and the table says so in a comment. The table is kept with the index (`aliases.tsv`,
-//! gazetteer format) and read by every run and search ([`Gazetteer::with_fallback`]): it
-//! links a name only where neither the article (its own definition, or a person it names in
-//! full) nor a fitting gazetteer entry does, and in dated articles only within the years of
-//! the gazetteer entry of that name, if there is one.
+//! out, and the table says so in a comment. The table is kept with the index
+//! (`archive-aliases.tsv`, gazetteer format) and read by every run and search
+//! ([`Gazetteer::with_fallback`]): it links a name only where neither the article (its own
+//! definition, or a person it names in full) nor a fitting gazetteer entry does, and in
+//! dated articles only within the years of the gazetteer entry of that name, if any.
 //!
-//! When a run changes the table, the articles that write a changed name are re-resolved
-//! from their stored text and tagger spans (`read::refresh_file`), without reading the files
-//! again: [`files_mentioning`] finds them with one term query per name.
+//! When a run changes the table, the articles it may change are re-resolved from their
+//! stored text and tagger spans (`read::refresh_file`, `read::refresh_articles`), without
+//! reading the files again: [`files_to_refresh`] finds them with a term query or two per
+//! changed name.
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -39,7 +40,7 @@ use crate::index::MorgueIndex;
 use crate::index::schema::ALIAS_SEPARATOR;
 
 /// The table's file in the index folder.
-pub const FILE: &str = "aliases.tsv";
+pub const FILE: &str = "archive-aliases.tsv";
 
 /// Where indexes made before surnames joined the table kept it (read when [`FILE`] is absent).
 const OLD_FILE: &str = "acronyms.tsv";
