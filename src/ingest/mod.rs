@@ -437,37 +437,32 @@ impl<'a> Readers<'a> {
         sender: &Sender<ToWriter>,
     ) -> Option<ToWriter> {
         let path = walk::path_key(&file.path);
-        let stop = &self.options.stop;
-        let mut emit = |docs| {
-            !stop.load(std::sync::atomic::Ordering::Relaxed)
-                && sender
-                    .send(ToWriter::Part {
-                        path: path.clone(),
-                        known: Known::Indexed,
-                        docs,
-                    })
-                    .is_ok()
+        let send = |message| {
+            !self.options.stop.load(std::sync::atomic::Ordering::Relaxed)
+                && sender.send(message).is_ok()
+        };
+        let (parts_of, replacements_of) = (path.clone(), path.clone());
+        let mut part = |docs| {
+            send(ToWriter::Part {
+                path: parts_of.clone(),
+                known: Known::Indexed,
+                docs,
+            })
+        };
+        let mut replace = |docs| {
+            send(ToWriter::Replace {
+                path: replacements_of.clone(),
+                docs,
+            })
         };
         let stale = self.stale.and_then(|s| s.articles(&path));
-        let mut replace = |docs| {
-            !stop.load(std::sync::atomic::Ordering::Relaxed)
-                && sender
-                    .send(ToWriter::Replace {
-                        path: path.clone(),
-                        docs,
-                    })
-                    .is_ok()
-        };
         let refreshed = match (self.refresh_from(), stale) {
             (Some(from), Some(ids)) => {
-                read::refresh_articles(ids, from, REFRESH_PART, &mut replace).map(|()| FileEntry {
-                    enrichment: self.fingerprints.enrichment,
-                    aliases: self.fingerprints.aliases,
-                    ..entry.clone()
-                })
+                read::refresh_articles(ids, from, REFRESH_PART, &mut replace)
+                    .map(|()| read::refreshed_entry(entry, self.fingerprints))
             }
             (Some(from), None) => {
-                read::refresh_in_parts(&file, entry, from, REFRESH_PART, &mut emit)
+                read::refresh_in_parts(&file, entry, from, REFRESH_PART, &mut part)
             }
             (None, _) => Err(read::RefreshStopped::NotVouched { sent: false }),
         };

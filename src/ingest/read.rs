@@ -251,11 +251,16 @@ pub(super) fn refresh_in_parts(
         }
         sent = true;
     }
-    Ok(FileEntry {
+    Ok(refreshed_entry(entry, fingerprints))
+}
+
+/// A refreshed file's manifest entry: as before, under the current fingerprints.
+pub(super) fn refreshed_entry(entry: &FileEntry, fingerprints: Fingerprints) -> FileEntry {
+    FileEntry {
         enrichment: fingerprints.enrichment,
         aliases: fingerprints.aliases,
         ..entry.clone()
-    })
+    }
 }
 
 /// Rebuilds only the articles with these `ids` (of a big file the archive's alias table made
