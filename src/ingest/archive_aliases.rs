@@ -293,18 +293,18 @@ pub fn is_surname_of(alias: &str, canonical: &str) -> bool {
 }
 
 /// The files (manifest keys) of the articles whose entities may change when the table `old`
-/// becomes `new`. For an acronym: every article that writes it. For a surname, only the
+/// becomes `new`, looked up with `searcher` (over the index's last commit). For an acronym: every article that writes it. For a surname, only the
 /// articles that list it alone as a person (which the new reading may name) or under the
 /// person the old table linked it to: an article naming the person in full already resolves
 /// the surname itself, and in a dated article the gazetteer's own entry decides, so a table
 /// that only confirms what the gazetteer says re-reads nothing.
 pub fn files_to_refresh(
     index: &MorgueIndex,
+    searcher: &tantivy::Searcher,
     old: &Table,
     new: &Table,
 ) -> Result<Stale, MorgueError> {
     let tantivy_err = |e| MorgueError::tantivy(&index.dir, e);
-    let searcher = index.searcher().map_err(tantivy_err)?;
     let fields = &index.fields;
     let mut terms = Vec::new();
     for name in old.changed(new) {

@@ -220,8 +220,12 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
     if rebuilt.same_links(&table) {
         return Ok(summary);
     }
-    let stale =
-        archive_aliases::files_to_refresh(&MorgueIndex::open(index_dir)?, &table, &rebuilt)?;
+    let stale = archive_aliases::files_to_refresh(
+        &MorgueIndex::open(index_dir)?,
+        &random_access_searcher(index_dir)?,
+        &table,
+        &rebuilt,
+    )?;
     if stale.is_empty() {
         return Ok(summary);
     }
@@ -270,8 +274,12 @@ fn run_pass(
     );
     let fields = &morgue_index.fields;
 
-    // The last commit as the run found it: what deletes check and refreshes read from.
-    let before = indexed_before(&morgue_index, index_dir)?;
+    // The last commit as the run found it: what deletes check and refreshes read from. A
+    // second pass reads a few stale articles scattered over the store: without readahead.
+    let before = match stale {
+        Some(_) => Some(random_access_searcher(index_dir)?),
+        None => indexed_before(&morgue_index, index_dir)?,
+    };
     // Segments are merged only after the last commit (see `index::merge`).
     writer.set_merge_policy(index::merge::policy_during_run());
     let mut sink = Sink::new(
@@ -604,6 +612,24 @@ fn indexed_before(
         .map_err(|e| MorgueError::tantivy(index_dir, e))?
         .searcher();
     Ok((!searcher.segment_readers().is_empty()).then_some(searcher))
+}
+
+/// A searcher over the last commit whose file maps read no more than each lookup needs
+/// (`MADV_RANDOM`): rebuilding a few thousand stored articles spread over a big docstore
+/// with the kernel's readahead mapped ~550 MB of their neighbours into the process on a
+/// 2 GB file (README, "Memory").
+fn random_access_searcher(index_dir: &Path) -> Result<tantivy::Searcher, MorgueError> {
+    use tantivy::directory::{Advice, MmapDirectory};
+    let tantivy_err = |e| MorgueError::tantivy(index_dir, e);
+    let directory = MmapDirectory::open_with_madvice(index_dir, Advice::Random)
+        .map_err(|e| tantivy_err(e.into()))?;
+    let reader = tantivy::Index::open(directory)
+        .map_err(tantivy_err)?
+        .reader_builder()
+        .reload_policy(tantivy::ReloadPolicy::Manual)
+        .try_into()
+        .map_err(tantivy_err)?;
+    Ok(reader.searcher())
 }
 
 /// A bar whose length grows as the planner finds files to read.
