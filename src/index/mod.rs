@@ -205,8 +205,7 @@ pub fn delete_file<D: tantivy::Document>(
     fields: &Fields,
     path: &str,
 ) -> tantivy::Result<()> {
-    let query = TermDelete(Term::from_field_text(fields.file, path));
-    writer.delete_query(Box::new(query)).map(|_| ())
+    delete_with(writer, Term::from_field_text(fields.file, path))
 }
 
 /// Queues the deletion of the one article with this `id`, at the cost of [`delete_file`].
@@ -215,8 +214,11 @@ pub fn delete_article<D: tantivy::Document>(
     fields: &Fields,
     id: &str,
 ) -> tantivy::Result<()> {
-    let query = TermDelete(Term::from_field_text(fields.id, id));
-    writer.delete_query(Box::new(query)).map(|_| ())
+    delete_with(writer, Term::from_field_text(fields.id, id))
+}
+
+fn delete_with<D: tantivy::Document>(writer: &IndexWriter<D>, term: Term) -> tantivy::Result<()> {
+    writer.delete_query(Box::new(TermDelete(term))).map(|_| ())
 }
 
 /// Whether the index as `searcher` sees it holds articles of the file at `path`. Errors count
