@@ -211,8 +211,8 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
     if !options.entities || summary.interrupted {
         return Ok(summary);
     }
-    let rebuilt =
-        archive_aliases::Table::build(&MorgueIndex::open(index_dir)?, &options.gazetteer)?;
+    let indexed = MorgueIndex::open(index_dir)?;
+    let rebuilt = archive_aliases::Table::build(&indexed, &options.gazetteer)?;
     if rebuilt == table {
         return Ok(summary);
     }
@@ -221,11 +221,12 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
         return Ok(summary);
     }
     let stale = archive_aliases::files_to_refresh(
-        &MorgueIndex::open(index_dir)?,
+        &indexed,
         &random_access_searcher(index_dir)?,
         &table,
         &rebuilt,
     )?;
+    drop(indexed); // its maps of the old segments are not needed by the second pass
     if stale.is_empty() {
         return Ok(summary);
     }
@@ -449,17 +450,16 @@ impl<'a> Readers<'a> {
             !self.options.stop.load(std::sync::atomic::Ordering::Relaxed)
                 && sender.send(message).is_ok()
         };
-        let (parts_of, replacements_of) = (path.clone(), path.clone());
         let mut part = |docs| {
             send(ToWriter::Part {
-                path: parts_of.clone(),
+                path: path.clone(),
                 known: Known::Indexed,
                 docs,
             })
         };
         let mut replace = |docs| {
             send(ToWriter::Replace {
-                path: replacements_of.clone(),
+                path: path.clone(),
                 docs,
             })
         };

@@ -240,17 +240,7 @@ pub(super) fn refresh_in_parts(
     }
     let mut addresses: Vec<_> = found.into_iter().collect();
     addresses.sort();
-    let mut sent = false;
-    for chunk in addresses.chunks(part.max(1)) {
-        let mut docs = Vec::with_capacity(chunk.len());
-        for &address in chunk {
-            docs.push(rebuilt(from, spans_field, address).ok_or(not_vouched(sent))?);
-        }
-        if !emit(docs) {
-            return Err(RefreshStopped::Refused);
-        }
-        sent = true;
-    }
+    rebuild_in_parts(&addresses, from, spans_field, part, emit)?;
     Ok(refreshed_entry(entry, fingerprints))
 }
 
@@ -275,26 +265,36 @@ pub(super) fn refresh_articles(
         .fields
         .tagged_spans
         .ok_or(RefreshStopped::NotVouched { sent: false })?;
-    let mut ids: Vec<&String> = ids.iter().collect();
-    ids.sort();
+    let mut addresses = Vec::with_capacity(ids.len());
+    for id in ids {
+        let query = tantivy::query::TermQuery::new(
+            Term::from_field_text(from.fields.id, id),
+            tantivy::schema::IndexRecordOption::Basic,
+        );
+        let found = from
+            .searcher
+            .search(&query, &tantivy::collector::DocSetCollector)
+            .map_err(|_| RefreshStopped::NotVouched { sent: false })?;
+        addresses.extend(found);
+    }
+    addresses.sort();
+    rebuild_in_parts(&addresses, from, spans_field, part, emit)
+}
+
+/// The articles at `addresses` rebuilt ([`rebuilt`]) and handed to `emit` `part` at a time.
+fn rebuild_in_parts(
+    addresses: &[tantivy::DocAddress],
+    from: Refresh<'_>,
+    spans_field: tantivy::schema::Field,
+    part: usize,
+    emit: &mut dyn FnMut(Vec<TantivyDocument>) -> bool,
+) -> Result<(), RefreshStopped> {
     let mut sent = false;
-    for chunk in ids.chunks(part.max(1)) {
+    for chunk in addresses.chunks(part.max(1)) {
         let mut docs = Vec::with_capacity(chunk.len());
-        for id in chunk {
-            let query = tantivy::query::TermQuery::new(
-                Term::from_field_text(from.fields.id, id),
-                tantivy::schema::IndexRecordOption::Basic,
-            );
-            let found = from
-                .searcher
-                .search(&query, &tantivy::collector::DocSetCollector)
-                .map_err(|_| RefreshStopped::NotVouched { sent })?;
-            for address in found {
-                docs.push(
-                    rebuilt(from, spans_field, address)
-                        .ok_or(RefreshStopped::NotVouched { sent })?,
-                );
-            }
+        for &address in chunk {
+            let doc = rebuilt(from, spans_field, address);
+            docs.push(doc.ok_or(RefreshStopped::NotVouched { sent })?);
         }
         if !emit(docs) {
             return Err(RefreshStopped::Refused);
