@@ -72,8 +72,8 @@ impl Table {
             .map_err(|e| MorgueError::Usage(format!("archive alias table {e}")))?;
         let mut table = Table::default();
         for e in entries {
-            for acronym in e.aliases {
-                table.links.insert(acronym, (e.kind, e.canonical.clone()));
+            for name in e.aliases {
+                table.links.insert(name, (e.kind, e.canonical.clone()));
             }
         }
         Ok(table)
@@ -98,11 +98,11 @@ impl Table {
                     .search(&query, &Count)
                     .map_err(|e| MorgueError::tantivy(&index.dir, e))?
                     as u64;
-                if let Some((canonical, acronym)) = pair.split_once(ALIAS_SEPARATOR)
+                if let Some((canonical, name)) = pair.split_once(ALIAS_SEPARATOR)
                     && n > 0
-                    && !linked_everywhere(lists, kind, canonical, acronym)
+                    && !linked_everywhere(lists, kind, canonical, name)
                 {
-                    readings.entry(acronym.to_string()).or_default().push((
+                    readings.entry(name.to_string()).or_default().push((
                         kind,
                         canonical.to_string(),
                         n,
@@ -140,20 +140,20 @@ impl Table {
              # the index (see src/ingest/archive_aliases.rs): kind<TAB>full name<TAB>short name;\n\
              # counts are articles. Edit the gazetteer, not this file.\n",
         );
-        for (acronym, (kind, canonical)) in &self.links {
-            let n = self.counts.get(acronym).copied().unwrap_or(0);
+        for (name, (kind, canonical)) in &self.links {
+            let n = self.counts.get(name).copied().unwrap_or(0);
             text.push_str(&format!(
-                "# {acronym}: {n}\n{}\t{canonical}\t{acronym}\n",
+                "# {name}: {n}\n{}\t{canonical}\t{name}\n",
                 kind.field_name()
             ));
         }
-        for (acronym, found) in &self.ambiguous {
+        for (name, found) in &self.ambiguous {
             let readings: Vec<String> = found
                 .iter()
                 .map(|(k, c, n)| format!("{} {c} ({n})", k.field_name()))
                 .collect();
             text.push_str(&format!(
-                "# {acronym}: left out, no clear majority: {}\n",
+                "# {name}: left out, no clear majority: {}\n",
                 readings.join(", ")
             ));
         }
@@ -203,20 +203,20 @@ impl Table {
         };
         self.links
             .iter()
-            .map(|(acronym, (kind, canonical))| GazetteerEntry {
+            .map(|(name, (kind, canonical))| GazetteerEntry {
                 kind: *kind,
                 canonical: canonical.clone(),
-                aliases: vec![acronym.clone()],
+                aliases: vec![name.clone()],
                 years: years(*kind, canonical),
             })
             .collect()
     }
 }
 
-/// Whether `lists` link `acronym` (or surname) to this entity in every article: an entry
+/// Whether `lists` link `name` (an acronym or surname) to this entity in every article: an entry
 /// without years lists it, and no other entry of the kind claims it.
-fn linked_everywhere(lists: &Gazetteer, kind: EntityKind, canonical: &str, acronym: &str) -> bool {
-    let mut claims = lists.claiming(acronym).filter(|e| e.kind == kind);
+fn linked_everywhere(lists: &Gazetteer, kind: EntityKind, canonical: &str, name: &str) -> bool {
+    let mut claims = lists.claiming(name).filter(|e| e.kind == kind);
     let Some(first) = claims.next() else {
         return false;
     };
