@@ -199,7 +199,7 @@ impl RunSummary {
 ///
 /// Then the archive's alias table (`archive_aliases`: acronyms and surnames) is rebuilt from
 /// the index; when it changed, a second pass re-resolves, from the index, the articles that
-/// write a changed acronym or surname. Segments are merged once, after the last pass.
+/// write a changed acronym or surname. Segments are merged after the first pass (see [`merge`]).
 pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, MorgueError> {
     let started = Instant::now();
     let table = archive_aliases::Table::load(index_dir)?;
@@ -208,6 +208,9 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
         options.gazetteer.clone().with_fallback(entries)
     };
     let mut summary = run_pass(index_dir, options, &gazetteer(&table), None)?;
+    if !summary.interrupted {
+        merge(index_dir, None)?;
+    }
     if options.entities && !summary.interrupted {
         let second = refresh_for_archive_aliases(index_dir, options, &table, gazetteer)?;
         if let Some(second) = second {
@@ -256,37 +259,51 @@ fn refresh_for_archive_aliases(
     run_pass(index_dir, options, &gazetteer(&rebuilt), Some(&stale)).map(Some)
 }
 
-/// After the last pass: merges the committed segments (see `index::merge`; down to
-/// `options.optimize` when asked), removes the merged files, stores the facet ordinals and
-/// counts the articles. Merging once, after every pass and with the passes' searchers gone,
-/// lets a second pass's few replacements join merges that were due anyway instead of
-/// rewriting whole segments to absorb them (on a 600 MB file: three segments of 12,500
-/// articles rewritten for 1,400 replacements, their pages mapped at the run's peak).
+/// Merges the committed segments as `index::merge`'s policy asks, then (`optimize`) down
+/// to segments of that many articles, and removes the merged segments' files.
+///
+/// It runs after the first pass, not after a second one: the table's pass replaces a few
+/// articles scattered over the archive, and merging its small segments at once rewrote whole
+/// segments to absorb them, with their pages mapped at the run's peak RSS (a 600 MB file:
+/// three segments of 12,500 articles for 1,400 replacements, 272 MB of maps). The next run's
+/// merges take them in with the rest. Merging before the table is built also leaves the
+/// table and the second pass fewer segments to read.
+fn merge(index_dir: &Path, optimize: Option<u32>) -> Result<(), MorgueError> {
+    let morgue_index = MorgueIndex::open(index_dir)?;
+    let index = &morgue_index.index;
+    let mut writer: IndexWriter<backlog::Queued> = index
+        .writer_with_num_threads(1, MERGE_WRITER_MEMORY)
+        .map_err(|e| MorgueError::tantivy(index_dir, e))?;
+    writer.set_merge_policy(index::merge::policy_during_run());
+    let write_failed = |e| MorgueError::write_failed(index_dir, e);
+    match optimize {
+        None => index::merge::merge_committed(&mut writer, index).map_err(write_failed)?,
+        Some(articles) => {
+            index::merge::merge_down(&mut writer, index, articles).map_err(write_failed)?
+        }
+    }
+    // The merged segments' files, now unused, go now rather than at the next run's commit
+    // (after an optimize, as much again as the index on disk).
+    writer
+        .garbage_collect_files()
+        .wait()
+        .map_err(write_failed)?;
+    Ok(())
+}
+
+/// After the last pass: `--optimize`'s merges, then the stored facet ordinals and the count
+/// of articles.
 fn finish(
     index_dir: &Path,
     options: &IngestOptions,
     summary: &mut RunSummary,
 ) -> Result<(), MorgueError> {
-    let morgue_index = MorgueIndex::open(index_dir)?;
-    let index = &morgue_index.index;
-    if !summary.interrupted {
-        let mut writer: IndexWriter<backlog::Queued> = index
-            .writer_with_num_threads(1, MERGE_WRITER_MEMORY)
-            .map_err(|e| MorgueError::tantivy(index_dir, e))?;
-        writer.set_merge_policy(index::merge::policy_during_run());
-        let write_failed = |e| MorgueError::write_failed(index_dir, e);
-        index::merge::merge_committed(&mut writer, index).map_err(write_failed)?;
-        if let Some(articles) = options.optimize {
-            index::merge::merge_down(&mut writer, index, articles).map_err(write_failed)?;
-        }
-        // The merged segments' files, now unused, go now rather than at the next run's
-        // commit (after an optimize, as much again as the index on disk).
-        writer
-            .garbage_collect_files()
-            .wait()
-            .map_err(write_failed)?;
+    if let Some(articles) = options.optimize.filter(|_| !summary.interrupted) {
+        merge(index_dir, Some(articles))?;
     }
-    let searcher = index
+    let morgue_index = MorgueIndex::open(index_dir)?;
+    let searcher = morgue_index
+        .index
         .reader()
         .map_err(|e| MorgueError::tantivy(index_dir, e))?
         .searcher();
