@@ -10,6 +10,7 @@
 //! - a product ("MacBook Pro", "Xbox 360") taken for a person or org;
 //! - a person that is a lone given name written without a title ("Oscar", "Bill"), unless the
 //!   gazetteer knows it (then it is a known single-name person);
+//! - a person that is one word of another name of the article ("Fargo" beside "Wells Fargo");
 //! - an org that is the first words of a longer org the article names becomes that org
 //!   ("Securities and Exchange" -> "Securities and Exchange Commission"), and so does the
 //!   last half of a name joined by "&" or "and";
@@ -152,6 +153,15 @@ pub(super) fn apply<'a>(art: &mut ArticleState<'a>) {
             }
         }
     }
+    // The words of the article's other names: a lone word the tagger calls a person that is
+    // one of them is that name shortened ("Fargo" of "Wells Fargo", "Hill" of "Capitol Hill
+    // Publishing"), not someone the article names.
+    let other_names: HashSet<String> = art
+        .mentions
+        .iter()
+        .filter(|m| !m.removed && m.kind != EntityKind::Person)
+        .flat_map(|m| words(&m.canonical))
+        .collect();
     for m in art.mentions.iter_mut().filter(|m| !m.removed) {
         let w = words(&m.canonical);
         if !m.gazetteer && is_doctrine(&w) {
@@ -164,7 +174,12 @@ pub(super) fn apply<'a>(art: &mut ArticleState<'a>) {
                     && w.len() == 1
                     && m.surface == m.name
                     && l.given_names.contains(&w[0]);
-                m.removed = is_non_name(&w) || lone_given_name || (!m.gazetteer && is_product(&w));
+                let part_of_other_name =
+                    !m.gazetteer && w.len() == 1 && other_names.contains(&w[0]);
+                m.removed = is_non_name(&w)
+                    || lone_given_name
+                    || part_of_other_name
+                    || (!m.gazetteer && is_product(&w));
             }
             EntityKind::Org if !m.gazetteer => {
                 if is_non_name(&w) || is_product(&w) {

@@ -8,7 +8,7 @@
 //! not things users filter by.
 
 use super::demonyms::Demonyms;
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, When};
 use super::mentions::{ArticleState, Mention};
 use super::spans::TaggedSpan;
 use super::words;
@@ -61,6 +61,7 @@ pub(super) fn apply<'a>(
             // Local streets and rivers the tagger has never seen look like "Joan Pritchett".
             NerType::Per if place_shaped(surface) => EntityKind::Place,
             NerType::Per if org_shaped(surface) => EntityKind::Org,
+            NerType::Per if listed_org(lex, surface, art.when()) => EntityKind::Org,
             NerType::Per => EntityKind::Person,
             // "the Consumer Electronics Show", "the Brit Awards": what is held, not who.
             NerType::Org if event_shaped(surface) => EntityKind::Event,
@@ -146,6 +147,20 @@ fn place_shaped(surface: &str) -> bool {
     FIRST.contains(&first) || LAST.contains(&last)
 }
 
+/// "Wells Fargo", "Goldman Sachs", "Dow Jones": a would-be person of two or more words that
+/// the tagger's own lists name as a company, organisation or team is one, unless it opens
+/// with a given name ("Ralph Lauren", "Charles Schwab": the man as often as the firm) or the
+/// gazetteer knows such a person. One word is left to the tagger: "Fox" is a network in one
+/// sentence and "Mr Fox" in the next.
+fn listed_org(lex: &Lexicon, surface: &str, when: When<'_>) -> bool {
+    let Some((first, _)) = surface.split_once(' ') else {
+        return false;
+    };
+    crate::enrich::ner::is_listed_organisation(surface)
+        && !super::fragments::is_given_name(first)
+        && !lex.knows(EntityKind::Person, surface, when)
+}
+
 /// "Dick Clark Productions", "Warner Music Group", "Smith Barney Inc": a name ending in a
 /// word that heads organisations' names and never persons' is an organisation, however much
 /// the rest looks like a person's name.
@@ -199,11 +214,13 @@ fn is_law(surface: &str) -> bool {
 /// "YouTube").
 fn characters_fit(surface: &str, kind: NerType) -> bool {
     const MARKUP: [char; 12] = ['_', '[', ']', '{', '}', '<', '>', '@', '#', '|', '=', '\\'];
+    // Masked ("An** Fe*****"), sums and symbols: in no one's name.
+    const NOT_IN_PERSONS: [char; 8] = ['*', '/', '+', '%', '$', '\u{20AC}', '\u{A3}', '&'];
     if surface.contains(MARKUP) {
         return false;
     }
     kind != NerType::Per
-        || (!surface.contains(|c: char| c.is_ascii_digit())
+        || (!surface.contains(|c: char| c.is_ascii_digit() || NOT_IN_PERSONS.contains(&c))
             && surface.split([' ', '-']).all(inner_capital_fits))
 }
 
@@ -235,18 +252,30 @@ const NAME_CONNECTORS: &[&str] = &[
 /// DVD", "an SUV", "over Bluetooth"), which look like acronyms, and holidays and shopping
 /// days ("sales before Christmas", "Black Friday deals").
 fn is_common_word(surface: &str) -> bool {
-    COMMON_WORDS.binary_search(&surface).is_ok()
+    COMMON_WORDS.binary_search(&surface).is_ok() || is_clock_time(surface)
+}
+
+/// "AM EST", "PM ET", "GMT": times of day and zones, each word one of them.
+fn is_clock_time(surface: &str) -> bool {
+    const CLOCK: &[&str] = &[
+        "AM", "BST", "CDT", "CEST", "CET", "CST", "EDT", "EST", "ET", "GMT", "IST", "JST", "MDT",
+        "MST", "PDT", "PM", "PST", "PT", "UTC",
+    ];
+    surface
+        .split(' ')
+        .all(|w| CLOCK.binary_search(&w.trim_end_matches('.')).is_ok())
 }
 
 #[rustfmt::skip]
 const COMMON_WORDS: &[&str] = &[
-    "3G", "4G", "5G", "AI", "AM", "Black Friday", "Bluetooth", "Boxing Day", "CD", "CDs", "CEO",
-    "CEOs", "Christmas", "Cyber Monday", "DNA", "DVD", "DVDs", "Diwali", "Easter", "Eid", "FM",
-    "GDP", "GMT", "GPS", "Good Friday", "HDMI", "HIV", "HQ", "Halloween", "Hanukkah", "ID",
-    "IT", "LCD", "LED", "Labor Day", "MEP", "MEPs", "MP", "MP3", "MPs", "Memorial Day", "NFT",
-    "NFTs", "OLED", "PC", "PCs", "PDF", "PIN", "PM", "Prime Day", "Ramadan", "SIM", "SMS",
-    "SUV", "SUVs", "TV", "Thanksgiving", "UFO", "URL", "USB", "USB-C", "VAT", "VR",
-    "Valentine's Day", "Wi-Fi",
+    "3G", "4G", "5G", "AC", "AI", "AM", "API", "APIs", "ATM", "ATMs", "Black Friday", "Bluetooth",
+    "Boxing Day", "CD", "CDs", "CEO", "CEOs", "CFO", "COO", "CPU", "CPUs", "CTO", "Christmas",
+    "Cyber Monday", "DNA", "DVD", "DVDs", "Diwali", "ETF", "ETFs", "EV", "EVs", "Easter", "Eid",
+    "FM", "GDP", "GMT", "GPS", "GPU", "GPUs", "Good Friday", "HD", "HDMI", "HDR", "HIV", "HQ",
+    "Halloween", "Hanukkah", "ID", "IPO", "IPOs", "IT", "LCD", "LED", "LTE", "Labor Day", "MEP",
+    "MEPs", "MP", "MP3", "MPs", "Memorial Day", "NFT", "NFTs", "OLED", "OS", "PC", "PCs", "PDF",
+    "PIN", "PM", "Prime Day", "RAM", "Ramadan", "SIM", "SMS", "SSD", "SSDs", "SUV", "SUVs", "TV",
+    "Thanksgiving", "UFO", "URL", "USB", "USB-C", "VAT", "VPN", "VR", "Valentine's Day", "Wi-Fi",
 ];
 
 /// The date and credit of a wire dateline, as a byte range: "Feb 24 (Continental Wire)" in
@@ -431,6 +460,50 @@ mod tests {
                 assert!(!found.contains(&word), "{word} as {kind:?}: {es:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_listed_firm_the_tagger_calls_a_person_is_an_organisation_and_a_lone_word_of_another_name_no_person()
+     {
+        let ex = tagged();
+        let body = "Wells Fargo analyst Zachary Fadem cut his target. Mr Fox said the bank \
+                    would wait. Ralph Lauren spoke at Capitol Hill Publishing, and Hill \
+                    declined to comment. An** Fe***** wrote in at 6:00 AM EST.";
+        let mut spans = TaggedSpans::default();
+        for (name, kind) in [
+            ("Wells Fargo", NerType::Per),
+            ("Zachary Fadem", NerType::Per),
+            ("Fox", NerType::Per),
+            ("Ralph Lauren", NerType::Per),
+            ("Capitol Hill Publishing", NerType::Org),
+            ("Hill", NerType::Per),
+            ("An** Fe*****", NerType::Per),
+            ("AM EST", NerType::Org),
+        ] {
+            let start = body.rfind(name).unwrap();
+            spans.body.push(TaggedSpan {
+                start,
+                end: start + name.len(),
+                kind,
+                doubtful: false,
+            });
+        }
+        spans.body.sort_by_key(|s| s.start);
+        let es = ex.extract_with_spans("", body, &spans, None);
+        let (persons, orgs) = (names(&es, EntityKind::Person), names(&es, EntityKind::Org));
+        // The tagger's company list says Wells Fargo is a firm; a one-word listed name
+        // ("Fox", a network and a surname) and one opening with a given name stay persons.
+        assert!(
+            orgs.contains(&"Wells Fargo") && !persons.contains(&"Wells Fargo"),
+            "{es:?}"
+        );
+        for person in ["Zachary Fadem", "Fox", "Ralph Lauren"] {
+            assert!(persons.contains(&person), "{person}: {es:?}");
+        }
+        // "Hill" is the word of the publisher's name; masks and clock times are no names.
+        assert!(!persons.contains(&"Hill"), "{es:?}");
+        assert!(persons.iter().all(|p| !p.contains('*')), "{es:?}");
+        assert!(!orgs.contains(&"AM EST"), "{es:?}");
     }
 
     /// Hand-made tagger spans over every occurrence of `word` in `body`, with these kinds.

@@ -101,6 +101,23 @@ fn add(res: &mut Compiled, name: &str, kind: u16) {
     res.max_len = res.max_len.max(tokens.len());
 }
 
+/// Whether `name` (case aside) is an organisation, company or sports team of the lists
+/// (`organisations.txt`, `companies.txt`, `sports_teams.txt`). The tagger reads these only as
+/// features, so it can still call "Wells Fargo" a person; the entity passes ask here.
+pub(crate) fn is_listed_organisation(name: &str) -> bool {
+    static ORGS: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    ORGS.get_or_init(|| {
+        LISTS
+            .iter()
+            .filter(|(_, kind)| matches!(kind, 13 | 14))
+            .flat_map(|(text, _)| text.lines())
+            .map(str::to_lowercase)
+            .collect()
+    })
+    .contains(&name.to_lowercase())
+}
+
 /// `data/ner/lists/brown_clusters.tsv`: `word<TAB>bit path` (source in `data/ner/README.md`).
 const BROWN: &str = include_str!("../../../data/ner/lists/brown_clusters.tsv");
 

@@ -141,10 +141,11 @@ fn split_chunk<'a>(text: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
             break;
         }
     }
-    // Dashes inside the word ("war—and") separate words; hyphens do not.
+    // Dashes inside the word ("war—and") separate words, and so do underscores
+    // ("Composer_Kim Cheol Hwan": markup, not a word); hyphens do not.
     let mut piece = s;
     for (i, c) in sub(s, e).char_indices() {
-        if matches!(c, '\u{2014}' | '\u{2013}') {
+        if matches!(c, '\u{2014}' | '\u{2013}' | '_') {
             let at = s + i;
             if at > piece {
                 out.push(Token {
@@ -256,6 +257,17 @@ mod tests {
             vec![vec![
                 "Mr.", "Okafor", "'s", "firm", "(", "ACME", ")", "said", "it", "\"", "wo", "n't",
                 "\"", "sell", "U.S.", "assets", ",", "analysts", "said", "."
+            ]]
+        );
+    }
+
+    #[test]
+    fn underscores_separate_words() {
+        assert_eq!(
+            words("Composer_Kim Cheol Hwan, Art Director_Park Dong Woo"),
+            vec![vec![
+                "Composer", "_", "Kim", "Cheol", "Hwan", ",", "Art", "Director", "_", "Park",
+                "Dong", "Woo"
             ]]
         );
     }
