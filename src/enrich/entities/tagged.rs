@@ -50,7 +50,27 @@ pub(super) fn apply<'a>(
             && art.mentions.iter().filter(|m| overlaps(m)).all(|m| {
                 m.gazetteer && m.kind == EntityKind::Person && m.end == end && m.pos > pos
             });
-        if full_name_over_surname {
+        // A longer name the tagger found around a gazetteer place ("AC Milan", "Inter
+        // Milan", "Milan Kundera", "Jordan Henderson"): the place is a word of that name,
+        // not where the story is.
+        let name_around_place = matches!(span.kind, NerType::Per | NerType::Org) && {
+            let places: Vec<(usize, usize)> = art
+                .mentions
+                .iter()
+                .filter(|m| overlaps(m))
+                .map(|m| {
+                    let inside = m.gazetteer
+                        && m.kind == EntityKind::Place
+                        && pos <= m.pos
+                        && m.end <= end
+                        && m.end - m.pos < end - pos;
+                    inside.then_some((m.pos - base, m.end - base))
+                })
+                .collect::<Option<_>>()
+                .unwrap_or_default();
+            !places.is_empty() && extends_places(text, (pos - base, end - base), &places)
+        };
+        if full_name_over_surname || name_around_place {
             for m in art.mentions.iter_mut().filter(|m| overlaps(m)) {
                 m.removed = true;
             }
@@ -88,6 +108,26 @@ pub(super) fn apply<'a>(
             pos, end, kind, canonical, surface, surface, false,
         ));
     }
+}
+
+/// Whether the span `(start, end)` of `text` makes a name of its own out of the places inside
+/// it: some word outside them ("AC Milan", "Milan Kundera", "Sierra Nevada Corporation"), and
+/// not a place followed only by common words ("US TV", "London Newsroom") or places joined
+/// by a hyphen ("US-China").
+fn extends_places(text: &str, (start, end): (usize, usize), places: &[(usize, usize)]) -> bool {
+    let mut rest = Vec::new();
+    let mut offset = start;
+    for word in text[start..end].split([' ', '-']) {
+        let inside = places
+            .iter()
+            .any(|&(s, e)| s <= offset && offset + word.len() <= e);
+        if !inside && word.contains(char::is_alphanumeric) {
+            rest.push(word);
+        }
+        offset += word.len() + 1;
+    }
+    let place_first = places.iter().any(|&(s, _)| s == start);
+    !rest.is_empty() && !(place_first && rest.iter().all(|w| is_common_word(w)))
 }
 
 /// Where an event's name starts when the nationality word right before the tagger's span
@@ -273,9 +313,10 @@ const COMMON_WORDS: &[&str] = &[
     "Cyber Monday", "DNA", "DVD", "DVDs", "Diwali", "ETF", "ETFs", "EV", "EVs", "Easter", "Eid",
     "FM", "GDP", "GMT", "GPS", "GPU", "GPUs", "Good Friday", "HD", "HDMI", "HDR", "HIV", "HQ",
     "Halloween", "Hanukkah", "ID", "IPO", "IPOs", "IT", "LCD", "LED", "LTE", "Labor Day", "MEP",
-    "MEPs", "MP", "MP3", "MPs", "Memorial Day", "NFT", "NFTs", "OLED", "OS", "PC", "PCs", "PDF",
-    "PIN", "PM", "Prime Day", "RAM", "Ramadan", "SIM", "SMS", "SSD", "SSDs", "SUV", "SUVs", "TV",
-    "Thanksgiving", "UFO", "URL", "USB", "USB-C", "VAT", "VPN", "VR", "Valentine's Day", "Wi-Fi",
+    "MEPs", "MP", "MP3", "MPs", "Memorial Day", "NFT", "NFTs", "Newsroom", "OLED", "OS", "PC",
+    "PCs", "PDF", "PIN", "PM", "Prime Day", "RAM", "Ramadan", "SIM", "SMS", "SSD", "SSDs", "SUV",
+    "SUVs", "TV", "Thanksgiving", "UFO", "URL", "USB", "USB-C", "VAT", "VPN", "VR",
+    "Valentine's Day", "Wi-Fi",
 ];
 
 /// The date and credit of a wire dateline, as a byte range: "Feb 24 (Continental Wire)" in
@@ -504,6 +545,55 @@ mod tests {
         assert!(!persons.contains(&"Hill"), "{es:?}");
         assert!(persons.iter().all(|p| !p.contains('*')), "{es:?}");
         assert!(!orgs.contains(&"AM EST"), "{es:?}");
+    }
+
+    #[test]
+    fn a_longer_name_around_a_known_place_is_that_name_not_the_place() {
+        let ex = tagged();
+        let body = "AC Milan beat Inter Milan after Milan Baros scored. US TV ratings fell. \
+                    Fans in Milan cheered.";
+        let mut spans = TaggedSpans::default();
+        for (name, kind) in [
+            ("AC Milan", NerType::Org),
+            ("Inter Milan", NerType::Org),
+            ("Milan Baros", NerType::Per),
+            ("US TV", NerType::Org),
+        ] {
+            let start = body.find(name).unwrap();
+            spans.body.push(TaggedSpan {
+                start,
+                end: start + name.len(),
+                kind,
+                doubtful: false,
+            });
+        }
+        let es = ex.extract_with_spans("", body, &spans, None);
+        let orgs = names(&es, EntityKind::Org);
+        assert!(
+            orgs.contains(&"AC Milan") && orgs.contains(&"Inter Milan"),
+            "{es:?}"
+        );
+        assert!(
+            names(&es, EntityKind::Person).contains(&"Milan Baros"),
+            "{es:?}"
+        );
+        // The city itself is named once; "US TV" is the country's television, no org.
+        assert_eq!(
+            find(&es, EntityKind::Place, "Milan").unwrap().mentions,
+            1,
+            "{es:?}"
+        );
+        assert!(!orgs.contains(&"US TV"), "{es:?}");
+        assert!(
+            find(&es, EntityKind::Place, "United States").is_some(),
+            "{es:?}"
+        );
+        assert!(extends_places(
+            "Sierra Nevada Corporation",
+            (0, 25),
+            &[(0, 13)]
+        ));
+        assert!(!extends_places("US-China", (0, 8), &[(0, 2), (3, 8)]));
     }
 
     /// Hand-made tagger spans over every occurrence of `word` in `body`, with these kinds.
