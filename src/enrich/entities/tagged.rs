@@ -126,8 +126,9 @@ fn extends_places(text: &str, (start, end): (usize, usize), places: &[(usize, us
         }
         offset += word.len() + 1;
     }
-    let place_first = places.iter().any(|&(s, _)| s == start);
-    !rest.is_empty() && !(place_first && rest.iter().all(|w| is_common_word(w)))
+    let place_then_common_words =
+        places.iter().any(|&(s, _)| s == start) && rest.iter().all(|w| is_common_word(w));
+    !rest.is_empty() && !place_then_common_words
 }
 
 /// Where an event's name starts when the nationality word right before the tagger's span
