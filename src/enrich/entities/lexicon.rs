@@ -28,6 +28,7 @@ use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 use super::mentions::{Mention, normalize_space};
 use super::rules;
+use super::words;
 use crate::article::EntityKind;
 use crate::enrich::gazetteer::{Gazetteer, NameForm, Years, name_key};
 
@@ -194,6 +195,12 @@ impl Lexicon {
             }
             let (s, e) = (m.start(), m.end());
             let target = self.accept(text, s, e, m.pattern().as_usize(), when);
+            if target.is_some_and(|t| self.targets[t as usize].0 == EntityKind::Org)
+                && words::numbers_a_thing(&text[e..])
+            {
+                pos = e;
+                continue;
+            }
             match target {
                 Some(t) if inside.is_none() || self.targets[t as usize].0 != EntityKind::Event => {
                     let (kind, canonical) = &self.targets[t as usize];

@@ -98,6 +98,10 @@ pub(super) fn apply<'a>(
                 }
             }
         };
+        // "the S&P 500", "the FTSE 100": an index or a model named after its maker.
+        if kind == EntityKind::Org && words::numbers_a_thing(&text[end - base..]) {
+            continue;
+        }
         let pos = match kind {
             EntityKind::Event => base + nation_before(demonyms, text, base, pos - base, art),
             _ => pos,

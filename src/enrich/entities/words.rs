@@ -29,6 +29,23 @@ pub(super) fn is_abbrev(w: &str) -> bool {
         )
 }
 
+/// Whether the text right after an organisation's name makes it the name of a numbered thing
+/// rather than the organisation: "S&P 500", "Standard and Poor's 500", "FTSE 100" (indexes),
+/// "Airbus 320" (a model). A number of two to four digits that is no year ("NATO 2019
+/// summit" is NATO's), standing alone ("S&P 500's", not "Apple 10.5" or "BBC 2s").
+pub(super) fn numbers_a_thing(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let number: u32 = rest[..digits].parse().unwrap_or(0);
+    let tail = &rest[digits..];
+    let is_year = digits == 4 && (1800..2100).contains(&number);
+    let more_of_the_word = tail.starts_with(|c: char| c.is_alphanumeric())
+        || (tail.starts_with(['.', ',']) && tail[1..].starts_with(|c: char| c.is_ascii_digit()));
+    (2..=4).contains(&digits) && !is_year && !more_of_the_word
+}
+
 pub(super) fn is_connector(w: &str) -> bool {
     matches!(w, "of" | "for" | "the") || is_particle(w)
 }
@@ -185,6 +202,24 @@ const PLACE_HEADS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_name_before_a_number_of_its_own_names_a_numbered_thing() {
+        for after in [" 500", " 500 index", " 500's gains", " 100.", " 320"] {
+            assert!(super::numbers_a_thing(after), "{after:?}");
+        }
+        for after in [
+            " 2019 summit",
+            " 1987",
+            " 5 percent",
+            " 10.5 billion",
+            " 500m",
+            "500",
+            " 12345",
+        ] {
+            assert!(!super::numbers_a_thing(after), "{after:?}");
+        }
+    }
+
     use super::*;
 
     #[test]
