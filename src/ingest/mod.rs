@@ -366,6 +366,7 @@ fn run_pass(
         options.commit_interval,
     );
     let progress = progress_bar(options.progress);
+    let reopen = || random_access_searcher(index_dir).ok();
     let readers = Readers {
         options,
         enricher: &enricher,
@@ -373,6 +374,7 @@ fn run_pass(
         before: before.as_ref(),
         fingerprints: verdicts.fingerprints,
         stale,
+        reopen: &reopen,
     };
     let mut summary = run_stages(index_dir, &verdicts, &readers, &mut sink, &progress)?;
     sink.commit(&mut summary)?;
@@ -423,6 +425,8 @@ struct Readers<'a> {
     fingerprints: Fingerprints,
     /// The articles a changed archive alias table made stale (second pass only).
     stale: Option<&'a archive_aliases::Stale>,
+    /// Opens a searcher over the last commit for each part of a big refresh.
+    reopen: &'a read::Reopen<'a>,
 }
 
 impl<'a> Readers<'a> {
@@ -476,6 +480,7 @@ impl<'a> Readers<'a> {
     fn refresh_from(&self) -> Option<read::Refresh<'a>> {
         Some(read::Refresh {
             searcher: self.before?,
+            reopen: Some(self.reopen),
             fingerprints: self.fingerprints,
             enricher: self.enricher,
             fields: self.fields,
