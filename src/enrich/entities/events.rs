@@ -288,6 +288,9 @@ pub(super) fn apply<'a>(
         }
     }
     for (pos, end, canonical) in found {
+        if words::names_another_event(&canonical, &text[..pos - base], &text[end - base..]) {
+            continue;
+        }
         // A name inside the event that the tagger took for an organisation ("the Louvre
         // accord", "the Plaza agreement") is part of the event's name.
         for m in art.mentions[first..].iter_mut() {

@@ -195,9 +195,14 @@ impl Lexicon {
             }
             let (s, e) = (m.start(), m.end());
             let target = self.accept(text, s, e, m.pattern().as_usize(), when);
-            if target.is_some_and(|t| self.targets[t as usize].0 == EntityKind::Org)
-                && words::numbers_a_thing(&text[e..])
-            {
+            let skip = target.is_some_and(|t| match &self.targets[t as usize] {
+                (EntityKind::Org, _) => words::numbers_a_thing(&text[e..]),
+                (EntityKind::Event, canonical) => {
+                    words::names_another_event(canonical, &text[..s], &text[e..])
+                }
+                _ => false,
+            });
+            if skip {
                 pos = e;
                 continue;
             }

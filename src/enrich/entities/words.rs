@@ -46,6 +46,53 @@ pub(super) fn numbers_a_thing(after: &str) -> bool {
     (2..=4).contains(&digits) && !is_year && !more_of_the_word
 }
 
+/// Whether an event's name between `before` and `after` names some other, new event, as
+/// after an indefinite article: "calls for a Brexit referendum.", "another Gulf war", "a
+/// second Cold War". Only for events that happen once (`canonical` ends in "War",
+/// "referendum", "Crisis", ...): "a G20 summit" or "a World Cup" is one of the series. Not
+/// when the name describes a noun after it ("a Gulf War veteran", "a Cold War relic"): then
+/// the article is the noun's and the event is the named one.
+pub(super) fn names_another_event(canonical: &str, before: &str, after: &str) -> bool {
+    const ONCE: &[&str] = &[
+        "accord",
+        "affair",
+        "agreement",
+        "crash",
+        "crisis",
+        "disaster",
+        "earthquake",
+        "massacre",
+        "pact",
+        "referendum",
+        "revolution",
+        "scandal",
+        "treaty",
+        "uprising",
+        "war",
+    ];
+    let head = canonical.rsplit(' ').next().unwrap_or("").to_lowercase();
+    if !ONCE.contains(&head.as_str()) {
+        return false;
+    }
+    const NEW: &[&str] = &["fresh", "fourth", "new", "second", "third"];
+    const ENDS_A_PHRASE: &[&str] = &[
+        "and", "are", "as", "at", "before", "but", "by", "could", "for", "if", "in", "is", "of",
+        "on", "or", "that", "to", "was", "were", "which", "will", "with", "would",
+    ];
+    let mut words = before.split_whitespace().rev();
+    let mut word = words.next().unwrap_or("");
+    if NEW.contains(&word.to_lowercase().as_str()) {
+        word = words.next().unwrap_or("");
+    }
+    let indefinite = matches!(word.to_lowercase().as_str(), "a" | "an" | "another");
+    let next = after
+        .strip_prefix(' ')
+        .map(|a| a.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(""));
+    let before_a_noun =
+        next.is_some_and(|w| w.starts_with(char::is_lowercase) && !ENDS_A_PHRASE.contains(&w));
+    indefinite && !before_a_noun
+}
+
 pub(super) fn is_connector(w: &str) -> bool {
     matches!(w, "of" | "for" | "the") || is_particle(w)
 }
@@ -202,6 +249,20 @@ const PLACE_HEADS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_event_after_an_indefinite_article_is_another_one() {
+        let another = |before, after| super::names_another_event("Gulf War", before, after);
+        assert!(another("calls for a", "."));
+        assert!(another("which side he would take in a", " on leaving"));
+        assert!(another("warned of another", ", he said"));
+        assert!(another("fears of a new", " in Europe"));
+        assert!(!another("he is a", " veteran"));
+        assert!(!another("the", "."));
+        assert!(!another("since the", " ended"));
+        // One of a series is the series.
+        assert!(!super::names_another_event("G20 summit", "ahead of a", "."));
+    }
+
     #[test]
     fn a_name_before_a_number_of_its_own_names_a_numbered_thing() {
         for after in [" 500", " 500 index", " 500's gains", " 100.", " 320"] {
