@@ -351,3 +351,45 @@ fn names_in_capitals_are_the_entities_written_normally() {
         assert!(listing.contains(written), "{written}:\n{listing}");
     }
 }
+
+#[test]
+fn names_that_hold_another_name_are_counted_as_what_they_name() {
+    let s = Scratch::with_files(&[
+        (
+            "1987-03-02-grain.txt",
+            "Grain credits\n\nThe Agriculture Department said on Monday it would extend \
+             credit guarantees. The Standard and Poor's 500 index rose 2 points, and \
+             analysts warned of a new Gulf war. Veterans of the Gulf war met in Basra.\n",
+        ),
+        (
+            "2019-11-18-vote.txt",
+            "Vote call\n\nThe minister would not say which side he would take in a Brexit \
+             referendum. Voters in Kent were unsure.\n",
+        ),
+        (
+            "2005-04-10-football.txt",
+            "Milan derby\n\nAC Milan beat Inter Milan 2-0 in the Champions League on \
+             Sunday, and Milan Baros watched from the stands. Fans in Milan celebrated \
+             late into the night.\n",
+        ),
+    ]);
+    s.index();
+    // A US department named the way US wire copy names it is the gazetteer's entry.
+    let orgs = entities_of(&s, "credit", "org");
+    assert!(has(&orgs, "US Department of Agriculture"), "{orgs:?}");
+    // The index named after the agency is not the agency.
+    assert!(!has(&orgs, "Standard & Poor's"), "{orgs:?}");
+    // "the Gulf war" of 1987 is Iran-Iraq's; "a Brexit referendum" in 2019 is a new one,
+    // not the vote of 2016.
+    assert_eq!(entities_of(&s, "credit", "event"), ["Iran-Iraq War"]);
+    let vote = entities_of(&s, "minister", "event");
+    assert!(!has(&vote, "Brexit referendum"), "{vote:?}");
+    // Clubs and a player whose names hold the city are theirs; the city is named once.
+    let football = entities_of(&s, "derby", "org");
+    assert!(
+        has(&football, "AC Milan") && has(&football, "Inter Milan"),
+        "{football:?}"
+    );
+    assert!(has(&entities_of(&s, "derby", "person"), "Milan Baros"));
+    assert!(has(&entities_of(&s, "derby", "place"), "Milan"));
+}

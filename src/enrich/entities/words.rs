@@ -34,6 +34,11 @@ pub(super) fn is_abbrev(w: &str) -> bool {
 /// "Airbus 320" (a model). A number of two to four digits that is no year ("NATO 2019
 /// summit" is NATO's), standing alone ("S&P 500's", not "Apple 10.5" or "BBC 2s").
 pub(super) fn numbers_a_thing(after: &str) -> bool {
+    // The tagger may leave the possessive out of the name: "Standard and Poor" + "'s 500".
+    let after = ["'s", "\u{2019}s"]
+        .iter()
+        .find_map(|s| after.strip_prefix(s))
+        .unwrap_or(after);
     let Some(rest) = after.strip_prefix(' ') else {
         return false;
     };
@@ -265,7 +270,14 @@ mod tests {
 
     #[test]
     fn a_name_before_a_number_of_its_own_names_a_numbered_thing() {
-        for after in [" 500", " 500 index", " 500's gains", " 100.", " 320"] {
+        for after in [
+            " 500",
+            " 500 index",
+            " 500's gains",
+            " 100.",
+            " 320",
+            "'s 500",
+        ] {
             assert!(super::numbers_a_thing(after), "{after:?}");
         }
         for after in [
