@@ -79,17 +79,19 @@ impl Table {
         Ok(table)
     }
 
-    /// Counts the acronym and surname pairs of the index's alias fields, in live articles.
-    /// Pairs that `lists` already link everywhere (an undated entry with that alias: "UN",
-    /// "BBC") are left out: the table would change nothing for them.
-    pub fn build(index: &MorgueIndex, lists: &Gazetteer) -> Result<Table, MorgueError> {
-        let searcher = index
-            .searcher()
-            .map_err(|e| MorgueError::tantivy(&index.dir, e))?;
+    /// Counts the acronym and surname pairs of the index's alias fields, in live articles
+    /// (read through `searcher`, over the index's last commit). Pairs that `lists` already
+    /// link everywhere (an undated entry with that alias: "UN", "BBC") are left out: the
+    /// table would change nothing for them.
+    pub fn build(
+        index: &MorgueIndex,
+        searcher: &Searcher,
+        lists: &Gazetteer,
+    ) -> Result<Table, MorgueError> {
         let mut readings: BTreeMap<String, Vec<(EntityKind, String, u64)>> = BTreeMap::new();
         for kind in EntityKind::ALL {
             let field = index.fields.entity_alias(kind);
-            for pair in short_name_pairs(&searcher, field, kind)
+            for pair in short_name_pairs(searcher, field, kind)
                 .map_err(|e| MorgueError::tantivy(&index.dir, e))?
             {
                 let term = Term::from_field_text(field, &pair);
@@ -301,6 +303,7 @@ pub fn is_surname_of(alias: &str, canonical: &str) -> bool {
 pub fn files_to_refresh(
     index: &MorgueIndex,
     searcher: &tantivy::Searcher,
+    reopen: &dyn Fn() -> Option<tantivy::Searcher>,
     old: &Table,
     new: &Table,
 ) -> Result<Stale, MorgueError> {
@@ -323,14 +326,24 @@ pub fn files_to_refresh(
             _ => terms.push(Term::from_field_text(fields.words, &name.to_lowercase())),
         }
     }
-    let mut stale = Stale::default();
+    let mut addresses = std::collections::BTreeSet::new();
     for term in terms {
         let query = TermQuery::new(term, IndexRecordOption::Basic);
-        for address in searcher
-            .search(&query, &DocSetCollector)
-            .map_err(tantivy_err)?
-        {
-            let doc: TantivyDocument = searcher.doc(address).map_err(tantivy_err)?;
+        addresses.extend(
+            searcher
+                .search(&query, &DocSetCollector)
+                .map_err(tantivy_err)?,
+        );
+    }
+    // Each article's file and id are in its stored document: read a thousand at a time
+    // through a searcher of their own (`reopen`), whose maps of the store go with it.
+    let addresses: Vec<_> = addresses.into_iter().collect();
+    let mut stale = Stale::default();
+    for chunk in addresses.chunks(1_000) {
+        let fresh = reopen();
+        let reader = fresh.as_ref().unwrap_or(searcher);
+        for &address in chunk {
+            let doc: TantivyDocument = reader.doc(address).map_err(tantivy_err)?;
             let value = |field| doc.get_first(field).and_then(|v| v.as_str());
             if let (Some(file), Some(id)) = (value(fields.file), value(fields.id)) {
                 let ids = stale.by_file.entry(file.to_string()).or_default();

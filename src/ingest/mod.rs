@@ -238,7 +238,10 @@ fn refresh_for_archive_aliases(
     gazetteer: impl Fn(&archive_aliases::Table) -> Gazetteer,
 ) -> Result<Option<RunSummary>, MorgueError> {
     let indexed = MorgueIndex::open(index_dir)?;
-    let rebuilt = archive_aliases::Table::build(&indexed, &options.gazetteer)?;
+    // Without readahead: the table's lookups and the stale articles' reads are scattered
+    // over the index (with it, a 2 GB file's run mapped ~450 MB of index here at once).
+    let searcher = random_access_searcher(index_dir)?;
+    let rebuilt = archive_aliases::Table::build(&indexed, &searcher, &options.gazetteer)?;
     if rebuilt == *table {
         return Ok(None);
     }
@@ -248,11 +251,13 @@ fn refresh_for_archive_aliases(
     }
     let stale = archive_aliases::files_to_refresh(
         &indexed,
-        &random_access_searcher(index_dir)?,
+        &searcher,
+        &|| random_access_searcher(index_dir).ok(),
         table,
         &rebuilt,
     )?;
-    drop(indexed); // its maps of the old segments are not needed by the second pass
+    // Their maps of the index are not needed by the second pass.
+    drop((indexed, searcher));
     if stale.is_empty() {
         return Ok(None);
     }
