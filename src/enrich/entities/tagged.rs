@@ -515,26 +515,19 @@ mod tests {
         let body = "Wells Fargo analyst Zachary Fadem cut his target. Mr Fox said the bank \
                     would wait. Ralph Lauren spoke at Capitol Hill Publishing, and Hill \
                     declined to comment. An** Fe***** wrote in at 6:00 AM EST.";
-        let mut spans = TaggedSpans::default();
-        for (name, kind) in [
-            ("Wells Fargo", NerType::Per),
-            ("Zachary Fadem", NerType::Per),
-            ("Fox", NerType::Per),
-            ("Ralph Lauren", NerType::Per),
-            ("Capitol Hill Publishing", NerType::Org),
-            ("Hill", NerType::Per),
-            ("An** Fe*****", NerType::Per),
-            ("AM EST", NerType::Org),
-        ] {
-            let start = body.rfind(name).unwrap();
-            spans.body.push(TaggedSpan {
-                start,
-                end: start + name.len(),
-                kind,
-                doubtful: false,
-            });
-        }
-        spans.body.sort_by_key(|s| s.start);
+        let spans = last_occurrences(
+            body,
+            &[
+                ("Wells Fargo", NerType::Per),
+                ("Zachary Fadem", NerType::Per),
+                ("Fox", NerType::Per),
+                ("Ralph Lauren", NerType::Per),
+                ("Capitol Hill Publishing", NerType::Org),
+                ("Hill", NerType::Per),
+                ("An** Fe*****", NerType::Per),
+                ("AM EST", NerType::Org),
+            ],
+        );
         let es = ex.extract_with_spans("", body, &spans, None);
         let (persons, orgs) = (names(&es, EntityKind::Person), names(&es, EntityKind::Org));
         // The tagger's company list says Wells Fargo is a firm; a one-word listed name
@@ -557,21 +550,15 @@ mod tests {
         let ex = tagged();
         let body = "AC Milan beat Inter Milan after Milan Baros scored. US TV ratings fell. \
                     Fans in Milan cheered.";
-        let mut spans = TaggedSpans::default();
-        for (name, kind) in [
-            ("AC Milan", NerType::Org),
-            ("Inter Milan", NerType::Org),
-            ("Milan Baros", NerType::Per),
-            ("US TV", NerType::Org),
-        ] {
-            let start = body.find(name).unwrap();
-            spans.body.push(TaggedSpan {
-                start,
-                end: start + name.len(),
-                kind,
-                doubtful: false,
-            });
-        }
+        let spans = last_occurrences(
+            body,
+            &[
+                ("AC Milan", NerType::Org),
+                ("Inter Milan", NerType::Org),
+                ("Milan Baros", NerType::Per),
+                ("US TV", NerType::Org),
+            ],
+        );
         let es = ex.extract_with_spans("", body, &spans, None);
         let orgs = names(&es, EntityKind::Org);
         assert!(
@@ -599,6 +586,22 @@ mod tests {
             &[(0, 13)]
         ));
         assert!(!extends_places("US-China", (0, 8), &[(0, 2), (3, 8)]));
+    }
+
+    /// Hand-made tagger spans over the last occurrence of each name in `body`, of its kind.
+    fn last_occurrences(body: &str, names: &[(&str, NerType)]) -> TaggedSpans {
+        let mut spans = TaggedSpans::default();
+        for &(name, kind) in names {
+            let start = body.rfind(name).unwrap();
+            spans.body.push(TaggedSpan {
+                start,
+                end: start + name.len(),
+                kind,
+                doubtful: false,
+            });
+        }
+        spans.body.sort_by_key(|s| s.start);
+        spans
     }
 
     /// Hand-made tagger spans over every occurrence of `word` in `body`, with these kinds.
