@@ -11,12 +11,16 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-/// The sample archive's index, built once for all tests of this file (under cargo's folder
-/// for test scratch, replaced on every run).
+/// The sample archive's index, built once for all tests of this file in this process (under
+/// cargo's folder for test scratch, replaced on every run). The folder is the process's own:
+/// `cargo nextest` runs each test in a process of its own, and two of them rebuilding one
+/// folder at once failed each other.
 fn sample_index() -> &'static Path {
     static INDEX: OnceLock<PathBuf> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("api-sample-index");
+        let scratch = Path::new(env!("CARGO_TARGET_TMPDIR"));
+        remove_indexes_of_finished_runs(scratch);
+        let dir = scratch.join(format!("{SAMPLE_INDEX}{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         let status = morgue(&dir)
             .args(["index", "--json"])
@@ -28,6 +32,27 @@ fn sample_index() -> &'static Path {
         assert_eq!(status.code(), Some(3));
         dir
     })
+}
+
+const SAMPLE_INDEX: &str = "api-sample-index-";
+
+/// Sample indexes left by test processes that have ended (Linux: no `/proc/PID`).
+fn remove_indexes_of_finished_runs(scratch: &Path) {
+    if !cfg!(target_os = "linux") {
+        return;
+    }
+    for entry in std::fs::read_dir(scratch).into_iter().flatten().flatten() {
+        let name = entry.file_name();
+        let pid = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(SAMPLE_INDEX))
+            .and_then(|p| p.parse::<u32>().ok());
+        if let Some(pid) = pid
+            && !Path::new(&format!("/proc/{pid}")).exists()
+        {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 fn morgue(index: &Path) -> Command {
