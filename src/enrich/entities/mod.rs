@@ -49,12 +49,15 @@ use tokens::tokenize;
 /// run re-extracts every file (the ingest fingerprint includes it).
 pub const EXTRACTION_VERSION: u32 = 15;
 
-/// A hash of the built-in data the rules read besides the gazetteer (the demonym table and
-/// the word lists of `data/entities`), for the ingest fingerprint: editing a list re-extracts
-/// every file on the next run.
+/// A hash of the built-in data the rules read besides the gazetteer (the demonym table, the
+/// word lists of `data/entities` and the tagger's organisation lists), for the ingest
+/// fingerprint: editing a list re-extracts every file on the next run.
 pub fn rules_data_hash() -> u64 {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    for text in std::iter::once(demonyms::BUILTIN).chain(fragments::DATA) {
+    let texts = std::iter::once(demonyms::BUILTIN)
+        .chain(fragments::DATA)
+        .chain(crate::enrich::ner::organisation_lists());
+    for text in texts {
         hasher.update(text.as_bytes());
         hasher.update(&[0]);
     }

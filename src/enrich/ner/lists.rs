@@ -33,15 +33,24 @@ const LISTS: [(&str, u16); 12] = [
     (include_str!("../../../data/ner/lists/org_words.txt"), 11),
     (
         include_str!("../../../data/ner/lists/organisations.txt"),
-        13,
+        ORGANISATIONS,
     ),
-    (include_str!("../../../data/ner/lists/companies.txt"), 13),
-    (include_str!("../../../data/ner/lists/sports_teams.txt"), 14),
+    (
+        include_str!("../../../data/ner/lists/companies.txt"),
+        ORGANISATIONS,
+    ),
+    (
+        include_str!("../../../data/ner/lists/sports_teams.txt"),
+        TEAMS,
+    ),
     (include_str!("../../../data/ner/lists/competitions.txt"), 3),
 ];
 
 /// Kind of the nationality words of `data/gazetteer/demonyms.tsv` ("Russian", "Russians").
 const DEMONYMS: u16 = 12;
+/// Kinds of the organisations and companies, and of the sports teams, of `LISTS`.
+const ORGANISATIONS: u16 = 13;
+const TEAMS: u16 = 14;
 
 /// Compiled names: token-sequence hash -> bit set of kinds (plus [`PREFIX`]), and the
 /// longest name in tokens (`features::Resources::gazetteer` and `gaz_max_len`).
@@ -108,14 +117,20 @@ pub(crate) fn is_listed_organisation(name: &str) -> bool {
     static ORGS: std::sync::OnceLock<std::collections::HashSet<String>> =
         std::sync::OnceLock::new();
     ORGS.get_or_init(|| {
-        LISTS
-            .iter()
-            .filter(|(_, kind)| matches!(kind, 13 | 14))
-            .flat_map(|(text, _)| text.lines())
+        organisation_lists()
+            .flat_map(str::lines)
             .map(str::to_lowercase)
             .collect()
     })
     .contains(&name.to_lowercase())
+}
+
+/// The texts of the lists [`is_listed_organisation`] reads (for the ingest fingerprint).
+pub(crate) fn organisation_lists() -> impl Iterator<Item = &'static str> {
+    LISTS
+        .iter()
+        .filter(|(_, kind)| matches!(*kind, ORGANISATIONS | TEAMS))
+        .map(|(text, _)| *text)
 }
 
 /// `data/ner/lists/brown_clusters.tsv`: `word<TAB>bit path` (source in `data/ner/README.md`).
