@@ -205,7 +205,19 @@ pub(super) struct Refresh<'a> {
 /// A way to open a searcher over the index's last commit.
 pub(super) type Reopen<'a> = dyn Fn() -> Option<tantivy::Searcher> + Sync + 'a;
 
-impl Refresh<'_> {
+impl<'a> Refresh<'a> {
+    /// The same refresh read through `searcher` alone.
+    fn through<'s>(&self, searcher: &'s tantivy::Searcher) -> Refresh<'s>
+    where
+        'a: 's,
+    {
+        Refresh {
+            searcher,
+            reopen: None,
+            ..*self
+        }
+    }
+
     /// A searcher for one part of a big refresh: a new one over the same commit as `searcher`
     /// when `reopen` gives one, so that the index pages the part reads leave the process with
     /// it. Reading 6,000 stale articles scattered over a 2 GB file's index through one
@@ -311,24 +323,14 @@ pub(super) fn refresh_articles(
             addresses.extend(found);
         }
         addresses.sort();
-        let from = Refresh {
-            searcher: &searcher,
-            reopen: None,
-            ..from
-        };
-        let emitted = rebuild_in_parts(&addresses, from, spans_field, part, emit);
-        match emitted {
-            Err(RefreshStopped::NotVouched { .. }) => {
-                return Err(RefreshStopped::NotVouched { sent });
-            }
-            other => other?,
-        }
+        emit_rebuilt(&addresses, from.through(&searcher), spans_field, sent, emit)?;
         sent = true;
     }
     Ok(())
 }
 
-/// The articles at `addresses` rebuilt ([`rebuilt`]) and handed to `emit` `part` at a time.
+/// The articles at `addresses` rebuilt and handed to `emit` `part` at a time, each part
+/// read through its own searcher ([`Refresh::part_searcher`]).
 fn rebuild_in_parts(
     addresses: &[tantivy::DocAddress],
     from: Refresh<'_>,
@@ -339,21 +341,31 @@ fn rebuild_in_parts(
     let mut sent = false;
     for chunk in addresses.chunks(part.max(1)) {
         let searcher = from.part_searcher();
-        let from = Refresh {
-            searcher: &searcher,
-            ..from
-        };
-        let mut docs = Vec::with_capacity(chunk.len());
-        for &address in chunk {
-            let doc = rebuilt(from, spans_field, address);
-            docs.push(doc.ok_or(RefreshStopped::NotVouched { sent })?);
-        }
-        if !emit(docs) {
-            return Err(RefreshStopped::Refused);
-        }
+        emit_rebuilt(chunk, from.through(&searcher), spans_field, sent, emit)?;
         sent = true;
     }
     Ok(())
+}
+
+/// One part: the articles at `addresses` rebuilt ([`rebuilt`]) through `from` and handed to
+/// `emit`, after parts already went if `sent`.
+fn emit_rebuilt(
+    addresses: &[tantivy::DocAddress],
+    from: Refresh<'_>,
+    spans_field: tantivy::schema::Field,
+    sent: bool,
+    emit: &mut dyn FnMut(Vec<TantivyDocument>) -> bool,
+) -> Result<(), RefreshStopped> {
+    let docs = addresses
+        .iter()
+        .map(|&address| rebuilt(from, spans_field, address))
+        .collect::<Option<Vec<_>>>()
+        .ok_or(RefreshStopped::NotVouched { sent })?;
+    if emit(docs) {
+        Ok(())
+    } else {
+        Err(RefreshStopped::Refused)
+    }
 }
 
 /// One stored article rebuilt with its entities re-resolved from its stored tagger spans;
