@@ -34,6 +34,8 @@ struct Lists {
     legal_forms: HashSet<String>,
     money_units: HashSet<String>,
     heads: HashSet<String>,
+    /// Heads that only name an org where "of" follows them ("House" of "House of Commons").
+    heads_before_of: HashSet<String>,
     modifiers: HashSet<String>,
     products: HashSet<String>,
     product_models: HashSet<String>,
@@ -62,12 +64,19 @@ fn lists() -> &'static Lists {
                 .map(str::to_lowercase)
                 .collect()
         };
+        let (before_of, heads): (HashSet<String>, HashSet<String>) =
+            set(DATA[4]).into_iter().partition(|h| h.ends_with(" of"));
+        let heads_before_of: HashSet<String> = before_of
+            .iter()
+            .map(|h| h.trim_end_matches(" of").to_string())
+            .collect();
         Lists {
             titles: set(DATA[0]).union(&set(DATA[8])).cloned().collect(),
             given_names: set(DATA[1]),
             legal_forms: set(DATA[2]),
             money_units: set(DATA[3]),
-            heads: set(DATA[4]),
+            heads: heads.union(&heads_before_of).cloned().collect(),
+            heads_before_of,
             modifiers: set(DATA[5]),
             products: set(DATA[6]),
             product_models: set(DATA[7]),
@@ -150,6 +159,12 @@ pub(super) fn apply<'a>(art: &mut ArticleState<'a>) {
             let w = words(&m.canonical);
             if !is_non_name(&w) && (m.gazetteer || generic_head(&w).is_none()) {
                 named.push((w, m.canonical.clone()));
+                // Under the name the article wrote, too: "the House" is the "House of
+                // Commons" whose canonical name is "UK Parliament".
+                let written = words(m.name);
+                if m.gazetteer && written != named[named.len() - 1].0 {
+                    named.push((written, m.canonical.clone()));
+                }
             }
         }
     }
@@ -185,7 +200,14 @@ pub(super) fn apply<'a>(art: &mut ArticleState<'a>) {
                 if is_non_name(&w) || is_product(&w) {
                     m.removed = true;
                 } else if let Some(head) = generic_head(&w) {
-                    let holders = named.iter().filter(|(n, _)| n.iter().any(|x| x == head));
+                    let holds = |n: &[String]| {
+                        n.iter().enumerate().any(|(i, x)| {
+                            x == head
+                                && (!l.heads_before_of.contains(head)
+                                    || n.get(i + 1).is_some_and(|next| next == "of"))
+                        })
+                    };
+                    let holders = named.iter().filter(|(n, _)| holds(n));
                     match unique(holders.map(|(_, c)| c)) {
                         Some(full) => m.canonical = full,
                         None => m.removed = true,
