@@ -98,8 +98,12 @@ pub(super) fn apply<'a>(
                 }
             }
         };
-        // "the S&P 500", "the FTSE 100": an index or a model named after its maker.
-        if kind == EntityKind::Org && words::numbers_a_thing(&text[end - base..]) {
+        // "the S&P 500", "the FTSE 100": an index or a model named after its maker; "shares
+        // (ASCN)": a ticker.
+        if kind == EntityKind::Org
+            && (words::numbers_a_thing(&text[end - base..])
+                || words::is_ticker(&text[..pos - base], surface, &text[end - base..]))
+        {
             continue;
         }
         let pos = match kind {
@@ -289,7 +293,7 @@ fn inner_capital_fits(word: &str) -> bool {
 #[rustfmt::skip]
 const NAME_CONNECTORS: &[&str] = &[
     "al", "and", "at", "bin", "da", "de", "del", "der", "des", "di", "du", "el", "for", "in",
-    "la", "le", "of", "on", "upon", "van", "von", "y",
+    "la", "le", "of", "on", "the", "upon", "van", "von", "y",
 ];
 
 /// Capitalised words that name no person, organisation or place on their own, though the
@@ -401,6 +405,17 @@ fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
                 break;
             }
             start += space + 1;
+        }
+    }
+    // "the U.S. Attorney's Office for the Western District of New York" is one name, whether
+    // the tagger found the office or the district.
+    if span.kind == NerType::Org {
+        end += words::district_after(&text[end..]);
+        let district = text[start..end]
+            .split(' ')
+            .any(|w| matches!(w, "District" | "Circuit"));
+        if district {
+            start -= words::office_before(&text[..start]);
         }
     }
     let last_word = text[start..end].rsplit(' ').next().unwrap_or("");

@@ -51,6 +51,98 @@ pub(super) fn numbers_a_thing(after: &str) -> bool {
     (2..=4).contains(&digits) && !is_year && !more_of_the_word
 }
 
+/// How many bytes at the end of `before` name the office or court whose district follows:
+/// "the U.S. Attorney's Office for the " (then "Western District of New York"), "the U.S.
+/// Court of Appeals for the ". Capitalised words, "of" between them; 0 when none.
+pub(super) fn office_before(before: &str) -> usize {
+    let Some(rest) = before.strip_suffix(" for the ") else {
+        return 0;
+    };
+    let mut start = rest.len();
+    let mut words = 0;
+    let mut last_capitalised = rest.len();
+    for word in rest.rsplit(' ') {
+        let capitalised = word.starts_with(|c: char| c.is_uppercase())
+            && !word.ends_with([',', ';', ':', '"', '\u{201d}']);
+        if !(capitalised || (word == "of" && words > 0)) || words >= 6 {
+            break;
+        }
+        start -= word.len() + usize::from(start < rest.len());
+        if capitalised {
+            last_capitalised = start;
+        }
+        words += 1;
+    }
+    // A name of at least two words ("District Court", "Attorney's Office").
+    if words < 2 || last_capitalised == rest.len() {
+        return 0;
+    }
+    before.len() - last_capitalised
+}
+
+/// Whether `name`, written between `before` and `after`, is a share's ticker symbol:
+/// "Ascom registered shares (ASCN)", "(NYSE: IBM)", "(Nasdaq:AAPL)". The company is named
+/// beside it; the symbol is no name of its own.
+pub(super) fn is_ticker(before: &str, name: &str, after: &str) -> bool {
+    let symbol = !name.is_empty()
+        && name.len() <= 6
+        && name.bytes().all(|b| b.is_ascii_uppercase() || b == b'.');
+    let Some(open) = before.trim_end().strip_suffix(['(', ':']) else {
+        return false;
+    };
+    if !symbol || !after.starts_with([')', ',', ';']) {
+        return false;
+    }
+    if before.trim_end().ends_with('(') {
+        // "registered shares (ASCN)", "its stock (XYZ)".
+        let word = open.trim_end().rsplit(' ').next().unwrap_or("");
+        return matches!(
+            word.to_lowercase().as_str(),
+            "share" | "shares" | "stock" | "stocks" | "ticker" | "symbol"
+        );
+    }
+    // "(NYSE: IBM)": an exchange's name, one word, right after the parenthesis.
+    let (_, exchange) = open.rsplit_once('(').unwrap_or(("", "-"));
+    !exchange.is_empty() && exchange.chars().all(|c| c.is_alphabetic())
+}
+
+/// How many bytes of the text right after an office's or court's name give its district,
+/// which is part of its name: " for the Western District of New York", " for the Ninth
+/// Circuit", " for the District of Columbia" (there are 94 U.S. Attorney's Offices; the name
+/// cut before its district names none of them). 0 when no district follows.
+pub(super) fn district_after(after: &str) -> usize {
+    let Some(rest) = after.strip_prefix(" for the ") else {
+        return 0;
+    };
+    let start = after.len() - rest.len();
+    // Capitalised words up to "District" or "Circuit", then "of" and up to three more.
+    let mut end = None;
+    let mut at = 0;
+    let (mut head_seen, mut after_of) = (false, false);
+    for (words_seen, word) in rest.split(' ').enumerate() {
+        let bare = word.trim_end_matches(['.', ',', ';', ':', ')']);
+        let capitalised = bare.starts_with(|c: char| c.is_uppercase());
+        if bare == "of" && head_seen && !after_of {
+            after_of = true;
+        } else if !capitalised || words_seen >= 6 {
+            break;
+        } else if after_of {
+            end = Some(at + bare.len());
+        } else if matches!(bare, "District" | "Circuit") {
+            head_seen = true;
+            // "the District" alone is Washington's nickname: a qualifier or "of" must come.
+            if words_seen > 0 {
+                end = Some(at + bare.len());
+            }
+        }
+        if bare.len() < word.len() {
+            break;
+        }
+        at += word.len() + 1;
+    }
+    end.map_or(0, |e| start + e)
+}
+
 /// Whether an event's name between `before` and `after` names some other, new event, as
 /// after an indefinite article: "calls for a Brexit referendum.", "another Gulf war", "a
 /// second Cold War". Only for events that happen once (`canonical` ends in "War",
@@ -290,6 +382,80 @@ mod tests {
             " 12345",
         ] {
             assert!(!super::numbers_a_thing(after), "{after:?}");
+        }
+    }
+
+    #[test]
+    fn an_office_before_a_district_is_found_back_to_its_first_word() {
+        fn office(before: &str) -> &str {
+            &before[before.len() - super::office_before(before)..]
+        }
+        assert_eq!(
+            office("guilty, the U.S. Attorney's Office for the "),
+            "U.S. Attorney's Office for the "
+        );
+        assert_eq!(
+            office("ruled the U.S. Court of Appeals for the "),
+            "U.S. Court of Appeals for the "
+        );
+        for none in [
+            "voted for the ",
+            "the Office for the ",
+            "Office, for the ",
+            "for the ",
+        ] {
+            assert_eq!(office(none), "", "{none:?}");
+        }
+    }
+
+    #[test]
+    fn ticker_symbols_beside_a_company_are_no_names() {
+        assert!(is_ticker(
+            "Ascom registered shares (",
+            "ASCN",
+            ") are listed"
+        ));
+        assert!(is_ticker("Apple Inc. (NASDAQ: ", "AAPL", ") rose"));
+        assert!(is_ticker("IBM (NYSE:", "IBM", "), the"));
+        for (before, name, after) in [
+            ("the Shanghai Cooperation Organisation (", "SCO", ") summit"),
+            ("shares of ", "ASCN", " rose"),
+            ("Note: ", "NATO", " said"),
+            ("registered shares (", "Ascom", ")"),
+        ] {
+            assert!(!is_ticker(before, name, after), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn a_district_after_an_office_is_part_of_its_name() {
+        fn name(after: &str) -> &str {
+            &after[..super::district_after(after)]
+        }
+        assert_eq!(
+            name(" for the Western District of New York announced Monday."),
+            " for the Western District of New York"
+        );
+        assert_eq!(
+            name(" for the Ninth Circuit, which"),
+            " for the Ninth Circuit"
+        );
+        assert_eq!(
+            name(" for the District of Columbia said"),
+            " for the District of Columbia"
+        );
+        assert_eq!(
+            name(" for the Southern District."),
+            " for the Southern District"
+        );
+        for none in [
+            " for the first time",
+            " for the Olympic Games",
+            " for the New York Times",
+            " said",
+            " for the District",
+        ] {
+            assert_eq!(name(none), "", "{none:?}");
         }
     }
 
