@@ -393,3 +393,76 @@ fn names_that_hold_another_name_are_counted_as_what_they_name() {
     assert!(has(&entities_of(&s, "derby", "person"), "Milan Baros"));
     assert!(has(&entities_of(&s, "derby", "place"), "Milan"));
 }
+
+#[test]
+fn heads_verbs_districts_and_tickers_are_read_for_what_they_name() {
+    let s = Scratch::with_files(&[
+        (
+            "2019-11-20-impeach.txt",
+            "Impeachment poll\n\nA White House spokesman said on Monday that most Americans \
+             want the House to impeach the president. House Democrats agreed.\n",
+        ),
+        (
+            "2019-11-21-threat.txt",
+            "Threat charge\n\nA man who threatened a congresswoman pleaded guilty, the U.S. \
+             Attorney's Office for the Western District of New York announced Monday.\n",
+        ),
+        (
+            "2019-11-22-ascom.txt",
+            "Ascom results\n\nAscom is a global solutions provider focused on healthcare ICT \
+             and mobile workflow solutions. The company has subsidiaries in 18 countries and \
+             employs around 1,300 people worldwide. Ascom registered shares (ASCN) are listed \
+             on the SIX Swiss Exchange in Zurich.\n",
+        ),
+        (
+            "2019-11-23-rescue.txt",
+            "Rescue video\n\nOfficers ran up the stairs and banged on the door. \"Fort Worth \
+             P.D. Open the door! We're coming in!\" an officer shouts.\n",
+        ),
+        (
+            "2019-11-24-cars.txt",
+            "Car show\n\nNew SUVs and electric vehicles highlight the L.A. Auto Show, which \
+             opens to the public on Friday.\n",
+        ),
+        (
+            "2019-11-25-cars.txt",
+            "Another car show\n\nCarmakers unveiled three concept cars at the LA Auto Show \
+             this week.\n",
+        ),
+        (
+            "2019-11-26-plague.txt",
+            "Plague cases\n\nTwo people were diagnosed with pneumonic plague. The disease is \
+             associated with the Black Death pandemic that killed millions in Europe in the \
+             14th century, and the worst slump since the Great Depression followed.\n",
+        ),
+    ]);
+    s.index();
+    // "the House" beside the White House names neither: no "House" org of its own.
+    let orgs = entities_of(&s, "impeach", "org");
+    assert!(has(&orgs, "White House"), "{orgs:?}");
+    assert!(!has(&orgs, "House"), "{orgs:?}");
+    // The office is named with its district, not cut before it.
+    let orgs = entities_of(&s, "congresswoman", "org");
+    assert!(
+        has(
+            &orgs,
+            "U.S. Attorney's Office for the Western District of New York"
+        ),
+        "{orgs:?}"
+    );
+    // A ticker beside the company is no organisation of its own.
+    let orgs = entities_of(&s, "worldwide", "org");
+    assert!(!has(&orgs, "ASCN"), "{orgs:?}");
+    // "Open the door!" is the verb: no tournament.
+    assert!(entities_of(&s, "stairs", "event").is_empty());
+    // "L.A." and "LA" write one show.
+    assert_eq!(entities_of(&s, "SUVs", "event"), ["LA Auto Show"]);
+    assert_eq!(entities_of(&s, "carmakers", "event"), ["LA Auto Show"]);
+    // History the tagger calls an organisation is the event the gazetteer knows.
+    let events = entities_of(&s, "pneumonic", "event");
+    assert!(
+        has(&events, "Black Death") && has(&events, "Great Depression"),
+        "{events:?}"
+    );
+    assert!(entities_of(&s, "pneumonic", "org").is_empty());
+}
