@@ -395,7 +395,7 @@ fn names_that_hold_another_name_are_counted_as_what_they_name() {
 }
 
 #[test]
-fn heads_verbs_districts_and_tickers_are_read_for_what_they_name() {
+fn heads_teams_verbs_districts_and_tickers_are_read_for_what_they_name() {
     let s = Scratch::with_files(&[
         (
             "2019-11-20-impeach.txt",
@@ -435,8 +435,21 @@ fn heads_verbs_districts_and_tickers_are_read_for_what_they_name() {
              associated with the Black Death pandemic that killed millions in Europe in the \
              14th century, and the worst slump since the Great Depression followed.\n",
         ),
+        (
+            "2019-11-27-hockey.txt",
+            "Parise scores twice\n\nBUFFALO, N.Y. - Zach Parise scored twice and the Wild beat \
+             the Sabres 4-1 on Tuesday. Wild coach Bruce Boudreau said his players were \
+             confident. \"The Wild are a good team,\" he said before the Wild's win. The Wild \
+             still rank near the bottom of the Central Division. Defenseman Jonas Brodin also \
+             scored for the Wild.\n",
+        ),
     ]);
     s.index();
+    // A team named with a common word, written "the Wild are", is no person; a player's
+    // position is no part of his name.
+    let persons = entities_of(&s, "Sabres", "person");
+    assert!(!has(&persons, "Wild"), "{persons:?}");
+    assert!(has(&persons, "Jonas Brodin"), "{persons:?}");
     // "the House" beside the White House names neither: no "House" org of its own.
     let orgs = entities_of(&s, "impeach", "org");
     assert!(has(&orgs, "White House"), "{orgs:?}");

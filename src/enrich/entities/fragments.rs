@@ -11,6 +11,8 @@
 //! - a person that is a lone given name written without a title ("Oscar", "Bill"), unless the
 //!   gazetteer knows it (then it is a known single-name person);
 //! - a person that is one word of another name of the article ("Fargo" beside "Wells Fargo");
+//! - a one-word person the article writes as a thing: "the Wild are", "the Wild's win" (a
+//!   team named with a common word);
 //! - an org that is the first words of a longer org the article names becomes that org
 //!   ("Securities and Exchange" -> "Securities and Exchange Commission"), and so does the
 //!   last half of a name joined by "&" or "and";
@@ -150,8 +152,58 @@ fn unique<'n, 'a: 'n>(mut found: impl Iterator<Item = &'n Cow<'a, str>>) -> Opti
     found.all(|c| *c == first).then_some(first)
 }
 
-pub(super) fn apply<'a>(art: &mut ArticleState<'a>) {
+/// Words after "the X" that make X a team or a thing the article talks about, not a person:
+/// a verb of the plural or of a game ("the Wild are", "the Wild beat"). Sorted.
+const AFTER_A_THING: &[&str] = &[
+    "are", "beat", "could", "did", "had", "have", "improved", "lost", "play", "played", "scored",
+    "still", "were", "will", "won", "would",
+];
+
+/// One-word persons (neither from the gazetteer nor resolved to a full name) that the article
+/// writes as a thing: "the Wild" in at least half of their mentions, and at least once with a
+/// verb, a possessive or punctuation after it ("the Wild's win", "for the Wild."). Persons
+/// take no article; "the Bush administration" has a noun after the name.
+fn persons_written_as_things<'a>(
+    art: &ArticleState<'a>,
+    title: &str,
+    body: &str,
+) -> HashSet<Cow<'a, str>> {
+    let mut counts: std::collections::HashMap<&Cow<'a, str>, (usize, usize, bool)> =
+        std::collections::HashMap::new();
+    for m in art.mentions.iter().filter(|m| {
+        !m.removed && !m.gazetteer && m.kind == EntityKind::Person && !m.canonical.contains(' ')
+    }) {
+        let (text, at) = if m.pos < title.len() {
+            (title, m.pos)
+        } else {
+            (body, m.pos - title.len() - 1)
+        };
+        let Some(after) = text.get(at + m.surface.len()..) else {
+            continue;
+        };
+        let before = &text[..at];
+        let entry = counts.entry(&m.canonical).or_default();
+        entry.0 += 1;
+        if before.ends_with("the ") || before.ends_with("The ") {
+            entry.1 += 1;
+            let next = after.trim_start_matches(' ');
+            let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+            entry.2 |= after.starts_with([
+                '.', ',', ';', ':', '!', '?', ')', '"', '\u{201d}', '\'', '\u{2019}',
+            ]) || (after.starts_with(' ')
+                && AFTER_A_THING.binary_search(&word.as_str()).is_ok());
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, (all, after_the, thing))| *thing && after_the * 2 >= *all)
+        .map(|(name, _)| name.clone())
+        .collect()
+}
+
+pub(super) fn apply<'a>(art: &mut ArticleState<'a>, title: &str, body: &str) {
     let l = lists();
+    let things = persons_written_as_things(art, title, body);
     // Orgs with names of their own, which generic heads and halves may resolve to.
     let mut named: Vec<(Vec<String>, Cow<'a, str>)> = Vec::new();
     for m in art.mentions.iter().filter(|m| !m.removed) {
@@ -194,6 +246,7 @@ pub(super) fn apply<'a>(art: &mut ArticleState<'a>) {
                 m.removed = is_non_name(&w)
                     || lone_given_name
                     || part_of_other_name
+                    || things.contains(&m.canonical)
                     || (!m.gazetteer && is_product(&w));
             }
             EntityKind::Org if !m.gazetteer => {

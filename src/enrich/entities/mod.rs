@@ -226,7 +226,7 @@ impl EntityExtractor {
         markup::apply(&self.lexicon, title, body, markup, &mut art);
         art.start_pass(FoundBy::Resolution);
         resolve::resolve(&self.lexicon, &mut art);
-        fragments::apply(&mut art);
+        fragments::apply(&mut art, title, body);
         art
     }
 

@@ -187,7 +187,26 @@ fn event_shaped(surface: &str) -> bool {
 /// places, however much the rest looks like a person's name.
 fn place_shaped(surface: &str) -> bool {
     const FIRST: &[&str] = &["Lake", "Mount", "River"];
-    const LAST: &[&str] = &["Avenue", "Boulevard", "Lane", "Road", "Square", "Street"];
+    // Venues too ("Jeongdong Theater"), but not heads that are also common surnames ("Hall",
+    // "Park": "Ji-sung Park").
+    const LAST: &[&str] = &[
+        "Airport",
+        "Arena",
+        "Avenue",
+        "Boulevard",
+        "Bridge",
+        "Cathedral",
+        "Hotel",
+        "Lane",
+        "Museum",
+        "Road",
+        "Square",
+        "Stadium",
+        "Station",
+        "Street",
+        "Theater",
+        "Theatre",
+    ];
     let mut words = surface.split(' ');
     let first = words.next().unwrap_or("");
     let Some(last) = words.next_back() else {
@@ -663,7 +682,7 @@ mod tests {
     fn streets_and_rivers_tagged_as_persons_are_places() {
         let ex = tagged();
         let body = "Residents of Mill Lane met Joan Pritchett by the River Alder. Mount \
-                    Brannock was clear. Lane sang.";
+                    Brannock was clear. Lane sang at the Jeongdong Theater.";
         let mut spans = TaggedSpans::default();
         for name in [
             "Mill Lane",
@@ -671,6 +690,7 @@ mod tests {
             "River Alder",
             "Mount Brannock",
             "Lane",
+            "Jeongdong Theater",
         ] {
             let start = body.rfind(name).unwrap();
             spans.body.push(TaggedSpan {
@@ -683,7 +703,12 @@ mod tests {
         spans.body.sort_by_key(|s| s.start);
         let es = ex.extract_with_spans("", body, &spans, None);
         let places = names(&es, EntityKind::Place);
-        for place in ["Mill Lane", "River Alder", "Mount Brannock"] {
+        for place in [
+            "Mill Lane",
+            "River Alder",
+            "Mount Brannock",
+            "Jeongdong Theater",
+        ] {
             assert!(places.contains(&place), "{place}: {es:?}");
         }
         // One word is no evidence: "Lane" alone is no place (and, a lone given name

@@ -238,11 +238,13 @@ pub(super) fn is_title_cue(w: &str) -> bool {
 #[rustfmt::skip]
 const TITLE_CUES: &[&str] = &[
     "Admiral", "Ambassador", "Archbishop", "Cardinal", "Chairman", "Chairperson", "Chairwoman",
-    "Chancellor", "Commissioner", "Congressman", "Congresswoman", "Councillor", "Dame", "Dr",
-    "Emir", "Emperor", "Envoy", "Gen", "General", "Gov", "Governor", "Judge", "King", "Lady",
-    "Lord", "Mayor", "Minister", "Miss", "Mr", "Mrs", "Ms", "Pope", "Premier", "President",
-    "Prince", "Princess", "Prof", "Professor", "Queen", "Rep", "Secretary", "Sen", "Senator",
-    "Sheikh", "Sir", "Speaker", "Spokesman", "Spokesperson", "Spokeswoman", "Sultan",
+    "Chancellor", "Coach", "Commissioner", "Congressman", "Congresswoman", "Councillor", "Dame",
+    "Defender", "Defenseman", "Detective", "Dr", "Emir", "Emperor", "Envoy", "Gen", "General",
+    "Goalie", "Goalkeeper", "Gov", "Governor", "Judge", "King", "Lady", "Lord", "Mayor",
+    "Midfielder", "Minister", "Miss", "Mr", "Mrs", "Ms", "Pitcher", "Pope", "Premier",
+    "President", "Prince", "Princess", "Prof", "Professor", "Quarterback", "Queen", "Rep",
+    "Secretary", "Sen", "Senator", "Sheikh", "Sir", "Speaker", "Spokesman", "Spokesperson",
+    "Spokeswoman", "Striker", "Sultan", "Winger",
 ];
 
 pub(super) fn is_noble(w: &str) -> bool {
