@@ -39,16 +39,39 @@ pub(super) fn numbers_a_thing(after: &str) -> bool {
         .iter()
         .find_map(|s| after.strip_prefix(s))
         .unwrap_or(after);
-    let Some(rest) = after.strip_prefix(' ') else {
+    // "CDC 6600", "IBM-360" (older copy joins maker and model with a hyphen).
+    let Some(rest) = after.strip_prefix([' ', '-']) else {
         return false;
     };
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let number: u32 = rest[..digits].parse().unwrap_or(0);
-    let tail = &rest[digits..];
-    let is_year = digits == 4 && (1800..2100).contains(&number);
+    let hyphen = after.starts_with('-');
+    // A model may open with a letter or two and close with one: "Airbus A320", "CDC
+    // 1604A", "CDC G21".
+    let letters = rest.bytes().take_while(u8::is_ascii_uppercase).count();
+    let digits = rest[letters..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    let number: u32 = rest[letters..letters + digits].parse().unwrap_or(0);
+    let suffix = rest[letters + digits..]
+        .bytes()
+        .take_while(u8::is_ascii_uppercase)
+        .count();
+    let tail = &rest[letters + digits + suffix..];
+    let is_year = letters == 0 && digits == 4 && (1800..2100).contains(&number);
     let more_of_the_word = tail.starts_with(|c: char| c.is_alphanumeric())
         || (tail.starts_with(['.', ',']) && tail[1..].starts_with(|c: char| c.is_ascii_digit()));
-    (2..=4).contains(&digits) && !is_year && !more_of_the_word
+    // A share of something, not a thing: "Sony 10%", "BP 12 percent".
+    let amount = tail.starts_with('%')
+        || [" percent", " per cent", " pct", " points"]
+            .iter()
+            .any(|unit| tail.starts_with(unit));
+    let shape = match letters {
+        0 => (2..=4).contains(&digits) && !is_year,
+        // "Airbus A320", but not a word after a hyphen ("NATO-EU") nor a group ("G7").
+        1 | 2 => (2..=4).contains(&digits) && !hyphen,
+        _ => false,
+    };
+    shape && suffix <= 2 && !more_of_the_word && !amount
 }
 
 /// How many bytes at the end of `before` name the office or court whose district follows:
@@ -371,6 +394,10 @@ mod tests {
             " 100.",
             " 320",
             "'s 500",
+            "-360, GE-635",
+            " 1604A.",
+            " G21 computer",
+            " A320 jets",
         ] {
             assert!(super::numbers_a_thing(after), "{after:?}");
         }
@@ -382,6 +409,12 @@ mod tests {
             " 500m",
             "500",
             " 12345",
+            " 10% higher",
+            " 12 percent",
+            "-EU talks",
+            " G7 summit",
+            "-2019",
+            " 2s",
         ] {
             assert!(!super::numbers_a_thing(after), "{after:?}");
         }
