@@ -25,7 +25,8 @@ pub(super) fn apply<'a>(
     art: &mut ArticleState<'a>,
 ) {
     let tail = dateline_tail(text);
-    for span in spans.iter().filter(|s| !s.doubtful) {
+    let among_orgs = persons_listed_among_orgs(text, spans);
+    for (n, span) in spans.iter().enumerate().filter(|(_, s)| !s.doubtful) {
         if tail.is_some_and(|(s, e)| s <= span.start && span.end <= e) {
             continue;
         }
@@ -82,6 +83,7 @@ pub(super) fn apply<'a>(
             NerType::Per if place_shaped(surface) => EntityKind::Place,
             NerType::Per if org_shaped(surface) => EntityKind::Org,
             NerType::Per if listed_org(lex, surface, art.when()) => EntityKind::Org,
+            NerType::Per if among_orgs[n] => EntityKind::Org,
             NerType::Per => EntityKind::Person,
             // "the Consumer Electronics Show", "the Brit Awards": what is held, not who.
             NerType::Org if event_shaped(surface) => EntityKind::Event,
@@ -116,6 +118,42 @@ pub(super) fn apply<'a>(
             pos, end, kind, canonical, surface, surface, false,
         ));
     }
+}
+
+/// Per span: a one-word person the tagger found in a list of three or more names whose
+/// other names are all organisations ("Astrobotic, Deep Space Systems, Draper, Firefly
+/// Aerospace": a company). Lists are names joined by ", ", " and ", ", and ", "&" or "or".
+fn persons_listed_among_orgs(text: &str, spans: &[TaggedSpan]) -> Vec<bool> {
+    let joined = |a: &TaggedSpan, b: &TaggedSpan| {
+        a.end <= b.start
+            && matches!(
+                text.get(a.end..b.start),
+                Some(", " | " and " | ", and " | " & " | ", & " | " or " | ", or ")
+            )
+    };
+    let mut out = vec![false; spans.len()];
+    let mut first = 0;
+    while first < spans.len() {
+        let mut last = first;
+        while last + 1 < spans.len() && joined(&spans[last], &spans[last + 1]) {
+            last += 1;
+        }
+        let list = &spans[first..=last];
+        let persons = list.iter().filter(|s| s.kind == NerType::Per).count();
+        if list.len() >= 3
+            && list
+                .iter()
+                .all(|s| matches!(s.kind, NerType::Per | NerType::Org))
+            && persons == 1
+        {
+            for (k, span) in list.iter().enumerate() {
+                let one_word = !text[span.start..span.end].contains(' ');
+                out[first + k] = span.kind == NerType::Per && one_word;
+            }
+        }
+        first = last + 1;
+    }
+    out
 }
 
 /// Whether the span `(start, end)` of `text` makes a name of its own out of the places inside
@@ -676,6 +714,41 @@ mod tests {
         let es = ex.extract_with_spans("", body, &spans, None);
         assert_eq!(names(&es, EntityKind::Place), ["Veltrana"], "{es:?}");
         assert!(names(&es, EntityKind::Org).is_empty(), "{es:?}");
+    }
+
+    #[test]
+    fn a_one_word_person_in_a_list_of_companies_is_a_company() {
+        let ex = tagged();
+        let body = "The bidders are Astrobotic, Deep Space Systems, Draper and Firefly \
+                    Aerospace. Smith, Jones and Brown met Draper.";
+        let mut spans = TaggedSpans::default();
+        for (name, kind, nth) in [
+            ("Astrobotic", NerType::Org, 0),
+            ("Deep Space Systems", NerType::Org, 0),
+            ("Draper", NerType::Per, 0),
+            ("Firefly Aerospace", NerType::Org, 0),
+            ("Smith", NerType::Per, 0),
+            ("Jones", NerType::Per, 0),
+            ("Brown", NerType::Per, 0),
+            ("Draper", NerType::Per, 1),
+        ] {
+            let start = body.match_indices(name).nth(nth).unwrap().0;
+            spans.body.push(TaggedSpan {
+                start,
+                end: start + name.len(),
+                kind,
+                doubtful: false,
+            });
+        }
+        spans.body.sort_by_key(|s| s.start);
+        let flags = persons_listed_among_orgs(body, &spans.body);
+        assert_eq!(
+            flags,
+            [false, false, true, false, false, false, false, false]
+        );
+        let es = ex.extract_with_spans("", body, &spans, None);
+        assert!(names(&es, EntityKind::Org).contains(&"Draper"), "{es:?}");
+        assert!(names(&es, EntityKind::Person).contains(&"Smith"), "{es:?}");
     }
 
     #[test]
