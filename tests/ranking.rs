@@ -207,6 +207,65 @@ fn exact_words_are_not_stemmed() {
     assert_eq!(hit_paths(&s.search(&["=bank"])), ["bank.txt"]);
 }
 
+/// A word that is its own stem ("bank") is matched exactly from how often the stem and the
+/// word's other forms occur: an article writing it beside another form is found, one writing
+/// only other forms is not, whatever the case and wherever (title or body) it is written.
+#[test]
+fn exact_words_that_are_their_own_stem_are_told_from_their_other_forms() {
+    let s = Scratch::with_files(&[
+        (
+            "banks.txt",
+            "Title: Rate cut
+
+Banks cut rates and banking shares rose.
+",
+        ),
+        (
+            "both.txt",
+            "Title: Bank reform
+
+Banking rules changed; every bank must hold more capital.
+",
+        ),
+        (
+            "title.txt",
+            "Title: Bank holiday
+
+Shops closed on Monday.
+",
+        ),
+        (
+            "banked.txt",
+            "Title: Savings
+
+He banked the cheque and the banks closed.
+",
+        ),
+    ]);
+    s.index();
+    assert_eq!(total(&s.search(&["bank", "--match", "all"])), 4);
+    for exact in ["=bank", "=Bank", "\"bank\""] {
+        let result = s.search(&[exact]);
+        let mut paths = hit_paths(&result);
+        paths.sort();
+        assert_eq!(paths, ["both.txt", "title.txt"], "{exact}");
+        assert_eq!(total(&result), 2, "{exact}");
+        assert_eq!(highlighted_words(&result), ["bank"], "{exact}");
+    }
+    let mut banks = hit_paths(&s.search(&["=banks"]));
+    banks.sort();
+    assert_eq!(banks, ["banked.txt", "banks.txt"]);
+    // Prefixes and typos reach words that are their own stem, too.
+    assert_eq!(total(&s.search(&["ban*"])), 4);
+    assert_eq!(total(&s.search(&["bnak~1"])), 4);
+    // Two exact words, one of each kind.
+    assert_eq!(hit_paths(&s.search(&["=bank =banking"])), ["both.txt"]);
+    // --explain names the word as written.
+    let explained = &s.search(&["=bank", "--explain"])["hits"][0]["explain"]["parts"][0];
+    assert_eq!(explained["field"], "words", "{explained}");
+    assert_eq!(explained["word"], "bank", "{explained}");
+}
+
 #[test]
 fn prefix_words_match_every_word_they_start() {
     let s = word_forms_archive();

@@ -7,7 +7,7 @@
 //! for `person:putin` queries) and `<kind>_name` (the exact canonical name, a fast field for
 //! filters and facet counts).
 
-use super::analysis::{ENGLISH, OTHER_LANGUAGES, PLAIN, language_analyzer_name};
+use super::analysis::{ENGLISH, OTHER_LANGUAGES, PLAIN, WORDS, language_analyzer_name};
 use crate::article::EntityKind;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, Schema,
@@ -36,8 +36,10 @@ pub struct Fields {
     /// The main text (stored, first value); a given title is indexed as a second value, so
     /// word statistics cover the whole article.
     pub body: Field,
-    /// Title and body unstemmed (lowercased, accents folded), not stored: exact words
-    /// (`=banking`), prefixes and fuzzy matches are looked up here.
+    /// The words of title and body that differ from their stem ("banking"), unstemmed
+    /// (lowercased, accents folded), not stored: exact words (`=banking`), prefixes and fuzzy
+    /// matches are looked up here. Words that are their own stem ("bank") are in `body`
+    /// only (`analysis::WORDS`); indexes made before session 18 hold every word here.
     pub words: Field,
     /// Per language of [`OTHER_LANGUAGES`] (same order): title and body of the articles in that
     /// language, stemmed in it, not stored.
@@ -202,7 +204,7 @@ pub fn build_schema() -> Schema {
         "words",
         TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
-                .set_tokenizer(PLAIN)
+                .set_tokenizer(WORDS)
                 .set_index_option(IndexRecordOption::WithFreqs),
         ),
     );

@@ -323,7 +323,17 @@ pub fn files_to_refresh(
                     terms.push(Term::from_field_text(fields.entity_alias(*kind), &pair));
                 }
             }
-            _ => terms.push(Term::from_field_text(fields.words, &name.to_lowercase())),
+            // A word that is its own stem is not in `words` (`analysis::WORDS`): its stem
+            // term in `body` finds every article writing it (and some writing another form).
+            _ => {
+                let word = name.to_lowercase();
+                let field = if crate::index::analysis::is_own_stem(&word) {
+                    fields.body
+                } else {
+                    fields.words
+                };
+                terms.push(Term::from_field_text(field, &word));
+            }
         }
     }
     let mut addresses = std::collections::BTreeSet::new();

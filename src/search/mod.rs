@@ -10,6 +10,7 @@ pub mod deadline;
 mod exclude;
 pub mod explain;
 pub mod facets;
+mod literal;
 pub mod memo;
 pub mod query;
 pub mod snippets;

@@ -746,12 +746,16 @@ mod tests {
             "title:summit",
             "body:talks",
             "Elections",
-            "\"Putin\"",
+            // One quoted word is that word exactly: a term of `words` when it differs from
+            // its stem...
+            "\"Banking\"",
             "title:(a OR b OR c)",
         ] {
             assert!(plan(yes), "{yes}");
         }
         for no in [
+            // ... and a `LiteralQuery` over its stem when it is its own ("putin").
+            "\"Putin\"",
             "talks summit",
             "talks OR summit",
             "\"prime minister\"",

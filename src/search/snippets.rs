@@ -53,11 +53,11 @@ impl Snippeter {
         // Exact words (`=banking`) are terms of the unstemmed `words` field: highlighted in
         // both title and body, and only as written.
         let mut exact: BTreeMap<String, Score> = BTreeMap::new();
-        weigh_terms(searcher, query, fields.words, &mut exact)?;
+        weigh_terms(searcher, query, fields.words, Some(fields.body), &mut exact)?;
         let mut languages = Vec::new();
         for (code, field) in &fields.language_text {
             let mut weighted = BTreeMap::new();
-            weigh_terms(searcher, query, *field, &mut weighted)?;
+            weigh_terms(searcher, query, *field, None, &mut weighted)?;
             let stemmer = OTHER_LANGUAGES.iter().find(|(c, _)| c == code);
             if let (false, Some((_, language))) = (weighted.is_empty(), stemmer) {
                 let analyzer = stemmed_in(*language);
@@ -138,7 +138,7 @@ fn generator(
     max_chars: usize,
 ) -> tantivy::Result<SnippetGenerator> {
     let mut weighted: BTreeMap<String, Score> = BTreeMap::new();
-    weigh_terms(searcher, query, field, &mut weighted)?;
+    weigh_terms(searcher, query, field, None, &mut weighted)?;
     let candidates = StemCandidates::new(weighted.keys().map(String::as_str))
         .with_exact(exact.keys().cloned().collect());
     for (word, weight) in exact {
@@ -149,10 +149,13 @@ fn generator(
 }
 
 /// The query's terms in `field` that occur in the index, weighted by 1 / (1 + doc frequency).
+/// A term of `field` the index lacks counts as the same text in `or_in`: exact words that are
+/// their own stem ("=bank") are not in `words`, but in `body` under that text.
 fn weigh_terms(
     searcher: &Searcher,
     query: &dyn Query,
     field: Field,
+    or_in: Option<Field>,
     weighted: &mut BTreeMap<String, Score>,
 ) -> tantivy::Result<()> {
     let mut terms: BTreeSet<&Term> = BTreeSet::new();
@@ -166,7 +169,10 @@ fn weigh_terms(
         let Some(text) = value.as_str() else {
             continue;
         };
-        let doc_freq = searcher.doc_freq(term)?;
+        let mut doc_freq = searcher.doc_freq(term)?;
+        if let (0, Some(other)) = (doc_freq, or_in) {
+            doc_freq = searcher.doc_freq(&Term::from_field_text(other, text))?;
+        }
         if doc_freq > 0 {
             weighted.insert(text.to_string(), 1.0 / (1.0 + doc_freq as Score));
         }

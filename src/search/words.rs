@@ -1,13 +1,18 @@
-//! Exact words, prefixes and fuzzy words: query terms looked up in the unstemmed `words` field.
+//! Exact words, prefixes and fuzzy words: query terms looked up in the unstemmed `words` field
+//! and, for words that are their own stem, in the stemmed `body`.
 //!
 //! - `=banking` (or `"banking"`, one quoted word) matches that word as written, case and
-//!   accents aside: not "bank", "banks" or "banked". It is a term of the `words` field.
+//!   accents aside: not "bank", "banks" or "banked". A word that differs from its stem is a
+//!   term of the `words` field; one that is its own stem ("bank") is not there, and
+//!   [`LiteralQuery`] finds the articles writing it from the stem's and the other forms'
+//!   frequencies.
 //! - `elect*` matches every word starting with "elect"; `electon~1` / `electon~2` every word
-//!   within one or two edits. The words are found in the `words` field's dictionary (at most
-//!   [`MAX_EXPANSIONS`], the most frequent first) and then searched in title and body by their
-//!   stems, so they rank by BM25 like typed words and are highlighted in snippets.
+//!   within one or two edits. The words are found in the dictionaries of `words` and `body`
+//!   (at most [`MAX_EXPANSIONS`], the most frequent first) and then searched in title and body
+//!   by their stems, so they rank by BM25 like typed words and are highlighted in snippets.
 
-use crate::index::analysis::{ENGLISH, PLAIN};
+use super::literal::LiteralQuery;
+use crate::index::analysis::{ENGLISH, PLAIN, is_own_stem};
 use crate::index::schema::Fields;
 use std::collections::HashMap;
 use tantivy::query::{
@@ -67,13 +72,8 @@ pub fn word_query(
         // Several tokens ("=U.S.") all have to be there; the field keeps no positions.
         let clauses: Vec<(Occur, Box<dyn Query>)> = tokens
             .iter()
-            .map(|t| {
-                let term = Term::from_field_text(fields.words, t);
-                let q: Box<dyn Query> =
-                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
-                (Occur::Must, q)
-            })
-            .collect();
+            .map(|t| Ok((Occur::Must, exact_word(searcher, fields, t)?)))
+            .collect::<tantivy::Result<_>>()?;
         return Ok(match clauses.len() {
             0 => Box::new(EmptyQuery),
             1 => clauses
@@ -89,8 +89,13 @@ pub fn word_query(
         return Ok(Box::new(EmptyQuery));
     };
     let mut stems: Vec<String> = Vec::new();
-    for found in expand(searcher, fields.words, token, how)? {
-        for stem in self::tokens(index, ENGLISH, &found) {
+    for (found, field) in expand(searcher, &[fields.words, fields.body], token, how)? {
+        let found_stems = if field == fields.body {
+            vec![found]
+        } else {
+            self::tokens(index, ENGLISH, &found)
+        };
+        for stem in found_stems {
             if !stems.contains(&stem) {
                 stems.push(stem);
             }
@@ -116,16 +121,92 @@ pub fn word_query(
     })
 }
 
-/// Words of `field` matching `token` as `how`, most frequent first, at most [`MAX_EXPANSIONS`].
+/// The query for one exact token: a term of `words`, or for a word that is its own stem (and
+/// so not in `words`), a [`LiteralQuery`] over its stem in `body` less its other forms.
+fn exact_word(
+    searcher: &Searcher,
+    fields: &Fields,
+    token: &str,
+) -> tantivy::Result<Box<dyn Query>> {
+    let exact = Term::from_field_text(fields.words, token);
+    if !is_own_stem(token) {
+        return Ok(Box::new(TermQuery::new(
+            exact,
+            IndexRecordOption::WithFreqs,
+        )));
+    }
+    // Porter2 keeps all but the last letters of a word's stem ("bank" of "banking", "die"
+    // of "dies"), so the other forms start with the word less its last letter.
+    let last = token.chars().next_back().map_or(0, char::len_utf8);
+    let prefix = if token.len() > last {
+        &token[..token.len() - last]
+    } else {
+        token
+    };
+    let forms = dictionary_words(searcher, fields.words, prefix, WordMatch::Prefix)?
+        .into_iter()
+        .filter(|(word, _)| word != token && !is_own_stem(word))
+        .filter(|(word, _)| stem_of(word).as_deref() == Some(token))
+        .map(|(word, _)| Term::from_field_text(fields.words, &word))
+        .collect();
+    Ok(Box::new(LiteralQuery::new(
+        Term::from_field_text(fields.body, token),
+        forms,
+        exact,
+    )))
+}
+
+/// The English stem of one word.
+fn stem_of(word: &str) -> Option<String> {
+    let mut analyzer = crate::index::analysis::stemmed_in(tantivy::tokenizer::Language::English);
+    let mut stream = analyzer.token_stream(word);
+    stream.advance().then(|| stream.token().text.clone())
+}
+
+/// Words of the dictionaries of `fields` matching `token` as `how`, each with the field it
+/// came from, most frequent first, at most [`MAX_EXPANSIONS`]. A word in both counts once, as
+/// the first field's.
 pub fn expand(
+    searcher: &Searcher,
+    fields: &[Field],
+    token: &str,
+    how: WordMatch,
+) -> tantivy::Result<Vec<(String, Field)>> {
+    if how == WordMatch::Exact {
+        return Ok(fields
+            .first()
+            .map(|&f| (token.to_string(), f))
+            .into_iter()
+            .collect());
+    }
+    let mut words: Vec<(String, Field, u64)> = Vec::new();
+    for &field in fields {
+        for (word, doc_freq) in dictionary_words(searcher, field, token, how)? {
+            if !words.iter().any(|(w, _, _)| *w == word) {
+                words.push((word, field, doc_freq));
+            }
+        }
+    }
+    // Most frequent first; ties by word, so the same index always expands the same way.
+    words.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    words.truncate(MAX_EXPANSIONS);
+    Ok(words
+        .into_iter()
+        .map(|(word, field, _)| (word, field))
+        .collect())
+}
+
+/// Every word of `field`'s dictionary matching `token` as `how` (a prefix or within some
+/// edits), with its document frequency over the segments.
+fn dictionary_words(
     searcher: &Searcher,
     field: Field,
     token: &str,
     how: WordMatch,
-) -> tantivy::Result<Vec<String>> {
+) -> tantivy::Result<Vec<(String, u64)>> {
     let term = Term::from_field_text(field, token);
     let automaton_query = match how {
-        WordMatch::Exact => return Ok(vec![token.to_string()]),
+        WordMatch::Exact => return Ok(vec![(token.to_string(), 0)]),
         WordMatch::Prefix => FuzzyTermQuery::new_prefix(term, 0, true),
         WordMatch::Fuzzy(distance) => FuzzyTermQuery::new(term, distance.min(2), true),
     };
@@ -143,9 +224,5 @@ pub fn expand(
             }
         }
     }
-    let mut words: Vec<(String, u64)> = doc_freqs.into_iter().collect();
-    // Most frequent first; ties by word, so the same index always expands the same way.
-    words.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    words.truncate(MAX_EXPANSIONS);
-    Ok(words.into_iter().map(|(word, _)| word).collect())
+    Ok(doc_freqs.into_iter().collect())
 }
