@@ -82,14 +82,20 @@ fn check_tells_an_inconsistent_index_from_one_it_could_not_check() {
         .stdout(predicate::str::contains("Consistent"));
 
     // The manifest forgets one file the index still holds.
-    let manifest = s.index_dir().join("manifest.jsonl");
-    let lines: Vec<String> = std::fs::read_to_string(&manifest)
+    let manifest = s.index_dir().join("manifest.jsonl.zst");
+    let text = zstd::stream::decode_all(&std::fs::read(&manifest).unwrap()[..]).unwrap();
+    let lines: Vec<String> = String::from_utf8(text)
         .unwrap()
         .lines()
         .map(str::to_string)
         .collect();
     assert_eq!(lines.len(), 3);
-    std::fs::write(&manifest, lines[1..].join("\n") + "\n").unwrap();
+    let fewer = lines[1..].join("\n") + "\n";
+    std::fs::write(
+        &manifest,
+        zstd::stream::encode_all(fewer.as_bytes(), 3).unwrap(),
+    )
+    .unwrap();
     s.morgue()
         .arg("check")
         .assert()

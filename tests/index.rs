@@ -662,9 +662,10 @@ fn an_index_with_the_old_whole_file_manifest_is_taken_over() {
     ]);
     s.index();
     // Turn the manifest back into the single JSON object earlier versions wrote.
-    let lines = s.index_dir().join("manifest.jsonl");
+    let lines = s.index_dir().join("manifest.jsonl.zst");
+    let text = zstd::stream::decode_all(&std::fs::read(&lines).unwrap()[..]).unwrap();
     let mut files = serde_json::Map::new();
-    for line in std::fs::read_to_string(&lines).unwrap().lines() {
+    for line in String::from_utf8(text).unwrap().lines() {
         let (path, entry): (String, Value) = serde_json::from_str(line).unwrap();
         files.insert(path, entry);
     }

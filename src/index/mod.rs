@@ -3,7 +3,7 @@
 //! Layout of an index folder:
 //! - tantivy's segment files and `meta.json`;
 //! - `morgue.json`: which schema version wrote it (an index from another version is refused);
-//! - `manifest.jsonl`: one line per file ever walked, in walk order, for incremental re-runs ([`manifest`]);
+//! - `manifest.jsonl.zst`: one line per file ever walked (zstd), in walk order, for incremental re-runs ([`manifest`]);
 //! - `last_run.json`: the summary of the last `morgue index`, shown by `morgue stats`;
 //! - `gazetteer.tsv`: the user's alias file from the last run, so searches resolve the same
 //!   aliases the indexer used;
