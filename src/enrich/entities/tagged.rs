@@ -720,32 +720,21 @@ mod tests {
     fn a_one_word_person_in_a_list_of_companies_is_a_company() {
         let ex = tagged();
         let body = "The bidders are Astrobotic, Deep Space Systems, Draper and Firefly \
-                    Aerospace. Smith, Jones and Brown met Draper.";
-        let mut spans = TaggedSpans::default();
-        for (name, kind, nth) in [
-            ("Astrobotic", NerType::Org, 0),
-            ("Deep Space Systems", NerType::Org, 0),
-            ("Draper", NerType::Per, 0),
-            ("Firefly Aerospace", NerType::Org, 0),
-            ("Smith", NerType::Per, 0),
-            ("Jones", NerType::Per, 0),
-            ("Brown", NerType::Per, 0),
-            ("Draper", NerType::Per, 1),
-        ] {
-            let start = body.match_indices(name).nth(nth).unwrap().0;
-            spans.body.push(TaggedSpan {
-                start,
-                end: start + name.len(),
-                kind,
-                doubtful: false,
-            });
-        }
-        spans.body.sort_by_key(|s| s.start);
-        let flags = persons_listed_among_orgs(body, &spans.body);
-        assert_eq!(
-            flags,
-            [false, false, true, false, false, false, false, false]
+                    Aerospace. Smith, Jones and Brown met them.";
+        let spans = last_occurrences(
+            body,
+            &[
+                ("Astrobotic", NerType::Org),
+                ("Deep Space Systems", NerType::Org),
+                ("Draper", NerType::Per),
+                ("Firefly Aerospace", NerType::Org),
+                ("Smith", NerType::Per),
+                ("Jones", NerType::Per),
+                ("Brown", NerType::Per),
+            ],
         );
+        let flags = persons_listed_among_orgs(body, &spans.body);
+        assert_eq!(flags, [false, false, true, false, false, false, false]);
         let es = ex.extract_with_spans("", body, &spans, None);
         assert!(names(&es, EntityKind::Org).contains(&"Draper"), "{es:?}");
         assert!(names(&es, EntityKind::Person).contains(&"Smith"), "{es:?}");
