@@ -100,12 +100,21 @@ fn words() -> TextAnalyzer {
     folded().filter(UnlessOwnStem).build()
 }
 
+/// The English stem of one word (lowercased and folded), as `morgue_en` indexes it.
+pub fn english_stem(word: &str) -> String {
+    let mut stemmer = word_stemmer();
+    let mut stream = stemmer.token_stream(word);
+    if stream.advance() {
+        std::mem::take(&mut stream.token_mut().text)
+    } else {
+        word.to_string()
+    }
+}
+
 /// Whether `word` (lowercased and folded) is its own English stem: such words are not in the
 /// `words` field.
 pub fn is_own_stem(word: &str) -> bool {
-    let mut stemmer = word_stemmer();
-    let mut stream = stemmer.token_stream(word);
-    stream.advance() && stream.token().text == word
+    english_stem(word) == word
 }
 
 /// Drops the words that are their own English stem, remembering recent stems as
@@ -140,6 +149,7 @@ impl<T: Tokenizer> Tokenizer for UnlessOwnStemFilter<T> {
             tail: self.inner.token_stream(text),
             stemmer: &mut self.stemmer,
             memo: &mut self.memo,
+            stem: String::new(),
         }
     }
 }
@@ -148,27 +158,17 @@ struct UnlessOwnStemStream<'a, T> {
     tail: T,
     stemmer: &'a mut WordStemmer,
     memo: &'a mut Memo,
+    /// The current word, stemmed.
+    stem: String,
 }
 
 impl<T: TokenStream> TokenStream for UnlessOwnStemStream<'_, T> {
     fn advance(&mut self) -> bool {
         while self.tail.advance() {
             let word = &self.tail.token().text;
-            let own = match self.memo.recall(word) {
-                Some(stem) => stem == word,
-                None => {
-                    let mut stream = self.stemmer.token_stream(word);
-                    let stem = if stream.advance() {
-                        std::mem::take(&mut stream.token_mut().text)
-                    } else {
-                        word.clone()
-                    };
-                    let own = stem == *word;
-                    self.memo.remember(word, &stem);
-                    own
-                }
-            };
-            if !own {
+            self.stem.clone_from(word);
+            stem_in_place(self.stemmer, self.memo, &mut self.stem);
+            if self.stem != *word {
                 return true;
             }
         }
@@ -283,17 +283,7 @@ impl<T: TokenStream, P: StemPolicy> TokenStream for StemmingStream<'_, T, P> {
         if !self.policy.wants(&token.text) {
             return true;
         }
-        if let Some(stem) = self.policy.recall(&token.text) {
-            token.text.clear();
-            token.text.push_str(stem);
-            return true;
-        }
-        let mut stream = self.stemmer.token_stream(&token.text);
-        if stream.advance() {
-            let stem = std::mem::take(&mut stream.token_mut().text);
-            self.policy.remember(&token.text, &stem);
-            token.text = stem;
-        }
+        stem_in_place(self.stemmer, self.policy, &mut token.text);
         true
     }
 
@@ -303,6 +293,22 @@ impl<T: TokenStream, P: StemPolicy> TokenStream for StemmingStream<'_, T, P> {
 
     fn token_mut(&mut self) -> &mut Token {
         self.tail.token_mut()
+    }
+}
+
+/// Replaces `word` by its English stem: the one `policy` remembers, else the stemmer's (which
+/// `policy` is then told).
+fn stem_in_place<P: StemPolicy>(stemmer: &mut WordStemmer, policy: &mut P, word: &mut String) {
+    if let Some(stem) = policy.recall(word) {
+        word.clear();
+        word.push_str(stem);
+        return;
+    }
+    let mut stream = stemmer.token_stream(word);
+    if stream.advance() {
+        let stem = std::mem::take(&mut stream.token_mut().text);
+        policy.remember(word, &stem);
+        *word = stem;
     }
 }
 

@@ -12,7 +12,7 @@
 //!   by their stems, so they rank by BM25 like typed words and are highlighted in snippets.
 
 use super::literal::LiteralQuery;
-use crate::index::analysis::{ENGLISH, PLAIN, is_own_stem};
+use crate::index::analysis::{ENGLISH, PLAIN, english_stem, is_own_stem};
 use crate::index::schema::Fields;
 use std::collections::HashMap;
 use tantivy::query::{
@@ -145,8 +145,7 @@ fn exact_word(
     };
     let forms = dictionary_words(searcher, fields.words, prefix, WordMatch::Prefix)?
         .into_iter()
-        .filter(|(word, _)| word != token && !is_own_stem(word))
-        .filter(|(word, _)| stem_of(word).as_deref() == Some(token))
+        .filter(|(word, _)| word != token && english_stem(word) == token)
         .map(|(word, _)| Term::from_field_text(fields.words, &word))
         .collect();
     Ok(Box::new(LiteralQuery::new(
@@ -156,29 +155,15 @@ fn exact_word(
     )))
 }
 
-/// The English stem of one word.
-fn stem_of(word: &str) -> Option<String> {
-    let mut analyzer = crate::index::analysis::stemmed_in(tantivy::tokenizer::Language::English);
-    let mut stream = analyzer.token_stream(word);
-    stream.advance().then(|| stream.token().text.clone())
-}
-
 /// Words of the dictionaries of `fields` matching `token` as `how`, each with the field it
 /// came from, most frequent first, at most [`MAX_EXPANSIONS`]. A word in both counts once, as
 /// the first field's.
-pub fn expand(
+fn expand(
     searcher: &Searcher,
     fields: &[Field],
     token: &str,
     how: WordMatch,
 ) -> tantivy::Result<Vec<(String, Field)>> {
-    if how == WordMatch::Exact {
-        return Ok(fields
-            .first()
-            .map(|&f| (token.to_string(), f))
-            .into_iter()
-            .collect());
-    }
     let mut words: Vec<(String, Field, u64)> = Vec::new();
     for &field in fields {
         for (word, doc_freq) in dictionary_words(searcher, field, token, how)? {
@@ -197,7 +182,7 @@ pub fn expand(
 }
 
 /// Every word of `field`'s dictionary matching `token` as `how` (a prefix or within some
-/// edits), with its document frequency over the segments.
+/// edits; exactly: the token itself), with its document frequency over the segments.
 fn dictionary_words(
     searcher: &Searcher,
     field: Field,

@@ -836,7 +836,6 @@ mod tests {
         );
     }
 
-    /// "Trade" is filler in talks, which are about trade anyway, but names the kind of a war.
     #[test]
     fn abbreviations_lose_their_dots_in_event_names() {
         assert_eq!(undotted("L.A. Auto Show").as_deref(), Some("LA Auto Show"));
@@ -872,6 +871,7 @@ mod tests {
         assert_eq!(events("She won the Qatar Open on Sunday."), ["Qatar Open"]);
     }
 
+    /// "Trade" is filler in talks, which are about trade anyway, but names the kind of a war.
     #[test]
     fn a_trade_war_keeps_its_kind() {
         let got = events(

@@ -27,7 +27,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use super::mentions::ArticleState;
+use super::mentions::{ArticleState, field_at};
 use crate::article::EntityKind;
 
 struct Lists {
@@ -173,11 +173,8 @@ fn persons_written_as_things<'a>(
     for m in art.mentions.iter().filter(|m| {
         !m.removed && !m.gazetteer && m.kind == EntityKind::Person && !m.canonical.contains(' ')
     }) {
-        let (text, at) = if m.pos < title.len() {
-            (title, m.pos)
-        } else {
-            (body, m.pos - title.len() - 1)
-        };
+        let (_, text, base) = field_at(m.pos, title, body);
+        let at = m.pos - base;
         let Some(after) = text.get(at + m.surface.len()..) else {
             continue;
         };
@@ -187,11 +184,13 @@ fn persons_written_as_things<'a>(
         if before.ends_with("the ") || before.ends_with("The ") {
             entry.1 += 1;
             let next = after.trim_start_matches(' ');
-            let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+            let word = next
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
             entry.2 |= after.starts_with([
                 '.', ',', ';', ':', '!', '?', ')', '"', '\u{201d}', '\'', '\u{2019}',
-            ]) || (after.starts_with(' ')
-                && AFTER_A_THING.binary_search(&word.as_str()).is_ok());
+            ]) || (after.starts_with(' ') && AFTER_A_THING.binary_search(&word).is_ok());
         }
     }
     counts

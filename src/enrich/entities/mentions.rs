@@ -191,6 +191,21 @@ fn shouted(surface: &str, canonical: &str) -> bool {
         .any(|w| w == said.as_slice())
 }
 
+/// Which field a mention position lies in, the field's text, and where that text starts:
+/// passes scan the title from 0 and the body from `title.len() + 1`.
+pub(super) fn field_at<'t>(
+    pos: usize,
+    title: &'t str,
+    body: &'t str,
+) -> (&'static str, &'t str, usize) {
+    let body_base = title.len() + 1;
+    if pos < body_base {
+        ("title", title, 0)
+    } else {
+        ("body", body, body_base)
+    }
+}
+
 /// Runs of whitespace (a name broken across a line) become one space.
 pub(super) fn normalize_space(s: &str) -> Cow<'_, str> {
     if s.contains(|c: char| c.is_whitespace() && c != ' ') || s.contains("  ") {

@@ -164,18 +164,13 @@ impl EntityExtractor {
         year: Option<i32>,
     ) -> Vec<EntityMention> {
         let art = self.scan(title, body, Some(spans), &spans.markup, year);
-        let body_base = title.len() + 1;
         let mut found: Vec<EntityMention> = art
             .mentions
             .iter()
             .enumerate()
             .filter(|(_, m)| !m.removed)
             .map(|(i, m)| {
-                let (field, base, text) = if m.pos < body_base {
-                    ("title", 0, title)
-                } else {
-                    ("body", body_base, body)
-                };
+                let (field, text, base) = mentions::field_at(m.pos, title, body);
                 let at = text.get(m.pos - base..m.end - base).unwrap_or_default();
                 EntityMention {
                     kind: m.kind,

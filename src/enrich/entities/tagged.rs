@@ -745,24 +745,16 @@ mod tests {
         let ex = tagged();
         let body = "Residents of Mill Lane met Joan Pritchett by the River Alder. Mount \
                     Brannock was clear. Lane sang at the Jeongdong Theater.";
-        let mut spans = TaggedSpans::default();
-        for name in [
+        let tagged_names = [
             "Mill Lane",
             "Joan Pritchett",
             "River Alder",
             "Mount Brannock",
             "Lane",
             "Jeongdong Theater",
-        ] {
-            let start = body.rfind(name).unwrap();
-            spans.body.push(TaggedSpan {
-                start,
-                end: start + name.len(),
-                kind: NerType::Per,
-                doubtful: false,
-            });
-        }
-        spans.body.sort_by_key(|s| s.start);
+        ];
+        let persons: Vec<_> = tagged_names.iter().map(|&n| (n, NerType::Per)).collect();
+        let spans = last_occurrences(body, &persons);
         let es = ex.extract_with_spans("", body, &spans, None);
         let places = names(&es, EntityKind::Place);
         for place in [

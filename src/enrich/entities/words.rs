@@ -31,8 +31,10 @@ pub(super) fn is_abbrev(w: &str) -> bool {
 
 /// Whether the text right after an organisation's name makes it the name of a numbered thing
 /// rather than the organisation: "S&P 500", "Standard and Poor's 500", "FTSE 100" (indexes),
-/// "Airbus 320" (a model). A number of two to four digits that is no year ("NATO 2019
-/// summit" is NATO's), standing alone ("S&P 500's", not "Apple 10.5" or "BBC 2s").
+/// "Airbus 320", "IBM-360", "Airbus A320", "CDC 1604A" (models). A number of two to four
+/// digits that is no year ("NATO 2019 summit" is NATO's), after a space or hyphen, with a
+/// letter or two before it (after a space) or after it, standing alone ("S&P 500's", not
+/// "Apple 10.5", "BBC 2s" or a share: "Sony 10%").
 pub(super) fn numbers_a_thing(after: &str) -> bool {
     // The tagger may leave the possessive out of the name: "Standard and Poor" + "'s 500".
     let after = ["'s", "\u{2019}s"]
@@ -110,13 +112,11 @@ pub(super) fn is_ticker(before: &str, name: &str, after: &str) -> bool {
     let symbol = !name.is_empty()
         && name.len() <= 6
         && name.bytes().all(|b| b.is_ascii_uppercase() || b == b'.');
-    let Some(open) = before.trim_end().strip_suffix(['(', ':']) else {
-        return false;
-    };
     if !symbol || !after.starts_with([')', ',', ';']) {
         return false;
     }
-    if before.trim_end().ends_with('(') {
+    let before = before.trim_end();
+    if let Some(open) = before.strip_suffix('(') {
         // "registered shares (ASCN)", "its stock (XYZ)".
         let word = open.trim_end().rsplit(' ').next().unwrap_or("");
         return matches!(
@@ -125,8 +125,12 @@ pub(super) fn is_ticker(before: &str, name: &str, after: &str) -> bool {
         );
     }
     // "(NYSE: IBM)": an exchange's name, one word, right after the parenthesis.
-    let (_, exchange) = open.rsplit_once('(').unwrap_or(("", "-"));
-    !exchange.is_empty() && exchange.chars().all(|c| c.is_alphabetic())
+    before
+        .strip_suffix(':')
+        .and_then(|open| open.rsplit_once('('))
+        .is_some_and(|(_, exchange)| {
+            !exchange.is_empty() && exchange.chars().all(char::is_alphabetic)
+        })
 }
 
 /// How many bytes of the text right after an office's or court's name give its district,
