@@ -89,9 +89,14 @@ fn head(word: &str) -> Option<&'static str> {
     if let Some(h) = CAPITAL_HEADS.iter().find(|h| **h == word) {
         return Some(h);
     }
-    let lower = word.to_lowercase();
+    // Called for every word of every article: compared without a lowercased copy (the heads
+    // are ASCII, so a word that is not cannot be one).
+    if !word.is_ascii() {
+        return None;
+    }
+    let lower = word.bytes().map(|b| b.to_ascii_lowercase());
     HEADS
-        .binary_search_by(|(w, _)| w.cmp(&lower.as_str()))
+        .binary_search_by(|(w, _)| w.bytes().cmp(lower.clone()))
         .ok()
         .map(|i| HEADS[i].1)
 }
