@@ -479,3 +479,37 @@ fn heads_teams_verbs_districts_and_tickers_are_read_for_what_they_name() {
     );
     assert!(entities_of(&s, "pneumonic", "org").is_empty());
 }
+
+#[test]
+fn films_books_and_bands_named_like_people_are_not_persons() {
+    let s = Scratch::with_files(&[
+        (
+            "2005-02-12-baftas.txt",
+            "Drama wins awards\n\nImelda Staunton won best actress for her role in the film \
+             Vera Drake on Saturday. Vera Drake star Imelda Staunton thanked director Mike \
+             Leigh, who said he was delighted. The third Harry Potter film came second, and \
+             Harry Potter author JK Rowling was in the audience. Phil Davis (Vera Drake) lost \
+             to Clive Owen.\n",
+        ),
+        (
+            "2005-02-14-rugby.txt",
+            "Wales side named\n\nWales coach Mike Ruddock named his side on Monday. \"Mike \
+             (Ruddock) asked me to carry on for another season,\" the captain said. Pierce \
+             Brosnan stars as a hit man in a comedy that opens on Friday.\n",
+        ),
+    ]);
+    s.index();
+    let persons = entities_of(&s, "Staunton", "person");
+    for work in ["Vera Drake", "Harry Potter"] {
+        assert!(!has(&persons, work), "{work}: {persons:?}");
+    }
+    // The people beside them stay people.
+    for person in ["Imelda Staunton", "Mike Leigh", "JK Rowling", "Phil Davis"] {
+        assert!(has(&persons, person), "{person}: {persons:?}");
+    }
+    // A verb ("stars as") or a first name before brackets is no work's cue.
+    let persons = entities_of(&s, "captain", "person");
+    for person in ["Mike Ruddock", "Pierce Brosnan"] {
+        assert!(has(&persons, person), "{person}: {persons:?}");
+    }
+}

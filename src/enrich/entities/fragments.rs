@@ -200,9 +200,113 @@ fn persons_written_as_things<'a>(
         .collect()
 }
 
+/// Words right before a name that make it the title of a work or a band's name ("the film
+/// Vera Drake", "rock band Franz Ferdinand"). Sorted.
+const WORK_BEFORE: &[&str] = &[
+    "album",
+    "band",
+    "biopic",
+    "blockbuster",
+    "book",
+    "comedy",
+    "documentary",
+    "drama",
+    "film",
+    "movie",
+    "musical",
+    "novel",
+    "opera",
+    "sitcom",
+    "thriller",
+];
+
+/// Words right after a name that make it a work or a band whose star, author or singer the
+/// sentence goes on to name ("Vera Drake star Imelda Staunton", "Harry Potter author JK
+/// Rowling", "Franz Ferdinand singer Alex Kapranos"). Sorted.
+const WORK_AFTER: &[&str] = &[
+    "actor",
+    "actress",
+    "author",
+    "bassist",
+    "creator",
+    "drummer",
+    "frontman",
+    "games",
+    "guitarist",
+    "sequel",
+    "singer",
+    "soundtrack",
+    "star",
+];
+
+/// Words after "the X" that make X a work: "the Harry Potter films" (where "the Mike Leigh
+/// film" is a director's), and singular after an ordinal: "the third Harry Potter film". Sorted.
+const WORK_AFTER_THE: &[&str] = &["books", "films", "franchise", "movies", "novels", "series"];
+const WORK_AFTER_THE_NTH: &[&str] = &["book", "film", "movie", "novel"];
+
+/// Ordinals between "the" and a work's title. Sorted.
+const NTH: &[&str] = &[
+    "fifth", "first", "fourth", "second", "seventh", "sixth", "third",
+];
+
+/// Persons (not from the gazetteer) that the article writes as the title of a work or a
+/// band's name in at least a third of their mentions: after a work noun, before a word for
+/// its star, author or singer, or in brackets after an actor's name ("Phil Davis (Vera
+/// Drake)"). A person is none of these.
+fn persons_named_as_works<'a>(
+    art: &ArticleState<'a>,
+    title: &str,
+    body: &str,
+) -> HashSet<Cow<'a, str>> {
+    let surnames: HashSet<&str> = art
+        .mentions
+        .iter()
+        .filter(|m| !m.removed && m.kind == EntityKind::Person && m.name.contains(' '))
+        .filter_map(|m| m.name.rsplit(' ').next())
+        .collect();
+    let mut counts: std::collections::HashMap<&Cow<'a, str>, (usize, usize)> =
+        std::collections::HashMap::new();
+    for m in art
+        .mentions
+        .iter()
+        .filter(|m| !m.removed && !m.gazetteer && !m.markup && m.kind == EntityKind::Person)
+    {
+        let (_, text, base) = field_at(m.pos, title, body);
+        let at = m.pos - base;
+        let (Some(before), Some(after)) = (text.get(..at), text.get(at + m.surface.len()..)) else {
+            continue;
+        };
+        let entry = counts.entry(&m.canonical).or_default();
+        entry.0 += 1;
+        let mut words_before = before.split(' ').rev();
+        let last_before = words_before.next().unwrap_or("");
+        let word_before = words_before.next().unwrap_or("");
+        let next = after.strip_prefix(' ').and_then(|a| a.split(' ').next());
+        let next = next.map(|w| w.trim_end_matches(|c: char| !c.is_alphabetic()));
+        let is_the = |w: &str| w.eq_ignore_ascii_case("the");
+        let nth =
+            NTH.binary_search(&word_before).is_ok() && words_before.next().is_some_and(is_the);
+        let next_in = |list: &[&str]| next.is_some_and(|w| list.binary_search(&w).is_ok());
+        let cue = (last_before.is_empty() && WORK_BEFORE.binary_search(&word_before).is_ok())
+            || next_in(WORK_AFTER)
+            || (last_before.is_empty() && is_the(word_before) && next_in(WORK_AFTER_THE))
+            || (last_before.is_empty() && nth && next_in(WORK_AFTER_THE_NTH))
+            || (last_before == "(" && after.starts_with(')') && surnames.contains(word_before));
+        if cue {
+            entry.1 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, (all, works))| *works > 0 && works * 3 >= *all)
+        .map(|(name, _)| name.clone())
+        .collect()
+}
+
 pub(super) fn apply<'a>(art: &mut ArticleState<'a>, title: &str, body: &str) {
     let l = lists();
     let things = persons_written_as_things(art, title, body);
+    let works = persons_named_as_works(art, title, body);
     // Orgs with names of their own, which generic heads and halves may resolve to.
     let mut named: Vec<(Vec<String>, Cow<'a, str>)> = Vec::new();
     for m in art.mentions.iter().filter(|m| !m.removed) {
@@ -246,6 +350,7 @@ pub(super) fn apply<'a>(art: &mut ArticleState<'a>, title: &str, body: &str) {
                     || lone_given_name
                     || part_of_other_name
                     || things.contains(&m.canonical)
+                    || works.contains(&m.canonical)
                     || (!m.gazetteer && is_product(&w));
             }
             EntityKind::Org if !m.gazetteer => {

@@ -336,7 +336,11 @@ fn on_huge_pages<T>(capacity: usize) -> Vec<T> {
             // MADV_HUGEPAGE is advice about backing, it never changes the memory's contents.
             // Failure (a kernel without THP) leaves the usual pages: nothing to handle.
             unsafe {
-                libc::madvise(first as *mut libc::c_void, last - first, libc::MADV_HUGEPAGE);
+                libc::madvise(
+                    first as *mut libc::c_void,
+                    last - first,
+                    libc::MADV_HUGEPAGE,
+                );
             }
         }
     }
