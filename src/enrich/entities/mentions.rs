@@ -162,6 +162,9 @@ pub(super) fn aggregate(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
         }
     }
     out.retain(|e| e.mentions > 0);
+    for e in &mut out {
+        drop_shouted_twins(&mut e.aliases);
+    }
     out.sort_by(|a, b| {
         (a.kind, std::cmp::Reverse(a.mentions), &a.canonical).cmp(&(
             b.kind,
@@ -189,6 +192,19 @@ fn shouted(surface: &str, canonical: &str) -> bool {
     words
         .windows(said.len().max(1))
         .any(|w| w == said.as_slice())
+}
+
+/// A headline in capitals that writes what the article writes elsewhere in a name's case
+/// ("TEXACO INC" beside "Texaco Inc", "IRAQI" beside "Iraqi") adds no alias of its own.
+/// Acronyms stay: nothing writes "EC" in lowercase.
+fn drop_shouted_twins(aliases: &mut Vec<String>) {
+    let cased = |a: &str| a.chars().any(char::is_lowercase);
+    let written: Vec<String> = aliases
+        .iter()
+        .filter(|a| cased(a))
+        .map(|a| a.to_lowercase())
+        .collect();
+    aliases.retain(|a| cased(a) || !written.contains(&a.to_lowercase()));
 }
 
 /// Which field a mention position lies in, the field's text, and where that text starts:

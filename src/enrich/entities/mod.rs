@@ -402,6 +402,20 @@ mod tests {
         assert!(names(&es, EntityKind::Event).is_empty());
     }
 
+    #[test]
+    fn headlines_in_capitals_add_no_alias_the_body_writes_in_case() {
+        let es = builtin().extract_dated(
+            "MOODY'S MAY DOWNGRADE TEXACO INC AFTER IRAQI RAID",
+            "Moody's said it may downgrade Texaco Inc debt. Iraqi jets raided a terminal, \
+             and the European Community (EC) said the EC would meet.",
+            1987,
+        );
+        let aliases = |kind, name| find(&es, kind, name).unwrap().aliases.clone();
+        assert_eq!(aliases(EntityKind::Org, "Texaco"), ["Texaco Inc"]);
+        assert_eq!(aliases(EntityKind::Place, "Iraq"), ["Iraqi"]);
+        assert!(aliases(EntityKind::Org, "European Community").contains(&"EC".to_string()));
+    }
+
     /// A paragraph written for this test in the style of a wire story about a leaders' call.
     #[test]
     fn wire_story_paragraph() {
