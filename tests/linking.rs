@@ -513,3 +513,28 @@ fn films_books_and_bands_named_like_people_are_not_persons() {
         assert!(has(&persons, person), "{person}: {persons:?}");
     }
 }
+
+#[test]
+fn company_names_are_one_name_with_or_without_the_dot_and_never_across_a_sentence() {
+    let s = Scratch::with_files(&[
+        (
+            "1987-05-04-offer.txt",
+            "Offer rejected\n\nThe board of GenCorp Inc said on Monday it rejected an offer \
+             from AFG Industries Inc. Hanson Trust PLC said it owns 9.8 pct of SCM Corp. \
+             Analysts were surprised.\n",
+        ),
+        (
+            "1987-05-05-talks.txt",
+            "Talks go on\n\nAFG Industries Inc said it was still talking to GenCorp Inc. and \
+             to Hanson Trust PLC. SCM Corp. declined comment.\n",
+        ),
+    ]);
+    s.index();
+    for query in ["rejected", "talking"] {
+        let orgs = entities_of(&s, query, "org");
+        for org in ["GenCorp Inc", "AFG Industries Inc", "Hanson Trust PLC", "SCM Corp"] {
+            assert!(has(&orgs, org), "{query}: {org}: {orgs:?}");
+        }
+        assert!(orgs.iter().all(|o| !o.ends_with('.') && !o.contains(". ")), "{orgs:?}");
+    }
+}

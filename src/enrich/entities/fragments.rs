@@ -91,6 +91,11 @@ pub(crate) fn is_given_name(word: &str) -> bool {
     lists().given_names.contains(&word.to_lowercase())
 }
 
+/// Whether `word` (without its dot) is a company's legal form ("Inc", "Corp", "PLC").
+pub(super) fn is_legal_form(word: &str) -> bool {
+    lists().legal_forms.contains(&word.to_lowercase())
+}
+
 /// A name's words, lowercased, without the dots of abbreviations and a possessive "'s".
 fn words(name: &str) -> Vec<String> {
     name.split_whitespace()

@@ -6,6 +6,7 @@
 //! its result depends only on the text and the model: a changed alias file re-resolves
 //! entities from the stored spans without tagging again.
 
+use super::fragments;
 use crate::article::{EntityKind, MarkedName};
 use crate::enrich::ner::{self, NerType, Tagger};
 
@@ -153,6 +154,31 @@ fn take_varint(input: &mut &[u8]) -> Option<u64> {
 }
 
 /// Tags title and body together; returns the spans of each.
+/// Where a sentence ends inside a span the tagger read across it ("Hanson Trust PLC. SCM
+/// Corp." is two names): after a legal form that no other legal form follows, or after a word
+/// of five letters or more, when the next word opens with a capital. Initials ("J."),
+/// abbreviations ("U.S.", "St.", "Assn.") and "Co. Inc." are no sentence's end.
+fn sentence_end_inside(name: &str) -> Option<usize> {
+    let mut offset = 0;
+    let mut words = name.split(' ').peekable();
+    while let Some(word) = words.next() {
+        let next = words.peek()?;
+        if let Some(bare) = word.strip_suffix('.')
+            && !bare.contains('.')
+            && next.starts_with(char::is_uppercase)
+        {
+            let legal_form = fragments::is_legal_form(bare)
+                && !fragments::is_legal_form(next.trim_end_matches(['.', ',']));
+            let a_word = bare.chars().count() > 4 && bare.chars().any(char::is_lowercase);
+            if legal_form || a_word {
+                return Some(offset + bare.len());
+            }
+        }
+        offset += word.len() + 1;
+    }
+    None
+}
+
 pub(super) fn tag(tagger: &Tagger, title: &str, body: &str) -> TaggedSpans {
     let title_sentences = ner::tokenize(title);
     let body_sentences = ner::tokenize(body);
@@ -180,8 +206,24 @@ pub(super) fn tag(tagger: &Tagger, title: &str, body: &str) -> TaggedSpans {
                 sentence.get(span.end.wrapping_sub(1)),
             ) {
                 let lone_opener = span.start == 0 && span.end == 1;
+                let text = if i < title_sentences.len() {
+                    title
+                } else {
+                    body
+                };
+                let mut start = first.start;
+                // Names on both sides of a sentence's end the tokenizer did not see.
+                while let Some(cut) = text.get(start..last.end).and_then(sentence_end_inside) {
+                    out.push(TaggedSpan {
+                        start,
+                        end: start + cut,
+                        kind: span.kind,
+                        doubtful: false,
+                    });
+                    start += cut + 2;
+                }
                 out.push(TaggedSpan {
-                    start: first.start,
+                    start,
                     end: last.end,
                     kind: span.kind,
                     doubtful: lone_opener && !named_mid_sentence.contains(first.text),
@@ -201,6 +243,27 @@ mod tests {
     use super::super::EntityExtractor;
     use super::*;
     use crate::enrich::gazetteer::Gazetteer;
+
+    #[test]
+    fn a_sentence_end_inside_a_name_is_found_after_legal_forms_and_words_only() {
+        fn cut(name: &str) -> Option<&str> {
+            sentence_end_inside(name).map(|at| &name[..at])
+        }
+        assert_eq!(cut("Hanson Trust PLC. SCM Corp."), Some("Hanson Trust PLC"));
+        assert_eq!(cut("Dutta Corp. Fair Hill International"), Some("Dutta Corp"));
+        assert_eq!(cut("Hill Publishing. Capitol Hill"), Some("Hill Publishing"));
+        for whole in [
+            "Merrill Lynch & Co. Inc.",
+            "J. P. Morgan",
+            "U.S. Steel",
+            "St. Louis Cardinals",
+            "Natl. Assoc. of Realtors",
+            "GenCorp Inc.",
+            "Smith Barney, Harris Upham and Co.",
+        ] {
+            assert_eq!(cut(whole), None, "{whole}");
+        }
+    }
 
     #[test]
     fn tagged_spans_round_trip_and_reject_what_does_not_fit_the_text() {

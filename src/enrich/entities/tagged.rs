@@ -8,6 +8,7 @@
 //! not things users filter by.
 
 use super::demonyms::Demonyms;
+use super::fragments;
 use super::lexicon::{Lexicon, When};
 use super::mentions::{ArticleState, Mention};
 use super::spans::TaggedSpan;
@@ -263,7 +264,7 @@ fn listed_org(lex: &Lexicon, surface: &str, when: When<'_>) -> bool {
         return false;
     };
     crate::enrich::ner::is_listed_organisation(surface)
-        && !super::fragments::is_given_name(first)
+        && !fragments::is_given_name(first)
         && !lex.knows(EntityKind::Person, surface, when)
 }
 
@@ -476,10 +477,11 @@ fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
         }
     }
     let last_word = text[start..end].rsplit(' ').next().unwrap_or("");
-    // "U.S." and "Inc." keep their dots; "batteries." does not.
-    if last_word.len() > 5
-        && last_word.ends_with('.')
-        && !last_word[..last_word.len() - 1].contains('.')
+    // "U.S." keeps its dots; "batteries." does not, and neither does a legal form, so that
+    // "GenCorp Inc." (before "said" or at a sentence's end) is the same name as "GenCorp Inc".
+    if let Some(bare) = last_word.strip_suffix('.')
+        && !bare.contains('.')
+        && (bare.len() > 4 || fragments::is_legal_form(bare))
     {
         end -= 1;
     }
