@@ -532,9 +532,68 @@ fn company_names_are_one_name_with_or_without_the_dot_and_never_across_a_sentenc
     s.index();
     for query in ["rejected", "talking"] {
         let orgs = entities_of(&s, query, "org");
-        for org in ["GenCorp Inc", "AFG Industries Inc", "Hanson Trust PLC", "SCM Corp"] {
+        for org in [
+            "GenCorp Inc",
+            "AFG Industries Inc",
+            "Hanson Trust PLC",
+            "SCM Corp",
+        ] {
             assert!(has(&orgs, org), "{query}: {org}: {orgs:?}");
         }
-        assert!(orgs.iter().all(|o| !o.ends_with('.') && !o.contains(". ")), "{orgs:?}");
+        assert!(
+            orgs.iter().all(|o| !o.ends_with('.') && !o.contains(". ")),
+            "{orgs:?}"
+        );
     }
+}
+
+#[test]
+fn names_written_family_name_first_are_shortened_to_it() {
+    let s = Scratch::with_files(&[
+        (
+            "1987-06-03-china.txt",
+            "China keeps door open\n\nPEKING, June 3 - Chinese leader Deng Xiaoping said \
+             China would keep its open door policy. Deng told visiting officials that reform \
+             would continue. Premier Zhao Ziyang said the economy grew 9.4 pct. Zhao will \
+             visit Eastern Europe.\n",
+        ),
+        (
+            "2013-03-17-leaders.txt",
+            "New leaders\n\nForeign Minister Wang Yi and Vice Premier Wang Qishan took office \
+             on Sunday. Wang said the ministry would be open.\n",
+        ),
+    ]);
+    s.index();
+    let persons = entities_of(&s, "Peking", "person");
+    for full in ["Deng Xiaoping", "Zhao Ziyang"] {
+        assert!(has(&persons, full), "{persons:?}");
+    }
+    for short in ["Deng", "Zhao"] {
+        assert!(!has(&persons, short), "{persons:?}");
+    }
+    // Two people of one family name: "Wang" is neither.
+    let persons = entities_of(&s, "ministry", "person");
+    assert!(
+        has(&persons, "Wang Yi") && has(&persons, "Wang Qishan"),
+        "{persons:?}"
+    );
+    let listing = s.stdout(&["entities", "--type", "person", "--json"]);
+    let listing: serde_json::Value = serde_json::from_str(&listing).unwrap();
+    let aliases_of = |name: &str| -> Vec<String> {
+        listing
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["name"] == name)
+            .flat_map(|e| e["aliases"].as_array().unwrap().iter())
+            .map(|a| a["value"].as_str().unwrap().to_string())
+            .collect()
+    };
+    for name in ["Wang Yi", "Wang Qishan"] {
+        assert!(!aliases_of(name).iter().any(|a| a == "Wang"), "{listing}");
+    }
+    assert!(
+        aliases_of("Deng Xiaoping").iter().any(|a| a == "Deng"),
+        "{listing}"
+    );
 }

@@ -7,13 +7,15 @@
 //!   "<org canonical> summit".
 //! - A name takes one kind throughout the article.
 //! - A leftover single word or name equal to the surname (or full name) of exactly one person
-//!   named in full in the article resolves to that person. Headlines often use the surname
+//!   named in full in the article resolves to that person; so does the first word of a name
+//!   when it is no given name ("Deng" of "Deng Xiaoping"). Headlines often use the surname
 //!   before the body gives the full name, so resolution looks at the whole article, not only
 //!   at earlier text.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use super::fragments;
 use super::lexicon::Lexicon;
 use super::mentions::{ArticleState, Mention};
 use super::words;
@@ -122,13 +124,23 @@ pub(super) fn resolve<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>) {
         }
     }
     one_kind_per_name(lex, art);
-    // Full names written out in this article, keyed by themselves and by their surname.
+    // Full names written out in this article, keyed by themselves and by their surname, and
+    // by a first word that is no given name: the family name of names written family name
+    // first ("Deng" of "Deng Xiaoping", "Zhao" of "Zhao Ziyang").
     let mut names: HashMap<&str, Option<Cow<'a, str>>> = HashMap::new();
     for m in &art.mentions {
         if m.kind == EntityKind::Person && !m.removed && m.name.contains(' ') {
             let full = &m.canonical;
             let surname = m.name.rsplit(' ').next().unwrap_or(m.name);
-            for key in [m.name, surname] {
+            let first = m.name.split(' ').next().unwrap_or(m.name);
+            let family_first = (first.chars().count() > 1
+                && first.chars().all(char::is_alphabetic)
+                && !fragments::is_given_name(first))
+            .then_some(first);
+            for key in [Some(m.name), Some(surname), family_first]
+                .into_iter()
+                .flatten()
+            {
                 match names.get(key) {
                     Some(Some(c)) if c != full => {
                         names.insert(key, None);

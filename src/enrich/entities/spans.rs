@@ -250,8 +250,14 @@ mod tests {
             sentence_end_inside(name).map(|at| &name[..at])
         }
         assert_eq!(cut("Hanson Trust PLC. SCM Corp."), Some("Hanson Trust PLC"));
-        assert_eq!(cut("Dutta Corp. Fair Hill International"), Some("Dutta Corp"));
-        assert_eq!(cut("Hill Publishing. Capitol Hill"), Some("Hill Publishing"));
+        assert_eq!(
+            cut("Dutta Corp. Fair Hill International"),
+            Some("Dutta Corp")
+        );
+        assert_eq!(
+            cut("Hill Publishing. Capitol Hill"),
+            Some("Hill Publishing")
+        );
         for whole in [
             "Merrill Lynch & Co. Inc.",
             "J. P. Morgan",
