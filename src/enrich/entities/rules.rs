@@ -351,7 +351,18 @@ pub(super) fn cue_start(text: &str, s: usize) -> usize {
             .map_or(bare.len(), |(i, _)| i);
         let w = &bare[w_start..];
         let dotted = bare.len() < head.len();
-        if w.is_empty() || !(is_title_cue(w) || is_cue_modifier(w)) || (dotted && !is_abbrev(w)) {
+        // "Secretary of State George Shultz", "Minister of Finance Kiichi Miyazawa": "of"
+        // after a title is part of it.
+        let of_a_title = w == "of"
+            && bare[..w_start]
+                .trim_end_matches(' ')
+                .rsplit(' ')
+                .next()
+                .is_some_and(is_title_cue);
+        if w.is_empty()
+            || !(is_title_cue(w) || is_cue_modifier(w) || of_a_title)
+            || (dotted && !is_abbrev(w))
+        {
             return start;
         }
         start = w_start;
@@ -370,6 +381,16 @@ mod tests {
     use super::super::tests::{builtin, find, names};
     use crate::article::EntityKind;
     use crate::enrich::gazetteer::{Gazetteer, GazetteerEntry};
+
+    #[test]
+    fn a_title_with_of_is_read_whole_before_a_name() {
+        let text = "Secretary of State George Shultz met a friend of Finance Minister Kiichi \
+                    Miyazawa.";
+        let at = |name: &str| text.find(name).unwrap();
+        assert_eq!(super::cue_start(text, at("George")), 0);
+        // "of" after a word that is no title is no title's.
+        assert_eq!(super::cue_start(text, at("Kiichi")), at("Finance"));
+    }
 
     #[test]
     fn unknown_persons_from_title_cues_and_said() {
