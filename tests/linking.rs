@@ -597,3 +597,17 @@ fn names_written_family_name_first_are_shortened_to_it() {
         "{listing}"
     );
 }
+
+#[test]
+fn short_places_in_capitals_get_a_name_s_case() {
+    let s = Scratch::with_files(&[(
+        "1970-05-05-kent.txt",
+        "FOUR STUDENTS KILLED AT KENT STATE\n\nKENT, Ohio, May 5 - Four students were killed \
+         when National Guard troops fired on demonstrators at Kent State University protesting \
+         the Cambodian invasion. Governor James Rhodes had ordered the Guard onto the campus.\n",
+    )]);
+    s.index();
+    let places = entities_of(&s, "students", "place");
+    assert!(has(&places, "Kent"), "{places:?}");
+    assert!(!has(&places, "KENT"), "{places:?}");
+}

@@ -27,6 +27,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use super::lexicon;
 use super::mentions::{ArticleState, field_at};
 use crate::article::EntityKind;
 
@@ -308,8 +309,49 @@ fn persons_named_as_works<'a>(
         .collect()
 }
 
+/// A place of short words in capitals ("KENT", "SAN JOSE"), which `restored_case` leaves
+/// alone as it may be an acronym, in a name's case: when it opens the body as a dateline does
+/// ("KENT, Ohio, May 5 -") or the article writes it so elsewhere ("Kent State").
+fn cased_short_places(art: &mut ArticleState<'_>, title: &str, body: &str) {
+    for m in art
+        .mentions
+        .iter_mut()
+        .filter(|m| !m.removed && !m.gazetteer && m.kind == EntityKind::Place)
+    {
+        let name: &str = &m.canonical;
+        let shouted = |b: u8| b.is_ascii_uppercase() || b == b'-' || b == b' ';
+        if name.len() < 3 || !name.bytes().all(shouted) {
+            continue;
+        }
+        let cased = name
+            .split(' ')
+            .map(|w| lexicon::title_case(&w.to_lowercase()))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let (field, text, base) = field_at(m.pos, title, body);
+        let dateline = field == "body"
+            && m.pos == base
+            && text
+                .get(m.surface.len()..)
+                .is_some_and(|t| t.starts_with(", "));
+        if dateline || has_word(title, &cased) || has_word(body, &cased) {
+            m.canonical = Cow::Owned(cased);
+        }
+    }
+}
+
+/// Whether `text` holds `word` as a whole word.
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 pub(super) fn apply<'a>(art: &mut ArticleState<'a>, title: &str, body: &str) {
     let l = lists();
+    cased_short_places(art, title, body);
     let things = persons_written_as_things(art, title, body);
     let works = persons_named_as_works(art, title, body);
     // Orgs with names of their own, which generic heads and halves may resolve to.

@@ -454,7 +454,7 @@ pub(super) fn restored_case(name: &str) -> Option<String> {
 
 /// "san" -> "San"; after a hyphen, and after an apostrophe that follows a first letter, a
 /// name starts again ("o'neill" -> "O'Neill", "al-assad" -> "Al-Assad"; "bank's" stays).
-fn title_case(lower: &str) -> String {
+pub(super) fn title_case(lower: &str) -> String {
     let mut out = String::with_capacity(lower.len());
     let mut start = true;
     for (i, c) in lower.chars().enumerate() {
