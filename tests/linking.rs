@@ -611,3 +611,31 @@ fn short_places_in_capitals_get_a_name_s_case() {
     assert!(has(&places, "Kent"), "{places:?}");
     assert!(!has(&places, "KENT"), "{places:?}");
 }
+
+#[test]
+fn a_lone_word_after_a_person_s_title_is_a_surname() {
+    let s = Scratch::with_files(&[
+        (
+            "1945-08-02-potsdam.txt",
+            "Truman speaks\n\nPresident Truman said on Monday the war was over. Mr. Truman \
+             will return to Washington. Marshal Stalin agreed.\n",
+        ),
+        (
+            "1996-08-28-nato.txt",
+            "Nato meets\n\nGeneral John Sheehan, Supreme Allied Commander Atlantic, will \
+             attend. The Archbishop of Canterbury will preach.\n",
+        ),
+    ]);
+    s.index();
+    // A surname that is also a given name ("Truman"), or that the tagger reads as a place.
+    let persons = entities_of(&s, "Marshal", "person");
+    assert!(has(&persons, "Truman"), "{persons:?}");
+    assert!(has(&persons, "Stalin"), "{persons:?}");
+    let places = entities_of(&s, "Marshal", "place");
+    assert!(!has(&places, "Stalin"), "{places:?}");
+    // A command or a see after a title is no person.
+    let persons = entities_of(&s, "preach", "person");
+    for thing in ["Atlantic", "Canterbury"] {
+        assert!(!has(&persons, thing), "{persons:?}");
+    }
+}

@@ -387,10 +387,16 @@ pub(super) fn apply<'a>(art: &mut ArticleState<'a>, title: &str, body: &str) {
         }
         match m.kind {
             EntityKind::Person => {
+                // After a title a given name is a surname: "President Truman", "Mr. Grant".
+                let titled = || {
+                    let (_, text, base) = field_at(m.pos, title, body);
+                    super::words::after_personal_title(text, m.pos - base)
+                };
                 let lone_given_name = !m.gazetteer
                     && w.len() == 1
                     && m.surface == m.name
-                    && l.given_names.contains(&w[0]);
+                    && l.given_names.contains(&w[0])
+                    && !titled();
                 let part_of_other_name =
                     !m.gazetteer && w.len() == 1 && other_names.contains(&w[0]);
                 m.removed = is_non_name(&w)

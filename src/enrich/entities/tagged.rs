@@ -79,7 +79,11 @@ pub(super) fn apply<'a>(
         } else if art.mentions.iter().any(overlaps) {
             continue;
         }
+        // "Marshal Stalin", "Mr. Washington": one word after a person's title is a person,
+        // whatever the tagger read.
+        let titled_word = !surface.contains(' ') && words::after_personal_title(text, pos - base);
         let kind = match span.kind {
+            NerType::Loc | NerType::Org if titled_word => EntityKind::Person,
             // Local streets and rivers the tagger has never seen look like "Joan Pritchett".
             NerType::Per if place_shaped(surface) => EntityKind::Place,
             NerType::Per if org_shaped(surface) => EntityKind::Org,

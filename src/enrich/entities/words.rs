@@ -264,14 +264,35 @@ pub(super) fn is_title_cue(w: &str) -> bool {
 
 #[rustfmt::skip]
 const TITLE_CUES: &[&str] = &[
-    "Admiral", "Ambassador", "Archbishop", "Cardinal", "Chairman", "Chairperson", "Chairwoman",
-    "Chancellor", "Coach", "Commissioner", "Congressman", "Congresswoman", "Councillor", "Dame",
-    "Defender", "Defenseman", "Detective", "Dr", "Emir", "Emperor", "Envoy", "Gen", "General",
-    "Goalie", "Goalkeeper", "Gov", "Governor", "Judge", "King", "Lady", "Lord", "Mayor",
-    "Midfielder", "Minister", "Miss", "Mr", "Mrs", "Ms", "Pitcher", "Pope", "Premier",
+    "Admiral", "Ambassador", "Archbishop", "Brigadier", "Captain", "Cardinal",
+    "Chairman", "Chairperson", "Chairwoman", "Chancellor", "Coach", "Colonel", "Commander",
+    "Commissioner", "Congressman", "Congresswoman", "Councillor", "Dame", "Defender", "Defenseman",
+    "Detective", "Dr", "Emir", "Emperor", "Envoy", "Gen", "General", "Generalissimo", "Goalie",
+    "Goalkeeper", "Gov", "Governor", "Judge", "King", "Lady", "Lieutenant", "Lord", "Marshal",
+    "Mayor", "Midfielder", "Minister", "Miss", "Mr", "Mrs", "Ms", "Pitcher", "Pope", "Premier",
     "President", "Prince", "Princess", "Prof", "Professor", "Quarterback", "Queen", "Rep",
-    "Secretary", "Sen", "Senator", "Sheikh", "Sir", "Speaker", "Spokesman", "Spokesperson",
-    "Spokeswoman", "Striker", "Sultan", "Winger",
+    "Secretary", "Sen", "Senator", "Sergeant", "Sheikh", "Sir", "Speaker", "Spokesman",
+    "Spokesperson", "Spokeswoman", "Striker", "Sultan", "Winger",
+];
+
+/// Whether the word right before `at` in `text` is a title only a person bears ("Mr.",
+/// "President", "Marshal"): after one, a lone word is a surname, whatever else it could be
+/// ("President Truman", "Marshal Stalin"). Military commands ("Commander Atlantic") and
+/// titles with "of" ("Archbishop of Canterbury") are not.
+pub(super) fn after_personal_title(text: &str, at: usize) -> bool {
+    let Some(before) = text.get(..at).and_then(|t| t.strip_suffix(' ')) else {
+        return false;
+    };
+    let word = before.rsplit(' ').next().unwrap_or("");
+    let word = word.strip_suffix('.').unwrap_or(word);
+    PERSONAL_TITLES.binary_search(&word).is_ok()
+}
+
+#[rustfmt::skip]
+const PERSONAL_TITLES: &[&str] = &[
+    "Chancellor", "Congressman", "Congresswoman", "Dame", "Dr", "Generalissimo", "Gov",
+    "Governor", "Judge", "Marshal", "Mayor", "Miss", "Mr", "Mrs", "Ms", "Premier", "President",
+    "Prof", "Professor", "Rep", "Sen", "Senator", "Sir",
 ];
 
 pub(super) fn is_noble(w: &str) -> bool {
@@ -290,9 +311,9 @@ pub(super) fn is_cue_modifier(w: &str) -> bool {
 
 #[rustfmt::skip]
 const CUE_MODIFIERS: &[&str] = &[
-    "Acting", "Attorney", "Chief", "Crown", "Defence", "Defense", "Deputy", "Economy",
-    "Energy", "Executive", "Finance", "Foreign", "Former", "Health", "Home", "Interior",
-    "Justice", "Prime", "State", "Trade", "Vice",
+    "Acting", "Attorney", "Chief", "Crown", "Defence", "Defense", "Deputy",
+    "Economy", "Energy", "Executive", "Field", "Finance", "Foreign", "Former", "Health", "Home",
+    "Interior", "Justice", "Prime", "State", "Trade", "Vice",
 ];
 
 /// Lowercase words that introduce a full name: "his counterpart Vladimir Putin".
