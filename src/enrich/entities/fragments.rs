@@ -8,8 +8,10 @@
 //!   "N.Z. Dlrs": a name ending in a currency is a sum of money, not a name);
 //! - a one-word doctrine ("Thatcherism"), whatever kind the tagger gave it;
 //! - a product ("MacBook Pro", "Xbox 360") taken for a person or org;
-//! - a person that is a lone given name written without a title ("Oscar", "Bill"), unless the
-//!   gazetteer knows it (then it is a known single-name person);
+//! - a person that is a lone given name written without a title ("Oscar", "Bill"; "President
+//!   Truman" is a surname), unless the gazetteer knows it (then it is a known single-name
+//!   person);
+//! - a person the article writes as a film, book or band ("the film Vera Drake");
 //! - a person that is one word of another name of the article ("Fargo" beside "Wells Fargo");
 //! - a one-word person the article writes as a thing: "the Wild are", "the Wild's win" (a
 //!   team named with a common word);
@@ -20,6 +22,8 @@
 //!   whose name holds that head ("Bank of England"), and is dropped when there is none or more
 //!   than one.
 //!
+//! A short place in capitals ("KENT, Ohio") also takes a name's case here.
+//!
 //! The word lists are data (`data/entities/*.txt`, plus the tagger's title and given-name
 //! lists); `data/entities/README.md` says what each is for.
 
@@ -28,6 +32,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::lexicon;
+use super::markup;
 use super::mentions::{ArticleState, field_at};
 use crate::article::EntityKind;
 
@@ -334,19 +339,11 @@ fn cased_short_places(art: &mut ArticleState<'_>, title: &str, body: &str) {
             && text
                 .get(m.surface.len()..)
                 .is_some_and(|t| t.starts_with(", "));
-        if dateline || has_word(title, &cased) || has_word(body, &cased) {
+        let written = |text| markup::occurrences(text, &cased).next().is_some();
+        if dateline || written(title) || written(body) {
             m.canonical = Cow::Owned(cased);
         }
     }
-}
-
-/// Whether `text` holds `word` as a whole word.
-fn has_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
 }
 
 pub(super) fn apply<'a>(art: &mut ArticleState<'a>, title: &str, body: &str) {

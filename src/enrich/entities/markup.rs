@@ -80,7 +80,7 @@ pub(super) fn apply<'a>(
 }
 
 /// Byte offsets where `name` stands in `text` as whole words.
-fn occurrences<'t>(text: &'t str, name: &'t str) -> impl Iterator<Item = usize> + 't {
+pub(super) fn occurrences<'t>(text: &'t str, name: &'t str) -> impl Iterator<Item = usize> + 't {
     text.match_indices(name).map(|(s, _)| s).filter(move |&s| {
         let before = text[..s].chars().next_back();
         let after = text[s + name.len()..].chars().next();

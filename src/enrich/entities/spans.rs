@@ -153,7 +153,6 @@ fn take_varint(input: &mut &[u8]) -> Option<u64> {
     None
 }
 
-/// Tags title and body together; returns the spans of each.
 /// Where a sentence ends inside a span the tagger read across it ("Hanson Trust PLC. SCM
 /// Corp." is two names): after a legal form that no other legal form follows, or after a word
 /// of five letters or more, when the next word opens with a capital. Initials ("J."),
@@ -179,6 +178,7 @@ fn sentence_end_inside(name: &str) -> Option<usize> {
     None
 }
 
+/// Tags title and body together; returns the spans of each.
 pub(super) fn tag(tagger: &Tagger, title: &str, body: &str) -> TaggedSpans {
     let title_sentences = ner::tokenize(title);
     let body_sentences = ner::tokenize(body);
