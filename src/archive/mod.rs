@@ -102,8 +102,7 @@ impl Archive {
                 Some(entries) => builtin.with_entries(entries.clone()),
                 None => builtin,
             };
-            let archive = self.shared.archive_aliases.entries(&lists);
-            lists.with_fallback(archive)
+            self.shared.archive_aliases.under(lists)
         })
     }
 

@@ -211,6 +211,8 @@ pub struct Gazetteer {
     /// The first `fallback` entries come from the archive's acronym table
     /// ([`Gazetteer::with_fallback`]): they yield to every other entry.
     fallback: usize,
+    /// The first `titled` of those link only a name written after a personal title.
+    titled: usize,
 }
 
 impl Gazetteer {
@@ -381,13 +383,28 @@ impl Gazetteer {
         self.fallback
     }
 
-    /// Adds entries that yield to every entry already here: the archive's acronym table
-    /// (`ingest::acronyms`), which links a name only where the lists do not. In an undated
-    /// article they link whatever their years (the archive itself says what the acronym
-    /// stands for); in a dated one their years must fit, as for any entry.
-    pub fn with_fallback(mut self, entries: Vec<GazetteerEntry>) -> Gazetteer {
-        self.fallback += entries.len();
-        let rest = std::mem::replace(&mut self.entries, entries);
+    /// How many of [`Self::entries`] (the first ones, fallback entries all) link a name only
+    /// after a personal title ("Mr Blair", not "Blair"): surnames that are also given names.
+    pub fn titled_len(&self) -> usize {
+        self.titled
+    }
+
+    /// Adds entries that yield to every entry already here: the archive's alias table
+    /// (`ingest::archive_aliases`), which links a name only where the lists do not. In an
+    /// undated article they link whatever their years (the archive itself says what the
+    /// acronym stands for); in a dated one their years must fit, as for any entry. The
+    /// `titled` ones link a name only where the article writes it after a personal title.
+    /// Called once, on lists without fallback entries.
+    pub fn with_fallback(
+        mut self,
+        titled: Vec<GazetteerEntry>,
+        entries: Vec<GazetteerEntry>,
+    ) -> Gazetteer {
+        debug_assert_eq!(self.fallback, 0, "fallback entries are added once");
+        self.titled = titled.len();
+        self.fallback = titled.len() + entries.len();
+        let rest = std::mem::replace(&mut self.entries, titled);
+        self.entries.extend(entries);
         self.entries.extend(rest);
         self.reindex();
         self
@@ -420,7 +437,12 @@ impl Gazetteer {
     fn reindex(&mut self) {
         self.index.clear();
         for (i, entry) in self.entries.iter().enumerate() {
-            for name in entry.names() {
+            // A titled surname ("Howard" -> Michael Howard after "Mr") is no name of its own:
+            // `--person Howard` still finds every Howard.
+            let names = entry
+                .names()
+                .take(if i < self.titled { 1 } else { usize::MAX });
+            for name in names {
                 let ids = self.index.entry(name_key(name)).or_default();
                 if !ids.contains(&i) {
                     ids.push(i);

@@ -5,7 +5,9 @@
 //!   ("EC" for the European Community): "the NGC said" in another file is the same org.
 //! - **Surnames** of people the archive names in full: when the articles that write "Bush"
 //!   beside a full name mostly mean George W. Bush, an article (or a headline) that only
-//!   says "Bush" means him too, instead of listing a second person "Bush".
+//!   says "Bush" means him too, instead of listing a second person "Bush". A surname that is
+//!   also a given name ("Blair", "Howard") links only where an article writes it after a
+//!   personal title ("Mr Blair"), since alone it may be anyone's first name.
 //!
 //! Built at the end of each index run from what the index already holds, never from the
 //! files: every `<kind>_alias` pair (canonical name, alias) whose alias is an acronym of the
@@ -48,10 +50,16 @@ const OLD_FILE: &str = "acronyms.tsv";
 /// Articles a surname's reading needs, at least, to enter the table.
 const MIN_SURNAME_ARTICLES: u64 = 2;
 
+/// The line of the table's file after which its surnames link only after a personal title.
+const TITLED_MARKER: &str =
+    "# Surnames that are also given names: they link only after a personal title (Mr Blair).";
+
 /// Acronym or surname -> the entity it stands for in this archive, and in how many articles.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Table {
     links: BTreeMap<String, (EntityKind, String)>,
+    /// Surnames that are also given names, linked only after a personal title.
+    titled: BTreeMap<String, (EntityKind, String)>,
     /// Names read two ways without a clear majority: each reading with its count.
     ambiguous: BTreeMap<String, Vec<(EntityKind, String, u64)>>,
     counts: BTreeMap<String, u64>,
@@ -68,12 +76,18 @@ impl Table {
             return Ok(Table::default());
         };
         let text = std::fs::read_to_string(&path).map_err(|e| MorgueError::io(&path, e))?;
-        let entries = Gazetteer::parse_tsv(&text, &path.display().to_string())
-            .map_err(|e| MorgueError::Usage(format!("archive alias table {e}")))?;
+        let (plain, titled) = match text.split_once(TITLED_MARKER) {
+            Some((plain, titled)) => (plain, titled),
+            None => (text.as_str(), ""),
+        };
         let mut table = Table::default();
-        for e in entries {
-            for name in e.aliases {
-                table.links.insert(name, (e.kind, e.canonical.clone()));
+        for (part, links) in [(plain, &mut table.links), (titled, &mut table.titled)] {
+            let entries = Gazetteer::parse_tsv(part, &path.display().to_string())
+                .map_err(|e| MorgueError::Usage(format!("archive alias table {e}")))?;
+            for e in entries {
+                for name in e.aliases {
+                    links.insert(name, (e.kind, e.canonical.clone()));
+                }
             }
         }
         Ok(table)
@@ -127,7 +141,14 @@ impl Table {
             if clear {
                 let (kind, canonical, n) = found.swap_remove(0);
                 table.counts.insert(name.clone(), n);
-                table.links.insert(name, (kind, canonical));
+                let links = if kind == EntityKind::Person
+                    && crate::enrich::entities::is_given_name(&name)
+                {
+                    &mut table.titled
+                } else {
+                    &mut table.links
+                };
+                links.insert(name, (kind, canonical));
             } else {
                 table.ambiguous.insert(name, found);
             }
@@ -142,13 +163,16 @@ impl Table {
              # the index (see src/ingest/archive_aliases.rs): kind<TAB>full name<TAB>short name;\n\
              # counts are articles. Edit the gazetteer, not this file.\n",
         );
-        for (name, (kind, canonical)) in &self.links {
-            let n = self.counts.get(name).copied().unwrap_or(0);
-            text.push_str(&format!(
-                "# {name}: {n}\n{}\t{canonical}\t{name}\n",
-                kind.field_name()
-            ));
-        }
+        let write_links = |text: &mut String, links: &BTreeMap<String, (EntityKind, String)>| {
+            for (name, (kind, canonical)) in links {
+                let n = self.counts.get(name).copied().unwrap_or(0);
+                text.push_str(&format!(
+                    "# {name}: {n}\n{}\t{canonical}\t{name}\n",
+                    kind.field_name()
+                ));
+            }
+        };
+        write_links(&mut text, &self.links);
         for (name, found) in &self.ambiguous {
             let readings: Vec<String> = found
                 .iter()
@@ -159,6 +183,9 @@ impl Table {
                 readings.join(", ")
             ));
         }
+        text.push_str(TITLED_MARKER);
+        text.push('\n');
+        write_links(&mut text, &self.titled);
         let old = dir.join(OLD_FILE);
         if old.exists() {
             std::fs::remove_file(&old).map_err(|e| MorgueError::io(&old, e))?;
@@ -171,31 +198,45 @@ impl Table {
 
     /// Whether both tables link the same names to the same entities.
     pub fn same_links(&self, other: &Table) -> bool {
-        self.links == other.links
+        self.links == other.links && self.titled == other.titled
     }
 
     /// Names linked differently (or only) in one of the two tables.
     pub fn changed(&self, other: &Table) -> Vec<String> {
-        let mut out: Vec<String> = self
-            .links
-            .iter()
-            .filter(|(a, l)| other.links.get(*a) != Some(l))
-            .map(|(a, _)| a.clone())
-            .collect();
-        out.extend(
-            other
-                .links
-                .keys()
-                .filter(|a| !self.links.contains_key(*a))
-                .cloned(),
-        );
+        let mut out = Vec::new();
+        for (mine, theirs) in [(&self.links, &other.links), (&self.titled, &other.titled)] {
+            out.extend(
+                mine.iter()
+                    .filter(|(a, l)| theirs.get(*a) != Some(l))
+                    .map(|(a, _)| a.clone()),
+            );
+            out.extend(theirs.keys().filter(|a| !mine.contains_key(*a)).cloned());
+        }
+        out.sort();
+        out.dedup();
         out
     }
 
-    /// The table as gazetteer entries, each with the years of the `gazetteer` entry of the
+    /// The link of `name` in either part of the table.
+    fn link(&self, name: &str) -> Option<&(EntityKind, String)> {
+        self.links.get(name).or_else(|| self.titled.get(name))
+    }
+
+    /// `lists` (the built-in and the user's) with this table under them as fallback entries.
+    pub fn under(&self, lists: Gazetteer) -> Gazetteer {
+        let titled = self.entries(&self.titled, &lists);
+        let plain = self.entries(&self.links, &lists);
+        lists.with_fallback(titled, plain)
+    }
+
+    /// `links` as gazetteer entries, each with the years of the `gazetteer` entry of the
     /// same kind and name (so a dated article links "EC" to the European Community only
     /// while it existed, and "Bush" to George W. Bush only in his years).
-    pub fn entries(&self, gazetteer: &Gazetteer) -> Vec<GazetteerEntry> {
+    fn entries(
+        &self,
+        links: &BTreeMap<String, (EntityKind, String)>,
+        gazetteer: &Gazetteer,
+    ) -> Vec<GazetteerEntry> {
         let years = |kind: EntityKind, canonical: &str| -> Years {
             let key = name_key(canonical);
             gazetteer
@@ -203,7 +244,7 @@ impl Table {
                 .find(|e| e.kind == kind && name_key(&e.canonical) == key)
                 .map_or(Years::default(), |e| e.years)
         };
-        self.links
+        links
             .iter()
             .map(|(name, (kind, canonical))| GazetteerEntry {
                 kind: *kind,
@@ -281,14 +322,12 @@ pub fn is_acronym_of(alias: &str, canonical: &str) -> bool {
 }
 
 /// "Bush" of "George W. Bush", "Stoltenberg" of "Gerhard Stoltenberg": one capitalised word
-/// of three letters or more that is the last word of a name of two words or more, and no
-/// given name (the "Michael" of "George Michael" is mostly other Michaels).
+/// of three letters or more that is the last word of a name of two words or more.
 pub fn is_surname_of(alias: &str, canonical: &str) -> bool {
     let mut words = canonical.split(' ').filter(|w| !w.is_empty());
     let last = words.next_back();
     alias.chars().count() >= 3
         && alias.starts_with(char::is_uppercase)
-        && !crate::enrich::entities::is_given_name(alias)
         && !alias.contains(' ')
         && words.next().is_some()
         && last == Some(alias)
@@ -311,14 +350,14 @@ pub fn files_to_refresh(
     let fields = &index.fields;
     let mut terms = Vec::new();
     for name in old.changed(new) {
-        let link = old.links.get(&name).or_else(|| new.links.get(&name));
+        let link = old.link(&name).or_else(|| new.link(&name));
         match link {
             Some((EntityKind::Person, canonical)) if is_surname_of(&name, canonical) => {
                 terms.push(Term::from_field_text(
                     fields.entity_name(EntityKind::Person),
                     &name,
                 ));
-                if let Some((kind, canonical)) = old.links.get(&name) {
+                if let Some((kind, canonical)) = old.link(&name) {
                     let pair = format!("{canonical}{ALIAS_SEPARATOR}{name}");
                     terms.push(Term::from_field_text(fields.entity_alias(*kind), &pair));
                 }
@@ -421,6 +460,6 @@ mod tests {
         assert!(!is_surname_of("Xi", "Xi Jinping"));
         assert!(!is_surname_of("Li", "Wen Li"));
         assert!(!is_surname_of("bush", "George W. bush"));
-        assert!(!is_surname_of("Michael", "George Michael"));
+        assert!(is_surname_of("Blair", "Tony Blair"));
     }
 }

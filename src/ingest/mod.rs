@@ -203,10 +203,7 @@ impl RunSummary {
 pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, MorgueError> {
     let started = Instant::now();
     let table = archive_aliases::Table::load(index_dir)?;
-    let gazetteer = |table: &archive_aliases::Table| {
-        let entries = table.entries(&options.gazetteer);
-        options.gazetteer.clone().with_fallback(entries)
-    };
+    let gazetteer = |table: &archive_aliases::Table| table.under(options.gazetteer.clone());
     let mut summary = run_pass(index_dir, options, &gazetteer(&table), None)?;
     if !summary.interrupted {
         merge(index_dir, None)?;

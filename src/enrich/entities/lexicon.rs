@@ -50,10 +50,13 @@ pub(super) struct Lexicon {
     targets: Vec<(EntityKind, String)>,
     /// The years of every gazetteer entry, by entry number.
     years: Vec<Years>,
-    /// Entries below this number are the archive's acronym table (`Gazetteer::with_fallback`).
+    /// Entries below this number are the archive's alias table (`Gazetteer::with_fallback`).
     fallback: u32,
     /// `name_key` -> entry numbers, to canonicalise names the rules find.
     by_key: HashMap<String, Vec<u32>>,
+    /// `name_key` -> entry numbers of the archive's surnames that are also given names,
+    /// which name a person only after a personal title ([`Self::titled_entry`]).
+    titled_by_key: HashMap<String, Vec<u32>>,
     /// Org entry -> the event entry "<org> summit", when the gazetteer lists one.
     summit_of: HashMap<u32, u32>,
 }
@@ -90,6 +93,7 @@ impl Lexicon {
         let mut targets = Vec::new();
         let mut years = Vec::new();
         let mut by_key: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut titled_by_key: HashMap<String, Vec<u32>> = HashMap::new();
         let mut pattern_ids: HashMap<String, usize> = HashMap::new();
         let mut pattern_texts: Vec<String> = Vec::new();
         let mut patterns: Vec<Vec<Variant>> = Vec::new();
@@ -98,6 +102,13 @@ impl Lexicon {
             targets.push((entry.kind, entry.canonical.clone()));
             years.push(entry.years);
             for name in entry.names() {
+                if n < gazetteer.titled_len() {
+                    titled_by_key
+                        .entry(name_key(name))
+                        .or_default()
+                        .push(target);
+                    continue;
+                }
                 let ids = by_key.entry(name_key(name)).or_default();
                 if !ids.contains(&target) {
                     ids.push(target);
@@ -157,6 +168,7 @@ impl Lexicon {
             years,
             fallback: gazetteer.fallback_len() as u32,
             by_key,
+            titled_by_key,
             summit_of,
         }
     }
@@ -350,6 +362,18 @@ impl Lexicon {
         let candidates = ids.iter().rev().filter_map(|&t| {
             let (k, canonical) = &self.targets[t as usize];
             (*k == kind).then(|| (t, name_form(kind, name, canonical)))
+        });
+        self.choose(candidates, when)
+    }
+
+    /// The person the archive's alias table reads a surname that is also a given name as,
+    /// for a `name` the article writes after a personal title ("Mr Blair"), with the same
+    /// rules of dates as [`Self::entry`].
+    pub(super) fn titled_entry(&self, name: &str, when: When<'_>) -> Option<u32> {
+        let ids = self.titled_by_key.get(&name_key(name))?;
+        let candidates = ids.iter().rev().map(|&t| {
+            let canonical = &self.targets[t as usize].1;
+            (t, name_form(EntityKind::Person, name, canonical))
         });
         self.choose(candidates, when)
     }

@@ -220,7 +220,7 @@ impl EntityExtractor {
         art.start_pass(FoundBy::Markup);
         markup::apply(&self.lexicon, title, body, markup, &mut art);
         art.start_pass(FoundBy::Resolution);
-        resolve::resolve(&self.lexicon, &mut art);
+        resolve::resolve(&self.lexicon, &mut art, title, body);
         fragments::apply(&mut art, title, body);
         art
     }

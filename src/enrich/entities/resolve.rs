@@ -11,6 +11,9 @@
 //!   when it is no given name ("Deng" of "Deng Xiaoping"). Headlines often use the surname
 //!   before the body gives the full name, so resolution looks at the whole article, not only
 //!   at earlier text.
+//! - A lone surname that is also a given name ("Blair", "Howard"), which the archive's alias
+//!   table links only after a personal title, links where the article writes "Mr Blair",
+//!   and its other lone mentions in the article follow.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -98,7 +101,7 @@ pub(super) fn summit_and_acronym<'a>(
 }
 
 /// Pass 3: acronyms defined in the article, one kind per name, then surnames.
-pub(super) fn resolve<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>) {
+pub(super) fn resolve<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>, title: &str, body: &str) {
     for (acr, kind, canonical, pos) in art.acronyms.clone() {
         for m in art.mentions.iter_mut() {
             if m.name == acr && !m.removed {
@@ -174,6 +177,41 @@ pub(super) fn resolve<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>) {
                 run.text,
                 false,
             ));
+        }
+    }
+    titled_surnames(lex, art, title, body);
+}
+
+/// "Mr Blair" in an article that names no Blair in full: the archive's alias table reads a
+/// surname that is also a given name only after a personal title (a lone "Blair" may be
+/// anyone's first name). The article's other lone "Blair"s are the same person.
+fn titled_surnames<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>, title: &str, body: &str) {
+    let unlinked = |m: &Mention<'_>| {
+        m.kind == EntityKind::Person
+            && !m.removed
+            && !m.canonical.contains(' ')
+            && m.canonical.eq_ignore_ascii_case(m.name)
+    };
+    let when = art.when();
+    let mut linked: HashMap<String, &'a str> = HashMap::new();
+    for m in art.mentions.iter().filter(|m| unlinked(m)) {
+        let (_, text, base) = super::mentions::field_at(m.pos, title, body);
+        if words::after_personal_title(text, m.pos - base)
+            && let Some(t) = lex.titled_entry(m.name, when)
+        {
+            linked
+                .entry(m.canonical.to_string())
+                .or_insert(lex.target(t).1);
+        }
+    }
+    if linked.is_empty() {
+        return;
+    }
+    for m in art.mentions.iter_mut() {
+        if unlinked(m)
+            && let Some(full) = linked.get(m.canonical.as_ref())
+        {
+            m.canonical = Cow::Borrowed(full);
         }
     }
 }
