@@ -131,7 +131,7 @@ fn is_doctrine(words: &[String]) -> bool {
 }
 
 /// A product line, alone or with model words or numbers after it ("MacBook Pro", "Xbox
-/// 360", "AirPods"): a thing sold, neither a person nor an organisation.
+/// 360", "AirPods", "Fortran IV"): a thing sold or written in, not a person, org or place.
 fn is_product(words: &[String]) -> bool {
     let l = lists();
     let listed = |w: &str| {
@@ -403,6 +403,8 @@ pub(super) fn apply<'a>(art: &mut ArticleState<'a>, title: &str, body: &str) {
                     || works.contains(&m.canonical)
                     || (!m.gazetteer && is_product(&w));
             }
+            // "Fortran" typed as a place: a thing, as for persons and orgs.
+            EntityKind::Place if !m.gazetteer && is_product(&w) => m.removed = true,
             EntityKind::Org if !m.gazetteer => {
                 if is_non_name(&w) || is_product(&w) {
                     m.removed = true;
@@ -457,6 +459,8 @@ mod tests {
         assert!(is_product(&w("MacBook Pro")) && is_product(&w("MacBooks")));
         assert!(is_product(&w("Xbox 360")) && is_product(&w("Apple Watch Series 5")));
         assert!(is_product(&w("Echo Dot")) && is_product(&w("PlayStation")));
+        assert!(is_product(&w("Fortran IV")) && is_product(&w("PL/I")));
+        assert!(!is_product(&w("Fortran Society")));
         assert!(!is_product(&w("Galaxy Entertainment")) && !is_product(&w("Echo Park")));
         assert!(!is_product(&w("Galaxy")) && is_product(&w("Samsung Galaxy Note")));
         assert!(!is_product(&w("Apple")) && !is_product(&w("Sony")));
