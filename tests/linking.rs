@@ -332,6 +332,15 @@ fn events_link_by_the_article_s_date_and_are_looked_back_on_later() {
             "2005-05-09-parade.txt",
             "Parade held\n\nVeterans of WWII marched in Moscow on Monday.\n",
         ),
+        (
+            "1975-04-22-thieu.txt",
+            "Thieu resigns\n\nPresident Nguyen Van Thieu resigned on Monday, saying allies had \
+             betrayed the Paris peace agreement.\n",
+        ),
+        (
+            "2016-11-04-climate.txt",
+            "Climate pact\n\nThe Paris Agreement entered into force on Friday.\n",
+        ),
     ]);
     s.index();
     let tankers = entities_of(&s, "tanker", "event");
@@ -340,6 +349,12 @@ fn events_link_by_the_article_s_date_and_are_looked_back_on_later() {
         !has(&tankers, "Gulf War") && !has(&tankers, "Paris Agreement"),
         "{tankers:?}"
     );
+    // An event's own name that a gazetteer event of another time bears too is kept apart by
+    // the article's decade: no facet or filter mixes 1970s and 1980s Paris pacts with 2015's.
+    assert!(has(&tankers, "Paris Accord (1980s)"), "{tankers:?}");
+    let thieu = entities_of(&s, "resigned", "event");
+    assert_eq!(thieu, ["Paris Agreement (1970s)"]);
+    assert_eq!(total(&s.search(&["--event", "Paris Agreement"])), 1);
     assert!(has(&entities_of(&s, "offensive", "event"), "Gulf War"));
     // An event's short name still links after it ended.
     let parade = entities_of(&s, "parade", "event");

@@ -179,6 +179,24 @@ pub(super) fn canonical<'a>(lex: &'a Lexicon, surface: &'a str, when: When<'_>) 
     }
 }
 
+/// An event's own name that a dated gazetteer event of another time bears too: "Paris
+/// Agreement" in a 1975 story about the 1973 accords is not the 2015 climate agreement, nor
+/// the "Paris Accord" of 1987 currency stories. The article's decade is added ("Paris
+/// Agreement (1970s)"), so that facets and `--event` keep them apart; names the gazetteer
+/// links at this date, and names of undated articles, pass through.
+fn apart_from_other_times<'a>(
+    lex: &'a Lexicon,
+    name: Cow<'a, str>,
+    when: When<'_>,
+) -> Cow<'a, str> {
+    match when.year {
+        Some(year) if lex.names_another_time(EntityKind::Event, &name, when) => {
+            Cow::Owned(format!("{name} ({}s)", year - year.rem_euclid(10)))
+        }
+        _ => name,
+    }
+}
+
 /// `name` with the dots of its capital-letter abbreviations left out ("L.A. Auto Show" ->
 /// "LA Auto Show", "U.S.-China talks" -> "US-China talks"); None when it has none.
 fn undotted(name: &str) -> Option<String> {
@@ -279,7 +297,7 @@ pub(super) fn apply<'a>(
             if every_sports(m.surface) || only_qualified(m.surface) {
                 m.removed = true;
             } else {
-                m.canonical = canonical(lex, m.surface, when);
+                m.canonical = apart_from_other_times(lex, canonical(lex, m.surface, when), when);
             }
         }
     }
@@ -328,6 +346,7 @@ pub(super) fn apply<'a>(
         if words::names_another_event(&canonical, &text[..pos - base], &text[end - base..]) {
             continue;
         }
+        let canonical = apart_from_other_times(lex, canonical, when);
         // A name inside the event that the tagger took for an organisation ("the Louvre
         // accord", "the Plaza agreement") is part of the event's name.
         for m in art.mentions[first..].iter_mut() {

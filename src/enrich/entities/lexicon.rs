@@ -378,6 +378,16 @@ impl Lexicon {
         self.choose(candidates, when)
     }
 
+    /// True when the gazetteer lists `name` as an entity of this kind, but none that fits
+    /// the article's date.
+    pub(super) fn names_another_time(&self, kind: EntityKind, name: &str, when: When<'_>) -> bool {
+        let listed = self.by_key.get(&name_key(name)).is_some_and(|ids| {
+            ids.iter()
+                .any(|&t| t >= self.fallback && self.targets[t as usize].0 == kind)
+        });
+        listed && self.entry(kind, name, when).is_none()
+    }
+
     /// True when the gazetteer lists `name` as an entity of this kind that fits `year`.
     pub(super) fn knows(&self, kind: EntityKind, name: &str, when: When<'_>) -> bool {
         self.entry(kind, name, when).is_some()
