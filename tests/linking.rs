@@ -678,3 +678,41 @@ fn a_lone_word_after_a_person_s_title_is_a_surname() {
         assert!(!has(&persons, thing), "{persons:?}");
     }
 }
+
+#[test]
+fn middle_names_and_a_title_before_a_surname_reach_the_listed_person() {
+    let s = Scratch::with_files(&[
+        (
+            "1975-06-02-summit.txt",
+            "Summit ends\n\nPresident Ford met European leaders in Brussels on Monday. Mr. Ford \
+             said the alliance was sound, and Ford Motor Co. shares rose.\n",
+        ),
+        (
+            "1990-05-30-moscow.txt",
+            "Kremlin talks\n\nPresident Mikhail S. Gorbachev arrived in Washington on \
+             Wednesday.\n",
+        ),
+        (
+            "1991-12-26-resigns.txt",
+            "Leader resigns\n\nMikhail Gorbachev resigned as Soviet president on Wednesday.\n",
+        ),
+        // Out of his years, "Mr. Ford" is somebody else.
+        (
+            "2019-03-04-bakery.txt",
+            "Bakery opens\n\nA bakery opened on Main Street on Monday. Mr. Ford, its owner, \
+             said bread sold out.\n",
+        ),
+    ]);
+    s.index();
+    let summit = entities_of(&s, "alliance", "person");
+    assert_eq!(summit, ["Gerald Ford"]);
+    let orgs = entities_of(&s, "alliance", "org");
+    assert!(orgs.iter().any(|o| o.starts_with("Ford Motor")), "{orgs:?}");
+    assert_eq!(
+        total(&s.search(&["--person", "Mikhail Gorbachev"])),
+        2,
+        "the middle initial makes no second Gorbachev"
+    );
+    let bakery = entities_of(&s, "bakery", "person");
+    assert!(!has(&bakery, "Gerald Ford"), "{bakery:?}");
+}

@@ -57,6 +57,9 @@ pub(super) struct Lexicon {
     /// `name_key` -> entry numbers of the archive's surnames that are also given names,
     /// which name a person only after a personal title ([`Self::titled_entry`]).
     titled_by_key: HashMap<String, Vec<u32>>,
+    /// Surname key -> the listed persons whose full names end in it: "President Ford" is
+    /// Gerald Ford in 1975, though "Ford" alone is no alias of his (it is the carmaker's).
+    surnames: HashMap<String, Vec<u32>>,
     /// Org entry -> the event entry "<org> summit", when the gazetteer lists one.
     summit_of: HashMap<u32, u32>,
 }
@@ -94,6 +97,7 @@ impl Lexicon {
         let mut years = Vec::new();
         let mut by_key: HashMap<String, Vec<u32>> = HashMap::new();
         let mut titled_by_key: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut surnames: HashMap<String, Vec<u32>> = HashMap::new();
         let mut pattern_ids: HashMap<String, usize> = HashMap::new();
         let mut pattern_texts: Vec<String> = Vec::new();
         let mut patterns: Vec<Vec<Variant>> = Vec::new();
@@ -101,6 +105,14 @@ impl Lexicon {
             let target = n as u32;
             targets.push((entry.kind, entry.canonical.clone()));
             years.push(entry.years);
+            if entry.kind == EntityKind::Person && n >= gazetteer.fallback_len() {
+                for surname in entry.names().filter_map(surname_of) {
+                    let ids = surnames.entry(name_key(surname)).or_default();
+                    if !ids.contains(&target) {
+                        ids.push(target);
+                    }
+                }
+            }
             for name in entry.names() {
                 if n < gazetteer.titled_len() {
                     titled_by_key
@@ -169,6 +181,7 @@ impl Lexicon {
             fallback: gazetteer.fallback_len() as u32,
             by_key,
             titled_by_key,
+            surnames,
             summit_of,
         }
     }
@@ -369,8 +382,22 @@ impl Lexicon {
     /// The person the archive's alias table reads a surname that is also a given name as,
     /// for a `name` the article writes after a personal title ("Mr Blair"), with the same
     /// rules of dates as [`Self::entry`].
+    ///
+    /// First the gazetteer's persons of that surname: in a dated article, the one of them
+    /// whose years fit ("President Ford" in 1975), when no other does.
     pub(super) fn titled_entry(&self, name: &str, when: When<'_>) -> Option<u32> {
-        let ids = self.titled_by_key.get(&name_key(name))?;
+        let key = name_key(name);
+        if let (Some(_), Some(ids)) = (when.year, self.surnames.get(&key)) {
+            let mut fitting = ids.iter().copied().filter(|&t| {
+                self.years[t as usize].fits(EntityKind::Person, NameForm::Partial, when.year)
+            });
+            if let Some(first) = fitting.next()
+                && fitting.all(|t| !self.other_entity(t, first))
+            {
+                return Some(first);
+            }
+        }
+        let ids = self.titled_by_key.get(&key)?;
         let candidates = ids.iter().rev().map(|&t| {
             let canonical = &self.targets[t as usize].1;
             (t, name_form(EntityKind::Person, name, canonical))
@@ -411,6 +438,14 @@ impl Lexicon {
         if let Some(canonical) = listed(name) {
             return Cow::Borrowed(canonical);
         }
+        // "Mikhail S. Gorbachev", "Gerald Rudolph Ford": the listed person without the
+        // middle name or initials.
+        if kind == EntityKind::Person
+            && let Some(short) = without_middle_names(name)
+            && let Some(canonical) = listed(&short)
+        {
+            return Cow::Borrowed(canonical);
+        }
         match restored_case(&normalize_space(name)) {
             Some(restored) => match listed(&restored) {
                 Some(canonical) => Cow::Borrowed(canonical),
@@ -426,6 +461,40 @@ impl Lexicon {
         let event = ids.iter().find_map(|t| self.summit_of.get(t))?;
         Some(self.targets[*event as usize].1.as_str())
     }
+}
+
+/// The last word of a person's name of two words or more, if it can be a surname: a
+/// capitalised word of three letters or more ("Ford" of "Gerald R. Ford"; not "Jr." nor "Xi").
+fn surname_of(name: &str) -> Option<&str> {
+    let (rest, last) = name.trim().rsplit_once(' ')?;
+    (!rest.trim().is_empty()
+        && last.chars().count() >= 3
+        && last.starts_with(char::is_uppercase)
+        && last
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\''))
+    .then_some(last)
+}
+
+/// A person's name of three words or more without its middle names and initials
+/// ("Mikhail S. Gorbachev" -> "Mikhail Gorbachev"); `None` when there are none to drop, when
+/// the first word is an initial ("H. Norman Schwarzkopf" is known by his middle name), or
+/// when a lowercase particle ("Perez de Cuellar") or a suffix ("Jr.") makes the last word no
+/// plain surname.
+fn without_middle_names(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (first, last) = (words.first()?, words.last()?);
+    // Letters only, and a lowercase one: not "Jr.", "III" nor an initial.
+    let plain = |w: &str| {
+        w.chars().count() > 2
+            && w.chars().all(char::is_alphabetic)
+            && w.chars().any(char::is_lowercase)
+    };
+    (words.len() >= 3
+        && plain(first)
+        && plain(last)
+        && words.iter().all(|w| w.starts_with(char::is_uppercase)))
+    .then(|| format!("{first} {last}"))
 }
 
 /// Whether `name` is a full name of the entry `canonical` of this kind: the canonical name
@@ -571,7 +640,7 @@ fn case_ok(rule: CaseRule, alias: &str, span: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::tests::{builtin, find, names};
-    use super::restored_case;
+    use super::{restored_case, surname_of, without_middle_names};
     use crate::article::EntityKind;
 
     #[test]
@@ -690,5 +759,26 @@ mod tests {
         );
         assert!(find(&es, EntityKind::Place, "Russia").is_some());
         assert!(find(&es, EntityKind::Org, "Kremlin").is_some());
+    }
+
+    #[test]
+    fn middle_names_and_surnames_of_listed_persons() {
+        assert_eq!(
+            without_middle_names("Mikhail S. Gorbachev").as_deref(),
+            Some("Mikhail Gorbachev")
+        );
+        assert_eq!(
+            without_middle_names("Gerald Rudolph Ford").as_deref(),
+            Some("Gerald Ford")
+        );
+        assert_eq!(without_middle_names("Gerald Ford"), None);
+        assert_eq!(without_middle_names("H. Norman Schwarzkopf"), None);
+        assert_eq!(without_middle_names("James A. Baker III"), None);
+        assert_eq!(without_middle_names("Edmund G. Brown Jr."), None);
+        assert_eq!(without_middle_names("Javier Perez de Cuellar"), None);
+        assert_eq!(surname_of("Gerald R. Ford"), Some("Ford"));
+        assert_eq!(surname_of("Xi Jinping"), Some("Jinping"));
+        assert_eq!(surname_of("Martin Luther King Jr."), None);
+        assert_eq!(surname_of("Madonna"), None);
     }
 }
