@@ -716,3 +716,23 @@ fn middle_names_and_a_title_before_a_surname_reach_the_listed_person() {
     let bakery = entities_of(&s, "bakery", "person");
     assert!(!has(&bakery, "Gerald Ford"), "{bakery:?}");
 }
+
+#[test]
+fn datelines_old_spellings_and_nationalities_of_other_times_are_their_places() {
+    let s = Scratch::with_files(&[(
+        "1975-08-01-helsinki.txt",
+        "Helsinki accord signed\n\nHELSINKI, Aug. 1 - Leaders of 35 nations signed the accord \
+         on Friday. Rumania's delegate praised it, and many East Germans watched on television. \
+         Governor Jerry Brown of Sacramento, Calif., called it a start.\n",
+    )]);
+    s.index();
+    let places = entities_of(&s, "delegate", "place");
+    for place in ["Romania", "East Germany", "California"] {
+        assert!(has(&places, place), "{place}: {places:?}");
+    }
+    for written in ["Rumania", "East Germans", "Calif"] {
+        assert!(!has(&places, written), "{written}: {places:?}");
+    }
+    let orgs = entities_of(&s, "delegate", "org");
+    assert!(!has(&orgs, "East Germans"), "{orgs:?}");
+}

@@ -79,6 +79,11 @@ pub(super) fn apply<'a>(
         } else if art.mentions.iter().any(overlaps) {
             continue;
         }
+        // "East Germans", "the Yugoslavs" read as an organisation or a place: a nationality,
+        // whose place the demonym pass adds (with its guards: "spoke in Russian").
+        if span.kind != NerType::Misc && demonyms.is_demonym(surface) {
+            continue;
+        }
         // "Marshal Stalin", "Mr. Washington": one word after a person's title is a person,
         // whatever the tagger read.
         let titled_word = !surface.contains(' ') && words::after_personal_title(text, pos - base);
