@@ -718,12 +718,13 @@ fn middle_names_and_a_title_before_a_surname_reach_the_listed_person() {
 }
 
 #[test]
-fn datelines_old_spellings_and_nationalities_of_other_times_are_their_places() {
+fn datelines_old_spellings_nationalities_and_talks_of_other_times_are_what_they_name() {
     let s = Scratch::with_files(&[(
         "1975-08-01-helsinki.txt",
         "Helsinki accord signed\n\nHELSINKI, Aug. 1 - Leaders of 35 nations signed the accord \
          on Friday. Rumania's delegate praised it, and many East Germans watched on television. \
-         Governor Jerry Brown of Sacramento, Calif., called it a start.\n",
+         Governor Jerry Brown of Sacramento, Calif., called it a start. The SALT talks \
+         resume in Geneva, and Moscow's hold on Eastern Europe stays.\n",
     )]);
     s.index();
     let places = entities_of(&s, "delegate", "place");
@@ -733,6 +734,15 @@ fn datelines_old_spellings_and_nationalities_of_other_times_are_their_places() {
     for written in ["Rumania", "East Germans", "Calif"] {
         assert!(!has(&places, written), "{written}: {places:?}");
     }
+    assert!(has(&places, "Eastern Europe"), "{places:?}");
     let orgs = entities_of(&s, "delegate", "org");
-    assert!(!has(&orgs, "East Germans"), "{orgs:?}");
+    assert!(
+        !has(&orgs, "East Germans") && !has(&orgs, "SALT"),
+        "{orgs:?}"
+    );
+    let events = entities_of(&s, "delegate", "event");
+    assert!(
+        has(&events, "Strategic Arms Limitation Talks"),
+        "{events:?}"
+    );
 }

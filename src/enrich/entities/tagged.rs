@@ -26,6 +26,8 @@ pub(super) fn apply<'a>(
     art: &mut ArticleState<'a>,
 ) {
     let tail = dateline_tail(text);
+    let joined = join_company_halves(lex, text, spans, art.when());
+    let spans = joined.as_slice();
     let among_orgs = persons_listed_among_orgs(text, spans);
     for (n, span) in spans.iter().enumerate().filter(|(_, s)| !s.doubtful) {
         if tail.is_some_and(|(s, e)| s <= span.start && span.end <= e) {
@@ -96,7 +98,7 @@ pub(super) fn apply<'a>(
             NerType::Per if among_orgs[n] => EntityKind::Org,
             NerType::Per => EntityKind::Person,
             // "the Consumer Electronics Show", "the Brit Awards": what is held, not who.
-            NerType::Org if event_shaped(surface) => EntityKind::Event,
+            NerType::Org if event_shaped(surface, &text[..pos - base]) => EntityKind::Event,
             NerType::Org => EntityKind::Org,
             NerType::Loc => EntityKind::Place,
             NerType::Misc => {
@@ -128,6 +130,45 @@ pub(super) fn apply<'a>(
             pos, end, kind, canonical, surface, surface, false,
         ));
     }
+}
+
+/// The spans with a company's name the tagger cut at its "and" made whole again:
+/// "International Telephone" + "and" + "Telegraph Corp." is one name. Two organisation spans
+/// joined by "and" or "&", the second one capitalised word and a legal form, the first of two
+/// words or more with no legal form, no organisation the gazetteer knows and not the last of a
+/// list ("IBM and Apple Inc.", "Paramount, Universal and Warner Bros." stay apart).
+fn join_company_halves(
+    lex: &Lexicon,
+    text: &str,
+    spans: &[TaggedSpan],
+    when: When<'_>,
+) -> Vec<TaggedSpan> {
+    let mut out: Vec<TaggedSpan> = Vec::with_capacity(spans.len());
+    for span in spans {
+        if let Some(prev) = out.last_mut()
+            && prev.kind == NerType::Org
+            && span.kind == NerType::Org
+            && matches!(text.get(prev.end..span.start), Some(" and " | " & "))
+            && let (Some(first), Some(second)) = (
+                text.get(prev.start..prev.end),
+                text.get(span.start..span.end),
+            )
+            && let Some((word, form)) = second.split_once(' ')
+            && word.starts_with(char::is_uppercase)
+            && fragments::is_legal_form(form.trim_end_matches('.'))
+            && !first
+                .split(' ')
+                .any(|w| fragments::is_legal_form(w.trim_end_matches(['.', ','])))
+            && first.contains(' ')
+            && !text[..prev.start].ends_with(", ")
+            && !lex.knows(EntityKind::Org, first, when)
+        {
+            prev.end = span.end;
+            continue;
+        }
+        out.push(span.clone());
+    }
+    out
 }
 
 /// Per span: a one-word person the tagger found in a list of three or more names whose
@@ -224,11 +265,18 @@ fn nation_before(
 /// An organisation's name that ends in what is held rather than who holds it: an event
 /// ("Consumer Electronics Show", "Brit Awards", "Venice Film Festival"). Not a conference,
 /// which many bodies are called ("Southern Christian Leadership Conference").
-fn event_shaped(surface: &str) -> bool {
-    match surface.rsplit_once(' ') {
-        Some((_, last)) => last != "Conference" && words::is_event_head(last),
-        None => false,
-    }
+///
+/// "Talks" and "Treaty" also end firms' names ("Penn Treaty American Corp", "Penn Treaty"
+/// for short), so they make an event of a name of three words or more ("Strategic Arms
+/// Limitation Talks") or one written after "the" ("the Maastricht Treaty").
+fn event_shaped(surface: &str, before: &str) -> bool {
+    let Some((_, last)) = surface.rsplit_once(' ') else {
+        return false;
+    };
+    let pact = matches!(last, "Talks" | "Treaty");
+    last != "Conference"
+        && words::is_event_head(last)
+        && (!pact || surface.split(' ').count() >= 3 || before.ends_with("the "))
 }
 
 /// "River Alder", "Mill Lane", "Mount Kenya": names whose first or last word says they are
@@ -725,6 +773,31 @@ mod tests {
         let es = ex.extract_with_spans("", body, &spans, None);
         assert_eq!(names(&es, EntityKind::Place), ["Veltrana"], "{es:?}");
         assert!(names(&es, EntityKind::Org).is_empty(), "{es:?}");
+    }
+
+    #[test]
+    fn a_company_name_cut_at_its_and_is_one_name_but_a_list_stays_apart() {
+        let ex = tagged();
+        let body = "Suits against International Telephone and Telegraph Corp. were settled. \
+                    Studios Paramount, Universal and Warner Bros. backed it.";
+        let spans = last_occurrences(
+            body,
+            &[
+                ("International Telephone", NerType::Org),
+                ("Telegraph Corp.", NerType::Org),
+                ("Paramount", NerType::Org),
+                ("Universal", NerType::Org),
+                ("Warner Bros.", NerType::Org),
+            ],
+        );
+        let es = ex.extract_with_spans("", body, &spans, Some(1972));
+        let orgs = names(&es, EntityKind::Org);
+        assert!(
+            orgs.contains(&"International Telephone and Telegraph Corp"),
+            "{es:?}"
+        );
+        assert!(!orgs.contains(&"Telegraph Corp"), "{es:?}");
+        assert!(orgs.contains(&"Universal"), "{es:?}");
     }
 
     #[test]

@@ -379,7 +379,7 @@ pub(super) fn is_event_head(w: &str) -> bool {
 const EVENT_HEADS: &[&str] = &[
     "Awards", "Championship", "Championships", "Conference", "Crisis", "Cup", "Election",
     "Elections", "Expo", "Festival", "Games", "Massacre", "Olympics", "Pandemic", "Referendum",
-    "Revolution", "Show", "Summit", "Uprising", "War",
+    "Revolution", "Show", "Summit", "Talks", "Treaty", "Uprising", "War",
 ];
 
 /// Last words of street and building names, which "said" must not turn into persons
