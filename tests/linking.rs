@@ -350,10 +350,11 @@ fn events_link_by_the_article_s_date_and_are_looked_back_on_later() {
         "{tankers:?}"
     );
     // An event's own name that a gazetteer event of another time bears too is kept apart by
-    // the article's decade: no facet or filter mixes 1970s and 1980s Paris pacts with 2015's.
+    // the article's decade: no facet or filter mixes 1980s Paris pacts with 2015's; the
+    // 1973 Paris peace accords are an entry of their own.
     assert!(has(&tankers, "Paris Accord (1980s)"), "{tankers:?}");
     let thieu = entities_of(&s, "resigned", "event");
-    assert_eq!(thieu, ["Paris Agreement (1970s)"]);
+    assert_eq!(thieu, ["Paris Peace Accords"]);
     assert_eq!(total(&s.search(&["--event", "Paris Agreement"])), 1);
     assert!(has(&entities_of(&s, "offensive", "event"), "Gulf War"));
     // An event's short name still links after it ended.
@@ -745,4 +746,50 @@ fn datelines_old_spellings_nationalities_and_talks_of_other_times_are_what_they_
         has(&events, "Strategic Arms Limitation Talks"),
         "{events:?}"
     );
+}
+
+#[test]
+fn an_undefined_acronym_is_the_company_the_article_names_in_full_but_only_there() {
+    let s = Scratch::with_files(&[
+        (
+            "desk/widgets.txt",
+            "Widget maker grows\n\nShares of Consolidated Widget and Gadget Corp. rose on \
+             Monday. CWG said orders doubled.\n",
+        ),
+        (
+            "desk/other.txt",
+            "Brief\n\nCWG shares fell on Tuesday after a profit warning.\n",
+        ),
+        (
+            "desk/league.txt",
+            "Cup draw\n\nThe Football Association (FA) made the draw on Monday. The FA said \
+             ticket prices would fall.\n",
+        ),
+        (
+            "desk/final.txt",
+            "Rovers through\n\nRovers reached the FA Cup final on Saturday, and the FA praised \
+             the fans.\n",
+        ),
+    ]);
+    s.index();
+    let widgets = entities_of(&s, "doubled", "org");
+    assert_eq!(
+        widgets,
+        ["Consolidated Widget and Gadget Corp"],
+        "{widgets:?}"
+    );
+    // A guess from one article is not carried to others: "CWG" there may be anything.
+    let other = entities_of(&s, "warning", "org");
+    assert!(
+        !has(&other, "Consolidated Widget and Gadget Corp"),
+        "{other:?}"
+    );
+    // The archive's table links the FA an article defined, without cutting the FA Cup.
+    let table = archive_aliases(&s);
+    assert!(table.contains("org\tFootball Association\tFA"), "{table}");
+    assert!(has(
+        &entities_of(&s, "rovers", "org"),
+        "Football Association"
+    ));
+    assert!(has(&entities_of(&s, "rovers", "event"), "FA Cup"));
 }

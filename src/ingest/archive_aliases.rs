@@ -36,6 +36,7 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{Searcher, TantivyDocument, Term};
 
 use crate::article::EntityKind;
+use crate::enrich::entities::is_acronym_of;
 use crate::enrich::gazetteer::{Gazetteer, GazetteerEntry, Years, name_key};
 use crate::error::MorgueError;
 use crate::index::MorgueIndex;
@@ -296,31 +297,6 @@ fn short_name_pairs(
     Ok(pairs)
 }
 
-/// "EC" of "European Community", "IAAF" of "International Association of Athletics
-/// Federations", "PSP" of "PlayStation Portable": 2 to 10 capitals or digits whose letters
-/// are the initials of the name's capitalised words, or all its capitals, in a name of two
-/// words or more that does not hold the acronym itself ("UKIP" is no acronym of "UKIP MEP").
-pub fn is_acronym_of(alias: &str, canonical: &str) -> bool {
-    let letters: String = alias.chars().filter(char::is_ascii_uppercase).collect();
-    let words: Vec<&str> = canonical
-        .split([' ', '-'])
-        .filter(|w| !w.is_empty())
-        .collect();
-    let initials: String = words
-        .iter()
-        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
-        .collect();
-    let capitals: String = canonical.chars().filter(|c| c.is_uppercase()).collect();
-    (2..=10).contains(&alias.len())
-        && letters.len() >= 2
-        && alias
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-        && words.len() >= 2
-        && !words.contains(&alias)
-        && (letters == initials || letters == capitals)
-}
-
 /// "Bush" of "George W. Bush", "Stoltenberg" of "Gerhard Stoltenberg": one capitalised word
 /// of three letters or more that is the last word of a name of two words or more.
 pub fn is_surname_of(alias: &str, canonical: &str) -> bool {
@@ -449,6 +425,12 @@ mod tests {
         assert!(is_acronym_of("PSP", "PlayStation Portable"));
         assert!(!is_acronym_of("UKIP", "UKIP MEP"));
         assert!(!is_acronym_of("EEC", "European Community"));
+        assert!(is_acronym_of(
+            "ITT",
+            "International Telephone and Telegraph Corp"
+        ));
+        assert!(is_acronym_of("GM", "General Motors Corp"));
+        assert!(is_acronym_of("NGC", "Norwegian Gas Company"));
     }
 
     #[test]

@@ -73,6 +73,44 @@ struct Variant {
     target: u32,
 }
 
+/// "EC" of "European Community", "IAAF" of "International Association of Athletics
+/// Federations", "PSP" of "PlayStation Portable", "ITT" of "International Telephone and
+/// Telegraph Corp": 2 to 10 capitals or digits whose letters are the initials of the name's
+/// capitalised words, or all its capitals, a final legal form left out, in a name of two
+/// words or more that does not hold the acronym itself ("UKIP" is no acronym of "UKIP MEP").
+pub(crate) fn is_acronym_of(alias: &str, canonical: &str) -> bool {
+    let letters: String = alias.chars().filter(char::is_ascii_uppercase).collect();
+    let words: Vec<&str> = canonical
+        .split([' ', '-'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let shape = (2..=10).contains(&alias.len())
+        && letters.len() >= 2
+        && alias
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && words.len() >= 2
+        && !words.contains(&alias);
+    // "Northern Gas Company (NGC)" and "ITT" of "... Telegraph Corp": with or without it.
+    let legal_form = words.len() > 2
+        && words
+            .last()
+            .is_some_and(|w| super::fragments::is_legal_form(w.trim_end_matches('.')));
+    let reads = |words: &[&str]| {
+        let initials: String = words
+            .iter()
+            .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+            .collect();
+        let capitals: String = words
+            .iter()
+            .flat_map(|w| w.chars())
+            .filter(|c| c.is_uppercase())
+            .collect();
+        letters == initials || letters == capitals
+    };
+    shape && (reads(&words) || (legal_form && reads(&words[..words.len() - 1])))
+}
+
 /// Capitals and digits only ("NGC", "G7"): how an acronym is written.
 fn is_acronym_shaped(name: &str) -> bool {
     name.chars().any(|c| c.is_ascii_uppercase())
@@ -239,15 +277,18 @@ impl Lexicon {
                     } else {
                         s
                     };
-                    out.push(Mention::new(
-                        base + s,
-                        base + e,
-                        *kind,
-                        Cow::Borrowed(canonical),
-                        &text[surface_start..e],
-                        &text[s..e],
-                        true,
-                    ));
+                    out.push(Mention {
+                        archive: t < self.fallback,
+                        ..Mention::new(
+                            base + s,
+                            base + e,
+                            *kind,
+                            Cow::Borrowed(canonical),
+                            &text[surface_start..e],
+                            &text[s..e],
+                            true,
+                        )
+                    });
                     if *kind == EntityKind::Event && inside.is_none() {
                         self.matches(text, s..e, Some((s, e)), base, when, out);
                     }

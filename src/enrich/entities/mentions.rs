@@ -19,6 +19,11 @@ pub(super) struct Mention<'a> {
     pub(super) name: &'a str,
     /// From the gazetteer, whose reading of a bare surname is trusted over the article's.
     pub(super) gazetteer: bool,
+    /// From the archive's alias table, which yields to the tagger's longer names too.
+    pub(super) archive: bool,
+    /// Linked by a guess from the article's other names ("ITT" of a company it names in
+    /// full): counted, but no alias, so the archive's alias table never carries a guess.
+    pub(super) guessed: bool,
     /// False for the "(SCO)" right after "Shanghai Cooperation Organisation".
     pub(super) counted: bool,
     /// Swallowed by a longer rule name ("Bank of Japan" takes Japan).
@@ -45,6 +50,8 @@ impl<'a> Mention<'a> {
             surface,
             name,
             gazetteer,
+            archive: false,
+            guessed: false,
             counted: true,
             removed: false,
             markup: false,
@@ -154,7 +161,7 @@ pub(super) fn aggregate(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
             e.provenance = Provenance::Markup;
         }
         let surface = normalize_space(m.surface);
-        if shouted(&surface, &e.canonical) {
+        if m.guessed || shouted(&surface, &e.canonical) {
             continue;
         }
         if !e.aliases.iter().any(|a| *a == surface) {

@@ -38,6 +38,7 @@ mod tokens;
 mod words;
 
 pub(crate) use fragments::is_given_name;
+pub(crate) use lexicon::is_acronym_of;
 pub use mentions::FoundBy;
 pub use spans::TaggedSpans;
 
@@ -47,7 +48,7 @@ use tokens::tokenize;
 
 /// Bump when the extraction rules change what comes out of the same text, so the next index
 /// run re-extracts every file (the ingest fingerprint includes it).
-pub const EXTRACTION_VERSION: u32 = 21;
+pub const EXTRACTION_VERSION: u32 = 22;
 
 /// A hash of the built-in data the rules read besides the gazetteer (the demonym table, the
 /// word lists of `data/entities` and the tagger's organisation lists), for the ingest

@@ -127,6 +127,7 @@ pub(super) fn resolve<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>, title: &
         }
     }
     one_kind_per_name(lex, art);
+    acronyms_of_full_names(art);
     // Full names written out in this article, keyed by themselves and by their surname, and
     // by a first word that is no given name: the family name of names written family name
     // first ("Deng" of "Deng Xiaoping", "Zhao" of "Zhao Ziyang").
@@ -180,6 +181,34 @@ pub(super) fn resolve<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>, title: &
         }
     }
     titled_surnames(lex, art, title, body);
+}
+
+/// "ITT" in an article that names "International Telephone and Telegraph Corp." but never
+/// writes "(ITT)": an acronym of its own is the one organisation named in full whose initials
+/// it is. A guess, which adds no alias: the archive's table carries only what an article
+/// defines ("(ITT)") or a list says, not "RCA" guessed from one article's Royal College of
+/// Art to every RCA record.
+fn acronyms_of_full_names(art: &mut ArticleState<'_>) {
+    let full: Vec<_> = art
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Org && !m.removed && m.canonical.contains(' '))
+        .map(|m| m.canonical.clone())
+        .collect();
+    for m in art.mentions.iter_mut() {
+        if m.kind != EntityKind::Org || m.removed || m.gazetteer || m.canonical != m.name {
+            continue;
+        }
+        let mut of = full
+            .iter()
+            .filter(|c| super::lexicon::is_acronym_of(m.name, c));
+        if let Some(first) = of.next()
+            && of.all(|c| c == first)
+        {
+            m.canonical = first.clone();
+            m.guessed = true;
+        }
+    }
 }
 
 /// "Mr Blair" in an article that names no Blair in full: the archive's alias table reads a

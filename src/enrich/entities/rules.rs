@@ -356,7 +356,7 @@ pub(super) fn cue_start(text: &str, s: usize) -> usize {
         let of_a_title = w == "of"
             && bare[..w_start]
                 .trim_end_matches(' ')
-                .rsplit(' ')
+                .rsplit(char::is_whitespace)
                 .next()
                 .is_some_and(is_title_cue);
         if w.is_empty()
@@ -390,6 +390,12 @@ mod tests {
         assert_eq!(super::cue_start(text, at("George")), 0);
         // "of" after a word that is no title is no title's.
         assert_eq!(super::cue_start(text, at("Kiichi")), at("Finance"));
+        // A title opening a paragraph.
+        let text = "Talks resumed.\n\nSecretary of State James A. Baker arrived.";
+        assert_eq!(
+            super::cue_start(text, text.find("James").unwrap()),
+            text.find("Secretary").unwrap()
+        );
     }
 
     #[test]

@@ -74,7 +74,14 @@ pub(super) fn apply<'a>(
                 .unwrap_or_default();
             !places.is_empty() && extends_places(text, (pos - base, end - base), &places)
         };
-        if full_name_over_surname || name_around_place {
+        // "FA Cup" around the archive table's "FA": the table yields to the tagger's
+        // longer names as to every list.
+        let name_around_table_alias = art
+            .mentions
+            .iter()
+            .filter(|m| overlaps(m))
+            .all(|m| m.archive && pos <= m.pos && m.end <= end && m.end - m.pos < end - pos);
+        if full_name_over_surname || name_around_place || name_around_table_alias {
             for m in art.mentions.iter_mut().filter(|m| overlaps(m)) {
                 m.removed = true;
             }
