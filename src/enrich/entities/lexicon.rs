@@ -111,6 +111,17 @@ pub(crate) fn is_acronym_of(alias: &str, canonical: &str) -> bool {
     shape && (reads(&words) || (legal_form && reads(&words[..words.len() - 1])))
 }
 
+/// "A.N.C." -> "ANC": capitals each followed by a dot, two or more; `None` otherwise.
+fn undotted_acronym(name: &str) -> Option<String> {
+    let bytes = name.as_bytes();
+    let dotted = bytes.len() >= 4
+        && bytes.len() % 2 == 0
+        && bytes
+            .chunks(2)
+            .all(|pair| pair[0].is_ascii_uppercase() && pair[1] == b'.');
+    dotted.then(|| name.chars().filter(char::is_ascii_uppercase).collect())
+}
+
 /// Capitals and digits only ("NGC", "G7"): how an acronym is written.
 fn is_acronym_shaped(name: &str) -> bool {
     name.chars().any(|c| c.is_ascii_uppercase())
@@ -479,6 +490,19 @@ impl Lexicon {
         if let Some(canonical) = listed(name) {
             return Cow::Borrowed(canonical);
         }
+        // "International Business Machines Corp." is the listed IBM; "A.N.C." the ANC.
+        if kind == EntityKind::Org {
+            let without_form = name.rsplit_once(' ').and_then(|(rest, last)| {
+                super::fragments::is_legal_form(last.trim_end_matches('.'))
+                    .then_some(rest.trim_end_matches([',', ' ']))
+            });
+            if let Some(canonical) = without_form.and_then(listed) {
+                return Cow::Borrowed(canonical);
+            }
+            if let Some(plain) = undotted_acronym(name) {
+                return listed(&plain).map_or(Cow::Owned(plain), Cow::Borrowed);
+            }
+        }
         // "Mikhail S. Gorbachev", "Gerald Rudolph Ford": the listed person without the
         // middle name or initials.
         if kind == EntityKind::Person
@@ -800,6 +824,21 @@ mod tests {
         );
         assert!(find(&es, EntityKind::Place, "Russia").is_some());
         assert!(find(&es, EntityKind::Org, "Kremlin").is_some());
+    }
+
+    #[test]
+    fn dotted_acronyms_lose_their_dots() {
+        assert_eq!(super::undotted_acronym("A.N.C.").as_deref(), Some("ANC"));
+        assert_eq!(super::undotted_acronym("U.N.").as_deref(), Some("UN"));
+        assert_eq!(super::undotted_acronym("J."), None);
+        assert_eq!(super::undotted_acronym("A.N.C"), None);
+        assert_eq!(super::undotted_acronym("Inc."), None);
+        let lex = &builtin().lexicon;
+        let when = super::When::default();
+        let org = |name| lex.canonical_for(EntityKind::Org, name, when).into_owned();
+        assert_eq!(org("A.N.C."), "ANC");
+        assert_eq!(org("International Business Machines Corp."), "IBM");
+        assert_eq!(org("Widget Makers Inc"), "Widget Makers Inc");
     }
 
     #[test]
