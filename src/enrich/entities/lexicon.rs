@@ -115,7 +115,7 @@ pub(crate) fn is_acronym_of(alias: &str, canonical: &str) -> bool {
 fn undotted_acronym(name: &str) -> Option<String> {
     let bytes = name.as_bytes();
     let dotted = bytes.len() >= 4
-        && bytes.len() % 2 == 0
+        && bytes.len().is_multiple_of(2)
         && bytes
             .chunks(2)
             .all(|pair| pair[0].is_ascii_uppercase() && pair[1] == b'.');
