@@ -406,7 +406,12 @@ pub(super) fn apply<'a>(art: &mut ArticleState<'a>, title: &str, body: &str) {
             // "Fortran" typed as a place: a thing, as for persons and orgs.
             EntityKind::Place if !m.gazetteer && is_product(&w) => m.removed = true,
             EntityKind::Org if !m.gazetteer => {
-                if is_non_name(&w) || is_product(&w) {
+                // "the Federal", "the Public": modifiers of a name never written. Not
+                // "Labor" or "Labour", which alone name a party.
+                let only_modifiers = w
+                    .iter()
+                    .all(|x| l.modifiers.contains(x) && !matches!(x.as_str(), "labor" | "labour"));
+                if is_non_name(&w) || is_product(&w) || only_modifiers {
                     m.removed = true;
                 } else if let Some(head) = generic_head(&w) {
                     let holds = |n: &[String]| {

@@ -106,6 +106,8 @@ pub(super) fn apply<'a>(
             NerType::Per => EntityKind::Person,
             // "the Consumer Electronics Show", "the Brit Awards": what is held, not who.
             NerType::Org if event_shaped(surface, &text[..pos - base]) => EntityKind::Event,
+            // "Avenue of Eternal Peace", "Tiananmen Square": a street or square.
+            NerType::Org if street_shaped(surface) => EntityKind::Place,
             NerType::Org => EntityKind::Org,
             NerType::Loc => EntityKind::Place,
             NerType::Misc => {
@@ -286,6 +288,16 @@ fn event_shaped(surface: &str, before: &str) -> bool {
         && (!pact || surface.split(' ').count() >= 3 || before.ends_with("the "))
 }
 
+/// Streets and squares, which the tagger may read as organisations ("Avenue of Eternal
+/// Peace"); not "Street", whose names stand for institutions ("Downing Street", "Wall
+/// Street").
+fn street_shaped(surface: &str) -> bool {
+    const STREETS: &[&str] = &["Avenue", "Boulevard", "Lane", "Road", "Square"];
+    let first = surface.split(' ').next().unwrap_or("");
+    let last = surface.rsplit(' ').next().unwrap_or("");
+    surface.contains(' ') && (STREETS.contains(&last) || first == "Avenue")
+}
+
 /// "River Alder", "Mill Lane", "Mount Kenya": names whose first or last word says they are
 /// places, however much the rest looks like a person's name.
 fn place_shaped(surface: &str) -> bool {
@@ -369,12 +381,12 @@ fn lowercase_words_fit(surface: &str, kind: NerType) -> bool {
         .all(allowed)
 }
 
-/// "The First Amendment", "the Patriot Act": a law is none of the four kinds, whatever the
+/// "The First Amendment", "the Patriot Act", "the Federal Bankruptcy Code": a law is none of the four kinds, whatever the
 /// tagger calls it (a treaty or an accord, which parties sign, is an event).
 fn is_law(surface: &str) -> bool {
-    surface
-        .rsplit_once(' ')
-        .is_some_and(|(_, last)| matches!(last, "Act" | "Acts" | "Amendment" | "Amendments"))
+    surface.rsplit_once(' ').is_some_and(|(_, last)| {
+        matches!(last, "Act" | "Acts" | "Amendment" | "Amendments" | "Code")
+    })
 }
 
 /// Whether a span's characters can make a name of its kind. No name holds markup or
