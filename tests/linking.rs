@@ -725,7 +725,9 @@ fn datelines_old_spellings_nationalities_and_talks_of_other_times_are_what_they_
         "Helsinki accord signed\n\nHELSINKI, Aug. 1 - Leaders of 35 nations signed the accord \
          on Friday. Rumania's delegate praised it, and many East Germans watched on television. \
          Governor Jerry Brown of Sacramento, Calif., called it a start. The SALT talks \
-         resume in Geneva, and Moscow's hold on Eastern Europe stays.\n",
+         resume in Geneva, and Moscow's hold on Eastern Europe stays. Officials in East \
+         Berlin recalled the Munich Olympics and the Arab oil embargo, and President Valery \
+         Giscard d'Estaing spoke last.\n",
     )]);
     s.index();
     let places = entities_of(&s, "delegate", "place");
@@ -736,16 +738,25 @@ fn datelines_old_spellings_nationalities_and_talks_of_other_times_are_what_they_
         assert!(!has(&places, written), "{written}: {places:?}");
     }
     assert!(has(&places, "Eastern Europe"), "{places:?}");
+    assert!(
+        has(&places, "East Berlin") && !has(&places, "Berlin"),
+        "{places:?}"
+    );
+    let persons = entities_of(&s, "delegate", "person");
+    assert!(has(&persons, "Valery Giscard d'Estaing"), "{persons:?}");
     let orgs = entities_of(&s, "delegate", "org");
     assert!(
         !has(&orgs, "East Germans") && !has(&orgs, "SALT"),
         "{orgs:?}"
     );
     let events = entities_of(&s, "delegate", "event");
-    assert!(
-        has(&events, "Strategic Arms Limitation Talks"),
-        "{events:?}"
-    );
+    for event in [
+        "Strategic Arms Limitation Talks",
+        "1972 Summer Olympics",
+        "1973 oil crisis",
+    ] {
+        assert!(has(&events, event), "{event}: {events:?}");
+    }
 }
 
 #[test]

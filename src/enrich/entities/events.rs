@@ -38,6 +38,7 @@ const HEADS: &[(&str, &str)] = &[
     ("agreement", "Agreement"), ("agreements", "Agreement"),
     ("crash", "crash"), ("crisis", "Crisis"), ("disaster", "disaster"),
     ("earthquake", "earthquake"), ("election", "election"), ("elections", "election"),
+    ("embargo", "embargo"),
     ("games", "Games"), ("massacre", "massacre"), ("olympics", "Olympics"), ("pact", "Pact"),
     ("referendum", "referendum"), ("revolution", "Revolution"), ("round", "Round"),
     ("scandal", "scandal"), ("summit", "summit"), ("talks", "talks"), ("treaty", "Treaty"),
@@ -49,7 +50,7 @@ const HEADS: &[(&str, &str)] = &[
 #[rustfmt::skip]
 const QUALIFIERS: &[&str] = &[
     "banking", "border", "civil", "debt", "financial", "general", "gubernatorial", "hostage",
-    "legislative", "local", "market", "mayoral", "missile", "municipal", "nuclear",
+    "legislative", "local", "market", "mayoral", "missile", "municipal", "nuclear", "oil",
     "parliamentary", "presidential", "primary", "regional", "stock", "summer", "winter",
 ];
 
@@ -68,6 +69,7 @@ const NEEDS_MORE_THAN_A_NATION: &[&str] = &[
     "Accord",
     "Agreement",
     "Games",
+    "embargo",
     "Pact",
     "Round",
     "summit",

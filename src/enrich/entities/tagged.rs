@@ -376,13 +376,15 @@ fn lowercase_words_fit(surface: &str, kind: NerType) -> bool {
     surface
         .split(' ')
         .filter(|w| w.starts_with(char::is_lowercase))
-        // "al-Assad", "el-Sisi": the particle is what comes before the hyphen.
-        .map(|w| w.split('-').next().unwrap_or(w))
+        // "al-Assad", "el-Sisi", "d'Estaing": the particle is what comes before the hyphen
+        // or the apostrophe of its elision.
+        .map(|w| w.split(['-', '\'', '\u{2019}']).next().unwrap_or(w))
         .all(allowed)
 }
 
-/// "The First Amendment", "the Patriot Act", "the Federal Bankruptcy Code": a law is none of the four kinds, whatever the
-/// tagger calls it (a treaty or an accord, which parties sign, is an event).
+/// "The First Amendment", "the Patriot Act", "the Federal Bankruptcy Code": a law is none of
+/// the four kinds, whatever the tagger calls it (a treaty or an accord, which parties sign,
+/// is an event).
 fn is_law(surface: &str) -> bool {
     surface.rsplit_once(' ').is_some_and(|(_, last)| {
         matches!(last, "Act" | "Acts" | "Amendment" | "Amendments" | "Code")
@@ -539,6 +541,17 @@ fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
                 break;
             }
             start += space + 1;
+        }
+        // "Valery Giscard d'Estaing": the tagger stops before the particle's elision.
+        if let Some(rest) = text[end..]
+            .strip_prefix(" d'")
+            .or_else(|| text[end..].strip_prefix(" d\u{2019}"))
+            && rest.starts_with(char::is_uppercase)
+        {
+            let word = rest
+                .find(|c: char| !(c.is_alphabetic() || c == '-'))
+                .unwrap_or(rest.len());
+            end = text.len() - rest.len() + word;
         }
     }
     // "the U.S. Attorney's Office for the Western District of New York" is one name, whether
