@@ -189,14 +189,28 @@ pub(super) fn resolve<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>, title: &
 /// defines ("(ITT)") or a list says, not "RCA" guessed from one article's Royal College of
 /// Art to every RCA record.
 fn acronyms_of_full_names(art: &mut ArticleState<'_>) {
-    let full: Vec<_> = art
+    // Each full name once: a long article names the same orgs thousands of times.
+    let mut full: Vec<_> = art
         .mentions
         .iter()
         .filter(|m| m.kind == EntityKind::Org && !m.removed && m.canonical.contains(' '))
         .map(|m| m.canonical.clone())
         .collect();
+    full.sort_unstable();
+    full.dedup();
+    let shaped = |name: &str| {
+        (2..=10).contains(&name.len())
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    };
     for m in art.mentions.iter_mut() {
-        if m.kind != EntityKind::Org || m.removed || m.gazetteer || m.canonical != m.name {
+        if m.kind != EntityKind::Org
+            || m.removed
+            || m.gazetteer
+            || m.canonical != m.name
+            || !shaped(m.name)
+        {
             continue;
         }
         let mut of = full

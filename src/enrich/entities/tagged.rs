@@ -75,17 +75,19 @@ pub(super) fn apply<'a>(
             !places.is_empty() && extends_places(text, (pos - base, end - base), &places)
         };
         // "FA Cup" around the archive table's "FA": the table yields to the tagger's
-        // longer names as to every list.
-        let name_around_table_alias = art
-            .mentions
-            .iter()
-            .filter(|m| overlaps(m))
-            .all(|m| m.archive && pos <= m.pos && m.end <= end && m.end - m.pos < end - pos);
+        // longer names as to every list. (One pass over the mentions for both questions.)
+        let (mut overlapped, mut only_table_aliases_inside) = (false, true);
+        for m in art.mentions.iter().filter(|m| overlaps(m)) {
+            overlapped = true;
+            only_table_aliases_inside &=
+                m.archive && pos <= m.pos && m.end <= end && m.end - m.pos < end - pos;
+        }
+        let name_around_table_alias = overlapped && only_table_aliases_inside;
         if full_name_over_surname || name_around_place || name_around_table_alias {
             for m in art.mentions.iter_mut().filter(|m| overlaps(m)) {
                 m.removed = true;
             }
-        } else if art.mentions.iter().any(overlaps) {
+        } else if overlapped {
             continue;
         }
         // "East Germans", "the Yugoslavs" read as an organisation or a place: a nationality,
