@@ -24,7 +24,7 @@
 use std::borrow::Cow;
 
 use super::demonyms::Demonyms;
-use super::lexicon::{Lexicon, When};
+use super::lexicon::{Lexicon, When, undotted};
 use super::mentions::{ArticleState, Mention, normalize_space};
 use super::tokens::Token;
 use super::words;
@@ -197,34 +197,6 @@ fn apart_from_other_times<'a>(
         }
         _ => name,
     }
-}
-
-/// `name` with the dots of its capital-letter abbreviations left out ("L.A. Auto Show" ->
-/// "LA Auto Show", "U.S.-China talks" -> "US-China talks"); None when it has none.
-fn undotted(name: &str) -> Option<String> {
-    let bytes = name.as_bytes();
-    let letter_dot = |i: usize| bytes[i].is_ascii_uppercase() && bytes.get(i + 1) == Some(&b'.');
-    let mut out = String::with_capacity(name.len());
-    let mut i = 0;
-    let mut changed = false;
-    while i < bytes.len() {
-        let word_start = i == 0 || matches!(bytes[i - 1], b' ' | b'-');
-        let mut run = i;
-        while run < bytes.len() && letter_dot(run) {
-            run += 2;
-        }
-        let ends_word = run == bytes.len() || matches!(bytes[run], b' ' | b'-' | b'\'');
-        if word_start && run - i >= 4 && ends_word {
-            out.extend(bytes[i..run].iter().step_by(2).map(|&b| b as char));
-            changed = true;
-            i = run;
-        } else {
-            let c = name[i..].chars().next().expect("inside the name");
-            out.push(c);
-            i += c.len_utf8();
-        }
-    }
-    changed.then_some(out)
 }
 
 /// "the World Championships", "European Championship": every sport

@@ -97,9 +97,18 @@ pub(crate) fn is_given_name(word: &str) -> bool {
     lists().given_names.contains(&word.to_lowercase())
 }
 
-/// Whether `word` (without its dot) is a company's legal form ("Inc", "Corp", "PLC").
+/// Whether `word` (with or without its dot) is a company's legal form ("Inc", "Corp.", "PLC").
 pub(super) fn is_legal_form(word: &str) -> bool {
-    lists().legal_forms.contains(&word.to_lowercase())
+    lists()
+        .legal_forms
+        .contains(&word.trim_end_matches('.').to_lowercase())
+}
+
+/// A company's name without its final legal form ("International Business Machines Corp."
+/// -> "International Business Machines"); `None` when it ends in none.
+pub(super) fn without_legal_form(name: &str) -> Option<&str> {
+    let (rest, last) = name.rsplit_once(' ')?;
+    is_legal_form(last).then_some(rest.trim_end_matches([',', ' ']))
 }
 
 /// A name's words, lowercased, without the dots of abbreviations and a possessive "'s".

@@ -80,23 +80,19 @@ struct Variant {
 /// words or more that does not hold the acronym itself ("UKIP" is no acronym of "UKIP MEP").
 pub(crate) fn is_acronym_of(alias: &str, canonical: &str) -> bool {
     let letters: String = alias.chars().filter(char::is_ascii_uppercase).collect();
-    let words: Vec<&str> = canonical
-        .split([' ', '-'])
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = |name: &str| -> Vec<String> {
+        name.split([' ', '-'])
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let all = words(canonical);
     let shape = (2..=10).contains(&alias.len())
         && letters.len() >= 2
-        && alias
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-        && words.len() >= 2
-        && !words.contains(&alias);
-    // "Northern Gas Company (NGC)" and "ITT" of "... Telegraph Corp": with or without it.
-    let legal_form = words.len() > 2
-        && words
-            .last()
-            .is_some_and(|w| super::fragments::is_legal_form(w.trim_end_matches('.')));
-    let reads = |words: &[&str]| {
+        && is_acronym_shaped(alias)
+        && all.len() >= 2
+        && !all.iter().any(|w| w == alias);
+    let reads = |words: &[String]| {
         let initials: String = words
             .iter()
             .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
@@ -108,22 +104,48 @@ pub(crate) fn is_acronym_of(alias: &str, canonical: &str) -> bool {
             .collect();
         letters == initials || letters == capitals
     };
-    shape && (reads(&words) || (legal_form && reads(&words[..words.len() - 1])))
+    // "Northern Gas Company (NGC)" and "ITT" of "... Telegraph Corp": with or without it.
+    let without_form = super::fragments::without_legal_form(canonical)
+        .map(words)
+        .filter(|w| w.len() >= 2);
+    shape && (reads(&all) || without_form.is_some_and(|w| reads(&w)))
 }
 
-/// "A.N.C." -> "ANC": capitals each followed by a dot, two or more; `None` otherwise.
+/// "A.N.C." -> "ANC": a name that is only capitals with their dots; `None` otherwise.
 fn undotted_acronym(name: &str) -> Option<String> {
+    undotted(name).filter(|plain| is_acronym_shaped(plain))
+}
+
+/// `name` with the dots of its capital-letter abbreviations left out ("L.A. Auto Show" ->
+/// "LA Auto Show", "U.S.-China talks" -> "US-China talks"); None when it has none.
+pub(super) fn undotted(name: &str) -> Option<String> {
     let bytes = name.as_bytes();
-    let dotted = bytes.len() >= 4
-        && bytes.len().is_multiple_of(2)
-        && bytes
-            .chunks(2)
-            .all(|pair| pair[0].is_ascii_uppercase() && pair[1] == b'.');
-    dotted.then(|| name.chars().filter(char::is_ascii_uppercase).collect())
+    let letter_dot = |i: usize| bytes[i].is_ascii_uppercase() && bytes.get(i + 1) == Some(&b'.');
+    let mut out = String::with_capacity(name.len());
+    let mut i = 0;
+    let mut changed = false;
+    while i < bytes.len() {
+        let word_start = i == 0 || matches!(bytes[i - 1], b' ' | b'-');
+        let mut run = i;
+        while run < bytes.len() && letter_dot(run) {
+            run += 2;
+        }
+        let ends_word = run == bytes.len() || matches!(bytes[run], b' ' | b'-' | b'\'');
+        if word_start && run - i >= 4 && ends_word {
+            out.extend(bytes[i..run].iter().step_by(2).map(|&b| b as char));
+            changed = true;
+            i = run;
+        } else {
+            let c = name[i..].chars().next().expect("inside the name");
+            out.push(c);
+            i += c.len_utf8();
+        }
+    }
+    changed.then_some(out)
 }
 
 /// Capitals and digits only ("NGC", "G7"): how an acronym is written.
-fn is_acronym_shaped(name: &str) -> bool {
+pub(super) fn is_acronym_shaped(name: &str) -> bool {
     name.chars().any(|c| c.is_ascii_uppercase())
         && name
             .chars()
@@ -492,11 +514,7 @@ impl Lexicon {
         }
         // "International Business Machines Corp." is the listed IBM; "A.N.C." the ANC.
         if kind == EntityKind::Org {
-            let without_form = name.rsplit_once(' ').and_then(|(rest, last)| {
-                super::fragments::is_legal_form(last.trim_end_matches('.'))
-                    .then_some(rest.trim_end_matches([',', ' ']))
-            });
-            if let Some(canonical) = without_form.and_then(listed) {
+            if let Some(canonical) = super::fragments::without_legal_form(name).and_then(listed) {
                 return Cow::Borrowed(canonical);
             }
             if let Some(plain) = undotted_acronym(name) {

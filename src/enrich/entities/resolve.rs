@@ -198,18 +198,12 @@ fn acronyms_of_full_names(art: &mut ArticleState<'_>) {
         .collect();
     full.sort_unstable();
     full.dedup();
-    let shaped = |name: &str| {
-        (2..=10).contains(&name.len())
-            && name
-                .bytes()
-                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-    };
     for m in art.mentions.iter_mut() {
         if m.kind != EntityKind::Org
             || m.removed
             || m.gazetteer
             || m.canonical != m.name
-            || !shaped(m.name)
+            || !super::lexicon::is_acronym_shaped(m.name)
         {
             continue;
         }

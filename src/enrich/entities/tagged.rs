@@ -166,10 +166,10 @@ fn join_company_halves(
             )
             && let Some((word, form)) = second.split_once(' ')
             && word.starts_with(char::is_uppercase)
-            && fragments::is_legal_form(form.trim_end_matches('.'))
+            && fragments::is_legal_form(form)
             && !first
                 .split(' ')
-                .any(|w| fragments::is_legal_form(w.trim_end_matches(['.', ','])))
+                .any(|w| fragments::is_legal_form(w.trim_end_matches(',')))
             && first.contains(' ')
             && !text[..prev.start].ends_with(", ")
             && !lex.knows(EntityKind::Org, first, when)
