@@ -361,21 +361,25 @@ pub(super) fn apply<'a>(art: &mut ArticleState<'a>, title: &str, body: &str) {
     let things = persons_written_as_things(art, title, body);
     let works = persons_named_as_works(art, title, body);
     // Orgs with names of their own, which generic heads and halves may resolve to.
+    // Each (words, name) once: a long article names the same orgs thousands of times.
     let mut named: Vec<(Vec<String>, Cow<'a, str>)> = Vec::new();
+    let mut seen: HashSet<(&str, &str, bool)> = HashSet::new();
     for m in art.mentions.iter().filter(|m| !m.removed) {
-        if m.kind == EntityKind::Org {
+        if m.kind == EntityKind::Org && seen.insert((&m.canonical, m.name, m.gazetteer)) {
             let w = words(&m.canonical);
             if !is_non_name(&w) && (m.gazetteer || generic_head(&w).is_none()) {
-                named.push((w, m.canonical.clone()));
                 // Under the name the article wrote, too: "the House" is the "House of
                 // Commons" whose canonical name is "UK Parliament".
                 let written = words(m.name);
-                if m.gazetteer && written != named[named.len() - 1].0 {
+                if m.gazetteer && written != w {
                     named.push((written, m.canonical.clone()));
                 }
+                named.push((w, m.canonical.clone()));
             }
         }
     }
+    named.sort();
+    named.dedup();
     // The words of the article's other names: a lone word the tagger calls a person that is
     // one of them is that name shortened ("Fargo" of "Wells Fargo", "Hill" of "Capitol Hill
     // Publishing"), not someone the article names.

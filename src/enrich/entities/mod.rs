@@ -263,7 +263,7 @@ impl EntityExtractor {
             }
             SecondPass::Tagged(spans) => {
                 art.start_pass(FoundBy::Tagger);
-                tagged::apply(lex, &self.demonyms, text, base, spans, art);
+                tagged::apply(lex, &self.demonyms, text, base, spans, first, art);
                 inside_names = tagged::multiword_misc(text, spans);
             }
         }

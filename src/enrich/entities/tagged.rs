@@ -16,15 +16,18 @@ use super::words;
 use crate::article::EntityKind;
 use crate::enrich::ner::NerType;
 
-/// Adds the spans of one segment that no gazetteer mention already covers.
+/// Adds the spans of one segment that no gazetteer mention already covers. The segment's
+/// mentions start at `art.mentions[first]`.
 pub(super) fn apply<'a>(
     lex: &'a Lexicon,
     demonyms: &Demonyms,
     text: &'a str,
     base: usize,
     spans: &[TaggedSpan],
+    first: usize,
     art: &mut ArticleState<'a>,
 ) {
+    let mut segment = SegmentMentions::new(&art.mentions, first);
     let tail = dateline_tail(text);
     let joined = join_company_halves(lex, text, spans, art.when());
     let spans = joined.as_slice();
@@ -47,20 +50,25 @@ pub(super) fn apply<'a>(
             continue;
         }
         let overlaps = |m: &Mention<'_>| !m.removed && m.pos < end && pos < m.end;
+        let near = segment.near(pos, end);
         // The gazetteer's surname at the end of a longer person name the tagger found
         // ("Stoltenberg" of "Ivar Stoltenberg"): the full name the article writes wins.
         let full_name_over_surname = span.kind == NerType::Per
             && surface.contains(' ')
-            && art.mentions.iter().filter(|m| overlaps(m)).all(|m| {
-                m.gazetteer && m.kind == EntityKind::Person && m.end == end && m.pos > pos
-            });
+            && near
+                .clone()
+                .map(|i| &art.mentions[i])
+                .filter(|m| overlaps(m))
+                .all(|m| {
+                    m.gazetteer && m.kind == EntityKind::Person && m.end == end && m.pos > pos
+                });
         // A longer name the tagger found around a gazetteer place ("AC Milan", "Inter
         // Milan", "Milan Kundera", "Jordan Henderson"): the place is a word of that name,
         // not where the story is.
         let name_around_place = matches!(span.kind, NerType::Per | NerType::Org) && {
-            let places: Vec<(usize, usize)> = art
-                .mentions
-                .iter()
+            let places: Vec<(usize, usize)> = near
+                .clone()
+                .map(|i| &art.mentions[i])
                 .filter(|m| overlaps(m))
                 .map(|m| {
                     let inside = m.gazetteer
@@ -77,15 +85,20 @@ pub(super) fn apply<'a>(
         // "FA Cup" around the archive table's "FA": the table yields to the tagger's
         // longer names as to every list. (One pass over the mentions for both questions.)
         let (mut overlapped, mut only_table_aliases_inside) = (false, true);
-        for m in art.mentions.iter().filter(|m| overlaps(m)) {
+        for m in near
+            .clone()
+            .map(|i| &art.mentions[i])
+            .filter(|m| overlaps(m))
+        {
             overlapped = true;
             only_table_aliases_inside &=
                 m.archive && pos <= m.pos && m.end <= end && m.end - m.pos < end - pos;
         }
         let name_around_table_alias = overlapped && only_table_aliases_inside;
         if full_name_over_surname || name_around_place || name_around_table_alias {
-            for m in art.mentions.iter_mut().filter(|m| overlaps(m)) {
-                m.removed = true;
+            for i in near {
+                let m = &mut art.mentions[i];
+                m.removed |= overlaps(m);
             }
         } else if overlapped {
             continue;
@@ -140,6 +153,46 @@ pub(super) fn apply<'a>(
         art.mentions.push(Mention::new(
             pos, end, kind, canonical, surface, surface, false,
         ));
+        segment.add(&art.mentions, art.mentions.len() - 1);
+    }
+}
+
+/// The mentions of one segment by position, so that finding those a span overlaps costs a
+/// binary search, not a pass over the article's mentions (a long article names thousands).
+struct SegmentMentions {
+    /// (start, index into the article's mentions), sorted by start.
+    by_start: Vec<(usize, usize)>,
+    /// The longest mention's length: none starting before `pos - longest` reaches `pos`.
+    longest: usize,
+}
+
+impl SegmentMentions {
+    fn new(mentions: &[Mention<'_>], first: usize) -> Self {
+        let mut segment = SegmentMentions {
+            by_start: Vec::with_capacity(mentions.len().saturating_sub(first)),
+            longest: 0,
+        };
+        for i in first..mentions.len() {
+            segment.add(mentions, i);
+        }
+        segment
+    }
+
+    fn add(&mut self, mentions: &[Mention<'_>], i: usize) {
+        let m = &mentions[i];
+        self.longest = self.longest.max(m.end - m.pos);
+        let at = self.by_start.partition_point(|&(start, _)| start <= m.pos);
+        self.by_start.insert(at, (m.pos, i));
+    }
+
+    /// Indices of the mentions that may overlap `pos..end` (a superset: callers test).
+    fn near(&self, pos: usize, end: usize) -> impl Iterator<Item = usize> + Clone + use<> {
+        let from = self
+            .by_start
+            .partition_point(|&(start, _)| start + self.longest <= pos);
+        let to = self.by_start.partition_point(|&(start, _)| start < end);
+        let found: Vec<usize> = self.by_start[from..to].iter().map(|&(_, i)| i).collect();
+        found.into_iter()
     }
 }
 
