@@ -35,6 +35,12 @@ pub use dateline::date_from_dateline;
 pub use parse::{DateError, parse_date_text};
 pub use path::date_from_path;
 
+/// Whether `word` is an English month name or its abbreviation, capitalised ("Sept", "March";
+/// not "may").
+pub fn is_month_name(word: &str) -> bool {
+    word.starts_with(char::is_uppercase) && words::month_abbrev(word).is_some()
+}
+
 /// The range of dates that are believable as publication dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateBounds {

@@ -139,6 +139,30 @@ fn known<'a>(lex: &'a Lexicon, name: &str, when: When<'_>) -> Option<&'a str> {
     (name_key(canonical) == name_key(name)).then_some(canonical)
 }
 
+/// The dated gazetteer event of which `name` is an alias, when the text wrote it otherwise
+/// (`written`: "Paris accords" in a 1975 story, "Paris accord" in the list), so that the
+/// automaton could not see it; under the same rules of dates.
+fn alias_written_otherwise<'a>(
+    lex: &'a Lexicon,
+    name: &str,
+    written: &str,
+    when: When<'_>,
+) -> Option<&'a str> {
+    let written = written
+        .strip_prefix("the ")
+        .or_else(|| written.strip_prefix("The "))
+        .unwrap_or(written);
+    if name_key(name) == name_key(written) {
+        return None;
+    }
+    // Of an event held again and again, another form is any of them: "a new phenomenon in
+    // British elections" is no one UK general election.
+    let t = lex
+        .entry(EntityKind::Event, name, when)
+        .filter(|&t| lex.is_dated(t))?;
+    Some(lex.target(t).1)
+}
+
 /// The canonical name of an event found by the tagger or the rules, from what the text wrote
 /// ("Venice Summit" -> "Venice summit", "the Bosnian Elections" -> "Bosnian election"); the
 /// gazetteer's name when it knows the result.
@@ -175,7 +199,9 @@ pub(super) fn canonical<'a>(lex: &'a Lexicon, surface: &'a str, when: When<'_>) 
     match head(last) {
         Some(h) if !shouted(last) => {
             let folded = format!("{} {h}", normalize_space(rest));
-            known(lex, &folded, when).map_or(Cow::Owned(folded), Cow::Borrowed)
+            known(lex, &folded, when)
+                .or_else(|| alias_written_otherwise(lex, &folded, name, when))
+                .map_or(Cow::Owned(folded), Cow::Borrowed)
         }
         _ => normalize_space(name),
     }
@@ -494,7 +520,10 @@ fn named_before<'a>(
     canonical.push(' ');
     canonical.push_str(head);
     let surface = &seg.text[toks[j].start..toks[k].end];
-    let known = known(lex, &canonical, art.when()).or_else(|| known(lex, surface, art.when()));
+    let when = art.when();
+    let known = known(lex, &canonical, when)
+        .or_else(|| known(lex, surface, when))
+        .or_else(|| alias_written_otherwise(lex, &canonical, surface, when));
     Some((pos, end, known.map_or(Cow::Owned(canonical), Cow::Borrowed)))
 }
 

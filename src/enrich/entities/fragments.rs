@@ -111,6 +111,60 @@ pub(super) fn without_legal_form(name: &str) -> Option<&str> {
     is_legal_form(last).then_some(rest.trim_end_matches([',', ' ']))
 }
 
+/// The legal forms proper, which a company's canonical name goes without (not "Brothers",
+/// "Group" or "Holdings", which are part of names).
+/// Nor "Company", which ends the names of theatres, dance troupes and films as often.
+const COMPANY_FORMS: &[&str] = &[
+    "ab",
+    "ag",
+    "asa",
+    "bhd",
+    "bv",
+    "co",
+    "corp",
+    "corporation",
+    "cos",
+    "gmbh",
+    "inc",
+    "incorporated",
+    "kk",
+    "limited",
+    "llc",
+    "llp",
+    "lp",
+    "ltd",
+    "nv",
+    "oyj",
+    "plc",
+    "pty",
+    "sa",
+    "spa",
+];
+
+/// A company's name of two words or more without its final legal form and the "and" or "&"
+/// before it: "American Motors Corp" -> "American Motors", "Smith Barney, Harris Upham and
+/// Co" -> "Smith Barney, Harris Upham". Not a name of one word ("News Corp", "Time Inc") nor
+/// one that would be a generic head ("National Bank Ltd").
+pub(super) fn company_without_legal_form(name: &str) -> Option<&str> {
+    fn strip(name: &str) -> Option<&str> {
+        let (rest, last) = name.rsplit_once(' ')?;
+        let form = last.trim_end_matches('.').to_lowercase();
+        COMPANY_FORMS.binary_search(&form.as_str()).ok()?;
+        let rest = rest.trim_end_matches([',', ' ']);
+        Some(
+            rest.strip_suffix(" and")
+                .or_else(|| rest.strip_suffix(" &"))
+                .unwrap_or(rest)
+                .trim_end_matches([',', ' ']),
+        )
+    }
+    // "Mitsubishi Gas Chemical Co Ltd": both forms.
+    let rest = strip(name)?;
+    let rest = strip(rest).unwrap_or(rest);
+    let w = words(rest);
+    (w.len() >= 2 && w.iter().any(|x| x != "the") && generic_head(&w).is_none()).then_some(rest)
+}
+
 /// A name's words, lowercased, without the dots of abbreviations and a possessive "'s".
 fn words(name: &str) -> Vec<String> {
     name.split_whitespace()
@@ -434,7 +488,21 @@ pub(super) fn apply<'a>(art: &mut ArticleState<'a>, title: &str, body: &str) {
                                     || n.get(i + 1).is_some_and(|next| next == "of"))
                         })
                     };
-                    let holders = named.iter().filter(|(n, _)| holds(n));
+                    // "the National Party" is not the article's "Labour Party": a holder
+                    // has the generic name's own modifiers too, or none of its own ("the
+                    // Central Bank" is the "Bank of Japan", not the "Ministry of Finance").
+                    let own: Vec<&String> =
+                        w.iter().filter(|x| *x != "the" && *x != head).collect();
+                    let fits = |n: &[String]| {
+                        own.iter().all(|x| n.contains(x))
+                            || (n
+                                .first()
+                                .is_some_and(|first| first == head || first == "the")
+                                && !n.iter().any(|x| {
+                                    x != "the" && l.modifiers.contains(x) && !own.contains(&x)
+                                }))
+                    };
+                    let holders = named.iter().filter(|(n, _)| holds(n) && fits(n));
                     match unique(holders.map(|(_, c)| c)) {
                         Some(full) => m.canonical = full,
                         None => m.removed = true,
@@ -483,6 +551,10 @@ mod tests {
         assert!(!is_product(&w("Galaxy")) && is_product(&w("Samsung Galaxy Note")));
         assert!(!is_product(&w("Apple")) && !is_product(&w("Sony")));
         assert!(is_doctrine(&w("Thatcherism")));
+        assert!(
+            COMPANY_FORMS.is_sorted(),
+            "binary search needs the forms sorted"
+        );
         assert!(!is_doctrine(&w("Nordic Realism Institute")));
     }
 

@@ -75,8 +75,9 @@ struct Variant {
 
 /// "EC" of "European Community", "IAAF" of "International Association of Athletics
 /// Federations", "PSP" of "PlayStation Portable", "ITT" of "International Telephone and
-/// Telegraph Corp": 2 to 10 capitals or digits whose letters are the initials of the name's
-/// capitalised words, or all its capitals, a final legal form left out, in a name of two
+/// Telegraph Corp", "AMC" of "American Motors": 2 to 10 capitals or digits whose letters are
+/// the initials of the name's capitalised words (and a "C" for a company's legal form), or all
+/// its capitals, a final legal form left out, in a name of two
 /// words or more that does not hold the acronym itself ("UKIP" is no acronym of "UKIP MEP").
 pub(crate) fn is_acronym_of(alias: &str, canonical: &str) -> bool {
     let letters: String = alias.chars().filter(char::is_ascii_uppercase).collect();
@@ -102,7 +103,9 @@ pub(crate) fn is_acronym_of(alias: &str, canonical: &str) -> bool {
             .flat_map(|w| w.chars())
             .filter(|c| c.is_uppercase())
             .collect();
-        letters == initials || letters == capitals
+        // "AMC" of "American Motors", whose canonical name goes without its "Corp".
+        let company = letters.len() >= 3 && letters.strip_suffix('C') == Some(initials.as_str());
+        letters == initials || letters == capitals || company
     };
     // "Northern Gas Company (NGC)" and "ITT" of "... Telegraph Corp": with or without it.
     let without_form = super::fragments::without_legal_form(canonical)
@@ -436,6 +439,11 @@ impl Lexicon {
         a != b && self.targets[a as usize] != self.targets[b as usize]
     }
 
+    /// Whether gazetteer entry `target` has years (a recurring event has none).
+    pub(super) fn is_dated(&self, target: u32) -> bool {
+        !self.years[target as usize].is_open()
+    }
+
     /// Kind and canonical name of gazetteer entry `target`.
     pub(super) fn target(&self, target: u32) -> (EntityKind, &str) {
         let (kind, canonical) = &self.targets[target as usize];
@@ -529,13 +537,22 @@ impl Lexicon {
         {
             return Cow::Borrowed(canonical);
         }
-        match restored_case(&normalize_space(name)) {
+        let written = match restored_case(&normalize_space(name)) {
             Some(restored) => match listed(&restored) {
-                Some(canonical) => Cow::Borrowed(canonical),
+                Some(canonical) => return Cow::Borrowed(canonical),
                 None => Cow::Owned(restored),
             },
             None => normalize_space(name),
+        };
+        // "American Motors Corp" and "American Motors" are one company, whichever an
+        // article writes: its name without the legal form.
+        if kind == EntityKind::Org
+            && let Some(short) = super::fragments::company_without_legal_form(&written)
+        {
+            let short = short.to_string();
+            return listed(&short).map_or(Cow::Owned(short), Cow::Borrowed);
         }
+        written
     }
 
     /// The gazetteer's "<org> summit" event for an org, by the org's canonical name.
@@ -856,7 +873,18 @@ mod tests {
         let org = |name| lex.canonical_for(EntityKind::Org, name, when).into_owned();
         assert_eq!(org("A.N.C."), "ANC");
         assert_eq!(org("International Business Machines Corp."), "IBM");
-        assert_eq!(org("Widget Makers Inc"), "Widget Makers Inc");
+        // A company's canonical name goes without its legal form, but not to one word.
+        assert_eq!(org("Widget Makers Inc"), "Widget Makers");
+        assert_eq!(org("WIDGET MAKERS CO LTD"), "Widget Makers");
+        assert_eq!(org("Lindholm Harbour and Co"), "Lindholm Harbour");
+        assert_eq!(org("News Corp"), "News Corp");
+        assert_eq!(org("National Bank Ltd"), "National Bank Ltd");
+        assert_eq!(
+            org("Royal Shakespeare Company"),
+            "Royal Shakespeare Company"
+        );
+        assert!(super::is_acronym_of("AMC", "American Motors"));
+        assert!(!super::is_acronym_of("AC", "American Motors"));
     }
 
     #[test]

@@ -28,8 +28,12 @@ pub(super) fn apply<'a>(
     art: &mut ArticleState<'a>,
 ) {
     let mut segment = SegmentMentions::new(&art.mentions, first);
-    let tail = dateline_tail(text);
-    let joined = join_company_halves(lex, text, spans, art.when());
+    let dateline = dateline(text);
+    let tail = dateline.map(|d| d.credit);
+    let mut joined = join_company_halves(lex, text, spans, art.when());
+    if let Some(place) = dateline.and_then(|d| d.place) {
+        place_of_dateline(&mut joined, place);
+    }
     let spans = joined.as_slice();
     let among_orgs = persons_listed_among_orgs(text, spans);
     for (n, span) in spans.iter().enumerate().filter(|(_, s)| !s.doubtful) {
@@ -42,7 +46,9 @@ pub(super) fn apply<'a>(
         }
         let (pos, end) = (base + start, base + end);
         let surface = &text[pos - base..end - base];
+        // A name never runs across a semicolon ("... Colored People; Whitney M. Young").
         if is_common_word(surface)
+            || surface.contains(';')
             || is_law(surface)
             || !lowercase_words_fit(surface, span.kind)
             || !characters_fit(surface, span.kind)
@@ -52,7 +58,8 @@ pub(super) fn apply<'a>(
         let overlaps = |m: &Mention<'_>| !m.removed && m.pos < end && pos < m.end;
         let near = segment.near(pos, end);
         // The gazetteer's surname at the end of a longer person name the tagger found
-        // ("Stoltenberg" of "Ivar Stoltenberg"): the full name the article writes wins.
+        // ("Stoltenberg" of "Ivar Stoltenberg"), or at its start as a given name ("Sir
+        // Humphrey Gibbs" is not Hubert Humphrey): the full name the article writes wins.
         let full_name_over_surname = span.kind == NerType::Per
             && surface.contains(' ')
             && near
@@ -60,7 +67,10 @@ pub(super) fn apply<'a>(
                 .map(|i| &art.mentions[i])
                 .filter(|m| overlaps(m))
                 .all(|m| {
-                    m.gazetteer && m.kind == EntityKind::Person && m.end == end && m.pos > pos
+                    m.gazetteer
+                        && m.kind == EntityKind::Person
+                        && ((m.end == end && m.pos > pos)
+                            || (m.pos == pos && m.end < end && !m.name.contains(' ')))
                 });
         // A longer name the tagger found around a gazetteer place ("AC Milan", "Inter
         // Milan", "Milan Kundera", "Jordan Henderson"): the place is a word of that name,
@@ -350,13 +360,14 @@ fn street_shaped(surface: &str) -> bool {
     const STREETS: &[&str] = &["Avenue", "Boulevard", "Lane", "Road", "Square"];
     let first = surface.split(' ').next().unwrap_or("");
     let last = surface.rsplit(' ').next().unwrap_or("");
-    surface.contains(' ') && (STREETS.contains(&last) || first == "Avenue")
+    surface.contains(' ') && (STREETS.contains(&last) || matches!(first, "Avenue" | "Rue"))
 }
 
 /// "River Alder", "Mill Lane", "Mount Kenya": names whose first or last word says they are
 /// places, however much the rest looks like a person's name.
 fn place_shaped(surface: &str) -> bool {
-    const FIRST: &[&str] = &["Lake", "Mount", "River"];
+    // "Avenue Kleber", "Rue de Rivoli": streets named the French way.
+    const FIRST: &[&str] = &["Avenue", "Boulevard", "Lake", "Mount", "River", "Rue"];
     // Venues too ("Jeongdong Theater"), but not heads that are also common surnames ("Hall",
     // "Park": "Ji-sung Park").
     const LAST: &[&str] = &[
@@ -495,15 +506,22 @@ fn is_common_word(surface: &str) -> bool {
     COMMON_WORDS.binary_search(&surface).is_ok() || is_clock_time(surface)
 }
 
-/// "AM EST", "PM ET", "GMT": times of day and zones, each word one of them.
+/// "AM EST", "P.M.", "GMT", "Central Standard Time": times of day and zones, each word one
+/// of them, or a zone's name.
 fn is_clock_time(surface: &str) -> bool {
+    if ["Standard Time", "Daylight Time", "Summer Time"]
+        .iter()
+        .any(|zone| surface.ends_with(zone))
+    {
+        return true;
+    }
     const CLOCK: &[&str] = &[
         "AM", "BST", "CDT", "CEST", "CET", "CST", "EDT", "EST", "ET", "GMT", "IST", "JST", "MDT",
         "MST", "PDT", "PM", "PST", "PT", "UTC",
     ];
     surface
         .split(' ')
-        .all(|w| CLOCK.binary_search(&w.trim_end_matches('.')).is_ok())
+        .all(|w| CLOCK.binary_search(&w.replace('.', "").as_str()).is_ok())
 }
 
 #[rustfmt::skip]
@@ -519,15 +537,15 @@ const COMMON_WORDS: &[&str] = &[
     "Valentine's Day", "Wi-Fi",
 ];
 
-/// The date and credit of a wire dateline, as a byte range: "Feb 24 (Continental Wire)" in
-/// "BEIJING, Feb 24 (Continental Wire) - ...". The tagger reads such a line as a sentence and
-/// finds names in it ("Wire" a place, "Feb" an organisation), but the date is no name and the
-/// credit is where the copy came from, not what it is about; the place before the comma is
-/// kept. Gazetteer hits are unaffected ("(Reuters)" is still Reuters). Looks at the first
+/// A wire dateline's place and its date and credit: "BEIJING" and ", Feb 24 (Continental
+/// Wire)" in "BEIJING, Feb 24 (Continental Wire) - ...". The tagger reads such a line as a
+/// sentence and finds names in it ("Wire" a place, "Feb" an organisation), but the date is no
+/// name and the credit is where the copy came from, not what it is about; the place before
+/// the comma is a place (see `place_of_dateline`). Gazetteer hits are unaffected ("(Reuters)" is still Reuters). Looks at the first
 /// three non-empty lines, like the dateline dates (`enrich::dates`), and needs a dash after
 /// the credit, a capitalised place of at most five words first, and a digit or a
 /// parenthesis after the place.
-pub(super) fn dateline_tail(text: &str) -> Option<(usize, usize)> {
+pub(super) fn dateline(text: &str) -> Option<Dateline> {
     let mut offset = 0;
     let mut seen = 0;
     for line in text.split('\n') {
@@ -569,10 +587,54 @@ pub(super) fn dateline_tail(text: &str) -> Option<(usize, usize)> {
         let tail_ok =
             tail.len() <= 70 && (tail.contains(|c: char| c.is_ascii_digit()) || tail.contains('('));
         if place_ok && tail_ok {
-            return Some((start + place_end, start + dash));
+            // A place only where the line is surely a dateline: the place in capitals, a
+            // month or a credit after it ("Unadjusted, the figures rose 206,900 to 4.6
+            // million - ..." is a sentence).
+            let sure = !place.chars().any(char::is_lowercase)
+                || tail.contains('(')
+                || tail
+                    .split([' ', ',', '.'])
+                    .any(crate::enrich::dates::is_month_name);
+            return Some(Dateline {
+                place: sure.then_some((start, start + head[..place_end].trim_end().len())),
+                credit: (start + place_end, start + dash),
+            });
         }
     }
     None
+}
+
+/// Where a wire dateline's parts are, as byte ranges of the segment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Dateline {
+    /// The place before the first comma ("PUNTA DEL ESTE"), when the line is surely a
+    /// dateline.
+    pub(super) place: Option<(usize, usize)>,
+    /// The date and credit after it, up to the dash (", Sept 20 (Reuters)").
+    pub(super) credit: (usize, usize),
+}
+
+/// The dateline's place is a place, whole, whatever the tagger made of its capitals ("PUNTA
+/// DEL ESTE" came out as a person "DEL ESTE"): the spans inside it become one place span, or
+/// one is added where the tagger found nothing (a gazetteer hit there still wins).
+fn place_of_dateline(spans: &mut Vec<TaggedSpan>, (start, end): (usize, usize)) {
+    let inside = |s: &TaggedSpan| s.start < end && start < s.end;
+    let at = spans.iter().position(inside).unwrap_or_else(|| {
+        spans
+            .iter()
+            .position(|s| s.start >= end)
+            .unwrap_or(spans.len())
+    });
+    spans.retain(|s| !inside(s));
+    spans.insert(
+        at,
+        TaggedSpan {
+            start,
+            end,
+            kind: NerType::Loc,
+            doubtful: false,
+        },
+    );
 }
 
 /// Byte ranges of the multi-word MISC spans ("Chinese New Year"): names that are no entity
@@ -618,6 +680,12 @@ fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
             .any(|w| matches!(w, "District" | "Circuit"));
         if district {
             start -= words::office_before(&text[..start]);
+        }
+    }
+    // "the Central Committee of the": the tagger ran on into the next name's article.
+    for tail in [" of the", " of", " and", " the"] {
+        if text[start..end].ends_with(tail) && end - tail.len() > start {
+            end -= tail.len();
         }
     }
     let last_word = text[start..end].rsplit(' ').next().unwrap_or("");
@@ -880,7 +948,7 @@ mod tests {
         let es = ex.extract_with_spans("", body, &spans, Some(1972));
         let orgs = names(&es, EntityKind::Org);
         assert!(
-            orgs.contains(&"International Telephone and Telegraph Corp"),
+            orgs.contains(&"International Telephone and Telegraph"),
             "{es:?}"
         );
         assert!(!orgs.contains(&"Telegraph Corp"), "{es:?}");
@@ -1002,19 +1070,18 @@ mod tests {
     #[test]
     fn dateline_tail_needs_the_dateline_shape() {
         let text = "BEIJING, Feb 24 (Continental Wire) - Talks.";
-        let (s, e) = dateline_tail(text).unwrap();
-        assert_eq!(&text[s..e], ", Feb 24 (Continental Wire)");
+        let d = dateline(text).unwrap();
+        assert_eq!(&text[d.credit.0..d.credit.1], ", Feb 24 (Continental Wire)");
+        let (s, e) = d.place.unwrap();
+        assert_eq!(&text[s..e], "BEIJING");
+        let text = "Unadjusted, the figures rose 206,900 to 4.64 million - with many more.";
+        assert_eq!(dateline(text).unwrap().place, None);
         let text = "Headline here\n\nGENEVA, March 3, 2025 (Continental Wire) \u{2014} Talks.";
-        let (s, e) = dateline_tail(text).unwrap();
+        let d = dateline(text).unwrap();
+        let (s, e) = d.credit;
         assert_eq!(&text[s..e], ", March 3, 2025 (Continental Wire)");
         // An ordinary sentence with a comma and a dash is no dateline.
-        assert_eq!(
-            dateline_tail("Officials said, after a pause - nothing."),
-            None
-        );
-        assert_eq!(
-            dateline_tail("Talks in Geneva - Russia, 3 (US) officials"),
-            None
-        );
+        assert_eq!(dateline("Officials said, after a pause - nothing."), None);
+        assert_eq!(dateline("Talks in Geneva - Russia, 3 (US) officials"), None);
     }
 }
