@@ -814,6 +814,11 @@ fn legal_forms_datelines_party_names_clock_times_and_leaders_of_the_1960s() {
              Tuesday. Kennedy said the talks went well.\n",
         ),
         (
+            "1968-10-01-wallace.txt",
+            "Wallace campaigns\n\nGov. George C. Wallace, running on the American Independent \
+             party ticket, attacked the Civil Rights Act of 1964 and trade with Red China.\n",
+        ),
+        (
             "1968-06-06-senator.txt",
             "Senator dies\n\nSenator Robert F. Kennedy died on Thursday. Kennedy was 42.\n",
         ),
@@ -849,6 +854,11 @@ fn legal_forms_datelines_party_names_clock_times_and_leaders_of_the_1960s() {
     assert!(has(&visit, "John F. Kennedy"), "{visit:?}");
     assert!(has(&visit, "Humphrey Gibbs"), "{visit:?}");
     assert!(!has(&visit, "Hubert Humphrey"), "{visit:?}");
+    // A lowercase "party" after a name of adjectives is the party's; a law with its year is
+    // no organisation; "Red China" is China.
+    let wallace = entities_of(&s, "ticket", "org");
+    assert_eq!(wallace, ["American Independent Party"], "{wallace:?}");
+    assert!(has(&entities_of(&s, "ticket", "place"), "China"));
     let senator = entities_of(&s, "senator", "person");
     assert_eq!(senator, ["Robert F. Kennedy"], "{senator:?}");
 }

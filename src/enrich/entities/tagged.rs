@@ -7,6 +7,8 @@
 //! or a name ending in an event word such as "War" or "Summit"): nationalities and works are
 //! not things users filter by.
 
+use std::borrow::Cow;
+
 use super::demonyms::Demonyms;
 use super::fragments;
 use super::lexicon::{Lexicon, When};
@@ -47,11 +49,13 @@ pub(super) fn apply<'a>(
         let (pos, end) = (base + start, base + end);
         let surface = &text[pos - base..end - base];
         // A name never runs across a semicolon ("... Colored People; Whitney M. Young").
-        if is_common_word(surface)
+        // The lowercase "party" that `trim` added is no word of the tagger's name.
+        let named = surface.strip_suffix(" party").unwrap_or(surface);
+        if is_common_word(named)
             || surface.contains(';')
             || is_law(surface)
-            || !lowercase_words_fit(surface, span.kind)
-            || !characters_fit(surface, span.kind)
+            || !lowercase_words_fit(named, span.kind)
+            || !characters_fit(named, span.kind)
         {
             continue;
         }
@@ -115,7 +119,7 @@ pub(super) fn apply<'a>(
         }
         // "East Germans", "the Yugoslavs" read as an organisation or a place: a nationality,
         // whose place the demonym pass adds (with its guards: "spoke in Russian").
-        if span.kind != NerType::Misc && demonyms.is_demonym(surface) {
+        if span.kind != NerType::Misc && demonyms.is_demonym(named) {
             continue;
         }
         // "Marshal Stalin", "Mr. Washington": one word after a person's title is a person,
@@ -159,7 +163,13 @@ pub(super) fn apply<'a>(
             _ => pos,
         };
         let surface = &text[pos - base..end - base];
-        let canonical = lex.canonical_for(kind, surface, art.when());
+        let canonical = match surface.strip_suffix(" party") {
+            Some(name) if kind == EntityKind::Org => Cow::Owned(
+                lex.canonical_for(kind, &format!("{name} Party"), art.when())
+                    .into_owned(),
+            ),
+            _ => lex.canonical_for(kind, surface, art.when()),
+        };
         art.mentions.push(Mention::new(
             pos, end, kind, canonical, surface, surface, false,
         ));
@@ -452,7 +462,12 @@ fn lowercase_words_fit(surface: &str, kind: NerType) -> bool {
 /// the four kinds, whatever the tagger calls it (a treaty or an accord, which parties sign,
 /// is an event).
 fn is_law(surface: &str) -> bool {
-    surface.rsplit_once(' ').is_some_and(|(_, last)| {
+    // "the Civil Rights Act of 1964": its year after it.
+    let name = match surface.rsplit_once(" of ") {
+        Some((name, year)) if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) => name,
+        _ => surface,
+    };
+    name.rsplit_once(' ').is_some_and(|(_, last)| {
         matches!(last, "Act" | "Acts" | "Amendment" | "Amendments" | "Code")
     })
 }
@@ -687,6 +702,19 @@ fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
         if text[start..end].ends_with(tail) && end - tail.len() > start {
             end -= tail.len();
         }
+    }
+    // "the American Independent party": the tagger stops before a lowercase "party" that
+    // is part of a name made of adjectives (an organisation's only: "the Soviet party" is no
+    // name; "the Likud party" is the Likud).
+    const ADJECTIVE_ENDINGS: &[&str] = &["al", "an", "ary", "ent", "ic", "ist", "ive"];
+    if span.kind == NerType::Org
+        && ADJECTIVE_ENDINGS
+            .iter()
+            .any(|ending| text[start..end].ends_with(ending))
+        && let Some(rest) = text[end..].strip_prefix(" party")
+        && !rest.starts_with(char::is_alphanumeric)
+    {
+        end += " party".len();
     }
     let last_word = text[start..end].rsplit(' ').next().unwrap_or("");
     // "U.S." keeps its dots; "batteries." does not, and neither does a legal form, so that
