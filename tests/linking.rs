@@ -224,6 +224,50 @@ fn a_surname_alone_is_the_person_the_archive_names_in_full_when_one_clearly_has_
     assert!(!fees.iter().any(|p| p.contains(' ')), "{fees:?}");
 }
 
+#[test]
+fn a_surname_s_reading_holds_only_near_the_years_of_the_articles_naming_the_person() {
+    let s = Scratch::with_files(&[
+        (
+            "1962-03-01-farm.txt",
+            "Farm bill\n\nSenator Walter Brannock backed the farm bill. Brannock said prices \
+             would hold.\n",
+        ),
+        (
+            "1963-05-02-dam.txt",
+            "Dam opens\n\nSenator Walter Brannock opened the dam. Brannock praised the \
+             engineers.\n",
+        ),
+        (
+            "1964-06-03-roads.txt",
+            "Roads plan\n\nThe roads plan passed, Brannock told reporters on Wednesday.\n",
+        ),
+        (
+            "1991-07-04-parade.txt",
+            "Parade held\n\nThe parade was a success, Brannock told reporters on Thursday.\n",
+        ),
+    ]);
+    s.index();
+    let table = archive_aliases(&s);
+    assert!(
+        table.contains("person\tWalter Brannock\tBrannock\t1962-1963"),
+        "{table}"
+    );
+    // Within two years of those articles the lone surname is him; decades later it is not.
+    assert_eq!(entities_of(&s, "roads", "person"), ["Walter Brannock"]);
+    let parade = entities_of(&s, "parade", "person");
+    assert!(!has(&parade, "Walter Brannock"), "{parade:?}");
+    // A second run keeps the years: the articles the table linked are no evidence of them.
+    let links = |table: &str| -> Vec<String> {
+        table
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(str::to_string)
+            .collect()
+    };
+    s.index();
+    assert_eq!(links(&archive_aliases(&s)), links(&table));
+}
+
 fn archive_aliases(s: &Scratch) -> String {
     std::fs::read_to_string(s.index_dir().join("archive-aliases.tsv")).unwrap_or_default()
 }
@@ -819,6 +863,11 @@ fn legal_forms_datelines_party_names_clock_times_and_leaders_of_the_1960s() {
              party ticket, attacked the Civil Rights Act of 1964 and trade with Red China.\n",
         ),
         (
+            "1964-08-05-destroyers.txt",
+            "Destroyers attacked\n\nTwo destroyers were attacked in the Gulf of Tonkin on \
+             Sunday, the Navy said.\n",
+        ),
+        (
             "1968-06-06-senator.txt",
             "Senator dies\n\nSenator Robert F. Kennedy died on Thursday. Kennedy was 42.\n",
         ),
@@ -861,4 +910,7 @@ fn legal_forms_datelines_party_names_clock_times_and_leaders_of_the_1960s() {
     assert!(has(&entities_of(&s, "ticket", "place"), "China"));
     let senator = entities_of(&s, "senator", "person");
     assert_eq!(senator, ["Robert F. Kennedy"], "{senator:?}");
+    // A feature's whole name is the place: the Gulf of Tonkin is no Persian Gulf.
+    let gulf = entities_of(&s, "destroyers", "place");
+    assert_eq!(gulf, ["Gulf of Tonkin"], "{gulf:?}");
 }

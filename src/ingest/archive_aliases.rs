@@ -20,7 +20,10 @@
 //! (`archive-aliases.tsv`, gazetteer format) and read by every run and search
 //! ([`Gazetteer::with_fallback`]): it links a name only where neither the article (its own
 //! definition, or a person it names in full) nor a fitting gazetteer entry does, and in
-//! dated articles only within the years of the gazetteer entry of that name, if any.
+//! dated articles only within the years of the gazetteer entry of that name, if any, or else,
+//! for a surname, within the years of the dated articles that write the person's given name
+//! beside it (the table's fourth column; two years' margin, as for listed persons): "Kennedy"
+//! read from 1968 stories about Robert F. Kennedy is not him in a 1962 story.
 //!
 //! When a run changes the table, the articles it may change are re-resolved from their
 //! stored text and tagger spans (`read::refresh_file`, `read::refresh_articles`), without
@@ -30,10 +33,13 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
-use tantivy::collector::{Count, DocSetCollector};
-use tantivy::query::TermQuery;
+use tantivy::collector::{Collector, Count, DocSetCollector, SegmentCollector};
+use tantivy::columnar::Column;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{Searcher, TantivyDocument, Term};
+use tantivy::{
+    DateTime, DocId, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyDocument, Term,
+};
 
 use crate::article::EntityKind;
 use crate::enrich::entities::is_acronym_of;
@@ -55,12 +61,23 @@ const MIN_SURNAME_ARTICLES: u64 = 2;
 const TITLED_MARKER: &str =
     "# Surnames that are also given names: they link only after a personal title (Mr Blair).";
 
+/// The entity a short name stands for in this archive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Link {
+    kind: EntityKind,
+    canonical: String,
+    /// For a surname: the years of the dated articles that name the person in full beside
+    /// it, so that "Kennedy" read as Robert F. Kennedy from 1968 stories is not him in 1962
+    /// (see [`Table::entries`]). Open for acronyms and where no such article is dated.
+    years: Years,
+}
+
 /// Acronym or surname -> the entity it stands for in this archive, and in how many articles.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Table {
-    links: BTreeMap<String, (EntityKind, String)>,
+    links: BTreeMap<String, Link>,
     /// Surnames that are also given names, linked only after a personal title.
-    titled: BTreeMap<String, (EntityKind, String)>,
+    titled: BTreeMap<String, Link>,
     /// Names read two ways without a clear majority: each reading with its count.
     ambiguous: BTreeMap<String, Vec<(EntityKind, String, u64)>>,
     counts: BTreeMap<String, u64>,
@@ -87,7 +104,12 @@ impl Table {
                 .map_err(|e| MorgueError::Usage(format!("archive alias table {e}")))?;
             for e in entries {
                 for name in e.aliases {
-                    links.insert(name, (e.kind, e.canonical.clone()));
+                    let link = Link {
+                        kind: e.kind,
+                        canonical: e.canonical.clone(),
+                        years: e.years,
+                    };
+                    links.insert(name, link);
                 }
             }
         }
@@ -104,6 +126,7 @@ impl Table {
         lists: &Gazetteer,
     ) -> Result<Table, MorgueError> {
         let mut readings: BTreeMap<String, Vec<(EntityKind, String, u64)>> = BTreeMap::new();
+        let mut spans: BTreeMap<(String, String), Years> = BTreeMap::new();
         for kind in EntityKind::ALL {
             let field = index.fields.entity_alias(kind);
             for pair in short_name_pairs(searcher, field, kind)
@@ -111,10 +134,14 @@ impl Table {
             {
                 let term = Term::from_field_text(field, &pair);
                 let query = TermQuery::new(term, IndexRecordOption::Basic);
-                let n = searcher
-                    .search(&query, &Count)
-                    .map_err(|e| MorgueError::tantivy(&index.dir, e))?
-                    as u64;
+                let tantivy_err = |e| MorgueError::tantivy(&index.dir, e);
+                let n = searcher.search(&query, &Count).map_err(tantivy_err)? as u64;
+                let years = match named_in_full(index, field, &pair) {
+                    Some(full) if kind == EntityKind::Person => searcher
+                        .search(&full, &YearsOfArticles)
+                        .map_err(tantivy_err)?,
+                    _ => Years::default(),
+                };
                 if let Some((canonical, name)) = pair.split_once(ALIAS_SEPARATOR)
                     && n > 0
                     && !linked_everywhere(lists, kind, canonical, name)
@@ -124,6 +151,7 @@ impl Table {
                         canonical.to_string(),
                         n,
                     ));
+                    spans.insert((name.to_string(), canonical.to_string()), years);
                 }
             }
         }
@@ -149,7 +177,15 @@ impl Table {
                 } else {
                     &mut table.links
                 };
-                links.insert(name, (kind, canonical));
+                let years = spans
+                    .remove(&(name.clone(), canonical.clone()))
+                    .unwrap_or_default();
+                let link = Link {
+                    kind,
+                    canonical,
+                    years,
+                };
+                links.insert(name, link);
             } else {
                 table.ambiguous.insert(name, found);
             }
@@ -164,12 +200,18 @@ impl Table {
              # the index (see src/ingest/archive_aliases.rs): kind<TAB>full name<TAB>short name;\n\
              # counts are articles. Edit the gazetteer, not this file.\n",
         );
-        let write_links = |text: &mut String, links: &BTreeMap<String, (EntityKind, String)>| {
-            for (name, (kind, canonical)) in links {
+        let write_links = |text: &mut String, links: &BTreeMap<String, Link>| {
+            for (name, link) in links {
                 let n = self.counts.get(name).copied().unwrap_or(0);
+                let years = if link.years.is_open() {
+                    String::new()
+                } else {
+                    format!("\t{}", link.years)
+                };
                 text.push_str(&format!(
-                    "# {name}: {n}\n{}\t{canonical}\t{name}\n",
-                    kind.field_name()
+                    "# {name}: {n}\n{}\t{}\t{name}{years}\n",
+                    link.kind.field_name(),
+                    link.canonical
                 ));
             }
         };
@@ -219,7 +261,7 @@ impl Table {
     }
 
     /// The link of `name` in either part of the table.
-    fn link(&self, name: &str) -> Option<&(EntityKind, String)> {
+    fn link(&self, name: &str) -> Option<&Link> {
         self.links.get(name).or_else(|| self.titled.get(name))
     }
 
@@ -232,26 +274,28 @@ impl Table {
 
     /// `links` as gazetteer entries, each with the years of the `gazetteer` entry of the
     /// same kind and name (so a dated article links "EC" to the European Community only
-    /// while it existed, and "Bush" to George W. Bush only in his years).
+    /// while it existed, and "Bush" to George W. Bush only in his years), or else the years
+    /// of the articles that gave a surname its reading.
     fn entries(
         &self,
-        links: &BTreeMap<String, (EntityKind, String)>,
+        links: &BTreeMap<String, Link>,
         gazetteer: &Gazetteer,
     ) -> Vec<GazetteerEntry> {
-        let years = |kind: EntityKind, canonical: &str| -> Years {
+        let listed_years = |kind: EntityKind, canonical: &str| -> Option<Years> {
             let key = name_key(canonical);
             gazetteer
                 .entries()
                 .find(|e| e.kind == kind && name_key(&e.canonical) == key)
-                .map_or(Years::default(), |e| e.years)
+                .map(|e| e.years)
+                .filter(|years| !years.is_open())
         };
         links
             .iter()
-            .map(|(name, (kind, canonical))| GazetteerEntry {
-                kind: *kind,
-                canonical: canonical.clone(),
+            .map(|(name, link)| GazetteerEntry {
+                kind: link.kind,
+                canonical: link.canonical.clone(),
                 aliases: vec![name.clone()],
-                years: years(*kind, canonical),
+                years: listed_years(link.kind, &link.canonical).unwrap_or(link.years),
             })
             .collect()
     }
@@ -309,6 +353,95 @@ pub fn is_surname_of(alias: &str, canonical: &str) -> bool {
         && last == Some(alias)
 }
 
+/// The span of years of the dated articles a query matches.
+struct YearsOfArticles;
+
+impl Collector for YearsOfArticles {
+    type Fruit = Years;
+    type Child = SegmentYears;
+
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentYears> {
+        Ok(SegmentYears {
+            dates: reader.fast_fields().date("date")?,
+            days: None,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, segments: Vec<Option<(i64, i64)>>) -> tantivy::Result<Years> {
+        let days = segments.into_iter().flatten();
+        let first = days.clone().map(|(first, _)| first).min();
+        let last = days.map(|(_, last)| last).max();
+        let year = |day: i64| crate::search::facets::civil_from_days(day).0 as i32;
+        Ok(Years {
+            from: first.map(year),
+            to: last.map(year),
+        })
+    }
+}
+
+struct SegmentYears {
+    dates: Column<DateTime>,
+    /// First and last day (since 1970-01-01) of the dated matches.
+    days: Option<(i64, i64)>,
+}
+
+impl SegmentCollector for SegmentYears {
+    type Fruit = Option<(i64, i64)>;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        if let Some(date) = self.dates.first(doc) {
+            let day = date.into_timestamp_secs().div_euclid(86_400);
+            self.days = Some(match self.days {
+                Some((first, last)) => (first.min(day), last.max(day)),
+                None => (day, day),
+            });
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        self.days
+    }
+}
+
+/// The articles that give a person's surname its reading: those with the (canonical,
+/// surname) pair `pair` of `field` that also write one of the person's given names ("Walter"
+/// of "Walter Brannock"; initials do not count). Articles that have the pair only because
+/// the table linked their lone surname are no evidence, so the years they add do not widen
+/// run after run.
+fn named_in_full(
+    index: &MorgueIndex,
+    field: tantivy::schema::Field,
+    pair: &str,
+) -> Option<BooleanQuery> {
+    let (canonical, _) = pair.split_once(ALIAS_SEPARATOR)?;
+    let words: Vec<&str> = canonical.split(' ').collect();
+    let given: Vec<Box<dyn Query>> = words[..words.len().saturating_sub(1)]
+        .iter()
+        .filter(|w| !w.ends_with('.') && w.chars().count() > 1)
+        .map(|w| {
+            let stem = crate::index::analysis::english_stem(&w.to_lowercase());
+            let term = Term::from_field_text(index.fields.body, &stem);
+            Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>
+        })
+        .collect();
+    if given.is_empty() {
+        return None;
+    }
+    let pair = TermQuery::new(Term::from_field_text(field, pair), IndexRecordOption::Basic);
+    Some(BooleanQuery::new(vec![
+        (Occur::Must, Box::new(pair)),
+        (Occur::Must, Box::new(BooleanQuery::union(given))),
+    ]))
+}
+
 /// The files (manifest keys) of the articles whose entities may change when the table `old`
 /// becomes `new`, looked up with `searcher` (over the index's last commit). For an acronym: every article that writes it. For a surname, only the
 /// articles that list it alone as a person (which the new reading may name) or under the
@@ -328,14 +461,16 @@ pub fn files_to_refresh(
     for name in old.changed(new) {
         let link = old.link(&name).or_else(|| new.link(&name));
         match link {
-            Some((EntityKind::Person, canonical)) if is_surname_of(&name, canonical) => {
+            Some(link)
+                if link.kind == EntityKind::Person && is_surname_of(&name, &link.canonical) =>
+            {
                 terms.push(Term::from_field_text(
                     fields.entity_name(EntityKind::Person),
                     &name,
                 ));
-                if let Some((kind, canonical)) = old.link(&name) {
-                    let pair = format!("{canonical}{ALIAS_SEPARATOR}{name}");
-                    terms.push(Term::from_field_text(fields.entity_alias(*kind), &pair));
+                if let Some(link) = old.link(&name) {
+                    let pair = format!("{}{ALIAS_SEPARATOR}{name}", link.canonical);
+                    terms.push(Term::from_field_text(fields.entity_alias(link.kind), &pair));
                 }
             }
             // A word that is its own stem is not in `words` (`analysis::WORDS`): its stem

@@ -313,13 +313,24 @@ impl Lexicon {
                     } else {
                         s
                     };
+                    // "the Gulf of Tonkin" is no Gulf (the Persian Gulf's short name): the
+                    // feature's whole name is the place.
+                    let feature = match kind {
+                        EntityKind::Place => words::feature_name_after(&text[s..e], &text[e..]),
+                        _ => 0,
+                    };
+                    let (e, canonical) = match feature {
+                        0 => (e, Cow::Borrowed(canonical.as_str())),
+                        n => (e + n, normalize_space(&text[s..e + n])),
+                    };
                     out.push(Mention {
                         archive: t < self.fallback,
+                        gazetteer: feature == 0,
                         ..Mention::new(
                             base + s,
                             base + e,
                             *kind,
-                            Cow::Borrowed(canonical),
+                            canonical,
                             &text[surface_start..e],
                             &text[s..e],
                             true,

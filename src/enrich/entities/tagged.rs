@@ -79,23 +79,26 @@ pub(super) fn apply<'a>(
         // A longer name the tagger found around a gazetteer place ("AC Milan", "Inter
         // Milan", "Milan Kundera", "Jordan Henderson"): the place is a word of that name,
         // not where the story is.
-        let name_around_place = matches!(span.kind, NerType::Per | NerType::Org) && {
-            let places: Vec<(usize, usize)> = near
-                .clone()
-                .map(|i| &art.mentions[i])
-                .filter(|m| overlaps(m))
-                .map(|m| {
-                    let inside = m.gazetteer
-                        && m.kind == EntityKind::Place
-                        && pos <= m.pos
-                        && m.end <= end
-                        && m.end - m.pos < end - pos;
-                    inside.then_some((m.pos - base, m.end - base))
-                })
-                .collect::<Option<_>>()
-                .unwrap_or_default();
-            !places.is_empty() && extends_places(text, (pos - base, end - base), &places)
-        };
+        // So is a longer place "of" another ("Gulf of Tonkin" is no Gulf; "Sea of Japan").
+        let longer_place = span.kind == NerType::Loc && surface.contains(" of ");
+        let name_around_place = (matches!(span.kind, NerType::Per | NerType::Org) || longer_place)
+            && {
+                let places: Vec<(usize, usize)> = near
+                    .clone()
+                    .map(|i| &art.mentions[i])
+                    .filter(|m| overlaps(m))
+                    .map(|m| {
+                        let inside = m.gazetteer
+                            && m.kind == EntityKind::Place
+                            && pos <= m.pos
+                            && m.end <= end
+                            && m.end - m.pos < end - pos;
+                        inside.then_some((m.pos - base, m.end - base))
+                    })
+                    .collect::<Option<_>>()
+                    .unwrap_or_default();
+                !places.is_empty() && extends_places(text, (pos - base, end - base), &places)
+            };
         // "FA Cup" around the archive table's "FA": the table yields to the tagger's
         // longer names as to every list. (One pass over the mentions for both questions.)
         let (mut overlapped, mut only_table_aliases_inside) = (false, true);

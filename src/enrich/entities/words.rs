@@ -170,6 +170,37 @@ pub(super) fn district_after(after: &str) -> usize {
     end.map_or(0, |e| start + e)
 }
 
+/// How many bytes of the text right after a geographic feature's word ("Gulf", "Bay",
+/// "Sea", ...) name which one: " of Tonkin", " of Mexico", " of Wight" (capitalised words,
+/// up to three). 0 when `feature` is no such word or no name follows.
+pub(super) fn feature_name_after(feature: &str, after: &str) -> usize {
+    const FEATURES: &[&str] = &[
+        "Bay", "Cape", "Gulf", "Isle", "Isles", "Lake", "Sea", "Strait", "Straits",
+    ];
+    let Some(rest) = after.strip_prefix(" of ") else {
+        return 0;
+    };
+    if !FEATURES.contains(&feature) {
+        return 0;
+    }
+    let mut end = 0;
+    for (n, word) in rest.split(' ').enumerate() {
+        let bare = &word[..word
+            .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .unwrap_or(word.len())];
+        if n >= 3 || bare.is_empty() || !bare.starts_with(char::is_uppercase) {
+            break;
+        }
+        end = after.len() - rest.len()
+            + (word.as_ptr() as usize - rest.as_ptr() as usize)
+            + bare.len();
+        if bare.len() < word.len() {
+            break;
+        }
+    }
+    end
+}
+
 /// Whether an event's name between `before` and `after` names some other, new event, as
 /// after an indefinite article: "calls for a Brexit referendum.", "another Gulf war", "a
 /// second Cold War". Only for events that happen once (`canonical` ends in "War",
@@ -396,6 +427,21 @@ const PLACE_HEADS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_feature_s_name_follows_its_of() {
+        use super::feature_name_after as after;
+        assert_eq!(
+            after("Gulf", " of Tonkin.\n\nSecretary"),
+            " of Tonkin".len()
+        );
+        assert_eq!(
+            after("Gulf", " of Saint Lawrence, where"),
+            " of Saint Lawrence".len()
+        );
+        assert_eq!(after("Gulf", " of oil states"), 0);
+        assert_eq!(after("Paris", " of France"), 0);
+    }
+
     #[test]
     fn an_event_after_an_indefinite_article_is_another_one() {
         let another = |before, after| super::names_another_event("Gulf War", before, after);
