@@ -218,6 +218,8 @@ pub(super) fn names_another_event(canonical: &str, before: &str, after: &str) ->
         "earthquake",
         "massacre",
         "pact",
+        // "a Marshall Plan for Africa" is a new plan named after the 1948 one.
+        "plan",
         "referendum",
         "revolution",
         "scandal",
