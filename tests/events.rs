@@ -76,7 +76,9 @@ fn each_pattern_kind_is_found_under_one_canonical_name() {
         "Iran-Iraq War",
         "1987 stock market crash",
         "1988 Summer Olympics",
-        "40th anniversary of the Marshall Plan",
+        // A known event's anniversary goes under the event's name (the Marshall Plan is in
+        // the gazetteer).
+        "40th anniversary of Marshall Plan",
     ] {
         assert!(names.contains(&expected), "{expected} in {names:?}");
     }
