@@ -268,6 +268,46 @@ fn a_surname_s_reading_holds_only_near_the_years_of_the_articles_naming_the_pers
     assert_eq!(links(&archive_aliases(&s)), links(&table));
 }
 
+#[test]
+fn a_surname_after_a_woman_s_title_is_not_the_man_of_that_name() {
+    let s = Scratch::with_files(&[
+        (
+            "1963-11-22-dallas.txt",
+            "President shot\n\nPresident John F. Kennedy was shot in Dallas on Friday. Mrs. \
+             Kennedy was unhurt. Kennedy died an hour later.\n",
+        ),
+        (
+            "2005-04-20-campaign.txt",
+            "On the trail\n\nMichael Howard toured Kent with his wife Sandra Howard. Mrs \
+             Howard said voters were friendly.\n",
+        ),
+        (
+            "1979-05-04-victory.txt",
+            "Tories win\n\nMargaret Thatcher became prime minister on Friday. Mrs. Thatcher \
+             said she would bring harmony.\n",
+        ),
+    ]);
+    s.index();
+    let dallas = entities_of(&s, "Dallas", "person");
+    assert!(has(&dallas, "John F. Kennedy"), "{dallas:?}");
+    assert!(has(&dallas, "Mrs Kennedy"), "{dallas:?}");
+    assert_eq!(
+        total(&s.search(&["--person", "John F. Kennedy", "unhurt"])),
+        1,
+        "the article still names him"
+    );
+    let trail = entities_of(&s, "voters", "person");
+    assert!(has(&trail, "Sandra Howard"), "{trail:?}");
+    let listing = s.stdout(&["entities", "--type", "person"]);
+    let michael = listing
+        .lines()
+        .find(|l| l.trim_start().starts_with("Michael Howard"))
+        .unwrap_or_else(|| panic!("{listing}"));
+    assert!(!michael.contains("Mrs"), "{michael}");
+    // A woman the lists name is still herself.
+    assert_eq!(entities_of(&s, "harmony", "person"), ["Margaret Thatcher"]);
+}
+
 fn archive_aliases(s: &Scratch) -> String {
     std::fs::read_to_string(s.index_dir().join("archive-aliases.tsv")).unwrap_or_default()
 }

@@ -47,10 +47,11 @@ struct Lists {
     modifiers: HashSet<String>,
     products: HashSet<String>,
     product_models: HashSet<String>,
+    male_given_names: HashSet<String>,
 }
 
 /// The lists' text, for the ingest fingerprint.
-pub(super) const DATA: [&str; 9] = [
+pub(super) const DATA: [&str; 10] = [
     include_str!("../../../data/ner/lists/titles.txt"),
     include_str!("../../../data/ner/lists/first_names.txt"),
     include_str!("../../../data/entities/company_suffixes.txt"),
@@ -60,6 +61,7 @@ pub(super) const DATA: [&str; 9] = [
     include_str!("../../../data/entities/products.txt"),
     include_str!("../../../data/entities/product_models.txt"),
     include_str!("../../../data/entities/roles.txt"),
+    include_str!("../../../data/entities/male_given_names.txt"),
 ];
 
 fn lists() -> &'static Lists {
@@ -88,6 +90,7 @@ fn lists() -> &'static Lists {
             modifiers: set(DATA[5]),
             products: set(DATA[6]),
             product_models: set(DATA[7]),
+            male_given_names: set(DATA[9]),
         }
     })
 }
@@ -95,6 +98,11 @@ fn lists() -> &'static Lists {
 /// Whether `word` is a given name of the tagger's list ("Michael", "Paul"), in any case.
 pub(crate) fn is_given_name(word: &str) -> bool {
     lists().given_names.contains(&word.to_lowercase())
+}
+
+/// Whether `word` is a man's given name in nearly all uses ("John", "Michael"), in any case.
+pub(super) fn is_male_given_name(word: &str) -> bool {
+    lists().male_given_names.contains(&word.to_lowercase())
 }
 
 /// Whether `word` (with or without its dot) is a company's legal form ("Inc", "Corp.", "PLC").

@@ -181,6 +181,55 @@ pub(super) fn resolve<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>, title: &
         }
     }
     titled_surnames(lex, art, title, body);
+    after_a_woman_s_title(art, title, body);
+}
+
+/// "Mrs. Kennedy" in a story that names President John F. Kennedy is his wife, whichever
+/// way her surname was linked (the gazetteer's surname, the article's full name, the
+/// archive's table): a surname after a woman's title is not a man the article or the lists
+/// name in full (a known man's given name: `data/entities/male_given_names.txt`). It is the
+/// woman the article names in full with that surname, if one ("Sandra Howard"), else her
+/// own entity as written ("Mrs Kennedy"). A lone surname linked to no one is left to the
+/// archive's table, which reads it after a personal title.
+fn after_a_woman_s_title<'a>(art: &mut ArticleState<'a>, title: &str, body: &str) {
+    let by_a_man = |canonical: &str| {
+        canonical.contains(' ')
+            && fragments::is_male_given_name(canonical.split(' ').next().unwrap_or(""))
+    };
+    let mut women: HashMap<&'a str, Option<Cow<'a, str>>> = HashMap::new();
+    for m in art.mentions.iter().filter(|m| {
+        m.kind == EntityKind::Person
+            && !m.removed
+            && m.name.contains(' ')
+            && !by_a_man(&m.canonical)
+    }) {
+        let surname = m.name.rsplit(' ').next().unwrap_or(m.name);
+        match women.get(surname) {
+            Some(Some(c)) if *c != m.canonical => {
+                women.insert(surname, None);
+            }
+            Some(_) => {}
+            None => {
+                women.insert(surname, Some(m.canonical.clone()));
+            }
+        }
+    }
+    for m in art.mentions.iter_mut() {
+        if m.kind != EntityKind::Person || m.removed || m.name.contains(' ') {
+            continue;
+        }
+        let (_, text, base) = super::mentions::field_at(m.pos, title, body);
+        let Some(title_word) = words::woman_s_title_before(text, m.pos - base) else {
+            continue;
+        };
+        if !by_a_man(&m.canonical) {
+            continue;
+        }
+        m.canonical = match women.get(m.name) {
+            Some(Some(full)) => full.clone(),
+            _ => Cow::Owned(format!("{title_word} {}", m.name)),
+        };
+    }
 }
 
 /// "ITT" in an article that names "International Telephone and Telegraph Corp." but never

@@ -170,6 +170,16 @@ pub(super) fn district_after(after: &str) -> usize {
     end.map_or(0, |e| start + e)
 }
 
+/// The woman's title right before byte `at` of `text`, without its dot ("Mrs" of "Mrs.
+/// Kennedy", "Ms", "Miss", "Mme", "Madame", "Lady", "Dame"), if any.
+pub(super) fn woman_s_title_before(text: &str, at: usize) -> Option<&'static str> {
+    const TITLES: &[&str] = &["Dame", "Lady", "Madame", "Miss", "Mlle", "Mme", "Mrs", "Ms"];
+    let before = text.get(..at)?.trim_end();
+    let word = before.rsplit(char::is_whitespace).next()?;
+    let bare = word.strip_suffix('.').unwrap_or(word);
+    TITLES.iter().find(|t| **t == bare).copied()
+}
+
 /// How many bytes of the text right after a geographic feature's word ("Gulf", "Bay",
 /// "Sea", ...) name which one: " of Tonkin", " of Mexico", " of Wight" (capitalised words,
 /// up to three). 0 when `feature` is no such word or no name follows.
@@ -429,6 +439,17 @@ const PLACE_HEADS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_woman_s_title_is_read_with_or_without_its_dot() {
+        use super::woman_s_title_before as title;
+        let text = "Mrs. Kennedy and Ms Lee met Mr. Brown and Mrs";
+        assert_eq!(title(text, 5), Some("Mrs"));
+        assert_eq!(title(text, 20), Some("Ms"));
+        assert_eq!(title(text, 32), None);
+        assert_eq!(title(text, 0), None);
+        assert_eq!(title("Emrs Kennedy", 5), None);
+    }
+
     #[test]
     fn a_feature_s_name_follows_its_of() {
         use super::feature_name_after as after;
