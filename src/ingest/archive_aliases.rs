@@ -125,23 +125,14 @@ impl Table {
         searcher: &Searcher,
         lists: &Gazetteer,
     ) -> Result<Table, MorgueError> {
+        let tantivy_err = |e| MorgueError::tantivy(&index.dir, e);
         let mut readings: BTreeMap<String, Vec<(EntityKind, String, u64)>> = BTreeMap::new();
-        let mut spans: BTreeMap<(String, String), Years> = BTreeMap::new();
         for kind in EntityKind::ALL {
             let field = index.fields.entity_alias(kind);
-            for pair in short_name_pairs(searcher, field, kind)
-                .map_err(|e| MorgueError::tantivy(&index.dir, e))?
-            {
+            for pair in short_name_pairs(searcher, field, kind).map_err(tantivy_err)? {
                 let term = Term::from_field_text(field, &pair);
                 let query = TermQuery::new(term, IndexRecordOption::Basic);
-                let tantivy_err = |e| MorgueError::tantivy(&index.dir, e);
                 let n = searcher.search(&query, &Count).map_err(tantivy_err)? as u64;
-                let years = match named_in_full(index, field, &pair) {
-                    Some(full) if kind == EntityKind::Person => searcher
-                        .search(&full, &YearsOfArticles)
-                        .map_err(tantivy_err)?,
-                    _ => Years::default(),
-                };
                 if let Some((canonical, name)) = pair.split_once(ALIAS_SEPARATOR)
                     && n > 0
                     && !linked_everywhere(lists, kind, canonical, name)
@@ -151,7 +142,6 @@ impl Table {
                         canonical.to_string(),
                         n,
                     ));
-                    spans.insert((name.to_string(), canonical.to_string()), years);
                 }
             }
         }
@@ -177,9 +167,12 @@ impl Table {
                 } else {
                     &mut table.links
                 };
-                let years = spans
-                    .remove(&(name.clone(), canonical.clone()))
-                    .unwrap_or_default();
+                let years = match kind {
+                    EntityKind::Person => {
+                        surname_years(index, searcher, &canonical, &name).map_err(tantivy_err)?
+                    }
+                    _ => Years::default(),
+                };
                 let link = Link {
                     kind,
                     canonical,
@@ -353,75 +346,17 @@ pub fn is_surname_of(alias: &str, canonical: &str) -> bool {
         && last == Some(alias)
 }
 
-/// The span of years of the dated articles a query matches.
-struct YearsOfArticles;
-
-impl Collector for YearsOfArticles {
-    type Fruit = Years;
-    type Child = SegmentYears;
-
-    fn for_segment(
-        &self,
-        _: SegmentOrdinal,
-        reader: &SegmentReader,
-    ) -> tantivy::Result<SegmentYears> {
-        Ok(SegmentYears {
-            dates: reader.fast_fields().date("date")?,
-            days: None,
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        false
-    }
-
-    fn merge_fruits(&self, segments: Vec<Option<(i64, i64)>>) -> tantivy::Result<Years> {
-        let days = segments.into_iter().flatten();
-        let first = days.clone().map(|(first, _)| first).min();
-        let last = days.map(|(_, last)| last).max();
-        let year = |day: i64| crate::search::facets::civil_from_days(day).0 as i32;
-        Ok(Years {
-            from: first.map(year),
-            to: last.map(year),
-        })
-    }
-}
-
-struct SegmentYears {
-    dates: Column<DateTime>,
-    /// First and last day (since 1970-01-01) of the dated matches.
-    days: Option<(i64, i64)>,
-}
-
-impl SegmentCollector for SegmentYears {
-    type Fruit = Option<(i64, i64)>;
-
-    fn collect(&mut self, doc: DocId, _: Score) {
-        if let Some(date) = self.dates.first(doc) {
-            let day = date.into_timestamp_secs().div_euclid(86_400);
-            self.days = Some(match self.days {
-                Some((first, last)) => (first.min(day), last.max(day)),
-                None => (day, day),
-            });
-        }
-    }
-
-    fn harvest(self) -> Self::Fruit {
-        self.days
-    }
-}
-
-/// The articles that give a person's surname its reading: those with the (canonical,
-/// surname) pair `pair` of `field` that also write one of the person's given names ("Walter"
-/// of "Walter Brannock"; initials do not count). Articles that have the pair only because
-/// the table linked their lone surname are no evidence, so the years they add do not widen
-/// run after run.
-fn named_in_full(
+/// The years of the articles that give a person's surname its reading: those with the
+/// (canonical, surname) pair that also write one of the person's given names ("Walter" of
+/// "Walter Brannock"; initials do not count). Articles that have the pair only because the
+/// table linked their lone surname are no evidence, so the years do not widen run after run.
+/// Open when no such article is dated.
+fn surname_years(
     index: &MorgueIndex,
-    field: tantivy::schema::Field,
-    pair: &str,
-) -> Option<BooleanQuery> {
-    let (canonical, _) = pair.split_once(ALIAS_SEPARATOR)?;
+    searcher: &Searcher,
+    canonical: &str,
+    surname: &str,
+) -> tantivy::Result<Years> {
     let words: Vec<&str> = canonical.split(' ').collect();
     let given: Vec<Box<dyn Query>> = words[..words.len().saturating_sub(1)]
         .iter()
@@ -433,13 +368,81 @@ fn named_in_full(
         })
         .collect();
     if given.is_empty() {
-        return None;
+        return Ok(Years::default());
     }
-    let pair = TermQuery::new(Term::from_field_text(field, pair), IndexRecordOption::Basic);
-    Some(BooleanQuery::new(vec![
+    let pair = format!("{canonical}{ALIAS_SEPARATOR}{surname}");
+    let field = index.fields.entity_alias(EntityKind::Person);
+    let pair = TermQuery::new(
+        Term::from_field_text(field, &pair),
+        IndexRecordOption::Basic,
+    );
+    let query = BooleanQuery::new(vec![
         (Occur::Must, Box::new(pair)),
         (Occur::Must, Box::new(BooleanQuery::union(given))),
-    ]))
+    ]);
+    let year = |date: Option<DateTime>| {
+        date.and_then(crate::index::document::date_from_tantivy)
+            .map(|d| i32::from(d.year()))
+    };
+    let (first, last) = searcher.search(&query, &DateSpan)?.unzip();
+    Ok(Years {
+        from: year(first),
+        to: year(last),
+    })
+}
+
+/// The first and last date of the dated articles a query matches.
+struct DateSpan;
+
+impl Collector for DateSpan {
+    type Fruit = Option<(DateTime, DateTime)>;
+    type Child = SegmentDateSpan;
+
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentDateSpan> {
+        Ok(SegmentDateSpan {
+            dates: reader.fast_fields().date("date")?,
+            span: None,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(
+        &self,
+        segments: Vec<Option<(DateTime, DateTime)>>,
+    ) -> tantivy::Result<Self::Fruit> {
+        Ok(segments.into_iter().flatten().reduce(widest))
+    }
+}
+
+/// The span covering both.
+fn widest(a: (DateTime, DateTime), b: (DateTime, DateTime)) -> (DateTime, DateTime) {
+    (a.0.min(b.0), a.1.max(b.1))
+}
+
+struct SegmentDateSpan {
+    dates: Column<DateTime>,
+    span: Option<(DateTime, DateTime)>,
+}
+
+impl SegmentCollector for SegmentDateSpan {
+    type Fruit = Option<(DateTime, DateTime)>;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        if let Some(date) = self.dates.first(doc) {
+            self.span = Some(self.span.map_or((date, date), |s| widest(s, (date, date))));
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        self.span
+    }
 }
 
 /// The files (manifest keys) of the articles whose entities may change when the table `old`

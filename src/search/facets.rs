@@ -241,7 +241,7 @@ fn top_values(ords: &GlobalOrds, counts: &[u64], limit: usize) -> (Vec<FacetValu
 }
 
 /// Proleptic Gregorian (year, month, day) of a day number (days since 1970-01-01).
-pub(crate) fn civil_from_days(days: i64) -> (i64, u32, u32) {
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
     // Howard Hinnant's days_from_civil inverse.
     let z = days + 719_468;
     let era = z.div_euclid(146_097);

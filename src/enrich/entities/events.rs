@@ -148,10 +148,6 @@ fn alias_written_otherwise<'a>(
     written: &str,
     when: When<'_>,
 ) -> Option<&'a str> {
-    let written = written
-        .strip_prefix("the ")
-        .or_else(|| written.strip_prefix("The "))
-        .unwrap_or(written);
     if name_key(name) == name_key(written) {
         return None;
     }

@@ -40,6 +40,8 @@ struct Lists {
     titles: HashSet<String>,
     given_names: HashSet<String>,
     legal_forms: HashSet<String>,
+    /// The legal forms proper, which a company's canonical name goes without.
+    company_forms: HashSet<String>,
     money_units: HashSet<String>,
     heads: HashSet<String>,
     /// Heads that only name an org where "of" follows them ("House" of "House of Commons").
@@ -84,6 +86,9 @@ fn lists() -> &'static Lists {
             titles: set(DATA[0]).union(&set(DATA[8])).cloned().collect(),
             given_names: set(DATA[1]),
             legal_forms: set(DATA[2]),
+            company_forms: set(DATA[2]
+                .split_once(PART_OF_NAMES_MARKER)
+                .map_or(DATA[2], |(forms, _)| forms)),
             money_units: set(DATA[3]),
             heads: heads.union(&heads_before_of).cloned().collect(),
             heads_before_of,
@@ -105,6 +110,10 @@ pub(super) fn is_male_given_name(word: &str) -> bool {
     lists().male_given_names.contains(&word.to_lowercase())
 }
 
+/// The line of `company_suffixes.txt` after which come words that end company names as part
+/// of the name ("Brothers", "Group").
+const PART_OF_NAMES_MARKER: &str = "# Words that end company names as part of the name";
+
 /// Whether `word` (with or without its dot) is a company's legal form ("Inc", "Corp.", "PLC").
 pub(super) fn is_legal_form(word: &str) -> bool {
     lists()
@@ -112,60 +121,36 @@ pub(super) fn is_legal_form(word: &str) -> bool {
         .contains(&word.trim_end_matches('.').to_lowercase())
 }
 
-/// A company's name without its final legal form ("International Business Machines Corp."
-/// -> "International Business Machines"); `None` when it ends in none.
-pub(super) fn without_legal_form(name: &str) -> Option<&str> {
+/// `name` without its last word when that word (with or without its dot) is in `forms`.
+fn without_final<'n>(name: &'n str, forms: &HashSet<String>) -> Option<&'n str> {
     let (rest, last) = name.rsplit_once(' ')?;
-    is_legal_form(last).then_some(rest.trim_end_matches([',', ' ']))
+    forms
+        .contains(&last.trim_end_matches('.').to_lowercase())
+        .then_some(rest.trim_end_matches([',', ' ']))
 }
 
-/// The legal forms proper, which a company's canonical name goes without (not "Brothers",
-/// "Group" or "Holdings", which are part of names).
-/// Nor "Company", which ends the names of theatres, dance troupes and films as often.
-const COMPANY_FORMS: &[&str] = &[
-    "ab",
-    "ag",
-    "asa",
-    "bhd",
-    "bv",
-    "co",
-    "corp",
-    "corporation",
-    "cos",
-    "gmbh",
-    "inc",
-    "incorporated",
-    "kk",
-    "limited",
-    "llc",
-    "llp",
-    "lp",
-    "ltd",
-    "nv",
-    "oyj",
-    "plc",
-    "pty",
-    "sa",
-    "spa",
-];
+/// A company's name without its final legal form, in the widest sense ("International
+/// Business Machines Corp." -> "International Business Machines"), to find a listed name;
+/// `None` when it ends in none.
+pub(super) fn without_legal_form(name: &str) -> Option<&str> {
+    without_final(name, &lists().legal_forms)
+}
 
-/// A company's name of two words or more without its final legal form and the "and" or "&"
-/// before it: "American Motors Corp" -> "American Motors", "Smith Barney, Harris Upham and
-/// Co" -> "Smith Barney, Harris Upham". Not a name of one word ("News Corp", "Time Inc") nor
-/// one that would be a generic head ("National Bank Ltd").
+/// A company's canonical name: one of two words or more without its final legal forms
+/// proper and the "and" or "&" before them: "American Motors Corp" -> "American Motors",
+/// "Smith Barney, Harris Upham and Co" -> "Smith Barney, Harris Upham". Not a name of one
+/// word ("News Corp", "Time Inc") nor one that would be a generic head ("National Bank
+/// Ltd"); the words of names ("Brothers", "Company") stay.
 pub(super) fn company_without_legal_form(name: &str) -> Option<&str> {
-    fn strip(name: &str) -> Option<&str> {
-        let (rest, last) = name.rsplit_once(' ')?;
-        let form = last.trim_end_matches('.').to_lowercase();
-        COMPANY_FORMS.binary_search(&form.as_str()).ok()?;
-        let rest = rest.trim_end_matches([',', ' ']);
+    let strip = |name| {
+        let rest = without_final(name, &lists().company_forms)?;
         Some(
             rest.strip_suffix(" and")
                 .or_else(|| rest.strip_suffix(" &"))
                 .unwrap_or(rest)
                 .trim_end_matches([',', ' ']),
         )
-    }
+    };
     // "Mitsubishi Gas Chemical Co Ltd": both forms.
     let rest = strip(name)?;
     let rest = strip(rest).unwrap_or(rest);
@@ -559,11 +544,12 @@ mod tests {
         assert!(!is_product(&w("Galaxy")) && is_product(&w("Samsung Galaxy Note")));
         assert!(!is_product(&w("Apple")) && !is_product(&w("Sony")));
         assert!(is_doctrine(&w("Thatcherism")));
-        assert!(
-            COMPANY_FORMS.is_sorted(),
-            "binary search needs the forms sorted"
-        );
         assert!(!is_doctrine(&w("Nordic Realism Institute")));
+        // Legal forms proper go from canonical names; words of names only count as forms.
+        let l = lists();
+        assert!(l.company_forms.contains("corp") && l.company_forms.contains("pty"));
+        assert!(!l.company_forms.contains("company") && !l.company_forms.contains("brothers"));
+        assert!(l.legal_forms.contains("company") && l.legal_forms.contains("brothers"));
     }
 
     #[test]

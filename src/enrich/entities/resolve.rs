@@ -145,15 +145,7 @@ pub(super) fn resolve<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>, title: &
                 .into_iter()
                 .flatten()
             {
-                match names.get(key) {
-                    Some(Some(c)) if c != full => {
-                        names.insert(key, None);
-                    }
-                    Some(_) => {}
-                    None => {
-                        names.insert(key, Some(full.clone()));
-                    }
-                }
+                keep_if_unique(&mut names, key, full.clone());
             }
         }
     }
@@ -204,31 +196,42 @@ fn after_a_woman_s_title<'a>(art: &mut ArticleState<'a>, title: &str, body: &str
             && !by_a_man(&m.canonical)
     }) {
         let surname = m.name.rsplit(' ').next().unwrap_or(m.name);
-        match women.get(surname) {
-            Some(Some(c)) if *c != m.canonical => {
-                women.insert(surname, None);
-            }
-            Some(_) => {}
-            None => {
-                women.insert(surname, Some(m.canonical.clone()));
-            }
-        }
+        keep_if_unique(&mut women, surname, m.canonical.clone());
     }
     for m in art.mentions.iter_mut() {
-        if m.kind != EntityKind::Person || m.removed || m.name.contains(' ') {
+        if m.kind != EntityKind::Person
+            || m.removed
+            || m.name.contains(' ')
+            || !by_a_man(&m.canonical)
+        {
             continue;
         }
         let (_, text, base) = super::mentions::field_at(m.pos, title, body);
         let Some(title_word) = words::woman_s_title_before(text, m.pos - base) else {
             continue;
         };
-        if !by_a_man(&m.canonical) {
-            continue;
-        }
         m.canonical = match women.get(m.name) {
             Some(Some(full)) => full.clone(),
             _ => Cow::Owned(format!("{title_word} {}", m.name)),
         };
+    }
+}
+
+/// Records that `key` stands for `name`, unless it already stands for another name: then
+/// for none (`None`), whatever comes later.
+fn keep_if_unique<'k, 'a>(
+    map: &mut HashMap<&'k str, Option<Cow<'a, str>>>,
+    key: &'k str,
+    name: Cow<'a, str>,
+) {
+    match map.get(key) {
+        Some(Some(known)) if *known != name => {
+            map.insert(key, None);
+        }
+        Some(_) => {}
+        None => {
+            map.insert(key, Some(name));
+        }
     }
 }
 

@@ -59,34 +59,34 @@ pub(super) fn apply<'a>(
         {
             continue;
         }
-        let overlaps = |m: &Mention<'_>| !m.removed && m.pos < end && pos < m.end;
-        let near = segment.near(pos, end);
+        // The segment's mentions this span overlaps, which the questions below look at.
+        let overlapping: Vec<usize> = segment
+            .near(pos, end)
+            .filter(|&i| {
+                let m = &art.mentions[i];
+                !m.removed && m.pos < end && pos < m.end
+            })
+            .collect();
+        let overlapped = || overlapping.iter().map(|&i| &art.mentions[i]);
         // The gazetteer's surname at the end of a longer person name the tagger found
         // ("Stoltenberg" of "Ivar Stoltenberg"), or at its start as a given name ("Sir
         // Humphrey Gibbs" is not Hubert Humphrey): the full name the article writes wins.
         let full_name_over_surname = span.kind == NerType::Per
             && surface.contains(' ')
-            && near
-                .clone()
-                .map(|i| &art.mentions[i])
-                .filter(|m| overlaps(m))
-                .all(|m| {
-                    m.gazetteer
-                        && m.kind == EntityKind::Person
-                        && ((m.end == end && m.pos > pos)
-                            || (m.pos == pos && m.end < end && !m.name.contains(' ')))
-                });
+            && overlapped().all(|m| {
+                m.gazetteer
+                    && m.kind == EntityKind::Person
+                    && ((m.end == end && m.pos > pos)
+                        || (m.pos == pos && m.end < end && !m.name.contains(' ')))
+            });
         // A longer name the tagger found around a gazetteer place ("AC Milan", "Inter
         // Milan", "Milan Kundera", "Jordan Henderson"): the place is a word of that name,
         // not where the story is.
-        // So is a longer place "of" another ("Gulf of Tonkin" is no Gulf; "Sea of Japan").
+        // So is a longer place "of" another ("Sea of Japan", "Community of Madrid").
         let longer_place = span.kind == NerType::Loc && surface.contains(" of ");
         let name_around_place = (matches!(span.kind, NerType::Per | NerType::Org) || longer_place)
             && {
-                let places: Vec<(usize, usize)> = near
-                    .clone()
-                    .map(|i| &art.mentions[i])
-                    .filter(|m| overlaps(m))
+                let places: Vec<(usize, usize)> = overlapped()
                     .map(|m| {
                         let inside = m.gazetteer
                             && m.kind == EntityKind::Place
@@ -100,24 +100,15 @@ pub(super) fn apply<'a>(
                 !places.is_empty() && extends_places(text, (pos - base, end - base), &places)
             };
         // "FA Cup" around the archive table's "FA": the table yields to the tagger's
-        // longer names as to every list. (One pass over the mentions for both questions.)
-        let (mut overlapped, mut only_table_aliases_inside) = (false, true);
-        for m in near
-            .clone()
-            .map(|i| &art.mentions[i])
-            .filter(|m| overlaps(m))
-        {
-            overlapped = true;
-            only_table_aliases_inside &=
-                m.archive && pos <= m.pos && m.end <= end && m.end - m.pos < end - pos;
-        }
-        let name_around_table_alias = overlapped && only_table_aliases_inside;
+        // longer names as to every list.
+        let name_around_table_alias = !overlapping.is_empty()
+            && overlapped()
+                .all(|m| m.archive && pos <= m.pos && m.end <= end && m.end - m.pos < end - pos);
         if full_name_over_surname || name_around_place || name_around_table_alias {
-            for i in near {
-                let m = &mut art.mentions[i];
-                m.removed |= overlaps(m);
+            for &i in &overlapping {
+                art.mentions[i].removed = true;
             }
-        } else if overlapped {
+        } else if !overlapping.is_empty() {
             continue;
         }
         // "East Germans", "the Yugoslavs" read as an organisation or a place: a nationality,
@@ -209,13 +200,12 @@ impl SegmentMentions {
     }
 
     /// Indices of the mentions that may overlap `pos..end` (a superset: callers test).
-    fn near(&self, pos: usize, end: usize) -> impl Iterator<Item = usize> + Clone + use<> {
+    fn near(&self, pos: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
         let from = self
             .by_start
             .partition_point(|&(start, _)| start + self.longest <= pos);
         let to = self.by_start.partition_point(|&(start, _)| start < end);
-        let found: Vec<usize> = self.by_start[from..to].iter().map(|&(_, i)| i).collect();
-        found.into_iter()
+        self.by_start[from..to].iter().map(|&(_, i)| i)
     }
 }
 
@@ -559,10 +549,10 @@ const COMMON_WORDS: &[&str] = &[
 /// Wire)" in "BEIJING, Feb 24 (Continental Wire) - ...". The tagger reads such a line as a
 /// sentence and finds names in it ("Wire" a place, "Feb" an organisation), but the date is no
 /// name and the credit is where the copy came from, not what it is about; the place before
-/// the comma is a place (see `place_of_dateline`). Gazetteer hits are unaffected ("(Reuters)" is still Reuters). Looks at the first
-/// three non-empty lines, like the dateline dates (`enrich::dates`), and needs a dash after
-/// the credit, a capitalised place of at most five words first, and a digit or a
-/// parenthesis after the place.
+/// the comma is a place (see `place_of_dateline`). Gazetteer hits are unaffected ("(Reuters)"
+/// is still Reuters). Looks at the first three non-empty lines, like the dateline dates
+/// (`enrich::dates`), and needs a dash after the credit, a capitalised place of at most five
+/// words first, and a digit or a parenthesis after the place.
 pub(super) fn dateline(text: &str) -> Option<Dateline> {
     let mut offset = 0;
     let mut seen = 0;
@@ -1099,7 +1089,7 @@ mod tests {
     }
 
     #[test]
-    fn dateline_tail_needs_the_dateline_shape() {
+    fn a_dateline_needs_the_dateline_shape() {
         let text = "BEIJING, Feb 24 (Continental Wire) - Talks.";
         let d = dateline(text).unwrap();
         assert_eq!(&text[d.credit.0..d.credit.1], ", Feb 24 (Continental Wire)");

@@ -193,20 +193,20 @@ pub(super) fn feature_name_after(feature: &str, after: &str) -> usize {
     if !FEATURES.contains(&feature) {
         return 0;
     }
-    let mut end = 0;
-    for (n, word) in rest.split(' ').enumerate() {
+    // Capitalised words, up to the first character that is no letter, digit or hyphen.
+    let (mut end, mut at) = (0, after.len() - rest.len());
+    for word in rest.split(' ').take(3) {
         let bare = &word[..word
             .find(|c: char| !(c.is_alphanumeric() || c == '-'))
             .unwrap_or(word.len())];
-        if n >= 3 || bare.is_empty() || !bare.starts_with(char::is_uppercase) {
+        if !bare.starts_with(char::is_uppercase) {
             break;
         }
-        end = after.len() - rest.len()
-            + (word.as_ptr() as usize - rest.as_ptr() as usize)
-            + bare.len();
+        end = at + bare.len();
         if bare.len() < word.len() {
             break;
         }
+        at += word.len() + 1;
     }
     end
 }
