@@ -15,6 +15,9 @@
 //! and skips stemming the rest. Both stemming chains are one filter, [`Stemming`], with a
 //! [`StemPolicy`] that says which words to stem and what to remember.
 
+mod replay;
+
+use replay::{Recording, Replay};
 use std::sync::Arc;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
@@ -118,7 +121,8 @@ pub fn is_own_stem(word: &str) -> bool {
 }
 
 /// Drops the words that are their own English stem, remembering recent stems as
-/// [`Memo`] does.
+/// [`Memo`] does. A text the English chain has just analysed on this thread is not analysed
+/// again: its noted words are replayed (see [`replay`]).
 #[derive(Clone)]
 struct UnlessOwnStem;
 
@@ -142,19 +146,51 @@ struct UnlessOwnStemFilter<T> {
 }
 
 impl<T: Tokenizer> Tokenizer for UnlessOwnStemFilter<T> {
-    type TokenStream<'a> = UnlessOwnStemStream<'a, T::TokenStream<'a>>;
+    type TokenStream<'a> = WordsStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        UnlessOwnStemStream {
+        if let Some(replay) = Replay::of(text) {
+            return WordsStream::Replayed(replay);
+        }
+        WordsStream::Analysed(UnlessOwnStemStream {
             tail: self.inner.token_stream(text),
             stemmer: &mut self.stemmer,
             memo: &mut self.memo,
             stem: String::new(),
+        })
+    }
+}
+
+/// The `words` of a text: replayed from the English chain's pass, or analysed here.
+pub enum WordsStream<'a, T> {
+    Replayed(Replay),
+    Analysed(UnlessOwnStemStream<'a, T>),
+}
+
+impl<T: TokenStream> TokenStream for WordsStream<'_, T> {
+    fn advance(&mut self) -> bool {
+        match self {
+            WordsStream::Replayed(stream) => stream.advance(),
+            WordsStream::Analysed(stream) => stream.advance(),
+        }
+    }
+
+    fn token(&self) -> &Token {
+        match self {
+            WordsStream::Replayed(stream) => stream.token(),
+            WordsStream::Analysed(stream) => stream.token(),
+        }
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        match self {
+            WordsStream::Replayed(stream) => stream.token_mut(),
+            WordsStream::Analysed(stream) => stream.token_mut(),
         }
     }
 }
 
-struct UnlessOwnStemStream<'a, T> {
+pub struct UnlessOwnStemStream<'a, T> {
     tail: T,
     stemmer: &'a mut WordStemmer,
     memo: &'a mut Memo,
@@ -219,6 +255,11 @@ pub trait StemPolicy: Clone + Send + Sync + 'static {
     fn recall(&self, word: &str) -> Option<&str>;
     /// Called with each word the stemmer had to stem.
     fn remember(&mut self, word: &str, stem: &str);
+    /// True notes the words of each text that stemming changed, for the `words` field to
+    /// replay (see [`replay`]).
+    fn records(&self) -> bool {
+        false
+    }
 }
 
 /// English stemming under a [`StemPolicy`].
@@ -257,6 +298,7 @@ impl<T: Tokenizer, P: StemPolicy> Tokenizer for StemmingFilter<T, P> {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         StemmingStream {
+            recording: self.policy.records().then(|| Recording::new(text)),
             tail: self.inner.token_stream(text),
             stemmer: &mut self.stemmer,
             policy: &mut self.policy,
@@ -268,11 +310,16 @@ pub struct StemmingStream<'a, T, P> {
     tail: T,
     stemmer: &'a mut WordStemmer,
     policy: &'a mut P,
+    /// The words stemming changed so far, kept for `words` once the text is done.
+    recording: Option<Recording>,
 }
 
 impl<T: TokenStream, P: StemPolicy> TokenStream for StemmingStream<'_, T, P> {
     fn advance(&mut self) -> bool {
         if !self.tail.advance() {
+            if let Some(recording) = self.recording.take() {
+                recording.finish();
+            }
             return false;
         }
         let token = self.tail.token_mut();
@@ -283,7 +330,14 @@ impl<T: TokenStream, P: StemPolicy> TokenStream for StemmingStream<'_, T, P> {
         if !self.policy.wants(&token.text) {
             return true;
         }
-        stem_in_place(self.stemmer, self.policy, &mut token.text);
+        match &mut self.recording {
+            Some(recording) => {
+                recording.unstemmed(token);
+                stem_in_place(self.stemmer, self.policy, &mut token.text);
+                recording.stemmed(token);
+            }
+            None => stem_in_place(self.stemmer, self.policy, &mut token.text),
+        }
         true
     }
 
@@ -338,6 +392,10 @@ impl StemPolicy for Memo {
 
     fn recall(&self, word: &str) -> Option<&str> {
         self.cache.as_ref()?.get(word)
+    }
+
+    fn records(&self) -> bool {
+        true
     }
 
     fn remember(&mut self, word: &str, stem: &str) {
@@ -543,5 +601,43 @@ mod tests {
             }
         }
         assert!(checked > 10_000, "{checked}");
+    }
+
+    #[test]
+    fn words_replayed_from_the_english_pass_are_the_words_analysed_afresh() {
+        let index = tantivy::Index::create_in_ram(super::super::schema::build_schema());
+        register(&index);
+        let mut english = index.tokenizers().get(ENGLISH).unwrap();
+        let mut words = index.tokenizers().get(WORDS).unwrap();
+        let mut replayed = 0;
+        for (path, text) in crate::test_support::sample_texts() {
+            replay::forget();
+            let afresh = tokens(&mut words, &text);
+            assert!(replay::Replay::of(&text).is_none());
+            tokens(&mut english, &text);
+            assert!(replay::Replay::of(&text).is_some(), "{}", path.display());
+            tokens(&mut english, &text);
+            assert_eq!(tokens(&mut words, &text), afresh, "{}", path.display());
+            replayed += afresh.len();
+            // Taken once: the next analysis of the text is a fresh one.
+            assert!(replay::Replay::of(&text).is_none());
+        }
+        assert!(replayed > 2_000, "{replayed}");
+    }
+
+    #[test]
+    fn an_english_pass_left_unfinished_is_not_replayed() {
+        let index = tantivy::Index::create_in_ram(super::super::schema::build_schema());
+        register(&index);
+        let mut english = index.tokenizers().get(ENGLISH).unwrap();
+        replay::forget();
+        let text = "Banks were lending and the ministers resigned";
+        let mut stream = english.token_stream(text);
+        assert!(stream.advance());
+        drop(stream);
+        assert!(replay::Replay::of(text).is_none());
+        let mut words = index.tokenizers().get(WORDS).unwrap();
+        let found: Vec<String> = tokens(&mut words, text).into_iter().map(|t| t.0).collect();
+        assert_eq!(found, ["banks", "lending", "ministers", "resigned"]);
     }
 }
