@@ -508,6 +508,11 @@ impl Lexicon {
         listed && self.entry(kind, name, when).is_none()
     }
 
+    /// True when the gazetteer lists `name` as an entity of any kind, at any date.
+    pub(super) fn lists(&self, name: &str) -> bool {
+        self.by_key.contains_key(&name_key(name))
+    }
+
     /// True when the gazetteer lists `name` as an entity of this kind that fits `year`.
     pub(super) fn knows(&self, kind: EntityKind, name: &str, when: When<'_>) -> bool {
         self.entry(kind, name, when).is_some()

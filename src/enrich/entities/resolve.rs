@@ -50,11 +50,30 @@ pub(super) fn summit_and_acronym<'a>(
             .is_some_and(|w| w.starts_with(char::is_uppercase) && !words::is_stopword(w));
         let same_initial =
             text[s..].chars().next().map(|c| c.to_ascii_uppercase()) == acr.chars().next();
+        // An acronym of the name in another language ("Kurdistan Workers Party (PKK)",
+        // "Revolutionary Armed Forces of Colombia (FARC)") starts otherwise: the brackets
+        // after a name of two words or more still define it, unless the gazetteer knows
+        // the letters as a name ("Sony Corp (NYSE)" is not an alias of Sony) or they end
+        // like the name's initials, which then is a longer or shorter name than the one
+        // abbreviated ("Downlink Packet Access (HSDPA)", "the Bank's Monetary Policy
+        // Committee (MPC)").
+        let foreign = || {
+            let name = &text[s..e];
+            let initials: String = name
+                .split([' ', '-'])
+                .filter_map(|w| w.chars().next())
+                .filter(|c| c.is_uppercase() || c.is_ascii_digit())
+                .collect();
+            name.contains(' ')
+                && !lex.lists(acr)
+                && !initials.ends_with(acr)
+                && !acr.ends_with(&initials)
+        };
         if (2..=10).contains(&acr.len())
             && acr
                 .chars()
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-            && same_initial
+            && (same_initial || foreign())
             && !preceded_by_name
         {
             let acr_pos = base + e + (rest.len() - trimmed.len()) + 1;
@@ -395,6 +414,23 @@ mod tests {
         let au = find(&es, EntityKind::Org, "African Union").unwrap();
         assert_eq!(au.mentions, 2);
         assert!(find(&es, EntityKind::Event, "African Union summit").is_some());
+    }
+
+    #[test]
+    fn brackets_define_an_acronym_of_the_name_in_another_language() {
+        let es = builtin().extract(
+            "",
+            "Troops fought Kurdistan Workers Party (PKK) guerrillas. The PKK denied it. \
+             Shares of Sony Corp (NYSE) rose on the NYSE.",
+        );
+        let pkk = find(&es, EntityKind::Org, "Kurdistan Workers Party").unwrap();
+        assert!(pkk.aliases.iter().any(|a| a == "PKK"), "{es:?}");
+        assert!(find(&es, EntityKind::Org, "PKK").is_none());
+        assert!(
+            es.iter()
+                .all(|e| e.canonical != "Sony" || !e.aliases.iter().any(|a| a == "NYSE")),
+            "{es:?}"
+        );
     }
 
     #[test]
