@@ -425,6 +425,14 @@ fn events_link_by_the_article_s_date_and_are_looked_back_on_later() {
             "2016-11-04-climate.txt",
             "Climate pact\n\nThe Paris Agreement entered into force on Friday.\n",
         ),
+        (
+            "1962-03-01-treaty.txt",
+            "Treaty recalled\n\nMinisters recalled the Paris agreement of last year.\n",
+        ),
+        (
+            "1988-10-19-brokers.txt",
+            "Brokers look back\n\nBrokers recalled the Wall Street crash a year ago.\n",
+        ),
     ]);
     s.index();
     let tankers = entities_of(&s, "tanker", "event");
@@ -433,10 +441,16 @@ fn events_link_by_the_article_s_date_and_are_looked_back_on_later() {
         !has(&tankers, "Gulf War") && !has(&tankers, "Paris Agreement"),
         "{tankers:?}"
     );
-    // An event's own name that a gazetteer event of another time bears too is kept apart by
-    // the article's decade: no facet or filter mixes 1980s Paris pacts with 2015's; the
-    // 1973 Paris peace accords are an entry of their own.
-    assert!(has(&tankers, "Paris Accord (1980s)"), "{tankers:?}");
+    // A name that several dated events bear goes to the one going on at the article's
+    // date ("the Paris accord" of 1987 is the Louvre Accord, not the 1973 Paris peace
+    // accords nor the 2015 Paris Agreement), else to the latest to have started.
+    assert!(has(&tankers, "Louvre Accord"), "{tankers:?}");
+    let brokers = entities_of(&s, "brokers", "event");
+    assert_eq!(brokers, ["1987 stock market crash"]);
+    // One that only events of another time bear is kept apart by the article's decade: no
+    // facet or filter mixes a 1960s Paris pact with 2015's.
+    let treaty = entities_of(&s, "treaty", "event");
+    assert_eq!(treaty, ["Paris Agreement (1960s)"]);
     let thieu = entities_of(&s, "resigned", "event");
     assert_eq!(thieu, ["Paris Peace Accords"]);
     assert_eq!(total(&s.search(&["--event", "Paris Agreement"])), 1);

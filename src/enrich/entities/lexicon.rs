@@ -438,9 +438,21 @@ impl Lexicon {
             let y = self.years[t as usize];
             y.from.is_none_or(|f| f <= year) && y.to.is_none_or(|t| year <= t)
         };
-        fitting
+        let same_kind = fitting
             .map(|(t, _)| t)
-            .find(|&t| self.targets[t as usize].0 == kind && holds(t))
+            .filter(|&t| self.targets[t as usize].0 == kind);
+        if let Some(t) = same_kind.clone().find(|&t| holds(t)) {
+            return Some(t);
+        }
+        // None going on at the article's date: the latest to have started, when all are
+        // dated. News means the last event of a name ("the Wall Street crash" in 1988 is
+        // October 1987's, not 1929's; "the Paris accord" of 1988 the Louvre Accord).
+        let starts: Option<Vec<(i32, u32)>> = same_kind
+            .map(|t| self.years[t as usize].from.map(|from| (from, t)))
+            .collect();
+        starts
+            .and_then(|starts| starts.into_iter().max_by_key(|&(from, _)| from))
+            .map(|(_, t)| t)
             .or(Some(first))
     }
 
