@@ -327,7 +327,7 @@ impl<T: TokenStream, P: StemPolicy> TokenStream for StemmingStream<'_, T, P> {
             token.text.insert(0, EXACT_MARK);
             return true;
         }
-        if !self.policy.wants(&token.text) {
+        if !self.policy.wants(&token.text) || is_too_short_to_stem(&token.text) {
             return true;
         }
         match &mut self.recording {
@@ -350,9 +350,18 @@ impl<T: TokenStream, P: StemPolicy> TokenStream for StemmingStream<'_, T, P> {
     }
 }
 
+/// Whether `word` is its own stem for being short: English (Porter2) stemming leaves words of
+/// one or two letters as they are, and news text is a quarter such words ("a", "of", "to").
+fn is_too_short_to_stem(word: &str) -> bool {
+    word.len() <= 2
+}
+
 /// Replaces `word` by its English stem: the one `policy` remembers, else the stemmer's (which
 /// `policy` is then told).
 fn stem_in_place<P: StemPolicy>(stemmer: &mut WordStemmer, policy: &mut P, word: &mut String) {
+    if is_too_short_to_stem(word) {
+        return;
+    }
     if let Some(stem) = policy.recall(word) {
         word.clear();
         word.push_str(stem);
@@ -601,6 +610,20 @@ mod tests {
             }
         }
         assert!(checked > 10_000, "{checked}");
+    }
+
+    #[test]
+    fn words_too_short_to_stem_are_the_stemmer_s_own() {
+        let mut stemmer = word_stemmer();
+        let letters = ('a'..='z').chain('0'..='9').map(String::from);
+        let pairs = ('a'..='z').flat_map(|a| ('a'..='z').map(move |b| format!("{a}{b}")));
+        for word in letters.chain(pairs).chain(["é".to_string()]) {
+            let mut stream = stemmer.token_stream(&word);
+            assert!(stream.advance());
+            assert_eq!(stream.token().text, word);
+            assert!(is_too_short_to_stem(&word), "{word}");
+        }
+        assert!(!is_too_short_to_stem("was"));
     }
 
     #[test]
