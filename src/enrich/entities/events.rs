@@ -336,6 +336,8 @@ pub(super) fn apply<'a>(
             if found.last().is_none_or(|f| f.1 < base + tok.end) {
                 found.extend(named_after(lex, &seg, k, h, art));
             }
+        } else if words::leads_an_event_name(w) {
+            found.extend(named_after(lex, &seg, k, w, art));
         }
     }
     for (pos, end, canonical) in found {
@@ -531,23 +533,29 @@ fn is_determiner(w: &str) -> bool {
     )
 }
 
-/// "the Treaty of Rome", "the war in Chechnya": the head at token `k`, then what it is of.
+/// "the Treaty of Rome", "the Battle of the Somme", "the war in Chechnya": the head at token
+/// `k` (or a word that leads an event's name: [`words::leads_an_event_name`]), then what it
+/// is of.
 fn named_after<'a>(
     lex: &'a Lexicon,
     seg: &Segment<'_, 'a>,
     k: usize,
-    head: &'static str,
+    head: &str,
     art: &ArticleState<'a>,
 ) -> Option<(usize, usize, Cow<'a, str>)> {
     let w = seg.word(k);
-    let (lead, place_only) = if w == "Treaty" && seg.is_word(k + 1, "of") {
-        ("Treaty of", false)
+    let (lead, place_only) = if words::leads_an_event_name(w) && seg.is_word(k + 1, "of") {
+        (format!("{w} of"), false)
     } else if head == "War" && seg.is_word(k + 1, "in") && k > 0 && seg.is_word(k - 1, "the") {
-        ("War in", true)
+        ("War in".to_string(), true)
     } else {
         return None;
     };
-    let start = k + 2;
+    // "the Battle of the Bulge": the article belongs to the name.
+    let the = !place_only
+        && seg.is_word(k + 2, "the")
+        && seg.cover.get(k + 2).copied().flatten().is_none();
+    let start = k + 2 + usize::from(the);
     let i = seg.cover.get(start).copied().flatten();
     let end_tok = match i.map(|i| &art.mentions[i]) {
         Some(m) if m.kind == EntityKind::Place || !place_only => {
@@ -558,18 +566,25 @@ fn named_after<'a>(
             (m.kind != EntityKind::Event).then_some(e)?
         }
         None if !place_only => {
-            let w = seg.word(start);
-            (seg.tokens.get(start)?.word
-                && w.starts_with(char::is_uppercase)
-                && !words::is_stopword(w))
-            .then_some(start)?
+            // Capitalised words the tagger left alone: "El Alamein", "Brest-Litovsk".
+            let proper = |t: usize| {
+                seg.tokens.get(t).is_some_and(|tok| tok.word)
+                    && seg.cover.get(t).copied().flatten().is_none()
+                    && seg.word(t).starts_with(char::is_uppercase)
+                    && !words::is_stopword(seg.word(t))
+            };
+            let mut e = proper(start).then_some(start)?;
+            while proper(e + 1) {
+                e += 1;
+            }
+            e
         }
         _ => return None,
     };
     let toks = seg.tokens;
     let object = match i {
         Some(i) if place_only => art.mentions[i].canonical.clone(),
-        _ => normalize_space(&seg.text[toks[start].start..toks[end_tok].end]),
+        _ => normalize_space(&seg.text[toks[k + 2].start..toks[end_tok].end]),
     };
     let canonical = format!("{lead} {object}");
     let (pos, end) = (seg.base + toks[k].start, seg.base + toks[end_tok].end);
@@ -699,6 +714,25 @@ mod tests {
              accords were praised by officials in Paris.",
         );
         assert_eq!(got, ["Louvre Accord"]);
+    }
+
+    #[test]
+    fn battles_sieges_and_treaties_are_named_by_what_they_were_of() {
+        let mut got = events(
+            "Veterans of the Battle of the Somme and the Battle of El Alamein met survivors \
+             of the Siege of Sarajevo. The Treaty of Ghent was recalled. It was a battle of \
+             wills, and the battle of ideas went on.",
+        );
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                "Battle of El Alamein",
+                "Battle of the Somme",
+                "Siege of Sarajevo",
+                "Treaty of Ghent"
+            ]
+        );
     }
 
     #[test]

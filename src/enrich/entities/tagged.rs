@@ -120,6 +120,8 @@ pub(super) fn apply<'a>(
         // whatever the tagger read.
         let titled_word = !surface.contains(' ') && words::after_personal_title(text, pos - base);
         let kind = match span.kind {
+            // "the Battle of Britain", "the Treaty of Versailles", however the tagger read it.
+            _ if words::is_led_event_name(surface) => EntityKind::Event,
             NerType::Loc | NerType::Org if titled_word => EntityKind::Person,
             // Local streets and rivers the tagger has never seen look like "Joan Pritchett".
             NerType::Per if place_shaped(surface) => EntityKind::Place,

@@ -418,6 +418,18 @@ pub(super) fn is_event_head(w: &str) -> bool {
     EVENT_HEADS.binary_search(&w).is_ok()
 }
 
+/// Words that start an event's name when "of" follows them: "the Treaty of Rome", "the
+/// Battle of Britain", "the Siege of Sarajevo" (capitalised: "a battle of wills" is none).
+pub(super) fn leads_an_event_name(w: &str) -> bool {
+    matches!(w, "Treaty" | "Battle" | "Siege")
+}
+
+/// Whether a name is made as [`leads_an_event_name`] says ("Battle of Britain").
+pub(super) fn is_led_event_name(name: &str) -> bool {
+    name.split_once(" of ")
+        .is_some_and(|(lead, object)| leads_an_event_name(lead) && !object.is_empty())
+}
+
 #[rustfmt::skip]
 const EVENT_HEADS: &[&str] = &[
     "Awards", "Championship", "Championships", "Conference", "Crisis", "Cup", "Election",
