@@ -30,6 +30,7 @@ mod fragments;
 mod lexicon;
 mod markup;
 mod mentions;
+mod national;
 mod resolve;
 mod rules;
 mod spans;
@@ -48,7 +49,7 @@ use tokens::tokenize;
 
 /// Bump when the extraction rules change what comes out of the same text, so the next index
 /// run re-extracts every file (the ingest fingerprint includes it).
-pub const EXTRACTION_VERSION: u32 = 30;
+pub const EXTRACTION_VERSION: u32 = 31;
 
 /// A hash of the built-in data the rules read besides the gazetteer (the demonym table, the
 /// word lists of `data/entities` and the tagger's organisation lists), for the ingest
@@ -57,6 +58,7 @@ pub fn rules_data_hash() -> u64 {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     let texts = std::iter::once(demonyms::BUILTIN)
         .chain(fragments::DATA)
+        .chain([national::DATA])
         .chain(crate::enrich::ner::organisation_lists());
     for text in texts {
         hasher.update(text.as_bytes());
@@ -222,6 +224,7 @@ impl EntityExtractor {
         markup::apply(&self.lexicon, title, body, markup, &mut art);
         art.start_pass(FoundBy::Resolution);
         resolve::resolve(&self.lexicon, &mut art, title, body);
+        national::apply(&mut art);
         fragments::apply(&mut art, title, body);
         art
     }
