@@ -968,3 +968,37 @@ fn legal_forms_datelines_party_names_clock_times_and_leaders_of_the_1960s() {
     let gulf = entities_of(&s, "destroyers", "place");
     assert_eq!(gulf, ["Gulf of Tonkin"], "{gulf:?}");
 }
+
+#[test]
+fn a_country_s_own_institution_and_an_acronym_of_another_language_are_one_entity() {
+    let s = Scratch::with_files(&[
+        (
+            "2005-03-16-budget.txt",
+            "Budget day\n\nOfficials at the Treasury said borrowing in Britain would fall. \
+             British economists agreed with the Treasury.\n",
+        ),
+        (
+            "1987-02-24-baker.txt",
+            "Baker speaks\n\nOfficials at the Treasury said the United States wanted a stable \
+             dollar. American bankers agreed with the Treasury.\n",
+        ),
+        (
+            "2005-04-01-rates.txt",
+            "Rates steady\n\nOfficials at the Treasury said rates would stay put.\n",
+        ),
+        (
+            "1996-08-20-guerrillas.txt",
+            "Clashes\n\nTroops fought Kurdistan Workers Party (PKK) guerrillas on Monday. The \
+             PKK denied the report.\n",
+        ),
+    ]);
+    s.index();
+    assert_eq!(entities_of(&s, "borrowing", "org"), ["HM Treasury"]);
+    assert_eq!(entities_of(&s, "dollar", "org"), ["US Treasury"]);
+    // An article that names no country leaves the name as it wrote it.
+    assert_eq!(entities_of(&s, "rates", "org"), ["Treasury"]);
+    assert_eq!(
+        entities_of(&s, "guerrillas", "org"),
+        ["Kurdistan Workers Party"]
+    );
+}
