@@ -764,9 +764,9 @@ fn a_lone_word_after_a_person_s_title_is_a_surname() {
     // A surname that is also a given name ("Truman"), or that the tagger reads as a place.
     let persons = entities_of(&s, "Marshal", "person");
     assert!(has(&persons, "Harry S. Truman"), "{persons:?}");
-    assert!(has(&persons, "Stalin"), "{persons:?}");
+    assert!(has(&persons, "Joseph Stalin"), "{persons:?}");
     let places = entities_of(&s, "Marshal", "place");
-    assert!(!has(&places, "Stalin"), "{places:?}");
+    assert!(!places.iter().any(|p| p.contains("Stalin")), "{places:?}");
     // A command or a see after a title is no person.
     let persons = entities_of(&s, "preach", "person");
     for thing in ["Atlantic", "Canterbury"] {

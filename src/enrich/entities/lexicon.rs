@@ -356,7 +356,9 @@ impl Lexicon {
         pattern: usize,
         when: When<'_>,
     ) -> Option<u32> {
-        if !on_word_boundaries(text, s, e) {
+        // "King Edward" is not "King Edward IV", nor "Pope Pius" "Pope Pius XII": a regnal
+        // number after the name makes it another holder's (a listed one is matched whole).
+        if !on_word_boundaries(text, s, e) || words::regnal_number_after(&text[e..]) {
             return None;
         }
         let span = &text[s..e];

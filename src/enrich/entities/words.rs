@@ -418,6 +418,26 @@ pub(super) fn is_event_head(w: &str) -> bool {
     EVENT_HEADS.binary_search(&w).is_ok()
 }
 
+/// Whether `after` (the text after a name) opens with a regnal number: " IV", " XII.",
+/// " II's" (up to six of I, V, X, then no letter or digit); a lone "I" before a lowercase
+/// word is the pronoun ("Putin I think").
+pub(super) fn regnal_number_after(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let numeral = rest.bytes().take_while(|b| b"IVX".contains(b)).count();
+    if numeral == 0 || numeral > 6 {
+        return false;
+    }
+    let tail = &rest[numeral..];
+    let pronoun = numeral == 1
+        && rest.starts_with('I')
+        && tail
+            .strip_prefix(' ')
+            .is_some_and(|next| next.starts_with(char::is_lowercase));
+    !tail.starts_with(char::is_alphanumeric) && !pronoun
+}
+
 /// Words that start an event's name when "of" follows them: "the Treaty of Rome", "the
 /// Battle of Britain", "the Siege of Sarajevo" (capitalised: "a battle of wills" is none).
 pub(super) fn leads_an_event_name(w: &str) -> bool {
@@ -451,6 +471,16 @@ const PLACE_HEADS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn regnal_numbers_after_a_name_are_told_from_the_pronoun() {
+        for after in [" IV", " XII.", " II's reign", " I, who", " VIII"] {
+            assert!(regnal_number_after(after), "{after}");
+        }
+        for after in [" I think", " Inc", "", ", IV", " Island", " XXXXXXX"] {
+            assert!(!regnal_number_after(after), "{after}");
+        }
+    }
+
     #[test]
     fn a_woman_s_title_is_read_with_or_without_its_dot() {
         use super::woman_s_title_before as title;
