@@ -1002,3 +1002,37 @@ fn a_country_s_own_institution_and_an_acronym_of_another_language_are_one_entity
         ["Kurdistan Workers Party"]
     );
 }
+
+#[test]
+fn honorifics_of_other_languages_and_eras_name_the_person_after_them() {
+    let s = Scratch::with_files(&[
+        (
+            "1938-09-30-munich.txt",
+            "Talks in Munich\n\nHerr Hitler received Signor Mussolini at Munich on Friday. \
+             Secretary Hull said in Washington that Frau Schmidt was not present.\n",
+        ),
+        (
+            "2005-03-01-printers.txt",
+            "Printers strike\n\nThe cost was too high, said Jeremy Dear, NUJ General \
+             Secretary. NUJ officials backed the strike.\n",
+        ),
+    ]);
+    s.index();
+    let persons = entities_of(&s, "Munich", "person");
+    for person in [
+        "Adolf Hitler",
+        "Benito Mussolini",
+        "Cordell Hull",
+        "Schmidt",
+    ] {
+        assert!(has(&persons, person), "{persons:?}");
+    }
+    assert!(
+        entities_of(&s, "Munich", "place")
+            .iter()
+            .all(|p| !p.contains("Schmidt"))
+    );
+    // A title that ends a sentence makes no person of the next one's first word.
+    let persons = entities_of(&s, "printers", "person");
+    assert!(!has(&persons, "NUJ"), "{persons:?}");
+}

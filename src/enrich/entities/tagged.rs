@@ -122,6 +122,12 @@ pub(super) fn apply<'a>(
         let kind = match span.kind {
             // "the Battle of Britain", "the Treaty of Versailles", however the tagger read it.
             _ if words::is_led_event_name(surface) => EntityKind::Event,
+            // "Frau Schmidt" read as a place: the honorific, now trimmed, said who.
+            NerType::Loc | NerType::Org | NerType::Misc
+                if words::is_honorific_and_name(&text[span.start..span.end]) =>
+            {
+                EntityKind::Person
+            }
             NerType::Loc | NerType::Org if titled_word => EntityKind::Person,
             // Local streets and rivers the tagger has never seen look like "Joan Pritchett".
             NerType::Per if place_shaped(surface) => EntityKind::Place,
@@ -661,7 +667,7 @@ pub(super) fn multiword_misc(text: &str, spans: &[TaggedSpan]) -> Vec<(usize, us
 /// theirs, as "King Charles III" is the name) or a sentence's full stop caught at its end.
 fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
     let (mut start, mut end) = (span.start, span.end);
-    if span.kind == NerType::Per {
+    if span.kind == NerType::Per || words::is_honorific_and_name(&text[start..end]) {
         while let Some(space) = text[start..end].find(' ') {
             let word = text[start..start + space].trim_end_matches('.');
             if !words::is_title_cue(word) || words::is_noble(word) {

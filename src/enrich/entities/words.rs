@@ -173,7 +173,10 @@ pub(super) fn district_after(after: &str) -> usize {
 /// The woman's title right before byte `at` of `text`, without its dot ("Mrs" of "Mrs.
 /// Kennedy", "Ms", "Miss", "Mme", "Madame", "Lady", "Dame"), if any.
 pub(super) fn woman_s_title_before(text: &str, at: usize) -> Option<&'static str> {
-    const TITLES: &[&str] = &["Dame", "Lady", "Madame", "Miss", "Mlle", "Mme", "Mrs", "Ms"];
+    const TITLES: &[&str] = &[
+        "Dame", "Frau", "Lady", "Madame", "Miss", "Mlle", "Mme", "Mrs", "Ms", "Senora", "Señora",
+        "Signora",
+    ];
     let before = text.get(..at)?.trim_end();
     let word = before.rsplit(char::is_whitespace).next()?;
     let bare = word.strip_suffix('.').unwrap_or(word);
@@ -307,15 +310,16 @@ pub(super) fn is_title_cue(w: &str) -> bool {
 
 #[rustfmt::skip]
 const TITLE_CUES: &[&str] = &[
-    "Admiral", "Ambassador", "Archbishop", "Brigadier", "Captain", "Cardinal",
-    "Chairman", "Chairperson", "Chairwoman", "Chancellor", "Coach", "Colonel", "Commander",
-    "Commissioner", "Congressman", "Congresswoman", "Councillor", "Dame", "Defender", "Defenseman",
-    "Detective", "Dr", "Emir", "Emperor", "Envoy", "Gen", "General", "Generalissimo", "Goalie",
-    "Goalkeeper", "Gov", "Governor", "Judge", "King", "Lady", "Lieutenant", "Lord", "Marshal",
-    "Mayor", "Midfielder", "Minister", "Miss", "Mr", "Mrs", "Ms", "Pitcher", "Pope", "Premier",
-    "President", "Prince", "Princess", "Prof", "Professor", "Quarterback", "Queen", "Rep",
-    "Secretary", "Sen", "Senator", "Sergeant", "Sheikh", "Sir", "Speaker", "Spokesman",
-    "Spokesperson", "Spokeswoman", "Striker", "Sultan", "Winger",
+    "Admiral", "Ambassador", "Archbishop", "Brigadier", "Captain", "Cardinal", "Chairman",
+    "Chairperson", "Chairwoman", "Chancellor", "Coach", "Colonel", "Commander", "Commissioner",
+    "Congressman", "Congresswoman", "Councillor", "Dame", "Defender", "Defenseman", "Detective",
+    "Dr", "Emir", "Emperor", "Envoy", "Frau", "Gen", "General", "Generalissimo", "Goalie",
+    "Goalkeeper", "Gov", "Governor", "Herr", "Judge", "King", "Lady", "Lieutenant", "Lord",
+    "Marshal", "Mayor", "Midfielder", "Minister", "Miss", "Mlle", "Mme", "Monsieur",
+    "Mr", "Mrs", "Ms", "Pitcher", "Pope", "Premier", "President", "Prince", "Princess", "Prof",
+    "Professor", "Quarterback", "Queen", "Rep", "Secretary", "Sen", "Senator", "Senhor",
+    "Senor", "Senora", "Sergeant", "Señor", "Señora", "Sheikh", "Signor", "Signora", "Sir",
+    "Speaker", "Spokesman", "Spokesperson", "Spokeswoman", "Striker", "Sultan", "Winger",
 ];
 
 /// Whether the word right before `at` in `text` is a title only a person bears ("Mr.",
@@ -327,15 +331,36 @@ pub(super) fn after_personal_title(text: &str, at: usize) -> bool {
         return false;
     };
     let word = before.rsplit(' ').next().unwrap_or("");
-    let word = word.strip_suffix('.').unwrap_or(word);
-    PERSONAL_TITLES.binary_search(&word).is_ok()
+    // "Mr.", "Gov.", "Prof.": an abbreviation's point; after a whole word ("... General
+    // Secretary. NUJ officials") the point ends a sentence.
+    let (word, pointed) = match word.strip_suffix('.') {
+        Some(bare) => (bare, true),
+        None => (word, false),
+    };
+    (!pointed || word.len() <= 4) && PERSONAL_TITLES.binary_search(&word).is_ok()
+}
+
+/// Whether `name` is "Honorific Surname" ("Frau Schmidt", "Signor Mussolini", "Mr. Grant"):
+/// a person, whatever kind the tagger read.
+pub(super) fn is_honorific_and_name(name: &str) -> bool {
+    const HONORIFICS: &[&str] = &[
+        "Frau", "Herr", "Miss", "Mlle", "Mme", "Monsieur", "Mr", "Mrs", "Ms", "Senhor", "Senor",
+        "Senora", "Señor", "Señora", "Signor", "Signora",
+    ];
+    name.split_once(' ').is_some_and(|(first, rest)| {
+        HONORIFICS.contains(&first.strip_suffix('.').unwrap_or(first))
+            && !rest.contains(' ')
+            && rest.starts_with(char::is_uppercase)
+    })
 }
 
 #[rustfmt::skip]
 const PERSONAL_TITLES: &[&str] = &[
-    "Chancellor", "Congressman", "Congresswoman", "Dame", "Dr", "Generalissimo", "Gov",
-    "Governor", "Judge", "Marshal", "Mayor", "Miss", "Mr", "Mrs", "Ms", "Premier", "President",
-    "Prof", "Professor", "Rep", "Sen", "Senator", "Sir",
+    "Chancellor", "Congressman", "Congresswoman", "Dame", "Dr", "Frau", "Generalissimo", "Gov",
+    "Governor", "Herr", "Judge", "Marshal", "Mayor", "Miss", "Mlle", "Mme",
+    "Monsieur", "Mr", "Mrs", "Ms", "Premier", "President", "Prof", "Professor", "Rep",
+    "Secretary", "Sen", "Senator", "Senhor", "Senor", "Senora", "Señor", "Señora", "Signor",
+    "Signora", "Sir",
 ];
 
 pub(super) fn is_noble(w: &str) -> bool {
