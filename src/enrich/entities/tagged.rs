@@ -122,9 +122,11 @@ pub(super) fn apply<'a>(
         let kind = match span.kind {
             // "the Battle of Britain", "the Treaty of Versailles", however the tagger read it.
             _ if words::is_led_event_name(surface) => EntityKind::Event,
-            // "Frau Schmidt" read as a place: the honorific, now trimmed, said who.
+            // "Frau Schmidt" read as a place: the honorific, now trimmed, said who; "the Earl
+            // of Home" read as an organisation is a peer.
             NerType::Loc | NerType::Org | NerType::Misc
-                if words::is_honorific_and_name(&text[span.start..span.end]) =>
+                if words::is_honorific_and_name(&text[span.start..span.end])
+                    || words::is_peerage(surface) =>
             {
                 EntityKind::Person
             }

@@ -354,6 +354,26 @@ pub(super) fn is_honorific_and_name(name: &str) -> bool {
     })
 }
 
+/// Whether `name` is a peer's title ("Earl of Home", "Duke of Edinburgh"): a person, not
+/// the place the title names.
+pub(super) fn is_peerage(name: &str) -> bool {
+    const RANKS: &[&str] = &[
+        "Baron",
+        "Baroness",
+        "Countess",
+        "Duchess",
+        "Duke",
+        "Earl",
+        "Marchioness",
+        "Marquess",
+        "Marquis",
+        "Viscount",
+        "Viscountess",
+    ];
+    name.split_once(" of ")
+        .is_some_and(|(rank, place)| RANKS.contains(&rank) && place.starts_with(char::is_uppercase))
+}
+
 #[rustfmt::skip]
 const PERSONAL_TITLES: &[&str] = &[
     "Chancellor", "Congressman", "Congresswoman", "Dame", "Dr", "Frau", "Generalissimo", "Gov",
@@ -496,6 +516,23 @@ const PLACE_HEADS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn honorifics_and_peers_name_persons() {
+        for name in [
+            "Frau Schmidt",
+            "Signor Mussolini",
+            "Mr. Grant",
+            "Señor Azana",
+        ] {
+            assert!(is_honorific_and_name(name), "{name}");
+        }
+        for name in ["Mr", "Herr Doktor Schmidt", "Mr. smith", "Doctor Who"] {
+            assert!(!is_honorific_and_name(name), "{name}");
+        }
+        assert!(is_peerage("Earl of Home") && is_peerage("Duke of Edinburgh"));
+        assert!(!is_peerage("Bank of England") && !is_peerage("Duke of the"));
+    }
+
     #[test]
     fn regnal_numbers_after_a_name_are_told_from_the_pronoun() {
         for after in [" IV", " XII.", " II's reign", " I, who", " VIII"] {
