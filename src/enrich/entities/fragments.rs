@@ -33,7 +33,7 @@ use std::sync::OnceLock;
 
 use super::lexicon;
 use super::markup;
-use super::mentions::{ArticleState, field_at};
+use super::mentions::{ArticleState, field_at, the_one};
 use crate::article::EntityKind;
 
 struct Lists {
@@ -211,12 +211,6 @@ fn generic_head(words: &[String]) -> Option<&str> {
             .iter()
             .all(|w| l.modifiers.contains(w) || l.heads.contains(w)))
     .then_some(head.as_str())
-}
-
-/// The one name all of `found` agree on, if any.
-fn unique<'n, 'a: 'n>(mut found: impl Iterator<Item = &'n Cow<'a, str>>) -> Option<Cow<'a, str>> {
-    let first = found.next()?.clone();
-    found.all(|c| *c == first).then_some(first)
 }
 
 /// Words after "the X" that make X a team or a thing the article talks about, not a person:
@@ -496,7 +490,7 @@ pub(super) fn apply<'a>(art: &mut ArticleState<'a>, title: &str, body: &str) {
                                 }))
                     };
                     let holders = named.iter().filter(|(n, _)| holds(n) && fits(n));
-                    match unique(holders.map(|(_, c)| c)) {
+                    match the_one(holders.map(|(_, c)| c)).cloned() {
                         Some(full) => m.canonical = full,
                         None => m.removed = true,
                     }
@@ -508,7 +502,7 @@ pub(super) fn apply<'a>(art: &mut ArticleState<'a>, title: &str, body: &str) {
                             && (n.starts_with(&w)
                                 || (n.ends_with(&w) && n.iter().any(|x| x == "&" || x == "and")))
                     });
-                    if let Some(full) = unique(longer.map(|(_, c)| c)) {
+                    if let Some(full) = the_one(longer.map(|(_, c)| c)).cloned() {
                         m.canonical = full;
                     }
                 }

@@ -237,3 +237,10 @@ pub(super) fn normalize_space(s: &str) -> Cow<'_, str> {
         Cow::Borrowed(s)
     }
 }
+
+/// The one value `items` hold, however many times over; `None` when there is none or they
+/// differ ("the Bank" resolves only to the one bank an article names).
+pub(super) fn the_one<T: PartialEq>(mut items: impl Iterator<Item = T>) -> Option<T> {
+    let first = items.next()?;
+    items.all(|item| item == first).then_some(first)
+}

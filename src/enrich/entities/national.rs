@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::mentions::ArticleState;
+use super::mentions::{ArticleState, the_one};
 use crate::article::EntityKind;
 use crate::enrich::gazetteer::name_key;
 
@@ -42,6 +42,24 @@ fn table() -> &'static HashMap<String, Vec<(String, String)>> {
 
 pub(super) fn apply(art: &mut ArticleState<'_>) {
     let table = table();
+    // The mentions written under a name of the table: most articles have none.
+    let named_so: Vec<(usize, &Vec<(String, String)>)> = art
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| !m.removed && !m.markup && m.kind == EntityKind::Org)
+        .filter_map(|(i, m)| {
+            // "The Treasury said" at a sentence's start: the tagger took the article in.
+            let name = ["The ", "the "]
+                .iter()
+                .find_map(|the| m.canonical.strip_prefix(the))
+                .unwrap_or(&m.canonical);
+            Some((i, table.get(&name_key(name))?))
+        })
+        .collect();
+    if named_so.is_empty() {
+        return;
+    }
     let live = |kind: EntityKind| {
         art.mentions
             .iter()
@@ -54,26 +72,15 @@ pub(super) fn apply(art: &mut ArticleState<'_>) {
         *places.entry(place).or_default() += 1;
     }
     let mut readings: Vec<(usize, &'static str)> = Vec::new();
-    for (i, m) in art.mentions.iter().enumerate() {
-        if m.removed || m.markup || m.kind != EntityKind::Org {
-            continue;
-        }
-        // "The Treasury said" at a sentence's start: the tagger took the article in.
-        let name = ["The ", "the "]
-            .iter()
-            .find_map(|the| m.canonical.strip_prefix(the))
-            .unwrap_or(&m.canonical);
-        let Some(rows) = table.get(&name_key(name)) else {
-            continue;
-        };
-        let named = unique(rows.iter().filter(|(_, org)| orgs.contains(&org.as_str())));
+    for (i, rows) in named_so {
+        let named = the_one(rows.iter().filter(|(_, org)| orgs.contains(&org.as_str())));
         let reading = named.or_else(|| {
             let most = rows
                 .iter()
                 .map(|row| (places.get(row.0.as_str()).copied().unwrap_or(0), row))
                 .filter(|(n, _)| *n > 0);
             let top = most.clone().map(|(n, _)| n).max()?;
-            unique(most.filter(|(n, _)| *n == top).map(|(_, row)| row))
+            the_one(most.filter(|(n, _)| *n == top).map(|(_, row)| row))
         });
         if let Some((_, institution)) = reading {
             readings.push((i, institution));
@@ -84,12 +91,6 @@ pub(super) fn apply(art: &mut ArticleState<'_>) {
         m.canonical = Cow::Borrowed(institution);
         m.gazetteer = true;
     }
-}
-
-/// The only item, if there is exactly one.
-fn unique<T>(mut items: impl Iterator<Item = T>) -> Option<T> {
-    let first = items.next()?;
-    items.next().is_none().then_some(first)
 }
 
 #[cfg(test)]
