@@ -775,6 +775,39 @@ fn a_lone_word_after_a_person_s_title_is_a_surname() {
 }
 
 #[test]
+fn a_title_opening_a_paragraph_and_a_knight_s_given_name_name_the_person() {
+    let s = Scratch::with_files(&[
+        (
+            "1975-07-31-helsinki.txt",
+            "Leaders gather\n\nLeaders of 35 nations opened a summit in Helsinki today. They \
+             will sign the final document on Friday, after two years of talks in Geneva.\n\n\
+             President Ford and Leonid I. Brezhnev met for more than two hours.\n",
+        ),
+        (
+            "1962-05-02-london.txt",
+            "Tories meet\n\nSir Alec Douglas-Home spoke in London on Monday about the Common \
+             Market.\n\nSir Alec, who leads the party in the Lords, said Britain would wait. \
+             Sir Cliff sang.\n",
+        ),
+    ]);
+    s.index();
+    // The tagger reads this "Ford" as an organisation; the title before it, after a
+    // paragraph break, says who.
+    let persons = entities_of(&s, "Brezhnev", "person");
+    assert!(has(&persons, "Gerald Ford"), "{persons:?}");
+    assert!(!has(&entities_of(&s, "Brezhnev", "org"), "Ford"));
+    // "Sir Alec" is the Sir Alec the story names; "Sir Cliff", named no further, keeps
+    // his title rather than standing as a lone given name.
+    let persons = entities_of(&s, "Lords", "person");
+    assert!(has(&persons, "Alec Douglas-Home"), "{persons:?}");
+    assert!(has(&persons, "Sir Cliff"), "{persons:?}");
+    assert!(
+        !persons.iter().any(|p| p == "Alec" || p == "Cliff"),
+        "{persons:?}"
+    );
+}
+
+#[test]
 fn middle_names_and_a_title_before_a_surname_reach_the_listed_person() {
     let s = Scratch::with_files(&[
         (

@@ -339,7 +339,7 @@ fn persons_named_as_works<'a>(
         };
         let entry = counts.entry(&m.canonical).or_default();
         entry.0 += 1;
-        let mut words_before = before.split(' ').rev();
+        let mut words_before = before.split(char::is_whitespace).rev();
         let last_before = words_before.next().unwrap_or("");
         let word_before = words_before.next().unwrap_or("");
         let next = after.strip_prefix(' ').and_then(|a| a.split(' ').next());

@@ -45,7 +45,7 @@ pub(super) fn summit_and_acronym<'a>(
         // alias of the "Congress" the gazetteer matched inside it.
         let preceded_by_name = text[..s]
             .trim_end_matches(' ')
-            .rsplit(' ')
+            .rsplit(char::is_whitespace)
             .next()
             .is_some_and(|w| w.starts_with(char::is_uppercase) && !words::is_stopword(w));
         let same_initial =
@@ -193,6 +193,42 @@ pub(super) fn resolve<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>, title: &
     }
     titled_surnames(lex, art, title, body);
     after_a_woman_s_title(art, title, body);
+    knights_by_given_name(art, title, body);
+}
+
+/// "Sir Alec" in a story that names Sir Alec Douglas-Home is him: a knight or a dame is
+/// called by the given name. A given name after "Sir" or "Dame" is the one person the
+/// article names in full with that given name; with none (or several), it stays as the
+/// title writes it ("Sir Cliff"), a name, not a lone given name.
+fn knights_by_given_name<'a>(art: &mut ArticleState<'a>, title: &str, body: &str) {
+    let mut by_given_name: HashMap<&'a str, Option<Cow<'a, str>>> = HashMap::new();
+    for m in art
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person && !m.removed && m.name.contains(' '))
+    {
+        // The gazetteer may list the name with the title ("Sir Alec Douglas-Home").
+        let mut words = m
+            .name
+            .split(' ')
+            .skip_while(|w| matches!(*w, "Sir" | "Dame"));
+        if let Some(first) = words.next() {
+            keep_if_unique(&mut by_given_name, first, m.canonical.clone());
+        }
+    }
+    for m in art.mentions.iter_mut() {
+        if m.kind != EntityKind::Person || m.removed || m.canonical.contains(' ') {
+            continue;
+        }
+        let (_, text, base) = super::mentions::field_at(m.pos, title, body);
+        let Some(title_word) = words::knight_s_title_before(text, m.pos - base) else {
+            continue;
+        };
+        m.canonical = match by_given_name.get(m.name) {
+            Some(Some(full)) => full.clone(),
+            _ => Cow::Owned(format!("{title_word} {}", m.name)),
+        };
+    }
 }
 
 /// "Mrs. Kennedy" in a story that names President John F. Kennedy is his wife, whichever

@@ -183,6 +183,17 @@ pub(super) fn woman_s_title_before(text: &str, at: usize) -> Option<&'static str
     TITLES.iter().find(|t| **t == bare).copied()
 }
 
+/// "Sir" or "Dame" right before byte `at` of `text`: a knight's or dame's title, after
+/// which a given name alone names the person ("Sir Alec", "Dame Judi").
+pub(super) fn knight_s_title_before(text: &str, at: usize) -> Option<&'static str> {
+    let before = text.get(..at)?.strip_suffix(' ')?;
+    match before.rsplit(char::is_whitespace).next()? {
+        "Sir" => Some("Sir"),
+        "Dame" => Some("Dame"),
+        _ => None,
+    }
+}
+
 /// How many bytes of the text right after a geographic feature's word ("Gulf", "Bay",
 /// "Sea", ...) name which one: " of Tonkin", " of Mexico", " of Wight" (capitalised words,
 /// up to three). 0 when `feature` is no such word or no name follows.
@@ -330,7 +341,8 @@ pub(super) fn after_personal_title(text: &str, at: usize) -> bool {
     let Some(before) = text.get(..at).and_then(|t| t.strip_suffix(' ')) else {
         return false;
     };
-    let word = before.rsplit(' ').next().unwrap_or("");
+    // A title opening a paragraph follows a line break, not a space.
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
     // "Mr.", "Gov.", "Prof.": an abbreviation's point; after a whole word ("... General
     // Secretary. NUJ officials") the point ends a sentence.
     let (word, pointed) = match word.strip_suffix('.') {
@@ -552,6 +564,17 @@ mod tests {
         assert_eq!(title(text, 32), None);
         assert_eq!(title(text, 0), None);
         assert_eq!(title("Emrs Kennedy", 5), None);
+    }
+
+    #[test]
+    fn a_personal_title_opening_a_paragraph_is_a_title() {
+        use super::after_personal_title as titled;
+        let text = "in Geneva.\n\nPresident Ford met Mr. Brezhnev. Said Ford";
+        assert!(titled(text, text.find("Ford").unwrap()));
+        assert!(titled(text, text.find("Brezhnev").unwrap()));
+        assert!(!titled(text, text.rfind("Ford").unwrap()));
+        // A whole word's point ends a sentence: "... General Secretary. Ford".
+        assert!(!titled("the Secretary. Ford", 15));
     }
 
     #[test]
