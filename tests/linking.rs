@@ -368,6 +368,50 @@ fn an_acronym_defined_in_one_file_carries_to_another_and_follows_a_changed_table
 }
 
 #[test]
+fn a_firm_s_short_name_carries_to_articles_that_write_it_alone() {
+    let s = Scratch::with_files(&[
+        (
+            "1987-03-02-profit.txt",
+            "Salomon profit rises\n\nNEW YORK, March 2, 1987 - Salomon Brothers Inc said on \
+             Monday its first-quarter profit rose 20 percent. Salomon said trading in bonds led \
+             the gain.\n",
+        ),
+        (
+            "1987-03-16-staff.txt",
+            "Bond houses cut staff\n\nNEW YORK, March 16, 1987 - Salomon and First Boston \
+             Corp cut staff on Monday, bankers said. Salomon will also close an office in \
+             Dallas.\n",
+        ),
+    ]);
+    s.index();
+    // One article that shortens the name is too few for the table.
+    let staff = entities_of(&s, "Dallas", "org");
+    assert!(has(&staff, "Salomon"), "{staff:?}");
+    // The tagger reads this "Salomon" as a place; beside the full name it is the firm.
+    let profit = entities_of(&s, "profit", "org");
+    assert_eq!(profit, ["Salomon Brothers"], "{profit:?}");
+    let places = entities_of(&s, "profit", "place");
+    assert!(!has(&places, "Salomon"), "{places:?}");
+
+    s.write(
+        "1987-03-09-traders.txt",
+        "Salomon hires traders\n\nNEW YORK, March 9, 1987 - Salomon Brothers Inc hired ten \
+         bond traders from rivals on Monday. Salomon said more would follow.\n",
+    );
+    let second = s.index();
+    assert_eq!(second["unchanged"], 2, "{second:#}");
+    let table = archive_aliases(&s);
+    assert!(table.contains("org\tSalomon Brothers\tSalomon"), "{table}");
+    // The unchanged article that writes "Salomon" alone is re-resolved from the index.
+    let staff = entities_of(&s, "Dallas", "org");
+    assert!(
+        has(&staff, "Salomon Brothers") && !has(&staff, "Salomon"),
+        "{staff:?}"
+    );
+    assert_eq!(total(&s.search(&["--org", "Salomon Brothers"])), 3);
+}
+
+#[test]
 fn a_gazetteer_with_a_years_column_is_read_and_a_bad_one_named() {
     let s = Scratch::with_files(&[(
         "1990-01-01-mayor.txt",

@@ -8,14 +8,19 @@
 //!   says "Bush" means him too, instead of listing a second person "Bush". A surname that is
 //!   also a given name ("Blair", "Howard") links only where an article writes it after a
 //!   personal title ("Mr Blair"), since alone it may be anyone's first name.
+//! - **Firms' short names**: when the articles that write "Salomon" beside "Salomon Brothers
+//!   Inc" read it as the firm, an article that only writes "Salomon" (found as an
+//!   organisation) means it too. Only a name without the words of its trade
+//!   (`data/entities/trade_words.txt`): "Leeds" of "Leeds Rhinos" is no short name.
 //!
 //! Built at the end of each index run from what the index already holds, never from the
 //! files: every `<kind>_alias` pair (canonical name, alias) whose alias is an acronym of the
 //! canonical name (2 to 10 capitals or digits, the same first letter, a name of two words or
-//! more), and every person pair whose alias is the last word of the full name, counted in
-//! articles. An acronym read two ways goes to the reading of at least twice as many articles
-//! as any other; a surname, which many people share, to a reading of at least two articles
-//! and twice as many as all other readings together. Without such a majority a name is left
+//! more), every person pair whose alias is the last word of the full name, and every org
+//! pair whose alias is a firm's short name (not a name the lists know only as a place or
+//! person), counted in articles. An acronym read two ways goes to the reading of at least
+//! twice as many articles as any other; a surname or a short name, which many share, to a
+//! reading of at least two articles and twice as many as all other readings together. Without such a majority a name is left
 //! out, and the table says so in a comment. The table is kept with the index
 //! (`archive-aliases.tsv`, gazetteer format) and read by every run and search
 //! ([`Gazetteer::with_fallback`]): it links a name only where neither the article (its own
@@ -42,7 +47,7 @@ use tantivy::{
 };
 
 use crate::article::EntityKind;
-use crate::enrich::entities::is_acronym_of;
+use crate::enrich::entities::{is_acronym_of, is_org_short_name_of};
 use crate::enrich::gazetteer::{Gazetteer, GazetteerEntry, Years, name_key};
 use crate::error::MorgueError;
 use crate::index::MorgueIndex;
@@ -72,7 +77,7 @@ struct Link {
     years: Years,
 }
 
-/// Acronym or surname -> the entity it stands for in this archive, and in how many articles.
+/// Acronym, surname or short name -> the entity it stands for in this archive, and in how many articles.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Table {
     links: BTreeMap<String, Link>,
@@ -136,6 +141,7 @@ impl Table {
                 if let Some((canonical, name)) = pair.split_once(ALIAS_SEPARATOR)
                     && n > 0
                     && !linked_everywhere(lists, kind, canonical, name)
+                    && !an_org_listed_as_another_kind(lists, kind, name)
                 {
                     readings.entry(name.to_string()).or_default().push((
                         kind,
@@ -149,8 +155,9 @@ impl Table {
         for (name, mut found) in readings {
             found.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
             let best = found[0].2;
-            // An acronym read two ways needs twice the articles of the runner-up; a surname,
-            // which many people share, twice those of all other readings together.
+            // An acronym read two ways needs twice the articles of the runner-up; a surname
+            // or an org's short name, which many share, twice those of all other readings
+            // together.
             let clear = if is_acronym_of(&name, &found[0].1) {
                 best >= 2 * found.get(1).map_or(0, |r| r.2)
             } else {
@@ -189,9 +196,10 @@ impl Table {
     /// Writes the table into the index folder (atomically: a temporary file renamed).
     pub fn save(&self, dir: &Path) -> Result<(), MorgueError> {
         let mut text = String::from(
-            "# Acronyms and surnames of this archive, rebuilt by every `morgue index` run from\n\
-             # the index (see src/ingest/archive_aliases.rs): kind<TAB>full name<TAB>short name;\n\
-             # counts are articles. Edit the gazetteer, not this file.\n",
+            "# Acronyms, surnames and firms' short names of this archive, rebuilt by every\n\
+             # `morgue index` run from the index (see src/ingest/archive_aliases.rs):\n\
+             # kind<TAB>full name<TAB>short name; counts are articles. Edit the gazetteer,\n\
+             # not this file.\n",
         );
         let write_links = |text: &mut String, links: &BTreeMap<String, Link>| {
             for (name, link) in links {
@@ -322,8 +330,7 @@ fn short_name_pairs(
                 continue;
             };
             if let Some((canonical, alias)) = pair.split_once(ALIAS_SEPARATOR)
-                && (is_acronym_of(alias, canonical)
-                    || (kind == EntityKind::Person && is_surname_of(alias, canonical)))
+                && is_short_name(kind, alias, canonical)
             {
                 pairs.insert(pair.to_string());
             }
@@ -332,6 +339,25 @@ fn short_name_pairs(
     let mut pairs: Vec<String> = pairs.into_iter().collect();
     pairs.sort();
     Ok(pairs)
+}
+
+/// Whether the table may carry `alias` as a short name of `canonical`: an acronym, a
+/// person's surname, or an organisation's first words ("Salomon" of "Salomon Brothers").
+fn is_short_name(kind: EntityKind, alias: &str, canonical: &str) -> bool {
+    is_acronym_of(alias, canonical)
+        || match kind {
+            EntityKind::Person => is_surname_of(alias, canonical),
+            EntityKind::Org => is_org_short_name_of(alias, canonical),
+            _ => false,
+        }
+}
+
+/// Whether `name`, read as an org's short name, is what `lists` know only as an entity of
+/// another kind: "New York" of "New York Times" is a city first, whatever one article's
+/// tagger read. (A surname names only what the tagger found to be a person.)
+fn an_org_listed_as_another_kind(lists: &Gazetteer, kind: EntityKind, name: &str) -> bool {
+    let mut claims = lists.claiming(name).peekable();
+    kind == EntityKind::Org && claims.peek().is_some() && claims.all(|e| e.kind != kind)
 }
 
 /// "Bush" of "George W. Bush", "Stoltenberg" of "Gerhard Stoltenberg": one capitalised word
@@ -446,9 +472,10 @@ impl SegmentCollector for SegmentDateSpan {
 }
 
 /// The files (manifest keys) of the articles whose entities may change when the table `old`
-/// becomes `new`, looked up with `searcher` (over the index's last commit). For an acronym: every article that writes it. For a surname, only the
-/// articles that list it alone as a person (which the new reading may name) or under the
-/// person the old table linked it to: an article naming the person in full already resolves
+/// becomes `new`, looked up with `searcher` (over the index's last commit). For an acronym:
+/// every article that writes it. For a surname or a firm's short name, only the articles
+/// that list it alone as a person or org (which the new reading may name) or under the
+/// entity the old table linked it to: an article naming the person in full already resolves
 /// the surname itself, and in a dated article the gazetteer's own entry decides, so a table
 /// that only confirms what the gazetteer says re-reads nothing.
 pub fn files_to_refresh(
@@ -464,13 +491,8 @@ pub fn files_to_refresh(
     for name in old.changed(new) {
         let link = old.link(&name).or_else(|| new.link(&name));
         match link {
-            Some(link)
-                if link.kind == EntityKind::Person && is_surname_of(&name, &link.canonical) =>
-            {
-                terms.push(Term::from_field_text(
-                    fields.entity_name(EntityKind::Person),
-                    &name,
-                ));
+            Some(link) if !is_acronym_of(&name, &link.canonical) => {
+                terms.push(Term::from_field_text(fields.entity_name(link.kind), &name));
                 if let Some(link) = old.link(&name) {
                     let pair = format!("{}{ALIAS_SEPARATOR}{name}", link.canonical);
                     terms.push(Term::from_field_text(fields.entity_alias(link.kind), &pair));

@@ -15,9 +15,10 @@
 //! - a person that is one word of another name of the article ("Fargo" beside "Wells Fargo");
 //! - a one-word person the article writes as a thing: "the Wild are", "the Wild's win" (a
 //!   team named with a common word);
-//! - an org that is the first words of a longer org the article names becomes that org
-//!   ("Securities and Exchange" -> "Securities and Exchange Commission"), and so does the
-//!   last half of a name joined by "&" or "and";
+//! - an org, or a place no list knows, that is the first words of a longer org the article
+//!   names becomes that org ("Securities and Exchange" -> "Securities and Exchange
+//!   Commission", "Salomon" read as a place -> "Salomon Brothers"), and so does the last
+//!   half of a name joined by "&" or "and";
 //! - a generic head ("the Bank", "Central Bank", "United") becomes the one org of the article
 //!   whose name holds that head ("Bank of England"), and is dropped when there is none or more
 //!   than one.
@@ -50,10 +51,11 @@ struct Lists {
     products: HashSet<String>,
     product_models: HashSet<String>,
     male_given_names: HashSet<String>,
+    trade_words: HashSet<String>,
 }
 
 /// The lists' text, for the ingest fingerprint.
-pub(super) const DATA: [&str; 10] = [
+pub(super) const DATA: [&str; 11] = [
     include_str!("../../../data/ner/lists/titles.txt"),
     include_str!("../../../data/ner/lists/first_names.txt"),
     include_str!("../../../data/entities/company_suffixes.txt"),
@@ -64,6 +66,7 @@ pub(super) const DATA: [&str; 10] = [
     include_str!("../../../data/entities/product_models.txt"),
     include_str!("../../../data/entities/roles.txt"),
     include_str!("../../../data/entities/male_given_names.txt"),
+    include_str!("../../../data/entities/trade_words.txt"),
 ];
 
 fn lists() -> &'static Lists {
@@ -96,6 +99,7 @@ fn lists() -> &'static Lists {
             products: set(DATA[6]),
             product_models: set(DATA[7]),
             male_given_names: set(DATA[9]),
+            trade_words: set(DATA[10]),
         }
     })
 }
@@ -156,6 +160,30 @@ pub(super) fn company_without_legal_form(name: &str) -> Option<&str> {
     let rest = strip(rest).unwrap_or(rest);
     let w = words(rest);
     (w.len() >= 2 && w.iter().any(|x| x != "the") && generic_head(&w).is_none()).then_some(rest)
+}
+
+/// Whether `alias` is a firm's short name: its name without the words that say its trade
+/// ("Salomon" of "Salomon Brothers", "Ford" of "Ford Motor"; `trade_words.txt`), one
+/// capitalised name of three letters or more, no generic head or qualifier alone
+/// ("Federal" of "Federal Bank") and no product.
+pub(crate) fn is_org_short_name_of(alias: &str, canonical: &str) -> bool {
+    alias.chars().count() >= 3
+        && alias.starts_with(char::is_uppercase)
+        && shortens_firm(&words(alias), &words(canonical))
+}
+
+/// [`is_org_short_name_of`] on the names' words.
+fn shortens_firm(short: &[String], full: &[String]) -> bool {
+    let l = lists();
+    short.len() < full.len()
+        && full.starts_with(short)
+        && full[short.len()..]
+            .iter()
+            .all(|w| l.trade_words.contains(w))
+        && short
+            .iter()
+            .any(|w| !(l.modifiers.contains(w) || l.heads.contains(w)))
+        && !is_product(short)
 }
 
 /// A name's words, lowercased, without the dots of abbreviations and a possessive "'s".
@@ -396,7 +424,12 @@ fn cased_short_places(art: &mut ArticleState<'_>, title: &str, body: &str) {
     }
 }
 
-pub(super) fn apply<'a>(art: &mut ArticleState<'a>, title: &str, body: &str) {
+pub(super) fn apply<'a>(
+    lex: &lexicon::Lexicon,
+    art: &mut ArticleState<'a>,
+    title: &str,
+    body: &str,
+) {
     let l = lists();
     cased_short_places(art, title, body);
     let things = persons_written_as_things(art, title, body);
@@ -459,6 +492,15 @@ pub(super) fn apply<'a>(art: &mut ArticleState<'a>, title: &str, body: &str) {
             }
             // "Fortran" typed as a place: a thing, as for persons and orgs.
             EntityKind::Place if !m.gazetteer && is_product(&w) => m.removed = true,
+            // "Salomon" read as a place beside "Salomon Brothers Inc": the firm shortened,
+            // when no list knows the name as a place.
+            EntityKind::Place if !m.gazetteer && !lex.lists(&m.canonical) => {
+                let longer = named.iter().filter(|(n, _)| shortens_firm(&w, n));
+                if let Some(full) = the_one(longer.map(|(_, c)| c)).cloned() {
+                    m.kind = EntityKind::Org;
+                    m.canonical = full;
+                }
+            }
             EntityKind::Org if !m.gazetteer => {
                 // "the Federal", "the Public": modifiers of a name never written. Not
                 // "Labor" or "Labour", which alone name a party.
@@ -544,6 +586,24 @@ mod tests {
         assert!(l.company_forms.contains("corp") && l.company_forms.contains("pty"));
         assert!(!l.company_forms.contains("company") && !l.company_forms.contains("brothers"));
         assert!(l.legal_forms.contains("company") && l.legal_forms.contains("brothers"));
+    }
+
+    #[test]
+    fn a_firm_s_short_name_is_its_name_without_its_trade() {
+        assert!(is_org_short_name_of("Salomon", "Salomon Brothers"));
+        assert!(is_org_short_name_of("Ford", "Ford Motor"));
+        assert!(is_org_short_name_of(
+            "Chase Manhattan",
+            "Chase Manhattan Bank"
+        ));
+        assert!(is_org_short_name_of("Moody's", "Moody's Investors Service"));
+        // Not a team, a station or a paper of a town, nor a qualifier alone.
+        assert!(!is_org_short_name_of("Leeds", "Leeds Rhinos"));
+        assert!(!is_org_short_name_of("Radio", "Radio 1"));
+        assert!(!is_org_short_name_of("Hollywood", "Hollywood Reporter"));
+        assert!(!is_org_short_name_of("Federal", "Federal Bank"));
+        assert!(!is_org_short_name_of("Ford Motor", "Ford Motor"));
+        assert!(!is_org_short_name_of("GE", "GE Capital"));
     }
 
     #[test]

@@ -38,7 +38,7 @@ mod tagged;
 mod tokens;
 mod words;
 
-pub(crate) use fragments::is_given_name;
+pub(crate) use fragments::{is_given_name, is_org_short_name_of};
 pub(crate) use lexicon::is_acronym_of;
 pub use mentions::FoundBy;
 pub use spans::TaggedSpans;
@@ -49,7 +49,7 @@ use tokens::tokenize;
 
 /// Bump when the extraction rules change what comes out of the same text, so the next index
 /// run re-extracts every file (the ingest fingerprint includes it).
-pub const EXTRACTION_VERSION: u32 = 35;
+pub const EXTRACTION_VERSION: u32 = 36;
 
 /// A hash of the built-in data the rules read besides the gazetteer (the demonym table, the
 /// word lists of `data/entities` and the tagger's organisation lists), for the ingest
@@ -225,7 +225,7 @@ impl EntityExtractor {
         art.start_pass(FoundBy::Resolution);
         resolve::resolve(&self.lexicon, &mut art, title, body);
         national::apply(&mut art);
-        fragments::apply(&mut art, title, body);
+        fragments::apply(&self.lexicon, &mut art, title, body);
         art
     }
 
