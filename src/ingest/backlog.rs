@@ -24,15 +24,27 @@ const MAX_WAIT: Duration = Duration::from_secs(1);
 
 /// The bytes of documents handed to tantivy and not yet dropped by it.
 pub struct Backlog {
-    held: Mutex<usize>,
+    held: Mutex<Held>,
     freed: Condvar,
     limit: usize,
 }
 
+/// The backlog's bytes, and when the writer waits for room, how low they must fall to wake
+/// it: well below the limit, so that it wakes once per some thousand short documents
+/// indexed, not once per document (a wake is a system call and a context switch).
+#[derive(Default)]
+struct Held {
+    bytes: usize,
+    wake_at: Option<usize>,
+}
+
+/// The room the writer waits for, beyond the document it holds: an eighth of the limit.
+const SLACK_DIVISOR: usize = 8;
+
 impl Backlog {
     pub fn new(limit: usize) -> Arc<Backlog> {
         Arc::new(Backlog {
-            held: Mutex::new(0),
+            held: Mutex::new(Held::default()),
             freed: Condvar::new(),
             limit,
         })
@@ -44,18 +56,21 @@ impl Backlog {
         let bytes = weight(&doc);
         let deadline = Instant::now() + MAX_WAIT;
         let mut held = self.held.lock().unwrap_or_else(|e| e.into_inner());
-        while *held > 0 && *held + bytes > self.limit {
+        while held.bytes > 0 && held.bytes + bytes > self.limit {
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
                 break;
             }
+            let room = bytes + self.limit / SLACK_DIVISOR;
+            held.wake_at = Some(self.limit.saturating_sub(room));
             held = self
                 .freed
                 .wait_timeout(held, left)
                 .unwrap_or_else(|e| e.into_inner())
                 .0;
         }
-        *held += bytes;
+        held.wake_at = None;
+        held.bytes += bytes;
         Queued {
             doc,
             _ticket: Ticket {
@@ -68,12 +83,12 @@ impl Backlog {
     /// Bytes held right now.
     #[cfg(test)]
     fn held(&self) -> usize {
-        *self.held.lock().unwrap_or_else(|e| e.into_inner())
+        self.held.lock().unwrap_or_else(|e| e.into_inner()).bytes
     }
 }
 
 /// The memory a document holds, near enough: its text and bytes, plus a little per value.
-fn weight(doc: &TantivyDocument) -> usize {
+pub(super) fn weight(doc: &TantivyDocument) -> usize {
     64 + doc
         .field_values()
         .map(|(_, value)| {
@@ -95,8 +110,10 @@ struct Ticket {
 impl Drop for Ticket {
     fn drop(&mut self) {
         let mut held = self.backlog.held.lock().unwrap_or_else(|e| e.into_inner());
-        *held = held.saturating_sub(self.bytes);
-        self.backlog.freed.notify_one();
+        held.bytes = held.bytes.saturating_sub(self.bytes);
+        if held.wake_at.is_some_and(|at| held.bytes <= at) {
+            self.backlog.freed.notify_one();
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! ever be written once the index commit holding them is.
 
 use super::RunSummary;
-use super::backlog::{Backlog, Queued};
+use super::backlog::{self, Backlog, Queued};
 use super::messages::{FileResult, Known, ToWriter};
 use crate::error::MorgueError;
 use crate::index::manifest::{self, FileEntry, Key, Outcome};
@@ -12,16 +12,30 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use tantivy::IndexWriter;
+use tantivy::indexer::UserOperation;
+use tantivy::{IndexWriter, TantivyDocument};
 
 /// Commit early when this many files changed since the last commit, whatever the interval:
 /// the pending manifest changes are the one thing the writer holds per file.
 const MAX_PENDING_CHANGES: usize = 50_000;
 
+/// Documents handed to tantivy in one batch, at most: each hand-over is a message to its
+/// indexing threads, which one document at a time woke about once a document (a context
+/// switch per short wire item).
+const BATCH_DOCS: usize = 64;
+
+/// Bytes of documents ([`backlog::weight`]) held back for a batch, at most, so that the
+/// batch never holds what the backlog waits for.
+const BATCH_BYTES: usize = 1 << 20;
+
 pub(super) struct Sink<'a> {
     pub(super) writer: IndexWriter<Queued>,
     /// What the writer has handed to tantivy and tantivy has not indexed yet.
     backlog: Arc<Backlog>,
+    /// Documents admitted to the backlog, not yet handed over ([`Sink::flush`]), and their
+    /// bytes. Handed over before every delete and commit, which must come after them.
+    batch: Vec<Queued>,
+    batch_bytes: usize,
     index_dir: &'a Path,
     fields: &'a Fields,
     /// The index as the run found it (`None` when it was empty): only files it holds, or
@@ -48,7 +62,9 @@ impl<'a> Sink<'a> {
     ) -> Sink<'a> {
         Sink {
             writer,
-            backlog: Backlog::new(super::backlog::BACKLOG_BYTES),
+            backlog: Backlog::new(backlog::BACKLOG_BYTES),
+            batch: Vec::with_capacity(BATCH_DOCS),
+            batch_bytes: 0,
             index_dir,
             fields,
             indexed_before,
@@ -110,8 +126,8 @@ impl<'a> Sink<'a> {
     /// manifest that lags the index, which the next run repairs (it deletes a file's articles
     /// by path before adding them again); the reverse order could lose articles.
     pub(super) fn commit(&mut self, summary: &mut RunSummary) -> Result<(), MorgueError> {
-        self.writer
-            .commit()
+        self.flush()
+            .and_then(|()| self.writer.commit().map(|_| ()))
             .map_err(|e| MorgueError::write_failed(self.index_dir, e))?;
         manifest::rewrite(self.index_dir, &self.changes, |_, _| {})?;
         self.changes.clear();
@@ -125,17 +141,44 @@ impl<'a> Sink<'a> {
     /// writer once per run, so it can only have articles if the manifest knew it or the index
     /// had them when the run started (after a crash the manifest may not know them). Deleting
     /// only then keeps a first run of a large archive from queueing one delete per file.
-    fn delete_old(&self, known: Known, path: &str) -> tantivy::Result<()> {
+    fn delete_old(&mut self, known: Known, path: &str) -> tantivy::Result<()> {
         let held = known != Known::New
             || self
                 .indexed_before
                 .as_ref()
                 .is_some_and(|s| index::holds_file(s, self.fields, path));
-        if held {
-            index::delete_file(&self.writer, self.fields, path)
-        } else {
-            Ok(())
+        if held { self.delete_file(path) } else { Ok(()) }
+    }
+
+    /// Deletes the file's articles: those added before, the batch's included.
+    fn delete_file(&mut self, path: &str) -> tantivy::Result<()> {
+        self.flush()?;
+        index::delete_file(&self.writer, self.fields, path)
+    }
+
+    /// Adds a document to the batch, handing the batch over when it is full.
+    fn add(&mut self, doc: TantivyDocument) -> tantivy::Result<()> {
+        let bytes = backlog::weight(&doc);
+        if self.batch_bytes + bytes > BATCH_BYTES {
+            self.flush()?;
         }
+        self.batch.push(self.backlog.admit(doc));
+        self.batch_bytes += bytes;
+        if self.batch.len() >= BATCH_DOCS {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Hands the batch to tantivy (one message to its indexing threads).
+    fn flush(&mut self) -> tantivy::Result<()> {
+        self.batch_bytes = 0;
+        if self.batch.is_empty() {
+            return Ok(());
+        }
+        self.writer
+            .run(self.batch.drain(..).map(UserOperation::Add))
+            .map(|_| ())
     }
 
     fn apply_to_index(
@@ -152,7 +195,7 @@ impl<'a> Sink<'a> {
                 }
                 summary.articles_written += docs.len();
                 for doc in docs {
-                    self.writer.add_document(self.backlog.admit(doc))?;
+                    self.add(doc)?;
                 }
                 return Ok(());
             }
@@ -166,18 +209,19 @@ impl<'a> Sink<'a> {
                         .get_first(self.fields.id)
                         .and_then(|v| tantivy::schema::Value::as_str(&v).map(str::to_string));
                     if let Some(id) = id {
+                        self.flush()?;
                         index::delete_article(&self.writer, self.fields, &id)?;
                     }
-                    self.writer.add_document(self.backlog.admit(doc))?;
+                    self.add(doc)?;
                 }
                 return Ok(());
             }
             ToWriter::Restart { path } => {
                 // A delete covers every document added before it, the parts included.
-                return index::delete_file(&self.writer, self.fields, &path);
+                return self.delete_file(&path);
             }
             ToWriter::Vanished { path, entry } => {
-                index::delete_file(&self.writer, self.fields, &path)?;
+                self.delete_file(&path)?;
                 if entry.is_indexed() {
                     summary.deleted += 1;
                 }
@@ -194,7 +238,7 @@ impl<'a> Sink<'a> {
                 // A file that was indexed before and is broken now loses its old articles,
                 // and a streamed one that broke half-way the parts sent of it.
                 if self.streaming.remove(&path) {
-                    index::delete_file(&self.writer, self.fields, &path)?;
+                    self.delete_file(&path)?;
                 } else {
                     self.delete_old(known, &path)?;
                 }
@@ -232,7 +276,7 @@ impl<'a> Sink<'a> {
                 }
                 summary.articles_written += docs.len();
                 for doc in docs {
-                    self.writer.add_document(self.backlog.admit(doc))?;
+                    self.add(doc)?;
                 }
                 if let Outcome::Indexed {
                     notes,
