@@ -8,7 +8,10 @@
 //! - A name takes one kind throughout the article.
 //! - A leftover single word or name equal to the surname (or full name) of exactly one person
 //!   named in full in the article resolves to that person; so does the first word of a name
-//!   when it is no given name ("Deng" of "Deng Xiaoping"). Headlines often use the surname
+//!   when it is no given name ("Deng" of "Deng Xiaoping"), the father's family name of a
+//!   Spanish or Portuguese name ("Allende" of "Salvador Allende Gossens"), and such a surname
+//!   the tagger read as an org or place no list knows, unless an org of the article starts
+//!   with it ("Getty" beside "Getty Oil"). Headlines often use the surname
 //!   before the body gives the full name, so resolution looks at the whole article, not only
 //!   at earlier text.
 //! - A lone surname that is also a given name ("Blair", "Howard"), which the archive's alias
@@ -151,30 +154,80 @@ pub(super) fn resolve<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>, title: &
     // by a first word that is no given name: the family name of names written family name
     // first ("Deng" of "Deng Xiaoping", "Zhao" of "Zhao Ziyang").
     let mut names: HashMap<&str, Option<Cow<'a, str>>> = HashMap::new();
+    // By family names written last only (or the father's before the mother's): these the
+    // tagger reads as orgs or places when alone ("to block Allende").
+    let mut surnames: HashMap<&str, Option<Cow<'a, str>>> = HashMap::new();
     for m in &art.mentions {
         if m.kind == EntityKind::Person && !m.removed && m.name.contains(' ') {
             let full = &m.canonical;
             let surname = m.name.rsplit(' ').next().unwrap_or(m.name);
             let first = m.name.split(' ').next().unwrap_or(m.name);
-            let family_first = (first.chars().count() > 1
-                && first.chars().all(char::is_alphabetic)
-                && !fragments::is_given_name(first))
-            .then_some(first);
-            for key in [Some(m.name), Some(surname), family_first]
+            let is_family_name = |w: &str| {
+                w.chars().count() > 1
+                    && w.chars().all(char::is_alphabetic)
+                    && w.starts_with(char::is_uppercase)
+                    && !fragments::is_given_name(w)
+            };
+            let family_first = is_family_name(first).then_some(first);
+            // "Salvador Allende Gossens", "Augusto Pinochet Ugarte": a Spanish or Portuguese
+            // name's father's family name, the one used alone, comes before the mother's.
+            let words: Vec<&str> = m.name.split(' ').collect();
+            let paternal = match words[..] {
+                [given, .., paternal, _] if fragments::is_given_name(given) => {
+                    is_family_name(paternal).then_some(paternal)
+                }
+                _ => None,
+            };
+            for key in [Some(m.name), Some(surname), family_first, paternal]
                 .into_iter()
                 .flatten()
             {
                 keep_if_unique(&mut names, key, full.clone());
             }
+            let written_as_a_name = |w: &&str| {
+                w.chars().count() > 2
+                    && w.starts_with(char::is_uppercase)
+                    && w.chars().any(char::is_lowercase)
+            };
+            for key in [Some(surname), paternal]
+                .into_iter()
+                .flatten()
+                .filter(written_as_a_name)
+            {
+                keep_if_unique(&mut surnames, key, full.clone());
+            }
         }
     }
+    // Org names the article writes, by their first word: "Getty" beside "Getty Oil" is the
+    // firm, whoever else of that name the article names.
+    let org_first_words: Vec<&str> = art
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Org && !m.removed && m.name.contains(' '))
+        .filter_map(|m| m.name.split(' ').next())
+        .collect();
     // A full name written in the article wins over the gazetteer's reading of its surname:
-    // the article's "Gerhard Stoltenberg" makes its "Stoltenberg" him.
+    // the article's "Gerhard Stoltenberg" makes its "Stoltenberg" him. A lone surname the
+    // tagger read as an organisation or place that no list knows ("to block Allende" in a
+    // story naming Salvador Allende Gossens) is him too.
     for m in art.mentions.iter_mut() {
+        if m.name.contains(' ') {
+            continue;
+        }
         if m.kind == EntityKind::Person
-            && !m.name.contains(' ')
             && let Some(Some(full)) = names.get(m.name)
         {
+            m.canonical = full.clone();
+        }
+        // (Under its own name: "French" is France, a demonym, not Dawn French.)
+        let misread = matches!(m.kind, EntityKind::Org | EntityKind::Place)
+            && !m.gazetteer
+            && !m.markup
+            && m.canonical == m.name
+            && !lex.lists(m.name)
+            && !org_first_words.contains(&m.name);
+        if misread && let Some(Some(full)) = surnames.get(m.name) {
+            m.kind = EntityKind::Person;
             m.canonical = full.clone();
         }
     }

@@ -962,6 +962,65 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_read_as_an_org_or_place_is_the_person_named_in_full() {
+        let ex = tagged();
+        let body = "Boro manager Steve Ravelle praised his side. Under Ravelle the club is \
+                    fifth, and Ravelle Motors sponsors it. Ana Pereda Loyola spoke; Pereda left.";
+        let mut spans = last_occurrences(
+            body,
+            &[
+                ("Steve Ravelle", NerType::Per),
+                ("Ana Pereda Loyola", NerType::Per),
+                ("Pereda", NerType::Loc),
+            ],
+        );
+        spans.body.push(TaggedSpan {
+            start: body.find("Ravelle the").unwrap(),
+            end: body.find("Ravelle the").unwrap() + "Ravelle".len(),
+            kind: NerType::Org,
+            doubtful: false,
+        });
+        spans.body.sort_by_key(|s| s.start);
+        let es = ex.extract_with_spans("", body, &spans, None);
+        // The father's family name of a Spanish name is its surname.
+        assert!(names(&es, EntityKind::Place).is_empty(), "{es:?}");
+        assert_eq!(
+            find(&es, EntityKind::Person, "Ana Pereda Loyola")
+                .unwrap()
+                .mentions,
+            2
+        );
+        assert!(names(&es, EntityKind::Org).is_empty(), "{es:?}");
+        assert_eq!(
+            find(&es, EntityKind::Person, "Steve Ravelle")
+                .unwrap()
+                .mentions,
+            2
+        );
+        // Beside a firm of that name, the org stays the firm's.
+        let body = "Steve Ravelle sold shares. Ravelle Motors fell, and Ravelle said so.";
+        let spans = last_occurrences(
+            body,
+            &[
+                ("Steve Ravelle", NerType::Per),
+                ("Ravelle Motors", NerType::Org),
+                ("Ravelle", NerType::Org),
+            ],
+        );
+        let es = ex.extract_with_spans("", body, &spans, None);
+        assert_eq!(
+            find(&es, EntityKind::Person, "Steve Ravelle")
+                .unwrap()
+                .mentions,
+            1
+        );
+        assert!(
+            find(&es, EntityKind::Org, "Ravelle Motors").is_some(),
+            "{es:?}"
+        );
+    }
+
+    #[test]
     fn a_company_name_cut_at_its_and_is_one_name_but_a_list_stays_apart() {
         let ex = tagged();
         let body = "Suits against International Telephone and Telegraph Corp. were settled. \
