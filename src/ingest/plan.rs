@@ -215,9 +215,10 @@ impl Fingerprints {
         // The tagger by the hash of its model: a retrained model re-tags every file even when
         // it has as many features as the one before.
         let enrichment = format!(
-            "{}-{}-{:016x}-{:016x}",
+            "{}-{}-{}-{:016x}-{:016x}",
             env!("CARGO_PKG_VERSION"),
             entities::EXTRACTION_VERSION,
+            crate::enrich::copies::SKETCH_VERSION,
             entities::rules_data_hash(),
             options.tagger.identity()
         );
