@@ -852,6 +852,31 @@ fn a_title_opening_a_paragraph_and_a_knight_s_given_name_name_the_person() {
 }
 
 #[test]
+fn a_listed_short_name_heading_a_longer_name_is_not_the_listed_org() {
+    let s = Scratch::with_files(&[(
+        "1963-08-29-march.txt",
+        "Marchers gather\n\nWASHINGTON, Aug. 28, 1963 - James Farmer, national director of \
+         the Congress of Racial Equality, said the march would go on. Delegates recalled the \
+         Congress of Vienna. In Moscow, the All-Russian Congress of Soviets was remembered. \
+         Congress adjourned early, and a senator defected to Labour of Robert Jackson's \
+         party.\n",
+    )]);
+    s.index();
+    let orgs = entities_of(&s, "marchers", "org");
+    for name in [
+        "Congress of Racial Equality",
+        "Congress of Vienna",
+        "US Congress",
+    ] {
+        assert!(has(&orgs, name), "{orgs:?}");
+    }
+    let places = entities_of(&s, "marchers", "place");
+    assert!(!has(&places, "Vienna"), "{places:?}");
+    // "Labour of Robert Jackson" is whose party, not a longer name.
+    assert!(has(&orgs, "Labour Party"), "{orgs:?}");
+}
+
+#[test]
 fn middle_names_and_a_title_before_a_surname_reach_the_listed_person() {
     let s = Scratch::with_files(&[
         (

@@ -295,7 +295,10 @@ impl Lexicon {
             let (s, e) = (m.start(), m.end());
             let target = self.accept(text, s, e, m.pattern().as_usize(), when);
             let skip = target.is_some_and(|t| match &self.targets[t as usize] {
-                (EntityKind::Org, _) => words::numbers_a_thing(&text[e..]),
+                (EntityKind::Org, canonical) => {
+                    words::numbers_a_thing(&text[e..])
+                        || words::heads_a_longer_name(&text[s..e], canonical, &text[e..]) > 0
+                }
                 (EntityKind::Event, canonical) => {
                     words::names_another_event(canonical, &text[..s], &text[e..])
                 }

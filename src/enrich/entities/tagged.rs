@@ -174,6 +174,26 @@ pub(super) fn apply<'a>(
             ),
             _ => lex.canonical_for(kind, surface, art.when()),
         };
+        // "Congress" of "the Congress of Vienna": a listed short name the tagger cut off
+        // before "of" heads a longer name, which takes the words after it (a place in them
+        // is a word of the name).
+        let longer = match kind {
+            EntityKind::Org => words::heads_a_longer_name(surface, &canonical, &text[end - base..]),
+            _ => 0,
+        };
+        let (end, surface, canonical) = if longer > 0 {
+            let end = end + longer;
+            for i in segment.near(pos, end).collect::<Vec<_>>() {
+                let m = &mut art.mentions[i];
+                if pos <= m.pos && m.end <= end && m.gazetteer {
+                    m.removed = true;
+                }
+            }
+            let surface = &text[pos - base..end - base];
+            (end, surface, lex.canonical_for(kind, surface, art.when()))
+        } else {
+            (end, surface, canonical)
+        };
         art.mentions.push(Mention::new(
             pos, end, kind, canonical, surface, surface, false,
         ));

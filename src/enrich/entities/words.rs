@@ -29,6 +29,27 @@ pub(super) fn is_abbrev(w: &str) -> bool {
         )
 }
 
+/// How many bytes of `after` make a one-word short name of an organisation (`alias`, not
+/// its `canonical` name) the head of a longer name, which goes on with "of" and a name:
+/// "Congress" of "the Congress of Racial Equality", "the Congress of Vienna", "the
+/// All-Russian Congress of Soviets" is not the US Congress, nor "Senate" of "the Senate of
+/// Canada" the US Senate. 0 when it heads none.
+pub(super) fn heads_a_longer_name(alias: &str, canonical: &str, after: &str) -> usize {
+    if alias.contains(' ') || alias.eq_ignore_ascii_case(canonical) {
+        return 0;
+    }
+    // "defected to Labour of Robert Jackson", "the Democrats of President Berisha": "of" a
+    // person is whose, not a name's end.
+    let next = after
+        .strip_prefix(" of ")
+        .and_then(|rest| rest.split([' ', ',', '.']).next())
+        .unwrap_or("");
+    if is_title_cue(next.trim_end_matches('.')) || super::fragments::is_given_name(next) {
+        return 0;
+    }
+    of_and_name(after)
+}
+
 /// Whether the text right after an organisation's name makes it the name of a numbered thing
 /// rather than the organisation: "S&P 500", "Standard and Poor's 500", "FTSE 100" (indexes),
 /// "Airbus 320", "IBM-360", "Airbus A320", "CDC 1604A" (models). A number of two to four
@@ -201,13 +222,24 @@ pub(super) fn feature_name_after(feature: &str, after: &str) -> usize {
     const FEATURES: &[&str] = &[
         "Bay", "Cape", "Gulf", "Isle", "Isles", "Lake", "Sea", "Strait", "Straits",
     ];
+    if FEATURES.contains(&feature) {
+        of_and_name(after)
+    } else {
+        0
+    }
+}
+
+/// How many bytes of `after` are " of " and a name: capitalised words, up to three, up to the
+/// first character that is no letter, digit or hyphen (" of Tonkin", " of the People"). 0 when
+/// `after` goes on otherwise.
+fn of_and_name(after: &str) -> usize {
     let Some(rest) = after.strip_prefix(" of ") else {
         return 0;
     };
-    if !FEATURES.contains(&feature) {
-        return 0;
-    }
-    // Capitalised words, up to the first character that is no letter, digit or hyphen.
+    let rest = match rest.strip_prefix("the ") {
+        Some(named) if named.starts_with(char::is_uppercase) => named,
+        _ => rest,
+    };
     let (mut end, mut at) = (0, after.len() - rest.len());
     for word in rest.split(' ').take(3) {
         let bare = &word[..word
@@ -564,6 +596,31 @@ mod tests {
         assert_eq!(title(text, 32), None);
         assert_eq!(title(text, 0), None);
         assert_eq!(title("Emrs Kennedy", 5), None);
+    }
+
+    #[test]
+    fn a_short_name_before_of_and_a_name_heads_a_longer_name() {
+        use super::heads_a_longer_name as heads;
+        let after = " of Racial Equality said";
+        assert_eq!(
+            heads("Congress", "US Congress", after),
+            " of Racial Equality".len()
+        );
+        let after = " of the People met";
+        assert_eq!(
+            heads("Congress", "US Congress", after),
+            " of the People".len()
+        );
+        assert_eq!(heads("Congress", "US Congress", " of course passed it"), 0);
+        assert_eq!(heads("Congress", "US Congress", " said on Monday"), 0);
+        assert_eq!(heads("Labour", "Labour Party", " of Robert Jackson"), 0);
+        assert_eq!(
+            heads("Democrats", "Democratic Party", " of President Berisha"),
+            0
+        );
+        // A full name ends where the list says.
+        assert_eq!(heads("Nato", "NATO", " of Europe"), 0);
+        assert_eq!(heads("Bank of England", "Bank of England", " of London"), 0);
     }
 
     #[test]
