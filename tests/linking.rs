@@ -412,6 +412,40 @@ fn a_firm_s_short_name_carries_to_articles_that_write_it_alone() {
 }
 
 #[test]
+fn a_band_named_like_a_person_is_a_band_in_every_article_once_some_say_so() {
+    let s = Scratch::with_files(&[
+        (
+            "2005-01-10-tour.txt",
+            "Tour dates\n\nThe band Martin Kestrel will tour Britain in March, its label said \
+             on Monday. Martin Kestrel sold out two nights in Glasgow last year.\n",
+        ),
+        (
+            "2005-01-17-album.txt",
+            "New album\n\nMartin Kestrel frontman Joe Wilder said the new album was finished. \
+             Martin Kestrel recorded it in Berlin.\n",
+        ),
+        (
+            "2005-02-15-awards.txt",
+            "Awards night\n\nMartin Kestrel won two awards on Tuesday night in London, ahead of \
+             Keane.\n",
+        ),
+    ]);
+    s.index();
+    let table = archive_aliases(&s);
+    assert!(
+        table.contains("org\tMartin Kestrel\tMartin Kestrel"),
+        "{table}"
+    );
+    // The article that gives no cue is read as the others say.
+    let orgs = entities_of(&s, "awards", "org");
+    assert!(has(&orgs, "Martin Kestrel"), "{orgs:?}");
+    let persons = entities_of(&s, "awards", "person");
+    assert!(!has(&persons, "Martin Kestrel"), "{persons:?}");
+    assert_eq!(total(&s.search(&["--org", "Martin Kestrel"])), 3);
+    assert_eq!(total(&s.search(&["--person", "Martin Kestrel"])), 0);
+}
+
+#[test]
 fn a_gazetteer_with_a_years_column_is_read_and_a_bad_one_named() {
     let s = Scratch::with_files(&[(
         "1990-01-01-mayor.txt",

@@ -8,6 +8,8 @@
 //!   says "Bush" means him too, instead of listing a second person "Bush". A surname that is
 //!   also a given name ("Blair", "Howard") links only where an article writes it after a
 //!   personal title ("Mr Blair"), since alone it may be anyone's first name.
+//! - **Bands named like people** ("Franz Ferdinand"), which some articles write as a band
+//!   ("the band Franz Ferdinand"): the name is an organisation in every article (`bands`).
 //! - **Firms' short names**: when the articles that write "Salomon" beside "Salomon Brothers
 //!   Inc" read it as the firm, an article that only writes "Salomon" (found as an
 //!   organisation) means it too. Only a name without the words of its trade
@@ -121,13 +123,15 @@ impl Table {
         Ok(table)
     }
 
-    /// Counts the acronym and surname pairs of the index's alias fields, in live articles
-    /// (read through `searcher`, over the index's last commit). Pairs that `lists` already
-    /// link everywhere (an undated entry with that alias: "UN", "BBC") are left out: the
-    /// table would change nothing for them.
+    /// Counts the acronym, surname and short-name pairs of the index's alias fields, in live
+    /// articles (read through `searcher`, over the index's last commit), and finds the
+    /// archive's bands named like people ([`super::bands`], reading text through `reopen`'s
+    /// searchers). Pairs that `lists` already link everywhere (an undated entry with that
+    /// alias: "UN", "BBC") are left out: the table would change nothing for them.
     pub fn build(
         index: &MorgueIndex,
         searcher: &Searcher,
+        reopen: &dyn Fn() -> Option<Searcher>,
         lists: &Gazetteer,
     ) -> Result<Table, MorgueError> {
         let tantivy_err = |e| MorgueError::tantivy(&index.dir, e);
@@ -152,6 +156,17 @@ impl Table {
             }
         }
         let mut table = Table::default();
+        // Bands named like people: their full name, an org, read wherever the tagger says
+        // person (`Lexicon::archive_org`).
+        for (name, cued) in super::bands::bands(index, searcher, reopen).map_err(tantivy_err)? {
+            table.counts.insert(name.clone(), cued);
+            let link = Link {
+                kind: EntityKind::Org,
+                canonical: name.clone(),
+                years: Years::default(),
+            };
+            table.links.insert(name, link);
+        }
         for (name, mut found) in readings {
             found.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
             let best = found[0].2;
@@ -493,6 +508,11 @@ pub fn files_to_refresh(
         match link {
             Some(link) if !is_acronym_of(&name, &link.canonical) => {
                 terms.push(Term::from_field_text(fields.entity_name(link.kind), &name));
+                // A band (`bands`): the articles that list it as a person.
+                if link.kind == EntityKind::Org && link.canonical == name {
+                    let field = fields.entity_name(EntityKind::Person);
+                    terms.push(Term::from_field_text(field, &name));
+                }
                 if let Some(link) = old.link(&name) {
                     let pair = format!("{}{ALIAS_SEPARATOR}{name}", link.canonical);
                     terms.push(Term::from_field_text(fields.entity_alias(link.kind), &pair));

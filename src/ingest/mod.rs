@@ -10,6 +10,7 @@
 
 pub mod archive_aliases;
 mod backlog;
+mod bands;
 mod messages;
 mod plan;
 mod read;
@@ -238,7 +239,8 @@ fn refresh_for_archive_aliases(
     // Without readahead: the table's lookups and the stale articles' reads are scattered
     // over the index (with it, a 2 GB file's run mapped ~450 MB of index here at once).
     let searcher = random_access_searcher(index_dir)?;
-    let rebuilt = archive_aliases::Table::build(&indexed, &searcher, &options.gazetteer)?;
+    let reopen = || random_access_searcher(index_dir).ok();
+    let rebuilt = archive_aliases::Table::build(&indexed, &searcher, &reopen, &options.gazetteer)?;
     if rebuilt == *table {
         return Ok(None);
     }
@@ -246,13 +248,7 @@ fn refresh_for_archive_aliases(
     if rebuilt.same_links(table) {
         return Ok(None);
     }
-    let stale = archive_aliases::files_to_refresh(
-        &indexed,
-        &searcher,
-        &|| random_access_searcher(index_dir).ok(),
-        table,
-        &rebuilt,
-    )?;
+    let stale = archive_aliases::files_to_refresh(&indexed, &searcher, &reopen, table, &rebuilt)?;
     // Their maps of the index are not needed by the second pass.
     drop((indexed, searcher));
     if stale.is_empty() {

@@ -11,7 +11,8 @@
 //! - a person that is a lone given name written without a title ("Oscar", "Bill"; "President
 //!   Truman" is a surname), unless the gazetteer knows it (then it is a known single-name
 //!   person);
-//! - a person the article writes as a film, book or band ("the film Vera Drake");
+//! - a person the article writes as a film or book ("the film Vera Drake"), and one it
+//!   writes as a band is an organisation ("the band Franz Ferdinand");
 //! - a person that is one word of another name of the article ("Fargo" beside "Wells Fargo");
 //! - a one-word person the article writes as a thing: "the Wild are", "the Wild's win" (a
 //!   team named with a common word);
@@ -29,7 +30,7 @@
 //! lists); `data/entities/README.md` says what each is for.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::lexicon;
@@ -338,23 +339,28 @@ const NTH: &[&str] = &[
     "fifth", "first", "fourth", "second", "seventh", "sixth", "third",
 ];
 
+/// Words around a name that make it a band's, of the work cues above: "the band Franz
+/// Ferdinand", "Franz Ferdinand frontman Alex Kapranos". Sorted.
+const BAND_BEFORE: &str = "band";
+const BAND_AFTER: &[&str] = &["bassist", "drummer", "frontman", "guitarist"];
+
 /// Persons (not from the gazetteer) that the article writes as the title of a work or a
 /// band's name in at least a third of their mentions: after a work noun, before a word for
 /// its star, author or singer, or in brackets after an actor's name ("Phil Davis (Vera
-/// Drake)"). A person is none of these.
+/// Drake)"). A person is none of these. Each with whether most of its cues say band: a band
+/// is an organisation.
 fn persons_named_as_works<'a>(
     art: &ArticleState<'a>,
     title: &str,
     body: &str,
-) -> HashSet<Cow<'a, str>> {
+) -> HashMap<Cow<'a, str>, bool> {
     let surnames: HashSet<&str> = art
         .mentions
         .iter()
         .filter(|m| !m.removed && m.kind == EntityKind::Person && m.name.contains(' '))
         .filter_map(|m| m.name.rsplit(' ').next())
         .collect();
-    let mut counts: std::collections::HashMap<&Cow<'a, str>, (usize, usize)> =
-        std::collections::HashMap::new();
+    let mut counts: HashMap<&Cow<'a, str>, (usize, usize, usize)> = HashMap::new();
     for m in art
         .mentions
         .iter()
@@ -383,12 +389,15 @@ fn persons_named_as_works<'a>(
             || (last_before == "(" && after.starts_with(')') && surnames.contains(word_before));
         if cue {
             entry.1 += 1;
+            if (last_before.is_empty() && word_before == BAND_BEFORE) || next_in(BAND_AFTER) {
+                entry.2 += 1;
+            }
         }
     }
     counts
         .into_iter()
-        .filter(|(_, (all, works))| *works > 0 && works * 3 >= *all)
-        .map(|(name, _)| name.clone())
+        .filter(|(_, (all, works, _))| *works > 0 && works * 3 >= *all)
+        .map(|(name, (_, works, bands))| (name.clone(), bands * 2 > works))
         .collect()
 }
 
@@ -483,11 +492,16 @@ pub(super) fn apply<'a>(
                     && !titled();
                 let part_of_other_name =
                     !m.gazetteer && w.len() == 1 && other_names.contains(&w[0]);
+                // "The band Franz Ferdinand": an organisation.
+                if works.get(&m.canonical) == Some(&true) {
+                    m.kind = EntityKind::Org;
+                    continue;
+                }
                 m.removed = is_non_name(&w)
                     || lone_given_name
                     || part_of_other_name
                     || things.contains(&m.canonical)
-                    || works.contains(&m.canonical)
+                    || works.contains_key(&m.canonical)
                     || (!m.gazetteer && is_product(&w));
             }
             // "Fortran" typed as a place: a thing, as for persons and orgs.

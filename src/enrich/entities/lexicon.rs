@@ -525,6 +525,18 @@ impl Lexicon {
         listed && self.entry(kind, name, when).is_none()
     }
 
+    /// True when the archive's alias table lists `name` itself as an org: a band named like
+    /// a person, which some articles of the archive write as a band (`ingest::bands`).
+    pub(super) fn archive_org(&self, name: &str) -> bool {
+        let key = name_key(name);
+        self.by_key.get(&key).is_some_and(|ids| {
+            ids.iter().any(|&t| {
+                let (kind, canonical) = &self.targets[t as usize];
+                t < self.fallback && *kind == EntityKind::Org && name_key(canonical) == key
+            })
+        })
+    }
+
     /// True when the gazetteer lists `name` as an entity of any kind, at any date.
     pub(super) fn lists(&self, name: &str) -> bool {
         self.by_key.contains_key(&name_key(name))

@@ -136,6 +136,8 @@ pub(super) fn apply<'a>(
             NerType::Per if org_shaped(surface) => EntityKind::Org,
             NerType::Per if listed_org(lex, surface, art.when()) => EntityKind::Org,
             NerType::Per if among_orgs[n] => EntityKind::Org,
+            // "Franz Ferdinand won two awards": a band, as other articles of the archive say.
+            NerType::Per if lex.archive_org(surface) => EntityKind::Org,
             NerType::Per => EntityKind::Person,
             // "the Consumer Electronics Show", "the Brit Awards": what is held, not who.
             NerType::Org if event_shaped(surface, &text[..pos - base]) => EntityKind::Event,
