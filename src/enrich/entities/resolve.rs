@@ -269,15 +269,35 @@ fn knights_by_given_name<'a>(art: &mut ArticleState<'a>, title: &str, body: &str
             keep_if_unique(&mut by_given_name, first, m.canonical.clone());
         }
     }
+    let lone = |m: &Mention<'_>| !m.canonical.contains(' ');
+    name_after_title(
+        art,
+        (title, body),
+        &by_given_name,
+        lone,
+        words::knight_s_title_before,
+    );
+}
+
+/// A lone person name right after a title that says whose (`title_before`: a woman's, a
+/// knight's): for each mention `applies` takes, the person `named` gives for the name, else
+/// the name as the title writes it ("Mrs Kennedy", "Sir Cliff").
+fn name_after_title<'a>(
+    art: &mut ArticleState<'a>,
+    (title, body): (&str, &str),
+    named: &HashMap<&'a str, Option<Cow<'a, str>>>,
+    applies: impl Fn(&Mention<'a>) -> bool,
+    title_before: fn(&str, usize) -> Option<&'static str>,
+) {
     for m in art.mentions.iter_mut() {
-        if m.kind != EntityKind::Person || m.removed || m.canonical.contains(' ') {
+        if m.kind != EntityKind::Person || m.removed || !applies(m) {
             continue;
         }
         let (_, text, base) = super::mentions::field_at(m.pos, title, body);
-        let Some(title_word) = words::knight_s_title_before(text, m.pos - base) else {
+        let Some(title_word) = title_before(text, m.pos - base) else {
             continue;
         };
-        m.canonical = match by_given_name.get(m.name) {
+        m.canonical = match named.get(m.name) {
             Some(Some(full)) => full.clone(),
             _ => Cow::Owned(format!("{title_word} {}", m.name)),
         };
@@ -306,23 +326,14 @@ fn after_a_woman_s_title<'a>(art: &mut ArticleState<'a>, title: &str, body: &str
         let surname = m.name.rsplit(' ').next().unwrap_or(m.name);
         keep_if_unique(&mut women, surname, m.canonical.clone());
     }
-    for m in art.mentions.iter_mut() {
-        if m.kind != EntityKind::Person
-            || m.removed
-            || m.name.contains(' ')
-            || !by_a_man(&m.canonical)
-        {
-            continue;
-        }
-        let (_, text, base) = super::mentions::field_at(m.pos, title, body);
-        let Some(title_word) = words::woman_s_title_before(text, m.pos - base) else {
-            continue;
-        };
-        m.canonical = match women.get(m.name) {
-            Some(Some(full)) => full.clone(),
-            _ => Cow::Owned(format!("{title_word} {}", m.name)),
-        };
-    }
+    let a_man_s_surname = |m: &Mention<'_>| !m.name.contains(' ') && by_a_man(&m.canonical);
+    name_after_title(
+        art,
+        (title, body),
+        &women,
+        a_man_s_surname,
+        words::woman_s_title_before,
+    );
 }
 
 /// Records that `key` stands for `name`, unless it already stands for another name: then
