@@ -227,8 +227,8 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
 }
 
 /// Rebuilds the archive's alias table from the index and, when its links changed, runs a
-/// second pass over the articles that write a changed acronym or surname. Returns that
-/// pass's summary, if it ran.
+/// second pass over the articles a changed entry may change (an acronym, surname, firm's
+/// short name or band). Returns that pass's summary, if it ran.
 fn refresh_for_archive_aliases(
     index_dir: &Path,
     options: &IngestOptions,

@@ -126,8 +126,13 @@ impl<'a> Sink<'a> {
     /// manifest that lags the index, which the next run repairs (it deletes a file's articles
     /// by path before adding them again); the reverse order could lose articles.
     pub(super) fn commit(&mut self, summary: &mut RunSummary) -> Result<(), MorgueError> {
-        self.flush()
-            .and_then(|()| self.writer.commit().map(|_| ()))
+        // A batch that cannot be handed over means an indexing thread died: its own error
+        // (the disk is full, say) is the one to report.
+        if let Err(error) = self.flush() {
+            return Err(MorgueError::write_failed(self.index_dir, self.cause(error)));
+        }
+        self.writer
+            .commit()
             .map_err(|e| MorgueError::write_failed(self.index_dir, e))?;
         manifest::rewrite(self.index_dir, &self.changes, |_, _| {})?;
         self.changes.clear();
