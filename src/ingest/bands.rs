@@ -1,14 +1,14 @@
 //! Bands named like people: "Franz Ferdinand", "Jethro Tull". The tagger reads such a name
 //! as a person wherever the story gives no cue, and most stories give none ("Franz Ferdinand
 //! won two awards"); a few write "the band Franz Ferdinand" or "Franz Ferdinand frontman Alex
-//! Kapranos". What a few stories of an archive say holds for the rest: a person-shaped name
-//! that at least [`MIN_CUED_ARTICLES`] articles, and one in [`MAX_ARTICLES_PER_CUE`] of those
-//! writing it, write as a band goes into the archive's alias table as an organisation
+//! Kapranos". What a few stories of an archive say holds for the rest: a name that at least
+//! [`MIN_CUED_ARTICLES`] articles, and one in [`MAX_ARTICLES_PER_CUE`] of those writing it,
+//! write as a band goes into the archive's alias table as an organisation
 //! (`archive_aliases`), and every article's "person" of that name is the band.
 //!
 //! Found from the index alone, like the rest of the table: the stored text of the articles
-//! holding a cue word is read for the names (two capitalised words or more) around it, and a phrase query over `body` counts
-//! the articles writing each name. Only cues no person takes: "band X", "X frontman", "X
+//! holding a cue word is read for the names (two capitalised words or more) around it, and a
+//! phrase query over `body` counts the articles writing each name. Only cues no person takes: "band X", "X frontman", "X
 //! guitarist", "X drummer", "X bassist" ("the new Robbie Williams album" names its singer;
 //! "Bill and Hillary Clinton are" a couple). An archive that never writes a cue word costs a
 //! term lookup.
@@ -115,7 +115,7 @@ fn named_as_bands(text: &str) -> HashSet<String> {
                     break;
                 }
             }
-            found.extend(person_shaped(&name));
+            found.extend(a_name(&name));
         } else if AFTER.contains(&bare(word).to_lowercase().as_str()) {
             let mut name = Vec::new();
             for (n, w) in words[..i].iter().rev().take(MAX_WORDS).enumerate() {
@@ -137,7 +137,7 @@ fn named_as_bands(text: &str) -> HashSet<String> {
                 name.first()
                     .is_some_and(|w| matches!(*w, "The" | "A" | "An")),
             );
-            found.extend(person_shaped(&name[from..]));
+            found.extend(a_name(&name[from..]));
         }
     }
     found
@@ -150,7 +150,7 @@ fn bare(word: &str) -> &str {
 
 /// The name the words make, when it may look like a person's: two words or more. (Only a
 /// name the tagger reads as a person's changes: the others are organisations anyway.)
-fn person_shaped(words: &[&str]) -> Option<String> {
+fn a_name(words: &[&str]) -> Option<String> {
     (words.len() >= 2).then(|| words.join(" "))
 }
 
