@@ -158,7 +158,7 @@ impl Table {
         let mut table = Table::default();
         // Bands named like people: their full name, an org, read wherever the tagger says
         // person (`Lexicon::archive_org`).
-        for (name, cued) in super::bands::bands(index, searcher, reopen).map_err(tantivy_err)? {
+        for (name, cued) in super::bands::bands(index, searcher, reopen)? {
             table.counts.insert(name.clone(), cued);
             let link = Link {
                 kind: EntityKind::Org,

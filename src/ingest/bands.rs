@@ -16,12 +16,13 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use tantivy::collector::{Count, DocSetCollector};
-use tantivy::query::{BooleanQuery, PhraseQuery, Query, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption, Value};
-use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{Searcher, TantivyDocument, Term};
+use tantivy::query::BooleanQuery;
+use tantivy::schema::Value;
+use tantivy::{Searcher, TantivyDocument};
 
+use crate::error::MorgueError;
 use crate::index::MorgueIndex;
+use crate::search::query::phrase;
 
 /// Articles that must write a name as a band, at least.
 const MIN_CUED_ARTICLES: u64 = 2;
@@ -47,20 +48,16 @@ pub fn bands(
     index: &MorgueIndex,
     searcher: &Searcher,
     reopen: &dyn Fn() -> Option<Searcher>,
-) -> tantivy::Result<BTreeMap<String, u64>> {
+) -> Result<BTreeMap<String, u64>, MorgueError> {
+    let tantivy_err = |e| MorgueError::tantivy(&index.dir, e);
     let body = index.fields.body;
-    let mut analyzer = index
-        .index
-        .tokenizers()
-        .get(crate::index::analysis::ENGLISH)
-        .ok_or_else(|| tantivy::TantivyError::InvalidArgument("no English analyzer".into()))?;
-    let cue_terms: Vec<Box<dyn Query>> = std::iter::once(BEFORE)
-        .chain(AFTER)
-        .flat_map(|word| analyse(&mut analyzer, body, word))
-        .map(|term| Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>)
-        .collect();
+    let mut cue_words = Vec::new();
+    for word in std::iter::once(BEFORE).chain(AFTER) {
+        cue_words.extend(phrase(&index.index, body, word)?);
+    }
     let holding: Vec<_> = searcher
-        .search(&BooleanQuery::union(cue_terms), &DocSetCollector)?
+        .search(&BooleanQuery::union(cue_words), &DocSetCollector)
+        .map_err(tantivy_err)?
         .into_iter()
         .collect();
     // Name -> the articles writing it as a band.
@@ -69,7 +66,7 @@ pub fn bands(
         let fresh = reopen();
         let reader = fresh.as_ref().unwrap_or(searcher);
         for &address in chunk {
-            let doc: TantivyDocument = reader.doc(address)?;
+            let doc: TantivyDocument = reader.doc(address).map_err(tantivy_err)?;
             let Some(text) = doc.get_first(body).and_then(|v| v.as_str()) else {
                 continue;
             };
@@ -83,11 +80,10 @@ pub fn bands(
         if cued < MIN_CUED_ARTICLES {
             continue;
         }
-        let terms = analyse(&mut analyzer, body, &name);
-        if terms.len() < 2 {
+        let Some(written) = phrase(&index.index, body, &name)? else {
             continue;
-        }
-        let writing = searcher.search(&PhraseQuery::new(terms), &Count)? as u64;
+        };
+        let writing = searcher.search(&written, &Count).map_err(tantivy_err)? as u64;
         if cued * MAX_ARTICLES_PER_CUE >= writing {
             found.insert(name, cued);
         }
@@ -152,16 +148,6 @@ fn bare(word: &str) -> &str {
 /// name the tagger reads as a person's changes: the others are organisations anyway.)
 fn a_name(words: &[&str]) -> Option<String> {
     (words.len() >= 2).then(|| words.join(" "))
-}
-
-/// The terms `text` gives in `field` through `analyzer`.
-fn analyse(analyzer: &mut TextAnalyzer, field: Field, text: &str) -> Vec<Term> {
-    let mut stream = analyzer.token_stream(text);
-    let mut terms = Vec::new();
-    while let Some(token) = stream.next() {
-        terms.push(Term::from_field_text(field, &token.text));
-    }
-    terms
 }
 
 #[cfg(test)]

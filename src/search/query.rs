@@ -675,7 +675,11 @@ fn entity_filter(
 }
 
 /// A term or phrase query for `text` analysed the way `field` is indexed; None if no tokens.
-fn phrase(index: &Index, field: Field, text: &str) -> Result<Option<Box<dyn Query>>, MorgueError> {
+pub(crate) fn phrase(
+    index: &Index,
+    field: Field,
+    text: &str,
+) -> Result<Option<Box<dyn Query>>, MorgueError> {
     let mut analyzer = index
         .tokenizer_for_field(field)
         .map_err(|e| MorgueError::Query(e.to_string()))?;

@@ -198,21 +198,21 @@ pub(super) fn woman_s_title_before(text: &str, at: usize) -> Option<&'static str
         "Dame", "Frau", "Lady", "Madame", "Miss", "Mlle", "Mme", "Mrs", "Ms", "Senora", "Señora",
         "Signora",
     ];
-    let before = text.get(..at)?.trim_end();
-    let word = before.rsplit(char::is_whitespace).next()?;
-    let bare = word.strip_suffix('.').unwrap_or(word);
-    TITLES.iter().find(|t| **t == bare).copied()
+    title_before(text, at, TITLES)
 }
 
 /// "Sir" or "Dame" right before byte `at` of `text`: a knight's or dame's title, after
 /// which a given name alone names the person ("Sir Alec", "Dame Judi").
 pub(super) fn knight_s_title_before(text: &str, at: usize) -> Option<&'static str> {
-    let before = text.get(..at)?.strip_suffix(' ')?;
-    match before.rsplit(char::is_whitespace).next()? {
-        "Sir" => Some("Sir"),
-        "Dame" => Some("Dame"),
-        _ => None,
-    }
+    title_before(text, at, &["Dame", "Sir"])
+}
+
+/// The one of `titles` that is the word right before byte `at` of `text`, without its dot.
+fn title_before(text: &str, at: usize, titles: &[&'static str]) -> Option<&'static str> {
+    let before = text.get(..at)?.trim_end();
+    let word = before.rsplit(char::is_whitespace).next()?;
+    let bare = word.strip_suffix('.').unwrap_or(word);
+    titles.iter().find(|t| **t == bare).copied()
 }
 
 /// How many bytes of the text right after a geographic feature's word ("Gulf", "Bay",
