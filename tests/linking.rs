@@ -731,6 +731,63 @@ fn films_books_and_bands_named_like_people_are_not_persons() {
 }
 
 #[test]
+fn russia_is_the_soviet_union_in_stories_of_the_soviet_years_only() {
+    let s = Scratch::with_files(&[
+        (
+            "1956-11-05-hungary.txt",
+            "Tanks in Budapest\n\nRussia sent tanks into Budapest on Sunday, and Russian \
+             troops held the bridges over the Danube.\n",
+        ),
+        (
+            "1991-08-22-coup.txt",
+            "Coup collapses\n\nBoris N. Yeltsin, the President of Russia, said the coup \
+             against the Soviet Union's leader had failed.\n",
+        ),
+        (
+            "notes/gas.txt",
+            "Gas deal\n\nUkraine was part of the Soviet Union until 1991. Many fear \
+             renationalisation in Russia, an analyst said.\n",
+        ),
+    ]);
+    s.index();
+    let fifties = entities_of(&s, "tanks", "place");
+    assert!(has(&fifties, "Soviet Union"), "{fifties:?}");
+    assert!(!has(&fifties, "Russia"), "{fifties:?}");
+    // The Russian republic of 1991, beside the Soviet Union it named in full.
+    let coup = entities_of(&s, "coup", "place");
+    assert!(
+        has(&coup, "Russia") && has(&coup, "Soviet Union"),
+        "{coup:?}"
+    );
+    // An undated story links no dated alias, whatever it names in full.
+    let undated = entities_of(&s, "renationalisation", "place");
+    assert!(has(&undated, "Russia"), "{undated:?}");
+}
+
+#[test]
+fn names_the_tagger_cuts_at_for_or_at_a_firm_s_commas_are_one_name() {
+    let s = Scratch::with_files(&[(
+        "1957-09-25-rights.txt",
+        "Rights case\n\nMrs. Daisy Bates, president of the state conference of the \
+         National Association for the Advancement of Colored People, spoke on Tuesday. The \
+         issue was underwritten by Kuhn, Loeb & Co. and sold quickly.\n",
+    )]);
+    s.index();
+    let orgs = entities_of(&s, "rights", "org");
+    assert!(
+        has(
+            &orgs,
+            "National Association for the Advancement of Colored People"
+        ),
+        "{orgs:?}"
+    );
+    assert!(has(&orgs, "Kuhn, Loeb"), "{orgs:?}");
+    for fragment in ["Advancement of Colored People", "Kuhn", "Loeb & Co"] {
+        assert!(!has(&orgs, fragment), "{fragment}: {orgs:?}");
+    }
+}
+
+#[test]
 fn company_names_are_one_name_with_or_without_the_dot_and_never_across_a_sentence() {
     let s = Scratch::with_files(&[
         (

@@ -162,6 +162,9 @@ impl Demonyms {
             let language = prev.as_deref().is_some_and(|p| LANGUAGE_CUES.contains(&p))
                 && next.is_none_or(|n| n.starts_with(char::is_uppercase) || n == "and");
             if !not_about_place && !language && !covered(art, start, end) {
+                // The place of the article's years: "Russian" in a 1956 story is Soviet.
+                let (kind, name) = lex.target(target);
+                let target = lex.entry(kind, name, art.when()).unwrap_or(target);
                 let (kind, canonical) = lex.target(target);
                 let surface = &text[start..end];
                 art.mentions.push(Mention::new(

@@ -417,10 +417,21 @@ impl Lexicon {
         candidates: impl Iterator<Item = (u32, NameForm)> + Clone,
         when: When<'_>,
     ) -> Option<u32> {
-        if let Some((t, _)) = candidates
-            .clone()
-            .find(|(t, _)| when.named_in_full.contains(t))
-        {
+        // A dated entry the article names in full wins, unless the name also has a reading
+        // for all time, and the dated entry's years do not fit the name as written: "Russia"
+        // beside "the Soviet Union" in a 2005 story is Russia, not the 1922-1989 alias.
+        let timeless = |t: u32| {
+            candidates.clone().any(|(o, _)| {
+                self.years[o as usize].is_open()
+                    && self.other_entity(o, t)
+                    && self.targets[o as usize].0 == self.targets[t as usize].0
+            })
+        };
+        if let Some((t, _)) = candidates.clone().find(|&(t, form)| {
+            when.named_in_full.contains(&t)
+                && (self.years[t as usize].fits(self.targets[t as usize].0, form, when.year)
+                    || !timeless(t))
+        }) {
             return Some(t);
         }
         let fitting = candidates.filter(|&(t, form)| {
@@ -446,7 +457,12 @@ impl Lexicon {
         let same_kind = fitting
             .map(|(t, _)| t)
             .filter(|&t| self.targets[t as usize].0 == kind);
-        if let Some(t) = same_kind.clone().find(|&t| holds(t)) {
+        // A dated entry whose years hold the year is the name's reading of that time, before
+        // one for all time ("Russia" in 1956 is the Soviet Union).
+        let dated_holder = same_kind
+            .clone()
+            .find(|&t| holds(t) && !self.years[t as usize].is_open());
+        if let Some(t) = dated_holder.or_else(|| same_kind.clone().find(|&t| holds(t))) {
             return Some(t);
         }
         // None going on at the article's date: the latest to have started, when all are

@@ -32,7 +32,7 @@ pub(super) fn apply<'a>(
     let mut segment = SegmentMentions::new(&art.mentions, first);
     let dateline = dateline(text);
     let tail = dateline.map(|d| d.credit);
-    let mut joined = join_company_halves(lex, text, spans, art.when());
+    let mut joined = join_cut_names(lex, text, spans, art.when());
     if let Some(place) = dateline.and_then(|d| d.place) {
         place_of_dateline(&mut joined, place);
     }
@@ -241,12 +241,17 @@ impl SegmentMentions {
     }
 }
 
-/// The spans with a company's name the tagger cut at its "and" made whole again:
-/// "International Telephone" + "and" + "Telegraph Corp." is one name. Two organisation spans
-/// joined by "and" or "&", the second one capitalised word and a legal form, the first of two
-/// words or more with no legal form, no organisation the gazetteer knows and not the last of a
-/// list ("IBM and Apple Inc.", "Paramount, Universal and Warner Bros." stay apart).
-fn join_company_halves(
+/// The spans with an organisation's name the tagger cut made whole again:
+/// - a company's name cut at its "and": "International Telephone" + "and" + "Telegraph
+///   Corp." is one name. Two organisation spans joined by "and" or "&", the second one
+///   capitalised word and a legal form, the first of two words or more with no legal form, no
+///   organisation the gazetteer knows and not the last of a list ("IBM and Apple Inc.",
+///   "Paramount, Universal and Warner Bros." stay apart);
+/// - a name cut at "for": "the National Association for the" + "Advancement of Colored
+///   People" (see [`words::name_before_for`]);
+/// - a firm of partners cut at its commas: "Kuhn" + ", " + "Loeb & Co.", "Merrill Lynch" +
+///   "Pierce" + "Fenner & Beane" (see [`partners_before`]).
+fn join_cut_names(
     lex: &Lexicon,
     text: &str,
     spans: &[TaggedSpan],
@@ -254,6 +259,24 @@ fn join_company_halves(
 ) -> Vec<TaggedSpan> {
     let mut out: Vec<TaggedSpan> = Vec::with_capacity(spans.len());
     for span in spans {
+        if span.kind == NerType::Org {
+            let mut start = span.start - words::name_before_for(&text[..span.start]);
+            if start == span.start {
+                start = partners_before(lex, text, &out, span, when).unwrap_or(start);
+            }
+            if start < span.start {
+                // The spans the longer name takes in.
+                while let Some(prev) = out.last().filter(|p| p.end > start) {
+                    start = start.min(prev.start);
+                    out.pop();
+                }
+                out.push(TaggedSpan {
+                    start,
+                    ..span.clone()
+                });
+                continue;
+            }
+        }
         if let Some(prev) = out.last_mut()
             && prev.kind == NerType::Org
             && span.kind == NerType::Org
@@ -278,6 +301,53 @@ fn join_company_halves(
         out.push(span.clone());
     }
     out
+}
+
+/// Where a firm of partners' name starts that the tagger cut at its commas, when `span` is
+/// its last part ("Loeb & Co.", "Fenner & Beane": one word, "&", a word): the spans before
+/// it, each one or two capitalised words ([`words::is_partner_name`]) joined by ", ", of
+/// any kind but MISC (the tagger reads a partner as a person, a firm or a place), none an
+/// organisation or place the gazetteer knows ("Unilever, Procter & Gamble" is a list). A name of
+/// two partners must end in a legal form ("Kuhn, Loeb & Co."); "Gallup, Roper and Crossley"
+/// has no "&" and stays apart.
+fn partners_before(
+    lex: &Lexicon,
+    text: &str,
+    out: &[TaggedSpan],
+    span: &TaggedSpan,
+    when: When<'_>,
+) -> Option<usize> {
+    let last = &text[span.start..span.end];
+    let (partner, rest) = last.split_once(" & ")?;
+    if partner.contains(' ') || rest.split(' ').count() > 1 {
+        return None;
+    }
+    let mut start = span.start;
+    let mut pieces = 0;
+    for prev in out.iter().rev() {
+        let piece = &text[prev.start..prev.end];
+        if text.get(prev.end..start) != Some(", ")
+            || prev.kind == NerType::Misc
+            || !words::is_partner_name(piece)
+        {
+            break;
+        }
+        if [EntityKind::Org, EntityKind::Place]
+            .into_iter()
+            .any(|kind| lex.knows(kind, piece, when))
+        {
+            // "Merrill Lynch, Pierce, Fenner & Beane": the listed firm's longer name, which
+            // its own mention then takes.
+            if pieces > 0 && prev.kind == NerType::Org {
+                return Some(prev.start);
+            }
+            break;
+        }
+        start = prev.start;
+        pieces += 1;
+    }
+    let legal_form = fragments::is_legal_form(rest);
+    (pieces >= 2 || (pieces == 1 && legal_form)).then_some(start)
 }
 
 /// Per span: a one-word person the tagger found in a list of three or more names whose
@@ -721,6 +791,7 @@ fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
         if district {
             start -= words::office_before(&text[..start]);
         }
+        end += words::name_after_for(&text[start..end], &text[end..]);
     }
     // "the Central Committee of the": the tagger ran on into the next name's article.
     for tail in [" of the", " of", " and", " the"] {

@@ -126,6 +126,119 @@ pub(super) fn office_before(before: &str) -> usize {
     before.len() - last_capitalised
 }
 
+/// Words that end the first half of an organisation's name that goes on with "for" ("the
+/// National Association for the Advancement of Colored People", "the Organisation for
+/// Economic Co-operation and Development", "the Committee for the Re-election of the
+/// President"). Sorted.
+const HEADS_BEFORE_FOR: &[&str] = &[
+    "Alliance",
+    "Association",
+    "Board",
+    "Bureau",
+    "Campaign",
+    "Center",
+    "Centre",
+    "Coalition",
+    "Commission",
+    "Committee",
+    "Council",
+    "Federation",
+    "Forum",
+    "Foundation",
+    "Fund",
+    "Institute",
+    "League",
+    "Movement",
+    "Organisation",
+    "Organization",
+    "Society",
+    "Trust",
+    "Union",
+];
+
+/// How many bytes at the end of `before` are the first half of an organisation's name cut at
+/// "for": capitalised words (with "of" between them) ending in an institution's word, then
+/// " for " or " for the " ("the National Association for the "). 0 when none.
+pub(super) fn name_before_for(before: &str) -> usize {
+    let Some(rest) = before
+        .strip_suffix(" for the ")
+        .or_else(|| before.strip_suffix(" for "))
+    else {
+        return 0;
+    };
+    let head = rest.rsplit(' ').next().unwrap_or("");
+    if HEADS_BEFORE_FOR.binary_search(&head).is_err() {
+        return 0;
+    }
+    let mut start = rest.len();
+    for (n, word) in rest.rsplit(' ').enumerate() {
+        // Not across a possessive: "the Institute of Education's Centre for the ..." is
+        // the Centre's name.
+        let capitalised = word.starts_with(char::is_uppercase)
+            && !word.ends_with([',', ';', ':', '"', '\u{201d}', ')'])
+            && !word.ends_with("'s")
+            && !word.ends_with("\u{2019}s");
+        if !(capitalised || (word == "of" && n > 0)) || n >= 6 {
+            break;
+        }
+        start -= word.len() + usize::from(start < rest.len());
+    }
+    // Not "of" first: "the Secretary of the Association for ..." starts at a capital.
+    while let Some(after_of) = rest[start..].strip_prefix("of ") {
+        start = rest.len() - after_of.len();
+    }
+    before.len() - start
+}
+
+/// How many bytes of `after` finish an organisation's name cut at "for" (`name` ends in an
+/// institution's word): " for the Advancement of Colored People", " for Economic
+/// Co-operation and Development", " for the Prevention of Cruelty to Children". Capitalised
+/// words, with "of", "and", "the", "to", "in" or "on" between them, up to eight words, ending
+/// at a capitalised word. 0 when none.
+pub(super) fn name_after_for(name: &str, after: &str) -> usize {
+    let head = name.rsplit(' ').next().unwrap_or("");
+    if HEADS_BEFORE_FOR.binary_search(&head).is_err() {
+        return 0;
+    }
+    let Some(rest) = after
+        .strip_prefix(" for the ")
+        .or_else(|| after.strip_prefix(" for "))
+    else {
+        return 0;
+    };
+    let (mut end, mut at) = (0, after.len() - rest.len());
+    for (n, word) in rest.split(' ').enumerate() {
+        let bare = &word[..word
+            .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+            .unwrap_or(word.len())];
+        let capitalised = bare.starts_with(char::is_uppercase);
+        let joins = matches!(bare, "of" | "and" | "the" | "to" | "in" | "on");
+        if n >= 8 || !(capitalised || joins && n > 0) {
+            break;
+        }
+        if capitalised {
+            end = at + bare.len();
+        }
+        if bare.len() < word.len() {
+            break;
+        }
+        at += word.len() + 1;
+    }
+    end
+}
+
+/// Whether `piece` can be a partner's name in a firm's name of the form "Kuhn, Loeb & Co.",
+/// "Merrill Lynch, Pierce, Fenner & Beane": one or two capitalised words of letters.
+pub(super) fn is_partner_name(piece: &str) -> bool {
+    let words: Vec<&str> = piece.split(' ').collect();
+    words.len() <= 2
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        })
+}
+
 /// Whether `name`, written between `before` and `after`, is a share's ticker symbol:
 /// "Ascom registered shares (ASCN)", "(NYSE: IBM)", "(Nasdaq:AAPL)". The company is named
 /// beside it; the symbol is no name of its own.
