@@ -106,6 +106,7 @@ pub(super) fn candidates(
     ];
     if let Some(t) = time_selectors.iter().find_map(|&(sel, claim)| {
         let values: Vec<String> = (doc.select(sel).nodes().iter())
+            .filter(|n| !about_other_things(n))
             .filter_map(|n| {
                 n.attr("datetime")
                     .map(|v| v.trim().to_string())
@@ -332,8 +333,82 @@ fn visible_date_line(rd: &Readability) -> Option<String> {
             .join(", ");
         doc.select(&sel).nodes().iter().take(20).find_map(|n| {
             let text = collapse_ws(&n.text());
-            (text.len() <= 160).then(|| date_in_text(&text)).flatten()
+            (text.len() <= 160 && !about_other_things(n))
+                .then(|| date_in_text(before_update_label(&text)))
+                .flatten()
         })
+    })
+}
+
+/// Words that label when a story was changed, not published ("Last updated 13 December
+/// 2015"), lowercase: English, German, French, Spanish, Portuguese, Italian, Dutch.
+const UPDATE_LABELS: &[&str] = &[
+    "updated",
+    "modified",
+    "aktualisiert",
+    "mis à jour",
+    "actualizado",
+    "atualizado",
+    "aggiornato",
+    "bijgewerkt",
+];
+
+/// The part of a date line before its first update label when what follows the label states
+/// no time of day: "Last updated 13 December 2015" states no publication date, and "November
+/// 18, 2019 - Updated Nov 19" is the 18th. A label followed by a clock ("Updated 11:21 pm
+/// CST, Tuesday, November 19, 2019", "Updated 0339 GMT ...") stamps the same instant as the
+/// page's structured time, so the line stays whole.
+fn before_update_label(line: &str) -> &str {
+    let lower = line.to_lowercase();
+    let Some(at) = UPDATE_LABELS
+        .iter()
+        .filter_map(|label| lower.find(label))
+        .min()
+    else {
+        return line;
+    };
+    // Lowercasing keeps these byte offsets only for text whose case changes keep lengths.
+    if lower.len() != line.len() || !line.is_char_boundary(at) || states_a_clock(&line[at..]) {
+        return line;
+    }
+    &line[..at]
+}
+
+/// Whether `text` holds a time of day: "11:21", "0339 GMT".
+fn states_a_clock(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    (0..b.len()).any(|i| {
+        let colon = b[i] == b':' && i > 0 && digit(i - 1) && digit(i + 1) && digit(i + 2);
+        let zoned = (0..4).all(|k| digit(i + k))
+            && (i == 0 || !digit(i - 1))
+            && [" GMT", " UTC"]
+                .iter()
+                .any(|z| text[i + 4..].starts_with(z));
+        colon || zoned
+    })
+}
+
+/// Whether a node sits in a box about other things than the story: comments, lists of other
+/// stories, sidebars, the page's footer and navigation. Their times are not the story's.
+fn about_other_things(node: &dom_query::NodeRef) -> bool {
+    const OTHER: &[&str] = &[
+        "comment", "related", "recent", "sidebar", "footer", "reply", "widget",
+    ];
+    node.ancestors_it(None).any(|a| {
+        let named = a
+            .node_name()
+            .is_some_and(|name| matches!(&*name, "aside" | "footer" | "nav"));
+        let marked = [a.attr("class"), a.attr("id")]
+            .into_iter()
+            .flatten()
+            .any(|v| {
+                let v = v.to_ascii_lowercase();
+                // "more" as a word of the name: "hbc-more", "more-stories", not "moreover".
+                let more = v.split([' ', '-', '_']).any(|w| w == "more");
+                more || OTHER.iter().any(|o| v.contains(o))
+            });
+        named || marked
     })
 }
 

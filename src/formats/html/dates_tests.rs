@@ -182,3 +182,33 @@ fn copyright_years_and_bare_years_are_no_dates() {
                 <footer class=\"date\">Copyright 2008-2019</footer>";
     assert_eq!(day(&page("", line)), None);
 }
+
+#[test]
+fn a_last_updated_line_with_no_time_of_day_is_no_local_publication_day() {
+    // Published at 19:02 UTC on the 12th; the only visible date is when it was last changed.
+    let line = "<div class=\"story-meta\"><span>Last updated 13 December 2015</span></div>";
+    is(
+        day(&page(&ld("2015-12-12T19:02:00Z"), line)),
+        "2015-12-12",
+        DateSource::JsonLd,
+    );
+    // "Updated" with a clock stamps the same instant as the UTC time, in the site's zone.
+    let line = "<span class=\"timestamp\">Updated <time>11:21 pm CST, Tuesday, November 19, \
+                2019</time></span>";
+    let head = meta("article:published_time", "2019-11-20T05:21:58Z");
+    is(day(&page(&head, line)), "2019-11-19", DateSource::PageText);
+}
+
+#[test]
+fn times_of_comments_and_of_other_stories_are_not_the_story_s() {
+    let comments = "<section class=\"comments\"><time datetime=\"2016-09-04T19:30:02+00:00\">\
+                    September 4, 2016</time></section>\
+                    <ul class=\"hbc-more\"><li>Earlier story<span class=\"date\">1 September \
+                    2016</span></li></ul>";
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"en-US\"><head><link rel=\"canonical\" \
+         href=\"https://x.test/2016/09/02/bridge-closes/\"></head><body><article><h1>Bridge \
+         closes</h1>{STORY}</article>{comments}</body></html>"
+    );
+    is(day(&html), "2016-09-02", DateSource::Url);
+}

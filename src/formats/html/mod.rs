@@ -38,7 +38,9 @@ const BOILERPLATE: &str = "form, nav, aside, footer, iframe, [role=navigation], 
     [class*=related], [class*=share], [class*=social], [class*=cookie], \
     figcaption, [class*=caption], [class*=byline], [class*=gallery], [class*=credit], \
     [class*=breadcrumb], [class*=recommend], [class*=trending], [class*=most-popular], \
-    [class*=comments], [id*=comments], [class*=tags], [class*=toolbar]";
+    [class*=comments], [id*=comments], [class*=tags], [class*=toolbar], \
+    [class*=consent], [id*=consent], [class*=gdpr], [class*=copyright], \
+    [class*=timestamp], [class*=footer]";
 
 /// Where an article's main text came from, in the order they are tried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,8 +157,6 @@ fn remove_boilerplate(rd: &Readability) {
 }
 
 /// Everything except the body, from the untouched document, and the JSON-LD `articleBody`.
-/// (Takes the `Readability` rather than its `dom_query::Document` so that dom_query need not
-/// be a direct dependency.)
 fn read_metadata(rd: &Readability) -> (Article, Option<String>) {
     let metas = Metas::read(rd);
     let ld = JsonLd::read(rd);
