@@ -788,6 +788,34 @@ fn names_the_tagger_cuts_at_for_or_at_a_firm_s_commas_are_one_name() {
 }
 
 #[test]
+fn a_wire_credit_names_no_one_in_the_story_and_a_magazine_is_an_organisation() {
+    let s = Scratch::with_files(&[(
+        "2015-01-08-attack.txt",
+        "Attack in Paris\n\nGunmen killed 12 people at the offices of the satirical \
+         magazine Charlie Hebdo on Wednesday, President Francois Hollande said.\n\n\
+         (Reporting by Nina Volkova in Moscow and Sami Aboudi in Cairo; Editing by Alan \
+         Crossley)\n",
+    )]);
+    s.index();
+    let persons = entities_of(&s, "gunmen", "person");
+    assert!(has(&persons, "François Hollande"), "{persons:?}");
+    for reporter in [
+        "Nina Volkova",
+        "Sami Aboudi",
+        "Alan Crossley",
+        "Charlie Hebdo",
+    ] {
+        assert!(!has(&persons, reporter), "{reporter}: {persons:?}");
+    }
+    assert!(has(&entities_of(&s, "gunmen", "org"), "Charlie Hebdo"));
+    let places = entities_of(&s, "gunmen", "place");
+    assert!(
+        has(&places, "Paris") && !has(&places, "Cairo"),
+        "{places:?}"
+    );
+}
+
+#[test]
 fn company_names_are_one_name_with_or_without_the_dot_and_never_across_a_sentence() {
     let s = Scratch::with_files(&[
         (

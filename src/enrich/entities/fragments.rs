@@ -302,12 +302,16 @@ const WORK_BEFORE: &[&str] = &[
     "documentary",
     "drama",
     "film",
+    "magazine",
     "movie",
     "musical",
+    "newspaper",
     "novel",
     "opera",
     "sitcom",
+    "tabloid",
     "thriller",
+    "weekly",
 ];
 
 /// Words right after a name that make it a work or a band whose star, author or singer the
@@ -339,16 +343,17 @@ const NTH: &[&str] = &[
     "fifth", "first", "fourth", "second", "seventh", "sixth", "third",
 ];
 
-/// Words around a name that make it a band's, of the work cues above: "the band Franz
-/// Ferdinand", "Franz Ferdinand frontman Alex Kapranos". Sorted.
-const BAND_BEFORE: &str = "band";
+/// Words around a name that make it an organisation's, of the work cues above: a band's
+/// ("the band Franz Ferdinand", "Franz Ferdinand frontman Alex Kapranos") or a publisher's
+/// ("the satirical magazine Charlie Hebdo"). Sorted.
+const ORG_BEFORE: &[&str] = &["band", "magazine", "newspaper", "tabloid", "weekly"];
 const BAND_AFTER: &[&str] = &["bassist", "drummer", "frontman", "guitarist"];
 
-/// Persons (not from the gazetteer) that the article writes as the title of a work or a
-/// band's name in at least a third of their mentions: after a work noun, before a word for
-/// its star, author or singer, or in brackets after an actor's name ("Phil Davis (Vera
-/// Drake)"). A person is none of these. Each with whether most of its cues say band: a band
-/// is an organisation.
+/// Persons (not from the gazetteer) that the article writes as the title of a work, a band's
+/// or a publication's name in at least a third of their mentions: after a work noun, before
+/// a word for its star, author or singer, or in brackets after an actor's name ("Phil Davis
+/// (Vera Drake)"). A person is none of these. Each with whether most of its cues say band or
+/// publication ([`ORG_BEFORE`], [`BAND_AFTER`]): those are organisations.
 fn persons_named_as_works<'a>(
     art: &ArticleState<'a>,
     title: &str,
@@ -389,7 +394,8 @@ fn persons_named_as_works<'a>(
             || (last_before == "(" && after.starts_with(')') && surnames.contains(word_before));
         if cue {
             entry.1 += 1;
-            if (last_before.is_empty() && word_before == BAND_BEFORE) || next_in(BAND_AFTER) {
+            let org_before = ORG_BEFORE.binary_search(&word_before).is_ok();
+            if (last_before.is_empty() && org_before) || next_in(BAND_AFTER) {
                 entry.2 += 1;
             }
         }

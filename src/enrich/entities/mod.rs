@@ -49,7 +49,7 @@ use tokens::tokenize;
 
 /// Bump when the extraction rules change what comes out of the same text, so the next index
 /// run re-extracts every file (the ingest fingerprint includes it).
-pub const EXTRACTION_VERSION: u32 = 40;
+pub const EXTRACTION_VERSION: u32 = 41;
 
 /// A hash of the built-in data the rules read besides the gazetteer (the demonym table, the
 /// word lists of `data/entities` and the tagger's organisation lists), for the ingest
@@ -284,6 +284,12 @@ impl EntityExtractor {
         art.start_pass(FoundBy::Resolution);
         for i in orgs {
             resolve::summit_and_acronym(lex, text, base, i, art);
+        }
+        for (s, e) in words::wire_credits(text) {
+            let (s, e) = (base + s, base + e);
+            for m in &mut art.mentions[first..] {
+                m.removed |= s <= m.pos && m.end <= e;
+            }
         }
     }
 }

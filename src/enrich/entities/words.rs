@@ -239,6 +239,45 @@ pub(super) fn is_partner_name(piece: &str) -> bool {
         })
 }
 
+/// Labels that open a wire story's credit line: "(Reporting by Jane Doe in Cairo; Editing by
+/// John Roe)". Lowercase.
+const CREDIT_LABELS: &[&str] = &[
+    "additional reporting by",
+    "compiled by",
+    "editing by",
+    "reporting by",
+    "writing by",
+];
+
+/// Byte ranges of `text` that are wire credit lines: from "(Reporting by", "(Editing by", ...
+/// to the closing bracket, or a line that starts with such a label. The reporters, editors
+/// and their desks are not what the story is about.
+pub(super) fn wire_credits(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let lower = line.to_ascii_lowercase();
+        let labelled = |at: usize| CREDIT_LABELS.iter().any(|l| lower[at..].starts_with(l));
+        let lead = line.len() - line.trim_start().len();
+        if lower.is_char_boundary(lead) && labelled(lead) {
+            out.push((line_start + lead, line_start + line.trim_end().len()));
+        } else {
+            let mut from = 0;
+            while let Some(open) = lower[from..].find('(').map(|i| from + i) {
+                if labelled(open + 1) {
+                    let close = lower[open..].find(')').map_or(line.len(), |i| open + i + 1);
+                    out.push((line_start + open, line_start + close));
+                    from = close;
+                } else {
+                    from = open + 1;
+                }
+            }
+        }
+        line_start += line.len();
+    }
+    out
+}
+
 /// Whether `name`, written between `before` and `after`, is a share's ticker symbol:
 /// "Ascom registered shares (ASCN)", "(NYSE: IBM)", "(Nasdaq:AAPL)". The company is named
 /// beside it; the symbol is no name of its own.
@@ -709,6 +748,23 @@ mod tests {
         assert_eq!(title(text, 32), None);
         assert_eq!(title(text, 0), None);
         assert_eq!(title("Emrs Kennedy", 5), None);
+    }
+
+    #[test]
+    fn wire_credits_run_from_their_label_to_the_bracket_or_the_line_s_end() {
+        let text = "He spoke (Reuters).\n(Reporting by Jane Doe in Cairo; Editing by Tom Roe)\n\
+                    Writing by Ann Lee\nThe end (and more).";
+        let credits: Vec<&str> = wire_credits(text)
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(
+            credits,
+            [
+                "(Reporting by Jane Doe in Cairo; Editing by Tom Roe)",
+                "Writing by Ann Lee"
+            ]
+        );
     }
 
     #[test]
