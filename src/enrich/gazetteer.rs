@@ -346,13 +346,22 @@ impl Gazetteer {
     }
 
     /// The canonical name of the `kind` entity called `name` (canonical or alias), compared
-    /// through [`name_key`]. User entries win over built-in ones.
+    /// through [`name_key`]: the entity whose own name it is, else one that has it as an alias
+    /// for all time before one that had it for some years only ("Russia" is Russia, not the
+    /// Soviet Union of 1922-1989). User entries win over built-in ones.
     pub fn canonical(&self, kind: EntityKind, name: &str) -> Option<&str> {
-        let ids = self.index.get(&name_key(name))?;
-        ids.iter()
-            .rev()
-            .map(|&i| &self.entries[i])
-            .find(|e| e.kind == kind)
+        let key = name_key(name);
+        let ids = self.index.get(&key)?;
+        let of_kind = || {
+            ids.iter()
+                .rev()
+                .map(|&i| &self.entries[i])
+                .filter(|e| e.kind == kind)
+        };
+        of_kind()
+            .find(|e| name_key(&e.canonical) == key)
+            .or_else(|| of_kind().find(|e| e.years.is_open()))
+            .or_else(|| of_kind().next())
             .map(|e| e.canonical.as_str())
     }
 
