@@ -788,6 +788,23 @@ fn names_the_tagger_cuts_at_for_or_at_a_firm_s_commas_are_one_name() {
 }
 
 #[test]
+fn a_city_s_people_are_no_organisation_and_a_people_s_government_is_one_name() {
+    let s = Scratch::with_files(&[(
+        "1949-10-01-peiping.txt",
+        "Reds proclaim regime\n\nPEIPING, Oct. 1 - Mao Tse-tung proclaimed the Central \
+         People's Government today. Delegates of Ho Chi Minh's regime were present, and \
+         Berliners and Londoners heard the news by radio.\n",
+    )]);
+    s.index();
+    let orgs = entities_of(&s, "regime", "org");
+    assert!(has(&orgs, "Central People's Government"), "{orgs:?}");
+    for wrong in ["Central People", "Berliners", "Londoners", "Ho Chi Minh"] {
+        assert!(!has(&orgs, wrong), "{wrong}: {orgs:?}");
+    }
+    assert!(has(&entities_of(&s, "regime", "person"), "Ho Chi Minh"));
+}
+
+#[test]
 fn a_wire_credit_names_no_one_in_the_story_and_a_magazine_is_an_organisation() {
     let s = Scratch::with_files(&[(
         "2015-01-08-attack.txt",

@@ -113,7 +113,9 @@ pub(super) fn apply<'a>(
         }
         // "East Germans", "the Yugoslavs" read as an organisation or a place: a nationality,
         // whose place the demonym pass adds (with its guards: "spoke in Russian").
-        if span.kind != NerType::Misc && demonyms.is_demonym(named) {
+        if span.kind != NerType::Misc
+            && (demonyms.is_demonym(named) || people_of_a_place(lex, named, art.when()))
+        {
             continue;
         }
         // "Marshal Stalin", "Mr. Washington": one word after a person's title is a person,
@@ -239,6 +241,16 @@ impl SegmentMentions {
         let to = self.by_start.partition_point(|&(start, _)| start < end);
         self.by_start[from..to].iter().map(|&(_, i)| i)
     }
+}
+
+/// Whether `name` is the people of a place the gazetteer knows, read as an organisation or
+/// a place: "Berliners", "Londoners", "New Yorkers", "Parisians" (the place and "ers",
+/// "ians" or "ites"). A city's people are no entity of their own.
+fn people_of_a_place(lex: &Lexicon, name: &str, when: When<'_>) -> bool {
+    ["ers", "ians", "ites"].iter().any(|suffix| {
+        name.strip_suffix(suffix)
+            .is_some_and(|place| place.len() > 2 && lex.knows(EntityKind::Place, place, when))
+    })
 }
 
 /// The spans with an organisation's name the tagger cut made whole again:
@@ -792,6 +804,7 @@ fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
             start -= words::office_before(&text[..start]);
         }
         end += words::name_after_for(&text[start..end], &text[end..]);
+        end += words::name_after_people_s(&text[start..end], &text[end..]);
     }
     // "the Central Committee of the": the tagger ran on into the next name's article.
     for tail in [" of the", " of", " and", " the"] {

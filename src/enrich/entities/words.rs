@@ -227,6 +227,39 @@ pub(super) fn name_after_for(name: &str, after: &str) -> usize {
     end
 }
 
+/// How many bytes of `after` finish a name the tagger cut at "People's" (`name` ends in
+/// "People"): "'s Government", "'s Liberation Army", "'s Republic of China" (capitalised
+/// words, "of" between them, up to five). 0 when none.
+pub(super) fn name_after_people_s(name: &str, after: &str) -> usize {
+    if !name.ends_with("People") {
+        return 0;
+    }
+    let Some(rest) = after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("\u{2019}s "))
+    else {
+        return 0;
+    };
+    let (mut end, mut at) = (0, after.len() - rest.len());
+    for (n, word) in rest.split(' ').enumerate() {
+        let bare = &word[..word
+            .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .unwrap_or(word.len())];
+        let capitalised = bare.starts_with(char::is_uppercase);
+        if n >= 5 || !(capitalised || bare == "of" && n > 0) {
+            break;
+        }
+        if capitalised {
+            end = at + bare.len();
+        }
+        if bare.len() < word.len() {
+            break;
+        }
+        at += word.len() + 1;
+    }
+    end
+}
+
 /// Whether `piece` can be a partner's name in a firm's name of the form "Kuhn, Loeb & Co.",
 /// "Merrill Lynch, Pierce, Fenner & Beane": one or two capitalised words of letters.
 pub(super) fn is_partner_name(piece: &str) -> bool {
