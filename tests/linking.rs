@@ -765,12 +765,13 @@ fn russia_is_the_soviet_union_in_stories_of_the_soviet_years_only() {
 }
 
 #[test]
-fn names_the_tagger_cuts_at_for_or_at_a_firm_s_commas_are_one_name() {
+fn names_cut_at_for_or_at_a_firm_s_commas_are_one_name_and_known_as_is_another_name() {
     let s = Scratch::with_files(&[(
         "1957-09-25-rights.txt",
         "Rights case\n\nMrs. Daisy Bates, president of the state conference of the \
          National Association for the Advancement of Colored People, spoke on Tuesday. The \
-         issue was underwritten by Kuhn, Loeb & Co. and sold quickly.\n",
+         issue was underwritten by Kuhn, Loeb & Co. and sold quickly. The six also set up a \
+         European Atomic Energy Community, known as Euratom. Euratom will pool research.\n",
     )]);
     s.index();
     let orgs = entities_of(&s, "rights", "org");
@@ -782,7 +783,14 @@ fn names_the_tagger_cuts_at_for_or_at_a_firm_s_commas_are_one_name() {
         "{orgs:?}"
     );
     assert!(has(&orgs, "Kuhn, Loeb"), "{orgs:?}");
-    for fragment in ["Advancement of Colored People", "Kuhn", "Loeb & Co"] {
+    // Another name given with "known as" is the same organisation.
+    assert!(has(&orgs, "European Atomic Energy Community"), "{orgs:?}");
+    for fragment in [
+        "Advancement of Colored People",
+        "Kuhn",
+        "Loeb & Co",
+        "Euratom",
+    ] {
         assert!(!has(&orgs, fragment), "{fragment}: {orgs:?}");
     }
 }

@@ -27,8 +27,8 @@ use super::mentions::{ArticleState, Mention};
 use super::words;
 use crate::article::EntityKind;
 
-/// After an org mention: "(ACR)" defines an article-local acronym, and a following or
-/// preceding "summit" makes an event.
+/// After an org mention: "(ACR)" or ", known as X" defines an article-local alias, and a
+/// following or preceding "summit" makes an event.
 pub(super) fn summit_and_acronym<'a>(
     lex: &'a Lexicon,
     text: &'a str,
@@ -85,6 +85,17 @@ pub(super) fn summit_and_acronym<'a>(
                 .push((acr, m.kind, m.canonical.clone(), acr_pos));
             after = acr_pos - base + len + 1;
         }
+    }
+    // "a European Atomic Energy Community, known as Euratom": another name, defined as an
+    // acronym in brackets is.
+    // Not a person's name: "JK, also known as Jason King" is a DJ the tagger took for a firm.
+    if after == e
+        && let Some((alias, at)) = words::known_as(rest)
+        && !(alias.contains(' ') && fragments::is_given_name(alias.split(' ').next().unwrap_or("")))
+    {
+        let m = &art.mentions[i];
+        art.acronyms
+            .push((alias, m.kind, m.canonical.clone(), base + e + at));
     }
     let tail = text[after..].trim_start_matches(' ');
     let summit_end = ["summit", "Summit"].iter().find_map(|w| {

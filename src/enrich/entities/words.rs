@@ -260,6 +260,35 @@ pub(super) fn name_after_people_s(name: &str, after: &str) -> usize {
     end
 }
 
+/// The name right after an organisation's name that says it is also known so (", known as
+/// Euratom", " (also known as Daesh)"), with its byte offset in `after`: capitalised words, up
+/// to four, ending before punctuation. `None` when `after` goes on otherwise.
+pub(super) fn known_as(after: &str) -> Option<(&str, usize)> {
+    let rest = after.trim_start_matches([',', ' ', '(']);
+    let rest = ["also known as ", "better known as ", "known as "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))?;
+    let at = after.len() - rest.len();
+    let mut end = 0;
+    for (n, word) in rest.split(' ').enumerate() {
+        let bare = &word[..word
+            .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .unwrap_or(word.len())];
+        if n >= 4 || !bare.starts_with(char::is_uppercase) {
+            break;
+        }
+        end = if n == 0 {
+            bare.len()
+        } else {
+            end + 1 + bare.len()
+        };
+        if bare.len() < word.len() {
+            break;
+        }
+    }
+    (end > 0).then(|| (&rest[..end], at))
+}
+
 /// Whether `piece` can be a partner's name in a firm's name of the form "Kuhn, Loeb & Co.",
 /// "Merrill Lynch, Pierce, Fenner & Beane": one or two capitalised words of letters.
 pub(super) fn is_partner_name(piece: &str) -> bool {
@@ -781,6 +810,20 @@ mod tests {
         assert_eq!(title(text, 32), None);
         assert_eq!(title(text, 0), None);
         assert_eq!(title("Emrs Kennedy", 5), None);
+    }
+
+    #[test]
+    fn known_as_gives_the_other_name_up_to_punctuation() {
+        assert_eq!(
+            known_as(", known as Euratom. It will"),
+            Some(("Euratom", 11))
+        );
+        assert_eq!(
+            known_as(" (also known as Islamic State) said"),
+            Some(("Islamic State", 16))
+        );
+        assert_eq!(known_as(", known as the best"), None);
+        assert_eq!(known_as(" said on Monday"), None);
     }
 
     #[test]
