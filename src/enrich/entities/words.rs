@@ -318,6 +318,11 @@ pub(super) fn wire_credits(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
+        // Every label ends in "by ": most lines need no closer look.
+        if !line.contains("by ") {
+            line_start += line.len();
+            continue;
+        }
         let lower = line.to_ascii_lowercase();
         let labelled = |at: usize| CREDIT_LABELS.iter().any(|l| lower[at..].starts_with(l));
         let lead = line.len() - line.trim_start().len();
