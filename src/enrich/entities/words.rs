@@ -206,25 +206,11 @@ pub(super) fn name_after_for(name: &str, after: &str) -> usize {
     else {
         return 0;
     };
-    let (mut end, mut at) = (0, after.len() - rest.len());
-    for (n, word) in rest.split(' ').enumerate() {
-        let bare = &word[..word
-            .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-            .unwrap_or(word.len())];
-        let capitalised = bare.starts_with(char::is_uppercase);
-        let joins = matches!(bare, "of" | "and" | "the" | "to" | "in" | "on");
-        if n >= 8 || !(capitalised || joins && n > 0) {
-            break;
-        }
-        if capitalised {
-            end = at + bare.len();
-        }
-        if bare.len() < word.len() {
-            break;
-        }
-        at += word.len() + 1;
+    let start = after.len() - rest.len();
+    match capitalised_run(rest, &["and", "in", "of", "on", "the", "to"], 8) {
+        0 => 0,
+        end => start + end,
     }
-    end
 }
 
 /// How many bytes of `after` finish a name the tagger cut at "People's" (`name` ends in
@@ -240,13 +226,24 @@ pub(super) fn name_after_people_s(name: &str, after: &str) -> usize {
     else {
         return 0;
     };
-    let (mut end, mut at) = (0, after.len() - rest.len());
+    let start = after.len() - rest.len();
+    match capitalised_run(rest, &["of"], 5) {
+        0 => 0,
+        end => start + end,
+    }
+}
+
+/// How many bytes at the start of `rest` are a name's words: capitalised words, with the
+/// lowercase `joins` between them, up to `most` words, ending at a capitalised word and
+/// before any character that is no letter, digit, hyphen or apostrophe. 0 when none.
+fn capitalised_run(rest: &str, joins: &[&str], most: usize) -> usize {
+    let (mut end, mut at) = (0, 0);
     for (n, word) in rest.split(' ').enumerate() {
         let bare = &word[..word
-            .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
             .unwrap_or(word.len())];
         let capitalised = bare.starts_with(char::is_uppercase);
-        if n >= 5 || !(capitalised || bare == "of" && n > 0) {
+        if n >= most || !(capitalised || (n > 0 && joins.contains(&bare))) {
             break;
         }
         if capitalised {
@@ -269,23 +266,7 @@ pub(super) fn known_as(after: &str) -> Option<(&str, usize)> {
         .iter()
         .find_map(|p| rest.strip_prefix(p))?;
     let at = after.len() - rest.len();
-    let mut end = 0;
-    for (n, word) in rest.split(' ').enumerate() {
-        let bare = &word[..word
-            .find(|c: char| !(c.is_alphanumeric() || c == '-'))
-            .unwrap_or(word.len())];
-        if n >= 4 || !bare.starts_with(char::is_uppercase) {
-            break;
-        }
-        end = if n == 0 {
-            bare.len()
-        } else {
-            end + 1 + bare.len()
-        };
-        if bare.len() < word.len() {
-            break;
-        }
-    }
+    let end = capitalised_run(rest, &[], 4);
     (end > 0).then(|| (&rest[..end], at))
 }
 
