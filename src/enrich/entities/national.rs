@@ -6,7 +6,8 @@
 //! - the one institution of the name's rows that the article also names in full ("the U.S.
 //!   Treasury ... Treasury officials");
 //! - the institution of the country the article names most, among the rows' countries
-//!   (places named outright or by nationality: "British", "the UK");
+//!   (places named outright or by nationality: "British", "the UK"), or of the body it names
+//!   ("the General Assembly" in a story naming the United Nations);
 //! - otherwise it stays as written: which country's it is, the article does not say.
 
 use std::borrow::Cow;
@@ -67,8 +68,10 @@ pub(super) fn apply(art: &mut ArticleState<'_>) {
             .map(|m| m.canonical.as_ref())
     };
     let orgs: Vec<&str> = live(EntityKind::Org).collect();
+    // The countries the article names, and the bodies that have institutions of their own
+    // ("the General Assembly" of the United Nations).
     let mut places: HashMap<&str, usize> = HashMap::new();
-    for place in live(EntityKind::Place) {
+    for place in live(EntityKind::Place).chain(orgs.iter().copied()) {
         *places.entry(place).or_default() += 1;
     }
     let mut readings: Vec<(usize, &'static str)> = Vec::new();
@@ -130,6 +133,15 @@ mod tests {
              agreed with the Treasury.",
         );
         assert_eq!(american, ["US Treasury"]);
+    }
+
+    #[test]
+    fn a_body_s_institution_is_read_where_the_story_names_the_body() {
+        let un = orgs(
+            "Vote",
+            "At the United Nations in New York, the General Assembly voted 107 to 2.",
+        );
+        assert_eq!(un, ["UN General Assembly", "United Nations"]);
     }
 
     #[test]
