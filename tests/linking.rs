@@ -796,17 +796,24 @@ fn names_cut_at_for_or_at_a_firm_s_commas_are_one_name_and_known_as_is_another_n
 }
 
 #[test]
-fn a_city_s_people_are_no_organisation_and_a_people_s_government_is_one_name() {
+fn a_city_s_people_and_plural_titles_are_no_organisation_and_a_people_s_government_is_one_name() {
     let s = Scratch::with_files(&[(
         "1949-10-01-peiping.txt",
         "Reds proclaim regime\n\nPEIPING, Oct. 1 - Mao Tse-tung proclaimed the Central \
          People's Government today. Delegates of Ho Chi Minh's regime were present, and \
-         Berliners and Londoners heard the news by radio.\n",
+         Berliners and Londoners heard the news by radio. In Moscow, Nikolai A. Bulganin and \
+         Lazar M. Kaganovich became First Deputy Premiers.\n",
     )]);
     s.index();
     let orgs = entities_of(&s, "regime", "org");
     assert!(has(&orgs, "Central People's Government"), "{orgs:?}");
-    for wrong in ["Central People", "Berliners", "Londoners", "Ho Chi Minh"] {
+    for wrong in [
+        "Central People",
+        "Berliners",
+        "Londoners",
+        "Ho Chi Minh",
+        "First Deputy Premiers",
+    ] {
         assert!(!has(&orgs, wrong), "{wrong}: {orgs:?}");
     }
     assert!(has(&entities_of(&s, "regime", "person"), "Ho Chi Minh"));

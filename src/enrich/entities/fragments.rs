@@ -204,8 +204,17 @@ fn is_non_name(words: &[String]) -> bool {
     let l = lists();
     let filler =
         |w: &String| l.titles.contains(w) || l.legal_forms.contains(w) || l.money_units.contains(w);
+    // "First Deputy Premiers", "Vice Presidents": titles in the plural, an ordinal before.
+    let title_word = |w: &String| {
+        let singular = w.strip_suffix('s').unwrap_or(w);
+        l.titles.contains(singular) || matches!(w.as_str(), "first" | "vice")
+    };
+    let plural_titles = words.len() > 1
+        && words.last().is_some_and(|w| w.ends_with('s'))
+        && words.iter().all(title_word);
     words.is_empty()
         || words.iter().all(filler)
+        || plural_titles
         || words.last().is_some_and(|w| l.money_units.contains(w))
 }
 
