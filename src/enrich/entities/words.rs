@@ -200,17 +200,12 @@ pub(super) fn name_after_for(name: &str, after: &str) -> usize {
     if HEADS_BEFORE_FOR.binary_search(&head).is_err() {
         return 0;
     }
-    let Some(rest) = after
-        .strip_prefix(" for the ")
-        .or_else(|| after.strip_prefix(" for "))
-    else {
-        return 0;
-    };
-    let start = after.len() - rest.len();
-    match capitalised_run(rest, &["and", "in", "of", "on", "the", "to"], 8) {
-        0 => 0,
-        end => start + end,
-    }
+    name_after(
+        after,
+        &[" for the ", " for "],
+        &["and", "in", "of", "on", "the", "to"],
+        8,
+    )
 }
 
 /// How many bytes of `after` finish a name the tagger cut at "People's" (`name` ends in
@@ -220,16 +215,18 @@ pub(super) fn name_after_people_s(name: &str, after: &str) -> usize {
     if !name.ends_with("People") {
         return 0;
     }
-    let Some(rest) = after
-        .strip_prefix("'s ")
-        .or_else(|| after.strip_prefix("\u{2019}s "))
-    else {
+    name_after(after, &["'s ", "\u{2019}s "], &["of"], 5)
+}
+
+/// How many bytes of `after` are the first of `openers` it starts with and a name's words
+/// after it ([`capitalised_run`]). 0 when it starts with none or no name follows.
+fn name_after(after: &str, openers: &[&str], joins: &[&str], most: usize) -> usize {
+    let Some(rest) = openers.iter().find_map(|o| after.strip_prefix(o)) else {
         return 0;
     };
-    let start = after.len() - rest.len();
-    match capitalised_run(rest, &["of"], 5) {
+    match capitalised_run(rest, joins, most) {
         0 => 0,
-        end => start + end,
+        end => after.len() - rest.len() + end,
     }
 }
 
