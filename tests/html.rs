@@ -279,3 +279,23 @@ fn real_page_shapes_get_the_day_their_readers_see() {
         ]
     );
 }
+
+#[test]
+fn lists_of_links_under_the_story_are_not_its_text_but_its_own_lists_are() {
+    // "Also on this story" in a box whose class no boilerplate rule knows: each item a
+    // headline linking elsewhere, with its date.
+    let more = "<section class=\"xq-more\"><h2>Also on this story</h2><ul>\
+        <li><a href=\"/a\">Zanzibar ferry strike ends</a><span>2 May 2011</span></li>\
+        <li><a href=\"/b\">Zanzibar port reopens</a><span>3 May 2011</span></li></ul></section>";
+    // The story's own list: text with a link inside, not a list of links.
+    let own = "<ul><li>Sailings resume from the <a href=\"/q\">north quay</a> at dawn \
+        and from Pemba landing at noon, weather permitting.</li>\
+        <li>Residents of the outer islands travel at half fare until June.</li></ul>";
+    let html = page("", &format!("{own}{more}"));
+    let s = Scratch::with_files(&[("ferry.html", html.as_str())]);
+    s.index();
+    assert_eq!(total(&s.search(&["Zanzibar"])), 0);
+    assert_eq!(total(&s.search(&["\"Also on this story\""])), 0);
+    only_hit(&s, "Pemba");
+    only_hit(&s, "\"outer islands\"");
+}

@@ -91,6 +91,7 @@ fn extract(html: &str) -> Result<(Article, TextSource), Skip> {
     let mut rd = Readability::new(html, None, Some(cfg)).map_err(|_| no_text())?;
     let (mut a, ld_body) = read_metadata(&rd);
     remove_boilerplate(&rd);
+    remove_link_lists(&rd);
     let extracted = rd.parse().ok();
     let main = extracted
         .as_ref()
@@ -152,6 +153,33 @@ fn remove_boilerplate(rd: &Readability) {
         let holds_story = sel.select("p").length() >= 4 || sel.select("article, h1").exists();
         if !holds_story {
             sel.remove();
+        }
+    }
+}
+
+/// Removes lists whose every item is mostly a link: "Also on this story", "More on this",
+/// "Read next" under the story, whatever class the template gives them (the story's own
+/// lists are text). A box left holding only the list's heading goes with it.
+fn remove_link_lists(rd: &Readability) {
+    let chars = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
+    for list in rd.doc.select("ul, ol").iter() {
+        let items = list.select("li");
+        let linked = items.length() >= 2
+            && items.iter().all(|li| {
+                let text = chars(&li.text());
+                let linked: usize = li.select("a").iter().map(|a| chars(&a.text())).sum();
+                text > 0 && linked * 2 >= text
+            });
+        if !linked {
+            continue;
+        }
+        let parent = list.parent();
+        list.remove();
+        if parent.select("p").length() == 0
+            && chars(&parent.text()) < 60
+            && !parent.is("body, article, main")
+        {
+            parent.remove();
         }
     }
 }
