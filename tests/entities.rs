@@ -275,6 +275,26 @@ fn corporate_names_stay_whole_and_their_halves_and_suffixes_are_no_orgs() {
 }
 
 #[test]
+fn compass_points_rooms_and_an_office_s_portfolio_are_no_places_or_orgs() {
+    let s = Scratch::new();
+    s.write(
+        "1956/11/07/ceasefire.txt",
+        "Cease-fire at Suez\n\nTalks between East and West resumed in New York, said Lester \
+         B. Pearson, the Canadian Secretary of State for External Affairs. Senators met in \
+         the Caucus Room of the Senate Office Building on Tuesday.\n",
+    );
+    s.index();
+    let list = listed(&s);
+    for name in ["East", "West"] {
+        assert!(!has(&list, "place", name), "{name}: {list:?}");
+    }
+    assert!(!has(&list, "org", "External Affairs"), "{list:?}");
+    assert!(!has(&list, "org", "Caucus Room"), "{list:?}");
+    assert!(has(&list, "person", "Lester B. Pearson"), "{list:?}");
+    assert!(has(&list, "place", "New York City"), "{list:?}");
+}
+
+#[test]
 fn generic_heads_name_the_article_s_own_org_or_nothing() {
     let s = Scratch::new();
     s.write(

@@ -224,6 +224,12 @@ fn is_doctrine(words: &[String]) -> bool {
     matches!(words, [w] if w.len() > 5 && w.ends_with("ism"))
 }
 
+/// A point of the compass alone: "East", "the West", "North".
+fn is_compass_point(words: &[String]) -> bool {
+    let words = words.strip_prefix(&["the".to_string()]).unwrap_or(words);
+    matches!(words, [w] if matches!(w.as_str(), "east" | "west" | "north" | "south"))
+}
+
 /// A product line, alone or with model words or numbers after it ("MacBook Pro", "Xbox
 /// 360", "AirPods", "Fortran IV"): a thing sold or written in, not a person, org or place.
 fn is_product(words: &[String]) -> bool {
@@ -519,8 +525,12 @@ pub(super) fn apply<'a>(
                     || works.contains_key(&m.canonical)
                     || (!m.gazetteer && is_product(&w));
             }
-            // "Fortran" typed as a place: a thing, as for persons and orgs.
-            EntityKind::Place if !m.gazetteer && is_product(&w) => m.removed = true,
+            // "Fortran" typed as a place: a thing, as for persons and orgs. "East", "the
+            // West": a point of the compass alone is a direction or a bloc of its day, no
+            // one place ("Middle East", "West Bank", "Midwest" have names of their own).
+            EntityKind::Place if !m.gazetteer && (is_product(&w) || is_compass_point(&w)) => {
+                m.removed = true
+            }
             // "Salomon" read as a place beside "Salomon Brothers Inc": the firm shortened,
             // when no list knows the name as a place.
             EntityKind::Place if !m.gazetteer && !lex.lists(&m.canonical) => {

@@ -118,6 +118,14 @@ pub(super) fn apply<'a>(
         {
             continue;
         }
+        // "Secretary of State for External Affairs": an office's portfolio, not an
+        // organisation (a listed one still is: "Commissioner for the United Nations").
+        if span.kind == NerType::Org
+            && words::portfolio_before(&text[..pos - base])
+            && !lex.knows(EntityKind::Org, surface, art.when())
+        {
+            continue;
+        }
         // "Marshal Stalin", "Mr. Washington": one word after a person's title is a person,
         // whatever the tagger read.
         let titled_word = !surface.contains(' ') && words::after_personal_title(text, pos - base);
@@ -470,11 +478,11 @@ fn event_shaped(surface: &str, before: &str) -> bool {
         && (!pact || surface.split(' ').count() >= 3 || before.ends_with("the "))
 }
 
-/// Streets and squares, which the tagger may read as organisations ("Avenue of Eternal
-/// Peace"); not "Street", whose names stand for institutions ("Downing Street", "Wall
+/// Streets, squares and rooms, which the tagger may read as organisations ("Avenue of
+/// Eternal Peace", "the Caucus Room", "the Situation Room"); not "Street", whose names stand for institutions ("Downing Street", "Wall
 /// Street").
 fn street_shaped(surface: &str) -> bool {
-    const STREETS: &[&str] = &["Avenue", "Boulevard", "Lane", "Road", "Square"];
+    const STREETS: &[&str] = &["Avenue", "Boulevard", "Lane", "Road", "Room", "Square"];
     let first = surface.split(' ').next().unwrap_or("");
     let last = surface.rsplit(' ').next().unwrap_or("");
     surface.contains(' ') && (STREETS.contains(&last) || matches!(first, "Avenue" | "Rue"))

@@ -126,6 +126,33 @@ pub(super) fn office_before(before: &str) -> usize {
     before.len() - last_capitalised
 }
 
+/// Whether `before` ends in an office holder's title and "for": "Secretary of State for ",
+/// "the Minister for ", "Supreme Commander for the ". The name after it is the office's
+/// portfolio ("External Affairs", "the Allied Powers"), no organisation of its own.
+pub(super) fn portfolio_before(before: &str) -> bool {
+    const HOLDERS: &[&str] = &[
+        "Ambassador",
+        "Commander",
+        "Commissioner",
+        "Coordinator",
+        "Envoy",
+        "Minister",
+        "Secretary",
+        "Spokesman",
+        "Spokeswoman",
+        "State",
+        "Undersecretary",
+    ];
+    let Some(rest) = before
+        .strip_suffix(" for the ")
+        .or_else(|| before.strip_suffix(" for "))
+    else {
+        return false;
+    };
+    let title = rest.rsplit([' ', '-']).next().unwrap_or("");
+    HOLDERS.binary_search(&title).is_ok()
+}
+
 /// Words that end the first half of an organisation's name that goes on with "for" ("the
 /// National Association for the Advancement of Colored People", "the Organisation for
 /// Economic Co-operation and Development", "the Committee for the Re-election of the
