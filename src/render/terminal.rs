@@ -370,7 +370,7 @@ pub fn index_summary(
     if summary.entities_refreshed > 0 {
         writeln!(
             out,
-            "  entities re-resolved for the changed alias lists in {} unchanged files (not read again)",
+            "  entities of {} files re-resolved from the index for the archive's changed alias table (not read again)",
             summary.entities_refreshed
         )?;
     }
