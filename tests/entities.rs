@@ -295,6 +295,26 @@ fn compass_points_rooms_and_an_office_s_portfolio_are_no_places_or_orgs() {
 }
 
 #[test]
+fn vessels_code_names_diseases_and_a_named_magazine_are_what_they_are() {
+    let s = Scratch::new();
+    s.write(
+        "1986/11/affair.txt",
+        "Arms deal revealed\n\nThe crisis began when a Lebanese magazine, Al Shiraa, reported \
+         the trip. The space shuttle Challenger was lost in January, and the destroyer \
+         Sheffield sank in 1982. Troops stormed the temple in an operation code-named Blue \
+         Star. Doctors in Kinshasa said Ebola had spread, and SARS was contained.\n",
+    );
+    s.index();
+    let list = listed(&s);
+    assert!(has(&list, "org", "Al Shiraa"), "{list:?}");
+    assert!(!has(&list, "person", "Al Shiraa"), "{list:?}");
+    for name in ["Challenger", "Sheffield", "Blue Star", "Ebola", "SARS"] {
+        assert!(!list.iter().any(|(_, n, _)| n == name), "{name}: {list:?}");
+    }
+    assert!(has(&list, "place", "Kinshasa"), "{list:?}");
+}
+
+#[test]
 fn generic_heads_name_the_article_s_own_org_or_nothing() {
     let s = Scratch::new();
     s.write(

@@ -176,6 +176,50 @@ fn an_edition_is_its_event_and_a_nations_super_cup_is_its_own() {
     );
 }
 
+#[test]
+fn games_named_years_ahead_and_the_series_in_a_story_of_one_edition_are_that_edition() {
+    let s = Scratch::new();
+    s.write(
+        "2004/08/athens.md",
+        "---\ntitle: Athens hands over the flag\ndate: 2004-08-30\n---\n\n\
+         ATHENS - The Athens Olympics ended on Sunday, and Beijing will hold the Beijing \
+         Games in four years.\n",
+    );
+    s.write(
+        "2008/08/closing.md",
+        "---\ntitle: Beijing bids farewell\ndate: 2008-08-25\n---\n\n\
+         BEIJING - The Beijing Olympics closed on Sunday. Officials called the Olympics a \
+         triumph for the city.\n",
+    );
+    s.write(
+        "1985/11/summit.md",
+        "---\ntitle: Leaders end talks\ndate: 1985-11-21\n---\n\n\
+         GENEVA - The Soviet-American summit ended on Thursday with a promise of more talks, \
+         and the Guardians of the Islamic Revolution issued a statement in Beirut.\n",
+    );
+    s.index();
+    let names: Vec<(String, u64)> = events(&s);
+    let count = |name: &str| names.iter().find(|(n, _)| n == name).map(|(_, c)| *c);
+    // Named in 2004, four years before: the 2008 Games, not a name of its own.
+    assert_eq!(count("2008 Summer Olympics"), Some(2), "{names:?}");
+    assert_eq!(count("2004 Summer Olympics"), Some(1), "{names:?}");
+    assert!(
+        !names.iter().any(|(n, _)| n.starts_with("Beijing Games")),
+        "{names:?}"
+    );
+    // "the Olympics" of the 2008 story is the Beijing Games, not the series.
+    assert_eq!(count("Olympic Games"), None, "{names:?}");
+    // Two nations and a summit name no particular one; an organisation named after an
+    // event is an organisation, with no event inside it.
+    assert_eq!(count("Soviet-American summit"), None, "{names:?}");
+    assert_eq!(count("Iranian Revolution"), None, "{names:?}");
+    let orgs = s.stdout(&["entities", "--type", "org"]);
+    assert!(
+        orgs.contains("Guardians of the Islamic Revolution"),
+        "{orgs}"
+    );
+}
+
 /// Every judgement file kept in the repo is read by the audit tool (a malformed line would
 /// be refused with its line number) and scores this archive.
 #[test]

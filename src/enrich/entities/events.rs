@@ -428,7 +428,8 @@ fn named_before<'a>(
             if toks[p].possessive {
                 return None;
             }
-            nations += usize::from(demonyms.is_demonym(w));
+            // "Soviet-American" is one token of two nations.
+            nations += usize::from(w.split(['-', '\u{2013}']).all(|n| demonyms.is_demonym(n)));
             lone_opener = toks[p].sent_start && !is_year(w);
             j = p;
         }

@@ -56,7 +56,7 @@ struct Lists {
 }
 
 /// The lists' text, for the ingest fingerprint.
-pub(super) const DATA: [&str; 11] = [
+pub(super) const DATA: [&str; 12] = [
     include_str!("../../../data/ner/lists/titles.txt"),
     include_str!("../../../data/ner/lists/first_names.txt"),
     include_str!("../../../data/entities/company_suffixes.txt"),
@@ -68,6 +68,7 @@ pub(super) const DATA: [&str; 11] = [
     include_str!("../../../data/entities/roles.txt"),
     include_str!("../../../data/entities/male_given_names.txt"),
     include_str!("../../../data/entities/trade_words.txt"),
+    include_str!("../../../data/entities/diseases.txt"),
 ];
 
 fn lists() -> &'static Lists {
@@ -97,7 +98,8 @@ fn lists() -> &'static Lists {
             heads: heads.union(&heads_before_of).cloned().collect(),
             heads_before_of,
             modifiers: set(DATA[5]),
-            products: set(DATA[6]),
+            // Diseases are things as products are: no entity, alone or with a number.
+            products: set(DATA[6]).union(&set(DATA[11])).cloned().collect(),
             product_models: set(DATA[7]),
             male_given_names: set(DATA[9]),
             trade_words: set(DATA[10]),
@@ -396,6 +398,16 @@ fn persons_named_as_works<'a>(
         let mut words_before = before.split(char::is_whitespace).rev();
         let last_before = words_before.next().unwrap_or("");
         let word_before = words_before.next().unwrap_or("");
+        // In apposition: "a Lebanese magazine, Al Shiraa, reported"; not "the director of
+        // the film, Vinod Pande, said", where the noun is another's.
+        let word_before = match word_before.strip_suffix(',') {
+            Some(noun)
+                if after.starts_with(',') && !words_before.clone().take(3).any(|w| w == "of") =>
+            {
+                noun
+            }
+            _ => word_before,
+        };
         let next = after.strip_prefix(' ').and_then(|a| a.split(' ').next());
         let next = next.map(|w| w.trim_end_matches(|c: char| !c.is_alphabetic()));
         let is_the = |w: &str| w.eq_ignore_ascii_case("the");
@@ -420,6 +432,46 @@ fn persons_named_as_works<'a>(
         .filter(|(_, (all, works, _))| *works > 0 && works * 3 >= *all)
         .map(|(name, (_, works, bands))| (name.clone(), bands * 2 > works))
         .collect()
+}
+
+/// "The Olympics" or "the World Cup" in a story that names the Beijing Olympics or the 2018
+/// World Cup: the series (a gazetteer event of no years) is the one instance of it the article
+/// names (a dated gazetteer event whose name ends in the same word; "Olympics" and "Games"
+/// are one word here).
+fn series_as_its_instance(lex: &lexicon::Lexicon, art: &mut ArticleState<'_>) {
+    let head = |name: &str| match name.rsplit(' ').next().unwrap_or(name) {
+        "Olympics" => "Games".to_string(),
+        last => last.to_string(),
+    };
+    let when = art.when();
+    let dated = |m: &super::mentions::Mention<'_>| {
+        lex.entry(EntityKind::Event, &m.canonical, when)
+            .map(|t| lex.is_dated(t))
+    };
+    let events = || {
+        art.mentions
+            .iter()
+            .filter(|m| !m.removed && m.gazetteer && m.kind == EntityKind::Event)
+    };
+    let instances: Vec<(String, String)> = events()
+        .filter(|m| dated(m) == Some(true))
+        .map(|m| (head(&m.canonical), m.canonical.to_string()))
+        .collect();
+    let series: Vec<(usize, String)> = art
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| !m.removed && m.gazetteer && m.kind == EntityKind::Event)
+        .filter(|(_, m)| dated(m) == Some(false))
+        .filter_map(|(i, m)| {
+            let head = head(&m.canonical);
+            let named = instances.iter().filter(|(h, _)| *h == head);
+            the_one(named.map(|(_, c)| c)).map(|c| (i, c.clone()))
+        })
+        .collect();
+    for (i, canonical) in series {
+        art.mentions[i].canonical = Cow::Owned(canonical);
+    }
 }
 
 /// A place of short words in capitals ("KENT", "SAN JOSE"), which `restored_case` leaves
@@ -462,6 +514,7 @@ pub(super) fn apply<'a>(
 ) {
     let l = lists();
     cased_short_places(art, title, body);
+    series_as_its_instance(lex, art);
     let things = persons_written_as_things(art, title, body);
     let works = persons_named_as_works(art, title, body);
     // Orgs with names of their own, which generic heads and halves may resolve to.
@@ -618,6 +671,8 @@ mod tests {
         assert!(!is_product(&w("Galaxy Entertainment")) && !is_product(&w("Echo Park")));
         assert!(!is_product(&w("Galaxy")) && is_product(&w("Samsung Galaxy Note")));
         assert!(!is_product(&w("Apple")) && !is_product(&w("Sony")));
+        assert!(is_product(&w("Ebola")) && is_product(&w("SARS")) && is_product(&w("Zika virus")));
+        assert!(!is_product(&w("Parkinson")) && !is_product(&w("Huntington")));
         assert!(is_doctrine(&w("Thatcherism")));
         assert!(!is_doctrine(&w("Nordic Realism Institute")));
         // Legal forms proper go from canonical names; words of names only count as forms.

@@ -26,7 +26,7 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 
-use super::mentions::{Mention, normalize_space};
+use super::mentions::{Mention, normalize_space, the_one};
 use super::rules;
 use super::words;
 use crate::article::EntityKind;
@@ -434,12 +434,14 @@ impl Lexicon {
         }) {
             return Some(t);
         }
-        let fitting = candidates.filter(|&(t, form)| {
+        let fitting = candidates.clone().filter(|&(t, form)| {
             let kind = self.targets[t as usize].0;
             (t < self.fallback && when.year.is_none())
                 || self.years[t as usize].fits(kind, form, when.year)
         });
-        let (first, _) = fitting.clone().next()?;
+        let Some((first, _)) = fitting.clone().next() else {
+            return self.upcoming_event(candidates, when.year?);
+        };
         let kind = self.targets[first as usize].0;
         let Some(year) = when.year else {
             let dated = |t: u32| t >= self.fallback && !self.years[t as usize].is_open();
@@ -475,6 +477,24 @@ impl Lexicon {
             .and_then(|starts| starts.into_iter().max_by_key(|&(from, _)| from))
             .map(|(_, t)| t)
             .or(Some(first))
+    }
+
+    /// An event named in full before it starts, which nothing else of the name fits: "the
+    /// Beijing Games" in 2004, "London 2012" in 2005. Games and cups are awarded years
+    /// ahead; up to seven years before, the one such event.
+    fn upcoming_event(
+        &self,
+        candidates: impl Iterator<Item = (u32, NameForm)>,
+        year: i32,
+    ) -> Option<u32> {
+        const LEAD_YEARS: i32 = 7;
+        let upcoming = candidates.filter(|&(t, form)| {
+            let from = self.years[t as usize].from;
+            form == NameForm::Full
+                && self.targets[t as usize].0 == EntityKind::Event
+                && from.is_some_and(|from| from > year && from - year <= LEAD_YEARS)
+        });
+        the_one(upcoming.map(|(t, _)| t))
     }
 
     /// Whether two entries name different things: not the same entry, nor an entry and the

@@ -81,15 +81,21 @@ pub(super) fn apply<'a>(
             });
         // A longer name the tagger found around a gazetteer place ("AC Milan", "Inter
         // Milan", "Milan Kundera", "Jordan Henderson"): the place is a word of that name,
-        // not where the story is.
+        // not where the story is; so is an event in an organisation's name.
         // So is a longer place "of" another ("Sea of Japan", "Community of Madrid").
         let longer_place = span.kind == NerType::Loc && surface.contains(" of ");
         let name_around_place = (matches!(span.kind, NerType::Per | NerType::Org) || longer_place)
             && {
                 let places: Vec<(usize, usize)> = overlapped()
                     .map(|m| {
+                        // An organisation named after an event: "Guardians of the Islamic
+                        // Revolution", "Veterans of Foreign Wars".
+                        let of_event = m.kind == EntityKind::Event
+                            && span.kind == NerType::Org
+                            && pos < m.pos
+                            && text[..m.pos - base].ends_with(" of the ");
                         let inside = m.gazetteer
-                            && m.kind == EntityKind::Place
+                            && (m.kind == EntityKind::Place || of_event)
                             && pos <= m.pos
                             && m.end <= end
                             && m.end - m.pos < end - pos;
@@ -124,6 +130,11 @@ pub(super) fn apply<'a>(
             && words::portfolio_before(&text[..pos - base])
             && !lex.knows(EntityKind::Org, surface, art.when())
         {
+            continue;
+        }
+        // "the space shuttle Challenger", "code-named Blue Star": a vessel or an
+        // operation's code name, whatever the tagger read.
+        if words::vessel_or_code_name_before(&text[..pos - base]) {
             continue;
         }
         // "Marshal Stalin", "Mr. Washington": one word after a person's title is a person,
@@ -473,19 +484,22 @@ fn event_shaped(surface: &str, before: &str) -> bool {
         return false;
     };
     let pact = matches!(last, "Talks" | "Treaty");
+    // "Guardians of the Islamic Revolution": the name's head is before "of".
     last != "Conference"
+        && !surface.contains(" of ")
         && words::is_event_head(last)
         && (!pact || surface.split(' ').count() >= 3 || before.ends_with("the "))
 }
 
 /// Streets, squares and rooms, which the tagger may read as organisations ("Avenue of
-/// Eternal Peace", "the Caucus Room", "the Situation Room"); not "Street", whose names stand for institutions ("Downing Street", "Wall
-/// Street").
+/// Eternal Peace", "Plaza de Mayo", "the Caucus Room"); not "Street", whose names stand for
+/// institutions ("Downing Street", "Wall Street").
 fn street_shaped(surface: &str) -> bool {
     const STREETS: &[&str] = &["Avenue", "Boulevard", "Lane", "Road", "Room", "Square"];
     let first = surface.split(' ').next().unwrap_or("");
     let last = surface.rsplit(' ').next().unwrap_or("");
-    surface.contains(' ') && (STREETS.contains(&last) || matches!(first, "Avenue" | "Rue"))
+    surface.contains(' ')
+        && (STREETS.contains(&last) || matches!(first, "Avenue" | "Piazza" | "Plaza" | "Rue"))
 }
 
 /// "River Alder", "Mill Lane", "Mount Kenya": names whose first or last word says they are

@@ -126,6 +126,41 @@ pub(super) fn office_before(before: &str) -> usize {
     before.len() - last_capitalised
 }
 
+/// Whether `before` ends in a word that makes the name after it a vessel's or a code name:
+/// "the space shuttle Challenger", "the cruiser General Belgrano", "the tanker Exxon Valdez",
+/// "the probe Voyager", "an operation code-named Blue Star", "a programme codenamed Prism".
+/// A thing, not the person, firm or place it is named after. Not "carrier", which is as often
+/// an airline ("the carrier British Airways") as a ship, unless an aircraft carrier.
+pub(super) fn vessel_or_code_name_before(before: &str) -> bool {
+    const THINGS: &[&str] = &[
+        "battleship",
+        "code-named",
+        "codenamed",
+        "cruiser",
+        "destroyer",
+        "ferry",
+        "freighter",
+        "frigate",
+        "liner",
+        "probe",
+        "shuttle",
+        "spacecraft",
+        "submarine",
+        "tanker",
+        "trawler",
+        "warship",
+        "yacht",
+    ];
+    let Some(rest) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let mut words = rest.rsplit(' ');
+    let word = words.next().unwrap_or("");
+    THINGS.binary_search(&word).is_ok()
+        || (word == "carrier" && words.next() == Some("aircraft"))
+        || (word == "name" && words.next() == Some("code"))
+}
+
 /// Whether `before` ends in an office holder's title and "for": "Secretary of State for ",
 /// "the Minister for ", "Supreme Commander for the ". The name after it is the office's
 /// portfolio ("External Affairs", "the Allied Powers"), no organisation of its own.
