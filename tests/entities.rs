@@ -304,8 +304,26 @@ fn vessels_code_names_diseases_and_a_named_magazine_are_what_they_are() {
          Sheffield sank in 1982. Troops stormed the temple in an operation code-named Blue \
          Star. Doctors in Kinshasa said Ebola had spread, and SARS was contained.\n",
     );
+    s.write(
+        "2002/07/audit.txt",
+        "Auditor fined\n\nInvestors sued its former auditor, Arthur Andersen, which was \
+         convicted last month. The Belgian-Dutch group Fortis said Spain's government, led \
+         by Prime Minister Jose Maria Aznar, which faces a vote, had approved the deal.\n",
+    );
     s.index();
     let list = listed(&s);
+    // "which" goes on about a thing named in apposition, and about the government after
+    // "led by": the firm is no person, the prime minister is one.
+    assert!(!has(&list, "person", "Arthur Andersen"), "{list:?}");
+    assert!(
+        list.iter()
+            .any(|(k, n, _)| k == "person" && n.ends_with("Aznar")),
+        "{list:?}"
+    );
+    assert!(
+        !list.iter().any(|(_, n, _)| n == "Belgian-Dutch"),
+        "{list:?}"
+    );
     assert!(has(&list, "org", "Al Shiraa"), "{list:?}");
     assert!(!has(&list, "person", "Al Shiraa"), "{list:?}");
     for name in ["Challenger", "Sheffield", "Blue Star", "Ebola", "SARS"] {

@@ -63,6 +63,11 @@ impl Demonyms {
         self.lookup(word).is_some()
     }
 
+    /// A demonym, or demonyms joined by hyphens: "Soviet-American", "Belgian-Dutch".
+    pub(super) fn is_demonyms(&self, word: &str) -> bool {
+        word.split(['-', '\u{2013}']).all(|w| self.is_demonym(w))
+    }
+
     /// The place a word or two-word phrase names, accepting a plural "s" and ALL CAPS.
     fn lookup(&self, phrase: &str) -> Option<u32> {
         let caps = phrase.len() > 3 && !phrase.chars().any(char::is_lowercase);

@@ -429,7 +429,7 @@ fn named_before<'a>(
                 return None;
             }
             // "Soviet-American" is one token of two nations.
-            nations += usize::from(w.split(['-', '\u{2013}']).all(|n| demonyms.is_demonym(n)));
+            nations += usize::from(demonyms.is_demonyms(w));
             lone_opener = toks[p].sent_start && !is_year(w);
             j = p;
         }

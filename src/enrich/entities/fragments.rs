@@ -414,7 +414,11 @@ fn persons_named_as_works<'a>(
         let nth =
             NTH.binary_search(&word_before).is_ok() && words_before.next().is_some_and(is_the);
         let next_in = |list: &[&str]| next.is_some_and(|w| list.binary_search(&w).is_ok());
-        let cue = (last_before.is_empty() && WORK_BEFORE.binary_search(&word_before).is_ok())
+        // "its former auditor, Arthur Andersen, which was convicted": a name in apposition
+        // that "which" goes on about is a thing. Not "led by Mariano Rajoy, which", where
+        // "which" is the government's.
+        let cue = (before.ends_with(", ") && after.starts_with(", which "))
+            || (last_before.is_empty() && WORK_BEFORE.binary_search(&word_before).is_ok())
             || next_in(WORK_AFTER)
             || (last_before.is_empty() && is_the(word_before) && next_in(WORK_AFTER_THE))
             || (last_before.is_empty() && nth && next_in(WORK_AFTER_THE_NTH))

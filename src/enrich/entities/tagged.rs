@@ -117,10 +117,11 @@ pub(super) fn apply<'a>(
         } else if !overlapping.is_empty() {
             continue;
         }
-        // "East Germans", "the Yugoslavs" read as an organisation or a place: a nationality,
-        // whose place the demonym pass adds (with its guards: "spoke in Russian").
+        // "East Germans", "the Yugoslavs", "Belgian-Dutch" read as an organisation or a
+        // place: a nationality, whose place the demonym pass adds (with its guards: "spoke
+        // in Russian").
         if span.kind != NerType::Misc
-            && (demonyms.is_demonym(named) || people_of_a_place(lex, named, art.when()))
+            && (demonyms.is_demonyms(named) || people_of_a_place(lex, named, art.when()))
         {
             continue;
         }
