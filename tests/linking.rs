@@ -1289,3 +1289,53 @@ fn honorifics_of_other_languages_and_eras_name_the_person_after_them() {
     let persons = entities_of(&s, "printers", "person");
     assert!(!has(&persons, "NUJ"), "{persons:?}");
 }
+
+#[test]
+fn a_party_s_generic_name_is_the_party_of_the_story_s_country() {
+    let s = Scratch::with_files(&[
+        (
+            "1978-03-20-paris.txt",
+            "Left loses in France\n\nPARIS, March 20 - The Communist Party lost seats in \
+             France's election on Sunday, and French voters kept the Gaullists in power.\n",
+        ),
+        (
+            "1989-06-05-beijing.txt",
+            "Crackdown in China\n\nBEIJING, June 5 - The Communist Party ordered troops into \
+             the capital, and China's leaders said order was restored.\n",
+        ),
+        (
+            "1983-03-06-canberra.txt",
+            "Hawke sworn in\n\nCANBERRA, March 6 - The Labor Party won Australia's election \
+             on Saturday, and Australian markets rose.\n",
+        ),
+        (
+            "2005-05-06-london.txt",
+            "Third term\n\nLONDON - The Labour Party won a third term in Britain on Thursday.\n",
+        ),
+    ]);
+    s.index();
+    assert_eq!(
+        entities_of(&s, "Gaullists", "org"),
+        ["French Communist Party"]
+    );
+    assert!(has(
+        &entities_of(&s, "troops", "org"),
+        "Communist Party of China"
+    ));
+    assert!(has(
+        &entities_of(&s, "Hawke", "org"),
+        "Australian Labor Party"
+    ));
+    assert!(has(
+        &entities_of(&s, "\"third term\"", "org"),
+        "Labour Party"
+    ));
+    // No story is left with the generic name, which would lump four parties together.
+    let listed = s.stdout(&["entities", "--type", "org"]);
+    let generic = listed.lines().any(|l| {
+        l.trim_start()
+            .strip_prefix("Communist Party")
+            .is_some_and(|rest| rest.starts_with("  "))
+    });
+    assert!(!generic, "{listed}");
+}
