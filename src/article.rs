@@ -56,6 +56,9 @@ pub enum DateSource {
     HtmlMeta,
     /// A JSON-LD `datePublished` inside an HTML page.
     JsonLd,
+    /// The publication time in the data an app framework ships inside an HTML page (Next.js's
+    /// `__NEXT_DATA__`: `publishedAt`, `firstPublishedAt`...).
+    PageData,
     /// An HTML `<time datetime=...>` element.
     HtmlTime,
     /// A date line a reader sees near an HTML page's headline ("By Jane Doe | Nov. 18, 2019").
@@ -72,10 +75,11 @@ pub enum DateSource {
 }
 
 impl DateSource {
-    pub const ALL: [DateSource; 9] = [
+    pub const ALL: [DateSource; 10] = [
         DateSource::Metadata,
         DateSource::HtmlMeta,
         DateSource::JsonLd,
+        DateSource::PageData,
         DateSource::HtmlTime,
         DateSource::PageText,
         DateSource::Url,
@@ -90,6 +94,7 @@ impl DateSource {
             DateSource::Metadata => "metadata",
             DateSource::HtmlMeta => "html-meta",
             DateSource::JsonLd => "json-ld",
+            DateSource::PageData => "page-data",
             DateSource::HtmlTime => "html-time",
             DateSource::PageText => "page-text",
             DateSource::Url => "url",

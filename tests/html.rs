@@ -299,3 +299,72 @@ fn lists_of_links_under_the_story_are_not_its_text_but_its_own_lists_are() {
     only_hit(&s, "Pemba");
     only_hit(&s, "\"outer islands\"");
 }
+
+/// (date, date_source, authors, body) of the one hit of `query`.
+fn dated(s: &Scratch, query: &str) -> (String, String, Vec<String>, String) {
+    let hit = only_hit(s, query);
+    let authors = hit["authors"]
+        .as_array()
+        .map(|a| a.iter().map(|v| v.as_str().unwrap().to_string()).collect())
+        .unwrap_or_default();
+    let text = s.stdout(&["show", "--json", hit["id"].as_str().unwrap()]);
+    let shown: Value = serde_json::from_str(&text).unwrap();
+    let shown = &shown["articles"][0];
+    (
+        hit["date"].as_str().unwrap().to_string(),
+        hit["date_source"].as_str().unwrap().to_string(),
+        authors,
+        shown["body"].as_str().unwrap().to_string(),
+    )
+}
+
+#[test]
+fn app_pages_wire_pages_and_date_lines_give_the_story_s_day_authors_and_text() {
+    // A Next.js page: the date and authors only in the app's data (with a related story's),
+    // an "Updated" line, and a list of other stories with their dates under a CSS module's
+    // class.
+    let next = r#"<html><head><title>Harbour wall approved | Meridian</title></head><body>
+        <div class="Byline_byline__ab1Q"><span class="Byline_updated__Rr">Updated 14 November 2021</span></div>
+        <div class="article-body"><h1>Harbour wall approved</h1><p>The harbour board approved the new sea wall on Saturday after a decade of storms had flooded the quay.</p><p>Work starts in spring, the board said, and will take two years.</p></div>
+        <section class="MoreList_section__Lk"><ol><li><a href="/x">Quay flooded again</a><span>25 October 2022</span></li><li><a href="/y">Board elects chair</a><span>2 May 2019</span></li></ol></section>
+        <script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"article":{"headline":"Harbour wall approved","publishedAt":"2021-11-13T11:20:00.000Z","authors":[{"name":"Hannah Okonjo"}],"related":[{"title":"Quay flooded again","publishedAt":"2022-10-25T09:00:00Z"}]}}}}</script>
+        </body></html>"#;
+    // A wire page: a UTC stamp late in the evening, an "Updated" line the next day in UTC,
+    // the byline's links, and a dateline the extractor could take for a byline.
+    let wire = r#"<html><head><title>Lender collapses</title>
+        <meta property="article:published_time" content="2023-03-10T21:02:00Z"></head><body><article>
+        <h1>Lender collapses</h1><div class="header__meta"><span class="header__updated">Updated March 11, 2023 2:20 PM UTC</span></div>
+        <div class="header__byline">By <a href="/authors/ng" rel="author">Nathan Greeley</a> and <a href="/authors/sl" rel="author">Sofia Lindqvist</a></div>
+        <p><span class="article-dateline">NEW YORK, Mar 10 (Orbis) - </span>A regional lender collapsed on Friday in the largest bank failure since 2008, regulators said.</p>
+        <p>Depositors queued outside its branches through the afternoon.</p></article></body></html>"#;
+    // A regional paper: a section label, published and updated lines above the story.
+    let regional = r#"<html><head><title>Bypass opens</title></head><body><article>
+        <div class="section-label">Transport</div><h1>Bypass opens</h1>
+        <div class="article-dates"><p class="published">Published Tuesday, October 15, 2024 at 6:30 AM</p><p class="updated">Updated Wednesday, October 16, 2024 at 4:45 PM</p></div>
+        <p class="byline">By Priya Castellanos, Chief Reporter</p>
+        <p>The long-awaited bypass opened to traffic on Tuesday morning, six years after work began.</p>
+        <p>Drivers said the town centre was quieter within the hour.</p></article></body></html>"#;
+    let s = Scratch::with_files(&[
+        ("harbour.html", next),
+        ("lender.html", wire),
+        ("bypass.html", regional),
+    ]);
+    s.index();
+    let (date, source, authors, _) = dated(&s, "\"sea wall\"");
+    assert_eq!(
+        (date.as_str(), source.as_str()),
+        ("2021-11-13", "page-data")
+    );
+    assert_eq!(authors, ["Hannah Okonjo"]);
+    let (date, source, authors, body) = dated(&s, "depositors");
+    assert_eq!(
+        (date.as_str(), source.as_str()),
+        ("2023-03-10", "html-meta")
+    );
+    assert_eq!(authors, ["Nathan Greeley", "Sofia Lindqvist"]);
+    assert!(!body.contains("Updated"), "{body}");
+    let (date, _, authors, body) = dated(&s, "bypass");
+    assert_eq!(date, "2024-10-15");
+    assert_eq!(authors, ["Priya Castellanos"]);
+    assert!(body.starts_with("The long-awaited bypass"), "{body}");
+}

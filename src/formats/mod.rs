@@ -258,10 +258,52 @@ pub(crate) fn split_authors(s: &str) -> Vec<String> {
     s.replace(" and ", ";")
         .replace(" & ", ";")
         .split([',', ';'])
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
+        .map(without_where)
+        .filter(|n| !n.is_empty() && !is_role_or_agency(n))
         .map(str::to_string)
         .collect()
+}
+
+/// "Harriet Cole in Rio de Janeiro", "Gareth Lunn at the Etihad Stadium": the name, without
+/// where the reporter was.
+fn without_where(name: &str) -> &str {
+    let name = name.trim();
+    [" in ", " at "]
+        .iter()
+        .filter_map(|sep| name.find(sep))
+        .filter(|&at| {
+            let rest = &name[at + 4..];
+            let rest = rest.strip_prefix("the ").unwrap_or(rest);
+            at > 0 && rest.starts_with(char::is_uppercase)
+        })
+        .min()
+        .map_or(name, |at| &name[..at])
+}
+
+/// A byline's piece that names no one: a role ("Chief Sports Reporter", "Staff Writer") or
+/// the agency or paper ("Continental Press", "Associated Press").
+fn is_role_or_agency(piece: &str) -> bool {
+    const LAST_WORDS: &[&str] = &[
+        "agency",
+        "columnist",
+        "contributor",
+        "correspondent",
+        "desk",
+        "editor",
+        "news",
+        "newspapers",
+        "photographer",
+        "press",
+        "producer",
+        "reporter",
+        "reuters",
+        "service",
+        "staff",
+        "wire",
+        "writer",
+    ];
+    let last = piece.rsplit(' ').next().unwrap_or(piece).to_lowercase();
+    LAST_WORDS.contains(&last.as_str())
 }
 
 /// "By Jane Doe" → "Jane Doe" (any case of "by").
@@ -411,6 +453,24 @@ pub(crate) fn names_of(v: &Value) -> Vec<String> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn bylines_give_names_without_roles_agencies_or_places() {
+        assert_eq!(
+            split_authors("By Laura Kessler and Mark Dobbins, Continental Press"),
+            ["Laura Kessler", "Mark Dobbins"]
+        );
+        assert_eq!(
+            split_authors("Harriet Cole in Rio de Janeiro"),
+            ["Harriet Cole"]
+        );
+        assert_eq!(
+            split_authors("Gareth Lunn at the Etihad Stadium; Chief Sports Reporter"),
+            ["Gareth Lunn"]
+        );
+        // Lowercase after "in" is no place: the name stays whole.
+        assert_eq!(split_authors("Ann Lee"), ["Ann Lee"]);
+    }
 
     #[test]
     fn format_from_path_and_label() {

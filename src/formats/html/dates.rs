@@ -9,7 +9,7 @@
 //! in the page's own time zone. Numeric dates a reader sees ("05/10/2018") are read day first
 //! unless the page's language is US English.
 
-use super::meta::{JsonLd, Metas};
+use super::meta::{JsonLd, Metas, PageData};
 use crate::article::{DateCandidate, DateSource};
 use crate::enrich::dates::{date_from_path, parse_date_text};
 use crate::formats::collapse_ws;
@@ -70,6 +70,7 @@ pub(super) fn candidates(
     rd: &Readability,
     metas: &Metas,
     ld: &JsonLd,
+    page_data: &PageData,
     url: Option<&str>,
 ) -> Vec<DateCandidate> {
     let doc = &rd.doc;
@@ -80,6 +81,9 @@ pub(super) fn candidates(
     }
     for d in metas.all(PUBLISHED_METAS) {
         push(DateSource::HtmlMeta, d);
+    }
+    if let Some(d) = &page_data.published {
+        push(DateSource::PageData, d.clone());
     }
     // Microdata: the value in `content`/`datetime`, else the element's visible text.
     let microdata: Vec<String> = (doc.select("[itemprop=datePublished]").nodes().iter())
@@ -122,7 +126,7 @@ pub(super) fn candidates(
     let first = out.iter().find(|c| parse_date_text(&c.text).is_ok());
     if first.is_none_or(|c| is_utc_like(c, &out)) {
         let day_first = reads_day_first(rd, metas);
-        let line = visible_date_line(rd).or_else(|| labelled_date(rd));
+        let line = visible_date_line(rd, first.is_some()).or_else(|| labelled_date(rd));
         if let Some(line) = line {
             out.push(DateCandidate::new(
                 DateSource::PageText,
@@ -322,7 +326,9 @@ fn numeric_as_iso(text: &str, day_first: bool) -> Option<String> {
 
 /// The first date written in a short date-like element (by class or id) near the headline:
 /// inside the story's `<article>` or `<header>` if there is one, else anywhere on the page.
-fn visible_date_line(rd: &Readability) -> Option<String> {
+/// When the page has a stamp of its own (`stamped`), lines that state their clock in UTC
+/// are passed over.
+fn visible_date_line(rd: &Readability, stamped: bool) -> Option<String> {
     let doc = &rd.doc;
     let scopes = ["article", "header", "main", "body"];
     scopes.iter().find_map(|scope| {
@@ -333,7 +339,10 @@ fn visible_date_line(rd: &Readability) -> Option<String> {
             .join(", ");
         doc.select(&sel).nodes().iter().take(20).find_map(|n| {
             let text = collapse_ws(&n.text());
-            (text.len() <= 160 && !about_other_things(n))
+            // A line stating its clock in UTC ("Updated March 11, 2023 2:20 PM UTC") says
+            // no local day, and the page's stamp already gives the instant.
+            let utc_line = stamped && states_a_clock(&text) && is_utc(&text);
+            (text.len() <= 160 && !utc_line && !about_other_things(n))
                 .then(|| date_in_text(before_update_label(&text)))
                 .flatten()
         })
@@ -403,13 +412,29 @@ fn about_other_things(node: &dom_query::NodeRef) -> bool {
             .into_iter()
             .flatten()
             .any(|v| {
+                // "more" as a word of the name: "hbc-more", "more-stories", a CSS module's
+                // "MoreList_section__Lk", not "moreover".
+                let more = v
+                    .split([' ', '-', '_'])
+                    .flat_map(camel_words)
+                    .any(|w| w.eq_ignore_ascii_case("more"));
                 let v = v.to_ascii_lowercase();
-                // "more" as a word of the name: "hbc-more", "more-stories", not "moreover".
-                let more = v.split([' ', '-', '_']).any(|w| w == "more");
                 more || OTHER.iter().any(|o| v.contains(o))
             });
         named || marked
     })
+}
+
+/// The words of a camel-cased name: "MoreList" -> "More", "List"; "moreover" stays whole.
+fn camel_words(name: &str) -> impl Iterator<Item = &str> {
+    let mut starts: Vec<usize> = name
+        .char_indices()
+        .filter(|&(i, c)| i > 0 && c.is_uppercase())
+        .map(|(i, _)| i)
+        .collect();
+    starts.insert(0, 0);
+    starts.push(name.len());
+    (0..starts.len() - 1).map(move |k| &name[starts[k]..starts[k + 1]])
 }
 
 /// The first date in a short line: a month-name date ("November 18, 2019", "18 Nov 2019",

@@ -120,3 +120,133 @@ fn is_article_type(o: &Map<String, Value>) -> bool {
         _ => false,
     }
 }
+
+/// What we use from the data an app framework ships inside the page
+/// (`<script id="__NEXT_DATA__" type="application/json">` of Next.js, and other
+/// `application/json` scripts): the story object's publication time and authors, where the
+/// visible page may show only an "Updated" line. The story object is the one with a title
+/// and a publication time whose title is the page's headline (a blob also carries the
+/// related stories'), or the only such object.
+#[derive(Default)]
+pub(super) struct PageData {
+    pub published: Option<String>,
+    pub authors: Vec<String>,
+}
+
+/// Keys of a publication time in app data, most specific first.
+const PUBLISHED_KEYS: &[&str] = &[
+    "datePublished",
+    "firstPublishedAt",
+    "first_published_at",
+    "firstPublished",
+    "publishedAt",
+    "published_at",
+    "publishedDate",
+    "publishDate",
+    "publish_date",
+];
+const TITLE_KEYS: &[&str] = &["headline", "title"];
+const AUTHOR_KEYS: &[&str] = &["authors", "author", "byline"];
+
+impl PageData {
+    pub(super) fn read(rd: &Readability, headline: &str) -> PageData {
+        let mut stories: Vec<(String, String, Vec<String>)> = Vec::new();
+        for n in rd.doc.select("script[type]").nodes() {
+            let is_json = n
+                .attr("type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"));
+            if !is_json {
+                continue;
+            }
+            if let Ok(v) = serde_json::from_str::<Value>(n.text().trim()) {
+                collect_stories(&v, 0, &mut stories);
+            }
+        }
+        let key = |t: &str| collapse_ws(t).to_lowercase();
+        let headline = key(headline);
+        let story = match stories.iter().position(|(t, _, _)| key(t) == headline) {
+            Some(i) => Some(stories.swap_remove(i)),
+            None if stories.len() == 1 => stories.pop(),
+            None => None,
+        };
+        story.map_or_else(PageData::default, |(_, published, authors)| PageData {
+            published: Some(published),
+            authors,
+        })
+    }
+}
+
+/// (title, publication time, authors) of every object with a title and a publication time,
+/// depth first, up to a depth no real story object lies below.
+fn collect_stories(v: &Value, depth: usize, out: &mut Vec<(String, String, Vec<String>)>) {
+    const MAX_DEPTH: usize = 16;
+    if depth > MAX_DEPTH {
+        return;
+    }
+    match v {
+        Value::Array(items) => items
+            .iter()
+            .for_each(|i| collect_stories(i, depth + 1, out)),
+        Value::Object(o) => {
+            let first = |keys: &[&str]| {
+                keys.iter()
+                    .find_map(|k| o.get(*k).and_then(Value::as_str))
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+            };
+            if let (Some(title), Some(published)) = (first(TITLE_KEYS), first(PUBLISHED_KEYS)) {
+                let authors = AUTHOR_KEYS
+                    .iter()
+                    .find_map(|k| o.get(*k).map(names_of).filter(|a| !a.is_empty()))
+                    .unwrap_or_default();
+                out.push((title, published, authors));
+            }
+            o.values().for_each(|x| collect_stories(x, depth + 1, out));
+        }
+        _ => {}
+    }
+}
+
+/// Authors from the page's byline markup, for pages whose metadata names none: links marked
+/// `rel="author"`, microdata and hCard names, author links and name spans inside a byline
+/// box ("By <a href="/authors/jane-doe">Jane Doe</a>"). Not in comments (their authors are
+/// readers).
+pub(super) fn byline_authors(rd: &Readability) -> Vec<String> {
+    const SELECTORS: &[&str] = &[
+        "[rel=author]",
+        "[itemprop=author] [itemprop=name]",
+        ".author .fn",
+        "[class*=byline] a[href*=author], [class*=byline] a[href*=staff], \
+         [class*=byline] a[href*=profile], [class*=byline] a[href*=people]",
+        "[class*=byline__name], [class*=byline-name], [class*=author-name], \
+         [class*=author__name], [class*=authorName]",
+        // Last, a byline box's own words, when they open with "By".
+        "[class*=byline]",
+    ];
+    for sel in SELECTORS {
+        let mut names: Vec<String> = Vec::new();
+        for n in rd.doc.select(sel).nodes() {
+            let in_comment = n.ancestors_it(None).any(|a| {
+                a.attr("class")
+                    .is_some_and(|c| c.to_ascii_lowercase().contains("comment"))
+            });
+            if in_comment {
+                continue;
+            }
+            let text = collapse_ws(&n.text());
+            if *sel == "[class*=byline]" && crate::formats::strip_by(&text).is_none() {
+                continue;
+            }
+            for name in crate::formats::split_authors(&text) {
+                if !name.starts_with("http") && !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    Vec::new()
+}

@@ -25,7 +25,7 @@ use super::{ParsedFile, collapse_ws, normalize_body, single, split_authors};
 use crate::article::Article;
 use crate::skip::{Skip, SkipReason};
 use dom_smoothie::{Config, Readability, TextMode};
-use meta::{JsonLd, Metas};
+use meta::{JsonLd, Metas, PageData};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use title::TitleSources;
 
@@ -93,9 +93,10 @@ fn extract(html: &str) -> Result<(Article, TextSource), Skip> {
     remove_boilerplate(&rd);
     remove_link_lists(&rd);
     let extracted = rd.parse().ok();
+    let site = a.source.clone();
     let main = extracted
         .as_ref()
-        .map(|ex| ex.text_content.to_string())
+        .map(|ex| without_leading_furniture(&ex.text_content, site.as_deref()))
         .filter(|t| is_prose(t));
     let ld_body = ld_body.map(|b| normalize_body(&b)).filter(|b| is_prose(b));
     let words = |t: &str| t.split_whitespace().count();
@@ -117,8 +118,17 @@ fn extract(html: &str) -> Result<(Article, TextSource), Skip> {
     };
     a.body = body;
     if let Some(ex) = extracted {
+        // The extractor's byline may be a dateline ("NEW YORK, Mar 10 (Orbis) -"): not
+        // with a digit, brackets or a closing dash.
+        let dateline = |b: &&str| {
+            b.contains(|c: char| c.is_ascii_digit() || c == '(')
+                || b.trim_end().ends_with(['-', '\u{2013}', '\u{2014}'])
+        };
         if a.authors.is_empty() {
-            a.authors = ex.byline.as_deref().map(split_authors).unwrap_or_default();
+            a.authors = (ex.byline.as_deref())
+                .filter(|b| !dateline(b))
+                .map(split_authors)
+                .unwrap_or_default();
         }
         a.source = a.source.or(ex.site_name);
         a.url = a.url.or(ex.url);
@@ -128,6 +138,33 @@ fn extract(html: &str) -> Result<(Article, TextSource), Skip> {
         }
     }
     Ok((a, source))
+}
+
+/// The text without the page furniture the extractor kept above the story: the site's name
+/// ("The Northgate Observer"), a section label ("Politics"), date lines ("Published Tuesday,
+/// October 15, 2024 at 6:30 AM", "Updated March 11, 2023 2:20 PM UTC"). Only lines before
+/// the first real paragraph, and never one in capitals (a dateline: "WASHINGTON").
+fn without_leading_furniture(text: &str, site: Option<&str>) -> String {
+    let furniture = |line: &str| {
+        let line = line.trim();
+        let words = line.split_whitespace().count();
+        let site_name = site.is_some_and(|s| s.trim().eq_ignore_ascii_case(line));
+        let label = words <= 3
+            && line.len() <= 30
+            && !line.ends_with(['.', '!', '?', ':'])
+            && line.chars().any(char::is_lowercase);
+        let date_line = words <= 14 && dates::date_in_text(line).is_some();
+        line.is_empty() || site_name || label || date_line
+    };
+    let mut rest = text;
+    for _ in 0..6 {
+        let (line, after) = rest.split_once('\n').unwrap_or((rest, ""));
+        if after.trim().is_empty() || !furniture(line) {
+            break;
+        }
+        rest = after;
+    }
+    rest.trim_start().to_string()
 }
 
 /// True when some line reads like prose: eight or more words and a full stop somewhere
@@ -231,15 +268,17 @@ fn read_metadata(rd: &Readability) -> (Article, Option<String>) {
         .flat_map(|v| v.split(',').map(str::to_string).collect::<Vec<_>>())
         .collect();
 
+    let page_data = PageData::read(rd, &title);
+    // Metadata first, then the app's data, then the byline a reader sees.
+    let authors = [meta_authors, ld.authors.clone(), page_data.authors.clone()]
+        .into_iter()
+        .find(|a| !a.is_empty())
+        .unwrap_or_else(|| meta::byline_authors(rd));
     let article = Article {
         title,
-        date_candidates: dates::candidates(rd, &metas, &ld, url.as_deref()),
+        date_candidates: dates::candidates(rd, &metas, &ld, &page_data, url.as_deref()),
         source,
-        authors: if meta_authors.is_empty() {
-            ld.authors
-        } else {
-            meta_authors
-        },
+        authors,
         url,
         language: attr("html", "lang")
             .or_else(|| metas.first(&["og:locale", "language", "dc.language"])),
