@@ -333,6 +333,45 @@ fn vessels_code_names_diseases_and_a_named_magazine_are_what_they_are() {
 }
 
 #[test]
+fn towns_gates_ferry_firms_and_cities_the_tagger_took_for_clubs_are_what_they_are() {
+    let s = Scratch::new();
+    s.write(
+        "2021/08/town.txt",
+        "Ferry service approved\n\nThe Port Alder Town Council voted to approve a terminal, \
+         and a regional operator, Bayline Ferries, will run it. Crowds gathered at Abbey \
+         Gate. Parents were told not to call their GP. The King and the Queen Consort \
+         stayed at Balmoral. A history teacher at an academy in Leeds said the essays were \
+         fake, and paratroops came down near Caen.\n",
+    );
+    s.write(
+        "2021/09/eelgrass.txt",
+        "Eelgrass returns\n\nEelgrass meadows off the southern shore of Port Alder have \
+         doubled in five years, researchers said.\n",
+    );
+    s.index();
+    let list = listed(&s);
+    for (kind, name) in [
+        ("place", "Port Alder"),
+        ("org", "Bayline Ferries"),
+        ("place", "Abbey Gate"),
+        ("place", "Leeds"),
+        ("place", "Caen"),
+    ] {
+        assert!(has(&list, kind, name), "{kind} {name}: {list:?}");
+    }
+    for (kind, name) in [
+        ("person", "Port Alder"),
+        ("person", "Bayline Ferries"),
+        ("org", "GP"),
+        ("person", "Consort"),
+        ("org", "Leeds"),
+        ("org", "Caen"),
+    ] {
+        assert!(!has(&list, kind, name), "{kind} {name}: {list:?}");
+    }
+}
+
+#[test]
 fn generic_heads_name_the_article_s_own_org_or_nothing() {
     let s = Scratch::new();
     s.write(

@@ -192,6 +192,12 @@ fn games_named_years_ahead_and_the_series_in_a_story_of_one_edition_are_that_edi
          triumph for the city.\n",
     );
     s.write(
+        "2021/08/tokyo.md",
+        "---\ntitle: Games without a crowd\ndate: 2021-08-09\n---\n\n\
+         TOKYO - The Tokyo Olympics ended on Sunday. Most people in Tokyo watched the \
+         Olympics on television. The Paris Games are three years away.\n",
+    );
+    s.write(
         "1985/11/summit.md",
         "---\ntitle: Leaders end talks\ndate: 1985-11-21\n---\n\n\
          GENEVA - The Soviet-American summit ended on Thursday with a promise of more talks, \
@@ -207,8 +213,11 @@ fn games_named_years_ahead_and_the_series_in_a_story_of_one_edition_are_that_edi
         !names.iter().any(|(n, _)| n.starts_with("Beijing Games")),
         "{names:?}"
     );
-    // "the Olympics" of the 2008 story is the Beijing Games, not the series.
+    // "the Olympics" of the 2008 story is the Beijing Games, not the series; of the 2021
+    // story that looks ahead to Paris, the Games going on.
     assert_eq!(count("Olympic Games"), None, "{names:?}");
+    assert_eq!(count("2020 Summer Olympics"), Some(1), "{names:?}");
+    assert_eq!(count("2024 Summer Olympics"), Some(1), "{names:?}");
     // Two nations and a summit name no particular one; an organisation named after an
     // event is an organisation, with no event inside it.
     assert_eq!(count("Soviet-American summit"), None, "{names:?}");

@@ -53,10 +53,11 @@ struct Lists {
     product_models: HashSet<String>,
     male_given_names: HashSet<String>,
     trade_words: HashSet<String>,
+    cities: HashSet<String>,
 }
 
 /// The lists' text, for the ingest fingerprint.
-pub(super) const DATA: [&str; 12] = [
+pub(super) const DATA: [&str; 13] = [
     include_str!("../../../data/ner/lists/titles.txt"),
     include_str!("../../../data/ner/lists/first_names.txt"),
     include_str!("../../../data/entities/company_suffixes.txt"),
@@ -69,6 +70,7 @@ pub(super) const DATA: [&str; 12] = [
     include_str!("../../../data/entities/male_given_names.txt"),
     include_str!("../../../data/entities/trade_words.txt"),
     include_str!("../../../data/entities/diseases.txt"),
+    include_str!("../../../data/entities/cities.txt"),
 ];
 
 fn lists() -> &'static Lists {
@@ -103,8 +105,14 @@ fn lists() -> &'static Lists {
             product_models: set(DATA[7]),
             male_given_names: set(DATA[9]),
             trade_words: set(DATA[10]),
+            cities: set(DATA[12]),
         }
     })
+}
+
+/// Whether `word` is a city of 50,000 people or more (`data/entities/cities.txt`).
+pub(super) fn is_city(word: &str) -> bool {
+    lists().cities.contains(&word.to_lowercase())
 }
 
 /// Whether `word` is a given name of the tagger's list ("Michael", "Paul"), in any case.
@@ -441,7 +449,8 @@ fn persons_named_as_works<'a>(
 /// "The Olympics" or "the World Cup" in a story that names the Beijing Olympics or the 2018
 /// World Cup: the series (a gazetteer event of no years) is the one instance of it the article
 /// names (a dated gazetteer event whose name ends in the same word; "Olympics" and "Games"
-/// are one word here).
+/// are one word here), or of several, the one going on in the story's year (a Tokyo story of
+/// 2021 that looks ahead to "the Paris Games").
 fn series_as_its_instance(lex: &lexicon::Lexicon, art: &mut ArticleState<'_>) {
     let head = |name: &str| match name.rsplit(' ').next().unwrap_or(name) {
         "Olympics" => "Games".to_string(),
@@ -457,9 +466,16 @@ fn series_as_its_instance(lex: &lexicon::Lexicon, art: &mut ArticleState<'_>) {
             .iter()
             .filter(|m| !m.removed && m.gazetteer && m.kind == EntityKind::Event)
     };
-    let instances: Vec<(String, String)> = events()
+    let year = when.year;
+    let instances: Vec<(String, String, bool)> = events()
         .filter(|m| dated(m) == Some(true))
-        .map(|m| (head(&m.canonical), m.canonical.to_string()))
+        .map(|m| {
+            let now = lex
+                .entry(EntityKind::Event, &m.canonical, when)
+                .zip(year)
+                .is_some_and(|(t, y)| lex.holds_year(t, y));
+            (head(&m.canonical), m.canonical.to_string(), now)
+        })
         .collect();
     let series: Vec<(usize, String)> = art
         .mentions
@@ -469,8 +485,11 @@ fn series_as_its_instance(lex: &lexicon::Lexicon, art: &mut ArticleState<'_>) {
         .filter(|(_, m)| dated(m) == Some(false))
         .filter_map(|(i, m)| {
             let head = head(&m.canonical);
-            let named = instances.iter().filter(|(h, _)| *h == head);
-            the_one(named.map(|(_, c)| c)).map(|c| (i, c.clone()))
+            let named = instances.iter().filter(|(h, _, _)| *h == head);
+            let going_on = named.clone().filter(|(_, _, now)| *now);
+            the_one(named.map(|(_, c, _)| c))
+                .or_else(|| the_one(going_on.map(|(_, c, _)| c)))
+                .map(|c| (i, c.clone()))
         })
         .collect();
     for (i, canonical) in series {

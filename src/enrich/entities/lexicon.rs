@@ -508,6 +508,13 @@ impl Lexicon {
         !self.years[target as usize].is_open()
     }
 
+    /// Whether gazetteer entry `target`'s years hold `year` (an entry of no years holds
+    /// every year).
+    pub(super) fn holds_year(&self, target: u32, year: i32) -> bool {
+        let y = self.years[target as usize];
+        y.from.is_none_or(|from| from <= year) && y.to.is_none_or(|to| year <= to)
+    }
+
     /// Kind and canonical name of gazetteer entry `target`.
     pub(super) fn target(&self, target: u32) -> (EntityKind, &str) {
         let (kind, canonical) = &self.targets[target as usize];

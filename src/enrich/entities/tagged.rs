@@ -165,6 +165,9 @@ pub(super) fn apply<'a>(
             NerType::Org if event_shaped(surface, &text[..pos - base]) => EntityKind::Event,
             // "Avenue of Eternal Peace", "Tiananmen Square": a street or square.
             NerType::Org if street_shaped(surface) => EntityKind::Place,
+            NerType::Org if city_after_locative(lex, text, pos - base, surface, art.when()) => {
+                EntityKind::Place
+            }
             NerType::Org => EntityKind::Org,
             NerType::Loc => EntityKind::Place,
             NerType::Misc => {
@@ -492,6 +495,31 @@ fn event_shaped(surface: &str, before: &str) -> bool {
         && (!pact || surface.split(' ').count() >= 3 || before.ends_with("the "))
 }
 
+/// "Miners near Coventry", "an academy in Leeds", "landed near Caen": one word read as an
+/// organisation that is a city, right after "in", "near" or "outside". The tagger
+/// learnt such names as football clubs; a club plays, beats and is beaten, it is not where
+/// things are. Not a name the gazetteer knows as an organisation.
+fn city_after_locative(
+    lex: &Lexicon,
+    text: &str,
+    at: usize,
+    surface: &str,
+    when: When<'_>,
+) -> bool {
+    // Not "from": players come "from Chelsea".
+    const LOCATIVES: &[&str] = &["in", "near", "outside"];
+    let before = text[..at].strip_suffix(' ').unwrap_or("");
+    let preposition = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    // "in Metz's 3-1 home victory": the club's.
+    let after = &text[at + surface.len()..];
+    !surface.contains(' ')
+        && !after.starts_with("'s")
+        && !after.starts_with("\u{2019}s")
+        && LOCATIVES.contains(&preposition)
+        && fragments::is_city(surface)
+        && !lex.knows(EntityKind::Org, surface, when)
+}
+
 /// Streets, squares and rooms, which the tagger may read as organisations ("Avenue of
 /// Eternal Peace", "Plaza de Mayo", "the Caucus Room"); not "Street", whose names stand for
 /// institutions ("Downing Street", "Wall Street").
@@ -507,7 +535,15 @@ fn street_shaped(surface: &str) -> bool {
 /// places, however much the rest looks like a person's name.
 fn place_shaped(surface: &str) -> bool {
     // "Avenue Kleber", "Rue de Rivoli": streets named the French way.
-    const FIRST: &[&str] = &["Avenue", "Boulevard", "Lake", "Mount", "River", "Rue"];
+    const FIRST: &[&str] = &[
+        "Avenue",
+        "Boulevard",
+        "Lake",
+        "Mount",
+        "Port",
+        "River",
+        "Rue",
+    ];
     // Venues too ("Jeongdong Theater"), but not heads that are also common surnames ("Hall",
     // "Park": "Ji-sung Park").
     const LAST: &[&str] = &[
@@ -517,6 +553,7 @@ fn place_shaped(surface: &str) -> bool {
         "Boulevard",
         "Bridge",
         "Cathedral",
+        "Gate",
         "Hotel",
         "Lane",
         "Museum",
@@ -564,7 +601,7 @@ fn org_shaped(surface: &str) -> bool {
 #[rustfmt::skip]
 const ORG_LAST_WORDS: &[&str] = &[
     "AG", "Airlines", "Airways", "Associates", "Association", "Bancorp", "Bros", "Brothers",
-    "Co", "Company", "Corp", "Corporation", "Entertainment", "Foundation", "GmbH", "Group",
+    "Co", "Company", "Corp", "Corporation", "Entertainment", "Ferries", "Foundation", "GmbH", "Group",
     "Holdings", "Inc", "Industries", "Institute", "LLC", "Laboratories", "Labs", "Ltd", "Media",
     "Motors", "Partners", "Pictures", "Plc", "Productions", "Records", "Securities", "Studios",
     "Systems", "Technologies", "University",

@@ -196,9 +196,18 @@ fn remove_boilerplate(rd: &Readability) {
 
 /// Removes lists whose every item is mostly a link: "Also on this story", "More on this",
 /// "Read next" under the story, whatever class the template gives them (the story's own
-/// lists are text). A box left holding only the list's heading goes with it.
+/// lists are text). A box left holding only the list's heading goes with it. So does a short
+/// paragraph that is one link ("Our Standards: The Trust Principles.", "Read more: ...").
 fn remove_link_lists(rd: &Readability) {
     let chars = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
+    for p in rd.doc.select("p").iter() {
+        let text = p.text();
+        let linked: usize = p.select("a").iter().map(|a| chars(&a.text())).sum();
+        let all = chars(&text);
+        if all > 0 && linked * 10 >= all * 9 && text.split_whitespace().count() <= 20 {
+            p.remove();
+        }
+    }
     for list in rd.doc.select("ul, ol").iter() {
         let items = list.select("li");
         let linked = items.length() >= 2
