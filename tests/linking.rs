@@ -1339,3 +1339,56 @@ fn a_party_s_generic_name_is_the_party_of_the_story_s_country() {
     });
     assert!(!generic, "{listed}");
 }
+
+#[test]
+fn an_era_s_names_link_only_in_their_years_and_titles_and_clocks_name_no_one() {
+    let s = Scratch::with_files(&[
+        (
+            "1935-04-08-relief.txt",
+            "Relief bill signed\n\nThe CCC is to be expanded, and the League met in Geneva to \
+             hear the League of Nations' council. Premier Laval said the Cabinet of Prince \
+             Konoye had not replied. The European war of 1914 was recalled.\n",
+        ),
+        (
+            "1940-06-22-armistice.txt",
+            "Armistice signed\n\nCOMPIEGNE, June 22 - The railway car stood where it stood at \
+             the close of the World War. Since 5:45 A.M. German forces have advanced, Grand \
+             Admiral Raeder said, at 3:35 o'clock (Central war time).\n",
+        ),
+        (
+            "1942-05-30-front.txt",
+            "Front report\n\nThe European war entered its third summer as the war in Europe \
+             spread east.\n",
+        ),
+        (
+            "2022-03-01-ukraine.txt",
+            "Invasion\n\nDiplomats called it the first full-scale war in Europe in decades, \
+             and feared a wider European war.\n",
+        ),
+    ]);
+    s.index();
+    let orgs = entities_of(&s, "relief", "org");
+    assert!(has(&orgs, "Civilian Conservation Corps"), "{orgs:?}");
+    assert!(!has(&orgs, "Commodity Credit Corporation"), "{orgs:?}");
+    assert!(
+        has(&orgs, "League of Nations") && !has(&orgs, "League"),
+        "{orgs:?}"
+    );
+    assert!(!orgs.iter().any(|o| o.starts_with("Cabinet")), "{orgs:?}");
+    // "The European war of 1914", written in 1935: not the war going on then, nor WWI's
+    // name of the years it was fought.
+    assert!(has(&entities_of(&s, "armistice", "event"), "World War I"));
+    let events = entities_of(&s, "armistice", "event");
+    assert!(!events.iter().any(|e| e.contains("Central")), "{events:?}");
+    let persons = entities_of(&s, "armistice", "person");
+    assert!(!persons.iter().any(|p| p.contains("A.M.")), "{persons:?}");
+    let orgs = entities_of(&s, "armistice", "org");
+    assert!(!has(&orgs, "Grand Admiral"), "{orgs:?}");
+    assert_eq!(
+        entities_of(&s, "\"third summer\"", "event"),
+        ["World War II"]
+    );
+    // The era's names say nothing of a war in Europe of 2022.
+    let events = entities_of(&s, "diplomats", "event");
+    assert!(!has(&events, "World War II"), "{events:?}");
+}

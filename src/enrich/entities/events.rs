@@ -64,10 +64,12 @@ const FILLERS: &[&str] = &["arms", "economic", "monetary", "peace", "security", 
 const WAR_KINDS: &[&str] = &["currency", "price", "tariff", "trade"];
 
 /// Heads after which a lone nationality word does not make a particular event ("a Chinese
-/// summit", "Israeli talks"); wars, crises and elections of a nation are ("the Chechen war").
+/// summit", "Israeli talks", "the German affair"); wars, crises and elections of a nation are
+/// ("the Chechen war").
 const NEEDS_MORE_THAN_A_NATION: &[&str] = &[
     "Accord",
     "Agreement",
+    "affair",
     "Games",
     "embargo",
     "Pact",
@@ -344,6 +346,11 @@ pub(super) fn apply<'a>(
         if words::names_another_event(&canonical, &text[..pos - base], &text[end - base..]) {
             continue;
         }
+        // "3:35 o'clock (Central war time)": a time zone of the war years, no event.
+        let after = text[end - base..].trim_start();
+        if canonical.ends_with("War") && (after.starts_with("time") || after.starts_with("Time")) {
+            continue;
+        }
         let canonical = apart_from_other_times(lex, canonical, when);
         // A name inside the event that the tagger took for an organisation ("the Louvre
         // accord", "the Plaza agreement") is part of the event's name.
@@ -414,6 +421,8 @@ fn named_before<'a>(
             while j > 0 && seg.cover[j - 1] == Some(i) {
                 j -= 1;
             }
+            // "an internal German affair": the demonym pass's place is still a nationality.
+            nations += usize::from(m.kind == EntityKind::Place && demonyms.is_demonyms(m.surface));
             lone_opener = false;
         } else {
             let w = seg.word(p);

@@ -50,6 +50,10 @@ pub(super) struct Lexicon {
     targets: Vec<(EntityKind, String)>,
     /// The years of every gazetteer entry, by entry number.
     years: Vec<Years>,
+    /// Entries that give an entity named by an earlier line other names for some years
+    /// only ("Russia" for the Soviet Union, 1922-1989; "the European war" for World War II,
+    /// 1939-1945): such a name means the entity only in articles of those years.
+    era: Vec<bool>,
     /// Entries below this number are the archive's alias table (`Gazetteer::with_fallback`).
     fallback: u32,
     /// `name_key` -> entry numbers, to canonicalise names the rules find.
@@ -175,8 +179,14 @@ impl Lexicon {
         let mut pattern_ids: HashMap<String, usize> = HashMap::new();
         let mut pattern_texts: Vec<String> = Vec::new();
         let mut patterns: Vec<Vec<Variant>> = Vec::new();
+        let mut era = Vec::new();
+        let mut named = std::collections::HashSet::new();
         for (n, entry) in gazetteer.entries().enumerate() {
             let target = n as u32;
+            // The archive table's copies of entries (first) are not other lines.
+            let own_line = n >= gazetteer.fallback_len();
+            let named_before = own_line && !named.insert((entry.kind, entry.canonical.clone()));
+            era.push(named_before && !entry.years.is_open());
             targets.push((entry.kind, entry.canonical.clone()));
             years.push(entry.years);
             if entry.kind == EntityKind::Person && n >= gazetteer.fallback_len() {
@@ -252,6 +262,7 @@ impl Lexicon {
             patterns,
             targets,
             years,
+            era,
             fallback: gazetteer.fallback_len() as u32,
             by_key,
             titled_by_key,
@@ -389,7 +400,7 @@ impl Lexicon {
                     !self.years[t].is_open()
                         && v.form == NameForm::Full
                         && case_ok(v.case, &v.alias, &text[s..e])
-                        && self.years[t].fits(self.targets[t].0, NameForm::Full, year)
+                        && self.fits(t as u32, NameForm::Full, year)
                 });
                 // A full name two entries share ("George Bush") names neither for sure.
                 let mut named = named.map(|v| v.target);
@@ -428,16 +439,12 @@ impl Lexicon {
             })
         };
         if let Some((t, _)) = candidates.clone().find(|&(t, form)| {
-            when.named_in_full.contains(&t)
-                && (self.years[t as usize].fits(self.targets[t as usize].0, form, when.year)
-                    || !timeless(t))
+            when.named_in_full.contains(&t) && (self.fits(t, form, when.year) || !timeless(t))
         }) {
             return Some(t);
         }
         let fitting = candidates.clone().filter(|&(t, form)| {
-            let kind = self.targets[t as usize].0;
-            (t < self.fallback && when.year.is_none())
-                || self.years[t as usize].fits(kind, form, when.year)
+            (t < self.fallback && when.year.is_none()) || self.fits(t, form, when.year)
         });
         let Some((first, _)) = fitting.clone().next() else {
             return self.upcoming_event(candidates, when.year?);
@@ -508,6 +515,20 @@ impl Lexicon {
         !self.years[target as usize].is_open()
     }
 
+    /// Whether a name written as `form` may link to entry `target` in an article of `year`
+    /// ([`Years::fits`]); an era's other name only inside its years, with the margin.
+    fn fits(&self, target: u32, form: NameForm, year: Option<i32>) -> bool {
+        let (kind, years) = (self.targets[target as usize].0, self.years[target as usize]);
+        if !self.era[target as usize] {
+            return years.fits(kind, form, year);
+        }
+        let margin = Years::margin(kind);
+        year.is_some_and(|y| {
+            years.from.is_none_or(|from| y >= from - margin)
+                && years.to.is_none_or(|to| y <= to + margin)
+        })
+    }
+
     /// Whether gazetteer entry `target`'s years hold `year` (an entry of no years holds
     /// every year).
     pub(super) fn holds_year(&self, target: u32, year: i32) -> bool {
@@ -541,9 +562,10 @@ impl Lexicon {
     pub(super) fn titled_entry(&self, name: &str, when: When<'_>) -> Option<u32> {
         let key = name_key(name);
         if let (Some(_), Some(ids)) = (when.year, self.surnames.get(&key)) {
-            let mut fitting = ids.iter().copied().filter(|&t| {
-                self.years[t as usize].fits(EntityKind::Person, NameForm::Partial, when.year)
-            });
+            let mut fitting = ids
+                .iter()
+                .copied()
+                .filter(|&t| self.fits(t, NameForm::Partial, when.year));
             if let Some(first) = fitting.next()
                 && fitting.all(|t| !self.other_entity(t, first))
             {

@@ -51,7 +51,12 @@ pub(super) fn apply<'a>(
         // A name never runs across a semicolon ("... Colored People; Whitney M. Young").
         // The lowercase "party" that `trim` added is no word of the tagger's name.
         let named = surface.strip_suffix(" party").unwrap_or(surface);
+        // "since 5:45 A.M. German forces": a clock's "A.M.", no initials.
+        let clock = ["A.M. ", "P.M. ", "a.m. ", "p.m. "]
+            .iter()
+            .any(|c| surface.starts_with(c));
         if is_common_word(named)
+            || clock
             || surface.contains(';')
             || is_law(surface)
             || !lowercase_words_fit(named, span.kind)
@@ -126,9 +131,11 @@ pub(super) fn apply<'a>(
             continue;
         }
         // "Secretary of State for External Affairs": an office's portfolio, not an
-        // organisation (a listed one still is: "Commissioner for the United Nations").
+        // organisation, nor is the title with it ("Commissar for Foreign Affairs"); a
+        // listed one still is.
         if span.kind == NerType::Org
-            && words::portfolio_before(&text[..pos - base])
+            && (words::portfolio_before(&text[..pos - base])
+                || words::is_title_and_portfolio(surface))
             && !lex.knows(EntityKind::Org, surface, art.when())
         {
             continue;
@@ -865,6 +872,15 @@ fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
         }
         end += words::name_after_for(&text[start..end], &text[end..]);
         end += words::name_after_people_s(&text[start..end], &text[end..]);
+    }
+    // "the Cabinet of Prince Konoye": the tagger stopped at the title of the person whose
+    // cabinet it is, which is no word of the name.
+    if span.kind == NerType::Org
+        && let Some(of) = text[start..end].rfind(" of ")
+        && let title = text[start + of + 4..end].trim_end_matches('.')
+        && (words::is_title_cue(title) || words::is_noble(title) || title == "Baron")
+    {
+        end = start + of;
     }
     // "the Central Committee of the": the tagger ran on into the next name's article.
     for tail in [" of the", " of", " and", " the"] {

@@ -165,9 +165,22 @@ pub(super) fn vessel_or_code_name_before(before: &str) -> bool {
 /// "the Minister for ", "Supreme Commander for the ". The name after it is the office's
 /// portfolio ("External Affairs", "the Allied Powers"), no organisation of its own.
 pub(super) fn portfolio_before(before: &str) -> bool {
+    holder_and_for(before.strip_suffix(" the ").unwrap_or(before).trim_end())
+}
+
+/// Whether `name` is an office holder's title and "for" with its portfolio, read as an
+/// organisation: "Commissar for Foreign Affairs", "Minister for Europe".
+pub(super) fn is_title_and_portfolio(name: &str) -> bool {
+    name.split_once(" for ")
+        .is_some_and(|(title, _)| holder_and_for(&format!("{title} for")))
+}
+
+/// Whether `text` ends in an office holder's title and "for".
+fn holder_and_for(text: &str) -> bool {
     const HOLDERS: &[&str] = &[
         "Ambassador",
         "Commander",
+        "Commissar",
         "Commissioner",
         "Coordinator",
         "Envoy",
@@ -178,13 +191,10 @@ pub(super) fn portfolio_before(before: &str) -> bool {
         "State",
         "Undersecretary",
     ];
-    let Some(rest) = before
-        .strip_suffix(" for the ")
-        .or_else(|| before.strip_suffix(" for "))
-    else {
+    let Some(rest) = text.strip_suffix(" for") else {
         return false;
     };
-    let title = rest.rsplit([' ', '-']).next().unwrap_or("");
+    let title = rest.trim_end().rsplit([' ', '-']).next().unwrap_or("");
     HOLDERS.binary_search(&title).is_ok()
 }
 
