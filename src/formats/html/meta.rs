@@ -56,21 +56,8 @@ pub(super) struct JsonLd {
 impl JsonLd {
     pub(super) fn read(rd: &Readability) -> JsonLd {
         let mut objects = Vec::new();
-        for n in rd.doc.select("script[type]").nodes() {
-            let is_ld = n
-                .attr("type")
-                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
-            if !is_ld {
-                continue;
-            }
-            let text = n.text();
-            let text = text
-                .trim()
-                .trim_start_matches("<![CDATA[")
-                .trim_end_matches("]]>");
-            if let Ok(v) = serde_json::from_str::<Value>(text) {
-                collect_objects(v, &mut objects);
-            }
+        for v in json_scripts(rd, "application/ld+json") {
+            collect_objects(v, &mut objects);
         }
         objects.sort_by_key(|o| !is_article_type(o));
         let mut ld = JsonLd::default();
@@ -91,6 +78,24 @@ impl JsonLd {
         }
         ld
     }
+}
+
+/// The JSON of every `<script>` of this `type` that parses (a CDATA wrapper allowed).
+fn json_scripts(rd: &Readability, mime: &str) -> Vec<Value> {
+    (rd.doc.select("script[type]").nodes().iter())
+        .filter(|n| {
+            n.attr("type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case(mime))
+        })
+        .filter_map(|n| {
+            let text = n.text();
+            let text = text
+                .trim()
+                .trim_start_matches("<![CDATA[")
+                .trim_end_matches("]]>");
+            serde_json::from_str::<Value>(text).ok()
+        })
+        .collect()
 }
 
 /// Top-level objects, array items, `@graph` members (nested graphs too) and the `mainEntity`
@@ -151,16 +156,8 @@ const AUTHOR_KEYS: &[&str] = &["authors", "author", "byline"];
 impl PageData {
     pub(super) fn read(rd: &Readability, headline: &str) -> PageData {
         let mut stories: Vec<(String, String, Vec<String>)> = Vec::new();
-        for n in rd.doc.select("script[type]").nodes() {
-            let is_json = n
-                .attr("type")
-                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"));
-            if !is_json {
-                continue;
-            }
-            if let Ok(v) = serde_json::from_str::<Value>(n.text().trim()) {
-                collect_stories(&v, 0, &mut stories);
-            }
+        for v in json_scripts(rd, "application/json") {
+            collect_stories(&v, 0, &mut stories);
         }
         let key = |t: &str| collapse_ws(t).to_lowercase();
         let headline = key(headline);
