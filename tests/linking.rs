@@ -1312,6 +1312,11 @@ fn a_party_s_generic_name_is_the_party_of_the_story_s_country() {
             "2005-05-06-london.txt",
             "Third term\n\nLONDON - The Labour Party won a third term in Britain on Thursday.\n",
         ),
+        (
+            "1974-03-05-coalition.txt",
+            "Coalition talks fail\n\nLONDON, March 5 - Mr. Heath tried to form a coalition \
+             with the Liberal Party of Jeremy Thorpe, but Britain's Liberals refused.\n",
+        ),
     ]);
     s.index();
     assert_eq!(
@@ -1330,6 +1335,8 @@ fn a_party_s_generic_name_is_the_party_of_the_story_s_country() {
         &entities_of(&s, "\"third term\"", "org"),
         "Labour Party"
     ));
+    // "of" the leader is whose party it is.
+    assert_eq!(entities_of(&s, "Heath", "org"), ["Liberal Party (UK)"]);
     // No story is left with the generic name, which would lump four parties together.
     let listed = s.stdout(&["entities", "--type", "org"]);
     let generic = listed.lines().any(|l| {

@@ -527,6 +527,29 @@ fn city_after_locative(
         && !lex.knows(EntityKind::Org, surface, when)
 }
 
+/// Whether `person` ("Jeremy Thorpe": a given name and one more capitalised word) is whose
+/// `body` is ("Liberal Party", "Government", "Cabinet"): the leader, not the name's end ("the
+/// Government of India", "the Communist Party of America" are one word).
+fn leader_of_a_body(body: &str, person: &str) -> bool {
+    const BODIES: &[&str] = &[
+        "Administration",
+        "Cabinet",
+        "Coalition",
+        "Government",
+        "Party",
+    ];
+    let last = body.rsplit(' ').next().unwrap_or("");
+    match person.split_once(' ') {
+        Some((given, surname)) => {
+            BODIES.contains(&last)
+                && fragments::is_given_name(given)
+                && !surname.contains(' ')
+                && surname.starts_with(char::is_uppercase)
+        }
+        None => false,
+    }
+}
+
 /// Streets, squares and rooms, which the tagger may read as organisations ("Avenue of
 /// Eternal Peace", "Plaza de Mayo", "the Caucus Room"); not "Street", whose names stand for
 /// institutions ("Downing Street", "Wall Street").
@@ -874,11 +897,15 @@ fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
         end += words::name_after_people_s(&text[start..end], &text[end..]);
     }
     // "the Cabinet of Prince Konoye": the tagger stopped at the title of the person whose
-    // cabinet it is, which is no word of the name.
+    // cabinet it is, which is no word of the name; "the Liberal Party of Jeremy Thorpe" took
+    // the leader's name in.
     if span.kind == NerType::Org
         && let Some(of) = text[start..end].rfind(" of ")
-        && let title = text[start + of + 4..end].trim_end_matches('.')
-        && (words::is_title_cue(title) || words::is_noble(title) || title == "Baron")
+        && let after_of = text[start + of + 4..end].trim_end_matches('.')
+        && (words::is_title_cue(after_of)
+            || words::is_noble(after_of)
+            || after_of == "Baron"
+            || leader_of_a_body(&text[start..start + of], after_of))
     {
         end = start + of;
     }
