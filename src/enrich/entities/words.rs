@@ -126,37 +126,55 @@ pub(super) fn office_before(before: &str) -> usize {
     before.len() - last_capitalised
 }
 
+/// Words before a vessel's name or a code name (see [`vessel_or_code_name_before`]). Sorted.
+const VESSEL_WORDS: &[&str] = &[
+    "battleship",
+    "code-named",
+    "codenamed",
+    "cruiser",
+    "destroyer",
+    "ferry",
+    "freighter",
+    "frigate",
+    "liner",
+    "probe",
+    "shuttle",
+    "spacecraft",
+    "submarine",
+    "tanker",
+    "trawler",
+    "warship",
+    "yacht",
+];
+
+/// Titles whose holder's portfolio follows "for" (see [`portfolio_before`]). Sorted.
+const OFFICE_HOLDERS: &[&str] = &[
+    "Ambassador",
+    "Commander",
+    "Commissar",
+    "Commissioner",
+    "Coordinator",
+    "Envoy",
+    "Minister",
+    "Secretary",
+    "Spokesman",
+    "Spokeswoman",
+    "State",
+    "Undersecretary",
+];
+
 /// Whether `before` ends in a word that makes the name after it a vessel's or a code name:
 /// "the space shuttle Challenger", "the cruiser General Belgrano", "the tanker Exxon Valdez",
 /// "the probe Voyager", "an operation code-named Blue Star", "a programme codenamed Prism".
 /// A thing, not the person, firm or place it is named after. Not "carrier", which is as often
 /// an airline ("the carrier British Airways") as a ship, unless an aircraft carrier.
 pub(super) fn vessel_or_code_name_before(before: &str) -> bool {
-    const THINGS: &[&str] = &[
-        "battleship",
-        "code-named",
-        "codenamed",
-        "cruiser",
-        "destroyer",
-        "ferry",
-        "freighter",
-        "frigate",
-        "liner",
-        "probe",
-        "shuttle",
-        "spacecraft",
-        "submarine",
-        "tanker",
-        "trawler",
-        "warship",
-        "yacht",
-    ];
     let Some(rest) = before.strip_suffix(' ') else {
         return false;
     };
     let mut words = rest.rsplit(' ');
     let word = words.next().unwrap_or("");
-    THINGS.binary_search(&word).is_ok()
+    VESSEL_WORDS.binary_search(&word).is_ok()
         || (word == "carrier" && words.next() == Some("aircraft"))
         || (word == "name" && words.next() == Some("code"))
 }
@@ -177,25 +195,11 @@ pub(super) fn is_title_and_portfolio(name: &str) -> bool {
 
 /// Whether `text` ends in an office holder's title and "for".
 fn holder_and_for(text: &str) -> bool {
-    const HOLDERS: &[&str] = &[
-        "Ambassador",
-        "Commander",
-        "Commissar",
-        "Commissioner",
-        "Coordinator",
-        "Envoy",
-        "Minister",
-        "Secretary",
-        "Spokesman",
-        "Spokeswoman",
-        "State",
-        "Undersecretary",
-    ];
     let Some(rest) = text.strip_suffix(" for") else {
         return false;
     };
     let title = rest.trim_end().rsplit([' ', '-']).next().unwrap_or("");
-    HOLDERS.binary_search(&title).is_ok()
+    OFFICE_HOLDERS.binary_search(&title).is_ok()
 }
 
 /// Words that end the first half of an organisation's name that goes on with "for" ("the
@@ -1087,8 +1091,24 @@ mod tests {
             OF_HEADS,
             EVENT_HEADS,
             PLACE_HEADS,
+            VESSEL_WORDS,
+            OFFICE_HOLDERS,
         ] {
             assert!(list.is_sorted(), "{list:?}");
         }
+    }
+
+    #[test]
+    fn vessels_code_names_and_portfolios_are_seen_before_the_name() {
+        assert!(vessel_or_code_name_before("lost the space shuttle "));
+        assert!(vessel_or_code_name_before("an operation code-named "));
+        assert!(vessel_or_code_name_before("the aircraft carrier "));
+        assert!(!vessel_or_code_name_before("the carrier "));
+        assert!(!vessel_or_code_name_before("shares of "));
+        assert!(portfolio_before("the Canadian Secretary of State for "));
+        assert!(portfolio_before("Supreme Commander for the "));
+        assert!(!portfolio_before("the Association for the "));
+        assert!(is_title_and_portfolio("Commissar for Foreign Affairs"));
+        assert!(!is_title_and_portfolio("Commission for Racial Equality"));
     }
 }
