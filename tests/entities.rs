@@ -341,7 +341,8 @@ fn towns_gates_ferry_firms_and_cities_the_tagger_took_for_clubs_are_what_they_ar
          and a regional operator, Bayline Ferries, will run it. Crowds gathered at Abbey \
          Gate. Parents were told not to call their GP. The King and the Queen Consort \
          stayed at Balmoral. A history teacher at an academy in Leeds said the essays were \
-         fake, and paratroops came down near Caen.\n",
+         fake, and paratroops came down near Caen. Trains between Kelsford and Bristol \
+         were suspended.\n",
     );
     s.write(
         "2021/09/eelgrass.txt",
@@ -356,6 +357,7 @@ fn towns_gates_ferry_firms_and_cities_the_tagger_took_for_clubs_are_what_they_ar
         ("place", "Abbey Gate"),
         ("place", "Leeds"),
         ("place", "Caen"),
+        ("place", "Bristol"),
     ] {
         assert!(has(&list, kind, name), "{kind} {name}: {list:?}");
     }

@@ -503,7 +503,8 @@ fn event_shaped(surface: &str, before: &str) -> bool {
 }
 
 /// "Miners near Coventry", "an academy in Leeds", "landed near Caen": one word read as an
-/// organisation that is a city, right after "in", "near" or "outside". The tagger
+/// organisation that is a city, right after "in", "near", "outside", "across" or "between
+/// ... and". The tagger
 /// learnt such names as football clubs; a club plays, beats and is beaten, it is not where
 /// things are. Not a name the gazetteer knows as an organisation.
 fn city_after_locative(
@@ -514,15 +515,21 @@ fn city_after_locative(
     when: When<'_>,
 ) -> bool {
     // Not "from": players come "from Chelsea".
-    const LOCATIVES: &[&str] = &["in", "near", "outside"];
+    const LOCATIVES: &[&str] = &["across", "in", "near", "outside"];
     let before = text[..at].strip_suffix(' ').unwrap_or("");
     let preposition = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    // "between Kelsford and Bristol": the second of two places.
+    let between = preposition == "and"
+        && before[..before.len() - 3]
+            .rsplit(' ')
+            .take(4)
+            .any(|w| w == "between");
     // "in Metz's 3-1 home victory": the club's.
     let after = &text[at + surface.len()..];
     !surface.contains(' ')
         && !after.starts_with("'s")
         && !after.starts_with("\u{2019}s")
-        && LOCATIVES.contains(&preposition)
+        && (LOCATIVES.contains(&preposition) || between)
         && fragments::is_city(surface)
         && !lex.knows(EntityKind::Org, surface, when)
 }
