@@ -747,3 +747,36 @@ fn optimize_merges_the_segments_and_changes_no_answer() {
         .code(2)
         .stderr(predicate::str::contains("--optimize"));
 }
+
+#[test]
+fn numeric_dates_of_a_file_are_read_the_way_the_file_writes_them() {
+    let records = |dates: &[(&str, &str)]| {
+        let items: Vec<String> = dates
+            .iter()
+            .map(|(word, date)| {
+                format!(
+                    r#"{{"headline": "{word} report", "date": "{date}", "content": "The {word} council met on Tuesday and agreed the budget after a long debate."}}"#
+                )
+            })
+            .collect();
+        format!("[{}]", items.join(","))
+    };
+    // One record can only be day first (23/05): the file's 12/11 is 12 November.
+    let day_first = records(&[("Lagos", "23/05/2019"), ("Kano", "12/11/2013")]);
+    // Nothing says which: month first, as the parser's default.
+    let ambiguous = records(&[("Austin", "03/04/2021")]);
+    let s = Scratch::with_files(&[
+        ("world/stories.json", day_first.as_str()),
+        ("us/stories.json", ambiguous.as_str()),
+    ]);
+    let summary = s.index();
+    assert_counts_add_up(&summary);
+    assert_eq!(only_hit(&s, "Kano")["date"], "2013-11-12");
+    assert_eq!(only_hit(&s, "Lagos")["date"], "2019-05-23");
+    assert_eq!(only_hit(&s, "Austin")["date"], "2021-03-04");
+    let warning = problem_for(&summary, "stories.json");
+    assert!(
+        warning["detail"].as_str().unwrap().contains("day first"),
+        "{summary:#}"
+    );
+}

@@ -105,11 +105,64 @@ fn collect_records(
         }
     }
     if !parsed.articles.is_empty() {
+        read_numeric_dates_as_the_file_writes_them(&mut parsed);
         return Ok(parsed);
     }
     // Callers never pass zero records (empty arrays and blank files are rejected earlier);
     // should one, the file is still skipped rather than indexed with nothing in it.
     Err(no_valid_record(unit, parsed.bad_records.first()))
+}
+
+/// The day and month of a numeric date ("23/05/2019", "05-23-2019"), with the year and
+/// what follows it; `None` for any other text.
+fn numeric_date(text: &str) -> Option<(u32, u32, &str, &str)> {
+    let text = text.trim();
+    let mut parts = text.splitn(3, ['/', '-']);
+    let (a, b, rest) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|c| c.is_ascii_digit());
+    let year_len = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if !digits(a) || !digits(b) || year_len != 4 {
+        return None;
+    }
+    Some((a.parse().ok()?, b.parse().ok()?, &rest[..4], &rest[4..]))
+}
+
+/// Numeric dates of a multi-record file as the file writes them: when one record's date can
+/// only be day first ("23/05/2019") and none can only be month first, the file's ambiguous
+/// ones ("12/11/2013") are day first too, rewritten as ISO dates, and the file says so in a
+/// warning. Left alone, they are read month first (the date parser's US default).
+fn read_numeric_dates_as_the_file_writes_them(parsed: &mut ParsedFile) {
+    let dates: Vec<(u32, u32)> = (parsed.articles.iter())
+        .flat_map(|a| &a.date_candidates)
+        .filter(|c| c.source == crate::article::DateSource::Metadata)
+        .filter_map(|c| numeric_date(&c.text).map(|(d, m, _, _)| (d, m)))
+        .collect();
+    let day_first_only = dates.iter().find(|(a, b)| *a > 12 && *b <= 12);
+    let month_first_only = dates.iter().any(|(a, b)| *a <= 12 && *b > 12);
+    let Some(&(day, month)) = day_first_only.filter(|_| !month_first_only) else {
+        return;
+    };
+    let mut rewritten = 0;
+    for a in &mut parsed.articles {
+        for c in &mut a.date_candidates {
+            if c.source != crate::article::DateSource::Metadata {
+                continue;
+            }
+            if let Some((d, m, year, rest)) = numeric_date(&c.text)
+                && d <= 12
+                && d != m
+            {
+                c.text = format!("{year}-{m:02}-{d:02}{rest}");
+                rewritten += 1;
+            }
+        }
+    }
+    if rewritten > 0 {
+        parsed.warnings.push(format!(
+            "numeric dates read day first, as the file writes {day:02}/{month:02}: \
+             {rewritten} ambiguous ones (such as 05/06) taken as day/month"
+        ));
+    }
 }
 
 /// One article from one JSON value, or why it is not one.
