@@ -133,6 +133,13 @@ pub(super) fn summit_and_acronym<'a>(
     ));
 }
 
+/// Common Chinese, Korean and Vietnamese family names that Western lists also know as given
+/// names or words, written first in full names ("Lee Kuan Yew", "Kim Dae Jung").
+const EAST_ASIAN_FAMILY_NAMES: &[&str] = &[
+    "Chan", "Chen", "Cho", "Choi", "Goh", "Han", "Ho", "Hu", "Kang", "Kim", "Lai", "Lee", "Li",
+    "Lim", "Ma", "Moon", "Ng", "Ong", "Park", "Sun", "Tan", "Teo", "Wong", "Yoon",
+];
+
 /// Pass 3: acronyms defined in the article, one kind per name, then surnames.
 pub(super) fn resolve<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>, title: &str, body: &str) {
     for (acr, kind, canonical, pos) in art.acronyms.clone() {
@@ -179,7 +186,20 @@ pub(super) fn resolve<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>, title: &
                     && w.starts_with(char::is_uppercase)
                     && !fragments::is_given_name(w)
             };
-            let family_first = is_family_name(first).then_some(first);
+            // "Lee Hsien Loong", "Goh Chok Tong", "Kim Jong Un": an East Asian family name
+            // (some are Western given names too), then two short syllables of a given name,
+            // neither a Western given name ("Lee Harvey Oswald" is not one).
+            let syllables = |w: &&str| {
+                (2..=5).contains(&w.chars().count())
+                    && w.starts_with(char::is_uppercase)
+                    && w.chars().skip(1).all(char::is_lowercase)
+                    && !fragments::is_given_name(w)
+            };
+            let east_asian = matches!(m.name.split(' ').collect::<Vec<_>>()[..],
+                [family, a, b] if EAST_ASIAN_FAMILY_NAMES.contains(&family)
+                    && syllables(&a)
+                    && syllables(&b));
+            let family_first = (is_family_name(first) || east_asian).then_some(first);
             // "Salvador Allende Gossens", "Augusto Pinochet Ugarte": a Spanish or Portuguese
             // name's father's family name, the one used alone, comes before the mother's.
             let words: Vec<&str> = m.name.split(' ').collect();
@@ -510,6 +530,18 @@ mod tests {
                 .mentions,
             2
         );
+    }
+
+    #[test]
+    fn an_east_asian_name_is_its_family_name_first() {
+        let es = builtin().extract(
+            "",
+            "The party chose a successor after 20 years under Mr Lee Hsien Loong. Mr Lee, 72, \
+             stays on in the Cabinet. Lee Harvey Oswald was not mentioned.",
+        );
+        let lee = find(&es, EntityKind::Person, "Lee Hsien Loong").unwrap();
+        assert_eq!(lee.mentions, 2, "{es:?}");
+        assert!(find(&es, EntityKind::Person, "Lee").is_none(), "{es:?}");
     }
 
     #[test]
