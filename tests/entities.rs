@@ -342,7 +342,7 @@ fn towns_gates_ferry_firms_and_cities_the_tagger_took_for_clubs_are_what_they_ar
          Gate. Parents were told not to call their GP. The King and the Queen Consort \
          stayed at Balmoral. A history teacher at an academy in Leeds said the essays were \
          fake, and paratroops came down near Caen. Trains between Kelsford and Bristol \
-         were suspended.\n",
+         were suspended. Alberta Premier Rachel Notley spoke at the Aviva Stadium.\n",
     );
     s.write(
         "2021/09/eelgrass.txt",
@@ -358,6 +358,7 @@ fn towns_gates_ferry_firms_and_cities_the_tagger_took_for_clubs_are_what_they_ar
         ("place", "Leeds"),
         ("place", "Caen"),
         ("place", "Bristol"),
+        ("place", "Aviva Stadium"),
     ] {
         assert!(has(&list, kind, name), "{kind} {name}: {list:?}");
     }
@@ -368,6 +369,8 @@ fn towns_gates_ferry_firms_and_cities_the_tagger_took_for_clubs_are_what_they_ar
         ("person", "Consort"),
         ("org", "Leeds"),
         ("org", "Caen"),
+        ("org", "Alberta Premier"),
+        ("org", "Aviva Stadium"),
     ] {
         assert!(!has(&list, kind, name), "{kind} {name}: {list:?}");
     }

@@ -140,6 +140,28 @@ pub(super) fn apply<'a>(
         {
             continue;
         }
+        // "Alberta Premier Rachel Notley", "Kenya President": a place and a title, before
+        // the person who holds it.
+        const OFFICES: &[&str] = &[
+            "Chancellor",
+            "Governor",
+            "Mayor",
+            "Minister",
+            "Premier",
+            "President",
+            "Secretary",
+            "Senator",
+        ];
+        let title_last = !surface.contains('&')
+            && surface
+                .rsplit_once(' ')
+                .is_some_and(|(_, last)| OFFICES.contains(&last));
+        if span.kind == NerType::Org
+            && title_last
+            && !lex.knows(EntityKind::Org, surface, art.when())
+        {
+            continue;
+        }
         // "the space shuttle Challenger", "code-named Blue Star": a vessel or an
         // operation's code name, whatever the tagger read.
         if words::vessel_or_code_name_before(&text[..pos - base]) {
@@ -561,7 +583,15 @@ fn leader_of_a_body(body: &str, person: &str) -> bool {
 /// Eternal Peace", "Plaza de Mayo", "the Caucus Room"); not "Street", whose names stand for
 /// institutions ("Downing Street", "Wall Street").
 fn street_shaped(surface: &str) -> bool {
-    const STREETS: &[&str] = &["Avenue", "Boulevard", "Lane", "Road", "Room", "Square"];
+    const STREETS: &[&str] = &[
+        "Avenue",
+        "Boulevard",
+        "Lane",
+        "Road",
+        "Room",
+        "Square",
+        "Stadium",
+    ];
     let first = surface.split(' ').next().unwrap_or("");
     let last = surface.rsplit(' ').next().unwrap_or("");
     surface.contains(' ')
