@@ -79,6 +79,13 @@ impl Years {
         self.from.is_none() && self.to.is_none()
     }
 
+    /// Whether `year` falls inside these years, widened by `margin` at both ends (open ends
+    /// hold every year).
+    pub fn holds(&self, year: i32, margin: i32) -> bool {
+        self.from.is_none_or(|from| year >= from - margin)
+            && self.to.is_none_or(|to| year <= to + margin)
+    }
+
     /// Whether a name written as `form` in an article of `year` (`None`: undated) may link
     /// to an entry of `kind` with these years:
     /// - an entry with no years: always;
@@ -101,7 +108,7 @@ impl Years {
             NameForm::Full => kind == EntityKind::Person || started,
             // An event is looked back on by name long after it ended ("WWII" in 2005).
             NameForm::Partial if kind == EntityKind::Event => started,
-            NameForm::Partial => started && self.to.is_none_or(|to| year <= to + margin),
+            NameForm::Partial => self.holds(year, margin),
         }
     }
 

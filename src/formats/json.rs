@@ -5,7 +5,7 @@
 //! for JSON arrays, the line number for NDJSON. A bad record goes to `bad_records` and the
 //! others are still indexed; a file with no good record is skipped as a whole.
 
-use super::{ParsedFile, article_from_object, body_field_names, value_kind};
+use super::{ParsedFile, article_from_object, body_field_names, numeric_date, value_kind};
 use crate::article::Article;
 use crate::skip::{Skip, SkipReason};
 use serde_json::Value;
@@ -113,20 +113,6 @@ fn collect_records(
     Err(no_valid_record(unit, parsed.bad_records.first()))
 }
 
-/// The day and month of a numeric date ("23/05/2019", "05-23-2019"), with the year and
-/// what follows it; `None` for any other text.
-fn numeric_date(text: &str) -> Option<(u32, u32, &str, &str)> {
-    let text = text.trim();
-    let mut parts = text.splitn(3, ['/', '-']);
-    let (a, b, rest) = (parts.next()?, parts.next()?, parts.next()?);
-    let digits = |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|c| c.is_ascii_digit());
-    let year_len = rest.bytes().take_while(u8::is_ascii_digit).count();
-    if !digits(a) || !digits(b) || year_len != 4 {
-        return None;
-    }
-    Some((a.parse().ok()?, b.parse().ok()?, &rest[..4], &rest[4..]))
-}
-
 /// Numeric dates of a multi-record file as the file writes them: when one record's date can
 /// only be day first ("23/05/2019") and none can only be month first, the file's ambiguous
 /// ones ("12/11/2013") are day first too, rewritten as ISO dates, and the file says so in a
@@ -135,7 +121,7 @@ fn read_numeric_dates_as_the_file_writes_them(parsed: &mut ParsedFile) {
     let dates: Vec<(u32, u32)> = (parsed.articles.iter())
         .flat_map(|a| &a.date_candidates)
         .filter(|c| c.source == crate::article::DateSource::Metadata)
-        .filter_map(|c| numeric_date(&c.text).map(|(d, m, _, _)| (d, m)))
+        .filter_map(|c| numeric_date(&c.text, &['/', '-']).map(|(d, m, _, _)| (d, m)))
         .collect();
     let day_first_only = dates.iter().find(|(a, b)| *a > 12 && *b <= 12);
     let month_first_only = dates.iter().any(|(a, b)| *a <= 12 && *b > 12);
@@ -148,7 +134,7 @@ fn read_numeric_dates_as_the_file_writes_them(parsed: &mut ParsedFile) {
             if c.source != crate::article::DateSource::Metadata {
                 continue;
             }
-            if let Some((d, m, year, rest)) = numeric_date(&c.text)
+            if let Some((d, m, year, rest)) = numeric_date(&c.text, &['/', '-'])
                 && d <= 12
                 && d != m
             {

@@ -306,6 +306,23 @@ fn is_role_or_agency(piece: &str) -> bool {
     LAST_WORDS.contains(&last.as_str())
 }
 
+/// The two numbers and the year of a numeric date ("23/05/2019", "05-23-2019 10:00"), with
+/// what follows the year; `separators` are the characters allowed between them. `None` for
+/// any other text.
+pub(crate) fn numeric_date<'t>(
+    text: &'t str,
+    separators: &[char],
+) -> Option<(u32, u32, &'t str, &'t str)> {
+    let mut parts = text.trim().splitn(3, separators);
+    let (a, b, rest) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|c| c.is_ascii_digit());
+    let year_len = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if !digits(a) || !digits(b) || year_len != 4 {
+        return None;
+    }
+    Some((a.parse().ok()?, b.parse().ok()?, &rest[..4], &rest[4..]))
+}
+
 /// "By Jane Doe" → "Jane Doe" (any case of "by").
 pub(crate) fn strip_by(s: &str) -> Option<&str> {
     let head = s.get(..3)?;

@@ -457,42 +457,32 @@ fn series_as_its_instance(lex: &lexicon::Lexicon, art: &mut ArticleState<'_>) {
         last => last.to_string(),
     };
     let when = art.when();
-    let dated = |m: &super::mentions::Mention<'_>| {
-        lex.entry(EntityKind::Event, &m.canonical, when)
-            .map(|t| lex.is_dated(t))
-    };
-    let events = || {
-        art.mentions
-            .iter()
-            .filter(|m| !m.removed && m.gazetteer && m.kind == EntityKind::Event)
-    };
-    let year = when.year;
-    let instances: Vec<(String, String, bool)> = events()
-        .filter(|m| dated(m) == Some(true))
-        .map(|m| {
-            let now = lex
-                .entry(EntityKind::Event, &m.canonical, when)
-                .zip(year)
-                .is_some_and(|(t, y)| lex.holds_year(t, y));
-            (head(&m.canonical), m.canonical.to_string(), now)
-        })
-        .collect();
-    let series: Vec<(usize, String)> = art
-        .mentions
-        .iter()
-        .enumerate()
+    // (mention, head, canonical, dated, going on in the story's year) of each gazetteer event.
+    let events: Vec<(usize, String, String, bool, bool)> = (art.mentions.iter().enumerate())
         .filter(|(_, m)| !m.removed && m.gazetteer && m.kind == EntityKind::Event)
-        .filter(|(_, m)| dated(m) == Some(false))
         .filter_map(|(i, m)| {
-            let head = head(&m.canonical);
-            let named = instances.iter().filter(|(h, _, _)| *h == head);
-            let going_on = named.clone().filter(|(_, _, now)| *now);
-            the_one(named.map(|(_, c, _)| c))
-                .or_else(|| the_one(going_on.map(|(_, c, _)| c)))
-                .map(|c| (i, c.clone()))
+            let t = lex.entry(EntityKind::Event, &m.canonical, when)?;
+            let now = when.year.is_some_and(|y| lex.holds_year(t, y));
+            Some((
+                i,
+                head(&m.canonical),
+                m.canonical.to_string(),
+                lex.is_dated(t),
+                now,
+            ))
         })
         .collect();
-    for (i, canonical) in series {
+    let readings: Vec<(usize, String)> = (events.iter())
+        .filter(|(_, _, _, dated, _)| !dated)
+        .filter_map(|(i, head, _, _, _)| {
+            let named = (events.iter()).filter(|(_, h, _, dated, _)| *dated && h == head);
+            let going_on = named.clone().filter(|(.., now)| *now);
+            the_one(named.map(|(_, _, c, ..)| c))
+                .or_else(|| the_one(going_on.map(|(_, _, c, ..)| c)))
+                .map(|c| (*i, c.clone()))
+        })
+        .collect();
+    for (i, canonical) in readings {
         art.mentions[i].canonical = Cow::Owned(canonical);
     }
 }

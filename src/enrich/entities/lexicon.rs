@@ -459,10 +459,7 @@ impl Lexicon {
             });
             return (!ambiguous).then_some(first);
         };
-        let holds = |t: u32| {
-            let y = self.years[t as usize];
-            y.from.is_none_or(|f| f <= year) && y.to.is_none_or(|t| year <= t)
-        };
+        let holds = |t: u32| self.years[t as usize].holds(year, 0);
         let same_kind = fitting
             .map(|(t, _)| t)
             .filter(|&t| self.targets[t as usize].0 == kind);
@@ -522,18 +519,13 @@ impl Lexicon {
         if !self.era[target as usize] {
             return years.fits(kind, form, year);
         }
-        let margin = Years::margin(kind);
-        year.is_some_and(|y| {
-            years.from.is_none_or(|from| y >= from - margin)
-                && years.to.is_none_or(|to| y <= to + margin)
-        })
+        year.is_some_and(|y| years.holds(y, Years::margin(kind)))
     }
 
     /// Whether gazetteer entry `target`'s years hold `year` (an entry of no years holds
     /// every year).
     pub(super) fn holds_year(&self, target: u32, year: i32) -> bool {
-        let y = self.years[target as usize];
-        y.from.is_none_or(|from| from <= year) && y.to.is_none_or(|to| year <= to)
+        self.years[target as usize].holds(year, 0)
     }
 
     /// Kind and canonical name of gazetteer entry `target`.

@@ -130,34 +130,12 @@ pub(super) fn apply<'a>(
         {
             continue;
         }
-        // "Secretary of State for External Affairs": an office's portfolio, not an
-        // organisation, nor is the title with it ("Commissar for Foreign Affairs"); a
-        // listed one still is.
+        // An office, not an organisation: a portfolio after its title ("Secretary of State
+        // for External Affairs"), the title with it ("Commissar for Foreign Affairs"), a
+        // place and the title before its holder ("Alberta Premier Rachel Notley"); a listed
+        // organisation still is one.
         if span.kind == NerType::Org
-            && (words::portfolio_before(&text[..pos - base])
-                || words::is_title_and_portfolio(surface))
-            && !lex.knows(EntityKind::Org, surface, art.when())
-        {
-            continue;
-        }
-        // "Alberta Premier Rachel Notley", "Kenya President": a place and a title, before
-        // the person who holds it.
-        const OFFICES: &[&str] = &[
-            "Chancellor",
-            "Governor",
-            "Mayor",
-            "Minister",
-            "Premier",
-            "President",
-            "Secretary",
-            "Senator",
-        ];
-        let title_last = !surface.contains('&')
-            && surface
-                .rsplit_once(' ')
-                .is_some_and(|(_, last)| OFFICES.contains(&last));
-        if span.kind == NerType::Org
-            && title_last
+            && words::names_an_office(&text[..pos - base], surface)
             && !lex.knows(EntityKind::Org, surface, art.when())
         {
             continue;
@@ -526,9 +504,8 @@ fn event_shaped(surface: &str, before: &str) -> bool {
 
 /// "Miners near Coventry", "an academy in Leeds", "landed near Caen": one word read as an
 /// organisation that is a city, right after "in", "near", "outside", "across" or "between
-/// ... and". The tagger
-/// learnt such names as football clubs; a club plays, beats and is beaten, it is not where
-/// things are. Not a name the gazetteer knows as an organisation.
+/// ... and". The tagger learnt such names as football clubs; a club plays, beats and is
+/// beaten, it is not where things are. Not a name the gazetteer knows as an organisation.
 fn city_after_locative(
     lex: &Lexicon,
     text: &str,
@@ -668,10 +645,10 @@ fn org_shaped(surface: &str) -> bool {
 #[rustfmt::skip]
 const ORG_LAST_WORDS: &[&str] = &[
     "AG", "Airlines", "Airways", "Associates", "Association", "Bancorp", "Bros", "Brothers",
-    "Co", "Company", "Corp", "Corporation", "Entertainment", "Ferries", "Foundation", "GmbH", "Group",
-    "Holdings", "Inc", "Industries", "Institute", "LLC", "Laboratories", "Labs", "Ltd", "Media",
-    "Motors", "Partners", "Pictures", "Plc", "Productions", "Records", "Securities", "Studios",
-    "Systems", "Technologies", "University",
+    "Co", "Company", "Corp", "Corporation", "Entertainment", "Ferries", "Foundation", "GmbH",
+    "Group", "Holdings", "Inc", "Industries", "Institute", "LLC", "Laboratories", "Labs", "Ltd",
+    "Media", "Motors", "Partners", "Pictures", "Plc", "Productions", "Records", "Securities",
+    "Studios", "Systems", "Technologies", "University",
 ];
 
 /// Whether the lowercase words inside a span are ones names have: particles in persons

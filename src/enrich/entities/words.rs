@@ -179,16 +179,38 @@ pub(super) fn vessel_or_code_name_before(before: &str) -> bool {
         || (word == "name" && words.next() == Some("code"))
 }
 
+/// Whether a name the tagger read as an organisation, with the text `before` it, names an
+/// office rather than a body: a portfolio after its title ([`portfolio_before`]), the title
+/// with its portfolio ([`is_title_and_portfolio`]), or a place and an office before the
+/// holder's name ("Alberta Premier", "Kenya President"; not "P&O Princess").
+pub(super) fn names_an_office(before: &str, name: &str) -> bool {
+    const OFFICES: &[&str] = &[
+        "Chancellor",
+        "Governor",
+        "Mayor",
+        "Minister",
+        "Premier",
+        "President",
+        "Secretary",
+        "Senator",
+    ];
+    let place_and_office = !name.contains('&')
+        && name
+            .rsplit_once(' ')
+            .is_some_and(|(_, last)| OFFICES.contains(&last));
+    portfolio_before(before) || is_title_and_portfolio(name) || place_and_office
+}
+
 /// Whether `before` ends in an office holder's title and "for": "Secretary of State for ",
 /// "the Minister for ", "Supreme Commander for the ". The name after it is the office's
 /// portfolio ("External Affairs", "the Allied Powers"), no organisation of its own.
-pub(super) fn portfolio_before(before: &str) -> bool {
+fn portfolio_before(before: &str) -> bool {
     holder_and_for(before.strip_suffix(" the ").unwrap_or(before).trim_end())
 }
 
 /// Whether `name` is an office holder's title and "for" with its portfolio, read as an
 /// organisation: "Commissar for Foreign Affairs", "Minister for Europe".
-pub(super) fn is_title_and_portfolio(name: &str) -> bool {
+fn is_title_and_portfolio(name: &str) -> bool {
     name.split_once(" for ")
         .is_some_and(|(title, _)| holder_and_for(&format!("{title} for")))
 }

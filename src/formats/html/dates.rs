@@ -314,14 +314,8 @@ fn reads_day_first(rd: &Readability, metas: &Metas) -> bool {
 /// "05/10/2018" as "2018-10-05" when the page reads day first (both orders read the same
 /// number as the day when it is above 12); `None` for any other text.
 fn numeric_as_iso(text: &str, day_first: bool) -> Option<String> {
-    let parts: Vec<&str> = text.split(['/', '.']).collect();
-    let [a, b, year] = parts[..] else { return None };
-    let digits = |s: &str, n| (1..=n).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
-    if !(day_first && digits(a, 2) && digits(b, 2) && year.len() == 4 && digits(year, 4)) {
-        return None;
-    }
-    let (day, month): (u8, u8) = (a.parse().ok()?, b.parse().ok()?);
-    Some(format!("{year}-{month:02}-{day:02}"))
+    let (day, month, year, rest) = crate::formats::numeric_date(text, &['/', '.'])?;
+    (day_first && rest.is_empty()).then(|| format!("{year}-{month:02}-{day:02}"))
 }
 
 /// The first date written in a short date-like element (by class or id) near the headline:
