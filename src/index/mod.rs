@@ -146,6 +146,30 @@ impl MorgueIndex {
         Ok(self.reader.get_or_init(|| reader).searcher())
     }
 
+    /// The index's one writer (taking its lock), with what a killed run left behind removed
+    /// first.
+    ///
+    /// A run killed between writing a segment's delete file and committing leaves that file on
+    /// disk, unreferenced. tantivy clears such files only after a commit, and the next run
+    /// replays the same operations from the last commit's opstamp: its first commit then
+    /// writes a delete file of the same name (`<segment>.<opstamp>.del`) and fails with
+    /// `FileAlreadyExists`, run after run.
+    pub fn writer<D: tantivy::Document>(
+        &self,
+        threads: usize,
+        memory: usize,
+    ) -> Result<IndexWriter<D>, MorgueError> {
+        let writer = self
+            .index
+            .writer_with_num_threads(threads, memory)
+            .map_err(|e| MorgueError::tantivy(&self.dir, e))?;
+        writer
+            .garbage_collect_files()
+            .wait()
+            .map_err(|e| MorgueError::write_failed(&self.dir, e))?;
+        Ok(writer)
+    }
+
     /// Size of the index folder on disk, in bytes.
     pub fn size_on_disk(&self) -> u64 {
         std::fs::read_dir(&self.dir)
@@ -356,6 +380,48 @@ mod tests {
         assert_eq!(after.num_docs(), 1);
         let story = Term::from_field_text(fields.file, "/a/story.txt");
         assert_eq!(after.doc_freq(&story).unwrap(), 1);
+    }
+
+    #[test]
+    fn a_run_killed_before_its_commit_does_not_block_the_next_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let morgue = MorgueIndex::open_or_create(dir.path()).unwrap();
+        let fields = &morgue.fields;
+        let story = |file: &str| {
+            let mut doc = tantivy::TantivyDocument::default();
+            doc.add_text(fields.file, file);
+            doc
+        };
+        let mut writer: IndexWriter = morgue.writer(1, 15 << 20).unwrap();
+        writer.add_document(story("/a/one.txt")).unwrap();
+        writer.add_document(story("/a/two.txt")).unwrap();
+        writer.commit().unwrap();
+        let committed = std::fs::read(dir.path().join("meta.json")).unwrap();
+        let replay = |writer: &mut IndexWriter| {
+            delete_file(writer, fields, "/a/one.txt").unwrap();
+            writer.add_document(story("/a/one.txt")).unwrap();
+            writer.commit().map(|_| ())
+        };
+        drop(writer);
+        // The killed run: its commit wrote the delete file, then the process died before
+        // tantivy saved `meta.json` (put back here).
+        let mut writer: IndexWriter = morgue.writer(1, 15 << 20).unwrap();
+        replay(&mut writer).unwrap();
+        drop(writer);
+        std::fs::write(dir.path().join("meta.json"), committed).unwrap();
+        let leftovers = || {
+            std::fs::read_dir(dir.path())
+                .unwrap()
+                .filter(|e| e.as_ref().unwrap().path().extension() == Some("del".as_ref()))
+                .count()
+        };
+        assert_eq!(leftovers(), 1, "the killed run left its delete file");
+
+        let mut writer: IndexWriter = morgue.writer(1, 15 << 20).unwrap();
+        assert_eq!(leftovers(), 0);
+        replay(&mut writer).expect("the same operations commit");
+        let searcher = morgue.index.reader().unwrap().searcher();
+        assert_eq!(searcher.num_docs(), 2);
     }
 
     #[test]

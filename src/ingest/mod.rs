@@ -269,9 +269,7 @@ fn refresh_for_archive_aliases(
 fn merge(index_dir: &Path, optimize: Option<u32>) -> Result<(), MorgueError> {
     let morgue_index = MorgueIndex::open(index_dir)?;
     let index = &morgue_index.index;
-    let mut writer: IndexWriter<backlog::Queued> = index
-        .writer_with_num_threads(1, MERGE_WRITER_MEMORY)
-        .map_err(|e| MorgueError::tantivy(index_dir, e))?;
+    let mut writer: IndexWriter<backlog::Queued> = morgue_index.writer(1, MERGE_WRITER_MEMORY)?;
     writer.set_merge_policy(index::merge::policy_during_run());
     let write_failed = |e| MorgueError::write_failed(index_dir, e);
     match optimize {
@@ -325,10 +323,8 @@ fn run_pass(
     index::release_freed_writer_memory();
     let morgue_index = MorgueIndex::open_or_create(index_dir)?;
     // Take the writer lock before walking, so a second run fails at once.
-    let writer: IndexWriter<backlog::Queued> = morgue_index
-        .index
-        .writer_with_num_threads(options.writer_threads, options.writer_memory)
-        .map_err(|e| MorgueError::tantivy(index_dir, e))?;
+    let writer: IndexWriter<backlog::Queued> =
+        morgue_index.writer(options.writer_threads, options.writer_memory)?;
     manifest::migrate(index_dir)?;
     if options.force {
         forget_enrichment(index_dir, options)?;
