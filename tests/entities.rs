@@ -418,3 +418,42 @@ fn a_headline_in_capitals_adds_no_alias() {
     assert!(person.2.iter().all(|a| a != "PUTIN"), "{person:?}");
     assert!(!has(&list, "person", "PUTIN"), "{list:?}");
 }
+
+#[test]
+fn titles_of_irish_indian_malaysian_and_nigerian_copy_are_no_part_of_a_name() {
+    let s = Scratch::new();
+    s.write(
+        "2019/03/leaders.txt",
+        "Leaders meet\n\nTaoiseach Aoife Brennan met Tanaiste Ciaran Dolan on Monday. Smt \
+         Kavita Rao and Shri Anil Mehta spoke later, as did Alhaji Musa Bello and Datuk Seri \
+         Ahmad Zaki.\n",
+    );
+    s.index();
+    let list = listed(&s);
+    for name in [
+        "Aoife Brennan",
+        "Ciaran Dolan",
+        "Kavita Rao",
+        "Anil Mehta",
+        "Musa Bello",
+        "Ahmad Zaki",
+    ] {
+        assert!(has(&list, "person", name), "{name}: {list:?}");
+    }
+    for title in [
+        "Taoiseach",
+        "Tanaiste",
+        "Smt",
+        "Shri",
+        "Alhaji",
+        "Datuk",
+        "Seri",
+    ] {
+        assert!(
+            !list
+                .iter()
+                .any(|(_, n, _)| n.split(' ').any(|w| w == title)),
+            "{title}: {list:?}"
+        );
+    }
+}

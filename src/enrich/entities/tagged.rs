@@ -878,11 +878,15 @@ pub(super) fn multiword_misc(text: &str, spans: &[TaggedSpan]) -> Vec<(usize, us
 fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
     let (mut start, mut end) = (span.start, span.end);
     if span.kind == NerType::Per || words::is_honorific_and_name(&text[start..end]) {
+        let mut previous = "";
         while let Some(space) = text[start..end].find(' ') {
             let word = text[start..start + space].trim_end_matches('.');
-            if !words::is_title_cue(word) || words::is_noble(word) {
+            // Malaysia's "Datuk Seri Najib Razak": the second word of a two-word title.
+            let second_of_title = matches!(previous, "Datuk" | "Dato") && word == "Seri";
+            if !second_of_title && (!words::is_title_cue(word) || words::is_noble(word)) {
                 break;
             }
+            previous = word;
             start += space + 1;
         }
         // "Valery Giscard d'Estaing": the tagger stops before the particle's elision.

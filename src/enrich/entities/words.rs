@@ -648,16 +648,18 @@ pub(super) fn is_title_cue(w: &str) -> bool {
 
 #[rustfmt::skip]
 const TITLE_CUES: &[&str] = &[
-    "Admiral", "Ambassador", "Archbishop", "Brigadier", "Captain", "Cardinal", "Chairman",
-    "Chairperson", "Chairwoman", "Chancellor", "Coach", "Colonel", "Commander", "Commissioner",
-    "Congressman", "Congresswoman", "Councillor", "Dame", "Defender", "Defenseman", "Detective",
-    "Dr", "Emir", "Emperor", "Envoy", "Frau", "Gen", "General", "Generalissimo", "Goalie",
-    "Goalkeeper", "Gov", "Governor", "Herr", "Judge", "King", "Lady", "Lieutenant", "Lord",
-    "Marshal", "Mayor", "Midfielder", "Minister", "Miss", "Mlle", "Mme", "Monsieur",
-    "Mr", "Mrs", "Ms", "Pitcher", "Pope", "Premier", "President", "Prince", "Princess", "Prof",
-    "Professor", "Quarterback", "Queen", "Rep", "Secretary", "Sen", "Senator", "Senhor",
-    "Senor", "Senora", "Sergeant", "Señor", "Señora", "Sheikh", "Signor", "Signora", "Sir",
-    "Speaker", "Spokesman", "Spokesperson", "Spokeswoman", "Striker", "Sultan", "Winger",
+    "Admiral", "Alhaja", "Alhaji", "Ambassador", "Archbishop", "Brigadier", "Captain",
+    "Cardinal", "Chairman", "Chairperson", "Chairwoman", "Chancellor", "Coach", "Colonel",
+    "Commander", "Commissioner", "Congressman", "Congresswoman", "Councillor", "Dame", "Datin",
+    "Dato", "Datuk", "Defender", "Defenseman", "Detective", "Dr", "Emir", "Emperor", "Envoy",
+    "Frau", "Gen", "General", "Generalissimo", "Goalie", "Goalkeeper", "Gov", "Governor",
+    "Herr", "Judge", "King", "Lady", "Lieutenant", "Lord", "Marshal", "Mayor", "Midfielder",
+    "Minister", "Miss", "Mlle", "Mme", "Monsieur", "Mr", "Mrs", "Ms", "Pitcher", "Pope",
+    "Premier", "President", "Prince", "Princess", "Prof", "Professor", "Quarterback", "Queen",
+    "Rep", "Secretary", "Sen", "Senator", "Senhor", "Senor", "Senora", "Sergeant", "Señor",
+    "Señora", "Sheikh", "Shri", "Signor", "Signora", "Sir", "Smt", "Speaker", "Spokesman",
+    "Spokesperson", "Spokeswoman", "Striker", "Sultan", "Tanaiste", "Taoiseach", "Tun",
+    "Tánaiste", "Winger",
 ];
 
 /// Whether the word right before `at` in `text` is a title only a person bears ("Mr.",
@@ -715,11 +717,12 @@ pub(super) fn is_peerage(name: &str) -> bool {
 
 #[rustfmt::skip]
 const PERSONAL_TITLES: &[&str] = &[
-    "Chancellor", "Congressman", "Congresswoman", "Dame", "Dr", "Frau", "Generalissimo", "Gov",
-    "Governor", "Herr", "Judge", "Marshal", "Mayor", "Miss", "Mlle", "Mme",
-    "Monsieur", "Mr", "Mrs", "Ms", "Premier", "President", "Prof", "Professor", "Rep",
-    "Secretary", "Sen", "Senator", "Senhor", "Senor", "Senora", "Señor", "Señora", "Signor",
-    "Signora", "Sir",
+    "Alhaja", "Alhaji", "Chancellor", "Congressman", "Congresswoman", "Dame", "Datin", "Dato",
+    "Datuk", "Dr", "Frau", "Generalissimo", "Gov", "Governor", "Herr", "Judge", "Marshal",
+    "Mayor", "Miss", "Mlle", "Mme", "Monsieur", "Mr", "Mrs", "Ms", "Premier", "President",
+    "Prof", "Professor", "Rep", "Secretary", "Sen", "Senator", "Senhor", "Senor", "Senora",
+    "Señor", "Señora", "Shri", "Signor", "Signora", "Sir", "Smt", "Tanaiste", "Taoiseach",
+    "Tun", "Tánaiste",
 ];
 
 pub(super) fn is_noble(w: &str) -> bool {
