@@ -113,6 +113,47 @@ fn a_full_name_in_the_article_wins_over_the_gazetteer_s_guess() {
 }
 
 #[test]
+fn a_surname_or_family_name_read_as_a_place_or_firm_is_the_person_the_article_names() {
+    let s = Scratch::with_files(&[
+        (
+            "1999-01-13-retires.txt",
+            "Jordan leaves the court\n\nMichael Jordan retired on Wednesday in Chicago. Jordan \
+             said he was done, and Houston, his coach, said the team would miss him. Kevin \
+             Houston thanked fans in Jordan and Syria.\n",
+        ),
+        (
+            "2018-07-26-mandate.txt",
+            "Imran claims mandate\n\nCricketer-turned-politician Imran Khan said on Thursday his \
+             party had won the election in Pakistan.\n",
+        ),
+    ]);
+    s.index();
+    let court = entities_of(&s, "retired", "person");
+    assert!(has(&court, "Michael Jordan"), "{court:?}");
+    assert!(has(&court, "Kevin Houston"), "{court:?}");
+    // "in Jordan and Syria": the country, beside its neighbour.
+    let places = entities_of(&s, "retired", "place");
+    assert!(has(&places, "Jordan"), "{places:?}");
+    let mandate = entities_of(&s, "mandate", "person");
+    assert_eq!(mandate, ["Imran Khan"], "{mandate:?}");
+    for kind in ["org", "place"] {
+        assert!(!has(&entities_of(&s, "mandate", kind), "Imran"), "{kind}");
+    }
+    let list: serde_json::Value =
+        serde_json::from_str(&s.stdout(&["entities", "--json", "--type", "person"])).unwrap();
+    let houston = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "Kevin Houston")
+        .expect("Kevin Houston listed");
+    assert!(
+        houston["aliases"].to_string().contains("Houston"),
+        "{houston}"
+    );
+}
+
+#[test]
 fn undated_articles_link_only_full_names_and_a_name_fitting_no_entry_stays_its_own() {
     let s = Scratch::with_files(&[
         (

@@ -172,8 +172,9 @@ pub(super) fn resolve<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>, title: &
     // by a first word that is no given name: the family name of names written family name
     // first ("Deng" of "Deng Xiaoping", "Zhao" of "Zhao Ziyang").
     let mut names: HashMap<&str, Option<Cow<'a, str>>> = HashMap::new();
-    // By family names written last only (or the father's before the mother's): these the
-    // tagger reads as orgs or places when alone ("to block Allende").
+    // By family names (written last, the father's before the mother's, or written first:
+    // "Deng", "Imran" of Imran Khan, which no given-name list knows): these the tagger reads
+    // as orgs or places when alone ("to block Allende", "Imran claims mandate").
     let mut surnames: HashMap<&str, Option<Cow<'a, str>>> = HashMap::new();
     for m in &art.mentions {
         if m.kind == EntityKind::Person && !m.removed && m.name.contains(' ') {
@@ -220,7 +221,7 @@ pub(super) fn resolve<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>, title: &
                     && w.starts_with(char::is_uppercase)
                     && w.chars().any(char::is_lowercase)
             };
-            for key in [Some(surname), paternal]
+            for key in [Some(surname), paternal, family_first]
                 .into_iter()
                 .flatten()
                 .filter(written_as_a_name)
@@ -257,7 +258,17 @@ pub(super) fn resolve<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>, title: &
             && m.canonical == m.name
             && !lex.lists(m.name)
             && !org_first_words.contains(&m.name);
-        if misread && let Some(Some(full)) = surnames.get(m.name) {
+        // "Jordan said he was done" in a story naming Michael Jordan, "Houston sang" beside
+        // Whitney Houston: a place's name where no place stands is the person's surname
+        // ("in Jordan", "Syria and Jordan", "King Abdullah of Jordan" stay the country).
+        let surname_not_place = m.kind == EntityKind::Place && !m.markup && {
+            let (_, text, base) = super::mentions::field_at(m.pos, title, body);
+            let at = m.pos - base;
+            words::stands_for_a_person(&text[..at], &text[at + m.name.len()..])
+        };
+        if (misread || surname_not_place)
+            && let Some(Some(full)) = surnames.get(m.name)
+        {
             m.kind = EntityKind::Person;
             m.canonical = full.clone();
         }

@@ -883,7 +883,16 @@ fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
             let word = text[start..start + space].trim_end_matches('.');
             // Malaysia's "Datuk Seri Najib Razak": the second word of a two-word title.
             let second_of_title = matches!(previous, "Datuk" | "Dato") && word == "Seri";
-            if !second_of_title && (!words::is_title_cue(word) || words::is_noble(word)) {
+            // "Cricketer-turned-politician Imran Khan", "Co-founder Ann Lee": a description
+            // opening a sentence, its later parts in lower case (unlike "Douglas-Home").
+            let description = word.split_once('-').is_some_and(|(_, rest)| {
+                rest.split('-')
+                    .all(|p| !p.is_empty() && p.chars().all(char::is_lowercase))
+            });
+            if !second_of_title
+                && !description
+                && (!words::is_title_cue(word) || words::is_noble(word))
+            {
                 break;
             }
             previous = word;

@@ -640,6 +640,40 @@ const STOPWORDS: &[&str] = &[
     "Will", "With", "Without", "Would", "Yesterday", "Yet", "You", "Your",
 ];
 
+/// Whether a name that is also a place's, with the text `before` and `after` it, stands
+/// where a person does rather than a place: not after a preposition, an article or a
+/// possessive, not in a list ("Syria, Jordan and Lebanon"), not before a place's comma
+/// ("Houston, Texas").
+pub(super) fn stands_for_a_person(before: &str, after: &str) -> bool {
+    const PLACE_LEADS: &[&str] = &[
+        "across", "around", "at", "between", "from", "in", "into", "near", "of", "outside", "over",
+        "the", "through", "to", "toward", "towards", "via", "within",
+    ];
+    let before = before.trim_end();
+    let mut words = before.rsplit(char::is_whitespace);
+    let previous = words.next().unwrap_or("");
+    // "Syria and Jordan", "Lebanon, or Jordan"; not "he was done, and Houston said".
+    let after_a_name_and = matches!(previous, "and" | "or" | "nor")
+        && words
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+    let listed =
+        previous.ends_with(',') || previous.ends_with("'s") || previous.ends_with('\u{2019}');
+    let comma_then_name = after
+        .strip_prefix(", ")
+        .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+    let next_word = after
+        .trim_start()
+        .split(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    !listed
+        && !after_a_name_and
+        && !comma_then_name
+        && !matches!(next_word, "and" | "or")
+        && !PLACE_LEADS.contains(&previous.to_lowercase().as_str())
+}
+
 /// Capitalised titles before a name. "Prime", "Foreign" etc. are only modifiers: they
 /// extend a cue ("Prime Minister") but do not make one.
 pub(super) fn is_title_cue(w: &str) -> bool {
