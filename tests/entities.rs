@@ -339,10 +339,12 @@ fn towns_gates_ferry_firms_and_cities_the_tagger_took_for_clubs_are_what_they_ar
         "2021/08/town.txt",
         "Ferry service approved\n\nThe Port Alder Town Council voted to approve a terminal, \
          and a regional operator, Bayline Ferries, will run it. Crowds gathered at Abbey \
-         Gate. Parents were told not to call their GP. The King and the Queen Consort \
+         Gate and under the Gate of Heavenly Peace. Parents were told not to call their GP. The King and the Queen Consort \
          stayed at Balmoral. A history teacher at an academy in Leeds said the essays were \
          fake, and paratroops came down near Caen. Trains between Kelsford and Bristol \
-         were suspended. Alberta Premier Rachel Notley spoke at the Aviva Stadium.\n",
+         were suspended. Alberta Premier Rachel Notley spoke at the Aviva Stadium. Flying \
+         pickets closed collieries in Nottinghamshire and the Midlands. Miners in \
+         Nottinghamshire, who largely worked through the strike, voted again.\n",
     );
     s.write(
         "2021/09/eelgrass.txt",
@@ -359,6 +361,8 @@ fn towns_gates_ferry_firms_and_cities_the_tagger_took_for_clubs_are_what_they_ar
         ("place", "Caen"),
         ("place", "Bristol"),
         ("place", "Aviva Stadium"),
+        ("place", "Nottinghamshire"),
+        ("place", "Gate of Heavenly Peace"),
     ] {
         assert!(has(&list, kind, name), "{kind} {name}: {list:?}");
     }
@@ -371,6 +375,8 @@ fn towns_gates_ferry_firms_and_cities_the_tagger_took_for_clubs_are_what_they_ar
         ("org", "Caen"),
         ("org", "Alberta Premier"),
         ("org", "Aviva Stadium"),
+        ("org", "Nottinghamshire"),
+        ("org", "Gate of Heavenly Peace"),
     ] {
         assert!(!has(&list, kind, name), "{kind} {name}: {list:?}");
     }

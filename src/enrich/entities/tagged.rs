@@ -503,7 +503,7 @@ fn event_shaped(surface: &str, before: &str) -> bool {
 }
 
 /// "Miners near Coventry", "an academy in Leeds", "landed near Caen": one word read as an
-/// organisation that is a city, right after "in", "near", "outside", "across" or "between
+/// organisation that is a city or a county, right after "in", "near", "outside", "across" or "between
 /// ... and". The tagger learnt such names as football clubs; a club plays, beats and is
 /// beaten, it is not where things are. Not a name the gazetteer knows as an organisation.
 fn city_after_locative(
@@ -529,8 +529,16 @@ fn city_after_locative(
         && !after.starts_with("'s")
         && !after.starts_with("\u{2019}s")
         && (LOCATIVES.contains(&preposition) || between)
-        && fragments::is_city(surface)
+        && (fragments::is_city(surface) || is_shire(surface))
         && !lex.knows(EntityKind::Org, surface, when)
+}
+
+/// "Nottinghamshire", "Aberdeenshire": a British county, which CoNLL's cricket results taught
+/// the tagger as a club.
+fn is_shire(word: &str) -> bool {
+    word.len() > "shire".len() + 2
+        && word.ends_with("shire")
+        && word.starts_with(char::is_uppercase)
 }
 
 /// Whether `person` ("Jeremy Thorpe": a given name and one more capitalised word) is whose
@@ -556,8 +564,8 @@ fn leader_of_a_body(body: &str, person: &str) -> bool {
     }
 }
 
-/// Streets, squares and rooms, which the tagger may read as organisations ("Avenue of
-/// Eternal Peace", "Plaza de Mayo", "the Caucus Room"); not "Street", whose names stand for
+/// Streets, squares, gates and rooms, which the tagger may read as organisations ("Avenue of
+/// Eternal Peace", "Plaza de Mayo", "Gate of Heavenly Peace", "the Caucus Room"); not "Street", whose names stand for
 /// institutions ("Downing Street", "Wall Street").
 fn street_shaped(surface: &str) -> bool {
     const STREETS: &[&str] = &[
@@ -572,7 +580,9 @@ fn street_shaped(surface: &str) -> bool {
     let first = surface.split(' ').next().unwrap_or("");
     let last = surface.rsplit(' ').next().unwrap_or("");
     surface.contains(' ')
-        && (STREETS.contains(&last) || matches!(first, "Avenue" | "Piazza" | "Plaza" | "Rue"))
+        && (STREETS.contains(&last)
+            || matches!(first, "Avenue" | "Piazza" | "Plaza" | "Rue")
+            || surface.starts_with("Gate of "))
 }
 
 /// "River Alder", "Mill Lane", "Mount Kenya": names whose first or last word says they are
