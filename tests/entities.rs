@@ -463,3 +463,62 @@ fn titles_of_irish_indian_malaysian_and_nigerian_copy_are_no_part_of_a_name() {
         );
     }
 }
+
+#[test]
+fn local_copy_s_names_are_read_whole_and_for_what_they_name() {
+    let s = Scratch::new();
+    s.write(
+        "1998/07/fair.txt",
+        "County fair opens\n\nThe Sayre County Fair opened on Monday off County Road 12, and \
+         the Harlowe Strawberry Festival follows. Eddie Marchetti, president of UAW Local \
+         1927, said the union would march. Cllr Ann Briggs and Sheriff Dale Hoffman laid \
+         wreaths at the Thornleigh war memorial; services were held at St Oswald's Church. \
+         The Dunmore City School District approved its levy. Miners at Hollin Moor voted. \
+         The club won the Sheffield and Hallamshire Senior Cup. Crews worked on State \
+         Route 66.\n",
+    );
+    s.write(
+        "1976/03/yard.txt",
+        "Minister visits yard\n\nSir Keith Joseph, the Secretary of State for Industry, and \
+         the Minister of Technology visited the Lenin Shipyard in Gdansk.\n",
+    );
+    s.index();
+    let list = listed(&s);
+    for (kind, name) in [
+        ("event", "Sayre County Fair"),
+        ("place", "County Road 12"),
+        ("place", "State Route 66"),
+        ("org", "UAW Local 1927"),
+        ("person", "Ann Briggs"),
+        ("person", "Dale Hoffman"),
+        ("org", "Dunmore City School District"),
+        ("place", "Hollin Moor"),
+        ("place", "Gdansk"),
+    ] {
+        assert!(has(&list, kind, name), "{kind} {name}: {list:?}");
+    }
+    assert!(
+        list.iter().any(|(_, n, _)| n == "St Oswald's Church"),
+        "{list:?}"
+    );
+    for (kind, name) in [
+        ("person", "Cllr Ann Briggs"),
+        ("person", "Sheriff Dale Hoffman"),
+        ("org", "UAW Local"),
+        ("place", "County Road"),
+        ("event", "Thornleigh War"),
+        ("person", "Hallamshire Senior Cup"),
+        ("person", "Hollin Moor"),
+        ("place", "Industry"),
+        ("place", "Technology"),
+        ("person", "Vladimir Lenin"),
+    ] {
+        assert!(!has(&list, kind, name), "{kind} {name}: {list:?}");
+    }
+    for fragment in ["St Oswald", "Church"] {
+        assert!(
+            !list.iter().any(|(_, n, _)| n == fragment),
+            "{fragment}: {list:?}"
+        );
+    }
+}

@@ -351,6 +351,14 @@ pub(super) fn apply<'a>(
         if canonical.ends_with("War") && (after.starts_with("time") || after.starts_with("Time")) {
             continue;
         }
+        // "the Thornleigh war memorial": a town's memorial to its dead, no war of the town's
+        // (a known war keeps its name: "the Vietnam war memorial").
+        if canonical.ends_with("War")
+            && after.starts_with("memorial")
+            && known(lex, &canonical, when).is_none()
+        {
+            continue;
+        }
         let canonical = apart_from_other_times(lex, canonical, when);
         // A name inside the event that the tagger took for an organisation ("the Louvre
         // accord", "the Plaza agreement") is part of the event's name.

@@ -14,6 +14,7 @@ use super::fragments;
 use super::lexicon::{Lexicon, When};
 use super::mentions::{ArticleState, Mention};
 use super::spans::TaggedSpan;
+use super::whole_names;
 use super::words;
 use crate::article::EntityKind;
 use crate::enrich::ner::NerType;
@@ -32,7 +33,7 @@ pub(super) fn apply<'a>(
     let mut segment = SegmentMentions::new(&art.mentions, first);
     let dateline = dateline(text);
     let tail = dateline.map(|d| d.credit);
-    let mut joined = join_cut_names(lex, text, spans, art.when());
+    let mut joined = whole_names::complete(text, join_cut_names(lex, text, spans, art.when()));
     if let Some(place) = dateline.and_then(|d| d.place) {
         place_of_dateline(&mut joined, place);
     }
@@ -115,7 +116,17 @@ pub(super) fn apply<'a>(
         let name_around_table_alias = !overlapping.is_empty()
             && overlapped()
                 .all(|m| m.archive && pos <= m.pos && m.end <= end && m.end - m.pos < end - pos);
-        if full_name_over_surname || name_around_place || name_around_table_alias {
+        // "the Lenin Shipyard", "Kennedy Airport": a facility named after a person.
+        let facility_around_person = matches!(span.kind, NerType::Loc | NerType::Org)
+            && whole_names::ends_in_facility(surface)
+            && overlapped().all(|m| {
+                m.gazetteer && m.kind == EntityKind::Person && pos <= m.pos && m.end < end
+            });
+        if full_name_over_surname
+            || name_around_place
+            || name_around_table_alias
+            || facility_around_person
+        {
             for &i in &overlapping {
                 art.mentions[i].removed = true;
             }
@@ -133,11 +144,14 @@ pub(super) fn apply<'a>(
         // An office, not an organisation: a portfolio after its title ("Secretary of State
         // for External Affairs"), the title with it ("Commissar for Foreign Affairs"), a
         // place and the title before its holder ("Alberta Premier Rachel Notley"); a listed
-        // organisation still is one.
-        if span.kind == NerType::Org
-            && words::names_an_office(&text[..pos - base], surface)
-            && !lex.knows(EntityKind::Org, surface, art.when())
-        {
+        // organisation still is one. So is a portfolio read as a place ("the Secretary of
+        // State for Industry"), which a listed place is not ("Secretary of State for Wales").
+        let office = match span.kind {
+            NerType::Org => !lex.knows(EntityKind::Org, surface, art.when()),
+            NerType::Loc => !lex.knows(EntityKind::Place, surface, art.when()),
+            _ => false,
+        };
+        if office && words::names_an_office(&text[..pos - base], surface) {
             continue;
         }
         // "the space shuttle Challenger", "code-named Blue Star": a vessel or an
@@ -162,6 +176,9 @@ pub(super) fn apply<'a>(
             NerType::Loc | NerType::Org if titled_word => EntityKind::Person,
             // Local streets and rivers the tagger has never seen look like "Joan Pritchett".
             NerType::Per if place_shaped(surface) => EntityKind::Place,
+            // "the Sheffield and Hallamshire Senior Cup": no one's name ends in such a word
+            // (a horse's may end in "Games").
+            NerType::Per if contest_shaped(surface) => EntityKind::Event,
             NerType::Per if org_shaped(surface) => EntityKind::Org,
             NerType::Per if listed_org(lex, surface, art.when()) => EntityKind::Org,
             NerType::Per if among_orgs[n] => EntityKind::Org,
@@ -502,6 +519,25 @@ fn event_shaped(surface: &str, before: &str) -> bool {
         && (!pact || surface.split(' ').count() >= 3 || before.ends_with("the "))
 }
 
+/// "the Hallamshire Senior Cup", "the Sayre County Fair": a name of two words or more ending
+/// in a word that only contests and shows end in.
+fn contest_shaped(surface: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "Carnival",
+        "Championship",
+        "Championships",
+        "Cup",
+        "Fair",
+        "Festival",
+        "Marathon",
+        "Olympics",
+        "Regatta",
+    ];
+    surface
+        .rsplit_once(' ')
+        .is_some_and(|(_, last)| HEADS.contains(&last))
+}
+
 /// "Miners near Coventry", "an academy in Leeds", "landed near Caen": one word read as an
 /// organisation that is a city or a county, right after "in", "near", "outside", "across" or "between
 /// ... and". The tagger learnt such names as football clubs; a club plays, beats and is
@@ -571,14 +607,22 @@ fn street_shaped(surface: &str) -> bool {
     const STREETS: &[&str] = &[
         "Avenue",
         "Boulevard",
+        "Highway",
+        "Interstate",
         "Lane",
         "Road",
+        "Route",
         "Room",
         "Square",
         "Stadium",
     ];
     let first = surface.split(' ').next().unwrap_or("");
-    let last = surface.rsplit(' ').next().unwrap_or("");
+    // "State Route 66", "County Road 12": the word before the number.
+    let mut backwards = surface.rsplit(' ');
+    let mut last = backwards.next().unwrap_or("");
+    if last.starts_with(|c: char| c.is_ascii_digit()) {
+        last = backwards.next().unwrap_or("");
+    }
     surface.contains(' ')
         && (STREETS.contains(&last)
             || matches!(first, "Avenue" | "Piazza" | "Plaza" | "Rue")
@@ -607,9 +651,11 @@ fn place_shaped(surface: &str) -> bool {
         "Boulevard",
         "Bridge",
         "Cathedral",
+        "Colliery",
         "Gate",
         "Hotel",
         "Lane",
+        "Moor",
         "Museum",
         "Road",
         "Square",

@@ -217,11 +217,20 @@ fn is_title_and_portfolio(name: &str) -> bool {
 
 /// Whether `text` ends in an office holder's title and "for".
 fn holder_and_for(text: &str) -> bool {
-    let Some(rest) = text.strip_suffix(" for") else {
-        return false;
+    // "the Minister of Technology", "Secretary of Labor": a minister's "of" says the same.
+    let (rest, of) = match text.strip_suffix(" for") {
+        Some(rest) => (rest, false),
+        None => match text.strip_suffix(" of") {
+            Some(rest) => (rest, true),
+            None => return false,
+        },
     };
     let title = rest.trim_end().rsplit([' ', '-']).next().unwrap_or("");
-    OFFICE_HOLDERS.binary_search(&title).is_ok()
+    if of {
+        matches!(title, "Minister" | "Secretary" | "Commissar")
+    } else {
+        OFFICE_HOLDERS.binary_search(&title).is_ok()
+    }
 }
 
 /// Words that end the first half of an organisation's name that goes on with "for" ("the
@@ -682,18 +691,21 @@ pub(super) fn is_title_cue(w: &str) -> bool {
 
 #[rustfmt::skip]
 const TITLE_CUES: &[&str] = &[
-    "Admiral", "Alhaja", "Alhaji", "Ambassador", "Archbishop", "Brigadier", "Captain",
-    "Cardinal", "Chairman", "Chairperson", "Chairwoman", "Chancellor", "Coach", "Colonel",
-    "Commander", "Commissioner", "Congressman", "Congresswoman", "Councillor", "Dame", "Datin",
-    "Dato", "Datuk", "Defender", "Defenseman", "Detective", "Dr", "Emir", "Emperor", "Envoy",
-    "Frau", "Gen", "General", "Generalissimo", "Goalie", "Goalkeeper", "Gov", "Governor",
-    "Herr", "Judge", "King", "Lady", "Lieutenant", "Lord", "Marshal", "Mayor", "Midfielder",
-    "Minister", "Miss", "Mlle", "Mme", "Monsieur", "Mr", "Mrs", "Ms", "Pitcher", "Pope",
-    "Premier", "President", "Prince", "Princess", "Prof", "Professor", "Quarterback", "Queen",
-    "Rep", "Secretary", "Sen", "Senator", "Senhor", "Senor", "Senora", "Sergeant", "Señor",
-    "Señora", "Sheikh", "Shri", "Signor", "Signora", "Sir", "Smt", "Speaker", "Spokesman",
-    "Spokesperson", "Spokeswoman", "Striker", "Sultan", "Tanaiste", "Taoiseach", "Tun",
-    "Tánaiste", "Winger",
+    "Admiral", "Alderman", "Alderwoman", "Alhaja", "Alhaji", "Ambassador", "Archbishop",
+    "Assemblyman", "Assemblywoman", "Brigadier", "Captain", "Cardinal", "Chairman",
+    "Chairperson", "Chairwoman", "Chancellor", "Cllr", "Coach", "Colonel", "Commander",
+    "Commissioner", "Congressman", "Congresswoman", "Councillor", "Councilman", "Councilor",
+    "Councilwoman", "Dame", "Datin", "Dato", "Datuk", "Defender", "Defenseman", "Det",
+    "Detective", "Dr", "Emir", "Emperor", "Envoy", "Frau", "Gen", "General", "Generalissimo",
+    "Goalie", "Goalkeeper", "Gov", "Governor", "Headmaster", "Headmistress", "Headteacher",
+    "Herr", "Imam", "Insp", "Inspector", "Judge", "King", "Lady", "Lieutenant", "Lord",
+    "Magistrate", "Marshal", "Mayor", "Midfielder", "Minister", "Miss", "Mlle", "Mme",
+    "Monsieur", "Mr", "Mrs", "Ms", "Pastor", "Pitcher", "Pope", "Premier", "President",
+    "Prince", "Princess", "Prof", "Professor", "Quarterback", "Queen", "Rabbi", "Rep",
+    "Secretary", "Sen", "Senator", "Senhor", "Senor", "Senora", "Sergeant", "Señor", "Señora",
+    "Sgt", "Sheikh", "Sheriff", "Shri", "Signor", "Signora", "Sir", "Smt", "Speaker",
+    "Spokesman", "Spokesperson", "Spokeswoman", "Striker", "Sultan", "Supt", "Tanaiste",
+    "Taoiseach", "Tun", "Tánaiste", "Winger",
 ];
 
 /// Whether the word right before `at` in `text` is a title only a person bears ("Mr.",
@@ -751,12 +763,14 @@ pub(super) fn is_peerage(name: &str) -> bool {
 
 #[rustfmt::skip]
 const PERSONAL_TITLES: &[&str] = &[
-    "Alhaja", "Alhaji", "Chancellor", "Congressman", "Congresswoman", "Dame", "Datin", "Dato",
-    "Datuk", "Dr", "Frau", "Generalissimo", "Gov", "Governor", "Herr", "Judge", "Marshal",
-    "Mayor", "Miss", "Mlle", "Mme", "Monsieur", "Mr", "Mrs", "Ms", "Premier", "President",
-    "Prof", "Professor", "Rep", "Secretary", "Sen", "Senator", "Senhor", "Senor", "Senora",
-    "Señor", "Señora", "Shri", "Signor", "Signora", "Sir", "Smt", "Tanaiste", "Taoiseach",
-    "Tun", "Tánaiste",
+    "Alderman", "Alderwoman", "Alhaja", "Alhaji", "Assemblyman", "Assemblywoman", "Chancellor",
+    "Cllr", "Congressman", "Congresswoman", "Councilman", "Councilor", "Councilwoman", "Dame",
+    "Datin", "Dato", "Datuk", "Det", "Dr", "Frau", "Generalissimo", "Gov", "Governor",
+    "Headmaster", "Headmistress", "Headteacher", "Herr", "Imam", "Insp", "Inspector", "Judge",
+    "Magistrate", "Marshal", "Mayor", "Miss", "Mlle", "Mme", "Monsieur", "Mr", "Mrs", "Ms",
+    "Pastor", "Premier", "President", "Prof", "Professor", "Rabbi", "Rep", "Secretary", "Sen",
+    "Senator", "Senhor", "Senor", "Senora", "Señor", "Señora", "Sgt", "Sheriff", "Shri",
+    "Signor", "Signora", "Sir", "Smt", "Supt", "Tanaiste", "Taoiseach", "Tun", "Tánaiste",
 ];
 
 pub(super) fn is_noble(w: &str) -> bool {
@@ -873,9 +887,10 @@ pub(super) fn is_led_event_name(name: &str) -> bool {
 
 #[rustfmt::skip]
 const EVENT_HEADS: &[&str] = &[
-    "Awards", "Championship", "Championships", "Conference", "Crisis", "Cup", "Election",
-    "Elections", "Expo", "Festival", "Games", "Massacre", "Olympics", "Pandemic", "Referendum",
-    "Revolution", "Show", "Summit", "Talks", "Treaty", "Uprising", "War",
+    "Awards", "Carnival", "Championship", "Championships", "Conference", "Crisis", "Cup",
+    "Election", "Elections", "Expo", "Fair", "Festival", "Games", "Marathon", "Massacre",
+    "Olympics", "Pandemic", "Referendum", "Regatta", "Revolution", "Show", "Summit", "Talks",
+    "Treaty", "Uprising", "War",
 ];
 
 /// Last words of street and building names, which "said" must not turn into persons

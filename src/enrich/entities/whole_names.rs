@@ -1,0 +1,270 @@
+//! Names the tagger stopped short of, made whole before they are read: the words it left
+//! off belong to the name, and without them what is left names something else or nothing.
+//!
+//! - a saint's possessive and what it names: "St Oswald" + "'s Church", "St Mary" + "'s
+//!   Hospital" (the tagger stops at the apostrophe, and the head alone, "Church", became
+//!   an organisation);
+//! - a number that ends a name: "UAW Local" + " 1927", "County Road" + " 12", "Terminal 5";
+//! - a district's word: "the Dunmore City School" + " District";
+//! - a facility named after a person: "Lenin" + " Shipyard", "Kennedy" + " Airport" (the
+//!   person is not who the sentence names).
+//!
+//! The spans a lengthened name takes in are dropped.
+
+use super::spans::TaggedSpan;
+use crate::enrich::ner::NerType;
+
+/// `spans` (in text order) with the names they cut short made whole.
+pub(super) fn complete(text: &str, spans: Vec<TaggedSpan>) -> Vec<TaggedSpan> {
+    let mut out: Vec<TaggedSpan> = Vec::with_capacity(spans.len());
+    for mut span in spans {
+        if out.last().is_some_and(|prev| span.start < prev.end) {
+            continue;
+        }
+        let after = &text[span.end..];
+        let name = &text[span.start..span.end];
+        if span.kind == NerType::Per {
+            if let Some((more, kind)) = facility_after(after) {
+                span.end += more;
+                span.kind = kind;
+            }
+        } else {
+            span.end += saint_s_possessive(name, after)
+                .or_else(|| number_after(name, after))
+                .or_else(|| district_after(name, after))
+                .unwrap_or(0);
+        }
+        out.push(span);
+    }
+    out
+}
+
+/// What a saint's possessive names: "St Oswald's Church", "St Mary's Catholic Hospital",
+/// "St James's Park" (not "St Gallen's Brazilian striker": St Gallen is a town).
+const SAINT_S_HEADS: &[&str] = &[
+    "Abbey",
+    "Academy",
+    "Cathedral",
+    "Chapel",
+    "Church",
+    "College",
+    "Hall",
+    "Hospital",
+    "Infirmary",
+    "Minster",
+    "Park",
+    "Primary",
+    "Priory",
+    "School",
+    "Square",
+    "University",
+];
+
+/// The length of "'s Church" after a saint's name: up to three capitalised words, the last
+/// a [`SAINT_S_HEADS`] word.
+fn saint_s_possessive(name: &str, after: &str) -> Option<usize> {
+    let saint = ["St ", "St. ", "Saint "]
+        .iter()
+        .any(|s| name.starts_with(s));
+    if !saint {
+        return None;
+    }
+    let rest = ["'s ", "\u{2019}s ", "' ", "\u{2019} "]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))?;
+    let mut len = 0;
+    let mut through_head = None;
+    for (n, word) in rest.split(' ').enumerate().take(3) {
+        let letters = word
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(word.len());
+        if letters == 0 || !word.starts_with(char::is_uppercase) {
+            break;
+        }
+        len += usize::from(n > 0) + letters;
+        if SAINT_S_HEADS.contains(&&word[..letters]) {
+            through_head = Some(len);
+        }
+        if letters < word.len() {
+            break;
+        }
+    }
+    through_head.map(|words| after.len() - rest.len() + words)
+}
+
+/// Heads of names that end in a number: a union's local, a road, a gate.
+const NUMBERED_HEADS: &[&str] = &[
+    "District",
+    "Highway",
+    "Interstate",
+    "Local",
+    "Lodge",
+    "Pier",
+    "Post",
+    "Precinct",
+    "Road",
+    "Route",
+    "Terminal",
+    "Ward",
+];
+
+/// The length of " 1927" (a number of up to five digits, perhaps a capital letter) after a
+/// name whose last word is a [`NUMBERED_HEADS`] word.
+fn number_after(name: &str, after: &str) -> Option<usize> {
+    let last = name.rsplit(' ').next()?;
+    if !NUMBERED_HEADS.contains(&last) {
+        return None;
+    }
+    let rest = after.strip_prefix(' ')?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 5 {
+        return None;
+    }
+    let letter = usize::from(rest[digits..].starts_with(|c: char| c.is_ascii_uppercase()));
+    let end = digits + letter;
+    // "Route 66," yes; "Local 12-month" or "Road 3.5" no.
+    let next = rest[end..].chars().next();
+    if next.is_some_and(|c| {
+        c.is_alphanumeric()
+            || c == '-'
+            || (c == '.' && rest[end + 1..].starts_with(|d: char| d.is_ascii_digit()))
+    }) {
+        return None;
+    }
+    Some(1 + end)
+}
+
+/// Words before "District" that make a district an organisation's name: "the Dunmore City
+/// School District", "the Metropolitan Water District".
+const DISTRICT_KINDS: &[&str] = &[
+    "Conservancy",
+    "Drainage",
+    "Fire",
+    "Health",
+    "Hospital",
+    "Irrigation",
+    "Library",
+    "Park",
+    "Parks",
+    "Sanitary",
+    "School",
+    "Schools",
+    "Sewer",
+    "Transit",
+    "Utility",
+    "Water",
+];
+
+/// The length of " District" after a name ending in a [`DISTRICT_KINDS`] word.
+fn district_after(name: &str, after: &str) -> Option<usize> {
+    let last = name.rsplit(' ').next()?;
+    let rest = after.strip_prefix(" District")?;
+    let whole_word = !rest.starts_with(char::is_alphanumeric);
+    (DISTRICT_KINDS.contains(&last) && whole_word).then_some(" District".len())
+}
+
+/// Facilities named after people, and what the whole name is.
+const FACILITIES: &[(&str, NerType)] = &[
+    ("Airport", NerType::Loc),
+    ("Bridge", NerType::Loc),
+    ("Center", NerType::Org),
+    ("Centre", NerType::Org),
+    ("College", NerType::Org),
+    ("Dam", NerType::Loc),
+    ("Foundation", NerType::Org),
+    ("Hospital", NerType::Org),
+    ("Institute", NerType::Org),
+    ("Library", NerType::Org),
+    ("Museum", NerType::Loc),
+    ("Shipyard", NerType::Loc),
+    ("Shipyards", NerType::Loc),
+    ("Square", NerType::Loc),
+    ("Stadium", NerType::Loc),
+    ("Steelworks", NerType::Loc),
+    ("University", NerType::Org),
+];
+
+/// Whether `name` ends in a facility's word ("Lenin Shipyard", "Kennedy Airport").
+pub(super) fn ends_in_facility(name: &str) -> bool {
+    name.rsplit_once(' ')
+        .is_some_and(|(_, last)| FACILITIES.iter().any(|(head, _)| *head == last))
+}
+
+/// The length of " Shipyard" after a person's name, and the kind of the whole.
+fn facility_after(after: &str) -> Option<(usize, NerType)> {
+    let rest = after.strip_prefix(' ')?;
+    let word = &rest[..rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len())];
+    let (_, kind) = FACILITIES.iter().find(|(head, _)| *head == word)?;
+    Some((1 + word.len(), *kind))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn completed(text: &str, spans: &[(&str, NerType)]) -> Vec<(String, NerType)> {
+        let spans = spans
+            .iter()
+            .map(|(name, kind)| {
+                let start = text.find(name).unwrap();
+                TaggedSpan {
+                    start,
+                    end: start + name.len(),
+                    kind: *kind,
+                    doubtful: false,
+                }
+            })
+            .collect();
+        complete(text, spans)
+            .into_iter()
+            .map(|s| (text[s.start..s.end].to_string(), s.kind))
+            .collect()
+    }
+
+    #[test]
+    fn cut_names_are_made_whole_and_take_in_the_spans_inside() {
+        let text = "Rites at St Oswald's Church and St Mary's Hospital; St Gallen's Brazilian \
+                    striker; UAW Local 1927, \
+                    County Road 12, Route 66-style, the Dunmore City School District and \
+                    the Lenin Shipyard. Mr Lenin spoke.";
+        let got = completed(
+            text,
+            &[
+                ("St Oswald", NerType::Loc),
+                ("Church", NerType::Org),
+                ("St Mary", NerType::Org),
+                ("St Gallen", NerType::Org),
+                ("UAW Local", NerType::Org),
+                ("County Road", NerType::Loc),
+                ("Route", NerType::Loc),
+                ("Dunmore City School", NerType::Org),
+                ("Lenin", NerType::Per),
+            ],
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "St Oswald's Church",
+                "St Mary's Hospital",
+                "St Gallen",
+                "UAW Local 1927",
+                "County Road 12",
+                "Route",
+                "Dunmore City School District",
+                "Lenin Shipyard",
+            ]
+        );
+        assert_eq!(got[7].1, NerType::Loc);
+    }
+
+    #[test]
+    fn a_person_before_an_ordinary_word_stays_a_person() {
+        let text = "Lenin spoke at the rally. Jones Street was closed.";
+        let got = completed(text, &[("Lenin", NerType::Per), ("Jones", NerType::Per)]);
+        assert_eq!(got[0], ("Lenin".to_string(), NerType::Per));
+        assert_eq!(got[1], ("Jones".to_string(), NerType::Per));
+    }
+}
