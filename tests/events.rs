@@ -251,3 +251,31 @@ fn audit_reads_every_committed_judgement_file() {
     let out = s.stdout(&["entities", "--audit", conll.to_str().unwrap()]);
     assert!(out.contains("event\tLouvre Accord\t?"), "{out}");
 }
+
+#[test]
+fn strikes_named_after_a_firm_or_a_year_and_trade_are_events_and_goals_are_not() {
+    let s = Scratch::new();
+    s.write(
+        "1978/10/ford.txt",
+        "Pay talks resume\n\nLONDON, Oct 2, 1978 - Talks to end the Ford strike resumed on \
+         Monday. Union leaders compared it with the 1972 coal strike, and a UK-wide strike \
+         was ruled out.\n",
+    );
+    s.write(
+        "2014/05/derby.txt",
+        "City win the derby\n\nMANCHESTER, May 4, 2014 - Two Sergio Aguero strikes won the \
+         derby, and an Aguero strike in stoppage time sealed it. The players went on strike \
+         for an hour of signing autographs.\n",
+    );
+    s.index();
+    let names: Vec<String> = events(&s).into_iter().map(|(n, _)| n).collect();
+    for name in ["Ford strike", "1972 coal strike"] {
+        assert!(names.iter().any(|n| n == name), "{name}: {names:?}");
+    }
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.contains("Aguero") || n.contains("UK-wide")),
+        "{names:?}"
+    );
+}

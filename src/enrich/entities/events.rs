@@ -4,7 +4,7 @@
 //!
 //! An event word (a *head*: accord, agreement, treaty, pact, summit, round, talks,
 //! war, crisis, election, referendum, games, Olympics, crash, earthquake,
-//! disaster, affair, scandal, uprising, revolution, massacre) names a particular event only
+//! disaster, affair, scandal, strike, uprising, revolution, massacre) names a particular event only
 //! when proper words stand right before it: capitalised words, places, persons, a year
 //! ("the 1987 crash"). So "a summit", "the war" and "peace talks" are no events, nor are
 //! "Sunday's election" (a possessive names when, not what) or "the November elections"
@@ -41,7 +41,8 @@ const HEADS: &[(&str, &str)] = &[
     ("embargo", "embargo"),
     ("games", "Games"), ("massacre", "massacre"), ("olympics", "Olympics"), ("pact", "Pact"),
     ("referendum", "referendum"), ("revolution", "Revolution"), ("round", "Round"),
-    ("scandal", "scandal"), ("summit", "summit"), ("talks", "talks"), ("treaty", "Treaty"),
+    ("scandal", "scandal"), ("strike", "strike"), ("summit", "summit"), ("talks", "talks"),
+    ("treaty", "Treaty"),
     ("uprising", "Uprising"), ("war", "War"),
 ];
 
@@ -49,9 +50,10 @@ const HEADS: &[(&str, &str)] = &[
 /// in the canonical name ("Lebanese civil war", "1987 stock market crash"). Sorted.
 #[rustfmt::skip]
 const QUALIFIERS: &[&str] = &[
-    "banking", "border", "civil", "debt", "financial", "general", "gubernatorial", "hostage",
-    "legislative", "local", "market", "mayoral", "missile", "municipal", "nuclear", "oil",
-    "parliamentary", "presidential", "primary", "regional", "stock", "summer", "winter",
+    "banking", "border", "civil", "coal", "debt", "dock", "financial", "general",
+    "gubernatorial", "hostage", "legislative", "local", "market", "mayoral", "missile",
+    "municipal", "nuclear", "oil", "parliamentary", "presidential", "primary", "rail",
+    "regional", "steel", "stock", "summer", "winter",
 ];
 
 /// Lowercase words there that every such event has; left out of the canonical name, so "the
@@ -74,6 +76,7 @@ const NEEDS_MORE_THAN_A_NATION: &[&str] = &[
     "embargo",
     "Pact",
     "Round",
+    "strike",
     "summit",
     "talks",
 ];
@@ -415,12 +418,29 @@ fn named_before<'a>(
     // Proper words before them: names found by earlier passes, capitalised words, years.
     let proper_end = j;
     let (mut units, mut nations, mut lone_opener) = (0, 0, false);
+    // A strike is named by whom it is against, where or when: "the Ford strike", "the
+    // Heathrow strike", "the 1972 coal strike" (not "an Aguero strike", a goal).
+    let mut firm_place_or_year = false;
     while j > 0 && units < 4 {
         let p = j - 1;
+        let w = seg.word(p);
+        // "a UK-wide strike", "the UN-backed talks": an adjective made of a name.
+        let adjective = w
+            .rsplit_once('-')
+            .is_some_and(|(_, last)| last.starts_with(char::is_lowercase));
+        if adjective {
+            break;
+        }
         if let Some(i) = seg.cover[p] {
             let m = &art.mentions[i];
             // "the EU summit" is the org's (resolve), "the IMF agreement" names no event.
-            if m.kind == EntityKind::Org && m.gazetteer || m.kind == EntityKind::Event {
+            // A strike is named after whom it is against: "the Ford strike", "the 1970 GM
+            // strike".
+            // (A player's strikes are goals: "two Aguero strikes".)
+            if m.kind == EntityKind::Org && m.gazetteer && head != "strike"
+                || m.kind == EntityKind::Person && head == "strike"
+                || m.kind == EntityKind::Event
+            {
                 return None;
             }
             if toks[p].possessive && units == 0 {
@@ -429,16 +449,17 @@ fn named_before<'a>(
             while j > 0 && seg.cover[j - 1] == Some(i) {
                 j -= 1;
             }
+            firm_place_or_year |= matches!(m.kind, EntityKind::Org | EntityKind::Place);
             // "an internal German affair": the demonym pass's place is still a nationality.
             nations += usize::from(m.kind == EntityKind::Place && demonyms.is_demonyms(m.surface));
             lone_opener = false;
         } else {
-            let w = seg.word(p);
             let proper = toks[p].word
                 && ((w.starts_with(char::is_uppercase)
                     && !words::is_stopword(w)
                     && !is_qualifier(w))
                     || is_year(w));
+            firm_place_or_year |= is_year(w);
             if !proper {
                 break;
             }
@@ -463,7 +484,7 @@ fn named_before<'a>(
             break;
         }
     }
-    if units == 0 || (units == 1 && lone_opener) {
+    if units == 0 || (units == 1 && lone_opener) || (head == "strike" && !firm_place_or_year) {
         return None;
     }
     if nations == units && NEEDS_MORE_THAN_A_NATION.contains(&head) {
