@@ -522,3 +522,27 @@ fn local_copy_s_names_are_read_whole_and_for_what_they_name() {
         );
     }
 }
+
+#[test]
+fn the_last_words_of_an_org_the_article_names_are_that_org() {
+    let s = Scratch::new();
+    s.write(
+        "1998/11/count.txt",
+        "Count delayed\n\nDUNMORE, Ohio, Nov. 4, 1998 - The Sayre County Board of Elections \
+         said the count would be late. The Board of Elections blamed a printer. The Thornleigh \
+         Metropolitan Borough Council met; the Borough Council will act. Advanced Development \
+         Programs at Blue Origin were cut, Blue Origin said.\n",
+    );
+    s.index();
+    let list = listed(&s);
+    for name in [
+        "Sayre County Board of Elections",
+        "Thornleigh Metropolitan Borough Council",
+        "Blue Origin",
+    ] {
+        assert!(has(&list, "org", name), "{name}: {list:?}");
+    }
+    for name in ["Board of Elections", "Borough Council"] {
+        assert!(!has(&list, "org", name), "{name}: {list:?}");
+    }
+}

@@ -642,12 +642,28 @@ pub(super) fn apply<'a>(
                         None => m.removed = true,
                     }
                 } else {
-                    // The first words of a longer name, or the last words of a name joined
-                    // by "&" or "and" ("Poor's" of "Standard & Poor's").
+                    // The first words of a longer name, the last words of a name joined by
+                    // "&" or "and" ("Poor's" of "Standard & Poor's"), or its last two words
+                    // or more ("the Board of Elections" of the "Sayre County Board of
+                    // Elections", "the Borough Council" of "Thornleigh Metropolitan Borough
+                    // Council").
+                    // Not the end of a phrase the tagger took in: "Advanced Development
+                    // Programs at Blue Origin", "One Home Depot store" hold no name of
+                    // Blue Origin's or Home Depot's.
+                    let tail_of = |n: &[String]| {
+                        const PHRASE_WORDS: &[&str] = &[
+                            "a", "an", "at", "by", "each", "every", "for", "from", "in", "on",
+                            "one", "some", "that", "this", "to", "two", "with",
+                        ];
+                        let before = &n[..n.len() - w.len()];
+                        n.ends_with(&w)
+                            && !before.iter().any(|x| PHRASE_WORDS.contains(&x.as_str()))
+                    };
                     let longer = named.iter().filter(|(n, _)| {
                         n.len() > w.len()
                             && (n.starts_with(&w)
-                                || (n.ends_with(&w) && n.iter().any(|x| x == "&" || x == "and")))
+                                || (tail_of(n)
+                                    && (w.len() >= 2 || n.iter().any(|x| x == "&" || x == "and"))))
                     });
                     if let Some(full) = the_one(longer.map(|(_, c)| c)).cloned() {
                         m.canonical = full;
