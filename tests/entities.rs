@@ -546,3 +546,27 @@ fn the_last_words_of_an_org_the_article_names_are_that_org() {
         assert!(!has(&list, "org", name), "{name}: {list:?}");
     }
 }
+
+#[test]
+fn a_local_branch_or_a_committee_of_a_listed_org_is_an_org_of_its_own() {
+    let s = Scratch::new();
+    s.write(
+        "1998/11/party.txt",
+        "Party picks\n\nDUNMORE, Ohio, Nov. 4, 1998 - \"A good night,\" said Sayre County \
+         Republican Party chairman Bill Kessler. The Senate Judiciary Committee met, the \
+         U.S. Federal Reserve held rates and the Stevenage Labour Party chose a candidate. The \
+         Republican Party won.\n",
+    );
+    s.index();
+    let list = listed(&s);
+    for name in [
+        "Sayre County Republican Party",
+        "Senate Judiciary Committee",
+        "Stevenage Labour Party",
+        "Republican Party",
+        "Federal Reserve",
+    ] {
+        assert!(has(&list, "org", name), "{name}: {list:?}");
+    }
+    assert!(!has(&list, "org", "U.S. Federal Reserve"), "{list:?}");
+}

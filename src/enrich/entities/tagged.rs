@@ -116,6 +116,28 @@ pub(super) fn apply<'a>(
         let name_around_table_alias = !overlapping.is_empty()
             && overlapped()
                 .all(|m| m.archive && pos <= m.pos && m.end <= end && m.end - m.pos < end - pos);
+        // "the Sayre County Republican Party", "the Barnsley FC Supporters' Club": a local
+        // branch or a body of a listed organisation is an organisation of its own.
+        let org_around_listed_org = span.kind == NerType::Org
+            && !overlapping.is_empty()
+            && overlapped().all(|m| {
+                m.gazetteer
+                    && m.kind == EntityKind::Org
+                    && pos <= m.pos
+                    && m.end <= end
+                    && m.end - m.pos < end - pos
+            })
+            && {
+                let first = overlapped().map(|m| m.pos).min().unwrap_or(pos);
+                let last = overlapped().map(|m| m.end).max().unwrap_or(end);
+                let before = text[pos - base..first - base].trim_end();
+                let after = text[last - base..end - base].trim_start();
+                // "the Stevenage Labour Party": a town's party.
+                let town_s_party = surface.ends_with(" Party")
+                    && !demonyms.is_demonyms(before)
+                    && unknown_name(lex, before, art.when());
+                local_place(before) || town_s_party || ends_in_a_body(after)
+            };
         // "the Lenin Shipyard", "Kennedy Airport": a facility named after a person.
         let facility_around_person = matches!(span.kind, NerType::Loc | NerType::Org)
             && whole_names::ends_in_facility(surface)
@@ -126,6 +148,7 @@ pub(super) fn apply<'a>(
             || name_around_place
             || name_around_table_alias
             || facility_around_person
+            || org_around_listed_org
         {
             for &i in &overlapping {
                 art.mentions[i].removed = true;
@@ -517,6 +540,47 @@ fn event_shaped(surface: &str, before: &str) -> bool {
         && !surface.contains(" of ")
         && words::is_event_head(last)
         && (!pact || surface.split(' ').count() >= 3 || before.ends_with("the "))
+}
+
+/// Whether `words` (before a listed organisation's name) name a place below a country's:
+/// "Sayre County", "Dunmore City" (not "U.S.", "British": the listed name is the nation's).
+fn local_place(words: &str) -> bool {
+    const LOCAL: &[&str] = &[
+        "Borough", "City", "County", "District", "Parish", "Township",
+    ];
+    let last = words.rsplit(' ').next().unwrap_or("");
+    LOCAL.contains(&last)
+        && words
+            .split(' ')
+            .all(|w| w.starts_with(char::is_uppercase) && w.chars().skip(1).all(char::is_lowercase))
+}
+
+/// Whether `word` is one capitalised word that no list knows ("Stevenage", "Northfield").
+fn unknown_name(lex: &Lexicon, word: &str, when: When<'_>) -> bool {
+    !word.is_empty()
+        && !word.contains(' ')
+        && word.starts_with(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase)
+        && !lex.lists(word)
+        && !lex.knows(EntityKind::Place, word, when)
+}
+
+/// Whether `words` (after a listed organisation's name) end in a body's word: "Supporters'
+/// Club", "Local Branch", "Pension Trust".
+fn ends_in_a_body(words: &str) -> bool {
+    const BODIES: &[&str] = &[
+        "Association",
+        "Branch",
+        "Club",
+        "Committee",
+        "Foundation",
+        "Society",
+        "Trust",
+    ];
+    words
+        .rsplit(' ')
+        .next()
+        .is_some_and(|last| BODIES.contains(&last))
 }
 
 /// "the Hallamshire Senior Cup", "the Sayre County Fair": a name of two words or more ending
