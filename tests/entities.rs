@@ -471,7 +471,8 @@ fn local_copy_s_names_are_read_whole_and_for_what_they_name() {
         "1998/07/fair.txt",
         "County fair opens\n\nThe Sayre County Fair opened on Monday off County Road 12, and \
          the Harlowe Strawberry Festival follows. Eddie Marchetti, president of UAW Local \
-         1927, said the union would march. Cllr Ann Briggs and Sheriff Dale Hoffman laid \
+         1927, said the union would march. The Ministry of Agriculture, Fisheries and Food \
+         (MAFF) closed footpaths, and Wednesdayites cheered. Cllr Ann Briggs and Sheriff Dale Hoffman laid \
          wreaths at the Thornleigh war memorial; services were held at St Oswald's Church. \
          The Dunmore City School District approved its levy. Miners at Hollin Moor voted. \
          The club won the Sheffield and Hallamshire Senior Cup. Crews worked on State \
@@ -494,6 +495,7 @@ fn local_copy_s_names_are_read_whole_and_for_what_they_name() {
         ("org", "Dunmore City School District"),
         ("place", "Hollin Moor"),
         ("place", "Gdansk"),
+        ("org", "Ministry of Agriculture, Fisheries and Food"),
     ] {
         assert!(has(&list, kind, name), "{kind} {name}: {list:?}");
     }
@@ -515,7 +517,14 @@ fn local_copy_s_names_are_read_whole_and_for_what_they_name() {
     ] {
         assert!(!has(&list, kind, name), "{kind} {name}: {list:?}");
     }
-    for fragment in ["St Oswald", "Church"] {
+    for fragment in [
+        "St Oswald",
+        "Church",
+        "Fisheries",
+        "Food",
+        "MAFF",
+        "Wednesdayites",
+    ] {
         assert!(
             !list.iter().any(|(_, n, _)| n == fragment),
             "{fragment}: {list:?}"

@@ -228,10 +228,11 @@ fn is_non_name(words: &[String]) -> bool {
         || words.last().is_some_and(|w| l.money_units.contains(w))
 }
 
-/// One word naming a doctrine after a person or place ("Thatcherism", "Gaullism"): an idea,
-/// not a person, org or place.
+/// One word naming a doctrine after a person or place ("Thatcherism", "Gaullism") or its
+/// followers ("Blairites", "Wednesdayites": a club's supporters): an idea or a crowd, not a
+/// person, org or place.
 fn is_doctrine(words: &[String]) -> bool {
-    matches!(words, [w] if w.len() > 5 && w.ends_with("ism"))
+    matches!(words, [w] if w.len() > 5 && (w.ends_with("ism") || w.ends_with("ites")))
 }
 
 /// A point of the compass alone: "East", "the West", "North".

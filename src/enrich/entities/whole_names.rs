@@ -32,6 +32,7 @@ pub(super) fn complete(text: &str, spans: Vec<TaggedSpan>) -> Vec<TaggedSpan> {
             span.end += saint_s_possessive(name, after)
                 .or_else(|| number_after(name, after))
                 .or_else(|| district_after(name, after))
+                .or_else(|| portfolios_after(name, after))
                 .unwrap_or(0);
         }
         out.push(span);
@@ -90,6 +91,54 @@ fn saint_s_possessive(name: &str, after: &str) -> Option<usize> {
         }
     }
     through_head.map(|words| after.len() - rest.len() + words)
+}
+
+/// The length of ", Fisheries and Food" after "Ministry of Agriculture": a department's
+/// name listing its portfolios, which the tagger cuts at the first comma (and then reads
+/// "Fisheries" and "Food" as organisations of their own). Up to four items of one to three
+/// capitalised words, the last after "and".
+fn portfolios_after(name: &str, after: &str) -> Option<usize> {
+    const DEPARTMENTS: &[&str] = &["Bureau", "Department", "Ministry", "Office"];
+    let first = name.split(' ').next()?;
+    if !DEPARTMENTS.contains(&first) || !(name.contains(" of ") || name.contains(" for ")) {
+        return None;
+    }
+    let mut rest = after.strip_prefix(", ")?;
+    for _ in 0..4 {
+        rest = &rest[capitalised_run(rest)?..];
+        if let Some(next) = rest.strip_prefix(", ") {
+            rest = next.strip_prefix("and ").unwrap_or(next);
+            if next.starts_with("and ") {
+                rest = &rest[capitalised_run(rest)?..];
+                return Some(after.len() - rest.len());
+            }
+        } else if let Some(last) = rest.strip_prefix(" and ") {
+            rest = &last[capitalised_run(last)?..];
+            return Some(after.len() - rest.len());
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
+/// The length of one to three capitalised words opening `text` ("Rural Affairs"), `None`
+/// if it opens with none.
+fn capitalised_run(text: &str) -> Option<usize> {
+    let mut len = 0;
+    for (n, word) in text.split(' ').enumerate().take(3) {
+        let letters = word
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(word.len());
+        if letters == 0 || !word.starts_with(char::is_uppercase) {
+            break;
+        }
+        len += usize::from(n > 0) + letters;
+        if letters < word.len() {
+            break;
+        }
+    }
+    (len > 0).then_some(len)
 }
 
 /// Heads of names that end in a number: a union's local, a road, a gate.
@@ -258,6 +307,32 @@ mod tests {
             ]
         );
         assert_eq!(got[7].1, NerType::Loc);
+    }
+
+    #[test]
+    fn a_department_s_portfolios_after_its_first_comma_are_its_name() {
+        let text = "The Ministry of Agriculture, Fisheries and Food (MAFF) and the \
+                    Department for Digital, Culture, Media and Sport met the Department of \
+                    Energy, which said so.";
+        let got = completed(
+            text,
+            &[
+                ("Ministry of Agriculture", NerType::Org),
+                ("Fisheries", NerType::Org),
+                ("Food", NerType::Org),
+                ("Department for Digital", NerType::Org),
+                ("Department of Energy", NerType::Org),
+            ],
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Ministry of Agriculture, Fisheries and Food",
+                "Department for Digital, Culture, Media and Sport",
+                "Department of Energy",
+            ]
+        );
     }
 
     #[test]
