@@ -754,6 +754,11 @@ fn films_books_and_bands_named_like_people_are_not_persons() {
              (Ruddock) asked me to carry on for another season,\" the captain said. Pierce \
              Brosnan stars as a hit man in a comedy that opens on Friday.\n",
         ),
+        (
+            "2019-11-05-games.txt",
+            "Game sales\n\nSales of Red Dead Redemption 2 and Star Wars games rose, Ubisoft \
+             said, and Coronation Street drew eight million viewers.\n",
+        ),
     ]);
     s.index();
     let persons = entities_of(&s, "Staunton", "person");
@@ -768,6 +773,16 @@ fn films_books_and_bands_named_like_people_are_not_persons() {
     let persons = entities_of(&s, "captain", "person");
     for person in ["Mike Ruddock", "Pierce Brosnan"] {
         assert!(has(&persons, person), "{person}: {persons:?}");
+    }
+    // Games, films and programmes by their titles (`data/entities/works.txt`).
+    for kind in ["person", "org", "place"] {
+        let names = entities_of(&s, "viewers", kind);
+        for work in ["Red Dead Redemption", "Star Wars", "Coronation Street"] {
+            assert!(
+                !names.iter().any(|n| n.starts_with(work)),
+                "{kind} {work}: {names:?}"
+            );
+        }
     }
 }
 

@@ -57,7 +57,7 @@ struct Lists {
 }
 
 /// The lists' text, for the ingest fingerprint.
-pub(super) const DATA: [&str; 13] = [
+pub(super) const DATA: [&str; 14] = [
     include_str!("../../../data/ner/lists/titles.txt"),
     include_str!("../../../data/ner/lists/first_names.txt"),
     include_str!("../../../data/entities/company_suffixes.txt"),
@@ -71,6 +71,7 @@ pub(super) const DATA: [&str; 13] = [
     include_str!("../../../data/entities/trade_words.txt"),
     include_str!("../../../data/entities/diseases.txt"),
     include_str!("../../../data/entities/cities.txt"),
+    include_str!("../../../data/entities/works.txt"),
 ];
 
 fn lists() -> &'static Lists {
@@ -100,8 +101,12 @@ fn lists() -> &'static Lists {
             heads: heads.union(&heads_before_of).cloned().collect(),
             heads_before_of,
             modifiers: set(DATA[5]),
-            // Diseases are things as products are: no entity, alone or with a number.
-            products: set(DATA[6]).union(&set(DATA[11])).cloned().collect(),
+            // Diseases and works (films, games) are things as products are: no entity,
+            // alone or with a number.
+            products: [DATA[6], DATA[11], DATA[13]]
+                .into_iter()
+                .flat_map(set)
+                .collect(),
             product_models: set(DATA[7]),
             male_given_names: set(DATA[9]),
             trade_words: set(DATA[10]),
@@ -248,7 +253,8 @@ fn is_product(words: &[String]) -> bool {
     let listed = |w: &str| {
         l.products.contains(w) || w.strip_suffix('s').is_some_and(|s| l.products.contains(s))
     };
-    (1..=words.len().min(2)).any(|n| {
+    // Up to four words: "Lord of the Rings", "Red Dead Redemption 2".
+    (1..=words.len().min(4)).any(|n| {
         listed(&words[..n].join(" "))
             && words[n..]
                 .iter()
