@@ -118,7 +118,7 @@ fn a_surname_or_family_name_read_as_a_place_or_firm_is_the_person_the_article_na
         (
             "1999-01-13-retires.txt",
             "Jordan leaves the court\n\nMichael Jordan retired on Wednesday in Chicago. Jordan \
-             said he was done, and Houston, his coach, said the team would miss him. Kevin \
+             said he was done, and Houston, his coach, agreed. Houston said the team would miss him. Kevin \
              Houston thanked fans in Jordan and Syria.\n",
         ),
         (

@@ -357,7 +357,7 @@ pub(super) fn apply<'a>(
         // "the Thornleigh war memorial": a town's memorial to its dead, no war of the town's
         // (a known war keeps its name: "the Vietnam war memorial").
         if canonical.ends_with("War")
-            && after.starts_with("memorial")
+            && (after.starts_with("memorial") || after.starts_with("Memorial"))
             && known(lex, &canonical, when).is_none()
         {
             continue;
@@ -484,8 +484,27 @@ fn named_before<'a>(
             break;
         }
     }
-    if units == 0 || (units == 1 && lone_opener) || (head == "strike" && !firm_place_or_year) {
+    if units == 0 || (units == 1 && lone_opener) {
         return None;
+    }
+    // A strike of workers is "the Ford strike", "the 1972 coal strike"; not "a Liverpool
+    // strike" (a goal), "the US missile strike on Syria" or "the Nato strike against ..."
+    // (attacks).
+    if head == "strike" {
+        let the = j > 0 && seg.word(j - 1).eq_ignore_ascii_case("the");
+        // "on Syria" is a target; "on Monday" a day (weekdays and months are stop words).
+        let on_a_name = seg.is_word(k + 1, "on")
+            && seg.tokens.get(k + 2).is_some_and(|t| t.word)
+            && seg.word(k + 2).starts_with(char::is_uppercase)
+            && !words::is_stopword(seg.word(k + 2));
+        let attack = qualifiers
+            .iter()
+            .any(|q| matches!(*q, "missile" | "nuclear"))
+            || on_a_name
+            || seg.is_word(k + 1, "against");
+        if !firm_place_or_year || !the || attack {
+            return None;
+        }
     }
     if nations == units && NEEDS_MORE_THAN_A_NATION.contains(&head) {
         return None;

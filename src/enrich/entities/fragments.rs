@@ -227,9 +227,12 @@ fn is_non_name(words: &[String]) -> bool {
     let plural_titles = words.len() > 1
         && words.last().is_some_and(|w| w.ends_with('s'))
         && words.iter().all(title_word);
+    // "the Allied Powers", "the Central Powers": a bloc of states, no organisation.
+    let bloc = words.len() > 1 && words.last().is_some_and(|w| w == "powers");
     words.is_empty()
         || words.iter().all(filler)
         || plural_titles
+        || bloc
         || words.last().is_some_and(|w| l.money_units.contains(w))
 }
 
@@ -663,8 +666,18 @@ pub(super) fn apply<'a>(
                             "one", "some", "that", "this", "to", "two", "with",
                         ];
                         let before = &n[..n.len() - w.len()];
+                        // "Premier League" beside the "Scottish Premier League" is England's:
+                        // a nation's adjective before it makes another body.
+                        let nation = |x: &String| {
+                            ["ish", "ese", "ian", "can", "ean"]
+                                .iter()
+                                .any(|e| x.ends_with(e))
+                        };
                         n.ends_with(&w)
-                            && !before.iter().any(|x| PHRASE_WORDS.contains(&x.as_str()))
+                            && w.iter().any(|x| l.heads.contains(x))
+                            && !before
+                                .iter()
+                                .any(|x| PHRASE_WORDS.contains(&x.as_str()) || nation(x))
                     };
                     let longer = named.iter().filter(|(n, _)| {
                         n.len() > w.len()

@@ -258,13 +258,14 @@ pub(super) fn resolve<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>, title: &
             && m.canonical == m.name
             && !lex.lists(m.name)
             && !org_first_words.contains(&m.name);
-        // "Jordan said he was done" in a story naming Michael Jordan, "Houston sang" beside
-        // Whitney Houston: a place's name where no place stands is the person's surname
-        // ("in Jordan", "Syria and Jordan", "King Abdullah of Jordan" stay the country).
+        // "Jordan said he was done" in a story naming Michael Jordan, "said Mr Irish" beside
+        // Oliver Irish: a place's name after a person's title or before "said" is the
+        // person's surname ("in Jordan", "Syria and Jordan" stay the country).
         let surname_not_place = m.kind == EntityKind::Place && !m.markup && {
+            // The name ends the mention ("Mr Jordan" read as a place holds a title first).
             let (_, text, base) = super::mentions::field_at(m.pos, title, body);
-            let at = m.pos - base;
-            words::stands_for_a_person(&text[..at], &text[at + m.name.len()..])
+            let at = (m.end - base).saturating_sub(m.name.len());
+            text.is_char_boundary(at) && words::stands_for_a_person(text, at, m.name.len())
         };
         if (misread || surname_not_place)
             && let Some(Some(full)) = surnames.get(m.name)

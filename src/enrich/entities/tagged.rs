@@ -140,6 +140,7 @@ pub(super) fn apply<'a>(
             };
         // "the Lenin Shipyard", "Kennedy Airport": a facility named after a person.
         let facility_around_person = matches!(span.kind, NerType::Loc | NerType::Org)
+            && !overlapping.is_empty()
             && whole_names::ends_in_facility(surface)
             && overlapped().all(|m| {
                 m.gazetteer && m.kind == EntityKind::Person && pos <= m.pos && m.end < end
@@ -591,7 +592,6 @@ fn contest_shaped(surface: &str) -> bool {
         "Championship",
         "Championships",
         "Cup",
-        "Fair",
         "Festival",
         "Marathon",
         "Olympics",
@@ -603,9 +603,9 @@ fn contest_shaped(surface: &str) -> bool {
 }
 
 /// "Miners near Coventry", "an academy in Leeds", "landed near Caen": one word read as an
-/// organisation that is a city or a county, right after "in", "near", "outside", "across" or "between
-/// ... and". The tagger learnt such names as football clubs; a club plays, beats and is
-/// beaten, it is not where things are. Not a name the gazetteer knows as an organisation.
+/// organisation that is a city or a county, right after "in", "near", "outside", "across" or
+/// "between ... and". The tagger learnt such names as football clubs; a club plays, beats and
+/// is beaten, it is not where things are. Not a name the gazetteer knows as an organisation.
 fn city_after_locative(
     lex: &Lexicon,
     text: &str,
@@ -1005,9 +1005,12 @@ fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
             let second_of_title = matches!(previous, "Datuk" | "Dato") && word == "Seri";
             // "Cricketer-turned-politician Imran Khan", "Co-founder Ann Lee": a description
             // opening a sentence, its later parts in lower case (unlike "Douglas-Home").
-            let description = word.split_once('-').is_some_and(|(_, rest)| {
-                rest.split('-')
-                    .all(|p| !p.is_empty() && p.chars().all(char::is_lowercase))
+            // Not "Se-ri Pak", "Chang-rae Lee": Korean given names have one lowercase part.
+            let description = word.split_once('-').is_some_and(|(first, rest)| {
+                let lowercase = rest
+                    .split('-')
+                    .all(|p| !p.is_empty() && p.chars().all(char::is_lowercase));
+                lowercase && (rest.contains('-') || matches!(first, "Co" | "Ex" | "Vice"))
             });
             if !second_of_title
                 && !description

@@ -6,6 +6,8 @@
 //!   an organisation);
 //! - a number that ends a name: "UAW Local" + " 1927", "County Road" + " 12", "Terminal 5";
 //! - a district's word: "the Dunmore City School" + " District";
+//! - a ministry's portfolios after its first comma: "Ministry of Agriculture" + ", Fisheries
+//!   and Food";
 //! - a facility named after a person: "Lenin" + " Shipyard", "Kennedy" + " Airport" (the
 //!   person is not who the sentence names).
 //!
@@ -31,7 +33,7 @@ pub(super) fn complete(text: &str, spans: Vec<TaggedSpan>) -> Vec<TaggedSpan> {
         } else {
             span.end += saint_s_possessive(name, after)
                 .or_else(|| number_after(name, after))
-                .or_else(|| district_after(name, after))
+                .or_else(|| district_word_after(name, after))
                 .or_else(|| portfolios_after(name, after))
                 .unwrap_or(0);
         }
@@ -40,8 +42,8 @@ pub(super) fn complete(text: &str, spans: Vec<TaggedSpan>) -> Vec<TaggedSpan> {
     out
 }
 
-/// What a saint's possessive names: "St Oswald's Church", "St Mary's Catholic Hospital",
-/// "St James's Park" (not "St Gallen's Brazilian striker": St Gallen is a town).
+/// What a saint's possessive names: "St Oswald's Church", "St Mary's Catholic Hospital" (not
+/// "St Gallen's Brazilian striker", "St Petersburg's Palace Square": towns').
 const SAINT_S_HEADS: &[&str] = &[
     "Abbey",
     "Academy",
@@ -53,12 +55,8 @@ const SAINT_S_HEADS: &[&str] = &[
     "Hospital",
     "Infirmary",
     "Minster",
-    "Park",
-    "Primary",
     "Priory",
     "School",
-    "Square",
-    "University",
 ];
 
 /// The length of "'s Church" after a saint's name: up to three capitalised words, the last
@@ -73,24 +71,33 @@ fn saint_s_possessive(name: &str, after: &str) -> Option<usize> {
     let rest = ["'s ", "\u{2019}s ", "' ", "\u{2019} "]
         .iter()
         .find_map(|p| after.strip_prefix(p))?;
+    // The head, after at most two words that say which church or school ("St Mary's Roman
+    // Catholic Church"); not "St. Louis' Washington University", a city's.
+    const MODIFIERS: &[&str] = &[
+        "Anglican",
+        "Catholic",
+        "High",
+        "Infant",
+        "Junior",
+        "Methodist",
+        "Parish",
+        "Primary",
+        "Roman",
+    ];
     let mut len = 0;
-    let mut through_head = None;
     for (n, word) in rest.split(' ').enumerate().take(3) {
         let letters = word
             .find(|c: char| !c.is_alphabetic())
             .unwrap_or(word.len());
-        if letters == 0 || !word.starts_with(char::is_uppercase) {
-            break;
-        }
         len += usize::from(n > 0) + letters;
         if SAINT_S_HEADS.contains(&&word[..letters]) {
-            through_head = Some(len);
+            return Some(after.len() - rest.len() + len);
         }
-        if letters < word.len() {
-            break;
+        if letters < word.len() || !MODIFIERS.contains(&word) {
+            return None;
         }
     }
-    through_head.map(|words| after.len() - rest.len() + words)
+    None
 }
 
 /// The length of ", Fisheries and Food" after "Ministry of Agriculture": a department's
@@ -105,15 +112,15 @@ fn portfolios_after(name: &str, after: &str) -> Option<usize> {
     }
     let mut rest = after.strip_prefix(", ")?;
     for _ in 0..4 {
-        rest = &rest[capitalised_run(rest)?..];
+        rest = &rest[portfolio(rest)?..];
         if let Some(next) = rest.strip_prefix(", ") {
             rest = next.strip_prefix("and ").unwrap_or(next);
             if next.starts_with("and ") {
-                rest = &rest[capitalised_run(rest)?..];
+                rest = &rest[portfolio(rest)?..];
                 return Some(after.len() - rest.len());
             }
         } else if let Some(last) = rest.strip_prefix(" and ") {
-            rest = &last[capitalised_run(last)?..];
+            rest = &last[portfolio(last)?..];
             return Some(after.len() - rest.len());
         } else {
             return None;
@@ -122,15 +129,71 @@ fn portfolios_after(name: &str, after: &str) -> Option<usize> {
     None
 }
 
-/// The length of one to three capitalised words opening `text` ("Rural Affairs"), `None`
-/// if it opens with none.
-fn capitalised_run(text: &str) -> Option<usize> {
+/// Words of ministries' portfolios: "Agriculture, Fisheries and Food", "Digital, Culture,
+/// Media and Sport", "Health, Education and Welfare". Only these: "the Department of
+/// Justice, FBI and CIA" is a list of three.
+const PORTFOLIO_WORDS: &[&str] = &[
+    "Affairs",
+    "Agriculture",
+    "Alcohol",
+    "Business",
+    "Change",
+    "Children",
+    "Climate",
+    "Communities",
+    "Culture",
+    "Defence",
+    "Development",
+    "Digital",
+    "Education",
+    "Employment",
+    "Energy",
+    "Enterprise",
+    "Environment",
+    "Explosives",
+    "Families",
+    "Firearms",
+    "Fisheries",
+    "Food",
+    "Forestry",
+    "Health",
+    "Heritage",
+    "Housing",
+    "Industry",
+    "Innovation",
+    "Labour",
+    "Local",
+    "Media",
+    "Pensions",
+    "Planning",
+    "Reform",
+    "Regions",
+    "Regulatory",
+    "Rural",
+    "Schools",
+    "Science",
+    "Skills",
+    "Social",
+    "Sport",
+    "Technology",
+    "Tobacco",
+    "Tourism",
+    "Trade",
+    "Transport",
+    "Welfare",
+    "Work",
+    "Youth",
+];
+
+/// The length of one or two [`PORTFOLIO_WORDS`] opening `text` ("Rural Affairs"), `None` if
+/// it opens with none.
+fn portfolio(text: &str) -> Option<usize> {
     let mut len = 0;
-    for (n, word) in text.split(' ').enumerate().take(3) {
+    for (n, word) in text.split(' ').enumerate().take(2) {
         let letters = word
             .find(|c: char| !c.is_alphabetic())
             .unwrap_or(word.len());
-        if letters == 0 || !word.starts_with(char::is_uppercase) {
+        if !PORTFOLIO_WORDS.contains(&&word[..letters]) {
             break;
         }
         len += usize::from(n > 0) + letters;
@@ -158,10 +221,11 @@ const NUMBERED_HEADS: &[&str] = &[
 ];
 
 /// The length of " 1927" (a number of up to five digits, perhaps a capital letter) after a
-/// name whose last word is a [`NUMBERED_HEADS`] word.
+/// name whose last word is a [`NUMBERED_HEADS`] word or "No.".
 fn number_after(name: &str, after: &str) -> Option<usize> {
     let last = name.rsplit(' ').next()?;
-    if !NUMBERED_HEADS.contains(&last) {
+    // "Chevrolet Plant No." + " 4", "Lodge No." + " 42".
+    if !NUMBERED_HEADS.contains(&last) && !matches!(last, "No." | "No") {
         return None;
     }
     let rest = after.strip_prefix(' ')?;
@@ -171,13 +235,21 @@ fn number_after(name: &str, after: &str) -> Option<usize> {
     }
     let letter = usize::from(rest[digits..].starts_with(|c: char| c.is_ascii_uppercase()));
     let end = digits + letter;
-    // "Route 66," yes; "Local 12-month" or "Road 3.5" no.
-    let next = rest[end..].chars().next();
-    if next.is_some_and(|c| {
-        c.is_alphanumeric()
-            || c == '-'
-            || (c == '.' && rest[end + 1..].starts_with(|d: char| d.is_ascii_digit()))
-    }) {
+    // "Route 66," yes; "Local 12-month", "Road 3.5", "Silk Road 2,000 years ago" and
+    // "Montgomery Ward 10 years ago" no: a number with a unit after it is a quantity.
+    const UNITS: &[&str] = &[
+        "billion", "days", "hours", "miles", "million", "minutes", "months", "people", "per",
+        "percent", "thousand", "times", "weeks", "years",
+    ];
+    let tail = &rest[end..];
+    let next = tail.chars().next();
+    let decimal =
+        |c: char| matches!(c, '.' | ',') && tail[1..].starts_with(|d: char| d.is_ascii_digit());
+    let unit = tail
+        .strip_prefix(' ')
+        .and_then(|t| t.split(|c: char| !c.is_alphabetic()).next())
+        .is_some_and(|w| UNITS.contains(&w));
+    if next.is_some_and(|c| c.is_alphanumeric() || c == '-' || decimal(c)) || unit {
         return None;
     }
     Some(1 + end)
@@ -205,7 +277,7 @@ const DISTRICT_KINDS: &[&str] = &[
 ];
 
 /// The length of " District" after a name ending in a [`DISTRICT_KINDS`] word.
-fn district_after(name: &str, after: &str) -> Option<usize> {
+fn district_word_after(name: &str, after: &str) -> Option<usize> {
     let last = name.rsplit(' ').next()?;
     let rest = after.strip_prefix(" District")?;
     let whole_word = !rest.starts_with(char::is_alphanumeric);
@@ -275,7 +347,8 @@ mod tests {
     #[test]
     fn cut_names_are_made_whole_and_take_in_the_spans_inside() {
         let text = "Rites at St Oswald's Church and St Mary's Hospital; St Gallen's Brazilian \
-                    striker; UAW Local 1927, \
+                    striker; St. Louis' Washington University; UAW Local 1927, Chevrolet \
+                    Plant No. 4, Montgomery Ward 10 years ago, \
                     County Road 12, Route 66-style, the Dunmore City School District and \
                     the Lenin Shipyard. Mr Lenin spoke.";
         let got = completed(
@@ -285,7 +358,10 @@ mod tests {
                 ("Church", NerType::Org),
                 ("St Mary", NerType::Org),
                 ("St Gallen", NerType::Org),
+                ("St. Louis", NerType::Loc),
                 ("UAW Local", NerType::Org),
+                ("Chevrolet Plant No.", NerType::Org),
+                ("Montgomery Ward", NerType::Org),
                 ("County Road", NerType::Loc),
                 ("Route", NerType::Loc),
                 ("Dunmore City School", NerType::Org),
@@ -299,21 +375,24 @@ mod tests {
                 "St Oswald's Church",
                 "St Mary's Hospital",
                 "St Gallen",
+                "St. Louis",
                 "UAW Local 1927",
+                "Chevrolet Plant No. 4",
+                "Montgomery Ward",
                 "County Road 12",
                 "Route",
                 "Dunmore City School District",
                 "Lenin Shipyard",
             ]
         );
-        assert_eq!(got[7].1, NerType::Loc);
+        assert_eq!(got[10].1, NerType::Loc);
     }
 
     #[test]
     fn a_department_s_portfolios_after_its_first_comma_are_its_name() {
         let text = "The Ministry of Agriculture, Fisheries and Food (MAFF) and the \
                     Department for Digital, Culture, Media and Sport met the Department of \
-                    Energy, which said so.";
+                    Energy, which said so, and the Department of Justice, FBI and CIA.";
         let got = completed(
             text,
             &[
@@ -322,6 +401,7 @@ mod tests {
                 ("Food", NerType::Org),
                 ("Department for Digital", NerType::Org),
                 ("Department of Energy", NerType::Org),
+                ("Department of Justice", NerType::Org),
             ],
         );
         let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
@@ -331,6 +411,7 @@ mod tests {
                 "Ministry of Agriculture, Fisheries and Food",
                 "Department for Digital, Culture, Media and Sport",
                 "Department of Energy",
+                "Department of Justice",
             ]
         );
     }

@@ -201,9 +201,10 @@ pub(super) fn names_an_office(before: &str, name: &str) -> bool {
     portfolio_before(before) || is_title_and_portfolio(name) || place_and_office
 }
 
-/// Whether `before` ends in an office holder's title and "for": "Secretary of State for ",
-/// "the Minister for ", "Supreme Commander for the ". The name after it is the office's
-/// portfolio ("External Affairs", "the Allied Powers"), no organisation of its own.
+/// Whether `before` ends in an office holder's title and "for" (a minister's and "of"):
+/// "Secretary of State for ", "the Minister for ", "Supreme Commander for the ", "the
+/// Minister of ". The name after it is the office's portfolio ("External Affairs", "the
+/// Allied Powers"), no organisation of its own.
 fn portfolio_before(before: &str) -> bool {
     holder_and_for(before.strip_suffix(" the ").unwrap_or(before).trim_end())
 }
@@ -215,9 +216,9 @@ fn is_title_and_portfolio(name: &str) -> bool {
         .is_some_and(|(title, _)| holder_and_for(&format!("{title} for")))
 }
 
-/// Whether `text` ends in an office holder's title and "for".
+/// Whether `text` ends in an office holder's title and "for", or a minister's and "of".
 fn holder_and_for(text: &str) -> bool {
-    // "the Minister of Technology", "Secretary of Labor": a minister's "of" says the same.
+    // "the Minister of Technology": a minister's "of" says the same.
     let (rest, of) = match text.strip_suffix(" for") {
         Some(rest) => (rest, false),
         None => match text.strip_suffix(" of") {
@@ -226,8 +227,9 @@ fn holder_and_for(text: &str) -> bool {
         },
     };
     let title = rest.trim_end().rsplit([' ', '-']).next().unwrap_or("");
+    // Not "Secretary of": "General Secretary of the Fire Brigades Union" names the union.
     if of {
-        matches!(title, "Minister" | "Secretary" | "Commissar")
+        matches!(title, "Minister" | "Commissar")
     } else {
         OFFICE_HOLDERS.binary_search(&title).is_ok()
     }
@@ -649,38 +651,34 @@ const STOPWORDS: &[&str] = &[
     "Will", "With", "Without", "Would", "Yesterday", "Yet", "You", "Your",
 ];
 
-/// Whether a name that is also a place's, with the text `before` and `after` it, stands
-/// where a person does rather than a place: not after a preposition, an article or a
-/// possessive, not in a list ("Syria, Jordan and Lebanon"), not before a place's comma
-/// ("Houston, Texas").
-pub(super) fn stands_for_a_person(before: &str, after: &str) -> bool {
-    const PLACE_LEADS: &[&str] = &[
-        "across", "around", "at", "between", "from", "in", "into", "near", "of", "outside", "over",
-        "the", "through", "to", "toward", "towards", "via", "within",
+/// Whether a name that is also a place's, at `at` in `text`, stands for a person: after a
+/// person's title ("Mr Irish"), or before a verb of saying ("Jordan said he was done").
+/// Countries and cities say things too ("Jordan said it would close the border"): this is
+/// read only where the article names a person of that surname in full.
+pub(super) fn stands_for_a_person(text: &str, at: usize, len: usize) -> bool {
+    const SAYING: &[&str] = &[
+        "added",
+        "admitted",
+        "asked",
+        "explained",
+        "insisted",
+        "recalled",
+        "replied",
+        "said",
+        "says",
+        "told",
     ];
-    let before = before.trim_end();
-    let mut words = before.rsplit(char::is_whitespace);
-    let previous = words.next().unwrap_or("");
-    // "Syria and Jordan", "Lebanon, or Jordan"; not "he was done, and Houston said".
-    let after_a_name_and = matches!(previous, "and" | "or" | "nor")
-        && words
-            .next()
-            .is_some_and(|w| w.starts_with(char::is_uppercase));
-    let listed =
-        previous.ends_with(',') || previous.ends_with("'s") || previous.ends_with('\u{2019}');
-    let comma_then_name = after
-        .strip_prefix(", ")
-        .is_some_and(|rest| rest.starts_with(char::is_uppercase));
-    let next_word = after
-        .trim_start()
-        .split(char::is_whitespace)
-        .next()
+    let next = text
+        .get(at + len..)
+        .map(|after| {
+            after
+                .trim_start()
+                .split(char::is_whitespace)
+                .next()
+                .unwrap_or("")
+        })
         .unwrap_or("");
-    !listed
-        && !after_a_name_and
-        && !comma_then_name
-        && !matches!(next_word, "and" | "or")
-        && !PLACE_LEADS.contains(&previous.to_lowercase().as_str())
+    after_personal_title(text, at) || SAYING.contains(&next.trim_end_matches([',', '.']))
 }
 
 /// Capitalised titles before a name. "Prime", "Foreign" etc. are only modifiers: they
