@@ -665,8 +665,9 @@ fn leader_of_a_body(body: &str, person: &str) -> bool {
 }
 
 /// Streets, squares, gates and rooms, which the tagger may read as organisations ("Avenue of
-/// Eternal Peace", "Plaza de Mayo", "Gate of Heavenly Peace", "the Caucus Room"); not "Street", whose names stand for
-/// institutions ("Downing Street", "Wall Street").
+/// Eternal Peace", "Plaza de Mayo", "Gate of Heavenly Peace", "the Caucus Room"); not
+/// "Street", whose names stand for institutions ("Downing Street", "Wall Street"). Not
+/// markets either: "Balogun Market" is a place, but "the Zagreb Money Market" is no street.
 fn street_shaped(surface: &str) -> bool {
     const STREETS: &[&str] = &[
         "Avenue",
