@@ -578,10 +578,7 @@ fn ends_in_a_body(words: &str) -> bool {
         "Society",
         "Trust",
     ];
-    words
-        .rsplit(' ')
-        .next()
-        .is_some_and(|last| BODIES.contains(&last))
+    words::last_word_in(words, BODIES)
 }
 
 /// "the Hallamshire Senior Cup", "the Sayre County Fair": a name of two words or more ending
@@ -597,9 +594,7 @@ fn contest_shaped(surface: &str) -> bool {
         "Olympics",
         "Regatta",
     ];
-    surface
-        .rsplit_once(' ')
-        .is_some_and(|(_, last)| HEADS.contains(&last))
+    surface.contains(' ') && words::last_word_in(surface, HEADS)
 }
 
 /// "Miners near Coventry", "an academy in Leeds", "landed near Caen": one word read as an

@@ -681,6 +681,13 @@ pub(super) fn stands_for_a_person(text: &str, at: usize, len: usize) -> bool {
     after_personal_title(text, at) || SAYING.contains(&next.trim_end_matches([',', '.']))
 }
 
+/// Whether the last word of `name` is one of `words` ("Supporters' Club" in bodies).
+pub(super) fn last_word_in(name: &str, words: &[&str]) -> bool {
+    name.rsplit(' ')
+        .next()
+        .is_some_and(|last| words.contains(&last))
+}
+
 /// Capitalised titles before a name. "Prime", "Foreign" etc. are only modifiers: they
 /// extend a cue ("Prime Minister") but do not make one.
 pub(super) fn is_title_cue(w: &str) -> bool {
