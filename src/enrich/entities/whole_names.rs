@@ -106,9 +106,16 @@ fn saint_s_possessive(name: &str, after: &str) -> Option<usize> {
 /// capitalised words, the last after "and".
 fn portfolios_after(name: &str, after: &str) -> Option<usize> {
     const DEPARTMENTS: &[&str] = &["Bureau", "Department", "Ministry", "Office"];
-    let first = name.split(' ').next()?;
-    if !DEPARTMENTS.contains(&first) || !(name.contains(" of ") || name.contains(" for ")) {
+    let words: Vec<&str> = name.split(' ').collect();
+    let departmental = words
+        .windows(2)
+        .any(|w| DEPARTMENTS.contains(&w[0]) && matches!(w[1], "of" | "for"));
+    if !departmental {
         return None;
+    }
+    // "the California Department of Financial Protection" + " and Innovation".
+    if let Some(last) = after.strip_prefix(" and ") {
+        return Some(" and ".len() + portfolio(last)?);
     }
     let mut rest = after.strip_prefix(", ")?;
     for _ in 0..4 {
@@ -159,6 +166,7 @@ const PORTFOLIO_WORDS: &[&str] = &[
     "Health",
     "Heritage",
     "Housing",
+    "Human",
     "Industry",
     "Innovation",
     "Labour",
@@ -172,6 +180,7 @@ const PORTFOLIO_WORDS: &[&str] = &[
     "Rural",
     "Schools",
     "Science",
+    "Services",
     "Skills",
     "Social",
     "Sport",
@@ -180,6 +189,7 @@ const PORTFOLIO_WORDS: &[&str] = &[
     "Tourism",
     "Trade",
     "Transport",
+    "Urban",
     "Welfare",
     "Work",
     "Youth",
@@ -392,7 +402,8 @@ mod tests {
     fn a_department_s_portfolios_after_its_first_comma_are_its_name() {
         let text = "The Ministry of Agriculture, Fisheries and Food (MAFF) and the \
                     Department for Digital, Culture, Media and Sport met the Department of \
-                    Energy, which said so, and the Department of Justice, FBI and CIA.";
+                    Energy, which said so, and the Department of Justice, FBI and CIA, and the \
+                    California Department of Financial Protection and Innovation.";
         let got = completed(
             text,
             &[
@@ -402,6 +413,10 @@ mod tests {
                 ("Department for Digital", NerType::Org),
                 ("Department of Energy", NerType::Org),
                 ("Department of Justice", NerType::Org),
+                (
+                    "California Department of Financial Protection",
+                    NerType::Org,
+                ),
             ],
         );
         let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
@@ -412,6 +427,7 @@ mod tests {
                 "Department for Digital, Culture, Media and Sport",
                 "Department of Energy",
                 "Department of Justice",
+                "California Department of Financial Protection and Innovation",
             ]
         );
     }
