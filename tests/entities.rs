@@ -579,3 +579,36 @@ fn a_local_branch_or_a_committee_of_a_listed_org_is_an_org_of_its_own() {
     }
     assert!(!has(&list, "org", "U.S. Federal Reserve"), "{list:?}");
 }
+
+#[test]
+fn two_firms_joined_by_and_a_judge_s_title_and_an_abbey_are_read_apart() {
+    let s = Scratch::new();
+    s.write(
+        "2011/05/court.txt",
+        "Court blocks merger\n\nLONDON, May 2, 2011 - The High Court blocked the merger of \
+         Thames Water and Anglian Water. Mr Justice Briggs said the regulator must look \
+         again. The Archbishop led prayers at Westminster Abbey, and the Ministry of Justice \
+         said nothing.\n",
+    );
+    s.index();
+    let list = listed(&s);
+    for (kind, name) in [
+        ("org", "Thames Water"),
+        ("org", "Anglian Water"),
+        ("place", "Westminster Abbey"),
+    ] {
+        assert!(has(&list, kind, name), "{kind} {name}: {list:?}");
+    }
+    for name in [
+        "Thames Water and Anglian Water",
+        "Justice Briggs",
+        "UK Parliament",
+    ] {
+        assert!(!list.iter().any(|(_, n, _)| n == name), "{name}: {list:?}");
+    }
+    assert!(
+        list.iter()
+            .any(|(_, n, _)| n.contains("Ministry of Justice") || n == "Justice Ministry"),
+        "{list:?}"
+    );
+}

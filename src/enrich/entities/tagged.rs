@@ -138,6 +138,13 @@ pub(super) fn apply<'a>(
                     && unknown_name(lex, before, art.when());
                 local_place(before) || town_s_party || ends_in_a_body(after)
             };
+        // "Westminster Abbey", "Kremlin Square": a place named after what the gazetteer
+        // knows as an organisation.
+        let place_around_listed_org = span.kind == NerType::Loc
+            && !overlapping.is_empty()
+            && place_shaped(surface)
+            && overlapped()
+                .all(|m| m.gazetteer && m.kind == EntityKind::Org && pos <= m.pos && m.end < end);
         // "the Lenin Shipyard", "Kennedy Airport": a facility named after a person.
         let facility_around_person = matches!(span.kind, NerType::Loc | NerType::Org)
             && !overlapping.is_empty()
@@ -150,6 +157,7 @@ pub(super) fn apply<'a>(
             || name_around_table_alias
             || facility_around_person
             || org_around_listed_org
+            || place_around_listed_org
         {
             for &i in &overlapping {
                 art.mentions[i].removed = true;
@@ -705,6 +713,7 @@ fn place_shaped(surface: &str) -> bool {
     // Venues too ("Jeongdong Theater"), but not heads that are also common surnames ("Hall",
     // "Park": "Ji-sung Park").
     const LAST: &[&str] = &[
+        "Abbey",
         "Airport",
         "Arena",
         "Avenue",
@@ -1044,11 +1053,11 @@ fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
     }
     // "the Cabinet of Prince Konoye": the tagger stopped at the title of the person whose
     // cabinet it is, which is no word of the name; "the Liberal Party of Jeremy Thorpe" took
-    // the leader's name in.
+    // the leader's name in. ("the Ministry of Justice" names no judge.)
     if span.kind == NerType::Org
         && let Some(of) = text[start..end].rfind(" of ")
         && let after_of = text[start + of + 4..end].trim_end_matches('.')
-        && (words::is_title_cue(after_of)
+        && ((words::is_title_cue(after_of) && after_of != "Justice")
             || words::is_noble(after_of)
             || after_of == "Baron"
             || leader_of_a_body(&text[start..start + of], after_of))

@@ -11,7 +11,8 @@
 //! - a facility named after a person: "Lenin" + " Shipyard", "Kennedy" + " Airport" (the
 //!   person is not who the sentence names).
 //!
-//! The spans a lengthened name takes in are dropped.
+//! The spans a lengthened name takes in are dropped. And one name the tagger made of two is
+//! split: "Thames Water and Anglian Water".
 
 use super::spans::TaggedSpan;
 use crate::enrich::ner::NerType;
@@ -22,6 +23,15 @@ pub(super) fn complete(text: &str, spans: Vec<TaggedSpan>) -> Vec<TaggedSpan> {
     for mut span in spans {
         if out.last().is_some_and(|prev| span.start < prev.end) {
             continue;
+        }
+        // "Thames Water and Anglian Water": two names of one kind, read as one.
+        if let Some(and) = two_of_a_kind(&text[span.start..span.end]) {
+            let second = span.start + and + " and ".len();
+            out.push(TaggedSpan {
+                end: span.start + and,
+                ..span.clone()
+            });
+            span.start = second;
         }
         let after = &text[span.end..];
         let name = &text[span.start..span.end];
@@ -40,6 +50,18 @@ pub(super) fn complete(text: &str, spans: Vec<TaggedSpan>) -> Vec<TaggedSpan> {
         out.push(span);
     }
     out
+}
+
+/// Where " and " splits a name into two of one kind: both sides of two words or more with the
+/// same last word ("Thames Water and Anglian Water", "Lloyds Bank and Barclays Bank"); not
+/// "Marks and Spencer", "the Department of Housing and Urban Development".
+fn two_of_a_kind(name: &str) -> Option<usize> {
+    let and = name.find(" and ")?;
+    let (first, second) = (&name[..and], &name[and + " and ".len()..]);
+    let (Some((_, a)), Some((_, b))) = (first.rsplit_once(' '), second.rsplit_once(' ')) else {
+        return None;
+    };
+    (a == b && !second.contains(" and ")).then_some(and)
 }
 
 /// What a saint's possessive names: "St Oswald's Church", "St Mary's Catholic Hospital" (not
@@ -429,6 +451,23 @@ mod tests {
                 "Department of Justice",
                 "California Department of Financial Protection and Innovation",
             ]
+        );
+    }
+
+    #[test]
+    fn two_names_of_one_kind_joined_by_and_are_two() {
+        let text = "Thames Water and Anglian Water merged; Marks and Spencer did not.";
+        let got = completed(
+            text,
+            &[
+                ("Thames Water and Anglian Water", NerType::Org),
+                ("Marks and Spencer", NerType::Org),
+            ],
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Thames Water", "Anglian Water", "Marks and Spencer"]
         );
     }
 
