@@ -612,3 +612,21 @@ fn two_firms_joined_by_and_a_judge_s_title_and_an_abbey_are_read_apart() {
         "{list:?}"
     );
 }
+
+#[test]
+fn a_listed_firm_opening_a_sentence_is_a_name_and_a_lawmaker_s_party_and_state_no_one() {
+    let s = Scratch::new();
+    s.write(
+        "2020/03/vaccine.txt",
+        "Vaccine trials\n\nWASHINGTON, March 15, 2020 - The companies met on Monday.\n\nPfizer and \
+         its partner said they would test a vaccine. Sen. Rob Portman, R-Ohio, welcomed it. \
+         Recruit the right staff first, one adviser said.\n",
+    );
+    s.index();
+    let list = listed(&s);
+    assert!(has(&list, "org", "Pfizer"), "{list:?}");
+    assert!(has(&list, "person", "Rob Portman"), "{list:?}");
+    for name in ["R-Ohio", "Recruit"] {
+        assert!(!list.iter().any(|(_, n, _)| n == name), "{name}: {list:?}");
+    }
+}

@@ -226,7 +226,15 @@ pub(super) fn tag(tagger: &Tagger, title: &str, body: &str) -> TaggedSpans {
                     start,
                     end: last.end,
                     kind: span.kind,
-                    doubtful: lone_opener && !named_mid_sentence.contains(first.text),
+                    // ("Pfizer and BioNTech said ...": a firm of the tagger's lists is a
+                    // name wherever it stands, unless an article follows it: "Recruit the
+                    // right colleagues" is a verb.)
+                    doubtful: lone_opener
+                        && !named_mid_sentence.contains(first.text)
+                        && !(crate::enrich::ner::is_listed_organisation(first.text)
+                            && !sentence
+                                .get(span.end)
+                                .is_some_and(|next| matches!(next.text, "the" | "a" | "an"))),
                 });
             }
         }

@@ -56,8 +56,15 @@ pub(super) fn apply<'a>(
         let clock = ["A.M. ", "P.M. ", "a.m. ", "p.m. "]
             .iter()
             .any(|c| surface.starts_with(c));
+        // "Sen. Rob Portman, R-Ohio": a party and a state after a lawmaker's name.
+        let party_and_state = ["R-", "D-", "I-"].iter().any(|p| {
+            named
+                .strip_prefix(p)
+                .is_some_and(|st| st.starts_with(char::is_uppercase))
+        });
         if is_common_word(named)
             || clock
+            || party_and_state
             || surface.contains(';')
             || is_law(surface)
             || !lowercase_words_fit(named, span.kind)
