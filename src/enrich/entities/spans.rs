@@ -231,10 +231,8 @@ pub(super) fn tag(tagger: &Tagger, title: &str, body: &str) -> TaggedSpans {
                     // right colleagues" is a verb.)
                     doubtful: lone_opener
                         && !named_mid_sentence.contains(first.text)
-                        && !(crate::enrich::ner::is_listed_organisation(first.text)
-                            && !sentence
-                                .get(span.end)
-                                .is_some_and(|next| matches!(next.text, "the" | "a" | "an"))),
+                        && (!crate::enrich::ner::is_listed_organisation(first.text)
+                            || before_an_article(sentence, span.end)),
                 });
             }
         }
@@ -244,6 +242,13 @@ pub(super) fn tag(tagger: &Tagger, title: &str, body: &str) -> TaggedSpans {
         body: in_body,
         markup: Vec::new(),
     }
+}
+
+/// Whether the token at `k` of `sentence` is an article ("Recruit the ...").
+fn before_an_article(sentence: &[ner::Token<'_>], k: usize) -> bool {
+    sentence
+        .get(k)
+        .is_some_and(|next| matches!(next.text, "the" | "a" | "an"))
 }
 
 #[cfg(test)]
