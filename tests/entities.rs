@@ -540,7 +540,8 @@ fn the_last_words_of_an_org_the_article_names_are_that_org() {
         "Count delayed\n\nDUNMORE, Ohio, Nov. 4, 1998 - The Sayre County Board of Elections \
          said the count would be late. The Board of Elections blamed a printer. The Thornleigh \
          Metropolitan Borough Council met; the Borough Council will act. Advanced Development \
-         Programs at Blue Origin were cut, Blue Origin said.\n",
+         Programs at Blue Origin were cut, Blue Origin said. The New York Yankees beat the \
+         Boston Red Sox; the Yankees lead the Red Sox by two games.\n",
     );
     s.index();
     let list = listed(&s);
@@ -551,8 +552,16 @@ fn the_last_words_of_an_org_the_article_names_are_that_org() {
     ] {
         assert!(has(&list, "org", name), "{name}: {list:?}");
     }
-    for name in ["Board of Elections", "Borough Council"] {
+    for name in [
+        "Board of Elections",
+        "Borough Council",
+        "Yankees",
+        "Red Sox",
+    ] {
         assert!(!has(&list, "org", name), "{name}: {list:?}");
+    }
+    for name in ["New York Yankees", "Boston Red Sox"] {
+        assert!(has(&list, "org", name), "{name}: {list:?}");
     }
 }
 

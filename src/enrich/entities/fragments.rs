@@ -560,6 +560,23 @@ pub(super) fn apply<'a>(
     }
     named.sort();
     named.dedup();
+    // How many first words of each name are a place the gazetteer knows ("New York" of "New
+    // York Yankees"): a team's nickname after them stands for the team.
+    let place_words: Vec<usize> = named
+        .iter()
+        .map(|(_, c)| {
+            let words: Vec<&str> = c.split(' ').collect();
+            // A city's, not a country's written as letters ("US Treasury", "US Ahold").
+            (1..words.len())
+                .rev()
+                .find(|&k| {
+                    let place = words[..k].join(" ");
+                    place.chars().any(char::is_lowercase)
+                        && lex.knows(EntityKind::Place, &place, art.when())
+                })
+                .unwrap_or(0)
+        })
+        .collect();
     // The words of the article's other names: a lone word the tagger calls a person that is
     // one of them is that name shortened ("Fargo" of "Wells Fargo", "Hill" of "Capitol Hill
     // Publishing"), not someone the article names.
@@ -674,18 +691,24 @@ pub(super) fn apply<'a>(
                                 .any(|e| x.ends_with(e))
                         };
                         n.ends_with(&w)
-                            && w.iter().any(|x| l.heads.contains(x))
                             && !before
                                 .iter()
                                 .any(|x| PHRASE_WORDS.contains(&x.as_str()) || nation(x))
                     };
-                    let longer = named.iter().filter(|(n, _)| {
+                    // What may stand for the longer name by its last words: the part after
+                    // "&" (not "and": "Foo Fighters and Iron Maiden" is two), an institution
+                    // ("the Board of Elections"), or a team after its city ("the Yankees",
+                    // "the Red Sox" of "New York Yankees", "Boston Red Sox").
+                    let institution = w.len() >= 2 && w.iter().any(|x| l.heads.contains(x));
+                    let longer = named.iter().zip(&place_words).filter(|((n, _), places)| {
                         n.len() > w.len()
                             && (n.starts_with(&w)
                                 || (tail_of(n)
-                                    && (w.len() >= 2 || n.iter().any(|x| x == "&" || x == "and"))))
+                                    && (institution
+                                        || n.iter().any(|x| x == "&")
+                                        || **places == n.len() - w.len())))
                     });
-                    if let Some(full) = the_one(longer.map(|(_, c)| c)).cloned() {
+                    if let Some(full) = the_one(longer.map(|((_, c), _)| c)).cloned() {
                         m.canonical = full;
                     }
                 }
