@@ -30,6 +30,7 @@ mod fragments;
 mod lexicon;
 mod markup;
 mod mentions;
+mod name_shapes;
 mod national;
 mod resolve;
 mod rules;

@@ -1,0 +1,254 @@
+//! What a name's own words say it is, whatever kind the tagger read: an event ("Consumer
+//! Electronics Show"), a contest ("the Hallamshire Senior Cup"), a street or a place ("Avenue
+//! of Eternal Peace", "River Alder"), a firm ("Dick Clark Productions"), a city after "in"
+//! that the tagger took for a club, a county's or a town's branch of a listed organisation,
+//! and a party's leader cut into its name. Read by `tagged.rs`.
+
+use super::fragments;
+use super::lexicon::{Lexicon, When};
+use super::words;
+use crate::article::EntityKind;
+
+/// An organisation's name that ends in what is held rather than who holds it: an event
+/// ("Consumer Electronics Show", "Brit Awards", "Venice Film Festival"). Not a conference,
+/// which many bodies are called ("Southern Christian Leadership Conference").
+///
+/// "Talks" and "Treaty" also end firms' names ("Penn Treaty American Corp", "Penn Treaty"
+/// for short), so they make an event of a name of three words or more ("Strategic Arms
+/// Limitation Talks") or one written after "the" ("the Maastricht Treaty").
+pub(super) fn event_shaped(surface: &str, before: &str) -> bool {
+    let Some((_, last)) = surface.rsplit_once(' ') else {
+        return false;
+    };
+    let pact = matches!(last, "Talks" | "Treaty");
+    // "Guardians of the Islamic Revolution": the name's head is before "of".
+    last != "Conference"
+        && !surface.contains(" of ")
+        && words::is_event_head(last)
+        && (!pact || surface.split(' ').count() >= 3 || before.ends_with("the "))
+}
+
+/// Whether `words` (before a listed organisation's name) name a place below a country's:
+/// "Sayre County", "Dunmore City" (not "U.S.", "British": the listed name is the nation's).
+pub(super) fn local_place(words: &str) -> bool {
+    const LOCAL: &[&str] = &[
+        "Borough", "City", "County", "District", "Parish", "Township",
+    ];
+    let last = words.rsplit(' ').next().unwrap_or("");
+    LOCAL.contains(&last)
+        && words
+            .split(' ')
+            .all(|w| w.starts_with(char::is_uppercase) && w.chars().skip(1).all(char::is_lowercase))
+}
+
+/// Whether `word` is one capitalised word that no list knows ("Stevenage", "Northfield").
+pub(super) fn unknown_name(lex: &Lexicon, word: &str, when: When<'_>) -> bool {
+    !word.is_empty()
+        && !word.contains(' ')
+        && word.starts_with(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase)
+        && !lex.lists(word)
+        && !lex.knows(EntityKind::Place, word, when)
+}
+
+/// Whether `words` (after a listed organisation's name) end in a body's word: "Supporters'
+/// Club", "Local Branch", "Pension Trust".
+pub(super) fn ends_in_a_body(words: &str) -> bool {
+    const BODIES: &[&str] = &[
+        "Association",
+        "Branch",
+        "Club",
+        "Committee",
+        "Foundation",
+        "Society",
+        "Trust",
+    ];
+    words::last_word_in(words, BODIES)
+}
+
+/// "the Hallamshire Senior Cup", "the Sayre County Fair": a name of two words or more ending
+/// in a word that only contests and shows end in.
+pub(super) fn contest_shaped(surface: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "Carnival",
+        "Championship",
+        "Championships",
+        "Cup",
+        "Festival",
+        "Marathon",
+        "Olympics",
+        "Regatta",
+    ];
+    surface.contains(' ') && words::last_word_in(surface, HEADS)
+}
+
+/// "Miners near Coventry", "an academy in Leeds", "landed near Caen": one word read as an
+/// organisation that is a city or a county, right after "in", "near", "outside", "across" or
+/// "between ... and". The tagger learnt such names as football clubs; a club plays, beats and
+/// is beaten, it is not where things are. Not a name the gazetteer knows as an organisation.
+pub(super) fn city_after_locative(
+    lex: &Lexicon,
+    text: &str,
+    at: usize,
+    surface: &str,
+    when: When<'_>,
+) -> bool {
+    // Not "from": players come "from Chelsea".
+    const LOCATIVES: &[&str] = &["across", "in", "near", "outside"];
+    let before = text[..at].strip_suffix(' ').unwrap_or("");
+    let preposition = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    // "between Kelsford and Bristol": the second of two places.
+    let between = preposition == "and"
+        && before[..before.len() - 3]
+            .rsplit(' ')
+            .take(4)
+            .any(|w| w == "between");
+    // "in Metz's 3-1 home victory": the club's.
+    let after = &text[at + surface.len()..];
+    !surface.contains(' ')
+        && !after.starts_with("'s")
+        && !after.starts_with("\u{2019}s")
+        && (LOCATIVES.contains(&preposition) || between)
+        && (fragments::is_city(surface) || is_shire(surface))
+        && !lex.knows(EntityKind::Org, surface, when)
+}
+
+/// "Nottinghamshire", "Aberdeenshire": a British county, which CoNLL's cricket results taught
+/// the tagger as a club.
+pub(super) fn is_shire(word: &str) -> bool {
+    word.len() > "shire".len() + 2
+        && word.ends_with("shire")
+        && word.starts_with(char::is_uppercase)
+}
+
+/// Whether `person` ("Jeremy Thorpe": a given name and one more capitalised word) is whose
+/// `body` is ("Liberal Party", "Government", "Cabinet"): the leader, not the name's end ("the
+/// Government of India", "the Communist Party of America" are one word).
+pub(super) fn leader_of_a_body(body: &str, person: &str) -> bool {
+    const BODIES: &[&str] = &[
+        "Administration",
+        "Cabinet",
+        "Coalition",
+        "Government",
+        "Party",
+    ];
+    let last = body.rsplit(' ').next().unwrap_or("");
+    match person.split_once(' ') {
+        Some((given, surname)) => {
+            BODIES.contains(&last)
+                && fragments::is_given_name(given)
+                && !surname.contains(' ')
+                && surname.starts_with(char::is_uppercase)
+        }
+        None => false,
+    }
+}
+
+/// Streets, squares, gates and rooms, which the tagger may read as organisations ("Avenue of
+/// Eternal Peace", "Plaza de Mayo", "Gate of Heavenly Peace", "the Caucus Room"); not
+/// "Street", whose names stand for institutions ("Downing Street", "Wall Street"). Not
+/// markets either: "Balogun Market" is a place, but "the Zagreb Money Market" is no street.
+pub(super) fn street_shaped(surface: &str) -> bool {
+    const STREETS: &[&str] = &[
+        "Avenue",
+        "Boulevard",
+        "Highway",
+        "Interstate",
+        "Lane",
+        "Road",
+        "Route",
+        "Room",
+        "Square",
+        "Stadium",
+    ];
+    let first = surface.split(' ').next().unwrap_or("");
+    // "State Route 66", "County Road 12": the word before the number.
+    let mut backwards = surface.rsplit(' ');
+    let mut last = backwards.next().unwrap_or("");
+    if last.starts_with(|c: char| c.is_ascii_digit()) {
+        last = backwards.next().unwrap_or("");
+    }
+    surface.contains(' ')
+        && (STREETS.contains(&last)
+            || matches!(first, "Avenue" | "Piazza" | "Plaza" | "Rue")
+            || surface.starts_with("Gate of "))
+}
+
+/// "River Alder", "Mill Lane", "Mount Kenya": names whose first or last word says they are
+/// places, however much the rest looks like a person's name.
+pub(super) fn place_shaped(surface: &str) -> bool {
+    // "Avenue Kleber", "Rue de Rivoli": streets named the French way.
+    const FIRST: &[&str] = &[
+        "Avenue",
+        "Boulevard",
+        "Lake",
+        "Mount",
+        "Port",
+        "River",
+        "Rue",
+    ];
+    // Venues too ("Jeongdong Theater"), but not heads that are also common surnames ("Hall",
+    // "Park": "Ji-sung Park").
+    const LAST: &[&str] = &[
+        "Abbey",
+        "Airport",
+        "Arena",
+        "Avenue",
+        "Boulevard",
+        "Bridge",
+        "Cathedral",
+        "Colliery",
+        "Gate",
+        "Hotel",
+        "Lane",
+        "Moor",
+        "Museum",
+        "Road",
+        "Square",
+        "Stadium",
+        "Station",
+        "Street",
+        "Theater",
+        "Theatre",
+    ];
+    let mut words = surface.split(' ');
+    let first = words.next().unwrap_or("");
+    let Some(last) = words.next_back() else {
+        return false;
+    };
+    FIRST.contains(&first) || LAST.contains(&last)
+}
+
+/// "Wells Fargo", "Goldman Sachs", "Dow Jones": a would-be person of two or more words that
+/// the tagger's own lists name as a company, organisation or team is one, unless it opens
+/// with a given name ("Ralph Lauren", "Charles Schwab": the man as often as the firm) or the
+/// gazetteer knows such a person. One word is left to the tagger: "Fox" is a network in one
+/// sentence and "Mr Fox" in the next.
+pub(super) fn listed_org(lex: &Lexicon, surface: &str, when: When<'_>) -> bool {
+    let Some((first, _)) = surface.split_once(' ') else {
+        return false;
+    };
+    crate::enrich::ner::is_listed_organisation(surface)
+        && !fragments::is_given_name(first)
+        && !lex.knows(EntityKind::Person, surface, when)
+}
+
+/// "Dick Clark Productions", "Warner Music Group", "Smith Barney Inc": a name ending in a
+/// word that heads organisations' names and never persons' is an organisation, however much
+/// the rest looks like a person's name.
+pub(super) fn org_shaped(surface: &str) -> bool {
+    surface.rsplit_once(' ').is_some_and(|(_, last)| {
+        ORG_LAST_WORDS
+            .binary_search(&last.trim_end_matches('.'))
+            .is_ok()
+    })
+}
+
+#[rustfmt::skip]
+pub(super) const ORG_LAST_WORDS: &[&str] = &[
+    "AG", "Airlines", "Airways", "Associates", "Association", "Bancorp", "Bros", "Brothers",
+    "Co", "Company", "Corp", "Corporation", "Entertainment", "Ferries", "Foundation", "GmbH",
+    "Group", "Holdings", "Inc", "Industries", "Institute", "LLC", "Laboratories", "Labs", "Ltd",
+    "Media", "Motors", "Partners", "Pictures", "Plc", "Productions", "Records", "Securities",
+    "Studios", "Systems", "Technologies", "University",
+];
