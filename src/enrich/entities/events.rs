@@ -4,8 +4,8 @@
 //!
 //! An event word (a *head*: accord, agreement, treaty, pact, summit, round, talks,
 //! war, crisis, election, referendum, games, Olympics, crash, earthquake,
-//! disaster, affair, scandal, strike, uprising, revolution, massacre) names a particular event only
-//! when proper words stand right before it: capitalised words, places, persons, a year
+//! disaster, affair, scandal, strike, uprising, revolution, massacre) names a particular
+//! event only when proper words stand right before it: capitalised words, places, persons, a year
 //! ("the 1987 crash"). So "a summit", "the war" and "peace talks" are no events, nor are
 //! "Sunday's election" (a possessive names when, not what) or "the November elections"
 //! (months and weekdays never start a name).
@@ -349,16 +349,18 @@ pub(super) fn apply<'a>(
         if words::names_another_event(&canonical, &text[..pos - base], &text[end - base..]) {
             continue;
         }
-        // "3:35 o'clock (Central war time)": a time zone of the war years, no event.
+        // "3:35 o'clock (Central war time)": a time zone of the war years, no event; "the
+        // Thornleigh war memorial": a town's memorial to its dead, no war of the town's (a
+        // known war keeps its name: "the Vietnam war memorial").
         let after = text[end - base..].trim_start();
-        if canonical.ends_with("War") && (after.starts_with("time") || after.starts_with("Time")) {
-            continue;
-        }
-        // "the Thornleigh war memorial": a town's memorial to its dead, no war of the town's
-        // (a known war keeps its name: "the Vietnam war memorial").
+        let followed_by = |w: &str| {
+            after
+                .get(..w.len())
+                .is_some_and(|a| a.eq_ignore_ascii_case(w))
+        };
         if canonical.ends_with("War")
-            && (after.starts_with("memorial") || after.starts_with("Memorial"))
-            && known(lex, &canonical, when).is_none()
+            && (followed_by("time")
+                || followed_by("memorial") && known(lex, &canonical, when).is_none())
         {
             continue;
         }
@@ -434,9 +436,8 @@ fn named_before<'a>(
         if let Some(i) = seg.cover[p] {
             let m = &art.mentions[i];
             // "the EU summit" is the org's (resolve), "the IMF agreement" names no event.
-            // A strike is named after whom it is against: "the Ford strike", "the 1970 GM
-            // strike".
-            // (A player's strikes are goals: "two Aguero strikes".)
+            // A strike may be named after a listed firm ("the Ford strike"), not after a
+            // player (his strikes are goals: "two Aguero strikes").
             if m.kind == EntityKind::Org && m.gazetteer && head != "strike"
                 || m.kind == EntityKind::Person && head == "strike"
                 || m.kind == EntityKind::Event

@@ -669,14 +669,10 @@ pub(super) fn apply<'a>(
                         None => m.removed = true,
                     }
                 } else {
-                    // The first words of a longer name, the last words of a name joined by
-                    // "&" or "and" ("Poor's" of "Standard & Poor's"), or its last two words
-                    // or more ("the Board of Elections" of the "Sayre County Board of
-                    // Elections", "the Borough Council" of "Thornleigh Metropolitan Borough
-                    // Council").
-                    // Not the end of a phrase the tagger took in: "Advanced Development
-                    // Programs at Blue Origin", "One Home Depot store" hold no name of
-                    // Blue Origin's or Home Depot's.
+                    // The first words of a longer name the article writes, or its last
+                    // words (see below), but not the end of a phrase the tagger took in:
+                    // "Advanced Development Programs at Blue Origin", "One Home Depot store"
+                    // hold no name of Blue Origin's or Home Depot's.
                     let tail_of = |n: &[String]| {
                         const PHRASE_WORDS: &[&str] = &[
                             "a", "an", "at", "by", "each", "every", "for", "from", "in", "on",

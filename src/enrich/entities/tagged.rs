@@ -127,18 +127,21 @@ pub(super) fn apply<'a>(
         let name_around_table_alias = !overlapping.is_empty()
             && overlapped()
                 .all(|m| m.archive && pos <= m.pos && m.end <= end && m.end - m.pos < end - pos);
+        // Every overlapped mention a gazetteer name of `kind` strictly inside this span.
+        let all_listed_inside = |kind: EntityKind| {
+            !overlapping.is_empty()
+                && overlapped().all(|m| {
+                    m.gazetteer
+                        && m.kind == kind
+                        && pos <= m.pos
+                        && m.end <= end
+                        && m.end - m.pos < end - pos
+                })
+        };
         // "the Sayre County Republican Party", "the Barnsley FC Supporters' Club": a local
         // branch or a body of a listed organisation is an organisation of its own.
-        let org_around_listed_org = span.kind == NerType::Org
-            && !overlapping.is_empty()
-            && overlapped().all(|m| {
-                m.gazetteer
-                    && m.kind == EntityKind::Org
-                    && pos <= m.pos
-                    && m.end <= end
-                    && m.end - m.pos < end - pos
-            })
-            && {
+        let org_around_listed_org =
+            span.kind == NerType::Org && all_listed_inside(EntityKind::Org) && {
                 let first = overlapped().map(|m| m.pos).min().unwrap_or(pos);
                 let last = overlapped().map(|m| m.end).max().unwrap_or(end);
                 let before = text[pos - base..first - base].trim_end();
@@ -149,20 +152,19 @@ pub(super) fn apply<'a>(
                     && unknown_name(lex, before, art.when());
                 local_place(before) || town_s_party || ends_in_a_body(after)
             };
+        // Named after it: the listed name ends before the span's own last word.
+        let named_after = || overlapped().all(|m| m.end < end);
         // "Westminster Abbey", "Kremlin Square": a place named after what the gazetteer
         // knows as an organisation.
         let place_around_listed_org = span.kind == NerType::Loc
-            && !overlapping.is_empty()
             && place_shaped(surface)
-            && overlapped()
-                .all(|m| m.gazetteer && m.kind == EntityKind::Org && pos <= m.pos && m.end < end);
+            && all_listed_inside(EntityKind::Org)
+            && named_after();
         // "the Lenin Shipyard", "Kennedy Airport": a facility named after a person.
         let facility_around_person = matches!(span.kind, NerType::Loc | NerType::Org)
-            && !overlapping.is_empty()
             && whole_names::ends_in_facility(surface)
-            && overlapped().all(|m| {
-                m.gazetteer && m.kind == EntityKind::Person && pos <= m.pos && m.end < end
-            });
+            && all_listed_inside(EntityKind::Person)
+            && named_after();
         if full_name_over_surname
             || name_around_place
             || name_around_table_alias
@@ -765,6 +767,22 @@ pub(super) fn multiword_misc(text: &str, spans: &[TaggedSpan]) -> Vec<(usize, us
         .collect()
 }
 
+/// Whether `word` (after `previous`) opens a person's span without being part of the name:
+/// a title ("Mayor Denise Okafor"; nobles keep theirs, "King Charles III"), the second word
+/// of Malaysia's "Datuk Seri", or a description opening a sentence with its later parts in
+/// lower case ("Cricketer-turned-politician Imran Khan", "Co-founder Ann Lee"; not
+/// "Douglas-Home", nor Korean given names of one lowercase part, "Se-ri Pak").
+fn leads_off_a_name(previous: &str, word: &str) -> bool {
+    let second_of_title = matches!(previous, "Datuk" | "Dato") && word == "Seri";
+    let description = word.split_once('-').is_some_and(|(first, rest)| {
+        let lowercase = rest
+            .split('-')
+            .all(|p| !p.is_empty() && p.chars().all(char::is_lowercase));
+        lowercase && (rest.contains('-') || matches!(first, "Co" | "Ex" | "Vice"))
+    });
+    second_of_title || description || (words::is_title_cue(word) && !words::is_noble(word))
+}
+
 /// The span without a leading title ("Mayor Denise Okafor" is Denise Okafor; nobles keep
 /// theirs, as "King Charles III" is the name) or a sentence's full stop caught at its end.
 fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
@@ -773,21 +791,7 @@ fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
         let mut previous = "";
         while let Some(space) = text[start..end].find(' ') {
             let word = text[start..start + space].trim_end_matches('.');
-            // Malaysia's "Datuk Seri Najib Razak": the second word of a two-word title.
-            let second_of_title = matches!(previous, "Datuk" | "Dato") && word == "Seri";
-            // "Cricketer-turned-politician Imran Khan", "Co-founder Ann Lee": a description
-            // opening a sentence, its later parts in lower case (unlike "Douglas-Home").
-            // Not "Se-ri Pak", "Chang-rae Lee": Korean given names have one lowercase part.
-            let description = word.split_once('-').is_some_and(|(first, rest)| {
-                let lowercase = rest
-                    .split('-')
-                    .all(|p| !p.is_empty() && p.chars().all(char::is_lowercase));
-                lowercase && (rest.contains('-') || matches!(first, "Co" | "Ex" | "Vice"))
-            });
-            if !second_of_title
-                && !description
-                && (!words::is_title_cue(word) || words::is_noble(word))
-            {
+            if !leads_off_a_name(previous, word) {
                 break;
             }
             previous = word;

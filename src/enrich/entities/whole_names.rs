@@ -108,9 +108,7 @@ fn saint_s_possessive(name: &str, after: &str) -> Option<usize> {
     ];
     let mut len = 0;
     for (n, word) in rest.split(' ').enumerate().take(3) {
-        let letters = word
-            .find(|c: char| !c.is_alphabetic())
-            .unwrap_or(word.len());
+        let letters = letters(word);
         len += usize::from(n > 0) + letters;
         if SAINT_S_HEADS.contains(&&word[..letters]) {
             return Some(after.len() - rest.len() + len);
@@ -124,8 +122,9 @@ fn saint_s_possessive(name: &str, after: &str) -> Option<usize> {
 
 /// The length of ", Fisheries and Food" after "Ministry of Agriculture": a department's
 /// name listing its portfolios, which the tagger cuts at the first comma (and then reads
-/// "Fisheries" and "Food" as organisations of their own). Up to four items of one to three
-/// capitalised words, the last after "and".
+/// "Fisheries" and "Food" as organisations of their own) or at "and" ("the California
+/// Department of Financial Protection" + " and Innovation"). Up to four more portfolios of
+/// [`PORTFOLIO_WORDS`], the last after "and".
 fn portfolios_after(name: &str, after: &str) -> Option<usize> {
     const DEPARTMENTS: &[&str] = &["Bureau", "Department", "Ministry", "Office"];
     let words: Vec<&str> = name.split(' ').collect();
@@ -135,25 +134,18 @@ fn portfolios_after(name: &str, after: &str) -> Option<usize> {
     if !departmental {
         return None;
     }
-    // "the California Department of Financial Protection" + " and Innovation".
-    if let Some(last) = after.strip_prefix(" and ") {
-        return Some(" and ".len() + portfolio(last)?);
-    }
-    let mut rest = after.strip_prefix(", ")?;
-    for _ in 0..4 {
-        rest = &rest[portfolio(rest)?..];
-        if let Some(next) = rest.strip_prefix(", ") {
-            rest = next.strip_prefix("and ").unwrap_or(next);
-            if next.starts_with("and ") {
-                rest = &rest[portfolio(rest)?..];
-                return Some(after.len() - rest.len());
-            }
-        } else if let Some(last) = rest.strip_prefix(" and ") {
+    let mut rest = after;
+    // Each turn takes one portfolio: four, then the one after "and".
+    for _ in 0..5 {
+        if let Some(last) = rest
+            .strip_prefix(", and ")
+            .or_else(|| rest.strip_prefix(" and "))
+        {
             rest = &last[portfolio(last)?..];
             return Some(after.len() - rest.len());
-        } else {
-            return None;
         }
+        rest = rest.strip_prefix(", ")?;
+        rest = &rest[portfolio(rest)?..];
     }
     None
 }
@@ -222,9 +214,7 @@ const PORTFOLIO_WORDS: &[&str] = &[
 fn portfolio(text: &str) -> Option<usize> {
     let mut len = 0;
     for (n, word) in text.split(' ').enumerate().take(2) {
-        let letters = word
-            .find(|c: char| !c.is_alphabetic())
-            .unwrap_or(word.len());
+        let letters = letters(word);
         if !PORTFOLIO_WORDS.contains(&&word[..letters]) {
             break;
         }
@@ -316,6 +306,12 @@ fn district_word_after(name: &str, after: &str) -> Option<usize> {
     (DISTRICT_KINDS.contains(&last) && whole_word).then_some(" District".len())
 }
 
+/// The length of the letters that open `word` ("Church" of "Church,").
+fn letters(word: &str) -> usize {
+    word.find(|c: char| !c.is_alphabetic())
+        .unwrap_or(word.len())
+}
+
 /// Facilities named after people, and what the whole name is.
 const FACILITIES: &[(&str, NerType)] = &[
     ("Airport", NerType::Loc),
@@ -346,9 +342,7 @@ pub(super) fn ends_in_facility(name: &str) -> bool {
 /// The length of " Shipyard" after a person's name, and the kind of the whole.
 fn facility_after(after: &str) -> Option<(usize, NerType)> {
     let rest = after.strip_prefix(' ')?;
-    let word = &rest[..rest
-        .find(|c: char| !c.is_alphabetic())
-        .unwrap_or(rest.len())];
+    let word = &rest[..letters(rest)];
     let (_, kind) = FACILITIES.iter().find(|(head, _)| *head == word)?;
     Some((1 + word.len(), *kind))
 }

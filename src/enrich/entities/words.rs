@@ -219,12 +219,10 @@ fn is_title_and_portfolio(name: &str) -> bool {
 /// Whether `text` ends in an office holder's title and "for", or a minister's and "of".
 fn holder_and_for(text: &str) -> bool {
     // "the Minister of Technology": a minister's "of" says the same.
-    let (rest, of) = match text.strip_suffix(" for") {
-        Some(rest) => (rest, false),
-        None => match text.strip_suffix(" of") {
-            Some(rest) => (rest, true),
-            None => return false,
-        },
+    let Some((rest, of)) = (text.strip_suffix(" for").map(|rest| (rest, false)))
+        .or_else(|| text.strip_suffix(" of").map(|rest| (rest, true)))
+    else {
+        return false;
     };
     let title = rest.trim_end().rsplit([' ', '-']).next().unwrap_or("");
     // Not "Secretary of": "General Secretary of the Fire Brigades Union" names the union.
@@ -656,29 +654,11 @@ const STOPWORDS: &[&str] = &[
 /// Countries and cities say things too ("Jordan said it would close the border"): this is
 /// read only where the article names a person of that surname in full.
 pub(super) fn stands_for_a_person(text: &str, at: usize, len: usize) -> bool {
-    const SAYING: &[&str] = &[
-        "added",
-        "admitted",
-        "asked",
-        "explained",
-        "insisted",
-        "recalled",
-        "replied",
-        "said",
-        "says",
-        "told",
-    ];
     let next = text
         .get(at + len..)
-        .map(|after| {
-            after
-                .trim_start()
-                .split(char::is_whitespace)
-                .next()
-                .unwrap_or("")
-        })
+        .and_then(|after| after.split_whitespace().next())
         .unwrap_or("");
-    after_personal_title(text, at) || SAYING.contains(&next.trim_end_matches([',', '.']))
+    after_personal_title(text, at) || is_said(next.trim_end_matches([',', '.']))
 }
 
 /// Whether the last word of `name` is one of `words` ("Supporters' Club" in bodies).
