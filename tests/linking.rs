@@ -4,22 +4,7 @@
 
 mod common;
 
-use common::{Scratch, total};
-
-/// The canonical names of `kind` in the one hit of `query`.
-fn entities_of(s: &Scratch, query: &str, kind: &str) -> Vec<String> {
-    let r = s.search(&[query]);
-    let hits = r["hits"].as_array().unwrap();
-    assert_eq!(hits.len(), 1, "{query}: {r:#}");
-    hits[0]["entities"][kind]
-        .as_array()
-        .map(|a| a.iter().map(|v| v.as_str().unwrap().to_string()).collect())
-        .unwrap_or_default()
-}
-
-fn has(names: &[String], name: &str) -> bool {
-    names.iter().any(|n| n == name)
-}
+use common::{Scratch, archive_aliases, entities_of, has, total};
 
 #[test]
 fn a_surname_or_acronym_links_to_the_entry_of_the_article_s_time() {
@@ -347,10 +332,6 @@ fn a_surname_after_a_woman_s_title_is_not_the_man_of_that_name() {
     assert!(!michael.contains("Mrs"), "{michael}");
     // A woman the lists name is still herself.
     assert_eq!(entities_of(&s, "harmony", "person"), ["Margaret Thatcher"]);
-}
-
-fn archive_aliases(s: &Scratch) -> String {
-    std::fs::read_to_string(s.index_dir().join("archive-aliases.tsv")).unwrap_or_default()
 }
 
 #[test]

@@ -205,6 +205,23 @@ impl Table {
                 table.ambiguous.insert(name, found);
             }
         }
+        // One person's shorter full names ("Tony Benn" of "Anthony Wedgwood Benn"), within
+        // the years of the articles that name the fuller one.
+        for variant in
+            super::name_variants::variants(index, searcher, lists).map_err(tantivy_err)?
+        {
+            if table.link(&variant.name).is_some() {
+                continue;
+            }
+            let years = person_years(index, searcher, &variant.canonical).map_err(tantivy_err)?;
+            table.counts.insert(variant.name.clone(), variant.articles);
+            let link = Link {
+                kind: EntityKind::Person,
+                canonical: variant.canonical,
+                years,
+            };
+            table.links.insert(variant.name, link);
+        }
         Ok(table)
     }
 
@@ -421,15 +438,34 @@ fn surname_years(
         (Occur::Must, Box::new(pair)),
         (Occur::Must, Box::new(BooleanQuery::union(given))),
     ]);
+    Ok(years_of(searcher.search(&query, &DateSpan)?))
+}
+
+/// The years of the dated articles that name `canonical` as a person; open when none is.
+fn person_years(
+    index: &MorgueIndex,
+    searcher: &Searcher,
+    canonical: &str,
+) -> tantivy::Result<Years> {
+    let field = index.fields.entity_name(EntityKind::Person);
+    let query = TermQuery::new(
+        Term::from_field_text(field, canonical),
+        IndexRecordOption::Basic,
+    );
+    Ok(years_of(searcher.search(&query, &DateSpan)?))
+}
+
+/// The years a span of dates covers.
+fn years_of(span: Option<(DateTime, DateTime)>) -> Years {
     let year = |date: Option<DateTime>| {
         date.and_then(crate::index::document::date_from_tantivy)
             .map(|d| i32::from(d.year()))
     };
-    let (first, last) = searcher.search(&query, &DateSpan)?.unzip();
-    Ok(Years {
+    let (first, last) = span.unzip();
+    Years {
         from: year(first),
         to: year(last),
-    })
+    }
 }
 
 /// The first and last date of the dated articles a query matches.

@@ -12,6 +12,7 @@ pub mod archive_aliases;
 mod backlog;
 mod bands;
 mod messages;
+mod name_variants;
 mod plan;
 mod read;
 mod sink;

@@ -199,3 +199,23 @@ pub fn assert_counts_add_up(summary: &Value) {
         "counts do not add up: {summary:#}"
     );
 }
+
+/// The canonical names of `kind` in the one hit of `query`.
+pub fn entities_of(s: &Scratch, query: &str, kind: &str) -> Vec<String> {
+    let r = s.search(&[query]);
+    let hits = r["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 1, "{query}: {r:#}");
+    hits[0]["entities"][kind]
+        .as_array()
+        .map(|a| a.iter().map(|v| v.as_str().unwrap().to_string()).collect())
+        .unwrap_or_default()
+}
+
+pub fn has(names: &[String], name: &str) -> bool {
+    names.iter().any(|n| n == name)
+}
+
+/// The archive's alias table the last index run wrote.
+pub fn archive_aliases(s: &Scratch) -> String {
+    std::fs::read_to_string(s.index_dir().join("archive-aliases.tsv")).unwrap_or_default()
+}

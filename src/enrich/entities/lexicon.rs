@@ -516,6 +516,13 @@ impl Lexicon {
     /// ([`Years::fits`]); an era's other name only inside its years, with the margin.
     fn fits(&self, target: u32, form: NameForm, year: Option<i32>) -> bool {
         let (kind, years) = (self.targets[target as usize].0, self.years[target as usize]);
+        // The archive's links are guesses from other articles, however full the name: "Tony
+        // Benn" read as Anthony Wedgwood Benn in 1974 stories is someone else in 1995.
+        let form = if target < self.fallback {
+            NameForm::Partial
+        } else {
+            form
+        };
         if !self.era[target as usize] {
             return years.fits(kind, form, year);
         }
@@ -570,6 +577,15 @@ impl Lexicon {
             (t, name_form(EntityKind::Person, name, canonical))
         });
         self.choose(candidates, when)
+    }
+
+    /// True when the gazetteer's own lists (not the archive's alias table) have `name` as a
+    /// person's name, at any date.
+    pub(super) fn lists_person(&self, name: &str) -> bool {
+        self.by_key.get(&name_key(name)).is_some_and(|ids| {
+            ids.iter()
+                .any(|&t| t >= self.fallback && self.targets[t as usize].0 == EntityKind::Person)
+        })
     }
 
     /// True when the gazetteer lists `name` as an entity of this kind, but none that fits

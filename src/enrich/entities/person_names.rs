@@ -1,0 +1,255 @@
+//! When two full names are one person's: "Jimmy Hoffa" and "James R. Hoffa", "Tony Benn"
+//! and "Anthony Wedgwood Benn", "William J. Clinton" and "Bill Clinton".
+//!
+//! Two names can be one person's when their surnames (and suffixes: "Jr.", "III") are the
+//! same, their first given names agree (the same name, an initial of it, or familiar forms of
+//! one name: `data/entities/given_name_forms.txt`), and the middle names and initials of one
+//! are found, in order and agreeing, among the other's. "James R. Hoffa" and "James P. Hoffa"
+//! are two people; "Robert Smith" and "Roberta Smith" too.
+//!
+//! In an article ([`one_name_per_person`]) a name the lists do not know becomes the fuller
+//! name it can be (or the listed one), when there is exactly one: then "Hoffa" alone, which
+//! stood for two names, stands for one. Names the lists know keep their own readings, even
+//! where the article's date leaves them unlinked ("George Bush" beside "George W. Bush").
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use super::lexicon::Lexicon;
+use super::mentions::ArticleState;
+use crate::article::EntityKind;
+
+const FORMS: &str = include_str!("../../../data/entities/given_name_forms.txt");
+
+/// Familiar form or formal name (lowercase) -> the formal names it is a form of (itself
+/// included for a formal name).
+fn formal_names() -> &'static HashMap<String, Vec<String>> {
+    static TABLE: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: HashMap<String, Vec<String>> = HashMap::new();
+        for line in FORMS.lines().filter(|l| !l.trim_start().starts_with('#')) {
+            let mut words = line.split_whitespace().map(str::to_lowercase);
+            let Some(formal) = words.next() else { continue };
+            for form in std::iter::once(formal.clone()).chain(words) {
+                let formals = table.entry(form).or_default();
+                if !formals.contains(&formal) {
+                    formals.push(formal.clone());
+                }
+            }
+        }
+        table
+    })
+}
+
+/// Words after a surname that tell father from son.
+const SUFFIXES: [&str; 8] = ["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "Snr"];
+
+/// A name as given names, surname and suffix; `None` for a single word.
+struct Parts<'n> {
+    given: Vec<&'n str>,
+    surname: &'n str,
+    suffix: Option<&'n str>,
+}
+
+fn parts(name: &str) -> Option<Parts<'_>> {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    let suffix = match words.last() {
+        Some(last) if SUFFIXES.contains(last) => words.pop(),
+        _ => None,
+    };
+    let (surname, given) = words.split_last()?;
+    if given.is_empty() {
+        return None;
+    }
+    // "J.R." is two initials.
+    let given = given
+        .iter()
+        .flat_map(|w| {
+            let initials = w.len() > 2 && w.split_inclusive('.').all(|i| i.len() == 2);
+            if initials {
+                w.split_inclusive('.').collect::<Vec<_>>()
+            } else {
+                vec![*w]
+            }
+        })
+        .collect();
+    Some(Parts {
+        given,
+        surname,
+        suffix,
+    })
+}
+
+/// Whether two given names can be one: the same, one the other's initial, or (`forms`)
+/// familiar forms of one name.
+fn given_names_agree(a: &str, b: &str, forms: FamiliarForms) -> bool {
+    let (a, b) = (a.trim_end_matches('.'), b.trim_end_matches('.'));
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
+    let initial_of = |i: &str, w: &str| {
+        i.chars().count() == 1
+            && w.chars()
+                .next()
+                .is_some_and(|c| c.to_lowercase().eq(i.chars().flat_map(char::to_lowercase)))
+    };
+    if initial_of(a, b) || initial_of(b, a) {
+        return true;
+    }
+    if forms == FamiliarForms::Differ {
+        return false;
+    }
+    let table = formal_names();
+    match (table.get(&a.to_lowercase()), table.get(&b.to_lowercase())) {
+        (Some(x), Some(y)) => x.iter().any(|f| y.contains(f)),
+        _ => false,
+    }
+}
+
+/// Whether "Jimmy" and "James" may be one name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FamiliarForms {
+    Agree,
+    /// Only the same name or its initial: across an archive, "Joe Barton" (a congressman)
+    /// and "Joey Barton" (a footballer) are two people.
+    Differ,
+}
+
+/// Whether `a` and `b` can be one person's names (see the module's comment).
+pub(crate) fn one_person(a: &str, b: &str, forms: FamiliarForms) -> bool {
+    let (Some(pa), Some(pb)) = (parts(a), parts(b)) else {
+        return false;
+    };
+    if pa.surname != pb.surname || pa.suffix != pb.suffix {
+        return false;
+    }
+    if !given_names_agree(pa.given[0], pb.given[0], forms) {
+        return false;
+    }
+    let (short, long) = if pa.given.len() <= pb.given.len() {
+        (&pa.given[1..], &pb.given[1..])
+    } else {
+        (&pb.given[1..], &pa.given[1..])
+    };
+    // Each middle name of the shorter, in order, among the longer's.
+    let mut rest = long.iter();
+    short
+        .iter()
+        .all(|m| rest.any(|l| given_names_agree(m, l, forms)))
+}
+
+/// How much a name says: its given names and initials, then how many of them are names
+/// rather than initials, then their letters.
+pub(crate) fn fullness(name: &str) -> (usize, usize, usize) {
+    parts(name).map_or((0, 0, 0), |p| {
+        let names = p
+            .given
+            .iter()
+            .filter(|w| w.trim_end_matches('.').chars().count() > 1);
+        (
+            p.given.len(),
+            names.count(),
+            p.given.iter().map(|w| w.len()).sum::<usize>(),
+        )
+    })
+}
+
+/// Whether `a` says more than `b`: more given names, else longer ones ("William" over
+/// "Bill", "James" over "J.").
+fn fuller(a: &str, b: &str) -> bool {
+    fullness(a) > fullness(b)
+}
+
+/// In one article, each person's name the lists do not know becomes the one name it can be
+/// that the lists know, or else that says more ("Jimmy Hoffa" -> "James R. Hoffa"), when
+/// there is exactly one such (see the module's comment).
+pub(super) fn one_name_per_person(lex: &Lexicon, art: &mut ArticleState<'_>) {
+    let persons = || {
+        art.mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Person && !m.removed && m.canonical.contains(' '))
+    };
+    let listed: HashSet<&str> = persons()
+        .filter(|m| (m.gazetteer && !m.archive) || m.markup || lex.lists_person(&m.canonical))
+        .map(|m| m.canonical.as_ref())
+        .collect();
+    let mut names: Vec<&str> = persons().map(|m| m.canonical.as_ref()).collect();
+    names.sort_unstable();
+    names.dedup();
+    if names.len() < 2 {
+        return;
+    }
+    // Whether `d` is the better name of one person named `c` and `d`.
+    let above = |d: &str, c: &str| {
+        d != c
+            && one_person(c, d, FamiliarForms::Agree)
+            && match (listed.contains(d), listed.contains(c)) {
+                (true, false) => true,
+                (false, false) => fuller(d, c),
+                _ => false,
+            }
+    };
+    let mut renamed: Vec<(String, String)> = Vec::new();
+    for &c in names.iter().filter(|c| !listed.contains(**c)) {
+        let better: Vec<&str> = names.iter().copied().filter(|d| above(d, c)).collect();
+        let best: Vec<&str> = better
+            .iter()
+            .copied()
+            .filter(|d| !better.iter().any(|e| above(e, d)))
+            .collect();
+        if let [one] = best[..] {
+            renamed.push((c.to_string(), one.to_string()));
+        }
+    }
+    for (from, to) in renamed {
+        for m in art.mentions.iter_mut() {
+            if m.kind == EntityKind::Person && !m.removed && m.canonical == from.as_str() {
+                m.canonical = Cow::Owned(to.clone());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{FamiliarForms, fuller, one_person};
+
+    fn same(a: &str, b: &str) -> bool {
+        one_person(a, b, FamiliarForms::Agree)
+    }
+
+    #[test]
+    fn familiar_forms_initials_and_middle_names_are_one_person() {
+        assert!(same("Jimmy Hoffa", "James R. Hoffa"));
+        assert!(same("Tony Benn", "Anthony Wedgwood Benn"));
+        assert!(same("Bill Clinton", "William J. Clinton"));
+        assert!(same("J. Edgar Hoover", "John Edgar Hoover"));
+        assert!(same("Jim Smith", "Jimmy Smith"));
+        assert!(same("J.R. Ewing", "John Ross Ewing"));
+        assert!(fuller("James R. Hoffa", "Jimmy Hoffa"));
+        assert!(fuller("William Clinton", "Bill Clinton"));
+    }
+
+    #[test]
+    fn other_given_names_middle_initials_or_suffixes_are_other_people() {
+        assert!(!same("James R. Hoffa", "James P. Hoffa"));
+        assert!(!same("Robert Smith", "Roberta Smith"));
+        assert!(!same("Edward Kennedy", "Robert F. Kennedy"));
+        assert!(!same("Harold Wilson", "Henry Wilson"));
+        assert!(!same("Martin Luther King Jr.", "Martin Luther King Sr."));
+        assert!(!same("John Smith", "John Smith Jr."));
+        assert!(!same("Hoffa", "James R. Hoffa"));
+        assert!(!same("Kim Jong Un", "Kim Jong Il"));
+        assert!(!one_person(
+            "Joe Barton",
+            "Joey Barton",
+            FamiliarForms::Differ
+        ));
+        assert!(one_person(
+            "J. Barton",
+            "Joey Barton",
+            FamiliarForms::Differ
+        ));
+    }
+}

@@ -1,0 +1,134 @@
+//! One person under two full names across the archive: "Tony Benn" in some stories and
+//! "Anthony Wedgwood Benn" in others, "J Noon" in rugby line-ups and "Jamie Noon" in match
+//! reports. Within an article the entity extractor already makes such names one
+//! (`enrich::entities::person_names`); here the archive's alias table carries the same
+//! reading to the articles that write only the shorter form.
+//!
+//! Found from the index alone, like the rest of the table: the person names the index holds
+//! (canonical names, and full names among their aliases, so that a link the table made is
+//! still seen next run) are grouped by surname. A name the gazetteer does not list links to
+//! the one name it can be (`person_names::one_person`) that the gazetteer lists, or else that
+//! says more (more given names and initials, then more of them spelt out; of as many, the
+//! one more articles write: "Vince Cable" over "Vincent Cable"), when there is exactly one such in the archive: "J. Smith"
+//! beside "John Smith" and "James Smith" links to neither. Across articles a familiar form is
+//! no evidence by itself ("Joe Barton" the congressman, "Joey Barton" the footballer): it
+//! counts only where some article wrote both forms of the name for one person. The link
+//! holds within the years of the articles that name the fuller form (two years' margin, as
+//! for surnames), so a name of 1975 does not become a namesake of 2005.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use tantivy::Searcher;
+
+use crate::article::EntityKind;
+use crate::enrich::entities::{FamiliarForms, one_person, person_name_fullness};
+use crate::enrich::gazetteer::Gazetteer;
+use crate::index::MorgueIndex;
+use crate::index::schema::ALIAS_SEPARATOR;
+
+/// A shorter form of a person's name and the name it stands for in this archive.
+pub(super) struct Variant {
+    pub(super) name: String,
+    pub(super) canonical: String,
+    /// Articles naming it, as their canonical name or an alias.
+    pub(super) articles: u64,
+}
+
+/// The archive's person names that stand for another name (see the module's comment).
+pub(super) fn variants(
+    index: &MorgueIndex,
+    searcher: &Searcher,
+    lists: &Gazetteer,
+) -> tantivy::Result<Vec<Variant>> {
+    // Full names with the articles that name them.
+    let mut names: BTreeMap<String, u64> = BTreeMap::new();
+    // (canonical, alias) pairs of two full names some article wrote for one person.
+    let mut written_together: HashSet<(String, String)> = HashSet::new();
+    let kind = EntityKind::Person;
+    for (field, is_pair) in [
+        (index.fields.entity_name(kind), false),
+        (index.fields.entity_alias(kind), true),
+    ] {
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(field)?;
+            let mut stream = inverted.terms().stream()?;
+            while stream.advance() {
+                let Ok(term) = std::str::from_utf8(stream.key()) else {
+                    continue;
+                };
+                let name = match term.split_once(ALIAS_SEPARATOR) {
+                    Some((canonical, alias))
+                        if is_pair && one_person(alias, canonical, FamiliarForms::Agree) =>
+                    {
+                        written_together.insert((canonical.to_string(), alias.to_string()));
+                        alias
+                    }
+                    None if !is_pair => term,
+                    _ => continue,
+                };
+                if name.contains(' ') {
+                    *names.entry(name.to_string()).or_default() +=
+                        u64::from(stream.value().doc_freq);
+                }
+            }
+        }
+    }
+    // The gazetteer's person a name is, when exactly one entry claims it.
+    let listed = |name: &str| -> Option<String> {
+        let mut persons = lists.claiming(name).filter(|e| e.kind == kind);
+        let first = persons.next()?;
+        Some(if persons.next().is_none() {
+            first.canonical.clone()
+        } else {
+            String::new()
+        })
+    };
+    let mut by_surname: HashMap<&str, Vec<&str>> = HashMap::new();
+    for name in names.keys() {
+        if let Some(surname) = name.rsplit(' ').next() {
+            by_surname.entry(surname).or_default().push(name);
+        }
+    }
+    let mut out = Vec::new();
+    for group in by_surname.values().filter(|g| g.len() > 1) {
+        let one = |c: &str, d: &str| {
+            one_person(c, d, FamiliarForms::Differ)
+                || [(c, d), (d, c)]
+                    .iter()
+                    .any(|(a, b)| written_together.contains(&(a.to_string(), b.to_string())))
+        };
+        let measure = |name: &str| {
+            let (given, spelt_out, letters) = person_name_fullness(name);
+            (given, spelt_out, names[name], letters)
+        };
+        // Whether `d` is the better name of one person named `c` and `d`.
+        let above = |d: &str, c: &str| {
+            d != c
+                && one(c, d)
+                && match (listed(d), listed(c)) {
+                    (Some(canonical), None) => !canonical.is_empty(),
+                    (None, None) => measure(d) > measure(c),
+                    _ => false,
+                }
+        };
+        for &c in group.iter().filter(|c| listed(c).is_none()) {
+            let better: Vec<&str> = group.iter().copied().filter(|d| above(d, c)).collect();
+            let best: BTreeSet<&str> = better
+                .iter()
+                .copied()
+                .filter(|d| !better.iter().any(|e| above(e, d)))
+                .collect();
+            if let Some(&one) = best.first()
+                && best.len() == 1
+            {
+                out.push(Variant {
+                    name: c.to_string(),
+                    canonical: listed(one).unwrap_or_else(|| one.to_string()),
+                    articles: names[c],
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(out)
+}

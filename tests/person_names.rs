@@ -1,0 +1,119 @@
+//! End to end: one person under several full names ("Jimmy Hoffa", "James R. Hoffa", "J.
+//! Hoffa"), in one article and across the archive, and the names that stay apart (another
+//! middle initial, another given name, another decade, a familiar form no article ties).
+
+mod common;
+
+use common::{Scratch, archive_aliases, entities_of, has, total};
+
+#[test]
+fn an_article_s_forms_of_one_name_are_one_person_and_its_namesakes_stay_apart() {
+    let s = Scratch::with_files(&[
+        (
+            "1971-12-23-commuted.txt",
+            "Sentence commuted\n\nWASHINGTON, Dec 23 - President Nixon commuted the sentence \
+             of James R. Hoffa, the former Teamsters president. Jimmy Hoffa left prison in \
+             the afternoon, and Hoffa said he had no plans.\n",
+        ),
+        (
+            "1975-07-31-missing.txt",
+            "Search widens\n\nDETROIT, July 31 - Police searched for James R. Hoffa. His son, \
+             James P. Hoffa, a lawyer, said the family was worried.\n",
+        ),
+        (
+            "1981-02-02-mills.txt",
+            "Mills reopen\n\nLOWELL, Feb 2 - Robert Mulcahy reopened two mills. Bob Mulcahy \
+             told workers that Roberta Mulcahy, his sister, would run the second.\n",
+        ),
+    ]);
+    s.index();
+    let commuted = entities_of(&s, "commuted", "person");
+    assert!(has(&commuted, "James R. Hoffa"), "{commuted:?}");
+    assert!(
+        !commuted.iter().any(|p| p == "Jimmy Hoffa" || p == "Hoffa"),
+        "{commuted:?}"
+    );
+    // Father and son differ by their middle initials.
+    let missing = entities_of(&s, "worried", "person");
+    assert!(
+        has(&missing, "James R. Hoffa") && has(&missing, "James P. Hoffa"),
+        "{missing:?}"
+    );
+    let mills = entities_of(&s, "mills", "person");
+    assert!(
+        has(&mills, "Robert Mulcahy") && has(&mills, "Roberta Mulcahy"),
+        "{mills:?}"
+    );
+    assert!(!has(&mills, "Bob Mulcahy"), "{mills:?}");
+    // The familiar form is an alias: searching by it finds the person.
+    assert_eq!(total(&s.search(&["--person", "Jimmy Hoffa"])), 2);
+}
+
+#[test]
+fn across_the_archive_a_shorter_form_is_the_one_fuller_name_of_its_years() {
+    let s = Scratch::with_files(&[
+        (
+            "1996-02-03-match.txt",
+            "Wasps win\n\nJamie Noon scored twice as Wasps beat Bath. Noon said the pack won it.\n",
+        ),
+        (
+            "1996-02-10-match.txt",
+            "Wasps lose\n\nJamie Noon was injured in the first half against Leicester.\n",
+        ),
+        (
+            "1996-02-17-teams.txt",
+            "Teams for Saturday\n\nWasps: J Noon, P Greening, L Dallaglio. Bath: M Catt, \
+             J Guscott.\n",
+        ),
+        // Two fuller names an initial may stand for: it stands for neither.
+        (
+            "1996-03-01-bath.txt",
+            "Bath sign two\n\nMatthew Catt, a centre, joined Bath on Friday. Catt said he was \
+             delighted.\n",
+        ),
+        (
+            "1996-03-02-bath.txt",
+            "Catt's brother\n\nMike Catt welcomed his brother to the club.\n",
+        ),
+        // A familiar form no article ties to the formal one: two people.
+        (
+            "1996-04-01-congress.txt",
+            "Energy bill\n\nRepresentative Joe Barton of Texas introduced an energy bill.\n",
+        ),
+        (
+            "1996-04-02-football.txt",
+            "Midfielder fined\n\nJoey Barton was fined two weeks' wages by his club.\n",
+        ),
+        // Decades later an initial is someone else.
+        (
+            "2019-05-05-teams.txt",
+            "Village side\n\nOtley: J Noon, K Hartley.\n",
+        ),
+    ]);
+    s.index();
+    let table = archive_aliases(&s);
+    assert!(
+        table.contains("person\tJamie Noon\tJ Noon\t1996"),
+        "{table}"
+    );
+    assert!(!table.contains("\tM Catt"), "{table}");
+    assert!(!table.contains("Barton"), "{table}");
+    let teams = entities_of(&s, "saturday", "person");
+    assert!(has(&teams, "Jamie Noon"), "{teams:?}");
+    assert!(has(&teams, "M Catt"), "{teams:?}");
+    let village = entities_of(&s, "otley", "person");
+    assert!(!has(&village, "Jamie Noon"), "{village:?}");
+    assert_eq!(total(&s.search(&["--person", "Jamie Noon"])), 3);
+    assert_eq!(total(&s.search(&["--person", "Joey Barton"])), 1);
+    // A second run reads the same table: the links it made are still seen.
+    let links = |table: &str| -> Vec<String> {
+        table
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(str::to_string)
+            .collect()
+    };
+    let summary = s.index();
+    assert_eq!(links(&archive_aliases(&s)), links(&table));
+    assert_eq!(summary["indexed_updated"], 0, "{summary:#}");
+}
