@@ -41,6 +41,17 @@ pub(super) fn local_place(words: &str) -> bool {
             .all(|w| w.starts_with(char::is_uppercase) && w.chars().skip(1).all(char::is_lowercase))
 }
 
+/// "Sayre County", "Marin County", "Bloomfield Township", "St. Tammany Parish": a
+/// county's or township's name, which the tagger, having learnt "Derby County" and "Notts
+/// County" as football clubs, reads as an organisation. Two or three capitalised words.
+pub(super) fn county_shaped(surface: &str) -> bool {
+    const HEADS: &[&str] = &["County", "Parish", "Township"];
+    let words: Vec<&str> = surface.split(' ').collect();
+    (2..=3).contains(&words.len())
+        && HEADS.contains(&words[words.len() - 1])
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+}
+
 /// Whether `word` is one capitalised word that no list knows ("Stevenage", "Northfield").
 pub(super) fn unknown_name(lex: &Lexicon, word: &str, when: When<'_>) -> bool {
     !word.is_empty()
@@ -198,6 +209,7 @@ pub(super) fn place_shaped(surface: &str) -> bool {
         "Bridge",
         "Cathedral",
         "Colliery",
+        "County",
         "Gate",
         "Hotel",
         "Lane",
@@ -210,6 +222,7 @@ pub(super) fn place_shaped(surface: &str) -> bool {
         "Street",
         "Theater",
         "Theatre",
+        "Township",
     ];
     let mut words = surface.split(' ');
     let first = words.next().unwrap_or("");

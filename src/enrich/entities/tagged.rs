@@ -14,8 +14,9 @@ use super::fragments;
 use super::lexicon::{Lexicon, When};
 use super::mentions::{ArticleState, Mention};
 use super::name_shapes::{
-    city_after_locative, contest_shaped, ends_in_a_body, event_shaped, leader_of_a_body,
-    listed_org, local_place, org_shaped, place_shaped, street_shaped, unknown_name,
+    city_after_locative, contest_shaped, county_shaped, ends_in_a_body, event_shaped,
+    leader_of_a_body, listed_org, local_place, org_shaped, place_shaped, street_shaped,
+    unknown_name,
 };
 use super::spans::TaggedSpan;
 use super::whole_names;
@@ -234,6 +235,15 @@ pub(super) fn apply<'a>(
             NerType::Org if event_shaped(surface, &text[..pos - base]) => EntityKind::Event,
             // "Avenue of Eternal Peace", "Tiananmen Square": a street or square.
             NerType::Org if street_shaped(surface) => EntityKind::Place,
+            // "Sayre County commissioners": a county, unless a list knows a club or firm of
+            // that name ("Notts County").
+            NerType::Org
+                if county_shaped(surface)
+                    && !crate::enrich::ner::is_listed_organisation(surface)
+                    && !lex.knows(EntityKind::Org, surface, art.when()) =>
+            {
+                EntityKind::Place
+            }
             NerType::Org if city_after_locative(lex, text, pos - base, surface, art.when()) => {
                 EntityKind::Place
             }

@@ -33,6 +33,15 @@ pub(super) fn complete(text: &str, spans: Vec<TaggedSpan>) -> Vec<TaggedSpan> {
             });
             span.start = second;
         }
+        // "the Low Fold and District Allotment Society": the town before "and District".
+        if span.kind != NerType::Per
+            && let Some(back) = town_and_district_before(&text[..span.start], &text[span.start..span.end])
+        {
+            span.start -= back;
+            while out.last().is_some_and(|prev| prev.end > span.start) {
+                out.pop();
+            }
+        }
         let after = &text[span.end..];
         let name = &text[span.start..span.end];
         if span.kind == NerType::Per {
@@ -50,6 +59,30 @@ pub(super) fn complete(text: &str, spans: Vec<TaggedSpan>) -> Vec<TaggedSpan> {
         out.push(span);
     }
     out
+}
+
+/// How far before a name starting "District ..." its town reaches: "Low Fold and " of "Low
+/// Fold and District Allotment Society", "Barnsley and " of "Barnsley and District League"
+/// (one to three capitalised words before " and ").
+fn town_and_district_before(before: &str, name: &str) -> Option<usize> {
+    if !name.starts_with("District ") {
+        return None;
+    }
+    let town = before.strip_suffix(" and ")?;
+    let capitalised = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+    };
+    // The town's first word, word by word back from its end.
+    let (mut start, mut end) = (None, town.len());
+    for word in town.rsplit(' ').take(3) {
+        if !capitalised(word) {
+            break;
+        }
+        start = Some(end - word.len());
+        end = (end - word.len()).saturating_sub(1);
+    }
+    start.map(|start| before.len() - start)
 }
 
 /// Where " and " splits a name into two of one kind: both sides of two words or more with the
@@ -376,7 +409,8 @@ mod tests {
                     striker; St. Louis' Washington University; UAW Local 1927, Chevrolet \
                     Plant No. 4, Montgomery Ward 10 years ago, \
                     County Road 12, Route 66-style, the Dunmore City School District and \
-                    the Lenin Shipyard. Mr Lenin spoke.";
+                    the Lenin Shipyard. Mr Lenin spoke to the Low Fold and District \
+                    Allotment Society.";
         let got = completed(
             text,
             &[
@@ -392,6 +426,8 @@ mod tests {
                 ("Route", NerType::Loc),
                 ("Dunmore City School", NerType::Org),
                 ("Lenin", NerType::Per),
+                ("Low Fold", NerType::Loc),
+                ("District Allotment Society", NerType::Org),
             ],
         );
         let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
@@ -409,6 +445,7 @@ mod tests {
                 "Route",
                 "Dunmore City School District",
                 "Lenin Shipyard",
+                "Low Fold and District Allotment Society",
             ]
         );
         assert_eq!(got[10].1, NerType::Loc);
