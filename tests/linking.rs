@@ -1385,6 +1385,53 @@ fn a_party_s_generic_name_is_the_party_of_the_story_s_country() {
 }
 
 #[test]
+fn a_legislature_the_gazetteer_reads_as_american_is_the_story_s_country_s() {
+    let s = Scratch::with_files(&[
+        (
+            "1975-06-26-delhi.txt",
+            "Emergency proclaimed\n\nNEW DELHI, June 26 - Congress leaders backed the \
+             Emergency today. In Bombay and Madras, Congress workers marched, and Congress \
+             said the opposition would be held.\n",
+        ),
+        (
+            "1975-11-11-canberra.txt",
+            "Whitlam dismissed\n\nCANBERRA, Nov. 11 - The House of Representatives passed a \
+             motion of confidence in Mr. Whitlam, but Sir John Kerr dissolved both houses. \
+             Crowds gathered in Sydney and Melbourne.\n",
+        ),
+        (
+            "1976-03-22-ottawa.txt",
+            "Unions march\n\nOTTAWA, March 22 - The Canadian Labour Congress led a march on \
+             Parliament Hill. The Congress said wage controls had failed.\n",
+        ),
+        (
+            "1976-09-10-washington.txt",
+            "Aid bill\n\nWASHINGTON, Sept. 10 - Congress passed the aid bill for France after \
+             French ministers visited Washington.\n",
+        ),
+        (
+            "2005-04-11-london.txt",
+            "Labour's new adviser\n\nLONDON - Labour hired a strategist from Australia \
+             for the campaign; Australian parties had used him before.\n",
+        ),
+    ]);
+    s.index();
+    let delhi = entities_of(&s, "leaders", "org");
+    assert!(has(&delhi, "Indian National Congress"), "{delhi:?}");
+    assert!(!has(&delhi, "US Congress"), "{delhi:?}");
+    let canberra = entities_of(&s, "Whitlam", "org");
+    assert!(
+        has(&canberra, "Australian House of Representatives"),
+        "{canberra:?}"
+    );
+    let ottawa = entities_of(&s, "controls", "org");
+    assert_eq!(ottawa, ["Canadian Labour Congress"], "{ottawa:?}");
+    // The gazetteer's reading holds where another country is named only in passing.
+    assert!(has(&entities_of(&s, "aid", "org"), "US Congress"));
+    assert!(has(&entities_of(&s, "strategist", "org"), "Labour Party"));
+}
+
+#[test]
 fn an_era_s_names_link_only_in_their_years_and_titles_and_clocks_name_no_one() {
     let s = Scratch::with_files(&[
         (

@@ -41,6 +41,36 @@ fn table() -> &'static HashMap<String, Vec<(String, String)>> {
     })
 }
 
+const PLACE_COUNTRIES: &str = include_str!("../../../data/entities/place_countries.tsv");
+
+/// The country a city or state (by canonical name) is in (`data/entities/place_countries.tsv`).
+fn country_of(place: &str) -> Option<&'static str> {
+    static TABLE: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            PLACE_COUNTRIES
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split_once('\t'))
+                .collect()
+        })
+        .get(place)
+        .copied()
+}
+
+/// Mentions of another country (or its cities and states) an article needs to read a name the
+/// gazetteer links to one country's institution ("Congress": the US Congress) as that
+/// country's.
+const MIN_MENTIONS_AGAINST_THE_LIST: usize = 3;
+
+/// "The Treasury said" at a sentence's start: the tagger took the article in.
+fn without_the(name: &str) -> &str {
+    ["The ", "the "]
+        .iter()
+        .find_map(|the| name.strip_prefix(the))
+        .unwrap_or(name)
+}
+
 pub(super) fn apply(art: &mut ArticleState<'_>) {
     let table = table();
     // The mentions written under a name of the table: most articles have none.
@@ -50,12 +80,15 @@ pub(super) fn apply(art: &mut ArticleState<'_>) {
         .enumerate()
         .filter(|(_, m)| !m.removed && !m.markup && m.kind == EntityKind::Org)
         .filter_map(|(i, m)| {
-            // "The Treasury said" at a sentence's start: the tagger took the article in.
-            let name = ["The ", "the "]
-                .iter()
-                .find_map(|the| m.canonical.strip_prefix(the))
-                .unwrap_or(&m.canonical);
-            Some((i, table.get(&name_key(name))?))
+            if let Some(rows) = table.get(&name_key(without_the(&m.canonical))) {
+                return Some((i, rows));
+            }
+            // "Congress", which the gazetteer links to one country's (the US Congress): the
+            // rows decide as for a name it leaves as written.
+            let rows = table.get(&name_key(without_the(m.name)))?;
+            rows.iter()
+                .any(|(_, institution)| *institution == m.canonical)
+                .then_some((i, rows))
         })
         .collect();
     if named_so.is_empty() {
@@ -68,30 +101,84 @@ pub(super) fn apply(art: &mut ArticleState<'_>) {
             .map(|m| m.canonical.as_ref())
     };
     let orgs: Vec<&str> = live(EntityKind::Org).collect();
-    // The countries the article names, and the bodies that have institutions of their own
-    // ("the General Assembly" of the United Nations).
-    let mut places: HashMap<&str, usize> = HashMap::new();
+    // The institutions the article names in full (not the bare names being read).
+    let bare: Vec<usize> = named_so.iter().map(|(i, _)| *i).collect();
+    let in_full: Vec<&str> = art
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| !m.removed && m.kind == EntityKind::Org && !bare.contains(i))
+        .map(|(_, m)| m.canonical.as_ref())
+        .collect();
+    // The countries the article names (and the bodies that have institutions of their own:
+    // "the General Assembly" of the United Nations), outright or, counted apart, by their
+    // cities and states ("NEW DELHI", "Bombay").
+    let mut named: HashMap<&str, usize> = HashMap::new();
+    let mut around: HashMap<&str, usize> = HashMap::new();
     for place in live(EntityKind::Place).chain(orgs.iter().copied()) {
-        *places.entry(place).or_default() += 1;
+        *named.entry(place).or_default() += 1;
+        *around.entry(place).or_default() += 1;
+        if let Some(country) = country_of(place) {
+            *around.entry(country).or_default() += 1;
+        }
     }
-    let mut readings: Vec<(usize, &'static str)> = Vec::new();
-    for (i, rows) in named_so {
-        let named = the_one(rows.iter().filter(|(_, org)| orgs.contains(&org.as_str())));
-        let reading = named.or_else(|| {
+    let top_row =
+        |rows: &'static [(String, String)], counts: &HashMap<&str, usize>, least: usize| {
             let most = rows
                 .iter()
-                .map(|row| (places.get(row.0.as_str()).copied().unwrap_or(0), row))
-                .filter(|(n, _)| *n > 0);
+                .map(|row| (counts.get(row.0.as_str()).copied().unwrap_or(0), row))
+                .filter(|(n, _)| *n >= least);
             let top = most.clone().map(|(n, _)| n).max()?;
             the_one(most.filter(|(n, _)| *n == top).map(|(_, row)| row))
-        });
-        if let Some((_, institution)) = reading {
+        };
+    let mut readings: Vec<(usize, Cow<'static, str>)> = Vec::new();
+    for (i, rows) in named_so {
+        let in_full_row = the_one(
+            rows.iter()
+                .filter(|(_, org)| in_full.contains(&org.as_str())),
+        );
+        let given = rows
+            .iter()
+            .any(|(_, institution)| *institution == art.mentions[i].canonical);
+        let reading = if given {
+            // A reading the gazetteer gave ("Congress": the US Congress) yields to the one
+            // other org the article names in full ending in that word ("the Canadian Labour
+            // Congress ... the Congress"), or to a country, with its cities, named at least
+            // three times and more than any other of the rows: a British story that
+            // mentions Australia in passing still means its own Labour Party.
+            let name = without_the(art.mentions[i].name);
+            let suffix = format!(" {name}");
+            let rows_orgs = |org: &&str| rows.iter().any(|(_, institution)| institution == org);
+            let named_so_in_full = the_one(
+                in_full
+                    .iter()
+                    .filter(|org| org.ends_with(&suffix) && !rows_orgs(org)),
+            )
+            // A one-word head only: "the Labour Party" beside "the Parliamentary Labour
+            // Party" is still the party.
+            .filter(|_| !name.contains(' '));
+            named_so_in_full
+                .map(|org| Cow::Owned(org.to_string()))
+                .or_else(|| in_full_row.map(|(_, org)| Cow::Borrowed(org.as_str())))
+                .or_else(|| {
+                    top_row(rows, &around, MIN_MENTIONS_AGAINST_THE_LIST)
+                        .map(|(_, org)| Cow::Borrowed(org.as_str()))
+                })
+        } else {
+            // A name as written: the country the article names most, else the one whose
+            // cities and states it names most.
+            in_full_row
+                .or_else(|| top_row(rows, &named, 1))
+                .or_else(|| top_row(rows, &around, 1))
+                .map(|(_, org)| Cow::Borrowed(org.as_str()))
+        };
+        if let Some(institution) = reading {
             readings.push((i, institution));
         }
     }
     for (i, institution) in readings {
         let m = &mut art.mentions[i];
-        m.canonical = Cow::Borrowed(institution);
+        m.canonical = institution;
         m.gazetteer = true;
     }
 }

@@ -151,7 +151,14 @@ pub(super) fn apply<'a>(
                 let town_s_party = surface.ends_with(" Party")
                     && !demonyms.is_demonyms(before)
                     && unknown_name(lex, before, art.when());
-                local_place(before) || town_s_party || ends_in_a_body(after)
+                // "the Canadian Labour Congress": two listed names side by side ("Labour",
+                // "Congress") name neither.
+                let mut listed: Vec<(usize, usize)> =
+                    overlapped().map(|m| (m.pos - base, m.end - base)).collect();
+                listed.sort_unstable();
+                let side_by_side =
+                    listed.len() >= 2 && listed.windows(2).all(|w| &text[w[0].1..w[1].0] == " ");
+                local_place(before) || town_s_party || ends_in_a_body(after) || side_by_side
             };
         // Named after it: the listed name ends before the span's own last word.
         let named_after = || overlapped().all(|m| m.end < end);
