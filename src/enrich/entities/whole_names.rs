@@ -35,7 +35,8 @@ pub(super) fn complete(text: &str, spans: Vec<TaggedSpan>) -> Vec<TaggedSpan> {
         }
         // "the Low Fold and District Allotment Society": the town before "and District".
         if span.kind != NerType::Per
-            && let Some(back) = town_and_district_before(&text[..span.start], &text[span.start..span.end])
+            && let Some(back) =
+                town_and_district_before(&text[..span.start], &text[span.start..span.end])
         {
             span.start -= back;
             while out.last().is_some_and(|prev| prev.end > span.start) {
@@ -71,7 +72,8 @@ fn town_and_district_before(before: &str, name: &str) -> Option<usize> {
     let town = before.strip_suffix(" and ")?;
     let capitalised = |w: &str| {
         w.starts_with(char::is_uppercase)
-            && w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
     };
     // The town's first word, word by word back from its end.
     let (mut start, mut end) = (None, town.len());
