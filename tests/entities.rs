@@ -639,3 +639,60 @@ fn a_listed_firm_opening_a_sentence_is_a_name_and_a_lawmaker_s_party_and_state_n
         assert!(!list.iter().any(|(_, n, _)| n == name), "{name}: {list:?}");
     }
 }
+
+#[test]
+fn titles_in_quotes_nicknames_in_brackets_and_names_after_an_occupation_are_read_for_what_they_are()
+{
+    let s = Scratch::with_files(&[
+        (
+            "1998-03-24-oscars.txt",
+            "Oscars night\n\nLOS ANGELES - The film won 11 Oscars, equalling 'Ben-Hur' in 1960. \
+             Earvin (Magic) Johnson presented an award.\n",
+        ),
+        (
+            "1976-07-19-gymnast.txt",
+            "Perfect ten\n\nMONTREAL - She was picked out at the age of six by the coach Bela \
+             Karolyi, who was watching children doing cartwheels. Later their singer, Bono, \
+             climbed into the crowd.\n",
+        ),
+        (
+            "1951-02-02-peking.txt",
+            "Peiping decrees\n\nHONG KONG, Feb. 2 - The \"Central People's Government\" issued \
+             new decrees in Peiping today.\n",
+        ),
+        (
+            "1969-08-10-bath.txt",
+            "Blues weekend\n\nThousands went to the Bath Festival of Blues and Progressive \
+             Music on Saturday.\n",
+        ),
+    ]);
+    s.index();
+    let oscars = &s.search(&["equalling"])["hits"][0]["entities"];
+    let orgs_and_persons: Vec<Value> = ["org", "person"]
+        .iter()
+        .flat_map(|k| oscars[*k].as_array().cloned().unwrap_or_default())
+        .collect();
+    assert!(
+        !orgs_and_persons
+            .iter()
+            .any(|n| n == "Ben-Hur" || n == "Magic"),
+        "{oscars:#}"
+    );
+    let gym = &s.search(&["picked"])["hits"][0]["entities"];
+    let persons = gym["person"].to_string();
+    assert!(
+        persons.contains("Bela Karolyi") && persons.contains("Bono"),
+        "{gym:#}"
+    );
+    assert!(
+        gym["org"].as_array().is_none_or(|a| a.is_empty()),
+        "{gym:#}"
+    );
+    let peking = s.search(&["decrees"])["hits"][0]["entities"]["org"].to_string();
+    assert!(peking.contains("Central People's Government"), "{peking}");
+    let bath = &s.search(&["weekend"])["hits"][0]["entities"];
+    assert!(
+        bath["event"].to_string().contains("Bath Festival of Blues"),
+        "{bath:#}"
+    );
+}

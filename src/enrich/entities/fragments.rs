@@ -265,6 +265,13 @@ fn is_product(words: &[String]) -> bool {
     })
 }
 
+/// Whether `name`'s last word heads institutions' names ("Central People's Government").
+pub(super) fn ends_in_generic_head(name: &str) -> bool {
+    name.rsplit(' ')
+        .next()
+        .is_some_and(|last| lists().heads.contains(&last.to_lowercase()))
+}
+
 /// The head of a generic name ("central bank" -> "bank"), if the name is only a head and
 /// its modifiers.
 fn generic_head(words: &[String]) -> Option<&str> {

@@ -20,11 +20,15 @@ pub(super) fn event_shaped(surface: &str, before: &str) -> bool {
     let Some((_, last)) = surface.rsplit_once(' ') else {
         return false;
     };
-    let pact = matches!(last, "Talks" | "Treaty");
-    // "Guardians of the Islamic Revolution": the name's head is before "of".
-    last != "Conference"
-        && !surface.contains(" of ")
-        && words::is_event_head(last)
+    // "Guardians of the Islamic Revolution", "the Bath Festival of Blues and Progressive
+    // Music", "the Summit of the Americas": the name's head is before "of".
+    let head = match surface.split_once(" of ") {
+        Some((before_of, _)) => before_of.rsplit(' ').next().unwrap_or(before_of),
+        None => last,
+    };
+    let pact = matches!(head, "Talks" | "Treaty");
+    head != "Conference"
+        && words::is_event_head(head)
         && (!pact || surface.split(' ').count() >= 3 || before.ends_with("the "))
 }
 

@@ -212,6 +212,16 @@ pub(super) fn apply<'a>(
         if words::vessel_or_code_name_before(&text[..pos - base]) {
             continue;
         }
+        // "'Ben-Hur' in 1960", "Earvin (Magic) Johnson": a work's title in quotes, a
+        // nickname in brackets, unless a list knows the name or it heads an institution's
+        // (the 1950s' "Central People's Government" in quotes).
+        if words::quoted_title_or_nickname(text, pos - base, end - base)
+            && !lex.lists(surface)
+            && !fragments::ends_in_generic_head(surface)
+            && !org_shaped(surface)
+        {
+            continue;
+        }
         // "Marshal Stalin", "Mr. Washington": one word after a person's title is a person,
         // whatever the tagger read.
         let titled_word = !surface.contains(' ') && words::after_personal_title(text, pos - base);
@@ -227,6 +237,16 @@ pub(super) fn apply<'a>(
                 EntityKind::Person
             }
             NerType::Loc | NerType::Org if titled_word => EntityKind::Person,
+            // "the coach Bela Karolyi", "their singer, Bono": a name after an occupation,
+            // unless the name says or a list knows it is something else.
+            NerType::Loc | NerType::Org
+                if words::after_role_noun(text, pos - base)
+                    && surface.split(' ').count() <= 3
+                    && !org_shaped(surface)
+                    && !lex.lists(surface) =>
+            {
+                EntityKind::Person
+            }
             // Local streets and rivers the tagger has never seen look like "Joan Pritchett".
             NerType::Per if place_shaped(surface) => EntityKind::Place,
             // "the Sheffield and Hallamshire Senior Cup": no one's name ends in such a word

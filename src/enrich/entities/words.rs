@@ -712,6 +712,54 @@ pub(super) fn after_personal_title(text: &str, at: usize) -> bool {
     (!pointed || word.len() <= 4) && PERSONAL_TITLES.binary_search(&word).is_ok()
 }
 
+/// Whether the word before `at` (a comma between allowed: "their singer, Bono,") is an
+/// occupation news writes before a person's name ("the coach Bela Karolyi").
+pub(super) fn after_role_noun(text: &str, at: usize) -> bool {
+    #[rustfmt::skip]
+    const ROLES: &[&str] = &[
+        "actor", "actress", "author", "batsman", "bowler", "boxer", "chairman", "chairwoman",
+        "coach", "comedian", "composer", "conductor", "defender", "drummer", "footballer",
+        "goalkeeper", "golfer", "guitarist", "jockey", "midfielder", "novelist", "pianist",
+        "playwright", "poet", "presenter", "rapper", "singer", "skipper", "sprinter",
+        "striker", "trainer", "winger",
+    ];
+    let Some(before) = text.get(..at).and_then(|t| t.strip_suffix(' ')) else {
+        return false;
+    };
+    let before = before.strip_suffix(',').unwrap_or(before);
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    ROLES.binary_search(&word).is_ok()
+}
+
+/// Whether the name at `start..end` of `text` is a title in quotes ("'Ben-Hur' in 1960",
+/// a film; not "Ben-Hur's") or a nickname in brackets inside a person's name ("Earvin
+/// (Magic) Johnson"): no entity of its own.
+pub(super) fn quoted_title_or_nickname(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let mut after = text[end..].chars();
+    let (close, next) = (after.next(), after.next());
+    let quoted = matches!(
+        (before, close),
+        (Some('\'' | '\u{2018}'), Some('\'' | '\u{2019}'))
+            | (Some('"' | '\u{201c}'), Some('"' | '\u{201d}'))
+    ) && !next.is_some_and(char::is_alphanumeric);
+    let name = &text[start..end];
+    let bracketed = before == Some('(')
+        && close == Some(')')
+        && !name.contains(' ')
+        && name.chars().any(char::is_lowercase)
+        && text[..start - 1]
+            .strip_suffix(' ')
+            .and_then(|t| t.rsplit(' ').next())
+            .is_some_and(|w| {
+                w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+            })
+        && text[end + 1..]
+            .strip_prefix(' ')
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+    quoted || bracketed
+}
+
 /// Whether `name` is "Honorific Surname" ("Frau Schmidt", "Signor Mussolini", "Mr. Grant"):
 /// a person, whatever kind the tagger read.
 pub(super) fn is_honorific_and_name(name: &str) -> bool {
