@@ -696,3 +696,41 @@ fn titles_in_quotes_nicknames_in_brackets_and_names_after_an_occupation_are_read
         "{bath:#}"
     );
 }
+
+#[test]
+fn a_bare_world_cup_is_the_cup_of_the_story_s_sport() {
+    let s = Scratch::with_files(&[
+        (
+            "1996-03-17-lahore.txt",
+            "Sri Lanka triumph\n\nLAHORE - Sri Lanka won the World Cup tonight, beating \
+             Australia by seven wickets. Aravinda de Silva's innings settled it.\n",
+        ),
+        (
+            "1995-06-24-ellis-park.txt",
+            "Springboks crowned\n\nJOHANNESBURG - South Africa won the World Cup after a \
+             drop goal by their fly-half in extra time; the rugby world watched.\n",
+        ),
+        (
+            "1990-07-08-rome.txt",
+            "West Germany champions\n\nROME - West Germany won the World Cup with a late \
+             penalty against Argentina.\n",
+        ),
+    ]);
+    s.index();
+    let events = |q: &str| s.search(&[q])["hits"][0]["entities"]["event"].to_string();
+    assert!(
+        events("wickets").contains("Cricket World Cup"),
+        "{}",
+        events("wickets")
+    );
+    assert!(
+        events("drop").contains("Rugby World Cup"),
+        "{}",
+        events("drop")
+    );
+    assert!(
+        events("penalty").contains("FIFA World Cup"),
+        "{}",
+        events("penalty")
+    );
+}

@@ -8,8 +8,8 @@
 //! (canonical names, and full names among their aliases, so that a link the table made is
 //! still seen next run) are grouped by surname. A name the gazetteer does not list links to
 //! the one name it can be (`person_names::one_person`) that the gazetteer lists, or else that
-//! says more (more given names and initials, then more of them spelt out; of as many, the
-//! one more articles write: "Vince Cable" over "Vincent Cable"), when there is exactly one such in the archive: "J. Smith"
+//! says more (more given names spelt out, then more initials; of as many, the one more
+//! articles write: "Vince Cable" over "Vincent Cable"), when there is exactly one such in the archive: "J. Smith"
 //! beside "John Smith" and "James Smith" links to neither. Across articles a familiar form is
 //! no evidence by itself ("Joe Barton" the congressman, "Joey Barton" the footballer): it
 //! counts only where some article wrote both forms of the name for one person. The link
@@ -98,8 +98,8 @@ pub(super) fn variants(
                     .any(|(a, b)| written_together.contains(&(a.to_string(), b.to_string())))
         };
         let measure = |name: &str| {
-            let (given, spelt_out, letters) = person_name_fullness(name);
-            (given, spelt_out, names[name], letters)
+            let (spelt_out, given, letters) = person_name_fullness(name);
+            (spelt_out, given, names[name], letters)
         };
         // Whether `d` is the better name of one person named `c` and `d`.
         let above = |d: &str, c: &str| {

@@ -392,6 +392,54 @@ pub(super) fn apply<'a>(
 
 /// "the Louvre accord", "the Iran-Iraq war", "the 1987 stock market crash": proper words,
 /// then qualifiers, then the head at token `k`.
+/// "World Cup" alone, which the gazetteer reads as football's, in a story of cricket's or
+/// rugby's words ("wickets", "scrum") is that sport's cup.
+pub(super) fn cup_of_the_story_s_sport(art: &mut ArticleState<'_>, title: &str, body: &str) {
+    const SPORTS: &[(&str, &[&str])] = &[
+        (
+            "Cricket World Cup",
+            &[
+                "cricket", "wicket", "wickets", "innings", "batsman", "batsmen", "bowler",
+            ],
+        ),
+        (
+            "Rugby World Cup",
+            &[
+                "rugby",
+                "scrum",
+                "fly-half",
+                "springboks",
+                "wallabies",
+                "all blacks",
+            ],
+        ),
+    ];
+    let bare = |m: &Mention<'_>| {
+        m.kind == EntityKind::Event && m.canonical == "FIFA World Cup" && m.name == "World Cup"
+    };
+    if !art.mentions.iter().any(bare) {
+        return;
+    }
+    let text = format!("{title}\n{body}").to_lowercase();
+    let has_word = |cue: &str| {
+        text.match_indices(cue).any(|(at, _)| {
+            let end = at + cue.len();
+            !text[..at].ends_with(char::is_alphanumeric)
+                && !text[end..].starts_with(char::is_alphanumeric)
+        })
+    };
+    let sports: Vec<&str> = SPORTS
+        .iter()
+        .filter(|(_, cues)| cues.iter().any(|cue| has_word(cue)))
+        .map(|(cup, _)| *cup)
+        .collect();
+    if let [cup] = sports[..] {
+        for m in art.mentions.iter_mut().filter(|m| bare(m)) {
+            m.canonical = Cow::Borrowed(cup);
+        }
+    }
+}
+
 fn named_before<'a>(
     lex: &'a Lexicon,
     demonyms: &Demonyms,

@@ -215,6 +215,7 @@ pub(super) fn place_shaped(surface: &str) -> bool {
         "Colliery",
         "County",
         "Gate",
+        "Ground",
         "Hotel",
         "Lane",
         "Moor",

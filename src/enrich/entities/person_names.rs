@@ -139,8 +139,9 @@ pub(crate) fn one_person(a: &str, b: &str, forms: FamiliarForms) -> bool {
         .all(|m| rest.any(|l| given_names_agree(m, l, forms)))
 }
 
-/// How much a name says: its given names and initials, then how many of them are names
-/// rather than initials, then their letters.
+/// How much a name says: how many given names it spells out (not initials), then its given
+/// names and initials, then their letters: "Jim Cairns" over "J. F. Cairns", "James R. Hoffa"
+/// over "James Hoffa".
 pub(crate) fn fullness(name: &str) -> (usize, usize, usize) {
     parts(name).map_or((0, 0, 0), |p| {
         let names = p
@@ -148,15 +149,14 @@ pub(crate) fn fullness(name: &str) -> (usize, usize, usize) {
             .iter()
             .filter(|w| w.trim_end_matches('.').chars().count() > 1);
         (
-            p.given.len(),
             names.count(),
+            p.given.len(),
             p.given.iter().map(|w| w.len()).sum::<usize>(),
         )
     })
 }
 
-/// Whether `a` says more than `b`: more given names, else longer ones ("William" over
-/// "Bill", "James" over "J.").
+/// Whether `a` says more than `b` ([`fullness`]; "William" over "Bill").
 fn fuller(a: &str, b: &str) -> bool {
     fullness(a) > fullness(b)
 }
@@ -229,6 +229,7 @@ mod tests {
         assert!(same("J.R. Ewing", "John Ross Ewing"));
         assert!(fuller("James R. Hoffa", "Jimmy Hoffa"));
         assert!(fuller("William Clinton", "Bill Clinton"));
+        assert!(fuller("Jim Cairns", "J. F. Cairns"));
     }
 
     #[test]
