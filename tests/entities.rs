@@ -734,3 +734,20 @@ fn a_bare_world_cup_is_the_cup_of_the_story_s_sport() {
         events("penalty")
     );
 }
+
+#[test]
+fn bands_the_lists_know_are_organisations_wherever_the_story_names_them() {
+    let s = Scratch::with_files(&[(
+        "2005-06-27-concert.txt",
+        "Concert review\n\nDUBLIN - U2 played to 80,000 people on Sunday and closed with a \
+         song the Beatles recorded in 1965.\n",
+    )]);
+    s.index();
+    let hit = &s.search(&["concert"])["hits"][0]["entities"];
+    let orgs = hit["org"].to_string();
+    assert!(
+        orgs.contains("\"U2\"") && orgs.contains("The Beatles"),
+        "{hit:#}"
+    );
+    assert!(!hit["place"].to_string().contains("Beatles"), "{hit:#}");
+}
