@@ -159,14 +159,17 @@ pub(super) fn leader_of_a_body(body: &str, person: &str) -> bool {
     }
 }
 
-/// Streets, squares, gates and rooms, which the tagger may read as organisations ("Avenue of
-/// Eternal Peace", "Plaza de Mayo", "Gate of Heavenly Peace", "the Caucus Room"); not
-/// "Street", whose names stand for institutions ("Downing Street", "Wall Street"). Not
-/// markets either: "Balogun Market" is a place, but "the Zagreb Money Market" is no street.
+/// Streets, squares, gates, rooms, arenas and grounds, which the tagger may read as
+/// organisations ("Avenue of Eternal Peace", "Plaza de Mayo", "Gate of Heavenly Peace", "the
+/// Caucus Room", "the Melbourne Cricket Ground"); not "Street", whose names stand for
+/// institutions ("Downing Street", "Wall Street"). Not markets either: "Balogun Market" is a
+/// place, but "the Zagreb Money Market" is no street.
 pub(super) fn street_shaped(surface: &str) -> bool {
     const STREETS: &[&str] = &[
+        "Arena",
         "Avenue",
         "Boulevard",
+        "Ground",
         "Highway",
         "Interstate",
         "Lane",

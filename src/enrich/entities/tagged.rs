@@ -1272,6 +1272,8 @@ mod tests {
         assert!(!places.contains(&"Lane"), "{es:?}");
         assert_eq!(names(&es, EntityKind::Person), ["Joan Pritchett"], "{es:?}");
         assert!(place_shaped("Bridge Street"));
+        assert!(street_shaped("Melbourne Cricket Ground") && street_shaped("O2 Arena"));
+        assert!(!street_shaped("Wall Street") && !street_shaped("Arena"));
     }
 
     #[test]
