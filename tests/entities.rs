@@ -651,7 +651,7 @@ fn titles_in_quotes_nicknames_in_brackets_and_names_after_an_occupation_are_read
         ),
         (
             "1976-07-19-gymnast.txt",
-            "Perfect ten\n\nMONTREAL - She was picked out at the age of six by the coach Bela \
+            "Perfect ten\n\nMONTREAL - She was picked out at the age of six by the coach Marta \
              Karolyi, who was watching children doing cartwheels. Later their singer, Bono, \
              climbed into the crowd.\n",
         ),
@@ -681,7 +681,7 @@ fn titles_in_quotes_nicknames_in_brackets_and_names_after_an_occupation_are_read
     let gym = &s.search(&["picked"])["hits"][0]["entities"];
     let persons = gym["person"].to_string();
     assert!(
-        persons.contains("Bela Karolyi") && persons.contains("Bono"),
+        persons.contains("Marta Karolyi") && persons.contains("Bono"),
         "{gym:#}"
     );
     assert!(
@@ -703,7 +703,8 @@ fn a_bare_world_cup_is_the_cup_of_the_story_s_sport() {
         (
             "1996-03-17-lahore.txt",
             "Sri Lanka triumph\n\nLAHORE - Sri Lanka won the World Cup tonight, beating \
-             Australia by seven wickets. Aravinda de Silva's innings settled it.\n",
+             Australia by seven wickets. Aravinda de Silva's innings settled it, and the \
+             batsmen were cheered.\n",
         ),
         (
             "1995-06-24-ellis-park.txt",

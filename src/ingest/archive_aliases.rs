@@ -213,7 +213,8 @@ impl Table {
             if table.link(&variant.name).is_some() {
                 continue;
             }
-            let years = person_years(index, searcher, &variant.canonical).map_err(tantivy_err)?;
+            let years = person_years(index, searcher, &variant.canonical, &variant.name)
+                .map_err(tantivy_err)?;
             table.counts.insert(variant.name.clone(), variant.articles);
             let link = Link {
                 kind: EntityKind::Person,
@@ -441,17 +442,27 @@ fn surname_years(
     Ok(years_of(searcher.search(&query, &DateSpan)?))
 }
 
-/// The years of the dated articles that name `canonical` as a person; open when none is.
+/// The years of the dated articles that name `canonical` as a person without `variant`
+/// among its aliases: those the table linked are no evidence of the years, or every run
+/// would widen them by the margin.
 fn person_years(
     index: &MorgueIndex,
     searcher: &Searcher,
     canonical: &str,
+    variant: &str,
 ) -> tantivy::Result<Years> {
-    let field = index.fields.entity_name(EntityKind::Person);
-    let query = TermQuery::new(
-        Term::from_field_text(field, canonical),
-        IndexRecordOption::Basic,
-    );
+    let term = |field, text: &str| -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            Term::from_field_text(field, text),
+            IndexRecordOption::Basic,
+        ))
+    };
+    let kind = EntityKind::Person;
+    let pair = format!("{canonical}{ALIAS_SEPARATOR}{variant}");
+    let query = BooleanQuery::new(vec![
+        (Occur::Must, term(index.fields.entity_name(kind), canonical)),
+        (Occur::MustNot, term(index.fields.entity_alias(kind), &pair)),
+    ]);
     Ok(years_of(searcher.search(&query, &DateSpan)?))
 }
 

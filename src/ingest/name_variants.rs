@@ -14,17 +14,24 @@
 //! no evidence by itself ("Joe Barton" the congressman, "Joey Barton" the footballer): it
 //! counts only where some article wrote both forms of the name for one person. The link
 //! holds within the years of the articles that name the fuller form (two years' margin, as
-//! for surnames), so a name of 1975 does not become a namesake of 2005.
+//! for surnames), so a name of 1975 does not become a namesake of 2005; and never where an
+//! article names both as two people ("John Smith and his son John Michael Smith").
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use tantivy::Searcher;
+use tantivy::collector::Count;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Searcher, Term};
 
 use crate::article::EntityKind;
 use crate::enrich::entities::{FamiliarForms, one_person, person_name_fullness};
 use crate::enrich::gazetteer::Gazetteer;
 use crate::index::MorgueIndex;
 use crate::index::schema::ALIAS_SEPARATOR;
+
+/// Distinct full names of one surname in the archive above which none of them is linked.
+const MAX_NAMES_PER_SURNAME: usize = 40;
 
 /// A shorter form of a person's name and the name it stands for in this archive.
 pub(super) struct Variant {
@@ -90,7 +97,14 @@ pub(super) fn variants(
         }
     }
     let mut out = Vec::new();
-    for group in by_surname.values().filter(|g| g.len() > 1) {
+    // A surname so common that the archive holds many full names of it ("Smith") is left
+    // alone: which "J. Smith" is which is a guess, and comparing them all costs the square.
+    let groups = by_surname
+        .values()
+        .filter(|g| g.len() > 1 && g.len() <= MAX_NAMES_PER_SURNAME);
+    for group in groups {
+        let listed_as: HashMap<&str, Option<String>> =
+            group.iter().map(|name| (*name, listed(name))).collect();
         let one = |c: &str, d: &str| {
             one_person(c, d, FamiliarForms::Differ)
                 || [(c, d), (d, c)]
@@ -101,17 +115,22 @@ pub(super) fn variants(
             let (spelt_out, given, letters) = person_name_fullness(name);
             (spelt_out, given, names[name], letters)
         };
-        // Whether `d` is the better name of one person named `c` and `d`.
+        // Whether `d` is the better name of one person named `c` and `d`: a listed one, or
+        // one that spells out more given names, or as many with more initials in at least
+        // as many articles ("John A. Smith" of one story is not the "John Smith" of twenty).
         let above = |d: &str, c: &str| {
             d != c
-                && one(c, d)
-                && match (listed(d), listed(c)) {
+                && match (&listed_as[d], &listed_as[c]) {
                     (Some(canonical), None) => !canonical.is_empty(),
-                    (None, None) => measure(d) > measure(c),
+                    (None, None) => {
+                        let (md, mc) = (measure(d), measure(c));
+                        md > mc && (md.0 > mc.0 || md.2 >= mc.2)
+                    }
                     _ => false,
                 }
+                && one(c, d)
         };
-        for &c in group.iter().filter(|c| listed(c).is_none()) {
+        for &c in group.iter().filter(|c| listed_as[**c].is_none()) {
             let better: Vec<&str> = group.iter().copied().filter(|d| above(d, c)).collect();
             let best: BTreeSet<&str> = better
                 .iter()
@@ -120,10 +139,11 @@ pub(super) fn variants(
                 .collect();
             if let Some(&one) = best.first()
                 && best.len() == 1
+                && !named_apart(index, searcher, c, one)?
             {
                 out.push(Variant {
                     name: c.to_string(),
-                    canonical: listed(one).unwrap_or_else(|| one.to_string()),
+                    canonical: listed_as[one].clone().unwrap_or_else(|| one.to_string()),
                     articles: names[c],
                 });
             }
@@ -131,4 +151,23 @@ pub(super) fn variants(
     }
     out.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(out)
+}
+
+/// Whether some article names both as two persons ("John Smith and his son John Michael
+/// Smith"): then they are two people, wherever else either is named.
+fn named_apart(
+    index: &MorgueIndex,
+    searcher: &Searcher,
+    a: &str,
+    b: &str,
+) -> tantivy::Result<bool> {
+    let field = index.fields.entity_name(EntityKind::Person);
+    let term = |name: &str| -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            Term::from_field_text(field, name),
+            IndexRecordOption::Basic,
+        ))
+    };
+    let both = BooleanQuery::new(vec![(Occur::Must, term(a)), (Occur::Must, term(b))]);
+    Ok(searcher.search(&both, &Count)? > 0)
 }

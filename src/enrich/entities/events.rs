@@ -392,22 +392,27 @@ pub(super) fn apply<'a>(
 
 /// "the Louvre accord", "the Iran-Iraq war", "the 1987 stock market crash": proper words,
 /// then qualifiers, then the head at token `k`.
-/// "World Cup" alone, which the gazetteer reads as football's, in a story of cricket's or
-/// rugby's words ("wickets", "scrum") is that sport's cup.
+/// "World Cup" alone, which the gazetteer reads as football's, in a story that writes
+/// cricket's or rugby's words twice or more ("wickets", "fly-half") is that sport's cup.
 pub(super) fn cup_of_the_story_s_sport(art: &mut ArticleState<'_>, title: &str, body: &str) {
     const SPORTS: &[(&str, &[&str])] = &[
         (
             "Cricket World Cup",
             &[
-                "cricket", "wicket", "wickets", "innings", "batsman", "batsmen", "bowler",
+                "cricket",
+                "wickets",
+                "batsman",
+                "batsmen",
+                "bowlers",
+                "test match",
             ],
         ),
         (
             "Rugby World Cup",
             &[
                 "rugby",
-                "scrum",
                 "fly-half",
+                "scrum-half",
                 "springboks",
                 "wallabies",
                 "all blacks",
@@ -421,16 +426,20 @@ pub(super) fn cup_of_the_story_s_sport(art: &mut ArticleState<'_>, title: &str, 
         return;
     }
     let text = format!("{title}\n{body}").to_lowercase();
-    let has_word = |cue: &str| {
-        text.match_indices(cue).any(|(at, _)| {
-            let end = at + cue.len();
-            !text[..at].ends_with(char::is_alphanumeric)
-                && !text[end..].starts_with(char::is_alphanumeric)
-        })
+    // Whole words ("bowler-hatted" is no bowler), twice at least: one "media scrum" or
+    // "long innings" is a figure of speech.
+    let word_ends = |c: char| c.is_alphanumeric() || c == '-';
+    let times = |cue: &str| {
+        text.match_indices(cue)
+            .filter(|(at, _)| {
+                let end = at + cue.len();
+                !text[..*at].ends_with(word_ends) && !text[end..].starts_with(word_ends)
+            })
+            .count()
     };
     let sports: Vec<&str> = SPORTS
         .iter()
-        .filter(|(_, cues)| cues.iter().any(|cue| has_word(cue)))
+        .filter(|(_, cues)| cues.iter().map(|cue| times(cue)).sum::<usize>() >= 2)
         .map(|(cup, _)| *cup)
         .collect();
     if let [cup] = sports[..] {

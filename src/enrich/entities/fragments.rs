@@ -265,6 +265,11 @@ fn is_product(words: &[String]) -> bool {
     })
 }
 
+/// Whether `word` is a personal title or rank ("Mayor", "Governor"), in any case.
+pub(super) fn is_title(word: &str) -> bool {
+    lists().titles.contains(&word.to_lowercase())
+}
+
 /// Whether `name`'s last word heads institutions' names ("Central People's Government").
 pub(super) fn ends_in_generic_head(name: &str) -> bool {
     name.rsplit(' ')

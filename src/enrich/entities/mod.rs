@@ -53,7 +53,7 @@ use tokens::tokenize;
 
 /// Bump when the extraction rules change what comes out of the same text, so the next index
 /// run re-extracts every file (the ingest fingerprint includes it).
-pub const EXTRACTION_VERSION: u32 = 84;
+pub const EXTRACTION_VERSION: u32 = 85;
 
 /// A hash of the built-in data the rules read besides the gazetteer (the demonym table, the
 /// word lists of `data/entities` and the tagger's organisation lists), for the ingest
@@ -228,7 +228,17 @@ impl EntityExtractor {
         markup::apply(&self.lexicon, title, body, markup, &mut art);
         art.start_pass(FoundBy::Resolution);
         resolve::resolve(&self.lexicon, &mut art, title, body);
-        national::apply(&mut art);
+        // The dateline's place, as the passes above named it ("WASHINGTON" -> Washington).
+        let body_base = title.len() + 1;
+        let dateline = tagged::dateline(body)
+            .and_then(|d| d.place)
+            .and_then(|(start, _)| {
+                art.mentions
+                    .iter()
+                    .find(|m| m.kind == EntityKind::Place && m.pos == body_base + start)
+                    .map(|m| m.canonical.to_string())
+            });
+        national::apply(&mut art, dateline.as_deref());
         events::cup_of_the_story_s_sport(&mut art, title, body);
         fragments::apply(&self.lexicon, &mut art, title, body);
         art

@@ -58,6 +58,14 @@ fn country_of(place: &str) -> Option<&'static str> {
         .copied()
 }
 
+/// The houses of parliament of the table, which stories of many countries write bare.
+const HOUSES: &[&str] = &[
+    "Congress",
+    "House of Representatives",
+    "Parliament",
+    "Senate",
+];
+
 /// Mentions of another country (or its cities and states) an article needs to read a name the
 /// gazetteer links to one country's institution ("Congress": the US Congress) as that
 /// country's.
@@ -71,8 +79,11 @@ fn without_the(name: &str) -> &str {
         .unwrap_or(name)
 }
 
-pub(super) fn apply(art: &mut ArticleState<'_>) {
+/// `dateline`: the canonical name of the place of the body's wire dateline, if any.
+pub(super) fn apply(art: &mut ArticleState<'_>, dateline: Option<&str>) {
     let table = table();
+    // The country the story was filed from.
+    let home = dateline.map(|place| country_of(place).unwrap_or(place));
     // The mentions written under a name of the table: most articles have none.
     let named_so: Vec<(usize, &Vec<(String, String)>)> = art
         .mentions
@@ -140,7 +151,10 @@ pub(super) fn apply(art: &mut ArticleState<'_>) {
         let given = rows
             .iter()
             .any(|(_, institution)| *institution == art.mentions[i].canonical);
-        let reading = if given {
+        // A house of parliament, however found, is read as strictly as a gazetteer
+        // reading: "told Parliament" in a British story that names Kenya once is Britain's.
+        let house = HOUSES.contains(&without_the(art.mentions[i].name));
+        let reading = if given || house {
             // A reading the gazetteer gave ("Congress": the US Congress) yields to the one
             // other org the article names in full ending in that word ("the Canadian Labour
             // Congress ... the Congress"), or to a country, with its cities, named at least
@@ -157,8 +171,14 @@ pub(super) fn apply(art: &mut ArticleState<'_>) {
             // A one-word head only: "the Labour Party" beside "the Parliamentary Labour
             // Party" is still the party.
             .filter(|_| !name.contains(' '));
-            named_so_in_full
-                .map(|org| Cow::Owned(org.to_string()))
+            // The dateline's country, when it is one of the rows', says whose it is
+            // ("WASHINGTON, June 1 - Congress voted aid to India" is the US Congress; a
+            // "CANBERRA, ..." story's Labour is Australia's).
+            let home_row =
+                home.and_then(|home| the_one(rows.iter().filter(|(country, _)| country == home)));
+            home_row
+                .map(|(_, org)| Cow::Borrowed(org.as_str()))
+                .or_else(|| named_so_in_full.map(|org| Cow::Owned(org.to_string())))
                 .or_else(|| in_full_row.map(|(_, org)| Cow::Borrowed(org.as_str())))
                 .or_else(|| {
                     top_row(rows, &around, MIN_MENTIONS_AGAINST_THE_LIST)

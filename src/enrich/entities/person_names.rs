@@ -161,10 +161,53 @@ fn fuller(a: &str, b: &str) -> bool {
     fullness(a) > fullness(b)
 }
 
+/// Whether `before` (the words before a name) ends in a relative's word of the same sentence
+/// ("and his son", "his wife,", "son of the late Governor").
+fn names_a_relative(before: &str) -> bool {
+    const RELATIVES: &[&str] = &[
+        "aunt",
+        "brother",
+        "brothers",
+        "cousin",
+        "daughter",
+        "daughters",
+        "father",
+        "grandchild",
+        "granddaughter",
+        "grandfather",
+        "grandmother",
+        "grandson",
+        "husband",
+        "mother",
+        "nephew",
+        "niece",
+        "sister",
+        "sisters",
+        "son",
+        "sons",
+        "twin",
+        "uncle",
+        "widow",
+        "widower",
+        "wife",
+    ];
+    let sentence = before.rsplit(['.', ';', '\n']).next().unwrap_or(before);
+    sentence
+        .split(|c: char| !c.is_alphabetic() && c != '-')
+        .rev()
+        .take(6)
+        .any(|w| RELATIVES.contains(&w.to_lowercase().as_str()))
+}
+
 /// In one article, each person's name the lists do not know becomes the one name it can be
 /// that the lists know, or else that says more ("Jimmy Hoffa" -> "James R. Hoffa"), when
 /// there is exactly one such (see the module's comment).
-pub(super) fn one_name_per_person(lex: &Lexicon, art: &mut ArticleState<'_>) {
+pub(super) fn one_name_per_person(
+    lex: &Lexicon,
+    art: &mut ArticleState<'_>,
+    title: &str,
+    body: &str,
+) {
     let persons = || {
         art.mentions
             .iter()
@@ -174,7 +217,21 @@ pub(super) fn one_name_per_person(lex: &Lexicon, art: &mut ArticleState<'_>) {
         .filter(|m| (m.gazetteer && !m.archive) || m.markup || lex.lists_person(&m.canonical))
         .map(|m| m.canonical.as_ref())
         .collect();
-    let mut names: Vec<&str> = persons().map(|m| m.canonical.as_ref()).collect();
+    // "his son John Michael Smith", "son of the late Governor Robert P. Casey": a relative
+    // the article names is someone else, whatever the names share.
+    let kin: HashSet<&str> = persons()
+        .filter(|m| {
+            let (_, text, base) = super::mentions::field_at(m.pos, title, body);
+            let at = m.pos - base;
+            let from = text.floor_char_boundary(at.saturating_sub(40));
+            text.get(from..at).is_some_and(names_a_relative)
+        })
+        .map(|m| m.canonical.as_ref())
+        .collect();
+    let mut names: Vec<&str> = persons()
+        .map(|m| m.canonical.as_ref())
+        .filter(|name| !kin.contains(name))
+        .collect();
     names.sort_unstable();
     names.dedup();
     if names.len() < 2 {
@@ -230,6 +287,16 @@ mod tests {
         assert!(fuller("James R. Hoffa", "Jimmy Hoffa"));
         assert!(fuller("William Clinton", "Bill Clinton"));
         assert!(fuller("Jim Cairns", "J. F. Cairns"));
+    }
+
+    #[test]
+    fn a_relative_s_word_before_a_name_is_seen() {
+        assert!(super::names_a_relative("founder, and his son "));
+        assert!(super::names_a_relative(
+            "Bob Casey, son of the late Governor "
+        ));
+        assert!(!super::names_a_relative("His son left. The senator "));
+        assert!(!super::names_a_relative("said the union's president "));
     }
 
     #[test]

@@ -169,7 +169,7 @@ pub(super) fn resolve<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>, title: &
     }
     one_kind_per_name(lex, art);
     acronyms_of_full_names(art);
-    person_names::one_name_per_person(lex, art);
+    person_names::one_name_per_person(lex, art, title, body);
     // Full names written out in this article, keyed by themselves and by their surname, and
     // by a first word that is no given name: the family name of names written family name
     // first ("Deng" of "Deng Xiaoping", "Zhao" of "Zhao Ziyang").

@@ -215,7 +215,8 @@ pub(super) fn apply<'a>(
         // "'Ben-Hur' in 1960", "Earvin (Magic) Johnson": a work's title in quotes, a
         // nickname in brackets, unless a list knows the name or it heads an institution's
         // (the 1950s' "Central People's Government" in quotes).
-        if words::quoted_title_or_nickname(text, pos - base, end - base)
+        if span.kind != NerType::Per
+            && words::quoted_title_or_nickname(text, pos - base, end - base)
             && !lex.lists(surface)
             && !fragments::ends_in_generic_head(surface)
             && !org_shaped(surface)
@@ -242,6 +243,10 @@ pub(super) fn apply<'a>(
             NerType::Loc | NerType::Org
                 if words::after_role_noun(text, pos - base)
                     && surface.split(' ').count() <= 3
+                    // "The striker Stoke City signed": a club, not a name.
+                    && surface
+                        .split_once(' ')
+                        .is_none_or(|(first, _)| fragments::is_given_name(first))
                     && !org_shaped(surface)
                     && !lex.lists(surface) =>
             {

@@ -70,8 +70,12 @@ fn town_and_district_before(before: &str, name: &str) -> Option<usize> {
         return None;
     }
     let town = before.strip_suffix(" and ")?;
+    // "Kent Police and District Council", "the Mayor and District Council": a body or a
+    // title before "and" is a name of its own.
     let capitalised = |w: &str| {
-        w.starts_with(char::is_uppercase)
+        !super::fragments::ends_in_generic_head(w)
+            && !super::fragments::is_title(w)
+            && w.starts_with(char::is_uppercase)
             && w.chars()
                 .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
     };

@@ -738,11 +738,39 @@ pub(super) fn quoted_title_or_nickname(text: &str, start: usize, end: usize) -> 
     let before = text[..start].chars().next_back();
     let mut after = text[end..].chars();
     let (close, next) = (after.next(), after.next());
-    let quoted = matches!(
-        (before, close),
-        (Some('\'' | '\u{2018}'), Some('\'' | '\u{2019}'))
-            | (Some('"' | '\u{201c}'), Some('"' | '\u{201d}'))
-    ) && !next.is_some_and(char::is_alphanumeric);
+    // "the newspaper \"Pravda\"", "the band 'Oasis'": a body named in quotes.
+    const BODIES: &[&str] = &[
+        "agency",
+        "band",
+        "company",
+        "daily",
+        "firm",
+        "group",
+        "journal",
+        "magazine",
+        "movement",
+        "newspaper",
+        "organisation",
+        "organization",
+        "paper",
+        "party",
+        "union",
+        "weekly",
+    ];
+    // Before the opening mark, whatever its width ("\u{201c}" is three bytes).
+    let before_mark = &text[..start - before.map_or(0, char::len_utf8)];
+    let body_before = before_mark
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| BODIES.contains(&w));
+    let quoted = !body_before
+        && matches!(
+            (before, close),
+            (Some('\'' | '\u{2018}'), Some('\'' | '\u{2019}'))
+                | (Some('"' | '\u{201c}'), Some('"' | '\u{201d}'))
+        )
+        && !next.is_some_and(char::is_alphanumeric);
     let name = &text[start..end];
     let bracketed = before == Some('(')
         && close == Some(')')
@@ -754,9 +782,13 @@ pub(super) fn quoted_title_or_nickname(text: &str, start: usize, end: usize) -> 
             .is_some_and(|w| {
                 w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic)
             })
-        && text[end + 1..]
-            .strip_prefix(' ')
-            .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+        // The surname after it ends the name: "(Magic) Johnson, playing", not a squad
+        // list's "Shilton (Southampton) Chris Woods (Norwich)".
+        && text[end + 1..].strip_prefix(' ').is_some_and(|rest| {
+            let mut words = rest.split(' ');
+            words.next().is_some_and(|w| w.starts_with(char::is_uppercase))
+                && !words.next().is_some_and(|w| w.starts_with(char::is_uppercase))
+        });
     quoted || bracketed
 }
 
@@ -940,6 +972,25 @@ const PLACE_HEADS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn quoted_titles_and_bracketed_nicknames_at_any_width_of_mark() {
+        let at = |text: &str, name: &str| {
+            let start = text.find(name).unwrap();
+            super::quoted_title_or_nickname(text, start, start + name.len())
+        };
+        assert!(at("equalling 'Ben-Hur' in 1960", "Ben-Hur"));
+        assert!(at("the film \u{201c}Titanic\u{201d} won", "Titanic"));
+        assert!(at("costs \u{a3}5 \u{2013}\u{201c}Jaws\u{201d} too", "Jaws"));
+        assert!(!at("the newspaper \"Pravda\" said", "Pravda"));
+        assert!(!at("Ben-Hur's chariot", "Ben-Hur"));
+        assert!(at("Earvin (Magic) Johnson, playing", "Magic"));
+        assert!(!at(
+            "Shilton (Southampton) Chris Woods (Norwich)",
+            "Southampton"
+        ));
+        assert!(!at("the Organisation (NATO) said", "NATO"));
+    }
+
     #[test]
     fn honorifics_and_peers_name_persons() {
         for name in [
