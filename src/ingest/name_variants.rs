@@ -17,7 +17,7 @@
 //! for surnames), so a name of 1975 does not become a namesake of 2005; and never where an
 //! article names both as two people ("John Smith and his son John Michael Smith").
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use tantivy::collector::Count;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
@@ -25,7 +25,9 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term};
 
 use crate::article::EntityKind;
-use crate::enrich::entities::{FamiliarForms, one_person, person_name_fullness};
+use crate::enrich::entities::{
+    FamiliarForms, one_person, person_name_fullness, the_one_better_name,
+};
 use crate::enrich::gazetteer::Gazetteer;
 use crate::index::MorgueIndex;
 use crate::index::schema::ALIAS_SEPARATOR;
@@ -131,14 +133,7 @@ pub(super) fn variants(
                 && one(c, d)
         };
         for &c in group.iter().filter(|c| listed_as[**c].is_none()) {
-            let better: Vec<&str> = group.iter().copied().filter(|d| above(d, c)).collect();
-            let best: BTreeSet<&str> = better
-                .iter()
-                .copied()
-                .filter(|d| !better.iter().any(|e| above(e, d)))
-                .collect();
-            if let Some(&one) = best.first()
-                && best.len() == 1
+            if let Some(one) = the_one_better_name(c, group, above)
                 && !named_apart(index, searcher, c, one)?
             {
                 out.push(Variant {

@@ -44,7 +44,9 @@ mod words;
 pub(crate) use fragments::{is_given_name, is_org_short_name_of};
 pub(crate) use lexicon::is_acronym_of;
 pub use mentions::FoundBy;
-pub(crate) use person_names::{FamiliarForms, fullness as person_name_fullness, one_person};
+pub(crate) use person_names::{
+    FamiliarForms, fullness as person_name_fullness, one_person, the_one_better_name,
+};
 pub use spans::TaggedSpans;
 
 use lexicon::Lexicon;

@@ -161,6 +161,22 @@ fn fuller(a: &str, b: &str) -> bool {
     fullness(a) > fullness(b)
 }
 
+/// The one name of `names` that is a better name of `c`'s person than `c` (by `above(d, c)`)
+/// and than every other such name; `None` when there is none, or several.
+pub(crate) fn the_one_better_name<'n>(
+    c: &str,
+    names: &[&'n str],
+    above: impl Fn(&str, &str) -> bool,
+) -> Option<&'n str> {
+    let better: Vec<&'n str> = names.iter().copied().filter(|d| above(d, c)).collect();
+    let mut best = better
+        .iter()
+        .copied()
+        .filter(|d| !better.iter().any(|e| above(e, d)));
+    let one = best.next()?;
+    best.next().is_none().then_some(one)
+}
+
 /// Whether `before` (the words before a name) ends in a relative's word of the same sentence
 /// ("and his son", "his wife,", "son of the late Governor").
 fn names_a_relative(before: &str) -> bool {
@@ -249,13 +265,7 @@ pub(super) fn one_name_per_person(
     };
     let mut renamed: Vec<(String, String)> = Vec::new();
     for &c in names.iter().filter(|c| !listed.contains(**c)) {
-        let better: Vec<&str> = names.iter().copied().filter(|d| above(d, c)).collect();
-        let best: Vec<&str> = better
-            .iter()
-            .copied()
-            .filter(|d| !better.iter().any(|e| above(e, d)))
-            .collect();
-        if let [one] = best[..] {
+        if let Some(one) = the_one_better_name(c, &names, above) {
             renamed.push((c.to_string(), one.to_string()));
         }
     }
