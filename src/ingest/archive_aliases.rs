@@ -422,8 +422,7 @@ fn surname_years(
         .filter(|w| !w.ends_with('.') && w.chars().count() > 1)
         .map(|w| {
             let stem = crate::index::analysis::english_stem(&w.to_lowercase());
-            let term = Term::from_field_text(index.fields.body, &stem);
-            Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>
+            term_query(index.fields.body, &stem)
         })
         .collect();
     if given.is_empty() {
@@ -431,12 +430,8 @@ fn surname_years(
     }
     let pair = format!("{canonical}{ALIAS_SEPARATOR}{surname}");
     let field = index.fields.entity_alias(EntityKind::Person);
-    let pair = TermQuery::new(
-        Term::from_field_text(field, &pair),
-        IndexRecordOption::Basic,
-    );
     let query = BooleanQuery::new(vec![
-        (Occur::Must, Box::new(pair)),
+        (Occur::Must, term_query(field, &pair)),
         (Occur::Must, Box::new(BooleanQuery::union(given))),
     ]);
     Ok(years_of(searcher.search(&query, &DateSpan)?))
@@ -451,19 +446,27 @@ fn person_years(
     canonical: &str,
     variant: &str,
 ) -> tantivy::Result<Years> {
-    let term = |field, text: &str| -> Box<dyn Query> {
-        Box::new(TermQuery::new(
-            Term::from_field_text(field, text),
-            IndexRecordOption::Basic,
-        ))
-    };
     let kind = EntityKind::Person;
     let pair = format!("{canonical}{ALIAS_SEPARATOR}{variant}");
     let query = BooleanQuery::new(vec![
-        (Occur::Must, term(index.fields.entity_name(kind), canonical)),
-        (Occur::MustNot, term(index.fields.entity_alias(kind), &pair)),
+        (
+            Occur::Must,
+            term_query(index.fields.entity_name(kind), canonical),
+        ),
+        (
+            Occur::MustNot,
+            term_query(index.fields.entity_alias(kind), &pair),
+        ),
     ]);
     Ok(years_of(searcher.search(&query, &DateSpan)?))
+}
+
+/// A query for the articles holding `text` as a whole term of `field`.
+pub(super) fn term_query(field: tantivy::schema::Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::Basic,
+    ))
 }
 
 /// The years a span of dates covers.

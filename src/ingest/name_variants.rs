@@ -19,10 +19,11 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use tantivy::Searcher;
 use tantivy::collector::Count;
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::IndexRecordOption;
-use tantivy::{Searcher, Term};
+use tantivy::query::{BooleanQuery, Occur};
+
+use super::archive_aliases::term_query;
 
 use crate::article::EntityKind;
 use crate::enrich::entities::{
@@ -34,6 +35,16 @@ use crate::index::schema::ALIAS_SEPARATOR;
 
 /// Distinct full names of one surname in the archive above which none of them is linked.
 const MAX_NAMES_PER_SURNAME: usize = 40;
+
+/// What the gazetteer says a full name is.
+#[derive(Debug, PartialEq, Eq)]
+enum Listed {
+    No,
+    /// One listed person, under this canonical name.
+    As(String),
+    /// Several listed persons ("George Bush"): the name is no one's to link.
+    Ambiguous,
+}
 
 /// A shorter form of a person's name and the name it stands for in this archive.
 pub(super) struct Variant {
@@ -51,8 +62,9 @@ pub(super) fn variants(
 ) -> tantivy::Result<Vec<Variant>> {
     // Full names with the articles that name them.
     let mut names: BTreeMap<String, u64> = BTreeMap::new();
-    // (canonical, alias) pairs of two full names some article wrote for one person.
-    let mut written_together: HashSet<(String, String)> = HashSet::new();
+    // Canonical name -> its aliases that are another full name some article wrote for the
+    // same person.
+    let mut written_together: HashMap<String, HashSet<String>> = HashMap::new();
     let kind = EntityKind::Person;
     for (field, is_pair) in [
         (index.fields.entity_name(kind), false),
@@ -69,7 +81,10 @@ pub(super) fn variants(
                     Some((canonical, alias))
                         if is_pair && one_person(alias, canonical, FamiliarForms::Agree) =>
                     {
-                        written_together.insert((canonical.to_string(), alias.to_string()));
+                        written_together
+                            .entry(canonical.to_string())
+                            .or_default()
+                            .insert(alias.to_string());
                         alias
                     }
                     None if !is_pair => term,
@@ -82,15 +97,14 @@ pub(super) fn variants(
             }
         }
     }
-    // The gazetteer's person a name is, when exactly one entry claims it.
-    let listed = |name: &str| -> Option<String> {
+    // What the gazetteer says a name is.
+    let listed = |name: &str| -> Listed {
         let mut persons = lists.claiming(name).filter(|e| e.kind == kind);
-        let first = persons.next()?;
-        Some(if persons.next().is_none() {
-            first.canonical.clone()
-        } else {
-            String::new()
-        })
+        match (persons.next(), persons.next()) {
+            (None, _) => Listed::No,
+            (Some(one), None) => Listed::As(one.canonical.clone()),
+            (Some(_), Some(_)) => Listed::Ambiguous,
+        }
     };
     let mut by_surname: HashMap<&str, Vec<&str>> = HashMap::new();
     for name in names.keys() {
@@ -105,13 +119,11 @@ pub(super) fn variants(
         .values()
         .filter(|g| g.len() > 1 && g.len() <= MAX_NAMES_PER_SURNAME);
     for group in groups {
-        let listed_as: HashMap<&str, Option<String>> =
+        let listed_as: HashMap<&str, Listed> =
             group.iter().map(|name| (*name, listed(name))).collect();
+        let together = |a: &str, b: &str| written_together.get(a).is_some_and(|s| s.contains(b));
         let one = |c: &str, d: &str| {
-            one_person(c, d, FamiliarForms::Differ)
-                || [(c, d), (d, c)]
-                    .iter()
-                    .any(|(a, b)| written_together.contains(&(a.to_string(), b.to_string())))
+            one_person(c, d, FamiliarForms::Differ) || together(c, d) || together(d, c)
         };
         let measure = |name: &str| {
             let (spelt_out, given, letters) = person_name_fullness(name);
@@ -123,8 +135,8 @@ pub(super) fn variants(
         let above = |d: &str, c: &str| {
             d != c
                 && match (&listed_as[d], &listed_as[c]) {
-                    (Some(canonical), None) => !canonical.is_empty(),
-                    (None, None) => {
+                    (Listed::As(_), Listed::No) => true,
+                    (Listed::No, Listed::No) => {
                         let (md, mc) = (measure(d), measure(c));
                         md > mc && (md.0 > mc.0 || md.2 >= mc.2)
                     }
@@ -132,13 +144,16 @@ pub(super) fn variants(
                 }
                 && one(c, d)
         };
-        for &c in group.iter().filter(|c| listed_as[**c].is_none()) {
+        for &c in group.iter().filter(|c| listed_as[**c] == Listed::No) {
             if let Some(one) = the_one_better_name(c, group, above)
                 && !named_apart(index, searcher, c, one)?
             {
                 out.push(Variant {
                     name: c.to_string(),
-                    canonical: listed_as[one].clone().unwrap_or_else(|| one.to_string()),
+                    canonical: match &listed_as[one] {
+                        Listed::As(canonical) => canonical.clone(),
+                        _ => one.to_string(),
+                    },
                     articles: names[c],
                 });
             }
@@ -157,12 +172,9 @@ fn named_apart(
     b: &str,
 ) -> tantivy::Result<bool> {
     let field = index.fields.entity_name(EntityKind::Person);
-    let term = |name: &str| -> Box<dyn Query> {
-        Box::new(TermQuery::new(
-            Term::from_field_text(field, name),
-            IndexRecordOption::Basic,
-        ))
-    };
-    let both = BooleanQuery::new(vec![(Occur::Must, term(a)), (Occur::Must, term(b))]);
+    let both = BooleanQuery::new(vec![
+        (Occur::Must, term_query(field, a)),
+        (Occur::Must, term_query(field, b)),
+    ]);
     Ok(searcher.search(&both, &Count)? > 0)
 }

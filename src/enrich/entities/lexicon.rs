@@ -579,23 +579,19 @@ impl Lexicon {
         self.choose(candidates, when)
     }
 
-    /// True when the gazetteer's own lists (not the archive's alias table) have `name` as a
-    /// person's name, at any date.
-    pub(super) fn lists_person(&self, name: &str) -> bool {
+    /// True when the gazetteer's own lists (not the archive's alias table) have `name` as an
+    /// entity of `kind`, at any date.
+    pub(super) fn lists_as(&self, kind: EntityKind, name: &str) -> bool {
         self.by_key.get(&name_key(name)).is_some_and(|ids| {
             ids.iter()
-                .any(|&t| t >= self.fallback && self.targets[t as usize].0 == EntityKind::Person)
+                .any(|&t| t >= self.fallback && self.targets[t as usize].0 == kind)
         })
     }
 
     /// True when the gazetteer lists `name` as an entity of this kind, but none that fits
     /// the article's date.
     pub(super) fn names_another_time(&self, kind: EntityKind, name: &str, when: When<'_>) -> bool {
-        let listed = self.by_key.get(&name_key(name)).is_some_and(|ids| {
-            ids.iter()
-                .any(|&t| t >= self.fallback && self.targets[t as usize].0 == kind)
-        });
-        listed && self.entry(kind, name, when).is_none()
+        self.lists_as(kind, name) && self.entry(kind, name, when).is_none()
     }
 
     /// True when the archive's alias table lists `name` itself as an org: a band named like

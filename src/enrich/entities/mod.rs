@@ -230,17 +230,7 @@ impl EntityExtractor {
         markup::apply(&self.lexicon, title, body, markup, &mut art);
         art.start_pass(FoundBy::Resolution);
         resolve::resolve(&self.lexicon, &mut art, title, body);
-        // The dateline's place, as the passes above named it ("WASHINGTON" -> Washington).
-        let body_base = title.len() + 1;
-        let dateline = tagged::dateline(body)
-            .and_then(|d| d.place)
-            .and_then(|(start, _)| {
-                art.mentions
-                    .iter()
-                    .find(|m| m.kind == EntityKind::Place && m.pos == body_base + start)
-                    .map(|m| m.canonical.to_string())
-            });
-        national::apply(&mut art, dateline.as_deref());
+        national::apply(&mut art, title, body);
         events::cup_of_the_story_s_sport(&mut art, title, body);
         fragments::apply(&self.lexicon, &mut art, title, body);
         art

@@ -79,11 +79,8 @@ fn without_the(name: &str) -> &str {
         .unwrap_or(name)
 }
 
-/// `dateline`: the canonical name of the place of the body's wire dateline, if any.
-pub(super) fn apply(art: &mut ArticleState<'_>, dateline: Option<&str>) {
+pub(super) fn apply(art: &mut ArticleState<'_>, title: &str, body: &str) {
     let table = table();
-    // The country the story was filed from.
-    let home = dateline.map(|place| country_of(place).unwrap_or(place));
     // The mentions written under a name of the table: most articles have none.
     let named_so: Vec<(usize, &Vec<(String, String)>)> = art
         .mentions
@@ -105,6 +102,20 @@ pub(super) fn apply(art: &mut ArticleState<'_>, dateline: Option<&str>) {
     if named_so.is_empty() {
         return;
     }
+    // The country the story was filed from: its wire dateline's place, as the passes before
+    // named it ("WASHINGTON" -> Washington), or that place's country.
+    let body_base = title.len() + 1;
+    let dateline = super::tagged::dateline(body)
+        .and_then(|d| d.place)
+        .and_then(|(start, _)| {
+            art.mentions
+                .iter()
+                .find(|m| m.kind == EntityKind::Place && m.pos == body_base + start)
+                .map(|m| m.canonical.to_string())
+        });
+    let home = dateline
+        .as_deref()
+        .map(|place| country_of(place).unwrap_or(place));
     let live = |kind: EntityKind| {
         art.mentions
             .iter()
@@ -151,16 +162,15 @@ pub(super) fn apply(art: &mut ArticleState<'_>, dateline: Option<&str>) {
         let given = rows
             .iter()
             .any(|(_, institution)| *institution == art.mentions[i].canonical);
+        let name = without_the(art.mentions[i].name);
         // A house of parliament, however found, is read as strictly as a gazetteer
         // reading: "told Parliament" in a British story that names Kenya once is Britain's.
-        let house = HOUSES.contains(&without_the(art.mentions[i].name));
-        let reading = if given || house {
+        let reading = if given || HOUSES.contains(&name) {
             // A reading the gazetteer gave ("Congress": the US Congress) yields to the one
             // other org the article names in full ending in that word ("the Canadian Labour
             // Congress ... the Congress"), or to a country, with its cities, named at least
             // three times and more than any other of the rows: a British story that
             // mentions Australia in passing still means its own Labour Party.
-            let name = without_the(art.mentions[i].name);
             let suffix = format!(" {name}");
             let rows_orgs = |org: &&str| rows.iter().any(|(_, institution)| institution == org);
             let named_so_in_full = the_one(

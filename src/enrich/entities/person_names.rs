@@ -230,7 +230,11 @@ pub(super) fn one_name_per_person(
             .filter(|m| m.kind == EntityKind::Person && !m.removed && m.canonical.contains(' '))
     };
     let listed: HashSet<&str> = persons()
-        .filter(|m| (m.gazetteer && !m.archive) || m.markup || lex.lists_person(&m.canonical))
+        .filter(|m| {
+            (m.gazetteer && !m.archive)
+                || m.markup
+                || lex.lists_as(EntityKind::Person, &m.canonical)
+        })
         .map(|m| m.canonical.as_ref())
         .collect();
     // "his son John Michael Smith", "son of the late Governor Robert P. Casey": a relative
