@@ -468,6 +468,80 @@ fn a_band_named_like_a_person_is_a_band_in_every_article_once_some_say_so() {
 }
 
 #[test]
+fn one_run_leaves_the_alias_table_the_next_run_would_build() {
+    // Every kind of entry the table holds: an acronym an article defines, a firm's short
+    // name, a band named like a person, a surname, and a player's initial of a line-up.
+    let s = Scratch::with_files(&[
+        (
+            "2005-01-05-grain.txt",
+            "Grain board meets\n\nThe Northern Grain Council (NGC) met on Monday in Tromso. \
+             The NGC said prices would rise.\n",
+        ),
+        (
+            "2005-02-07-harvest.txt",
+            "Harvest forecast\n\nThe NGC expects a poor harvest, its chairman said.\n",
+        ),
+        (
+            "2005-01-10-tour.txt",
+            "Tour dates\n\nThe band Martin Kestrel will tour Britain in March, its label said \
+             on Monday. Martin Kestrel sold out two nights in Glasgow last year.\n",
+        ),
+        (
+            "2005-01-17-album.txt",
+            "New album\n\nMartin Kestrel frontman Joe Wilder said the new album was finished. \
+             Martin Kestrel recorded it in Berlin.\n",
+        ),
+        (
+            "2005-02-15-awards.txt",
+            "Awards night\n\nMartin Kestrel won two awards on Tuesday night in London.\n",
+        ),
+        (
+            "2005-03-02-profit.txt",
+            "Salomon profit rises\n\nSalomon Brothers Inc said on Monday its profit rose. \
+             Salomon said trading in bonds led the gain.\n",
+        ),
+        (
+            "2005-03-09-traders.txt",
+            "Salomon hires traders\n\nSalomon Brothers Inc hired ten bond traders on Monday. \
+             Salomon said more would follow.\n",
+        ),
+        (
+            "2005-03-12-match.txt",
+            "Ireland beat Wales\n\nSimon Easterby scored twice as Ireland beat Wales 30-10 in \
+             Dublin on Saturday. Easterby was named man of the match.\n",
+        ),
+        (
+            "2005-03-13-teams.txt",
+            "Line-ups\n\nIreland: G Murphy, S Horgan, B O'Driscoll; S Easterby, D \
+             O'Callaghan, P O'Connell.\n",
+        ),
+        (
+            "2005-03-20-report.txt",
+            "Ireland win again\n\nSimon Easterby led the pack as Ireland won in Rome on \
+             Saturday. Easterby said the side was improving.\n",
+        ),
+    ]);
+    let first = s.index();
+    assert!(
+        first["entities_refreshed"].as_u64().unwrap() >= 1,
+        "{first:#}"
+    );
+    let table = archive_aliases(&s);
+    assert!(
+        table.contains("org\tMartin Kestrel\tMartin Kestrel"),
+        "{table}"
+    );
+    assert!(
+        table.contains("org\tNorthern Grain Council\tNGC"),
+        "{table}"
+    );
+    let again = s.index();
+    assert_eq!(again["unchanged"], 10, "{again:#}");
+    assert_eq!(again["entities_refreshed"], 0, "{again:#}");
+    assert_eq!(archive_aliases(&s), table);
+}
+
+#[test]
 fn a_gazetteer_with_a_years_column_is_read_and_a_bad_one_named() {
     let s = Scratch::with_files(&[(
         "1990-01-01-mayor.txt",

@@ -110,7 +110,14 @@ impl Table {
             let entries = Gazetteer::parse_tsv(part, &path.display().to_string())
                 .map_err(|e| MorgueError::Usage(format!("archive alias table {e}")))?;
             for e in entries {
-                for name in e.aliases {
+                // A band's line names it twice ("org<TAB>Bloc Party<TAB>Bloc Party"), and the
+                // gazetteer's parser drops an alias equal to the canonical name.
+                let names = if e.aliases.is_empty() {
+                    vec![e.canonical.clone()]
+                } else {
+                    e.aliases
+                };
+                for name in names {
                     let link = Link {
                         kind: e.kind,
                         canonical: e.canonical.clone(),

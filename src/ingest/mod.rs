@@ -132,7 +132,8 @@ pub struct RunSummary {
     /// Files whose articles' entities were re-resolved from the index because the alias
     /// lists changed (these are among `unchanged`) or because the archive's alias table
     /// changed at the end of the run (then possibly among the files this run indexed): not
-    /// read, parsed or tagged again.
+    /// read, parsed or tagged again. A file re-resolved in two of the table's rounds counts
+    /// twice.
     #[serde(default)]
     pub entities_refreshed: usize,
     /// Every skipped or ignored file, bad record and warning, with its path and reason.
@@ -201,7 +202,8 @@ impl RunSummary {
 ///
 /// Then the archive's alias table (`archive_aliases`: acronyms and surnames) is rebuilt from
 /// the index; when it changed, a second pass re-resolves, from the index, the articles that
-/// write a changed acronym or surname. Segments are merged after the first pass (see [`merge`]).
+/// write a changed acronym or surname, and so on until the table stays as it is (at most
+/// [`MAX_TABLE_ROUNDS`] times). Segments are merged after the first pass (see [`merge`]).
 pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, MorgueError> {
     let started = Instant::now();
     let table = archive_aliases::Table::load(index_dir)?;
@@ -210,13 +212,23 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
     if !summary.interrupted {
         merge(index_dir, None)?;
     }
-    if options.entities && !summary.interrupted {
-        let second = refresh_for_archive_aliases(index_dir, options, &table, gazetteer)?;
-        if let Some(second) = second {
-            summary.entities_refreshed += second.entities_refreshed;
-            summary.commits += second.commits;
-            summary.interrupted |= second.interrupted;
+    // Re-resolved articles change the pairs the table is built from ("Simon Easterby" named
+    // in full where "S Easterby" was), so the table is rebuilt until it links as before:
+    // one run leaves the table the next run would build.
+    let mut table = table;
+    for _ in 0..MAX_TABLE_ROUNDS {
+        if !options.entities || summary.interrupted {
+            break;
         }
+        let Some((pass, rebuilt)) =
+            refresh_for_archive_aliases(index_dir, options, &table, &gazetteer)?
+        else {
+            break;
+        };
+        summary.entities_refreshed += pass.entities_refreshed;
+        summary.commits += pass.commits;
+        summary.interrupted |= pass.interrupted;
+        table = rebuilt;
     }
     finish(index_dir, options, &mut summary)?;
     summary.elapsed_secs = started.elapsed().as_secs_f64();
@@ -227,15 +239,20 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
     Ok(summary)
 }
 
+/// Rounds of rebuilding the archive's alias table and re-resolving what its changes touch, at
+/// most, in one run. Archives seen so far settle in two; a table still changing after these
+/// goes on settling in the next run.
+const MAX_TABLE_ROUNDS: usize = 4;
+
 /// Rebuilds the archive's alias table from the index and, when its links changed, runs a
-/// second pass over the articles a changed entry may change (an acronym, surname, firm's
-/// short name or band). Returns that pass's summary, if it ran.
+/// pass over the articles a changed entry may change (an acronym, surname, firm's short
+/// name or band). Returns that pass's summary and the new table, if it ran.
 fn refresh_for_archive_aliases(
     index_dir: &Path,
     options: &IngestOptions,
     table: &archive_aliases::Table,
-    gazetteer: impl Fn(&archive_aliases::Table) -> Gazetteer,
-) -> Result<Option<RunSummary>, MorgueError> {
+    gazetteer: &impl Fn(&archive_aliases::Table) -> Gazetteer,
+) -> Result<Option<(RunSummary, archive_aliases::Table)>, MorgueError> {
     let indexed = MorgueIndex::open(index_dir)?;
     // Without readahead: the table's lookups and the stale articles' reads are scattered
     // over the index (with it, a 2 GB file's run mapped ~450 MB of index here at once).
@@ -255,7 +272,8 @@ fn refresh_for_archive_aliases(
     if stale.is_empty() {
         return Ok(None);
     }
-    run_pass(index_dir, options, &gazetteer(&rebuilt), Some(&stale)).map(Some)
+    let pass = run_pass(index_dir, options, &gazetteer(&rebuilt), Some(&stale))?;
+    Ok(Some((pass, rebuilt)))
 }
 
 /// Merges the committed segments as `index::merge`'s policy asks, then (`optimize`) down

@@ -19,9 +19,11 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use tantivy::Searcher;
 use tantivy::collector::Count;
+use tantivy::postings::TermInfo;
 use tantivy::query::{BooleanQuery, Occur};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocSet, InvertedIndexReader, Searcher, SegmentReader, TERMINATED};
 
 use super::archive_aliases::term_query;
 
@@ -92,7 +94,7 @@ pub(super) fn variants(
                 };
                 if name.contains(' ') {
                     *names.entry(name.to_string()).or_default() +=
-                        u64::from(stream.value().doc_freq);
+                        live_articles(segment, &inverted, stream.value())?;
                 }
             }
         }
@@ -161,6 +163,26 @@ pub(super) fn variants(
     }
     out.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(out)
+}
+
+/// The live articles of a segment holding a term: its document frequency, which also counts
+/// the articles deleted since the segment was written (each re-resolved article leaves its old
+/// version behind until a merge), less those.
+fn live_articles(
+    segment: &SegmentReader,
+    inverted: &InvertedIndexReader,
+    info: &TermInfo,
+) -> tantivy::Result<u64> {
+    let Some(alive) = segment.alive_bitset() else {
+        return Ok(u64::from(info.doc_freq));
+    };
+    let mut postings = inverted.read_postings_from_terminfo(info, IndexRecordOption::Basic)?;
+    let mut live = 0;
+    while postings.doc() != TERMINATED {
+        live += u64::from(alive.is_alive(postings.doc()));
+        postings.advance();
+    }
+    Ok(live)
 }
 
 /// Whether some article names both as two persons ("John Smith and his son John Michael
