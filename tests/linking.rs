@@ -343,6 +343,11 @@ fn an_acronym_defined_in_one_file_carries_to_another_and_follows_a_changed_table
              The NGC said prices would rise.\n",
         ),
         (
+            "2024-01-20-quota.txt",
+            "Grain quotas\n\nThe Northern Grain Council (NGC) set quotas on Friday. The NGC \
+             said farmers agreed.\n",
+        ),
+        (
             "2024-02-07-harvest.txt",
             "Harvest forecast\n\nThe NGC expects a poor harvest, its chairman said on \
              Tuesday.\n",
@@ -360,11 +365,14 @@ fn an_acronym_defined_in_one_file_carries_to_another_and_follows_a_changed_table
     );
     let harvest = entities_of(&s, "harvest", "org");
     assert_eq!(harvest, ["Northern Grain Council"], "{harvest:?}");
-    assert_eq!(total(&s.search(&["--org", "Northern Grain Council"])), 2);
+    assert_eq!(total(&s.search(&["--org", "Northern Grain Council"])), 3);
 
     // Two more files define NGC otherwise: no reading has a clear majority any more, so the
     // table leaves NGC out and the article that never defines it is re-resolved from the
-    // index (not read: it is unchanged) to the name it writes.
+    // index (not read: it is unchanged) to the name it writes. (The table is rebuilt until
+    // it stays as it is: the harvest article, once it reads "NGC" alone, is no longer
+    // counted for the Northern Grain Council, and two definitions each are still no
+    // majority.)
     s.write(
         "2024-03-01-gas.txt",
         "Gas field\n\nThe Norwegian Gas Company (NGC) opened a field. The NGC said so.\n",
@@ -375,7 +383,7 @@ fn an_acronym_defined_in_one_file_carries_to_another_and_follows_a_changed_table
     );
     let second = s.index();
     assert_eq!(second["indexed_new"], 2, "{second:#}");
-    assert_eq!(second["unchanged"], 2, "{second:#}");
+    assert_eq!(second["unchanged"], 3, "{second:#}");
     assert!(
         second["entities_refreshed"].as_u64().unwrap() >= 1,
         "{second:#}"
@@ -385,8 +393,11 @@ fn an_acronym_defined_in_one_file_carries_to_another_and_follows_a_changed_table
     let harvest = entities_of(&s, "harvest", "org");
     assert_eq!(harvest, ["NGC"], "{harvest:?}");
     // Where an article defines it, the article's own reading stands.
-    assert_eq!(total(&s.search(&["--org", "Northern Grain Council"])), 1);
+    assert_eq!(total(&s.search(&["--org", "Northern Grain Council"])), 2);
     assert_eq!(total(&s.search(&["--org", "Norwegian Gas Company"])), 2);
+    // And a run over the unchanged archive finds the table as it left it.
+    let third = s.index();
+    assert_eq!(third["entities_refreshed"], 0, "{third:#}");
 }
 
 #[test]
