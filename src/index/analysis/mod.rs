@@ -15,8 +15,10 @@
 //! and skips stemming the rest. Both stemming chains are one filter, [`Stemming`], with a
 //! [`StemPolicy`] that says which words to stem and what to remember.
 
+mod folded;
 mod replay;
 
+use folded::FoldedTokenizer;
 use replay::{Recording, Replay};
 use std::sync::Arc;
 use tantivy::tokenizer::{
@@ -227,12 +229,9 @@ pub fn snippet_analyzer(candidates: StemCandidates) -> TextAnalyzer {
 }
 
 /// The steps every analyzer shares: split on non-alphanumerics, drop huge tokens, lowercase,
-/// fold accents ("café" finds "cafe").
+/// fold accents ("café" finds "cafe"), in one pass ([`folded`]).
 fn folded() -> tantivy::tokenizer::TextAnalyzerBuilder<impl Tokenizer> {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(LONGEST_WORD))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
+    TextAnalyzer::builder(FoldedTokenizer::default())
 }
 
 /// The English (Porter2) stemmer applied to one word at a time.
