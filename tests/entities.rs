@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Scratch, titles, total};
+use common::{Scratch, entities_of, titles, total};
 use serde_json::Value;
 
 fn places_of(s: &Scratch, query: &str) -> Vec<String> {
@@ -734,6 +734,43 @@ fn a_bare_world_cup_is_the_cup_of_the_story_s_sport() {
         "{}",
         events("penalty")
     );
+}
+
+#[test]
+fn a_tournament_is_named_by_the_words_before_it_and_a_kind_of_tournament_is_not() {
+    let s = Scratch::with_files(&[
+        (
+            "1996-08-21-carlsbad.txt",
+            "Tennis results\n\nCARLSBAD, Calif. - Results from the $450,000 Toshiba Classic \
+             tennis tournament on Wednesday: Conchita Martinez beat Lindsay Davenport.\n",
+        ),
+        (
+            "1996-08-27-colombo.txt",
+            "Australia win\n\nCOLOMBO - Australia beat Zimbabwe in the first day-night match \
+             of the Singer World Series tournament on Monday.\n",
+        ),
+        (
+            "1996-08-28-doha.txt",
+            "Doha draw\n\nDOHA - The Qatar Open tournament drew a strong field, and the \
+             Dubai tournament was recalled by two former Grand Slam tournament champions \
+             who will also play a PGA Tour tournament in Texas, after the World Indoor \
+             Tournament in Rotterdam.\n",
+        ),
+    ]);
+    s.index();
+    let carlsbad = entities_of(&s, "Carlsbad", "event");
+    assert_eq!(carlsbad, ["Toshiba Classic"], "{carlsbad:?}");
+    // The sponsor's name is the tournament's, not an organisation in the story.
+    let orgs = entities_of(&s, "Carlsbad", "org");
+    assert!(!orgs.iter().any(|o| o == "Toshiba"), "{orgs:?}");
+    // A listed event inside the name is part of it: cricket's, not baseball's.
+    let colombo = entities_of(&s, "Colombo", "event");
+    assert_eq!(colombo, ["Singer World Series"], "{colombo:?}");
+    // One event for the Qatar Open, none for a place's or a kind of tournament; a
+    // tournament that writes the word in its name keeps it.
+    let mut doha = entities_of(&s, "Doha", "event");
+    doha.sort();
+    assert_eq!(doha, ["Qatar Open", "World Indoor Tournament"], "{doha:?}");
 }
 
 #[test]

@@ -4,8 +4,8 @@
 //!
 //! An event word (a *head*: accord, agreement, treaty, pact, summit, round, talks,
 //! war, crisis, election, referendum, games, Olympics, crash, earthquake,
-//! disaster, affair, scandal, strike, uprising, revolution, massacre) names a particular
-//! event only when proper words stand right before it: capitalised words, places, persons, a year
+//! disaster, affair, scandal, strike, uprising, revolution, massacre, tournament) names a
+//! particular event only when proper words stand right before it: capitalised words, places, persons, a year
 //! ("the 1987 crash"). So "a summit", "the war" and "peace talks" are no events, nor are
 //! "Sunday's election" (a possessive names when, not what) or "the November elections"
 //! (months and weekdays never start a name).
@@ -42,8 +42,35 @@ const HEADS: &[(&str, &str)] = &[
     ("games", "Games"), ("massacre", "massacre"), ("olympics", "Olympics"), ("pact", "Pact"),
     ("referendum", "referendum"), ("revolution", "Revolution"), ("round", "Round"),
     ("scandal", "scandal"), ("strike", "strike"), ("summit", "summit"), ("talks", "talks"),
-    ("treaty", "Treaty"),
+    ("tournament", TOURNAMENT), ("treaty", "Treaty"),
     ("uprising", "Uprising"), ("war", "War"),
+];
+
+/// A head that says the proper words before it are an event's whole name: "the Toshiba
+/// Classic tennis tournament" is the Toshiba Classic, "the Singer World Series tournament"
+/// the Singer World Series. Needs two proper words or more ("the Dubai tournament" is
+/// whichever one is held there) and none that names an organisation's kind ("a PGA Tour
+/// tournament", "the Big East League tournament").
+const TOURNAMENT: &str = "tournament";
+
+/// Sports between a tournament's name and the word: left out of the name.
+#[rustfmt::skip]
+const SPORTS: &[&str] = &[
+    "athletics", "badminton", "baseball", "basketball", "boxing", "chess", "cricket",
+    "croquet", "cycling", "darts", "football", "golf", "hockey", "netball", "polo", "rugby",
+    "snooker", "soccer", "squash", "tennis", "volleyball",
+];
+
+/// Last words of a body that holds tournaments, not of a tournament's name.
+const ORGANISERS: &[&str] = &[
+    "Association",
+    "Circuit",
+    "Club",
+    "Conference",
+    "Federation",
+    "League",
+    "Tour",
+    "Union",
 ];
 
 /// Lowercase words between the proper words and the head that say which event it is; kept
@@ -366,10 +393,13 @@ pub(super) fn apply<'a>(
         }
         let canonical = apart_from_other_times(lex, canonical, when);
         // A name inside the event that the tagger took for an organisation ("the Louvre
-        // accord", "the Plaza agreement") is part of the event's name.
-        for m in art.mentions[first..].iter_mut() {
-            if m.kind == EntityKind::Org
-                && !m.gazetteer
+        // accord", "the Plaza agreement") is part of the event's name; so is a listed one
+        // in a tournament's ("the Toshiba Classic").
+        let tournament = tournament_follows(&text[end - base..]);
+        let from = if tournament { 0 } else { first };
+        for m in art.mentions[from..].iter_mut() {
+            if (m.kind == EntityKind::Org || tournament && m.kind == EntityKind::Event)
+                && (!m.gazetteer || tournament)
                 && !m.markup
                 && pos <= m.pos
                 && m.end <= end
@@ -466,9 +496,13 @@ fn named_before<'a>(
         if !toks[j - 1].word || seg.cover[j - 1].is_some() || toks[j - 1].possessive {
             break;
         }
-        if QUALIFIERS.binary_search(&w).is_ok() || (head == "War" && WAR_KINDS.contains(&w)) {
+        if QUALIFIERS.binary_search(&w).is_ok() && head != TOURNAMENT
+            || (head == "War" && WAR_KINDS.contains(&w))
+        {
             qualifiers.push(w);
-        } else if FILLERS.binary_search(&w).is_err() {
+        } else if FILLERS.binary_search(&w).is_err()
+            && !(head == TOURNAMENT && SPORTS.binary_search(&w).is_ok())
+        {
             break;
         }
         j -= 1;
@@ -494,10 +528,14 @@ fn named_before<'a>(
             let m = &art.mentions[i];
             // "the EU summit" is the org's (resolve), "the IMF agreement" names no event.
             // A strike may be named after a listed firm ("the Ford strike"), not after a
-            // player (his strikes are goals: "two Aguero strikes").
-            if m.kind == EntityKind::Org && m.gazetteer && head != "strike"
+            // player (his strikes are goals: "two Aguero strikes"); a tournament after its
+            // sponsor ("the Toshiba Classic").
+            // A listed event inside a tournament's name is part of it: "World Series" of
+            // "the Singer World Series" (cricket's, not baseball's).
+            let event_in_a_tournament = m.kind == EntityKind::Event && head == TOURNAMENT;
+            if m.kind == EntityKind::Org && m.gazetteer && !matches!(head, "strike" | TOURNAMENT)
                 || m.kind == EntityKind::Person && head == "strike"
-                || m.kind == EntityKind::Event
+                || m.kind == EntityKind::Event && !event_in_a_tournament
             {
                 return None;
             }
@@ -567,6 +605,43 @@ fn named_before<'a>(
     if nations == units && NEEDS_MORE_THAN_A_NATION.contains(&head) {
         return None;
     }
+    if head == TOURNAMENT {
+        // A year before the name is when, not which: "the 1996 Singer World Series".
+        while j < proper_end && toks[j].word && is_year(seg.word(j)) {
+            j += 1;
+        }
+        let words = (j..proper_end).filter(|&t| toks[t].word).count();
+        let last = seg.word(proper_end - 1);
+        // "the Qatar Open tournament": the head's own rule names it; "the Wimbledon
+        // tournament", "the Nelson Mandela tournament": one place's or person's name.
+        let one_place_person_or_event = seg.cover[j].is_some_and(|i| {
+            let m = &art.mentions[i];
+            matches!(
+                m.kind,
+                EntityKind::Place | EntityKind::Person | EntityKind::Event
+            ) && (j..proper_end).all(|t| seg.cover[t] == Some(i))
+        });
+        // "former Grand Slam tournament champions": the word as a noun's modifier.
+        let modifier = toks.get(k + 1).is_some_and(|t| t.word)
+            && seg.text[toks[k].end..toks[k + 1].start] == *" "
+            && seg.word(k + 1).starts_with(char::is_lowercase)
+            && !is_function_word(seg.word(k + 1));
+        // "a Grand Slam tournament", "an ATP tournament": one of a kind, not a name.
+        let one_of_a_kind = j > 0
+            && matches!(
+                seg.word(j - 1).to_ascii_lowercase().as_str(),
+                "a" | "an" | "another" | "each" | "every"
+            );
+        if words < 2
+            || modifier
+            || one_of_a_kind
+            || one_place_person_or_event
+            || self::head(last).is_some()
+            || ORGANISERS.contains(&last)
+        {
+            return None;
+        }
+    }
     // "the 1991 war", "the 1992 election": which one? A year names an event with words
     // saying what happened ("the 1987 stock market crash") or as the Games do.
     let years_only = (j..proper_end).all(|t| !toks[t].word || is_year(seg.word(t)));
@@ -615,7 +690,11 @@ fn named_before<'a>(
     if head == "Round" && !seg.word(k).starts_with('R') && !after(1, "of") {
         return None;
     }
-    let (pos, end) = (seg.base + toks[j].start, seg.base + toks[k].end);
+    // A tournament's name is its proper words alone, and so is its mention, unless the word
+    // is written as part of it ("the World Indoor Tournament").
+    let name_alone = head == TOURNAMENT && seg.word(k) == TOURNAMENT;
+    let last = if name_alone { proper_end - 1 } else { k };
+    let (pos, end) = (seg.base + toks[j].start, seg.base + toks[last].end);
     let names = normalize_space(&seg.text[toks[j].start..toks[proper_end - 1].end])
         .replace(['–', '—'], "-");
     let names = undotted(&names).unwrap_or(names);
@@ -631,14 +710,42 @@ fn named_before<'a>(
             canonical.push_str(q);
         }
     }
-    canonical.push(' ');
-    canonical.push_str(head);
-    let surface = &seg.text[toks[j].start..toks[k].end];
+    if !name_alone {
+        canonical.push(' ');
+        canonical.push_str(if head == TOURNAMENT {
+            "Tournament"
+        } else {
+            head
+        });
+    }
+    let surface = &seg.text[toks[j].start..toks[last].end];
     let when = art.when();
     let known = known(lex, &canonical, when)
         .or_else(|| known(lex, surface, when))
         .or_else(|| alias_written_otherwise(lex, &canonical, surface, when));
     Some((pos, end, known.map_or(Cow::Owned(canonical), Cow::Borrowed)))
+}
+
+/// A lowercase word of those that start sentences without naming anything ("on", "in",
+/// "and"; weekdays and months are capitalised).
+fn is_function_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    let capitalised: String = chars
+        .next()
+        .map(|c| c.to_ascii_uppercase())
+        .into_iter()
+        .chain(chars)
+        .collect();
+    words::is_stopword(&capitalised)
+}
+
+/// Whether `after` (the text after a name) starts with the word "tournament", maybe after
+/// sports ("tennis tournament").
+fn tournament_follows(after: &str) -> bool {
+    after
+        .split_whitespace()
+        .find(|w| SPORTS.binary_search(w).is_err())
+        .is_some_and(|w| w.eq_ignore_ascii_case(TOURNAMENT))
 }
 
 /// Words that make the one before them a verb with its object ("Open the door").
