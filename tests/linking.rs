@@ -334,14 +334,31 @@ fn a_surname_after_a_woman_s_title_is_not_the_man_of_that_name() {
     assert_eq!(entities_of(&s, "harmony", "person"), ["Margaret Thatcher"]);
 }
 
+/// A file that defines an acronym.
+const NGC_DEFINED: (&str, &str) = (
+    "2024-01-05-grain.txt",
+    "Grain board meets\n\nThe Northern Grain Council (NGC) met on Monday in Tromso. The NGC \
+     said prices would rise.\n",
+);
+
+/// Two files that write a name like a person's as a band's.
+const BAND_CUED: [(&str, &str); 2] = [
+    (
+        "2005-01-10-tour.txt",
+        "Tour dates\n\nThe band Martin Kestrel will tour Britain in March, its label said on \
+         Monday. Martin Kestrel sold out two nights in Glasgow last year.\n",
+    ),
+    (
+        "2005-01-17-album.txt",
+        "New album\n\nMartin Kestrel frontman Joe Wilder said the new album was finished. \
+         Martin Kestrel recorded it in Berlin.\n",
+    ),
+];
+
 #[test]
 fn an_acronym_defined_in_one_file_carries_to_another_and_follows_a_changed_table() {
     let s = Scratch::with_files(&[
-        (
-            "2024-01-05-grain.txt",
-            "Grain board meets\n\nThe Northern Grain Council (NGC) met on Monday in Tromso. \
-             The NGC said prices would rise.\n",
-        ),
+        NGC_DEFINED,
         (
             "2024-01-20-quota.txt",
             "Grain quotas\n\nThe Northern Grain Council (NGC) set quotas on Friday. The NGC \
@@ -447,16 +464,8 @@ fn a_firm_s_short_name_carries_to_articles_that_write_it_alone() {
 #[test]
 fn a_band_named_like_a_person_is_a_band_in_every_article_once_some_say_so() {
     let s = Scratch::with_files(&[
-        (
-            "2005-01-10-tour.txt",
-            "Tour dates\n\nThe band Martin Kestrel will tour Britain in March, its label said \
-             on Monday. Martin Kestrel sold out two nights in Glasgow last year.\n",
-        ),
-        (
-            "2005-01-17-album.txt",
-            "New album\n\nMartin Kestrel frontman Joe Wilder said the new album was finished. \
-             Martin Kestrel recorded it in Berlin.\n",
-        ),
+        BAND_CUED[0],
+        BAND_CUED[1],
         (
             "2005-02-15-awards.txt",
             "Awards night\n\nMartin Kestrel won two awards on Tuesday night in London, ahead of \
@@ -483,25 +492,13 @@ fn one_run_leaves_the_alias_table_the_next_run_would_build() {
     // Every kind of entry the table holds: an acronym an article defines, a firm's short
     // name, a band named like a person, a surname, and a player's initial of a line-up.
     let s = Scratch::with_files(&[
-        (
-            "2005-01-05-grain.txt",
-            "Grain board meets\n\nThe Northern Grain Council (NGC) met on Monday in Tromso. \
-             The NGC said prices would rise.\n",
-        ),
+        NGC_DEFINED,
         (
             "2005-02-07-harvest.txt",
             "Harvest forecast\n\nThe NGC expects a poor harvest, its chairman said.\n",
         ),
-        (
-            "2005-01-10-tour.txt",
-            "Tour dates\n\nThe band Martin Kestrel will tour Britain in March, its label said \
-             on Monday. Martin Kestrel sold out two nights in Glasgow last year.\n",
-        ),
-        (
-            "2005-01-17-album.txt",
-            "New album\n\nMartin Kestrel frontman Joe Wilder said the new album was finished. \
-             Martin Kestrel recorded it in Berlin.\n",
-        ),
+        BAND_CUED[0],
+        BAND_CUED[1],
         (
             "2005-02-15-awards.txt",
             "Awards night\n\nMartin Kestrel won two awards on Tuesday night in London.\n",
