@@ -774,6 +774,39 @@ fn a_tournament_is_named_by_the_words_before_it_and_a_kind_of_tournament_is_not(
 }
 
 #[test]
+fn a_town_then_its_country_or_state_is_a_place_and_a_list_of_clubs_is_not() {
+    let s = Scratch::with_files(&[
+        (
+            "1989-01-04-lockerbie.txt",
+            "Inquiry opens\n\nInvestigators said the airline was hurt badly by the bombing \
+             of Pan Am Flight 103 over Lockerbie, Scotland, in December.\n",
+        ),
+        (
+            "1991-06-02-ohio.txt",
+            "Factory closes\n\nWorkers at the plant in Wapakoneta, Ohio, said on Friday \
+             that the owners of Quillbrook, Ohio, had given no notice.\n",
+        ),
+        (
+            "2005-01-03-fixtures.txt",
+            "Cup draw\n\nThird-placed Everton visit Plymouth, Liverpool travel to Burnley and \
+             Arsenal host Wolves.\n",
+        ),
+    ]);
+    s.index();
+    let lockerbie = entities_of(&s, "investigators", "place");
+    assert!(lockerbie.iter().any(|p| p == "Lockerbie"), "{lockerbie:?}");
+    let orgs = entities_of(&s, "investigators", "org");
+    assert!(!orgs.iter().any(|o| o == "Lockerbie"), "{orgs:?}");
+    let ohio = entities_of(&s, "factory", "place");
+    assert!(ohio.iter().any(|p| p == "Quillbrook"), "{ohio:?}");
+    let people = entities_of(&s, "factory", "person");
+    assert!(!people.iter().any(|p| p == "Quillbrook"), "{people:?}");
+    // A city after the comma is the next item of a list: the club stays a club.
+    let places = entities_of(&s, "Everton", "place");
+    assert!(!places.iter().any(|p| p == "Plymouth"), "{places:?}");
+}
+
+#[test]
 fn bands_the_lists_know_are_organisations_wherever_the_story_names_them() {
     let s = Scratch::with_files(&[(
         "2005-06-27-concert.txt",

@@ -128,6 +128,56 @@ pub(super) fn city_after_locative(
         && !lex.knows(EntityKind::Org, surface, when)
 }
 
+/// "over Lockerbie, Scotland", "of Irvine, Calif., seized": one word the tagger read as a
+/// name of another kind, then a comma and a place the lists know that is no city (a
+/// country, state or region, as datelines and news copy locate a town), then the clause goes
+/// on. The word is a
+/// town, unless a list knows it as an organisation or it says it is one; a possessive after
+/// the place ("Toyota, Japan's biggest carmaker") describes instead.
+pub(super) fn town_of_a_region(
+    lex: &Lexicon,
+    text: &str,
+    end: usize,
+    surface: &str,
+    when: When<'_>,
+) -> bool {
+    if !surface
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, '-' | '\''))
+        || lex.lists(surface)
+        || lex.knows(EntityKind::Org, surface, when)
+        || org_shaped(surface)
+    {
+        return false;
+    }
+    let Some(after) = text[end..].strip_prefix(", ") else {
+        return false;
+    };
+    // The region: one to three capitalised words ("Saudi Arabia", "Calif."), the longest the
+    // lists know as a place, and then no more of a name.
+    let words: Vec<&str> = after.split(' ').take(3).collect();
+    (1..=words.len()).rev().any(|n| {
+        let written = words[..n].join(" ");
+        let written = written.trim_end_matches([',', ';', ':', ')']);
+        // "Calif." is the abbreviation, "Scotland." ends a sentence.
+        [written, written.trim_end_matches('.')]
+            .into_iter()
+            .any(|name| {
+                let rest = &after[name.len()..];
+                // A city is no region: "visit Plymouth, Liverpool travel to Burnley",
+                // "Bayern, Barcelona and Real Madrid" are lists of clubs.
+                name.starts_with(char::is_uppercase)
+                    && lex.knows(EntityKind::Place, name, when)
+                    && !fragments::is_city(name)
+                    && (rest.is_empty()
+                        || rest.starts_with([',', '.', ';', ':', ')'])
+                        || rest.strip_prefix(' ').is_some_and(|r| {
+                            r.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+                        }))
+            })
+    })
+}
+
 /// "Nottinghamshire", "Aberdeenshire": a British county, which CoNLL's cricket results taught
 /// the tagger as a club.
 pub(super) fn is_shire(word: &str) -> bool {

@@ -16,7 +16,7 @@ use super::mentions::{ArticleState, Mention};
 use super::name_shapes::{
     city_after_locative, contest_shaped, county_shaped, ends_in_a_body, event_shaped,
     leader_of_a_body, listed_org, local_place, org_shaped, place_shaped, street_shaped,
-    unknown_name,
+    town_of_a_region, unknown_name,
 };
 use super::spans::TaggedSpan;
 use super::whole_names;
@@ -262,6 +262,10 @@ pub(super) fn apply<'a>(
             NerType::Per if among_orgs[n] => EntityKind::Org,
             // "Franz Ferdinand won two awards": a band, as other articles of the archive say.
             NerType::Per if lex.archive_org(surface) => EntityKind::Org,
+            // "over Lockerbie, Scotland": a town the tagger has never seen.
+            NerType::Per if town_of_a_region(lex, text, end - base, surface, art.when()) => {
+                EntityKind::Place
+            }
             NerType::Per => EntityKind::Person,
             // "the Consumer Electronics Show", "the Brit Awards": what is held, not who.
             NerType::Org if event_shaped(surface, &text[..pos - base]) => EntityKind::Event,
@@ -277,6 +281,9 @@ pub(super) fn apply<'a>(
                 EntityKind::Place
             }
             NerType::Org if city_after_locative(lex, text, pos - base, surface, art.when()) => {
+                EntityKind::Place
+            }
+            NerType::Org if town_of_a_region(lex, text, end - base, surface, art.when()) => {
                 EntityKind::Place
             }
             NerType::Org => EntityKind::Org,
