@@ -807,6 +807,21 @@ fn a_town_then_its_country_or_state_is_a_place_and_a_list_of_clubs_is_not() {
 }
 
 #[test]
+fn a_name_between_the_and_a_player_s_role_is_a_club() {
+    let s = Scratch::with_files(&[(
+        "2019-07-17-bronze.txt",
+        "Nigeria take bronze\n\nNigeria beat Tunisia 1-0 in Cairo on Wednesday after the Al \
+         Nassr winger scored early, and coach Gernot Rohr praised his side.\n",
+    )]);
+    s.index();
+    let orgs = entities_of(&s, "Tunisia", "org");
+    assert!(orgs.iter().any(|o| o == "Al Nassr"), "{orgs:?}");
+    let people = entities_of(&s, "Tunisia", "person");
+    assert!(!people.iter().any(|p| p == "Al Nassr"), "{people:?}");
+    assert!(people.iter().any(|p| p == "Gernot Rohr"), "{people:?}");
+}
+
+#[test]
 fn bands_the_lists_know_are_organisations_wherever_the_story_names_them() {
     let s = Scratch::with_files(&[(
         "2005-06-27-concert.txt",

@@ -262,6 +262,10 @@ pub(super) fn apply<'a>(
             NerType::Per if among_orgs[n] => EntityKind::Org,
             // "Franz Ferdinand won two awards": a band, as other articles of the archive say.
             NerType::Per if lex.archive_org(surface) => EntityKind::Org,
+            // "the Al Nassr winger": a club, before a player's role.
+            NerType::Per if words::club_before_a_role(text, pos - base, end - base) => {
+                EntityKind::Org
+            }
             // "over Lockerbie, Scotland": a town the tagger has never seen.
             NerType::Per if town_of_a_region(lex, text, end - base, surface, art.when()) => {
                 EntityKind::Place

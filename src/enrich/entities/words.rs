@@ -731,6 +731,31 @@ pub(super) fn after_role_noun(text: &str, at: usize) -> bool {
     ROLES.binary_search(&word).is_ok()
 }
 
+/// Whether the name at `start..end` of `text` stands where a club does: after "the" (or
+/// "a", "an", "former") and before a player's or a club official's role ("the Al Nassr
+/// winger", "a Real Betis defender", "the Hajduk Split coach"). No one's name is used so.
+pub(super) fn club_before_a_role(text: &str, start: usize, end: usize) -> bool {
+    #[rustfmt::skip]
+    const ROLES: &[&str] = &[
+        "batsman", "bowler", "captain", "centre-back", "chairman", "coach", "defender",
+        "flanker", "fly-half", "forward", "full-back", "goalkeeper", "keeper", "manager",
+        "midfielder", "pitcher", "playmaker", "quarterback", "scrum-half", "skipper", "striker",
+        "wicketkeeper", "winger",
+    ];
+    let Some(before) = text.get(..start).and_then(|t| t.strip_suffix(' ')) else {
+        return false;
+    };
+    let determiner = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let Some(after) = text.get(end..).and_then(|t| t.strip_prefix(' ')) else {
+        return false;
+    };
+    let role = after
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .next()
+        .unwrap_or("");
+    matches!(determiner, "the" | "a" | "an" | "former") && ROLES.binary_search(&role).is_ok()
+}
+
 /// Whether the name at `start..end` of `text` is a title in quotes ("'Ben-Hur' in 1960",
 /// a film; not "Ben-Hur's") or a nickname in brackets inside a person's name ("Earvin
 /// (Magic) Johnson"): no entity of its own.
