@@ -488,6 +488,53 @@ fn a_band_named_like_a_person_is_a_band_in_every_article_once_some_say_so() {
 }
 
 #[test]
+fn a_year_s_presidential_election_is_the_one_of_the_story_s_country() {
+    let s = Scratch::with_files(&[
+        (
+            "1996-03-23-taipei.txt",
+            "Lee wins\n\nTAIPEI, March 23 (Reuters) - President Lee Teng-hui won the 1996 \
+             presidential election by a landslide on Saturday.\n",
+        ),
+        (
+            "1996-03-24-vote.txt",
+            "Vote count\n\nLee Teng-hui won the 1996 presidential election, officials in \
+             Taipei said; voters in Kaohsiung and across Taiwan turned out in force.\n",
+        ),
+        (
+            "1996-06-01-moscow.txt",
+            "Yeltsin campaign\n\nMOSCOW, June 1 - Boris Yeltsin opened the last week of \
+             campaigning for the 1996 presidential election.\n",
+        ),
+        (
+            "1996-06-02-dole.txt",
+            "Dole campaign\n\nWASHINGTON, June 2 - Bob Dole opened his campaign for the 1996 \
+             presidential election in Kansas.\n",
+        ),
+        (
+            "2019-11-20-aid.txt",
+            "Aid inquiry\n\nDemocrats said the President withheld military aid to Ukraine before \
+             the 2020 presidential election. Ukraine needed it, officials in Kyiv said, and \
+             Ukraine had asked twice; lawmakers in Washington disagreed.\n",
+        ),
+    ]);
+    s.index();
+    let events = |q: &str| entities_of(&s, q, "event");
+    assert_eq!(
+        events("landslide"),
+        ["1996 Taiwanese presidential election"]
+    );
+    assert_eq!(
+        events("Kaohsiung"),
+        ["1996 Taiwanese presidential election"]
+    );
+    // The gazetteer lists Russia's, under another name.
+    assert_eq!(events("Yeltsin"), ["1996 Russian presidential election"]);
+    assert_eq!(events("Dole"), ["1996 US presidential election"]);
+    // A US story that names Ukraine most is still about the US election.
+    assert_eq!(events("Democrats"), ["2020 US presidential election"]);
+}
+
+#[test]
 fn one_run_leaves_the_alias_table_the_next_run_would_build() {
     // Every kind of entry the table holds: an acronym an article defines, a firm's short
     // name, a band named like a person, a surname, and a player's initial of a line-up.

@@ -26,6 +26,8 @@ pub(super) const BUILTIN: &str = include_str!("../../../data/gazetteer/demonyms.
 #[derive(Debug, Default)]
 pub(super) struct Demonyms {
     forms: HashMap<String, u32>,
+    /// Place entry -> its adjective, the table's first form ("Russian", "British").
+    adjectives: HashMap<u32, String>,
 }
 
 impl Demonyms {
@@ -36,6 +38,7 @@ impl Demonyms {
 
     fn parse(text: &str, lex: &Lexicon) -> Demonyms {
         let mut forms = HashMap::new();
+        let mut adjectives = HashMap::new();
         for line in text.lines() {
             let line = line.trim_end_matches('\r');
             if line.starts_with('#') || line.trim().is_empty() {
@@ -51,11 +54,24 @@ impl Demonyms {
             let Some(target) = lex.entry(EntityKind::Place, canonical, Default::default()) else {
                 continue;
             };
-            for w in words.split('|').map(str::trim).filter(|w| !w.is_empty()) {
+            for (n, w) in words
+                .split('|')
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+                .enumerate()
+            {
                 forms.insert(w.to_string(), target);
+                if n == 0 {
+                    adjectives.insert(target, w.to_string());
+                }
             }
         }
-        Demonyms { forms }
+        Demonyms { forms, adjectives }
+    }
+
+    /// The adjective of a place (by its gazetteer entry): "Russian" of Russia.
+    pub(super) fn adjective_of(&self, place: u32) -> Option<&str> {
+        self.adjectives.get(&place).map(String::as_str)
     }
 
     /// True when `word` is a nationality word ("Lebanese", "Chechen").

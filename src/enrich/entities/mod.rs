@@ -55,7 +55,7 @@ use tokens::tokenize;
 
 /// Bump when the extraction rules change what comes out of the same text, so the next index
 /// run re-extracts every file (the ingest fingerprint includes it).
-pub const EXTRACTION_VERSION: u32 = 88;
+pub const EXTRACTION_VERSION: u32 = 89;
 
 /// A hash of the built-in data the rules read besides the gazetteer (the demonym table, the
 /// word lists of `data/entities` and the tagger's organisation lists), for the ingest
@@ -231,6 +231,13 @@ impl EntityExtractor {
         art.start_pass(FoundBy::Resolution);
         resolve::resolve(&self.lexicon, &mut art, title, body);
         national::apply(&mut art, title, body);
+        national::events_of_the_story_s_country(
+            &self.lexicon,
+            &self.demonyms,
+            &mut art,
+            body,
+            title.len() + 1,
+        );
         events::cup_of_the_story_s_sport(&mut art, title, body);
         fragments::apply(&self.lexicon, &mut art, title, body);
         art

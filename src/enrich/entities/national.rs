@@ -14,6 +14,8 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::demonyms::Demonyms;
+use super::lexicon::Lexicon;
 use super::mentions::{ArticleState, the_one};
 use crate::article::EntityKind;
 use crate::enrich::gazetteer::name_key;
@@ -102,20 +104,8 @@ pub(super) fn apply(art: &mut ArticleState<'_>, title: &str, body: &str) {
     if named_so.is_empty() {
         return;
     }
-    // The country the story was filed from: its wire dateline's place, as the passes before
-    // named it ("WASHINGTON" -> Washington), or that place's country.
-    let body_base = title.len() + 1;
-    let dateline = super::tagged::dateline(body)
-        .and_then(|d| d.place)
-        .and_then(|(start, _)| {
-            art.mentions
-                .iter()
-                .find(|m| m.kind == EntityKind::Place && m.pos == body_base + start)
-                .map(|m| m.canonical.to_string())
-        });
-    let home = dateline
-        .as_deref()
-        .map(|place| country_of(place).unwrap_or(place));
+    let home = dateline_country(art, body, title.len() + 1);
+    let home = home.as_deref();
     let live = |kind: EntityKind| {
         art.mentions
             .iter()
@@ -211,6 +201,120 @@ pub(super) fn apply(art: &mut ArticleState<'_>, title: &str, body: &str) {
         m.canonical = institution;
         m.gazetteer = true;
     }
+}
+
+/// Words that name the United States in an event's name.
+const US_WORDS: &[&str] = &["US", "U.S.", "American", "United States", "America"];
+
+/// "the 1996 presidential election" in a TAIPEI story: the gazetteer lists each year's US
+/// election under that bare name too, and a story of another country means its own. A
+/// gazetteer event of the United States read from a name that does not say so yields to the
+/// story's country (its dateline's, else, in a story that names no US place, one named three
+/// times or more, and most, counting its cities and states): the gazetteer's event of that
+/// country if it lists one ("1996 Russian presidential election"), else the name with the
+/// country's adjective ("1996 Taiwanese presidential election").
+pub(super) fn events_of_the_story_s_country(
+    lex: &Lexicon,
+    demonyms: &Demonyms,
+    art: &mut ArticleState<'_>,
+    body: &str,
+    body_base: usize,
+) {
+    let says_us = |name: &str| {
+        US_WORDS
+            .iter()
+            .any(|w| name.split(' ').any(|word| word == *w) || name.contains(&format!("{w} ")))
+    };
+    let read_as_us: Vec<usize> = art
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            !m.removed
+                && m.gazetteer
+                && m.kind == EntityKind::Event
+                && m.canonical.split(' ').any(|w| w == "US")
+                && !says_us(m.name)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if read_as_us.is_empty() {
+        return;
+    }
+    // A US story about another country ("withheld US military aid to Ukraine ... the 2020
+    // presidential election") names that country more often than its own: without a
+    // dateline, only a story that names no US place is another country's.
+    let Some(home) = dateline_country(art, body, body_base).or_else(|| {
+        most_named_country(art)
+            .filter(|(_, us)| *us == 0)
+            .map(|(c, _)| c)
+    }) else {
+        return;
+    };
+    if home == "United States" {
+        return;
+    }
+    let when = art.when();
+    let adjective = lex
+        .entry(EntityKind::Place, &home, when)
+        .and_then(|place| demonyms.adjective_of(place))
+        .unwrap_or(&home)
+        .to_string();
+    let readings: Vec<(usize, String, bool)> = read_as_us
+        .into_iter()
+        .map(|i| {
+            let canonical = art.mentions[i]
+                .canonical
+                .split(' ')
+                .map(|w| if w == "US" { adjective.as_str() } else { w })
+                .collect::<Vec<_>>()
+                .join(" ");
+            let listed = lex.knows(EntityKind::Event, &canonical, when);
+            let canonical = lex
+                .canonical_for(EntityKind::Event, &canonical, when)
+                .into_owned();
+            (i, canonical, listed)
+        })
+        .collect();
+    for (i, canonical, listed) in readings {
+        let m = &mut art.mentions[i];
+        m.gazetteer = listed;
+        m.canonical = Cow::Owned(canonical);
+    }
+}
+
+/// The country the story was filed from: its wire dateline's place, as the passes before
+/// named it ("WASHINGTON" -> Washington), or that place's country.
+fn dateline_country(art: &ArticleState<'_>, body: &str, body_base: usize) -> Option<String> {
+    let place = super::tagged::dateline(body)
+        .and_then(|d| d.place)
+        .and_then(|(start, _)| {
+            art.mentions
+                .iter()
+                .find(|m| m.kind == EntityKind::Place && m.pos == body_base + start)
+        })?;
+    let place = place.canonical.as_ref();
+    Some(country_of(place).unwrap_or(place).to_string())
+}
+
+/// The country a story names [`MIN_MENTIONS_AGAINST_THE_LIST`] times or more, and more than
+/// any other, counting its cities and states; and how often it names the United States so.
+fn most_named_country(art: &ArticleState<'_>) -> Option<(String, usize)> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for m in art
+        .mentions
+        .iter()
+        .filter(|m| !m.removed && m.kind == EntityKind::Place)
+    {
+        let country = country_of(&m.canonical).unwrap_or(&m.canonical);
+        *counts.entry(country).or_default() += 1;
+    }
+    let us = counts.get("United States").copied().unwrap_or(0);
+    let top = counts.values().copied().max()?;
+    let mut at_top = counts.iter().filter(|(_, n)| **n == top);
+    let (country, _) = at_top.next()?;
+    (top >= MIN_MENTIONS_AGAINST_THE_LIST && at_top.next().is_none())
+        .then(|| (country.to_string(), us))
 }
 
 #[cfg(test)]
