@@ -807,6 +807,31 @@ fn a_town_then_its_country_or_state_is_a_place_and_a_list_of_clubs_is_not() {
 }
 
 #[test]
+fn spanish_and_portuguese_streets_squares_and_palaces_are_places() {
+    let s = Scratch::with_files(&[(
+        "1982-06-15-stanley.txt",
+        "Surrender\n\nBUENOS AIRES, June 15 - Crowds gathered outside the Casa Rosada and \
+         in the Plaza de Mayo as word came that the garrison at Puerto Argentino had \
+         surrendered; in Lisbon, marchers filled the Rua Augusta.\n",
+    )]);
+    s.index();
+    let places = entities_of(&s, "garrison", "place");
+    for place in ["Casa Rosada", "Plaza de Mayo", "Puerto Argentino", "Rua Augusta"] {
+        assert!(places.iter().any(|p| p == place), "{place}: {places:?}");
+    }
+    let others: Vec<String> = ["person", "org"]
+        .iter()
+        .flat_map(|kind| entities_of(&s, "garrison", kind))
+        .collect();
+    assert!(
+        !others
+            .iter()
+            .any(|o| o.starts_with("Casa") || o.starts_with("Puerto") || o.starts_with("Rua")),
+        "{others:?}"
+    );
+}
+
+#[test]
 fn a_name_between_the_and_a_player_s_role_is_a_club() {
     let s = Scratch::with_files(&[(
         "2019-07-17-bronze.txt",

@@ -238,21 +238,45 @@ pub(super) fn street_shaped(surface: &str) -> bool {
     }
     surface.contains(' ')
         && (STREETS.contains(&last)
-            || matches!(first, "Avenue" | "Piazza" | "Plaza" | "Rue")
+            || matches!(
+                first,
+                "Avenida"
+                    | "Avenue"
+                    | "Calle"
+                    | "Piazza"
+                    | "Plaza"
+                    | "Praça"
+                    | "Puerto"
+                    | "Rua"
+                    | "Rue"
+            )
             || surface.starts_with("Gate of "))
 }
 
 /// "River Alder", "Mill Lane", "Mount Kenya": names whose first or last word says they are
 /// places, however much the rest looks like a person's name.
 pub(super) fn place_shaped(surface: &str) -> bool {
-    // "Avenue Kleber", "Rue de Rivoli": streets named the French way.
+    // "Avenue Kleber", "Rue de Rivoli": streets named the French way; "Casa Rosada", "Plaza
+    // de Mayo", "Rua Augusta", "Puerto Argentino": the Spanish and Portuguese ways.
     const FIRST: &[&str] = &[
+        "Avenida",
         "Avenue",
+        "Bahía",
         "Boulevard",
+        "Calle",
+        "Casa",
+        "Cerro",
+        "Isla",
         "Lake",
         "Mount",
+        "Palacio",
+        "Palácio",
+        "Plaza",
         "Port",
+        "Praça",
+        "Puerto",
         "River",
+        "Rua",
         "Rue",
     ];
     // Venues too ("Jeongdong Theater"), but not heads that are also common surnames ("Hall",
