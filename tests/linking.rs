@@ -418,6 +418,39 @@ fn an_acronym_defined_in_one_file_carries_to_another_and_follows_a_changed_table
 }
 
 #[test]
+fn an_acronym_of_the_name_in_its_own_language_carries_too() {
+    let s = Scratch::with_files(&[
+        (
+            "1988-07-07-mexico.txt",
+            "Vote count\n\nMEXICO CITY, July 7 - The Institutional Revolutionary Party (PRI) \
+             claimed victory on Thursday. The PRI has governed since 1929.\n",
+        ),
+        (
+            "1988-07-10-salinas.txt",
+            "Salinas declared\n\nMEXICO CITY, July 10 - Officials of the Institutional \
+             Revolutionary Party (PRI) said the count was fair.\n",
+        ),
+        (
+            "1988-07-12-protest.txt",
+            "Protest\n\nMEXICO CITY, July 12 - Thousands marched against the PRI in the \
+             Zocalo on Tuesday.\n",
+        ),
+    ]);
+    s.index();
+    let table = archive_aliases(&s);
+    assert!(
+        table.contains("org\tInstitutional Revolutionary Party\tPRI"),
+        "{table}"
+    );
+    let protest = entities_of(&s, "marched", "org");
+    assert_eq!(
+        protest,
+        ["Institutional Revolutionary Party"],
+        "{protest:?}"
+    );
+}
+
+#[test]
 fn a_firm_s_short_name_carries_to_articles_that_write_it_alone() {
     let s = Scratch::with_files(&[
         (

@@ -49,7 +49,7 @@ use tantivy::{
 };
 
 use crate::article::EntityKind;
-use crate::enrich::entities::{is_acronym_of, is_org_short_name_of};
+use crate::enrich::entities::{is_acronym_of, is_org_short_name_of, is_translated_acronym_of};
 use crate::enrich::gazetteer::{Gazetteer, GazetteerEntry, Years, name_key};
 use crate::error::MorgueError;
 use crate::index::MorgueIndex;
@@ -381,13 +381,17 @@ fn short_name_pairs(
     Ok(pairs)
 }
 
-/// Whether the table may carry `alias` as a short name of `canonical`: an acronym, a
-/// person's surname, or an organisation's first words ("Salomon" of "Salomon Brothers").
+/// Whether the table may carry `alias` as a short name of `canonical`: an acronym (of the
+/// name or, for an org, of its name in its own language: "PRI" of "Institutional
+/// Revolutionary Party", which an article wrote together), a person's surname, or an
+/// organisation's first words ("Salomon" of "Salomon Brothers").
 fn is_short_name(kind: EntityKind, alias: &str, canonical: &str) -> bool {
     is_acronym_of(alias, canonical)
         || match kind {
             EntityKind::Person => is_surname_of(alias, canonical),
-            EntityKind::Org => is_org_short_name_of(alias, canonical),
+            EntityKind::Org => {
+                is_org_short_name_of(alias, canonical) || is_translated_acronym_of(alias, canonical)
+            }
             _ => false,
         }
 }

@@ -118,6 +118,23 @@ pub(crate) fn is_acronym_of(alias: &str, canonical: &str) -> bool {
     shape && (reads(&all) || without_form.is_some_and(|w| reads(&w)))
 }
 
+/// "PRI" of "Institutional Revolutionary Party", "FSLN" of "Sandinista National Liberation
+/// Front": an acronym of the name in its own language, whose initials are the English
+/// name's in another order. Three letters or more, each initial used once.
+pub(crate) fn is_translated_acronym_of(alias: &str, canonical: &str) -> bool {
+    let mut letters: Vec<char> = alias.chars().collect();
+    let mut initials: Vec<char> = canonical
+        .split([' ', '-'])
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect();
+    letters.sort_unstable();
+    initials.sort_unstable();
+    letters.len() >= 3
+        && is_acronym_shaped(alias)
+        && letters.iter().all(char::is_ascii_uppercase)
+        && letters == initials
+}
+
 /// "A.N.C." -> "ANC": a name that is only capitals with their dots; `None` otherwise.
 fn undotted_acronym(name: &str) -> Option<String> {
     undotted(name).filter(|plain| is_acronym_shaped(plain))
@@ -973,6 +990,16 @@ mod tests {
         );
         assert!(find(&es, EntityKind::Place, "Russia").is_some());
         assert!(find(&es, EntityKind::Org, "Kremlin").is_some());
+    }
+
+    #[test]
+    fn an_acronym_in_another_language_has_the_initials_in_another_order() {
+        use super::is_translated_acronym_of as translated;
+        assert!(translated("PRI", "Institutional Revolutionary Party"));
+        assert!(translated("FSLN", "Sandinista National Liberation Front"));
+        assert!(!translated("PKK", "Kurdistan Workers Party"));
+        assert!(!translated("UN", "Nations United"));
+        assert!(!translated("PRIX", "Institutional Revolutionary Party"));
     }
 
     #[test]
