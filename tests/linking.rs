@@ -534,6 +534,11 @@ fn a_year_s_presidential_election_is_the_one_of_the_story_s_country() {
              Taipei said; voters in Kaohsiung and across Taiwan turned out in force.\n",
         ),
         (
+            "1996-03-25-analysis.txt",
+            "Analysis\n\nTAIPEI - The 1996 presidential election was watched closely in \
+             Washington, where officials praised the turnout.\n",
+        ),
+        (
             "1996-06-01-moscow.txt",
             "Yeltsin campaign\n\nMOSCOW, June 1 - Boris Yeltsin opened the last week of \
              campaigning for the 1996 presidential election.\n",
@@ -560,6 +565,9 @@ fn a_year_s_presidential_election_is_the_one_of_the_story_s_country() {
         events("Kaohsiung"),
         ["1996 Taiwanese presidential election"]
     );
+    // A dateline of the place and a dash alone is the story's country, though it names a US
+    // place too.
+    assert_eq!(events("turnout"), ["1996 Taiwanese presidential election"]);
     // The gazetteer lists Russia's, under another name.
     assert_eq!(events("Yeltsin"), ["1996 Russian presidential election"]);
     assert_eq!(events("Dole"), ["1996 US presidential election"]);

@@ -286,15 +286,35 @@ pub(super) fn events_of_the_story_s_country(
 /// The country the story was filed from: its wire dateline's place, as the passes before
 /// named it ("WASHINGTON" -> Washington), or that place's country.
 fn dateline_country(art: &ArticleState<'_>, body: &str, body_base: usize) -> Option<String> {
-    let place = super::tagged::dateline(body)
+    let start = super::tagged::dateline(body)
         .and_then(|d| d.place)
-        .and_then(|(start, _)| {
-            art.mentions
-                .iter()
-                .find(|m| m.kind == EntityKind::Place && m.pos == body_base + start)
-        })?;
+        .map(|(start, _)| start)
+        .or_else(|| bare_dateline(body))?;
+    let place = art
+        .mentions
+        .iter()
+        .find(|m| m.kind == EntityKind::Place && !m.removed && m.pos == body_base + start)?;
     let place = place.canonical.as_ref();
     Some(country_of(place).unwrap_or(place).to_string())
+}
+
+/// "TAIPEI - President Lee Teng-hui won...": a dateline of a place in capitals and a dash,
+/// with no date or credit (`tagged::dateline` needs one of them). Where the body's first line
+/// starts so; the caller takes it only where a place was found there.
+fn bare_dateline(body: &str) -> Option<usize> {
+    let line = body.lines().find(|l| !l.trim().is_empty())?;
+    let start = body.find(line)? + (line.len() - line.trim_start().len());
+    let line = line.trim_start();
+    let (head, after) = [" - ", " \u{2014} ", " \u{2013} ", " -- "]
+        .iter()
+        .filter_map(|dash| line.split_once(dash))
+        .min_by_key(|(head, _)| head.len())?;
+    let capitals = head.len() >= 3
+        && head.split(' ').count() <= 4
+        && head
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\''));
+    (capitals && after.starts_with(char::is_uppercase)).then_some(start)
 }
 
 /// The country a story names [`MIN_MENTIONS_AGAINST_THE_LIST`] times or more, and more than
