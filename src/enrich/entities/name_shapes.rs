@@ -45,11 +45,12 @@ pub(super) fn local_place(words: &str) -> bool {
             .all(|w| w.starts_with(char::is_uppercase) && w.chars().skip(1).all(char::is_lowercase))
 }
 
-/// "Sayre County", "Marin County", "Bloomfield Township", "St. Tammany Parish": a
-/// county's or township's name, which the tagger, having learnt "Derby County" and "Notts
-/// County" as football clubs, reads as an organisation. Two or three capitalised words.
+/// "Sayre County", "Marin County", "Bloomfield Township", "St. Tammany Parish", "South
+/// Cholla Province", "Aichi Prefecture": a county's, township's or province's name, which
+/// the tagger, having learnt "Derby County" and "Notts County" as football clubs, reads as an
+/// organisation. Two or three capitalised words.
 pub(super) fn county_shaped(surface: &str) -> bool {
-    const HEADS: &[&str] = &["County", "Parish", "Township"];
+    const HEADS: &[&str] = &["County", "Parish", "Prefecture", "Province", "Township"];
     let words: Vec<&str> = surface.split(' ').collect();
     (2..=3).contains(&words.len())
         && HEADS.contains(&words[words.len() - 1])
@@ -347,3 +348,24 @@ pub(super) const ORG_LAST_WORDS: &[&str] = &[
     "Media", "Motors", "Partners", "Pictures", "Plc", "Productions", "Records", "Securities",
     "Studios", "Systems", "Technologies", "University",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::county_shaped;
+
+    #[test]
+    fn counties_townships_and_provinces_are_shaped_as_such() {
+        for name in [
+            "Sayre County",
+            "St. Tammany Parish",
+            "Bloomfield Township",
+            "South Cholla Province",
+            "Aichi Prefecture",
+        ] {
+            assert!(county_shaped(name), "{name}");
+        }
+        for name in ["County", "Province", "the Province", "Sayre County Fair"] {
+            assert!(!county_shaped(name), "{name}");
+        }
+    }
+}
