@@ -816,7 +816,12 @@ fn spanish_and_portuguese_streets_squares_and_palaces_are_places() {
     )]);
     s.index();
     let places = entities_of(&s, "garrison", "place");
-    for place in ["Casa Rosada", "Plaza de Mayo", "Puerto Argentino", "Rua Augusta"] {
+    for place in [
+        "Casa Rosada",
+        "Plaza de Mayo",
+        "Puerto Argentino",
+        "Rua Augusta",
+    ] {
         assert!(places.iter().any(|p| p == place), "{place}: {places:?}");
     }
     let others: Vec<String> = ["person", "org"]
