@@ -208,7 +208,7 @@ const US_WORDS: &[&str] = &["US", "U.S.", "American", "United States", "America"
 
 /// "the 1996 presidential election" in a TAIPEI story: the gazetteer lists each year's US
 /// election under that bare name too, and a story of another country means its own. A
-/// gazetteer event of the United States read from a name that does not say so yields to the
+/// gazetteer election of the United States read from a name that does not say so yields to the
 /// story's country (its dateline's, else, in a story that names no US place, one named three
 /// times or more, and most, counting its cities and states): the gazetteer's event of that
 /// country if it lists one ("1996 Russian presidential election"), else the name with the
@@ -234,6 +234,7 @@ pub(super) fn events_of_the_story_s_country(
                 && m.gazetteer
                 && m.kind == EntityKind::Event
                 && m.canonical.split(' ').any(|w| w == "US")
+                && m.canonical.ends_with("election")
                 && !says_us(m.name)
         })
         .map(|(i, _)| i)
