@@ -240,8 +240,8 @@ pub fn run(index_dir: &Path, options: &IngestOptions) -> Result<RunSummary, Morg
 }
 
 /// Rounds of rebuilding the archive's alias table and re-resolving what its changes touch, at
-/// most, in one run. Archives seen so far settle in two; a table still changing after these
-/// goes on settling in the next run.
+/// most, in one run. Archives seen so far settle in one to three (CoNLL 1996: three); a
+/// table still changing after these goes on settling in the next run.
 const MAX_TABLE_ROUNDS: usize = 4;
 
 /// Rebuilds the archive's alias table from the index and, when its links changed, runs a
