@@ -51,11 +51,11 @@ const HEADS: &[(&str, &str)] = &[
 /// the Singer World Series. Needs two proper words or more ("the Dubai tournament" is
 /// whichever one is held there) and none that names an organisation's kind ("a PGA Tour
 /// tournament", "the Big East League tournament").
-const TOURNAMENT: &str = "tournament";
+const TOURNAMENT: &str = "Tournament";
 
 /// Sports between a tournament's name and the word: left out of the name.
 #[rustfmt::skip]
-const SPORTS: &[&str] = &[
+const TOURNAMENT_SPORTS: &[&str] = &[
     "athletics", "badminton", "baseball", "basketball", "boxing", "chess", "cricket",
     "croquet", "cycling", "darts", "football", "golf", "hockey", "netball", "polo", "rugby",
     "snooker", "soccer", "squash", "tennis", "volleyball",
@@ -420,8 +420,6 @@ pub(super) fn apply<'a>(
     }
 }
 
-/// "the Louvre accord", "the Iran-Iraq war", "the 1987 stock market crash": proper words,
-/// then qualifiers, then the head at token `k`.
 /// "World Cup" alone, which the gazetteer reads as football's, in a story that writes
 /// cricket's or rugby's words twice or more ("wickets", "fly-half") is that sport's cup.
 pub(super) fn cup_of_the_story_s_sport(art: &mut ArticleState<'_>, title: &str, body: &str) {
@@ -479,6 +477,8 @@ pub(super) fn cup_of_the_story_s_sport(art: &mut ArticleState<'_>, title: &str, 
     }
 }
 
+/// "the Louvre accord", "the Iran-Iraq war", "the 1987 stock market crash": proper words,
+/// then qualifiers, then the head at token `k`.
 fn named_before<'a>(
     lex: &'a Lexicon,
     demonyms: &Demonyms,
@@ -501,7 +501,7 @@ fn named_before<'a>(
         {
             qualifiers.push(w);
         } else if FILLERS.binary_search(&w).is_err()
-            && !(head == TOURNAMENT && SPORTS.binary_search(&w).is_ok())
+            && !(head == TOURNAMENT && TOURNAMENT_SPORTS.binary_search(&w).is_ok())
         {
             break;
         }
@@ -692,7 +692,7 @@ fn named_before<'a>(
     }
     // A tournament's name is its proper words alone, and so is its mention, unless the word
     // is written as part of it ("the World Indoor Tournament").
-    let name_alone = head == TOURNAMENT && seg.word(k) == TOURNAMENT;
+    let name_alone = head == TOURNAMENT && seg.word(k) == "tournament";
     let last = if name_alone { proper_end - 1 } else { k };
     let (pos, end) = (seg.base + toks[j].start, seg.base + toks[last].end);
     let names = normalize_space(&seg.text[toks[j].start..toks[proper_end - 1].end])
@@ -712,11 +712,7 @@ fn named_before<'a>(
     }
     if !name_alone {
         canonical.push(' ');
-        canonical.push_str(if head == TOURNAMENT {
-            "Tournament"
-        } else {
-            head
-        });
+        canonical.push_str(head);
     }
     let surface = &seg.text[toks[j].start..toks[last].end];
     let when = art.when();
@@ -744,7 +740,7 @@ fn is_function_word(w: &str) -> bool {
 fn tournament_follows(after: &str) -> bool {
     after
         .split_whitespace()
-        .find(|w| SPORTS.binary_search(w).is_err())
+        .find(|w| TOURNAMENT_SPORTS.binary_search(w).is_err())
         .is_some_and(|w| w.eq_ignore_ascii_case(TOURNAMENT))
 }
 

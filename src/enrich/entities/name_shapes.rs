@@ -132,9 +132,8 @@ pub(super) fn city_after_locative(
 /// "over Lockerbie, Scotland", "of Irvine, Calif., seized": one word the tagger read as a
 /// name of another kind, then a comma and a place the lists know that is no city (a
 /// country, state or region, as datelines and news copy locate a town), then the clause goes
-/// on. The word is a
-/// town, unless a list knows it as an organisation or it says it is one; a possessive after
-/// the place ("Toyota, Japan's biggest carmaker") describes instead.
+/// on. The word is a town, unless a list knows it as an organisation or it says it is one;
+/// a possessive after the place ("Toyota, Japan's biggest carmaker") describes instead.
 pub(super) fn town_of_a_region(
     lex: &Lexicon,
     text: &str,

@@ -203,8 +203,8 @@ pub(super) fn apply(art: &mut ArticleState<'_>, title: &str, body: &str) {
     }
 }
 
-/// Words that name the United States in an event's name.
-const US_WORDS: &[&str] = &["US", "U.S.", "American", "United States", "America"];
+/// Words that name the United States in an event's name (besides "United States").
+const US_WORDS: &[&str] = &["US", "U.S.", "American", "America"];
 
 /// "the 1996 presidential election" in a TAIPEI story: the gazetteer lists each year's US
 /// election under that bare name too, and a story of another country means its own. A
@@ -221,9 +221,7 @@ pub(super) fn events_of_the_story_s_country(
     body_base: usize,
 ) {
     let says_us = |name: &str| {
-        US_WORDS
-            .iter()
-            .any(|w| name.split(' ').any(|word| word == *w) || name.contains(&format!("{w} ")))
+        name.contains("United States") || name.split(' ').any(|w| US_WORDS.contains(&w))
     };
     let read_as_us: Vec<usize> = art
         .mentions
