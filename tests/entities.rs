@@ -213,6 +213,33 @@ fn a_lone_given_name_is_no_person() {
 }
 
 #[test]
+fn an_abbreviated_rank_is_no_entity_and_the_oval_office_is_a_room() {
+    let s = Scratch::new();
+    s.write(
+        "1985-03-02-ranks.txt",
+        "Officers meet\n\nBUENOS AIRES, March 2 (AP) - Lieut. Gen. Leopoldo Galtieri met Lt. \
+         Col. Oliver North and Capt. John Hadley on Friday. Brig. Gen. Ann Dunwoody, Cpl. Tom \
+         Reyes and Cmdr. Peter Lund joined them. Later Lieut. Astiz left. The Pope and the \
+         president spoke in the Oval Office on Sunday, and England played at Lord's.\n",
+    );
+    s.index();
+    let list = listed(&s);
+    for name in [
+        "Leopoldo Galtieri",
+        "Oliver North",
+        "Ann Dunwoody",
+        "Peter Lund",
+    ] {
+        assert!(has(&list, "person", name), "{name}: {list:?}");
+    }
+    for name in ["Lieut", "Lieut.", "Cmdr", "Cpl", "Brig", "Capt", "Pope"] {
+        assert!(!list.iter().any(|(_, n, _)| n == name), "{name}: {list:?}");
+    }
+    assert!(has(&list, "place", "Oval Office"), "{list:?}");
+    assert!(!has(&list, "org", "Oval Office"), "{list:?}");
+}
+
+#[test]
 fn corporate_names_stay_whole_and_their_halves_and_suffixes_are_no_orgs() {
     let s = Scratch::new();
     s.write(

@@ -91,7 +91,11 @@ fn lists() -> &'static Lists {
             .map(|h| h.trim_end_matches(" of").to_string())
             .collect();
         Lists {
-            titles: set(DATA[0]).union(&set(DATA[8])).cloned().collect(),
+            // Without their dots: a name's words are read without them ("Lt." is "lt").
+            titles: set(DATA[0])
+                .union(&set(DATA[8]))
+                .map(|t| t.trim_end_matches('.').to_string())
+                .collect(),
             given_names: set(DATA[1]),
             legal_forms: set(DATA[2]),
             company_forms: set(DATA[2]
@@ -234,6 +238,16 @@ fn is_non_name(words: &[String]) -> bool {
         || plural_titles
         || bloc
         || words.last().is_some_and(|w| l.money_units.contains(w))
+}
+
+/// Whether every word of `name` is a title or rank, with or without its dot ("Cmdr.",
+/// "Pope"); a possessive is no title ("Lord's").
+fn only_titles(name: &str) -> bool {
+    name.split_whitespace().all(|w| {
+        lists()
+            .titles
+            .contains(&w.trim_end_matches(['.', ',']).to_lowercase())
+    })
 }
 
 /// One word naming a doctrine after a person or place ("Thatcherism", "Gaullism") or its
@@ -633,7 +647,12 @@ pub(super) fn apply<'a>(
             // "Fortran" typed as a place: a thing, as for persons and orgs. "East", "the
             // West": a point of the compass alone is a direction or a bloc of its day, no
             // one place ("Middle East", "West Bank", "Midwest" have names of their own).
-            EntityKind::Place if !m.gazetteer && (is_product(&w) || is_compass_point(&w)) => {
+            // "Cmdr", "Cpl", "Pope": a title the tagger read as a place (not "Lord's",
+            // the ground, which `words` would make "lord").
+            EntityKind::Place
+                if !m.gazetteer
+                    && (is_product(&w) || is_compass_point(&w) || only_titles(&m.canonical)) =>
+            {
                 m.removed = true
             }
             // "Salomon" read as a place beside "Salomon Brothers Inc": the firm shortened,
