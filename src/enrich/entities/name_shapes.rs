@@ -209,11 +209,11 @@ pub(super) fn leader_of_a_body(body: &str, person: &str) -> bool {
     }
 }
 
-/// Streets, squares, gates, rooms, arenas and grounds, which the tagger may read as
+/// Streets, squares, gates, rooms, palaces, arenas and grounds, which the tagger may read as
 /// organisations ("Avenue of Eternal Peace", "Plaza de Mayo", "Gate of Heavenly Peace", "the
-/// Caucus Room", "the Melbourne Cricket Ground"); not "Street", whose names stand for
-/// institutions ("Downing Street", "Wall Street"). Not markets either: "Balogun Market" is a
-/// place, but "the Zagreb Money Market" is no street.
+/// Caucus Room", "the Palace of Justice", "the Melbourne Cricket Ground"); not "Street",
+/// whose names stand for institutions ("Downing Street", "Wall Street"). Not markets either:
+/// "Balogun Market" is a place, but "the Zagreb Money Market" is no street.
 pub(super) fn street_shaped(surface: &str) -> bool {
     const STREETS: &[&str] = &[
         "Arena",
@@ -250,7 +250,8 @@ pub(super) fn street_shaped(surface: &str) -> bool {
                     | "Rua"
                     | "Rue"
             )
-            || surface.starts_with("Gate of "))
+            || surface.starts_with("Gate of ")
+            || surface.starts_with("Palace of "))
 }
 
 /// "River Alder", "Mill Lane", "Mount Kenya": names whose first or last word says they are
