@@ -8,6 +8,8 @@
 //! - the institution of the country the article names most, among the rows' countries
 //!   (places named outright or by nationality: "British", "the UK"), or of the body it names
 //!   ("the General Assembly" in a story naming the United Nations);
+//! - a house of parliament ("the Senate", not "Congress") in a story of a country no row
+//!   lists that names no US place: that country's ("Italian Senate");
 //! - otherwise it stays as written: which country's it is, the article does not say.
 
 use std::borrow::Cow;
@@ -81,7 +83,13 @@ fn without_the(name: &str) -> &str {
         .unwrap_or(name)
 }
 
-pub(super) fn apply(art: &mut ArticleState<'_>, title: &str, body: &str) {
+pub(super) fn apply(
+    lex: &Lexicon,
+    demonyms: &Demonyms,
+    art: &mut ArticleState<'_>,
+    title: &str,
+    body: &str,
+) {
     let table = table();
     // The mentions written under a name of the table: most articles have none.
     let named_so: Vec<(usize, &Vec<(String, String)>)> = art
@@ -106,6 +114,17 @@ pub(super) fn apply(art: &mut ArticleState<'_>, title: &str, body: &str) {
     }
     let home = dateline_country(art, body, title.len() + 1);
     let home = home.as_deref();
+    // The story's own country when it names no US place at all (a dateline, else one named
+    // three times or more), by its adjective: whose a house no row lists is.
+    let house_adjective = (us_mentions(art) == 0)
+        .then(|| {
+            home.map(str::to_string)
+                .or_else(|| most_named_country(art).map(|(country, _)| country))
+        })
+        .flatten()
+        .filter(|country| country != "United States")
+        .and_then(|country| lex.entry(EntityKind::Place, &country, art.when()))
+        .and_then(|place| demonyms.adjective_of(place));
     let live = |kind: EntityKind| {
         art.mentions
             .iter()
@@ -184,6 +203,21 @@ pub(super) fn apply(art: &mut ArticleState<'_>, title: &str, body: &str) {
                     top_row(rows, &around, MIN_MENTIONS_AGAINST_THE_LIST)
                         .map(|(_, org)| Cow::Borrowed(org.as_str()))
                 })
+                // "ROME, May 4 - The Senate voted": a house of a country no row lists, in a
+                // story of that country that names no US place, is that country's ("Italian
+                // Senate"), not the gazetteer's US one. Not "Congress", which outside the
+                // rows' countries is a party or a union's ("the Congress failed to win a
+                // seat", "the Malaysian Indian Congress").
+                .or_else(|| {
+                    let adjective =
+                        house_adjective.filter(|_| HOUSES.contains(&name) && name != "Congress")?;
+                    let house = format!("{adjective} {name}");
+                    Some(
+                        lex.canonical_for(EntityKind::Org, &house, art.when())
+                            .into_owned()
+                            .into(),
+                    )
+                })
         } else {
             // A name as written: the country the article names most, else the one whose
             // cities and states it names most.
@@ -201,6 +235,16 @@ pub(super) fn apply(art: &mut ArticleState<'_>, title: &str, body: &str) {
         m.canonical = institution;
         m.gazetteer = true;
     }
+}
+
+/// How many places of the United States (the country, its cities and states, or
+/// "American") the story names.
+fn us_mentions(art: &ArticleState<'_>) -> usize {
+    art.mentions
+        .iter()
+        .filter(|m| !m.removed && m.kind == EntityKind::Place)
+        .filter(|m| country_of(&m.canonical).unwrap_or(&m.canonical) == "United States")
+        .count()
 }
 
 /// Words that name the United States in an event's name (besides "United States").
@@ -382,6 +426,31 @@ mod tests {
             "At the United Nations in New York, the General Assembly voted 107 to 2.",
         );
         assert_eq!(un, ["UN General Assembly", "United Nations"]);
+    }
+
+    #[test]
+    fn a_house_no_row_lists_is_the_story_s_country_s_unless_it_names_the_us() {
+        let rome = orgs(
+            "Budget passes",
+            "ROME, May 4 (Reuters) - The Senate approved the budget on Thursday after Prime \
+             Minister Giulio Andreotti won a confidence vote.",
+        );
+        assert_eq!(rome, ["Italian Senate", "Reuters"]);
+        let paris = orgs(
+            "France welcomes vote",
+            "PARIS, May 5 (Reuters) - France welcomed the vote in Washington, where the Senate \
+             approved the treaty.",
+        );
+        assert_eq!(paris, ["Reuters", "US Senate"]);
+        // "Congress" outside the rows' countries is a party's or a union's.
+        let lusaka = orgs(
+            "Poll",
+            "LUSAKA, Dec. 8 (Reuters) - The Congress lost the vote today.",
+        );
+        assert!(
+            !lusaka.contains(&"Zambian Congress".to_string()),
+            "{lusaka:?}"
+        );
     }
 
     #[test]
