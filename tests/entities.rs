@@ -240,6 +240,53 @@ fn an_abbreviated_rank_is_no_entity_and_the_oval_office_is_a_room() {
 }
 
 #[test]
+fn a_body_named_like_another_country_s_congress_is_its_own_and_a_formation_keeps_its_number() {
+    let s = Scratch::new();
+    s.write(
+        "1990-02-11-freed.txt",
+        "Mandela freed\n\nCAPE TOWN, Feb. 11 (Reuters) - Nelson Mandela walked free today. \
+         Leaders of the African National Congress and the Congress of South African Trade \
+         Unions cheered, and ANC flags flew.\n",
+    );
+    s.write(
+        "1977-03-02-strike.txt",
+        "Estate strike\n\nCOLOMBO, March 2 (Reuters) - The Ceylon Workers' Congress, which \
+         represents Tamil estate workers, called a strike today.\n",
+    );
+    s.write(
+        "1945-03-03-armies.txt",
+        "Armies meet\n\nLONDON, March 3 (AP) - Gen. Sir Bernard L. Montgomery, commanding the \
+         21st Army Group, met Air Commodore John Sims. Army and Navy officers cheered the \
+         Allied commander.\n",
+    );
+    s.index();
+    let list = listed(&s);
+    for name in [
+        "African National Congress",
+        "Congress of South African Trade Unions",
+        "Ceylon Workers' Congress",
+        "21st Army Group",
+    ] {
+        assert!(has(&list, "org", name), "{name}: {list:?}");
+    }
+    let anc = list
+        .iter()
+        .find(|(k, n, _)| k == "org" && n == "African National Congress")
+        .unwrap();
+    assert!(anc.2.contains(&"ANC".to_string()), "{anc:?}");
+    for name in [
+        "US Congress",
+        "ANC",
+        "Army Group",
+        "Air Commodore",
+        "Army and Navy",
+        "Allied",
+    ] {
+        assert!(!list.iter().any(|(_, n, _)| n == name), "{name}: {list:?}");
+    }
+}
+
+#[test]
 fn corporate_names_stay_whole_and_their_halves_and_suffixes_are_no_orgs() {
     let s = Scratch::new();
     s.write(

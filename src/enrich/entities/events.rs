@@ -136,7 +136,7 @@ fn head(word: &str) -> Option<&'static str> {
 }
 
 /// Ordinals that start an anniversary: "10th", "50th", "first" ... "fiftieth".
-fn is_ordinal(w: &str) -> bool {
+pub(super) fn is_ordinal(w: &str) -> bool {
     let lower = w.to_lowercase();
     let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     (!digits.is_empty()

@@ -124,6 +124,11 @@ pub(super) fn is_city(word: &str) -> bool {
     lists().cities.contains(&word.to_lowercase())
 }
 
+/// Whether `word` only qualifies a generic head ("National", "Federal"), in any case.
+pub(super) fn is_generic_modifier(word: &str) -> bool {
+    lists().modifiers.contains(&word.to_lowercase())
+}
+
 /// Whether `word` is a given name of the tagger's list ("Michael", "Paul"), in any case.
 pub(crate) fn is_given_name(word: &str) -> bool {
     lists().given_names.contains(&word.to_lowercase())
@@ -231,13 +236,28 @@ fn is_non_name(words: &[String]) -> bool {
     let plural_titles = words.len() > 1
         && words.last().is_some_and(|w| w.ends_with('s'))
         && words.iter().all(title_word);
-    // "the Allied Powers", "the Central Powers": a bloc of states, no organisation.
-    let bloc = words.len() > 1 && words.last().is_some_and(|w| w == "powers");
+    // "Air Commodore", "Field Marshal": a rank of more than one word.
+    let rank = words.len() > 1 && l.titles.contains(&words.join(" "));
+    // "Army and Navy officers": two bodies, neither named.
+    let two_heads = matches!(words, [a, and, b]
+        if (and == "and" || and == "&") && l.heads.contains(a) && l.heads.contains(b));
     words.is_empty()
         || words.iter().all(filler)
         || plural_titles
-        || bloc
+        || rank
+        || is_bloc(words)
+        || two_heads
         || words.last().is_some_and(|w| l.money_units.contains(w))
+}
+
+/// "the Allied Powers", "the Central Powers", "the Allies", "the Axis": a bloc of states, no
+/// organisation or place.
+fn is_bloc(words: &[String]) -> bool {
+    match words {
+        [one] => matches!(one.as_str(), "allied" | "allies" | "axis"),
+        [_, .., last] => last == "powers",
+        [] => false,
+    }
 }
 
 /// Whether every word of `name` is a title or rank, with or without its dot ("Cmdr.",
@@ -648,10 +668,13 @@ pub(super) fn apply<'a>(
             // West": a point of the compass alone is a direction or a bloc of its day, no
             // one place ("Middle East", "West Bank", "Midwest" have names of their own).
             // "Cmdr", "Cpl", "Pope": a title the tagger read as a place (not "Lord's",
-            // the ground, which `words` would make "lord").
+            // the ground, which `words` would make "lord"); "Allied": a bloc.
             EntityKind::Place
                 if !m.gazetteer
-                    && (is_product(&w) || is_compass_point(&w) || only_titles(&m.canonical)) =>
+                    && (is_product(&w)
+                        || is_compass_point(&w)
+                        || is_bloc(&w)
+                        || only_titles(&m.canonical)) =>
             {
                 m.removed = true
             }
@@ -758,6 +781,18 @@ mod tests {
         assert!(is_non_name(&w("Mr")));
         assert!(is_non_name(&w("Author")) && is_non_name(&w("Editor")));
         assert!(!is_non_name(&w("Standard & Poor's Corp")));
+        // Ranks of two words, two bodies joined, blocs; not a body of heads and modifiers.
+        for none in [
+            "Air Commodore",
+            "Lt.",
+            "Army and Navy",
+            "Allied",
+            "Axis",
+            "Central Powers",
+        ] {
+            assert!(is_non_name(&w(none)), "{none}");
+        }
+        assert!(!is_non_name(&w("Army Air Forces")) && !is_non_name(&w("Allied Bank")));
         assert_eq!(generic_head(&w("Central Bank")), Some("bank"));
         assert_eq!(generic_head(&w("the Commission")), Some("commission"));
         assert_eq!(generic_head(&w("European Commission")), None);

@@ -44,6 +44,12 @@ pub(super) fn apply<'a>(
     }
     let spans = joined.as_slice();
     let among_orgs = persons_listed_among_orgs(text, spans);
+    // The last words of the persons the tagger found ("Gingrich" of "Newt Gingrich").
+    let person_surnames: Vec<&str> = spans
+        .iter()
+        .filter(|s| s.kind == NerType::Per)
+        .filter_map(|s| text[s.start..s.end].rsplit(' ').next())
+        .collect();
     for (n, span) in spans.iter().enumerate().filter(|(_, s)| !s.doubtful) {
         if tail.is_some_and(|(s, e)| s <= span.start && span.end <= e) {
             continue;
@@ -160,6 +166,49 @@ pub(super) fn apply<'a>(
                     listed.len() >= 2 && listed.windows(2).all(|w| &text[w[0].1..w[1].0] == " ");
                 local_place(before) || town_s_party || ends_in_a_body(after) || side_by_side
             };
+        // "the African National Congress", "the Ceylon Workers' Congress": a name ending in a
+        // one-word head that the gazetteer reads as one body ("Congress": the US Congress),
+        // with a capitalised word before it that no list matched ("Workers'"), is another
+        // organisation. Not when the words before only qualify ("the National Congress", "the
+        // Ninth Congress": whose, the national pass reads) or name a person ("the Gingrich
+        // Congress"); "the British Labour Party" has no unlisted word: it is the party.
+        let org_around_listed_alias = span.kind == NerType::Org
+            && overlapped().filter(|m| m.kind == EntityKind::Org).count() == 1
+            && overlapped().all(|m| {
+                m.gazetteer
+                    && pos <= m.pos
+                    && m.end <= end
+                    && m.end - m.pos < end - pos
+                    && match m.kind {
+                        EntityKind::Org => {
+                            m.end == end && words::is_org_head(m.name) && m.canonical != m.name
+                        }
+                        kind => kind == EntityKind::Place,
+                    }
+            })
+            && {
+                let listed: Vec<(usize, usize)> = overlapped().map(|m| (m.pos, m.end)).collect();
+                let head = overlapped().map(|m| m.pos).max().unwrap_or(end);
+                let before: Vec<(&str, bool)> = word_spans(surface)
+                    .filter(|&(_, to)| pos + to <= head)
+                    .map(|(from, to)| {
+                        let unlisted = !listed
+                            .iter()
+                            .any(|&(p, e)| p <= pos + from && pos + to <= e);
+                        (&surface[from..to], unlisted)
+                    })
+                    .filter(|(word, _)| word.starts_with(char::is_uppercase) && *word != "The")
+                    .collect();
+                let person = |word: &str| {
+                    lex.knows(EntityKind::Person, word, art.when())
+                        || person_surnames.contains(&word)
+                };
+                before.iter().any(|&(_, unlisted)| unlisted)
+                    && !before.iter().all(|&(word, _)| {
+                        fragments::is_generic_modifier(word) || super::events::is_ordinal(word)
+                    })
+                    && !before.iter().any(|&(word, _)| person(word))
+            };
         // Named after it: the listed name ends before the span's own last word.
         let named_after = || overlapped().all(|m| m.end < end);
         // "Westminster Abbey", "Kremlin Square": a place named after what the gazetteer
@@ -178,6 +227,7 @@ pub(super) fn apply<'a>(
             || name_around_table_alias
             || facility_around_person
             || org_around_listed_org
+            || org_around_listed_alias
             || place_around_listed_org
         {
             for &i in &overlapping {
@@ -348,6 +398,15 @@ pub(super) fn apply<'a>(
         ));
         segment.add(&art.mentions, art.mentions.len() - 1);
     }
+}
+
+/// The byte ranges of `name`'s words (split at spaces).
+fn word_spans(name: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    name.split(' ').scan(0, |at, word| {
+        let start = *at;
+        *at += word.len() + 1;
+        Some((start, start + word.len()))
+    })
 }
 
 /// The mentions of one segment by position, so that finding those a span overlaps costs a
@@ -865,6 +924,7 @@ fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
     // "the U.S. Attorney's Office for the Western District of New York" is one name, whether
     // the tagger found the office or the district.
     if span.kind == NerType::Org {
+        start -= words::formation_ordinal_before(&text[..start], &text[start..end]);
         end += words::district_after(&text[end..]);
         let district = text[start..end]
             .split(' ')

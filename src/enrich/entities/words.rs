@@ -97,6 +97,42 @@ pub(super) fn numbers_a_thing(after: &str) -> bool {
     shape && suffix <= 2 && !more_of_the_word && !amount
 }
 
+/// How many bytes at the end of `before` are the ordinal of a military formation whose name
+/// follows (`name`): "21st " of "21st Army Group", "82nd " of "82nd Airborne Division". The
+/// tagger leaves the ordinal out, and without it "Army Group" names none. 0 when there is
+/// none or the name is no formation's.
+pub(super) fn formation_ordinal_before(before: &str, name: &str) -> usize {
+    const FORMATIONS: &[&str] = &[
+        "Airborne",
+        "Armored",
+        "Armoured",
+        "Army",
+        "Battalion",
+        "Brigade",
+        "Cavalry",
+        "Corps",
+        "Division",
+        "Fleet",
+        "Flotilla",
+        "Group",
+        "Infantry",
+        "Marines",
+        "Regiment",
+        "Squadron",
+    ];
+    if !name.split(' ').any(|w| FORMATIONS.contains(&w)) {
+        return 0;
+    }
+    let Some(rest) = before.strip_suffix(' ') else {
+        return 0;
+    };
+    let word = rest.rsplit([' ', '(', '\n']).next().unwrap_or(rest);
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    let ordinal =
+        (1..=3).contains(&digits) && matches!(&word[digits..], "st" | "nd" | "rd" | "th" | "d");
+    if ordinal { word.len() + 1 } else { 0 }
+}
+
 /// How many bytes at the end of `before` name the office or court whose district follows:
 /// "the U.S. Attorney's Office for the " (then "Western District of New York"), "the U.S.
 /// Court of Appeals for the ". Capitalised words, "of" between them; 0 when none.
