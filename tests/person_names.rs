@@ -50,6 +50,29 @@ fn an_article_s_forms_of_one_name_are_one_person_and_its_namesakes_stay_apart() 
 }
 
 #[test]
+fn particles_and_an_arabic_family_name_with_its_article_are_the_full_name_s() {
+    let s = Scratch::with_files(&[
+        (
+            "1978-08-22-kenyatta.txt",
+            "Kenyatta dies\n\nNAIROBI, Aug. 22 (Reuters) - The Vice-President, Mr. Daniel arap \
+             Moi, cut short a tour of the Rift Valley. Mr. Moi appealed for calm.\n",
+        ),
+        (
+            "2011-06-20-order.txt",
+            "Airline orders jets\n\nDOHA, June 20 (Reuters) - Qatar Airways chief executive Akbar \
+             Al Baker ordered 80 jets on Monday. \"We are growing,\" Mr. Al Baker said.\n",
+        ),
+    ]);
+    s.index();
+    let kenya = entities_of(&s, "Rift", "person");
+    assert!(has(&kenya, "Daniel arap Moi"), "{kenya:?}");
+    assert!(!has(&kenya, "Moi"), "{kenya:?}");
+    let doha = entities_of(&s, "jets", "person");
+    assert!(has(&doha, "Akbar Al Baker"), "{doha:?}");
+    assert!(!has(&doha, "Al Baker"), "{doha:?}");
+}
+
+#[test]
 fn across_the_archive_a_shorter_form_is_the_one_fuller_name_of_its_years() {
     let s = Scratch::with_files(&[
         (

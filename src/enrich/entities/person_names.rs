@@ -118,6 +118,9 @@ pub(crate) enum FamiliarForms {
 
 /// Whether `a` and `b` can be one person's names (see the module's comment).
 pub(crate) fn one_person(a: &str, b: &str, forms: FamiliarForms) -> bool {
+    if family_name_of(a, b) || family_name_of(b, a) {
+        return true;
+    }
     let (Some(pa), Some(pb)) = (parts(a), parts(b)) else {
         return false;
     };
@@ -137,6 +140,21 @@ pub(crate) fn one_person(a: &str, b: &str, forms: FamiliarForms) -> bool {
     short
         .iter()
         .all(|m| rest.any(|l| given_names_agree(m, l, forms)))
+}
+
+/// Whether `short` is `long`'s Arabic family name with its article or its "son of", written
+/// alone: "Al Baker" of "Akbar Al Baker", "Ben Ali" of "Zine El Abidine Ben Ali", "Al Nahyan"
+/// of "Mansour bin Zayed Al Nahyan". (The article is capitalised there, so the family name is
+/// two words, where "al-Maliki" is one.)
+fn family_name_of(short: &str, long: &str) -> bool {
+    const ARTICLES: &[&str] = &["Abu", "Al", "Ben", "Bin", "El", "Ibn", "Ould"];
+    let words: Vec<&str> = short.split(' ').collect();
+    matches!(words[..], [article, name] if ARTICLES.contains(&article)
+        && name.starts_with(char::is_uppercase))
+        && long.split(' ').count() >= 3
+        && long
+            .strip_suffix(short)
+            .is_some_and(|given| given.ends_with(' '))
 }
 
 /// How much a name says: how many given names it spells out (not initials), then its given
@@ -288,6 +306,14 @@ mod tests {
 
     fn same(a: &str, b: &str) -> bool {
         one_person(a, b, FamiliarForms::Agree)
+    }
+
+    #[test]
+    fn an_arabic_family_name_with_its_article_is_the_full_name_s() {
+        assert!(same("Al Baker", "Akbar Al Baker"));
+        assert!(same("Zine El Abidine Ben Ali", "Ben Ali"));
+        assert!(!same("Al Baker", "Akbar Al Bakri") && !same("Al Gore", "Albert Gore"));
+        assert!(!same("Al Baker", "James Baker"));
     }
 
     #[test]

@@ -155,9 +155,9 @@ fn token_info(w: &str, res: &Resources) -> Tok {
 /// "van Gogh", "bin Laden", "ten Hag"). Sorted.
 #[rustfmt::skip]
 const NAME_PARTICLES: &[&str] = &[
-    "al", "bin", "d", "da", "das", "de", "degli", "dei", "del", "della", "den", "der", "des", "di",
-    "do", "dos", "du", "el", "ibn", "la", "le", "les", "st", "te", "ten", "ter", "van", "von", "y",
-    "zu",
+    "al", "arap", "bin", "bint", "binti", "d", "da", "das", "de", "degli", "dei", "del", "della",
+    "den", "der", "des", "di", "do", "dos", "du", "el", "ibn", "la", "le", "les", "ould", "st",
+    "te", "ten", "ter", "van", "von", "wa", "y", "zu",
 ];
 
 /// A lowercase particle of persons' names ("van", "bin", "de"; see [`NAME_PARTICLES`]).
