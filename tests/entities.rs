@@ -287,6 +287,34 @@ fn a_body_named_like_another_country_s_congress_is_its_own_and_a_formation_keeps
 }
 
 #[test]
+fn places_named_after_places_are_their_own_and_states_of_their_years_are_places() {
+    let s = Scratch::new();
+    s.write(
+        "1968-07-05-lakes.txt",
+        "Lakes\n\nNAIROBI, July 5 (Reuters) - Fishermen on Lake Tanganyika caught less this \
+         year, climbers on Mount Kenya reported snow, and marchers walked down Michigan \
+         Avenue. Biafra appealed for food; the United Arab Republic sent none, and ships \
+         left Port Elizabeth.\n",
+    );
+    s.index();
+    let list = listed(&s);
+    for name in [
+        "Lake Tanganyika",
+        "Mount Kenya",
+        "Michigan Avenue",
+        "Biafra",
+        "United Arab Republic",
+        "Port Elizabeth",
+    ] {
+        assert!(has(&list, "place", name), "{name}: {list:?}");
+        assert!(!has(&list, "org", name), "{name}: {list:?}");
+    }
+    for name in ["Tanganyika", "Kenya", "Michigan"] {
+        assert!(!has(&list, "place", name), "{name}: {list:?}");
+    }
+}
+
+#[test]
 fn corporate_names_stay_whole_and_their_halves_and_suffixes_are_no_orgs() {
     let s = Scratch::new();
     s.write(

@@ -106,8 +106,10 @@ pub(super) fn apply<'a>(
         // A longer name the tagger found around a gazetteer place ("AC Milan", "Inter
         // Milan", "Milan Kundera", "Jordan Henderson"): the place is a word of that name,
         // not where the story is; so is an event in an organisation's name.
-        // So is a longer place "of" another ("Sea of Japan", "Community of Madrid").
-        let longer_place = span.kind == NerType::Loc && surface.contains(" of ");
+        // So is a longer place "of" another ("Sea of Japan", "Community of Madrid") or named
+        // after it as lakes, mountains and rivers are ("Lake Tanganyika", "Mount Kenya").
+        let longer_place =
+            span.kind == NerType::Loc && (surface.contains(" of ") || place_shaped(surface));
         let name_around_place = (matches!(span.kind, NerType::Per | NerType::Org) || longer_place)
             && {
                 let places: Vec<(usize, usize)> = overlapped()
@@ -166,10 +168,11 @@ pub(super) fn apply<'a>(
                     listed.len() >= 2 && listed.windows(2).all(|w| &text[w[0].1..w[1].0] == " ");
                 local_place(before) || town_s_party || ends_in_a_body(after) || side_by_side
             };
-        // "the African National Congress", "the Ceylon Workers' Congress": a name ending in a
-        // one-word head that the gazetteer reads as one body ("Congress": the US Congress),
-        // with a capitalised word before it that no list matched ("Workers'"), is another
-        // organisation. Not when the words before only qualify ("the National Congress", "the
+        // "the African National Congress", "the Ceylon Workers' Congress", "the Kenya
+        // Federation of Labour": a name ending in a one-word head that the gazetteer reads as
+        // one body ("Congress": the US Congress), or in such a name after a head and "of"
+        // ("Labour": the Labour Party), with a capitalised word before it that no list
+        // matched ("Workers'", "Federation"), is another organisation. Not when the words before only qualify ("the National Congress", "the
         // Ninth Congress": whose, the national pass reads) or name a person ("the Gingrich
         // Congress"); "the British Labour Party" has no unlisted word: it is the party.
         let org_around_listed_alias = span.kind == NerType::Org
@@ -181,7 +184,14 @@ pub(super) fn apply<'a>(
                     && m.end - m.pos < end - pos
                     && match m.kind {
                         EntityKind::Org => {
-                            m.end == end && words::is_org_head(m.name) && m.canonical != m.name
+                            m.end == end
+                                && !m.name.contains(' ')
+                                && m.canonical != m.name
+                                && (words::is_org_head(m.name)
+                                    || text[pos - base..m.pos - base]
+                                        .strip_suffix(" of ")
+                                        .and_then(|head| head.rsplit(' ').next())
+                                        .is_some_and(words::is_of_head))
                         }
                         kind => kind == EntityKind::Place,
                     }
