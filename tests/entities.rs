@@ -287,14 +287,15 @@ fn a_body_named_like_another_country_s_congress_is_its_own_and_a_formation_keeps
 }
 
 #[test]
-fn places_named_after_places_are_their_own_and_states_of_their_years_are_places() {
+fn places_named_after_places_or_after_a_noun_of_places_and_states_of_their_years_are_places() {
     let s = Scratch::new();
     s.write(
         "1968-07-05-lakes.txt",
         "Lakes\n\nNAIROBI, July 5 (Reuters) - Fishermen on Lake Tanganyika caught less this \
          year, climbers on Mount Kenya reported snow, and marchers walked down Michigan \
          Avenue. Biafra appealed for food; the United Arab Republic sent none, and ships \
-         left Port Elizabeth.\n",
+         left Port Elizabeth. In Buenos Aires, police detained fans in the narrow streets \
+         of La Boca.\n",
     );
     s.index();
     let list = listed(&s);
@@ -305,6 +306,7 @@ fn places_named_after_places_are_their_own_and_states_of_their_years_are_places(
         "Biafra",
         "United Arab Republic",
         "Port Elizabeth",
+        "La Boca",
     ] {
         assert!(has(&list, "place", name), "{name}: {list:?}");
         assert!(!has(&list, "org", name), "{name}: {list:?}");

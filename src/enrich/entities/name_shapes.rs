@@ -129,6 +129,32 @@ pub(super) fn city_after_locative(
         && !lex.knows(EntityKind::Org, surface, when)
 }
 
+/// "the neighbourhood of La Boca", "the village of Adigrat", "the outskirts of Kontum": a name
+/// after a lowercase noun of places and "of" is a place, whatever the tagger read it as.
+pub(super) fn after_a_place_noun(text: &str, at: usize) -> bool {
+    const NOUNS: &[&str] = &[
+        "borough",
+        "district",
+        "island",
+        "neighborhood",
+        "neighbourhood",
+        "outskirts",
+        "parish",
+        "province",
+        "region",
+        "streets",
+        "suburb",
+        "suburbs",
+        "town",
+        "township",
+        "village",
+    ];
+    text.get(..at)
+        .and_then(|before| before.strip_suffix(" of "))
+        .map(|before| before.rsplit(' ').next().unwrap_or(before))
+        .is_some_and(|noun| NOUNS.contains(&noun))
+}
+
 /// "over Lockerbie, Scotland", "of Irvine, Calif., seized": one word the tagger read as a
 /// name of another kind, then a comma and a place the lists know that is no city (a
 /// country, state or region, as datelines and news copy locate a town), then the clause goes

@@ -14,9 +14,9 @@ use super::fragments;
 use super::lexicon::{Lexicon, When};
 use super::mentions::{ArticleState, Mention};
 use super::name_shapes::{
-    city_after_locative, contest_shaped, county_shaped, ends_in_a_body, event_shaped,
-    leader_of_a_body, listed_org, local_place, org_shaped, place_shaped, street_shaped,
-    town_of_a_region, unknown_name,
+    after_a_place_noun, city_after_locative, contest_shaped, county_shaped, ends_in_a_body,
+    event_shaped, leader_of_a_body, listed_org, local_place, org_shaped, place_shaped,
+    street_shaped, town_of_a_region, unknown_name,
 };
 use super::spans::TaggedSpan;
 use super::whole_names;
@@ -314,6 +314,12 @@ pub(super) fn apply<'a>(
             }
             // Local streets and rivers the tagger has never seen look like "Joan Pritchett".
             NerType::Per if place_shaped(surface) => EntityKind::Place,
+            // "the neighbourhood of La Boca", "the village of Sandy Hook".
+            NerType::Per | NerType::Org
+                if after_a_place_noun(text, pos - base) && !lex.lists(surface) =>
+            {
+                EntityKind::Place
+            }
             // "the Sheffield and Hallamshire Senior Cup": no one's name ends in such a word
             // (a horse's may end in "Games").
             NerType::Per if contest_shaped(surface) => EntityKind::Event,
