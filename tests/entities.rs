@@ -317,6 +317,25 @@ fn places_named_after_places_or_after_a_noun_of_places_and_states_of_their_years
 }
 
 #[test]
+fn a_deck_in_title_case_under_the_headline_adds_no_names() {
+    let s = Scratch::new();
+    s.write(
+        "1934-07-01-purge.txt",
+        "Hitler Crushes Revolt of Storm Troop Leaders\n\nRoehm Shot in Munich Cell \u{2014} \
+         Schleicher and Wife Slain in Berlin\n\nBERLIN, July 1 (AP) \u{2014} Chancellor Adolf \
+         Hitler crushed a revolt of Storm Troop leaders today. Captain Ernst Roehm was shot in \
+         his cell in Munich.\n",
+    );
+    s.index();
+    let list = listed(&s);
+    assert!(has(&list, "person", "Ernst Roehm"), "{list:?}");
+    assert!(has(&list, "place", "Munich"), "{list:?}");
+    for name in ["Roehm Shot", "Wife Slain", "Munich Cell"] {
+        assert!(!list.iter().any(|(_, n, _)| n == name), "{name}: {list:?}");
+    }
+}
+
+#[test]
 fn corporate_names_stay_whole_and_their_halves_and_suffixes_are_no_orgs() {
     let s = Scratch::new();
     s.write(

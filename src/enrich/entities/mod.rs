@@ -55,7 +55,7 @@ use tokens::tokenize;
 
 /// Bump when the extraction rules change what comes out of the same text, so the next index
 /// run re-extracts every file (the ingest fingerprint includes it).
-pub const EXTRACTION_VERSION: u32 = 102;
+pub const EXTRACTION_VERSION: u32 = 103;
 
 /// A hash of the built-in data the rules read besides the gazetteer (the demonym table, the
 /// word lists of `data/entities` and the tagger's organisation lists), for the ingest
@@ -225,7 +225,29 @@ impl EntityExtractor {
             title_pass
         };
         self.scan_segment(title, 0, title_pass, &mut art);
-        self.scan_segment(body, title.len() + 1, body_pass, &mut art);
+        // Decks (the headline's further lines, in Title Case too, before the story) are read
+        // as the headline is; the story then starts with its dateline.
+        let decks = deck_lines_len(body);
+        if decks > 0 {
+            self.scan_segment(&body[..decks], title.len() + 1, SecondPass::Off, &mut art);
+        }
+        let story_spans: Vec<spans::TaggedSpan>;
+        let body_pass = match body_pass {
+            SecondPass::Tagged(spans) if decks > 0 => {
+                story_spans = spans
+                    .iter()
+                    .filter(|s| s.start >= decks)
+                    .map(|s| spans::TaggedSpan {
+                        start: s.start - decks,
+                        end: s.end - decks,
+                        ..*s
+                    })
+                    .collect();
+                SecondPass::Tagged(&story_spans)
+            }
+            pass => pass,
+        };
+        self.scan_segment(&body[decks..], title.len() + 1 + decks, body_pass, &mut art);
         art.start_pass(FoundBy::Markup);
         markup::apply(&self.lexicon, title, body, markup, &mut art);
         art.start_pass(FoundBy::Resolution);
@@ -327,6 +349,34 @@ pub struct EntityMention {
     pub found_by: FoundBy,
 }
 
+/// How many bytes at the start of `body` are decks: lines in Title Case ([`looks_title_case`])
+/// of 5 to 30 words (not a venue's "Lansdowne Road, Dublin") that end in no full stop and
+/// open with no word in capitals or "By" ("Utah Casts Deciding Vote — Roosevelt Proclaims
+/// Close of Dry Era"), with the blank lines after them. 0 when the body starts with its story,
+/// or is all such lines.
+fn deck_lines_len(body: &str) -> usize {
+    let (mut len, mut decks) = (0, 0);
+    for line in body.split_inclusive('\n') {
+        let text = line.trim();
+        // A word in capitals first is a dateline ("TORONTO 1996-08-23 - Results from the
+        // Canadian Open") or a byline.
+        let first = text.split_whitespace().next().unwrap_or("");
+        let capitals = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !first.chars().any(char::is_lowercase);
+        let deck = looks_title_case(text)
+            && (5..=30).contains(&text.split_whitespace().count())
+            && !text.ends_with(['.', ':'])
+            && !text.starts_with("By ")
+            && !capitals;
+        if !(text.is_empty() || deck) {
+            return if decks > 0 { len } else { 0 };
+        }
+        decks += usize::from(deck);
+        len += line.len();
+    }
+    0
+}
+
 /// Headlines In Title Case capitalise every word, which would feed the rules garbage; such
 /// titles get gazetteer matching only.
 fn looks_title_case(title: &str) -> bool {
@@ -344,6 +394,23 @@ fn looks_title_case(title: &str) -> bool {
 mod tests {
     use super::*;
     use std::sync::OnceLock;
+
+    #[test]
+    fn decks_are_the_title_case_lines_before_the_story() {
+        let body = "Utah Casts Deciding Vote \u{2014} Roosevelt Proclaims Close of Dry Era\n\n\
+                    SALT LAKE CITY, Dec. 5 (AP) \u{2014} Utah became the thirty-sixth State.";
+        assert_eq!(&body[deck_lines_len(body)..][..14], "SALT LAKE CITY");
+        for story in [
+            "TORONTO 1996-08-23 - Results from the Canadian Open Tennis Tournament Today\n\nx",
+            "Lansdowne Road, Dublin\n\nIreland play England.",
+            "By JOHN SMITH, Special Correspondent Of The Times\n\nLONDON - It rained.",
+            "The Government Announced New Measures To Curb Inflation On Monday.\n\nMore.",
+            "\n\nPARIS - It rained.",
+            "Utah Casts Deciding Vote \u{2014} Roosevelt Proclaims Close of Dry Era",
+        ] {
+            assert_eq!(deck_lines_len(story), 0, "{story}");
+        }
+    }
 
     pub(super) fn builtin() -> &'static EntityExtractor {
         static EX: OnceLock<EntityExtractor> = OnceLock::new();
