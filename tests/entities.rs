@@ -336,6 +336,33 @@ fn a_deck_in_title_case_under_the_headline_adds_no_names() {
 }
 
 #[test]
+fn movements_and_parties_named_in_their_own_language_or_by_acronym_are_the_listed_bodies() {
+    let s = Scratch::new();
+    s.write(
+        "1990-05-12-lima.txt",
+        "Guerrillas strike\n\nLIMA, May 12 (Reuters) - Sendero Luminoso guerrillas blew up \
+         two pylons, and in Mexico City the PRI named its candidate.\n",
+    );
+    s.write(
+        "1992-05-12-manila.txt",
+        "Count goes on\n\nMANILA, May 12 (Reuters) - Comelec officials said the count would \
+         take two weeks.\n",
+    );
+    s.index();
+    let list = listed(&s);
+    for name in [
+        "Shining Path",
+        "Institutional Revolutionary Party",
+        "Commission on Elections",
+    ] {
+        assert!(has(&list, "org", name), "{name}: {list:?}");
+    }
+    for name in ["Sendero Luminoso", "PRI", "Comelec"] {
+        assert!(!list.iter().any(|(_, n, _)| n == name), "{name}: {list:?}");
+    }
+}
+
+#[test]
 fn corporate_names_stay_whole_and_their_halves_and_suffixes_are_no_orgs() {
     let s = Scratch::new();
     s.write(

@@ -422,32 +422,25 @@ fn an_acronym_of_the_name_in_its_own_language_carries_too() {
     let s = Scratch::with_files(&[
         (
             "1988-07-07-mexico.txt",
-            "Vote count\n\nMEXICO CITY, July 7 - The Institutional Revolutionary Party (PRI) \
-             claimed victory on Thursday. The PRI has governed since 1929.\n",
+            "Vote count\n\nMEXICO CITY, July 7 - The National Action Party (PAN) claimed \
+             victory on Thursday. The PAN has won in the north.\n",
         ),
         (
             "1988-07-10-salinas.txt",
-            "Salinas declared\n\nMEXICO CITY, July 10 - Officials of the Institutional \
-             Revolutionary Party (PRI) said the count was fair.\n",
+            "Salinas declared\n\nMEXICO CITY, July 10 - Officials of the National Action \
+             Party (PAN) said the count was unfair.\n",
         ),
         (
             "1988-07-12-protest.txt",
-            "Protest\n\nMEXICO CITY, July 12 - Thousands marched against the PRI in the \
+            "Protest\n\nMEXICO CITY, July 12 - Thousands marched with the PAN in the \
              Zocalo on Tuesday.\n",
         ),
     ]);
     s.index();
     let table = archive_aliases(&s);
-    assert!(
-        table.contains("org\tInstitutional Revolutionary Party\tPRI"),
-        "{table}"
-    );
+    assert!(table.contains("org\tNational Action Party\tPAN"), "{table}");
     let protest = entities_of(&s, "marched", "org");
-    assert_eq!(
-        protest,
-        ["Institutional Revolutionary Party"],
-        "{protest:?}"
-    );
+    assert_eq!(protest, ["National Action Party"], "{protest:?}");
 }
 
 #[test]
@@ -1448,8 +1441,8 @@ fn a_country_s_own_institution_and_an_acronym_of_another_language_are_one_entity
         ),
         (
             "1996-08-20-guerrillas.txt",
-            "Clashes\n\nTroops fought Kurdistan Workers Party (PKK) guerrillas on Monday. The \
-             PKK denied the report.\n",
+            "Clashes\n\nTroops fought Kurdistan Freedom Party (PAK) guerrillas on Monday. The \
+             PAK denied the report.\n",
         ),
     ]);
     s.index();
@@ -1459,7 +1452,7 @@ fn a_country_s_own_institution_and_an_acronym_of_another_language_are_one_entity
     assert_eq!(entities_of(&s, "rates", "org"), ["Treasury"]);
     assert_eq!(
         entities_of(&s, "guerrillas", "org"),
-        ["Kurdistan Workers Party"]
+        ["Kurdistan Freedom Party"]
     );
 }
 

@@ -221,10 +221,11 @@ pub(super) fn apply<'a>(
             };
         // Named after it: the listed name ends before the span's own last word.
         let named_after = || overlapped().all(|m| m.end < end);
-        // "Westminster Abbey", "Kremlin Square": a place named after what the gazetteer
-        // knows as an organisation.
+        // "Westminster Abbey", "Kremlin Square", "Admiralty House": a place named after what
+        // the gazetteer knows as an organisation.
         let place_around_listed_org = span.kind == NerType::Loc
-            && place_shaped(surface)
+            && (place_shaped(surface)
+                || surface.rsplit(' ').next().is_some_and(words::is_place_head))
             && all_listed_inside(EntityKind::Org)
             && named_after();
         // "the Lenin Shipyard", "Kennedy Airport": a facility named after a person.
