@@ -363,6 +363,28 @@ fn movements_and_parties_named_in_their_own_language_or_by_acronym_are_the_liste
 }
 
 #[test]
+fn palaces_and_conference_centres_are_buildings_and_a_club_named_so_is_a_club() {
+    let s = Scratch::new();
+    s.write(
+        "1990-08-02-kuwait.txt",
+        "Iraq invades\n\nKUWAIT, Aug. 2 (Reuters) - Iraqi troops stormed the Dasman Palace \
+         before dawn. Delegates had met at the Government Conference Centre last week.\n",
+    );
+    s.write(
+        "1996-08-24-palace.txt",
+        "Palace win\n\nLONDON, Aug. 24 (Reuters) - Crystal Palace beat Leeds 2-1 on \
+         Saturday.\n",
+    );
+    s.index();
+    let list = listed(&s);
+    for name in ["Dasman Palace", "Government Conference Centre"] {
+        assert!(has(&list, "place", name), "{name}: {list:?}");
+        assert!(!has(&list, "org", name), "{name}: {list:?}");
+    }
+    assert!(has(&list, "org", "Crystal Palace"), "{list:?}");
+}
+
+#[test]
 fn corporate_names_stay_whole_and_their_halves_and_suffixes_are_no_orgs() {
     let s = Scratch::new();
     s.write(

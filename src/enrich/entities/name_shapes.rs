@@ -280,6 +280,34 @@ pub(super) fn street_shaped(surface: &str) -> bool {
             || surface.starts_with("Palace of "))
 }
 
+/// "the Dasman Palace", "the Government Conference Centre", "the Jakarta Convention Center":
+/// a palace, or a centre for conferences, shows, shopping, sport or the arts, is a building
+/// where things happen; the caller leaves out names a list knows as organisations ("Crystal
+/// Palace" the club, "Buckingham Palace" for the household). Research and medical centres
+/// are bodies ("Goddard Space Flight Center").
+pub(super) fn venue_shaped(surface: &str) -> bool {
+    const VENUES: &[&str] = &[
+        "Arts",
+        "Civic",
+        "Community",
+        "Conference",
+        "Convention",
+        "Exhibition",
+        "Leisure",
+        "Shopping",
+        "Sports",
+        "Trade",
+    ];
+    let mut words = surface.rsplit(' ');
+    let last = words.next().unwrap_or("");
+    let before = words.next();
+    match last {
+        "Palace" => before.is_some(),
+        "Centre" | "Center" => before.is_some_and(|w| VENUES.contains(&w)),
+        _ => false,
+    }
+}
+
 /// "River Alder", "Mill Lane", "Mount Kenya": names whose first or last word says they are
 /// places, however much the rest looks like a person's name.
 pub(super) fn place_shaped(surface: &str) -> bool {

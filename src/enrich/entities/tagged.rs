@@ -16,7 +16,7 @@ use super::mentions::{ArticleState, Mention};
 use super::name_shapes::{
     after_a_place_noun, city_after_locative, contest_shaped, county_shaped, ends_in_a_body,
     event_shaped, leader_of_a_body, listed_org, local_place, org_shaped, place_shaped,
-    street_shaped, town_of_a_region, unknown_name,
+    street_shaped, town_of_a_region, unknown_name, venue_shaped,
 };
 use super::spans::TaggedSpan;
 use super::whole_names;
@@ -342,6 +342,13 @@ pub(super) fn apply<'a>(
             NerType::Org if event_shaped(surface, &text[..pos - base]) => EntityKind::Event,
             // "Avenue of Eternal Peace", "Tiananmen Square": a street or square.
             NerType::Org if street_shaped(surface) => EntityKind::Place,
+            NerType::Org
+                if venue_shaped(surface)
+                    && !crate::enrich::ner::is_listed_organisation(surface)
+                    && !lex.knows(EntityKind::Org, surface, art.when()) =>
+            {
+                EntityKind::Place
+            }
             // "Sayre County commissioners": a county, unless a list knows a club or firm of
             // that name ("Notts County").
             NerType::Org
