@@ -220,7 +220,8 @@ fn an_abbreviated_rank_is_no_entity_and_the_oval_office_is_a_room() {
         "Officers meet\n\nBUENOS AIRES, March 2 (AP) - Lieut. Gen. Leopoldo Galtieri met Lt. \
          Col. Oliver North and Capt. John Hadley on Friday. Brig. Gen. Ann Dunwoody, Cpl. Tom \
          Reyes and Cmdr. Peter Lund joined them. Later Lieut. Astiz left. The Pope and the \
-         president spoke in the Oval Office on Sunday, and England played at Lord's.\n",
+         president spoke in the Oval Office on Sunday, and England played at Lord's. The \
+         Chief of the Army Staff, Gen. Sam Manekshaw, was away.\n",
     );
     s.index();
     let list = listed(&s);
@@ -232,7 +233,16 @@ fn an_abbreviated_rank_is_no_entity_and_the_oval_office_is_a_room() {
     ] {
         assert!(has(&list, "person", name), "{name}: {list:?}");
     }
-    for name in ["Lieut", "Lieut.", "Cmdr", "Cpl", "Brig", "Capt", "Pope"] {
+    for name in [
+        "Lieut",
+        "Lieut.",
+        "Cmdr",
+        "Cpl",
+        "Brig",
+        "Capt",
+        "Pope",
+        "Army Staff",
+    ] {
         assert!(!list.iter().any(|(_, n, _)| n == name), "{name}: {list:?}");
     }
     assert!(has(&list, "place", "Oval Office"), "{list:?}");

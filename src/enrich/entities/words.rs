@@ -218,7 +218,8 @@ pub(super) fn vessel_or_code_name_before(before: &str) -> bool {
 /// Whether a name the tagger read as an organisation, with the text `before` it, names an
 /// office rather than a body: a portfolio after its title ([`portfolio_before`]), the title
 /// with its portfolio ([`is_title_and_portfolio`]), or a place and an office before the
-/// holder's name ("Alberta Premier", "Kenya President"; not "P&O Princess").
+/// holder's name ("Alberta Premier", "Kenya President"; not "P&O Princess"), or a staff
+/// after its chief ("Chief of the Army Staff").
 pub(super) fn names_an_office(before: &str, name: &str) -> bool {
     const OFFICES: &[&str] = &[
         "Chancellor",
@@ -234,7 +235,12 @@ pub(super) fn names_an_office(before: &str, name: &str) -> bool {
         && name
             .rsplit_once(' ')
             .is_some_and(|(_, last)| OFFICES.contains(&last));
-    portfolio_before(before) || is_title_and_portfolio(name) || place_and_office
+    // "Chief of the Army Staff", "Chief of the Defence Staff": a staff after its chief.
+    let chief_of_staff = name.ends_with("Staff")
+        && ["Chief of ", "Chief of the ", "Chiefs of ", "Chiefs of the "]
+            .iter()
+            .any(|chief| before.ends_with(chief));
+    portfolio_before(before) || is_title_and_portfolio(name) || place_and_office || chief_of_staff
 }
 
 /// Whether `before` ends in an office holder's title and "for" (a minister's and "of"):
