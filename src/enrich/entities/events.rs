@@ -147,9 +147,10 @@ pub(super) fn is_ordinal(w: &str) -> bool {
 
 #[rustfmt::skip]
 const ORDINAL_WORDS: &[&str] = &[
-    "eighth", "fifteenth", "fifth", "fiftieth", "first", "fortieth", "fourth", "hundredth",
-    "ninth", "second", "seventh", "sixth", "tenth", "third", "thirtieth", "twentieth",
-    "twenty-fifth",
+    "eighteenth", "eighth", "eightieth", "eleventh", "fifteenth", "fifth", "fiftieth", "first",
+    "fortieth", "fourteenth", "fourth", "hundredth", "nineteenth", "ninetieth", "ninth",
+    "second", "seventeenth", "seventh", "seventieth", "sixteenth", "sixth", "sixtieth", "tenth",
+    "third", "thirteenth", "thirtieth", "twelfth", "twentieth", "twenty-fifth",
 ];
 
 fn is_year(w: &str) -> bool {
