@@ -264,6 +264,12 @@ fn a_body_named_like_another_country_s_congress_is_its_own_and_a_formation_keeps
          represents Tamil estate workers, called a strike today.\n",
     );
     s.write(
+        "2021-06-14-brady.txt",
+        "Delay backed\n\nLONDON, June 14 (Reuters) - The move followed a meeting with Graham \
+         Brady, chairman of the 1922 Committee of Conservative lawmakers, who later said he \
+         agreed.\n",
+    );
+    s.write(
         "1945-03-03-armies.txt",
         "Armies meet\n\nLONDON, March 3 (AP) - Gen. Sir Bernard L. Montgomery, commanding the \
          21st Army Group, met Air Commodore John Sims. Army and Navy officers cheered the \
@@ -276,6 +282,7 @@ fn a_body_named_like_another_country_s_congress_is_its_own_and_a_formation_keeps
         "Congress of South African Trade Unions",
         "Ceylon Workers' Congress",
         "21st Army Group",
+        "1922 Committee",
     ] {
         assert!(has(&list, "org", name), "{name}: {list:?}");
     }
@@ -286,6 +293,7 @@ fn a_body_named_like_another_country_s_congress_is_its_own_and_a_formation_keeps
     assert!(anc.2.contains(&"ANC".to_string()), "{anc:?}");
     for name in [
         "US Congress",
+        "1922 Committee of Conservative",
         "ANC",
         "Army Group",
         "Air Commodore",

@@ -991,6 +991,22 @@ fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
     {
         end += " party".len();
     }
+    // "the 1922 Committee of Conservative lawmakers": the tagger ran on into the adjective of
+    // the lowercase noun after the name ("Bank of America shares" ends in no adjective).
+    if span.kind == NerType::Org
+        && let Some(of) = text[start..end].rfind(" of ")
+        && let adjective = &text[start + of + 4..end]
+        && !adjective.contains(' ')
+        && adjective.starts_with(char::is_uppercase)
+        && ["ative", "atic", "ese", "ian", "ican", "ish", "ist"]
+            .iter()
+            .any(|e| adjective.ends_with(e))
+        && text[end..]
+            .strip_prefix(' ')
+            .is_some_and(|next| next.starts_with(char::is_lowercase))
+    {
+        end = start + of;
+    }
     let last_word = text[start..end].rsplit(' ').next().unwrap_or("");
     // "U.S." keeps its dots; "batteries." does not, and neither does a legal form, so that
     // "GenCorp Inc." (before "said" or at a sentence's end) is the same name as "GenCorp Inc".
