@@ -148,13 +148,14 @@ pub(crate) fn one_person(a: &str, b: &str, forms: FamiliarForms) -> bool {
 /// two words, where "al-Maliki" is one.)
 fn family_name_of(short: &str, long: &str) -> bool {
     const ARTICLES: &[&str] = &["Abu", "Al", "Ben", "Bin", "El", "Ibn", "Ould"];
-    let words: Vec<&str> = short.split(' ').collect();
-    matches!(words[..], [article, name] if ARTICLES.contains(&article)
-        && name.starts_with(char::is_uppercase))
-        && long.split(' ').count() >= 3
-        && long
-            .strip_suffix(short)
-            .is_some_and(|given| given.ends_with(' '))
+    // Cheapest test first: most pairs of names share no ending at all.
+    long.strip_suffix(short)
+        .is_some_and(|given| given.ends_with(' ') && !given.trim().is_empty())
+        && short.split_once(' ').is_some_and(|(article, name)| {
+            ARTICLES.contains(&article)
+                && name.starts_with(char::is_uppercase)
+                && !name.contains(' ')
+        })
 }
 
 /// How much a name says: how many given names it spells out (not initials), then its given
