@@ -73,9 +73,18 @@ pub(super) fn apply<'a>(
                 .strip_prefix(p)
                 .is_some_and(|st| st.starts_with(char::is_uppercase))
         });
+        // "the Avenida 9 de Julio", "25 de Mayo": a date in Spanish or Portuguese (a street's,
+        // a town's, a day's name), no one's.
+        let date_named = ["de ", "do ", "da "]
+            .iter()
+            .any(|de| surface.starts_with(de))
+            && text[..pos - base]
+                .strip_suffix(' ')
+                .is_some_and(|before| before.ends_with(|c: char| c.is_ascii_digit()));
         if is_common_word(named)
             || clock
             || party_and_state
+            || date_named
             || surface.contains(';')
             || is_law(surface)
             || !lowercase_words_fit(named, span.kind)
