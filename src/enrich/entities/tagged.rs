@@ -313,10 +313,23 @@ pub(super) fn apply<'a>(
             NerType::Loc | NerType::Org
                 if words::after_role_noun(text, pos - base)
                     && surface.split(' ').count() <= 3
-                    // "The striker Stoke City signed": a club, not a name.
-                    && surface
-                        .split_once(' ')
-                        .is_none_or(|(first, _)| fragments::is_given_name(first))
+                    // "The striker Stoke City signed": a club, not a name (nor a name the
+                    // tagger's lists know as one, or with a club's, a body's, an event's or
+                    // an award's word: "winners Academy Award").
+                    && surface.split_once(' ').is_none_or(|(first, rest)| {
+                        fragments::is_given_name(first)
+                            || !(crate::enrich::ner::is_listed_organisation(surface)
+                                || rest.split(' ').any(|w| {
+                                    words::is_org_head(w)
+                                        || words::is_event_head(w)
+                                        || matches!(w, "Award" | "Medal" | "Prize" | "Trophy")
+                                        || matches!(
+                                            w,
+                                            "Albion" | "Athletic" | "City" | "FC" | "Rovers"
+                                                | "Town" | "United" | "Wanderers"
+                                        )
+                                }))
+                    })
                     && !org_shaped(surface)
                     && !lex.lists(surface) =>
             {
