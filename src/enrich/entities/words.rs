@@ -803,6 +803,12 @@ pub(super) fn club_before_a_role(text: &str, start: usize, end: usize) -> bool {
 /// (Magic) Johnson"): no entity of its own.
 pub(super) fn quoted_title_or_nickname(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
+    // "the film \"The Beach\"": an article inside the marks, left out of the name.
+    let open = ["The ", "A ", "An "]
+        .iter()
+        .find(|article| text[..start].ends_with(*article))
+        .map_or(start, |article| start - article.len());
+    let before_quote = text[..open].chars().next_back();
     let mut after = text[end..].chars();
     let (close, next) = (after.next(), after.next());
     // "the newspaper \"Pravda\"", "the band 'Oasis'": a body named in quotes.
@@ -825,7 +831,7 @@ pub(super) fn quoted_title_or_nickname(text: &str, start: usize, end: usize) -> 
         "weekly",
     ];
     // Before the opening mark, whatever its width ("\u{201c}" is three bytes).
-    let before_mark = &text[..start - before.map_or(0, char::len_utf8)];
+    let before_mark = &text[..open - before_quote.map_or(0, char::len_utf8)];
     let body_before = before_mark
         .trim_end()
         .rsplit(' ')
@@ -833,7 +839,7 @@ pub(super) fn quoted_title_or_nickname(text: &str, start: usize, end: usize) -> 
         .is_some_and(|w| BODIES.contains(&w));
     let quoted = !body_before
         && matches!(
-            (before, close),
+            (before_quote, close),
             (Some('\'' | '\u{2018}'), Some('\'' | '\u{2019}'))
                 | (Some('"' | '\u{201c}'), Some('"' | '\u{201d}'))
         )
@@ -1049,6 +1055,8 @@ mod tests {
         assert!(at("the film \u{201c}Titanic\u{201d} won", "Titanic"));
         assert!(at("costs \u{a3}5 \u{2013}\u{201c}Jaws\u{201d} too", "Jaws"));
         assert!(!at("the newspaper \"Pravda\" said", "Pravda"));
+        assert!(at("where the film \"The Beach\" was made", "Beach"));
+        assert!(!at("the newspaper \"The Times\" said", "Times"));
         assert!(!at("Ben-Hur's chariot", "Ben-Hur"));
         assert!(at("Earvin (Magic) Johnson, playing", "Magic"));
         assert!(!at(
