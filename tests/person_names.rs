@@ -58,6 +58,11 @@ fn particles_and_an_arabic_family_name_with_its_article_are_the_full_name_s() {
              Moi, cut short a tour of the Rift Valley. Mr. Moi appealed for calm.\n",
         ),
         (
+            "1994-01-03-chiapas.txt",
+            "Uprising\n\nMEXICO CITY, Jan. 3 (Reuters) - President Carlos Salinas de Gortari sent \
+             troops to Chiapas. The Zapatista uprising embarrasses Mr. Salinas.\n",
+        ),
+        (
             "2011-06-20-order.txt",
             "Airline orders jets\n\nDOHA, June 20 (Reuters) - Qatar Airways chief executive Akbar \
              Al Baker ordered 80 jets on Monday. \"We are growing,\" Mr. Al Baker said.\n",
@@ -67,6 +72,9 @@ fn particles_and_an_arabic_family_name_with_its_article_are_the_full_name_s() {
     let kenya = entities_of(&s, "Rift", "person");
     assert!(has(&kenya, "Daniel arap Moi"), "{kenya:?}");
     assert!(!has(&kenya, "Moi"), "{kenya:?}");
+    let mexico = entities_of(&s, "Zapatista", "person");
+    assert!(has(&mexico, "Carlos Salinas de Gortari"), "{mexico:?}");
+    assert!(!has(&mexico, "Salinas"), "{mexico:?}");
     let doha = entities_of(&s, "jets", "person");
     assert!(has(&doha, "Akbar Al Baker"), "{doha:?}");
     assert!(!has(&doha, "Al Baker"), "{doha:?}");

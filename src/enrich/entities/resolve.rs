@@ -203,10 +203,15 @@ pub(super) fn resolve<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>, title: &
                     && syllables(&a)
                     && syllables(&b));
             let family_first = (is_family_name(first) || east_asian).then_some(first);
-            // "Salvador Allende Gossens", "Augusto Pinochet Ugarte": a Spanish or Portuguese
-            // name's father's family name, the one used alone, comes before the mother's.
+            // "Salvador Allende Gossens", "Augusto Pinochet Ugarte", "Carlos Salinas de
+            // Gortari": a Spanish or Portuguese name's father's family name, the one used
+            // alone, comes before the mother's.
             let words: Vec<&str> = m.name.split(' ').collect();
             let paternal = match words[..] {
+                // "Carlos Salinas de Gortari": the mother's name with its particle.
+                [given, .., paternal, "de" | "del" | "y", _] if fragments::is_given_name(given) => {
+                    is_family_name(paternal).then_some(paternal)
+                }
                 [given, .., paternal, _] if fragments::is_given_name(given) => {
                     is_family_name(paternal).then_some(paternal)
                 }
