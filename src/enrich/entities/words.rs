@@ -810,7 +810,17 @@ pub(super) fn quoted_title_or_nickname(text: &str, start: usize, end: usize) -> 
         .map_or(start, |article| start - article.len());
     let before_quote = text[..open].chars().next_back();
     let mut after = text[end..].chars();
-    let (close, next) = (after.next(), after.next());
+    let mut close = after.next();
+    // "known as \"Big Minh,\" said": American copy closes the quote after the comma.
+    if matches!(close, Some(',' | '.'))
+        && matches!(
+            after.clone().next(),
+            Some('"' | '\u{201d}' | '\'' | '\u{2019}')
+        )
+    {
+        close = after.next();
+    }
+    let next = after.next();
     // "the newspaper \"Pravda\"", "the band 'Oasis'": a body named in quotes.
     const BODIES: &[&str] = &[
         "agency",
@@ -1056,6 +1066,7 @@ mod tests {
         assert!(at("costs \u{a3}5 \u{2013}\u{201c}Jaws\u{201d} too", "Jaws"));
         assert!(!at("the newspaper \"Pravda\" said", "Pravda"));
         assert!(at("where the film \"The Beach\" was made", "Beach"));
+        assert!(at("known to all as \"Big Minh,\" said", "Big Minh"));
         assert!(!at("the newspaper \"The Times\" said", "Times"));
         assert!(!at("Ben-Hur's chariot", "Ben-Hur"));
         assert!(at("Earvin (Magic) Johnson, playing", "Magic"));
