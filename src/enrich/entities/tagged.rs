@@ -180,10 +180,8 @@ pub(super) fn apply<'a>(
         // "the African National Congress", "the Ceylon Workers' Congress", "the Kenya
         // Federation of Labour": a name ending in a one-word head that the gazetteer reads as
         // one body ("Congress": the US Congress), or in such a name after a head and "of"
-        // ("Labour": the Labour Party), with a capitalised word before it that no list
-        // matched ("Workers'", "Federation"), is another organisation. Not when the words before only qualify ("the National Congress", "the
-        // Ninth Congress": whose, the national pass reads) or name a person ("the Gingrich
-        // Congress"); "the British Labour Party" has no unlisted word: it is the party.
+        // ("Labour": the Labour Party), with words of its own before it, is another
+        // organisation ([`words_of_its_own`]).
         let org_around_listed_alias = span.kind == NerType::Org
             && overlapped().filter(|m| m.kind == EntityKind::Org).count() == 1
             && overlapped().all(|m| {
@@ -206,27 +204,13 @@ pub(super) fn apply<'a>(
                     }
             })
             && {
-                let listed: Vec<(usize, usize)> = overlapped().map(|m| (m.pos, m.end)).collect();
-                let head = overlapped().map(|m| m.pos).max().unwrap_or(end);
-                let before: Vec<(&str, bool)> = word_spans(surface)
-                    .filter(|&(_, to)| pos + to <= head)
-                    .map(|(from, to)| {
-                        let unlisted = !listed
-                            .iter()
-                            .any(|&(p, e)| p <= pos + from && pos + to <= e);
-                        (&surface[from..to], unlisted)
-                    })
-                    .filter(|(word, _)| word.starts_with(char::is_uppercase) && *word != "The")
-                    .collect();
+                let listed: Vec<(usize, usize)> =
+                    overlapped().map(|m| (m.pos - pos, m.end - pos)).collect();
                 let person = |word: &str| {
                     lex.knows(EntityKind::Person, word, art.when())
                         || person_surnames.contains(&word)
                 };
-                before.iter().any(|&(_, unlisted)| unlisted)
-                    && !before.iter().all(|&(word, _)| {
-                        fragments::is_generic_modifier(word) || super::events::is_ordinal(word)
-                    })
-                    && !before.iter().any(|&(word, _)| person(word))
+                words_of_its_own(surface, &listed, person)
             };
         // Named after it: the listed name ends before the span's own last word.
         let named_after = || overlapped().all(|m| m.end < end);
@@ -322,11 +306,11 @@ pub(super) fn apply<'a>(
                                 || rest.split(' ').any(|w| {
                                     words::is_org_head(w)
                                         || words::is_event_head(w)
-                                        || matches!(w, "Award" | "Medal" | "Prize" | "Trophy")
                                         || matches!(
                                             w,
-                                            "Albion" | "Athletic" | "City" | "FC" | "Rovers"
-                                                | "Town" | "United" | "Wanderers"
+                                            "Albion" | "Athletic" | "Award" | "City" | "FC"
+                                                | "Medal" | "Prize" | "Rovers" | "Town"
+                                                | "Trophy" | "United" | "Wanderers"
                                         )
                                 }))
                     })
@@ -364,6 +348,7 @@ pub(super) fn apply<'a>(
             NerType::Org if event_shaped(surface, &text[..pos - base]) => EntityKind::Event,
             // "Avenue of Eternal Peace", "Tiananmen Square": a street or square.
             NerType::Org if street_shaped(surface) => EntityKind::Place,
+            // "the Dasman Palace", "the Jakarta Convention Center": a building.
             NerType::Org
                 if venue_shaped(surface)
                     && !crate::enrich::ner::is_listed_organisation(surface)
@@ -444,6 +429,32 @@ pub(super) fn apply<'a>(
         ));
         segment.add(&art.mentions, art.mentions.len() - 1);
     }
+}
+
+/// Whether the capitalised words of `name` before the last of its `listed` names (byte ranges
+/// within `name`) make it a name of its own: one no list matched ("National" of "African
+/// National Congress"), not all of them words that only qualify ("the National Congress",
+/// "the Eightieth Congress": whose, the national pass reads), none of them a `person`'s ("the
+/// Gingrich Congress"). "the British Labour Party" has no unlisted word: it is the party.
+fn words_of_its_own(name: &str, listed: &[(usize, usize)], person: impl Fn(&str) -> bool) -> bool {
+    let head = listed
+        .iter()
+        .map(|&(start, _)| start)
+        .max()
+        .unwrap_or(name.len());
+    let before: Vec<(&str, bool)> = word_spans(name)
+        .filter(|&(_, to)| to <= head)
+        .map(|(from, to)| {
+            let unlisted = !listed.iter().any(|&(s, e)| s <= from && to <= e);
+            (&name[from..to], unlisted)
+        })
+        .filter(|(word, _)| word.starts_with(char::is_uppercase) && *word != "The")
+        .collect();
+    before.iter().any(|&(_, unlisted)| unlisted)
+        && !before.iter().all(|&(word, _)| {
+            fragments::is_generic_modifier(word) || super::events::is_ordinal(word)
+        })
+        && !before.iter().any(|&(word, _)| person(word))
 }
 
 /// The byte ranges of `name`'s words (split at spaces).
