@@ -363,11 +363,13 @@ fn deck_lines_len(body: &str) -> usize {
         let first = text.split_whitespace().next().unwrap_or("");
         let capitals = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !first.chars().any(char::is_lowercase);
-        let deck = looks_title_case(text)
-            && (5..=30).contains(&text.split_whitespace().count())
-            && !text.ends_with(['.', ':'])
+        // The cheap tests first: the first line is most often a paragraph of the story,
+        // which the word count stops reading at its 31st word.
+        let deck = !text.ends_with(['.', ':'])
             && !text.starts_with("By ")
-            && !capitals;
+            && !capitals
+            && (5..=30).contains(&text.split_whitespace().take(31).count())
+            && looks_title_case(text);
         if !(text.is_empty() || deck) {
             return if decks > 0 { len } else { 0 };
         }
