@@ -44,12 +44,12 @@ pub(super) fn apply<'a>(
     }
     let spans = joined.as_slice();
     let among_orgs = persons_listed_among_orgs(text, spans);
-    // The last words of the persons the tagger found ("Gingrich" of "Newt Gingrich").
-    let person_surnames: Vec<&str> = spans
-        .iter()
-        .filter(|s| s.kind == NerType::Per)
-        .filter_map(|s| text[s.start..s.end].rsplit(' ').next())
-        .collect();
+    // Whether a person the tagger found ends in `word` ("Gingrich" of "Newt Gingrich").
+    let a_person_s_surname = |word: &str| {
+        spans.iter().any(|s| {
+            s.kind == NerType::Per && text[s.start..s.end].rsplit(' ').next() == Some(word)
+        })
+    };
     for (n, span) in spans.iter().enumerate().filter(|(_, s)| !s.doubtful) {
         if tail.is_some_and(|(s, e)| s <= span.start && span.end <= e) {
             continue;
@@ -207,8 +207,7 @@ pub(super) fn apply<'a>(
                 let listed: Vec<(usize, usize)> =
                     overlapped().map(|m| (m.pos - pos, m.end - pos)).collect();
                 let person = |word: &str| {
-                    lex.knows(EntityKind::Person, word, art.when())
-                        || person_surnames.contains(&word)
+                    lex.knows(EntityKind::Person, word, art.when()) || a_person_s_surname(word)
                 };
                 words_of_its_own(surface, &listed, person)
             };
