@@ -235,6 +235,12 @@ pub(super) fn leader_of_a_body(body: &str, person: &str) -> bool {
     }
 }
 
+/// First words of streets and squares named the French, Italian, Spanish or Portuguese way
+/// ("Avenue Kleber", "Piazza Venezia", "Plaza de Mayo", "Rua Augusta", "Puerto Argentino").
+const STREET_FIRST_WORDS: &[&str] = &[
+    "Avenida", "Avenue", "Calle", "Piazza", "Plaza", "Praça", "Puerto", "Rua", "Rue",
+];
+
 /// Streets, squares, gates, rooms, palaces, arenas and grounds, which the tagger may read as
 /// organisations ("Avenue of Eternal Peace", "Plaza de Mayo", "Gate of Heavenly Peace", "the
 /// Caucus Room", "the Palace of Justice", "the Melbourne Cricket Ground"); not "Street",
@@ -264,18 +270,7 @@ pub(super) fn street_shaped(surface: &str) -> bool {
     }
     surface.contains(' ')
         && (STREETS.contains(&last)
-            || matches!(
-                first,
-                "Avenida"
-                    | "Avenue"
-                    | "Calle"
-                    | "Piazza"
-                    | "Plaza"
-                    | "Praça"
-                    | "Puerto"
-                    | "Rua"
-                    | "Rue"
-            )
+            || STREET_FIRST_WORDS.contains(&first)
             || surface.starts_with("Gate of ")
             || surface.starts_with("Palace of "))
 }
@@ -311,14 +306,10 @@ pub(super) fn venue_shaped(surface: &str) -> bool {
 /// "River Alder", "Mill Lane", "Mount Kenya": names whose first or last word says they are
 /// places, however much the rest looks like a person's name.
 pub(super) fn place_shaped(surface: &str) -> bool {
-    // "Avenue Kleber", "Rue de Rivoli": streets named the French way; "Casa Rosada", "Plaza
-    // de Mayo", "Rua Augusta", "Puerto Argentino": the Spanish and Portuguese ways.
+    // Besides streets' first words: "Casa Rosada", "Bahía Blanca", "Mount Kenya".
     const FIRST: &[&str] = &[
-        "Avenida",
-        "Avenue",
         "Bahía",
         "Boulevard",
-        "Calle",
         "Casa",
         "Cerro",
         "Isla",
@@ -326,13 +317,8 @@ pub(super) fn place_shaped(surface: &str) -> bool {
         "Mount",
         "Palacio",
         "Palácio",
-        "Plaza",
         "Port",
-        "Praça",
-        "Puerto",
         "River",
-        "Rua",
-        "Rue",
     ];
     // Venues too ("Jeongdong Theater"), but not heads that are also common surnames ("Hall",
     // "Park": "Ji-sung Park").
@@ -366,7 +352,7 @@ pub(super) fn place_shaped(surface: &str) -> bool {
     let Some(last) = words.next_back() else {
         return false;
     };
-    FIRST.contains(&first) || LAST.contains(&last)
+    STREET_FIRST_WORDS.contains(&first) || FIRST.contains(&first) || LAST.contains(&last)
 }
 
 /// "Wells Fargo", "Goldman Sachs", "Dow Jones": a would-be person of two or more words that
