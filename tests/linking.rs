@@ -1091,6 +1091,12 @@ fn names_written_family_name_first_are_shortened_to_it() {
             "New leaders\n\nForeign Minister Wang Yi and Vice Premier Wang Qishan took office \
              on Sunday. Wang said the ministry would be open.\n",
         ),
+        (
+            "1991-04-09-seoul.txt",
+            "Shipyard talks\n\nSEOUL, April 9 - Former Governor Lee Sung-chol met union \
+             leaders at the Ulsan yard on Tuesday, and the Taipei shipper Yang Ting-kuo joined \
+             them. Mr. Lee said the strike would end; Mr. Yang agreed.\n",
+        ),
     ]);
     s.index();
     let persons = entities_of(&s, "Peking", "person");
@@ -1118,6 +1124,14 @@ fn names_written_family_name_first_are_shortened_to_it() {
             .map(|a| a["value"].as_str().unwrap().to_string())
             .collect()
     };
+    // A given name of two syllables joined by a hyphen follows the family name.
+    let persons = entities_of(&s, "shipyard", "person");
+    for full in ["Lee Sung-chol", "Yang Ting-kuo"] {
+        assert!(has(&persons, full), "{persons:?}");
+    }
+    for short in ["Lee", "Yang"] {
+        assert!(!has(&persons, short), "{persons:?}");
+    }
     for name in ["Wang Yi", "Wang Qishan"] {
         assert!(!aliases_of(name).iter().any(|a| a == "Wang"), "{listing}");
     }

@@ -198,10 +198,28 @@ pub(super) fn resolve<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>, title: &
                     && w.chars().skip(1).all(char::is_lowercase)
                     && !fragments::is_given_name(w)
             };
+            // "Chun Doo-hwan", "Lee Teng-hui", "Tung Chee-hwa": a given name of two
+            // syllables joined by a hyphen, the second in lower case, is written after the
+            // family name ("Jean-Pierre" keeps its capital; "Sung" of "Lee Sung-chol" may be
+            // a given name elsewhere).
+            let hyphened_given = |w: &&str| {
+                w.split_once('-').is_some_and(|(a, b)| {
+                    (2..=5).contains(&a.len())
+                        && a.starts_with(|c: char| c.is_ascii_uppercase())
+                        && a[1..].chars().all(|c| c.is_ascii_lowercase())
+                        && (1..=5).contains(&b.len())
+                        && b.chars().all(|c| c.is_ascii_lowercase())
+                })
+            };
             let east_asian = matches!(m.name.split(' ').collect::<Vec<_>>()[..],
                 [family, a, b] if EAST_ASIAN_FAMILY_NAMES.contains(&family)
                     && syllables(&a)
-                    && syllables(&b));
+                    && syllables(&b))
+                || matches!(m.name.split(' ').collect::<Vec<_>>()[..],
+                    [family, given] if family.chars().count() <= 6
+                        && family.starts_with(char::is_uppercase)
+                        && family.chars().skip(1).all(char::is_lowercase)
+                        && hyphened_given(&given));
             let family_first = (is_family_name(first) || east_asian).then_some(first);
             // "Salvador Allende Gossens", "Augusto Pinochet Ugarte", "Carlos Salinas de
             // Gortari": a Spanish or Portuguese name's father's family name, the one used
