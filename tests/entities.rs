@@ -1064,3 +1064,30 @@ fn bands_the_lists_know_are_organisations_wherever_the_story_names_them() {
     );
     assert!(!hit["place"].to_string().contains("Beatles"), "{hit:#}");
 }
+
+#[test]
+fn a_state_s_abbreviation_after_a_town_is_the_state_and_another_party_s_democrats_are_not_the_us_one()
+ {
+    let s = Scratch::new();
+    s.write(
+        "1997-08-06-keynote.txt",
+        "Keynote\n\nBOSTON, Aug. 6 (Reuters) - The speech was beamed from Redmond, Wash., \
+         to the hall. Analysts in Cambridge, Mass., called it a truce, and a designer from \
+         East Aurora, N. Y., cheered.\n",
+    );
+    s.write(
+        "1998-09-28-bonn.txt",
+        "Bonn vote\n\nBONN, Sept. 28 (Reuters) - Helmut Kohl's Christian Democrats lost to the \
+         Social Democrats on Sunday, and the Free Democrats held their seats.\n",
+    );
+    s.index();
+    let list = listed(&s);
+    for name in ["Washington State", "Massachusetts", "New York State"] {
+        assert!(has(&list, "place", name), "{name}: {list:?}");
+    }
+    for name in ["Wash", "Mass", "N. Y.", "N.Y."] {
+        assert!(!list.iter().any(|(_, n, _)| n == name), "{name}: {list:?}");
+    }
+    assert!(!has(&list, "org", "Democratic Party"), "{list:?}");
+    assert!(!has(&list, "person", "Christian Democrats"), "{list:?}");
+}

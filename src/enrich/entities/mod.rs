@@ -55,7 +55,7 @@ use tokens::tokenize;
 
 /// Bump when the extraction rules change what comes out of the same text, so the next index
 /// run re-extracts every file (the ingest fingerprint includes it).
-pub const EXTRACTION_VERSION: u32 = 117;
+pub const EXTRACTION_VERSION: u32 = 118;
 
 /// A hash of the built-in data the rules read besides the gazetteer (the demonym table, the
 /// word lists of `data/entities` and the tagger's organisation lists), for the ingest
@@ -282,6 +282,11 @@ impl EntityExtractor {
             named_in_full: &art.named_in_full,
         };
         lex.matches(text, 0..text.len(), None, base, when, &mut art.mentions);
+        for m in &mut art.mentions[first..] {
+            m.removed |= m.kind == EntityKind::Org
+                && m.canonical != m.name
+                && words::names_another_party(&text[..m.pos - base], m.name);
+        }
         // Mark the tokens each gazetteer hit covers, so rules only see what is left.
         let mut m = first;
         for tok in tokens.iter_mut() {
@@ -312,6 +317,23 @@ impl EntityExtractor {
         if !matches!(second, SecondPass::Off) {
             art.start_pass(FoundBy::Rules);
             events::apply(lex, &self.demonyms, text, base, &tokens, first, art);
+        }
+        art.start_pass(FoundBy::Rules);
+        for (start, end, state) in name_shapes::states_after_towns(text) {
+            let (start, end) = (base + start, base + end);
+            for m in &mut art.mentions[first..] {
+                m.removed |= (start..end).contains(&m.pos) && !m.markup;
+            }
+            let written = &text[start - base..end - base];
+            art.mentions.push(mentions::Mention::new(
+                start,
+                end,
+                EntityKind::Place,
+                std::borrow::Cow::Borrowed(state),
+                written,
+                written,
+                true,
+            ));
         }
         // "the SCO summit", "summit of the Shanghai Cooperation Organisation"
         let orgs: Vec<usize> = (first..art.mentions.len())

@@ -193,7 +193,8 @@ pub(super) fn town_of_a_region(
                 // A city is no region: "visit Plymouth, Liverpool travel to Burnley",
                 // "Bayern, Barcelona and Real Madrid" are lists of clubs.
                 name.starts_with(char::is_uppercase)
-                    && lex.knows(EntityKind::Place, name, when)
+                    && (lex.knows(EntityKind::Place, name, when)
+                        || ambiguous_state(written).is_some())
                     && !fragments::is_city(name)
                     && (rest.is_empty()
                         || rest.starts_with([',', '.', ';', ':', ')'])
@@ -202,6 +203,97 @@ pub(super) fn town_of_a_region(
                         }))
             })
     })
+}
+
+/// US states' abbreviations in the wire's style that read as words, titles or names too
+/// ("Mass.", "Wash.", "Miss.", "Ill."), so the gazetteer cannot list them: they are states
+/// only after a town and a comma ("Redmond, Wash.", "East Aurora, N. Y."). Each with the
+/// gazetteer's name of the state.
+const AMBIGUOUS_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("Ala.", "Alabama"),
+    ("Ark.", "Arkansas"),
+    ("Del.", "Delaware"),
+    ("Ga.", "Georgia (US state)"),
+    ("Ill.", "Illinois"),
+    ("Ind.", "Indiana"),
+    ("La.", "Louisiana"),
+    ("Mass.", "Massachusetts"),
+    ("Md.", "Maryland"),
+    ("Me.", "Maine"),
+    ("Miss.", "Mississippi"),
+    ("Mo.", "Missouri"),
+    ("N.Y.", "New York State"),
+    ("Ore.", "Oregon"),
+    ("Pa.", "Pennsylvania"),
+    ("Va.", "Virginia"),
+    ("Vt.", "Vermont"),
+    ("Wash.", "Washington State"),
+];
+
+/// The state an abbreviation of [`AMBIGUOUS_STATE_ABBREVIATIONS`] names, written with or
+/// without spaces after its inner dots ("N. Y.").
+fn ambiguous_state(written: &str) -> Option<&'static str> {
+    let joined: String = written.split(". ").collect::<Vec<_>>().join(".");
+    AMBIGUOUS_STATE_ABBREVIATIONS
+        .iter()
+        .find(|(abbreviation, _)| *abbreviation == joined)
+        .map(|(_, state)| *state)
+}
+
+/// "Redmond, Wash., said", "of East Aurora, N. Y.": byte ranges of the state abbreviations
+/// of [`AMBIGUOUS_STATE_ABBREVIATIONS`] that follow a capitalised word and a comma and end a
+/// clause or a sentence, each with the state's name.
+pub(super) fn states_after_towns(text: &str) -> Vec<(usize, usize, &'static str)> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(comma) = text[from..].find(", ").map(|i| from + i) {
+        from = comma + 2;
+        let town = text[..comma]
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("");
+        if !town.starts_with(char::is_uppercase) || !town.ends_with(char::is_alphabetic) {
+            continue;
+        }
+        let after = &text[comma + 2..];
+        let written = &after[..abbreviation_len(after)];
+        let rest = &after[written.len()..];
+        // A clause or a sentence ends there: "Redmond, Wash., said", "Peoria, Ill. The"; not
+        // "on Sunday, Mass. was said".
+        let ends_a_clause = rest.is_empty()
+            || rest.starts_with([',', ';', ':', ')', '\n', '"', '\u{201d}'])
+            || rest
+                .strip_prefix(' ')
+                .is_some_and(|next| next.starts_with(|c: char| !c.is_lowercase()));
+        if let Some(state) = ambiguous_state(written).filter(|_| ends_a_clause)
+            && written.starts_with(char::is_uppercase)
+        {
+            let start = comma + 2;
+            found.push((start, start + written.len(), state));
+        }
+    }
+    found
+}
+
+/// The length of the dotted abbreviation `text` starts with: one to four letters and a dot,
+/// and a second part of one or two letters after a first of one or two ("N. Y.", "N.Y.").
+fn abbreviation_len(text: &str) -> usize {
+    let letters = |t: &str| {
+        t.find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(t.len())
+    };
+    let first = letters(text);
+    if !(1..=4).contains(&first) || !text[first..].starts_with('.') {
+        return 0;
+    }
+    let len = first + 1;
+    let rest = text[len..].strip_prefix(' ').unwrap_or(&text[len..]);
+    let second = letters(rest);
+    if first <= 2 && (1..=2).contains(&second) && rest[second..].starts_with('.') {
+        text.len() - rest.len() + second + 1
+    } else {
+        len
+    }
 }
 
 /// "Nottinghamshire", "Aberdeenshire": a British county, which CoNLL's cricket results taught
@@ -369,9 +461,9 @@ pub(super) fn listed_org(lex: &Lexicon, surface: &str, when: When<'_>) -> bool {
         && !lex.knows(EntityKind::Person, surface, when)
 }
 
-/// "Dick Clark Productions", "Warner Music Group", "Smith Barney Inc": a name ending in a
-/// word that heads organisations' names and never persons' is an organisation, however much
-/// the rest looks like a person's name.
+/// "Dick Clark Productions", "Warner Music Group", "Smith Barney Inc", "Christian Democrats":
+/// a name ending in a word that heads organisations' names (or names a party's members) and
+/// never persons' is an organisation, however much the rest looks like a person's name.
 pub(super) fn org_shaped(surface: &str) -> bool {
     surface.rsplit_once(' ').is_some_and(|(_, last)| {
         ORG_LAST_WORDS
@@ -383,15 +475,40 @@ pub(super) fn org_shaped(surface: &str) -> bool {
 #[rustfmt::skip]
 pub(super) const ORG_LAST_WORDS: &[&str] = &[
     "AG", "Airlines", "Airways", "Associates", "Association", "Bancorp", "Bros", "Brothers",
-    "Co", "Company", "Corp", "Corporation", "Entertainment", "Ferries", "Foundation", "GmbH",
-    "Group", "Holdings", "Inc", "Industries", "Institute", "LLC", "Laboratories", "Labs", "Ltd",
-    "Media", "Motors", "Partners", "Pictures", "Plc", "Productions", "Records", "Securities",
-    "Studios", "Systems", "Technologies", "University",
+    "Co", "Communists", "Company", "Conservatives", "Corp", "Corporation", "Democrats",
+    "Entertainment", "Ferries", "Foundation", "GmbH", "Group", "Holdings", "Inc", "Industries",
+    "Institute", "LLC", "Laboratories", "Labs", "Liberals", "Ltd", "Media", "Motors",
+    "Nationalists", "Partners", "Pictures", "Plc", "Productions", "Records", "Republicans",
+    "Securities", "Socialists", "Studios", "Systems", "Technologies", "University",
 ];
 
 #[cfg(test)]
 mod tests {
     use super::county_shaped;
+
+    #[test]
+    fn org_last_words_are_sorted_for_binary_search() {
+        assert!(super::ORG_LAST_WORDS.is_sorted());
+    }
+
+    #[test]
+    fn state_abbreviations_are_states_only_after_a_town() {
+        let text = "of East Aurora, N. Y., and Redmond, Wash. He said Mass. was held. \
+                    On Sunday, Mass. was said; Dear Sir, Ill. health kept him away; \
+                    Peoria, Ill.";
+        let found: Vec<(&str, &str)> = super::states_after_towns(text)
+            .into_iter()
+            .map(|(start, end, state)| (&text[start..end], state))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("N. Y.", "New York State"),
+                ("Wash.", "Washington State"),
+                ("Ill.", "Illinois"),
+            ]
+        );
+    }
 
     #[test]
     fn counties_townships_and_provinces_are_shaped_as_such() {

@@ -965,6 +965,47 @@ const SAIDS: &[&str] = &[
     "says", "stated", "told", "warned", "wrote",
 ];
 
+/// "Christian Democrats", "Social Democrats", "Majority Socialists": a word before a party's
+/// members' plural that makes the name of another party than the one a list calls by that
+/// plural alone ("Democrats": the US Democratic Party).
+pub(super) fn names_another_party(before: &str, plural: &str) -> bool {
+    const QUALIFIERS: &[&str] = &[
+        "Christian",
+        "Civic",
+        "Democratic",
+        "English",
+        "Free",
+        "Independent",
+        "Majority",
+        "National",
+        "Popular",
+        "Progressive",
+        "Radical",
+        "Revolutionary",
+        "Social",
+        "Swiss",
+        "Young",
+    ];
+    const MEMBERS: &[&str] = &[
+        "Communists",
+        "Conservatives",
+        "Democrats",
+        "Greens",
+        "Liberals",
+        "Nationalists",
+        "Progressives",
+        "Radicals",
+        "Republicans",
+        "Socialists",
+        "Unionists",
+    ];
+    MEMBERS.contains(&plural)
+        && before
+            .strip_suffix(' ')
+            .and_then(|b| b.rsplit(char::is_whitespace).next())
+            .is_some_and(|word| QUALIFIERS.contains(&word))
+}
+
 pub(super) fn is_org_head(w: &str) -> bool {
     ORG_HEADS.binary_search(&w).is_ok()
 }
