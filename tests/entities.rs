@@ -1091,3 +1091,30 @@ fn a_state_s_abbreviation_after_a_town_is_the_state_and_another_party_s_democrat
     assert!(!has(&list, "org", "Democratic Party"), "{list:?}");
     assert!(!has(&list, "person", "Christian Democrats"), "{list:?}");
 }
+
+#[test]
+fn a_firm_named_like_a_person_an_office_named_after_war_and_bare_initials_are_no_such_entity() {
+    let s = Scratch::new();
+    s.write(
+        "2002-06-27-audit.txt",
+        "Auditor\n\nNEW YORK, June 27 (Reuters) - The company fired its controller. Arthur \
+         Andersen, which audited the books until May, declined to comment. Shares of Acorn \
+         Computers fell.\n",
+    );
+    s.write(
+        "1915-05-26-cabinet.txt",
+        "Cabinet\n\nLONDON, May 26 (AP) - Lord Haldane, the former Liberal War Minister, \
+         becomes Lord Chancellor. M. Millerand, the Minister of War, replied for France. \
+         Gen. W. W. Atterbury refused to deal with the men.\n",
+    );
+    s.index();
+    let list = listed(&s);
+    for name in ["Arthur Andersen", "Acorn Computers"] {
+        assert!(has(&list, "org", name), "{name}: {list:?}");
+        assert!(!has(&list, "person", name), "{name}: {list:?}");
+    }
+    for name in ["Liberal War", "Minister of War", "War"] {
+        assert!(!has(&list, "event", name), "{name}: {list:?}");
+    }
+    assert!(!has(&list, "person", "W. W."), "{list:?}");
+}

@@ -657,7 +657,10 @@ pub(super) fn apply<'a>(
                     m.kind = EntityKind::Org;
                     continue;
                 }
+                // "W. W." of "Gen. W. W. Atterbury" cut short: initials alone are no one.
+                let only_initials = w.iter().all(|x| x.chars().count() == 1);
                 m.removed = is_non_name(&w)
+                    || only_initials
                     || lone_given_name
                     || part_of_other_name
                     || things.contains(&m.canonical)

@@ -475,11 +475,12 @@ pub(super) fn org_shaped(surface: &str) -> bool {
 #[rustfmt::skip]
 pub(super) const ORG_LAST_WORDS: &[&str] = &[
     "AG", "Airlines", "Airways", "Associates", "Association", "Bancorp", "Bros", "Brothers",
-    "Co", "Communists", "Company", "Conservatives", "Corp", "Corporation", "Democrats",
-    "Entertainment", "Ferries", "Foundation", "GmbH", "Group", "Holdings", "Inc", "Industries",
-    "Institute", "LLC", "Laboratories", "Labs", "Liberals", "Ltd", "Media", "Motors",
-    "Nationalists", "Partners", "Pictures", "Plc", "Productions", "Records", "Republicans",
-    "Securities", "Socialists", "Studios", "Systems", "Technologies", "University",
+    "Co", "Communications", "Communists", "Company", "Computer", "Computers", "Conservatives",
+    "Corp", "Corporation", "Democrats", "Electronics", "Entertainment", "Ferries", "Foundation",
+    "GmbH", "Group", "Holdings", "Inc", "Industries", "Institute", "LLC", "Laboratories",
+    "Labs", "Liberals", "Ltd", "Media", "Motors", "Nationalists", "Networks", "Partners",
+    "Pictures", "Plc", "Productions", "Records", "Republicans", "Securities", "Socialists",
+    "Software", "Studios", "Systems", "Technologies", "Telecom", "University",
 ];
 
 #[cfg(test)]

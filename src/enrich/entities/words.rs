@@ -1006,6 +1006,31 @@ pub(super) fn names_another_party(before: &str, plural: &str) -> bool {
             .is_some_and(|word| QUALIFIERS.contains(&word))
 }
 
+/// "the Minister of War", "the Liberal War Minister", "the War Office": a name with a head of
+/// events ("War") that is an office's or a department's, either after the office's title and
+/// "of" or before the title.
+pub(super) fn event_word_of_an_office(name: &str, after: &str) -> bool {
+    const OFFICES: &[&str] = &[
+        "Board",
+        "Cabinet",
+        "Council",
+        "Department",
+        "Minister",
+        "Ministry",
+        "Office",
+        "Secretary",
+        "Undersecretary",
+    ];
+    let title_of = name
+        .split_once(" of ")
+        .is_some_and(|(title, _)| OFFICES.contains(&title));
+    let title_after = after
+        .strip_prefix(' ')
+        .and_then(|a| a.split(|c: char| !c.is_alphabetic()).next())
+        .is_some_and(|word| OFFICES.contains(&word));
+    title_of || title_after
+}
+
 pub(super) fn is_org_head(w: &str) -> bool {
     ORG_HEADS.binary_search(&w).is_ok()
 }
