@@ -1660,3 +1660,26 @@ fn an_era_s_names_link_only_in_their_years_and_titles_and_clocks_name_no_one() {
     let events = entities_of(&s, "diplomats", "event");
     assert!(!has(&events, "World War II"), "{events:?}");
 }
+
+#[test]
+fn a_listed_person_s_formal_given_name_with_initials_is_him_in_his_years() {
+    let s = Scratch::with_files(&[
+        (
+            "1995-08-09-browser.txt",
+            "Browser wars\n\nSEATTLE, Aug. 9 - William H. Gates, Microsoft's chairman, told \
+             analysts the company would ship its browser this month.\n",
+        ),
+        (
+            "1950-03-01-council.txt",
+            "Council\n\nSEATTLE, March 1 - William H. Gates, a lawyer, addressed the city \
+             council on Tuesday about the harbor.\n",
+        ),
+    ]);
+    s.index();
+    let persons = entities_of(&s, "browser", "person");
+    assert!(has(&persons, "Bill Gates"), "{persons:?}");
+    // Decades before the listed man's years, the name is someone of its own.
+    let persons = entities_of(&s, "harbor", "person");
+    assert!(has(&persons, "William H. Gates"), "{persons:?}");
+    assert!(!has(&persons, "Bill Gates"), "{persons:?}");
+}

@@ -27,6 +27,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 use super::mentions::{Mention, normalize_space, the_one};
+use super::person_names::FamiliarForms;
 use super::rules;
 use super::words;
 use crate::article::EntityKind;
@@ -668,6 +669,11 @@ impl Lexicon {
         {
             return Cow::Borrowed(canonical);
         }
+        if kind == EntityKind::Person
+            && let Some(canonical) = self.by_formal_given_name(name, when)
+        {
+            return Cow::Borrowed(canonical);
+        }
         let written = match restored_case(&normalize_space(name)) {
             Some(restored) => match listed(&restored) {
                 Some(canonical) => return Cow::Borrowed(canonical),
@@ -684,6 +690,26 @@ impl Lexicon {
             return listed(&short).map_or(Cow::Owned(short), Cow::Borrowed);
         }
         written
+    }
+
+    /// "William H. Gates" in a 1995 story is the listed "Bill Gates": the one listed person
+    /// of the name's surname whose given name is a form of the name's (`given_name_forms.txt`)
+    /// and whose years hold the article's (as for a surname: the name is not the listed
+    /// one, so a dated article and a dated entry only; "James H. Clark" of 1995 is no
+    /// racing driver of the 1960s).
+    fn by_formal_given_name(&self, name: &str, when: When<'_>) -> Option<&str> {
+        let name = normalize_space(name);
+        let ids = self.surnames.get(&name_key(surname_of(&name)?))?;
+        let mut fitting = ids.iter().copied().filter(|&t| {
+            let listed = &self.targets[t as usize].1;
+            self.is_dated(t)
+                && self.fits(t, NameForm::Partial, when.year)
+                && super::person_names::one_person(&name, listed, FamiliarForms::Agree)
+        });
+        let first = fitting.next()?;
+        fitting
+            .all(|t| !self.other_entity(t, first))
+            .then(|| self.targets[first as usize].1.as_str())
     }
 
     /// The gazetteer's "<org> summit" event for an org, by the org's canonical name.
