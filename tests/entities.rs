@@ -1118,3 +1118,25 @@ fn a_firm_named_like_a_person_an_office_named_after_war_and_bare_initials_are_no
     }
     assert!(!has(&list, "person", "W. W."), "{list:?}");
 }
+
+#[test]
+fn an_operating_system_or_a_browser_is_no_entity_and_its_maker_stays() {
+    let s = Scratch::new();
+    s.write(
+        "1998-05-18-suit.txt",
+        "Suit filed\n\nWASHINGTON, May 18 (Reuters) - The government said Microsoft Corp. \
+         forced PC makers to carry Internet Explorer as a condition of licensing Windows 98. \
+         Windows users would see the change, and the World Wide Web would be open.\n",
+    );
+    s.index();
+    let list = listed(&s);
+    for name in [
+        "Windows",
+        "Windows 98",
+        "Internet Explorer",
+        "World Wide Web",
+    ] {
+        assert!(!list.iter().any(|(_, n, _)| n == name), "{name}: {list:?}");
+    }
+    assert!(has(&list, "org", "Microsoft"), "{list:?}");
+}
