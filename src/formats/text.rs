@@ -89,8 +89,16 @@ pub(super) fn parse(text: &str) -> Result<Article, Skip> {
 fn is_headline(line: &str, next_line: &str, blank_after: bool) -> bool {
     let line = line.trim();
     let words: Vec<&str> = line.split_whitespace().collect();
-    let max_words = if blank_after { 20 } else { 12 };
-    if words.is_empty() || words.len() > max_words || line.chars().count() > 160 {
+    // A headline with its decks in Title Case ("Halifax Wrecked by Explosion of Munitions
+    // Ship; 2,000 Feared Dead - Blizzard Hampers Rescue - Boston Sends Relief Train", as
+    // papers of the 1900s-1930s set them) runs long; prose is never capitalised so.
+    let decked = blank_after && in_title_case(&words);
+    let (max_words, max_chars) = match (blank_after, decked) {
+        (_, true) => (60, 400),
+        (true, false) => (20, 160),
+        (false, _) => (12, 160),
+    };
+    if words.is_empty() || words.len() > max_words || line.chars().count() > max_chars {
         return false;
     }
     // Ellipses and abbreviations ("U.S.") end headlines; a lone full stop ends a sentence.
@@ -107,6 +115,20 @@ fn is_headline(line: &str, next_line: &str, blank_after: bool) -> bool {
     let last = words[words.len() - 1].to_lowercase();
     let shorter = line.chars().count() * 4 <= next_line.trim().chars().count() * 3;
     shorter && !CONTINUES.contains(&last.as_str())
+}
+
+/// Whether three in four of the words of four letters or more (at least eight of them) start
+/// with a capital: a headline set in Title Case, not a sentence.
+fn in_title_case(words: &[&str]) -> bool {
+    let long: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let caps = long
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    long.len() >= 8 && caps * 4 >= long.len() * 3
 }
 
 /// Words a headline does not end on but a wrapped line of prose often does.
@@ -259,6 +281,17 @@ mod tests {
         assert_eq!(
             titled("Talks on U.S.\n\nThey met.\n").as_deref(),
             Some("Talks on U.S.")
+        );
+        // A headline with its decks, in Title Case, is longer than a plain one may be.
+        let decked = "Halifax Wrecked by Explosion of Munitions Ship; 2,000 Feared Dead, Whole \
+                      North End in Ruins - Vessel Blew Up After Collision in the Narrows - \
+                      Blizzard Hampers Rescue - Boston Sends Relief Train";
+        assert_eq!(
+            titled(&format!(
+                "{decked}\n\nHALIFAX, N. S., Dec. 6 (AP) - Hundreds died.\n"
+            ))
+            .as_deref(),
+            Some(decked)
         );
         // Untitled archives start with the story itself.
         for untitled in [
