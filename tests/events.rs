@@ -279,3 +279,36 @@ fn strikes_named_after_a_firm_or_a_year_and_trade_are_events_and_goals_are_not()
         "{names:?}"
     );
 }
+
+#[test]
+fn a_summit_named_on_its_subject_keeps_the_subject() {
+    let s = Scratch::new();
+    s.write(
+        "2005-11-16-tunis.txt",
+        "Laptop shown\n\nTUNIS, Nov. 16 (Reuters) - A green laptop was shown on Wednesday as \
+         the World Summit on the Information Society opened in the Tunisian capital. Admiral \
+         Sir John Fisher, the First Sea Lord, was not there.\n",
+    );
+    s.index();
+    let listing = s.stdout(&["entities", "--json", "--top", "100"]);
+    let listing: serde_json::Value = serde_json::from_str(&listing).unwrap();
+    let named = |kind: &str, name: &str| {
+        listing
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["kind"] == kind && e["name"] == name)
+    };
+    assert!(
+        named("event", "World Summit on the Information Society"),
+        "{listing}"
+    );
+    for (kind, name) in [
+        ("event", "World Summit"),
+        ("event", "World summit"),
+        ("org", "Information Society"),
+        ("org", "First Sea Lord"),
+    ] {
+        assert!(!named(kind, name), "{kind} {name}: {listing}");
+    }
+}

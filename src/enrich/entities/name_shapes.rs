@@ -17,19 +17,33 @@ use crate::article::EntityKind;
 /// for short), so they make an event of a name of three words or more ("Strategic Arms
 /// Limitation Talks") or one written after "the" ("the Maastricht Treaty").
 pub(super) fn event_shaped(surface: &str, before: &str) -> bool {
-    let Some((_, last)) = surface.rsplit_once(' ') else {
+    if !surface.contains(' ') {
         return false;
-    };
-    // "Guardians of the Islamic Revolution", "the Bath Festival of Blues and Progressive
-    // Music", "the Summit of the Americas": the name's head is before "of".
-    let head = match surface.split_once(" of ") {
-        Some((before_of, _)) => before_of.rsplit(' ').next().unwrap_or(before_of),
-        None => last,
-    };
+    }
+    let head = event_head(surface);
     let pact = matches!(head, "Talks" | "Treaty");
     head != "Conference"
         && words::is_event_head(head)
         && (!pact || surface.split(' ').count() >= 3 || before.ends_with("the "))
+}
+
+/// The word that says what kind of thing a name of words is: its last, or the last before
+/// "of" ("Guardians of the Islamic Revolution", "the Bath Festival of Blues and Progressive
+/// Music", "the Summit of the Americas") or before a summit's "on" or "for" ("World Summit
+/// on the Information Society", "World Summit for Children").
+pub(super) fn event_head(surface: &str) -> &str {
+    let before_of = surface.find(" of ").map(|at| &surface[..at]);
+    let summit = [" Summit on ", " Summit for "]
+        .iter()
+        .filter_map(|cut| surface.find(cut))
+        .min()
+        .map(|at| &surface[..at + " Summit".len()]);
+    let core = [before_of, summit]
+        .into_iter()
+        .flatten()
+        .min_by_key(|core| core.len())
+        .unwrap_or(surface);
+    core.rsplit(' ').next().unwrap_or(core)
 }
 
 /// Whether `words` (before a listed organisation's name) name a place below a country's:

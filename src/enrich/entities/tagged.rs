@@ -15,7 +15,7 @@ use super::lexicon::{Lexicon, When};
 use super::mentions::{ArticleState, Mention};
 use super::name_shapes::{
     after_a_place_noun, city_after_locative, contest_shaped, county_shaped, ends_in_a_body,
-    event_shaped, leader_of_a_body, listed_org, local_place, org_shaped, place_shaped,
+    event_head, event_shaped, leader_of_a_body, listed_org, local_place, org_shaped, place_shaped,
     street_shaped, town_of_a_region, unknown_name, venue_shaped,
 };
 use super::spans::TaggedSpan;
@@ -397,7 +397,7 @@ pub(super) fn apply<'a>(
             NerType::Loc => EntityKind::Place,
             NerType::Misc => {
                 // "the Games", "the Cup": a head word alone names no particular event.
-                let last = surface.rsplit(' ').next().unwrap_or(surface);
+                let last = event_head(surface);
                 let headed = last.len() < surface.len()
                     && words::is_event_head(last)
                     && !words::event_word_of_an_office(surface, &text[end - base..]);
@@ -1015,6 +1015,9 @@ fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
         }
         end += words::name_after_for(&text[start..end], &text[end..]);
         end += words::name_after_people_s(&text[start..end], &text[end..]);
+    }
+    if matches!(span.kind, NerType::Org | NerType::Misc) {
+        end += words::summit_name_after(&text[start..end], &text[end..]);
     }
     // "the Cabinet of Prince Konoye": the tagger stopped at the title of the person whose
     // cabinet it is, which is no word of the name; "the Liberal Party of Jeremy Thorpe" took

@@ -218,12 +218,13 @@ pub(super) fn vessel_or_code_name_before(before: &str) -> bool {
 /// Whether a name the tagger read as an organisation, with the text `before` it, names an
 /// office rather than a body: a portfolio after its title ([`portfolio_before`]), the title
 /// with its portfolio ([`is_title_and_portfolio`]), or a place and an office before the
-/// holder's name ("Alberta Premier", "Kenya President"; not "P&O Princess"), or a staff
-/// after its chief ("Chief of the Army Staff").
+/// holder's name ("Alberta Premier", "Kenya President", "First Sea Lord"; not "P&O
+/// Princess"), or a staff after its chief ("Chief of the Army Staff").
 pub(super) fn names_an_office(before: &str, name: &str) -> bool {
     const OFFICES: &[&str] = &[
         "Chancellor",
         "Governor",
+        "Lord",
         "Mayor",
         "Minister",
         "Premier",
@@ -354,6 +355,21 @@ pub(super) fn name_after_for(name: &str, after: &str) -> usize {
         &[" for the ", " for "],
         &["and", "in", "of", "on", "the", "to"],
         8,
+    )
+}
+
+/// How many bytes of `after` finish a summit's name cut at "on" or "for" (`name` ends in
+/// "Summit"): " on the Information Society", " on Sustainable Development", " for Children".
+/// 0 when none.
+pub(super) fn summit_name_after(name: &str, after: &str) -> usize {
+    if !name.ends_with("Summit") {
+        return 0;
+    }
+    name_after(
+        after,
+        &[" on the ", " on ", " for the ", " for "],
+        &["and", "of", "the"],
+        6,
     )
 }
 
