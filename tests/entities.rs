@@ -1140,3 +1140,26 @@ fn an_operating_system_or_a_browser_is_no_entity_and_its_maker_stays() {
     }
     assert!(has(&list, "org", "Microsoft"), "{list:?}");
 }
+
+#[test]
+fn the_last_of_a_list_of_towns_an_air_base_are_places_and_the_czar_is_none() {
+    let s = Scratch::new();
+    s.write(
+        "2002-04-23-protests.txt",
+        "Protests\n\nPARIS, April 23 (Reuters) - Protests were reported in Lyon, Marseille, \
+         Strasbourg and Lille on Tuesday. Bombers flew from bases in Italy, including Aviano \
+         Air Base, and from the carrier.\n",
+    );
+    s.write(
+        "1917-03-16-abdication.txt",
+        "Abdication\n\nPETROGRAD, March 16 (AP) - The act was signed in the imperial train at \
+         Pskov, where the Czar had been halted on his way back to the capital.\n",
+    );
+    s.index();
+    let list = listed(&s);
+    for name in ["Lille", "Strasbourg", "Aviano Air Base"] {
+        assert!(has(&list, "place", name), "{name}: {list:?}");
+        assert!(!has(&list, "org", name), "{name}: {list:?}");
+    }
+    assert!(!list.iter().any(|(_, n, _)| n == "Czar"), "{list:?}");
+}

@@ -263,10 +263,12 @@ fn is_bloc(words: &[String]) -> bool {
 /// Whether every word of `name` is a title or rank, with or without its dot ("Cmdr.",
 /// "Pope"); a possessive is no title ("Lord's").
 fn only_titles(name: &str) -> bool {
+    // Monarchs' titles the tagger's list (a feature of its model) lacks: "the Czar", "the
+    // Kaiser" read as a place.
+    const MONARCHS: &[&str] = &["czar", "czarina", "kaiser", "mikado", "tsar", "tsarina"];
     name.split_whitespace().all(|w| {
-        lists()
-            .titles
-            .contains(&w.trim_end_matches(['.', ',']).to_lowercase())
+        let w = w.trim_end_matches(['.', ',']).to_lowercase();
+        lists().titles.contains(&w) || MONARCHS.contains(&w.as_str())
     })
 }
 

@@ -133,14 +133,47 @@ pub(super) fn city_after_locative(
             .rsplit(' ')
             .take(4)
             .any(|w| w == "between");
-    // "in Metz's 3-1 home victory": the club's.
+    // "in Lyon, Marseille, Strasbourg and Lille": the last of a list of places after one.
+    // Or one inside it, between commas ("Strasbourg"); not after a comma alone: "no offer
+    // from a club in Spain, Veracruz will be ...".
     let after = &text[at + surface.len()..];
+    let listed = matches!(preposition, "and" | "or")
+        || before.ends_with(',') && [", ", " and ", " or "].iter().any(|s| after.starts_with(s));
+    let list_after_locative = listed && LOCATIVES.contains(&word_before_a_list(before));
+    // "in Metz's 3-1 home victory": the club's.
     !surface.contains(' ')
         && !after.starts_with("'s")
         && !after.starts_with("\u{2019}s")
-        && (LOCATIVES.contains(&preposition) || between)
+        && (LOCATIVES.contains(&preposition) || between || list_after_locative)
         && (fragments::is_city(surface) || is_shire(surface))
         && !lex.knows(EntityKind::Org, surface, when)
+}
+
+/// The word before a list of one-word names that `before` ends in ("in" of "in Lyon,
+/// Marseille, Strasbourg and"), at most six names back; "" when the list has longer items,
+/// a month or a day, or a sentence's end.
+fn word_before_a_list(before: &str) -> &str {
+    let mut rest = before;
+    for _ in 0..6 {
+        rest = rest
+            .strip_suffix(" and")
+            .or_else(|| rest.strip_suffix(" or"))
+            .or_else(|| rest.strip_suffix(','))
+            .unwrap_or(rest)
+            .trim_end_matches(',');
+        let Some((head, name)) = rest.rsplit_once(' ') else {
+            return "";
+        };
+        if !name.starts_with(char::is_uppercase) {
+            return name;
+        }
+        // "in November, Orange followed": a month or a day is no place of the list.
+        if words::is_stopword(name) || name.ends_with('.') {
+            return "";
+        }
+        rest = head;
+    }
+    ""
 }
 
 /// "the neighbourhood of La Boca", "the village of Adigrat", "the outskirts of Kontum": a name
@@ -405,6 +438,9 @@ pub(super) fn venue_shaped(surface: &str) -> bool {
     match last {
         "Palace" => before.is_some(),
         "Centre" | "Center" => before.is_some_and(|w| VENUES.contains(&w)),
+        // "Aviano Air Base", "Ramstein Air Base", "Guantanamo Naval Base": where planes or
+        // ships are, which the tagger reads as the force.
+        "Base" => before.is_some_and(|w| matches!(w, "Air" | "Naval" | "Military" | "Army")),
         _ => false,
     }
 }
