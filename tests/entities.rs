@@ -1142,7 +1142,7 @@ fn an_operating_system_or_a_browser_is_no_entity_and_its_maker_stays() {
 }
 
 #[test]
-fn the_last_of_a_list_of_towns_an_air_base_are_places_and_the_czar_is_none() {
+fn the_last_of_a_list_of_towns_an_air_base_a_forest_are_places_and_the_czar_is_none() {
     let s = Scratch::new();
     s.write(
         "2002-04-23-protests.txt",
@@ -1155,9 +1155,14 @@ fn the_last_of_a_list_of_towns_an_air_base_are_places_and_the_czar_is_none() {
         "Abdication\n\nPETROGRAD, March 16 (AP) - The act was signed in the imperial train at \
          Pskov, where the Czar had been halted on his way back to the capital.\n",
     );
+    s.write(
+        "1945-01-17-bastogne.txt",
+        "Bastogne\n\nPARIS, Jan. 17 (AP) - The offensive was launched Dec. 16 through the \
+         Ardennes forest of Belgium and Luxembourg.\n",
+    );
     s.index();
     let list = listed(&s);
-    for name in ["Lille", "Strasbourg", "Aviano Air Base"] {
+    for name in ["Lille", "Strasbourg", "Aviano Air Base", "Ardennes"] {
         assert!(has(&list, "place", name), "{name}: {list:?}");
         assert!(!has(&list, "org", name), "{name}: {list:?}");
     }

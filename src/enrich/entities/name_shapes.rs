@@ -176,6 +176,36 @@ fn word_before_a_list(before: &str) -> &str {
     ""
 }
 
+/// "through the Ardennes forest", "the Ruhr valley", "the Mekong delta": a name before a
+/// lowercase noun of land or water is that place's (the text at `end` is after the name).
+pub(super) fn before_a_place_noun(text: &str, end: usize) -> bool {
+    const NOUNS: &[&str] = &[
+        "coast",
+        "delta",
+        "desert",
+        "forest",
+        "forests",
+        "hills",
+        "massif",
+        "mountains",
+        "peninsula",
+        "plain",
+        "plains",
+        "plateau",
+        "river",
+        "valley",
+    ];
+    // (Not "region": Welsh rugby's teams are "the Celtic Warriors region".)
+    text[end..]
+        .strip_prefix(' ')
+        .map(|rest| {
+            rest.split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("")
+        })
+        .is_some_and(|noun| NOUNS.contains(&noun))
+}
+
 /// "the neighbourhood of La Boca", "the village of Adigrat", "the outskirts of Kontum": a name
 /// after a lowercase noun of places and "of" is a place, whatever the tagger read it as.
 pub(super) fn after_a_place_noun(text: &str, at: usize) -> bool {

@@ -14,9 +14,9 @@ use super::fragments;
 use super::lexicon::{Lexicon, When};
 use super::mentions::{ArticleState, Mention};
 use super::name_shapes::{
-    after_a_place_noun, city_after_locative, contest_shaped, county_shaped, ends_in_a_body,
-    event_head, event_shaped, leader_of_a_body, listed_org, local_place, org_shaped, place_shaped,
-    street_shaped, town_of_a_region, unknown_name, venue_shaped,
+    after_a_place_noun, before_a_place_noun, city_after_locative, contest_shaped, county_shaped,
+    ends_in_a_body, event_head, event_shaped, leader_of_a_body, listed_org, local_place,
+    org_shaped, place_shaped, street_shaped, town_of_a_region, unknown_name, venue_shaped,
 };
 use super::spans::TaggedSpan;
 use super::whole_names;
@@ -322,7 +322,9 @@ pub(super) fn apply<'a>(
             NerType::Per if place_shaped(surface) => EntityKind::Place,
             // "the neighbourhood of La Boca", "the village of Sandy Hook".
             NerType::Per | NerType::Org
-                if after_a_place_noun(text, pos - base) && !lex.lists(surface) =>
+                if (after_a_place_noun(text, pos - base)
+                    || before_a_place_noun(text, end - base))
+                    && !lex.lists(surface) =>
             {
                 EntityKind::Place
             }
