@@ -853,6 +853,13 @@ fn anniversary<'a>(
                 || (seg.word(e).starts_with(char::is_uppercase)
                     && !words::is_stopword(seg.word(e))))
     };
+    let place_at = |t: usize| {
+        seg.cover
+            .get(t)
+            .copied()
+            .flatten()
+            .is_some_and(|i| art.mentions[i].kind == EntityKind::Place)
+    };
     let mut e = s;
     let mut names = Vec::new();
     while e < toks.len() {
@@ -868,6 +875,10 @@ fn anniversary<'a>(
                 // "and" joins plain proper words ("Rodgers and Hammerstein"), never a name
                 // found earlier to what follows ("... Patriotic War and the SCO summit").
                 && (seg.word(e) != "and" || seg.cover[e - 1].is_none())
+                // "in" before a place says where the anniversary is marked ("the 40th
+                // anniversary of the GDR in East Berlin"); "Victory in the Great Patriotic
+                // War" goes on to an event.
+                && !(seg.word(e) == "in" && place_at(e + 1 + usize::from(seg.is_word(e + 1, "the"))))
                 && (proper(e + 1) || (seg.is_word(e + 1, "the") && proper(e + 2))))
         {
             e += 1;
@@ -1006,6 +1017,15 @@ mod tests {
                 "Hungarian Revolution of 1956"
             ]
         );
+    }
+
+    #[test]
+    fn an_anniversary_ends_before_where_it_is_marked() {
+        let got = events(
+            "The march came two days after the celebration of the 40th anniversary of the \
+             GDR in East Berlin, where Mikhail Gorbachev spoke.",
+        );
+        assert_eq!(got, ["40th anniversary of the GDR"]);
     }
 
     #[test]
