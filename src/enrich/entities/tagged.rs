@@ -336,6 +336,8 @@ pub(super) fn apply<'a>(
             NerType::Per if among_orgs[n] => EntityKind::Org,
             // "Franz Ferdinand won two awards": a band, as other articles of the archive say.
             NerType::Per if lex.archive_org(surface) => EntityKind::Org,
+            // "the Green MEP", "the Green candidate": a party, as an adjective.
+            NerType::Per if words::party_before_a_role(text, pos - base, end - base) => continue,
             // "the Al Nassr winger": a club, before a player's role.
             NerType::Per if words::club_before_a_role(text, pos - base, end - base) => {
                 EntityKind::Org

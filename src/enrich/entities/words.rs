@@ -800,6 +800,24 @@ pub(super) fn club_before_a_role(text: &str, start: usize, end: usize) -> bool {
         "midfielder", "pitcher", "playmaker", "quarterback", "scrum-half", "skipper", "striker",
         "wicketkeeper", "winger",
     ];
+    before_a_role(text, start, end, ROLES)
+}
+
+/// Whether the one word at `start..end` of `text` stands where a party does: after "the"
+/// (or "a", "an", "former") and before a politician's role ("the Green MEP", "the Green
+/// candidate"): a party's name as an adjective, no one's.
+pub(super) fn party_before_a_role(text: &str, start: usize, end: usize) -> bool {
+    #[rustfmt::skip]
+    const ROLES: &[&str] = &[
+        "MEP", "MEPs", "MP", "MPs", "candidate", "candidates", "councillor", "councillors",
+        "deputy", "leader", "nominee", "senator",
+    ];
+    !text[start..end].contains(' ') && before_a_role(text, start, end, ROLES)
+}
+
+/// Whether the name at `start..end` of `text` comes after "the" (or "a", "an", "former")
+/// and before one of `roles` (sorted).
+fn before_a_role(text: &str, start: usize, end: usize, roles: &[&str]) -> bool {
     let Some(before) = text.get(..start).and_then(|t| t.strip_suffix(' ')) else {
         return false;
     };
@@ -811,7 +829,10 @@ pub(super) fn club_before_a_role(text: &str, start: usize, end: usize) -> bool {
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .next()
         .unwrap_or("");
-    matches!(determiner, "the" | "a" | "an" | "former") && ROLES.binary_search(&role).is_ok()
+    matches!(
+        determiner,
+        "the" | "The" | "a" | "A" | "an" | "An" | "former"
+    ) && roles.binary_search(&role).is_ok()
 }
 
 /// Whether the name at `start..end` of `text` is a title in quotes ("'Ben-Hur' in 1960",
@@ -1137,6 +1158,19 @@ const PLACE_HEADS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_party_as_an_adjective_before_a_politician_s_role() {
+        let at = |text: &str, name: &str| {
+            let start = text.find(name).unwrap();
+            super::party_before_a_role(text, start, start + name.len())
+        };
+        assert!(at("5.3 per cent, the Green candidate Noel Mamere", "Green"));
+        assert!(at("The Green MEP Ms Patricia McKenna said", "Green"));
+        assert!(!at("Mrs Green, the candidate, said", "Green"));
+        assert!(!at("the Pauline Green candidate", "Pauline Green"));
+        assert!(!at("the Green Party candidate", "Green Party"));
+    }
+
     #[test]
     fn quoted_titles_and_bracketed_nicknames_at_any_width_of_mark() {
         let at = |text: &str, name: &str| {
