@@ -1019,6 +1019,7 @@ fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
         }
         end += words::name_after_for(&text[start..end], &text[end..]);
         end += words::name_after_people_s(&text[start..end], &text[end..]);
+        end += words::members_after_and(&text[start..end], &text[end..]);
     }
     if matches!(span.kind, NerType::Org | NerType::Misc) {
         end += words::summit_name_after(&text[start..end], &text[end..]);

@@ -358,6 +358,45 @@ pub(super) fn name_after_for(name: &str, after: &str) -> usize {
     )
 }
 
+/// How many bytes of `after` finish a union's name cut at "and" (`name` is a body "of" its
+/// members, ending in their plural): " and Firemen" of "the Associated Society of Locomotive
+/// Engineers and Firemen", " and Aerospace Workers" of "the International Association of
+/// Machinists and Aerospace Workers". One or two capitalised words, the last a plural, and
+/// then no more of a name. 0 when none.
+pub(super) fn members_after_and(name: &str, after: &str) -> usize {
+    let plural = |w: &str| {
+        w.len() > 3
+            && (w.ends_with('s') && !w.ends_with("ss") || w.ends_with("men"))
+            && w.starts_with(char::is_uppercase)
+            && w.chars().skip(1).all(char::is_lowercase)
+    };
+    let last = name.rsplit(' ').next().unwrap_or("");
+    if !name.contains(" of ") || !plural(last) {
+        return 0;
+    }
+    let Some(rest) = after.strip_prefix(" and ") else {
+        return 0;
+    };
+    let words: Vec<&str> = rest
+        .split(' ')
+        .take(3)
+        .map(|w| w.trim_end_matches([',', '.', ';', ':', ')']))
+        .collect();
+    let capitalised = |w: &&str| w.starts_with(char::is_uppercase);
+    let taken = match words.as_slice() {
+        [a, b, c, ..] if capitalised(a) && plural(b) && !capitalised(c) => 2,
+        [a, b, ..] if plural(a) && !capitalised(b) => 1,
+        [a] if plural(a) => 1,
+        [a, b] if capitalised(a) && plural(b) => 2,
+        _ => 0,
+    };
+    if taken == 0 {
+        return 0;
+    }
+    let len: usize = words[..taken].iter().map(|w| w.len()).sum::<usize>() + taken - 1;
+    " and ".len() + len
+}
+
 /// How many bytes of `after` finish a summit's name cut at "on" or "for" (`name` ends in
 /// "Summit"): " on the Information Society", " on Sustainable Development", " for Children".
 /// 0 when none.
@@ -1158,6 +1197,30 @@ const PLACE_HEADS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_union_s_name_goes_on_past_its_and() {
+        fn after<'t>(name: &str, text: &'t str) -> &'t str {
+            &text[..super::members_after_and(name, text)]
+        }
+        let society = "Associated Society of Locomotive Engineers";
+        assert_eq!(after(society, " and Firemen has called"), " and Firemen");
+        assert_eq!(
+            after(
+                "International Association of Machinists",
+                " and Aerospace Workers said"
+            ),
+            " and Aerospace Workers"
+        );
+        // Another body, or no plural of members: the name ends where the tagger cut it.
+        assert_eq!(after(society, " and Railtrack said"), "");
+        assert_eq!(after(society, " and the Post Office"), "");
+        assert_eq!(
+            after("National Union of Mineworkers", " and Arthur Scargill"),
+            ""
+        );
+        assert_eq!(after("Ford Motor Co", " and Workers"), "");
+    }
+
     #[test]
     fn a_party_as_an_adjective_before_a_politician_s_role() {
         let at = |text: &str, name: &str| {
