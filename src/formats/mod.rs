@@ -199,6 +199,20 @@ fn dedup(items: Vec<String>) -> Vec<String> {
     out
 }
 
+/// Whether `text` is set in Title Case: three in four of its words of four letters or more
+/// (at least `at_least` of them) start with a capital. Headlines and decks are; prose never
+/// is.
+pub(crate) fn in_title_case(text: &str, at_least: usize) -> bool {
+    let (mut long, mut caps) = (0, 0);
+    for w in text.split_whitespace() {
+        if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+            long += 1;
+            caps += usize::from(w.starts_with(char::is_uppercase));
+        }
+    }
+    long >= at_least && caps * 4 >= long * 3
+}
+
 /// Collapses every run of white space (including newlines) to one space and trims.
 pub(crate) fn collapse_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -92,7 +92,7 @@ fn is_headline(line: &str, next_line: &str, blank_after: bool) -> bool {
     // A headline with its decks in Title Case ("Halifax Wrecked by Explosion of Munitions
     // Ship; 2,000 Feared Dead - Blizzard Hampers Rescue - Boston Sends Relief Train", as
     // papers of the 1900s-1930s set them) runs long; prose is never capitalised so.
-    let decked = blank_after && in_title_case(&words);
+    let decked = blank_after && super::in_title_case(line, 8);
     let (max_words, max_chars) = match (blank_after, decked) {
         (_, true) => (60, 400),
         (true, false) => (20, 160),
@@ -115,20 +115,6 @@ fn is_headline(line: &str, next_line: &str, blank_after: bool) -> bool {
     let last = words[words.len() - 1].to_lowercase();
     let shorter = line.chars().count() * 4 <= next_line.trim().chars().count() * 3;
     shorter && !CONTINUES.contains(&last.as_str())
-}
-
-/// Whether three in four of the words of four letters or more (at least eight of them) start
-/// with a capital: a headline set in Title Case, not a sentence.
-fn in_title_case(words: &[&str]) -> bool {
-    let long: Vec<&&str> = words
-        .iter()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .collect();
-    let caps = long
-        .iter()
-        .filter(|w| w.starts_with(char::is_uppercase))
-        .count();
-    long.len() >= 8 && caps * 4 >= long.len() * 3
 }
 
 /// Words a headline does not end on but a wrapped line of prose often does.

@@ -404,14 +404,7 @@ fn deck_lines_len(body: &str) -> usize {
 /// Headlines In Title Case capitalise every word, which would feed the rules garbage; such
 /// titles get gazetteer matching only.
 fn looks_title_case(title: &str) -> bool {
-    let (mut long, mut caps) = (0, 0);
-    for w in title.split_whitespace() {
-        if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
-            long += 1;
-            caps += usize::from(w.starts_with(char::is_uppercase));
-        }
-    }
-    long >= 3 && caps * 4 >= long * 3
+    crate::formats::in_title_case(title, 3)
 }
 
 #[cfg(test)]

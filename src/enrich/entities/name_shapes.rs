@@ -310,7 +310,11 @@ const AMBIGUOUS_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
 /// The state an abbreviation of [`AMBIGUOUS_STATE_ABBREVIATIONS`] names, written with or
 /// without spaces after its inner dots ("N. Y.").
 fn ambiguous_state(written: &str) -> Option<&'static str> {
-    let joined: String = written.split(". ").collect::<Vec<_>>().join(".");
+    let joined = if written.contains(". ") {
+        std::borrow::Cow::Owned(written.replace(". ", "."))
+    } else {
+        std::borrow::Cow::Borrowed(written)
+    };
     AMBIGUOUS_STATE_ABBREVIATIONS
         .iter()
         .find(|(abbreviation, _)| *abbreviation == joined)
@@ -334,6 +338,9 @@ pub(super) fn states_after_towns(text: &str) -> Vec<(usize, usize, &'static str)
         }
         let after = &text[comma + 2..];
         let written = &after[..abbreviation_len(after)];
+        if written.is_empty() {
+            continue;
+        }
         let rest = &after[written.len()..];
         // A clause or a sentence ends there: "Redmond, Wash., said", "Peoria, Ill. The"; not
         // "on Sunday, Mass. was said".
@@ -549,17 +556,17 @@ pub(super) fn org_shaped(surface: &str) -> bool {
         ORG_LAST_WORDS
             .binary_search(&last.trim_end_matches('.'))
             .is_ok()
+            || words::is_party_members(last)
     })
 }
 
 #[rustfmt::skip]
 pub(super) const ORG_LAST_WORDS: &[&str] = &[
     "AG", "Airlines", "Airways", "Associates", "Association", "Bancorp", "Bros", "Brothers",
-    "Co", "Communications", "Communists", "Company", "Computer", "Computers", "Conservatives",
-    "Corp", "Corporation", "Democrats", "Electronics", "Entertainment", "Ferries", "Foundation",
-    "GmbH", "Group", "Holdings", "Inc", "Industries", "Institute", "LLC", "Laboratories",
-    "Labs", "Liberals", "Ltd", "Media", "Motors", "Nationalists", "Networks", "Partners",
-    "Pictures", "Plc", "Productions", "Records", "Republicans", "Securities", "Socialists",
+    "Co", "Communications", "Company", "Computer", "Computers", "Corp", "Corporation",
+    "Electronics", "Entertainment", "Ferries", "Foundation", "GmbH", "Group", "Holdings", "Inc",
+    "Industries", "Institute", "LLC", "Laboratories", "Labs", "Ltd", "Media", "Motors",
+    "Networks", "Partners", "Pictures", "Plc", "Productions", "Records", "Securities",
     "Software", "Studios", "Systems", "Technologies", "Telecom", "University",
 ];
 

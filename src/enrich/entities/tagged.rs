@@ -346,25 +346,9 @@ pub(super) fn apply<'a>(
             NerType::Per if town_of_a_region(lex, text, end - base, surface, art.when()) => {
                 EntityKind::Place
             }
-            // "Arthur Andersen, which audited the books": a firm named after its founder;
-            // people are "who". Only where the name is the clause's whole subject or an
-            // apposition ("its auditor, Arthur Andersen, which"): "the government of Bishop
-            // Abel Muzorewa, which" and "the film Vera Drake, which" are about another noun.
+            // "Arthur Andersen, which audited the books": a firm named after its founder.
             NerType::Per
-                if text[end - base..].starts_with(", which ")
-                    && {
-                        let before = text[..pos - base].trim_end();
-                        // A sentence's end, not a title's dot ("led by Mr. Harry Nkumbula").
-                        let title = before
-                            .rsplit(char::is_whitespace)
-                            .next()
-                            .map(|w| w.trim_end_matches('.'))
-                            .is_some_and(|w| words::is_title_cue(w) || words::is_abbrev(w));
-                        before.is_empty()
-                            || before.ends_with(['.', ',', '\n', '"', '\u{201c}']) && !title
-                            || before.ends_with(" the")
-                            || before.ends_with("The")
-                    }
+                if words::firm_before_which(text, pos - base, end - base)
                     && !lex.knows(EntityKind::Person, surface, art.when()) =>
             {
                 EntityKind::Org

@@ -874,6 +874,28 @@ fn before_a_role(text: &str, start: usize, end: usize, roles: &[&str]) -> bool {
     ) && roles.binary_search(&role).is_ok()
 }
 
+/// Whether the name at `start..end` of `text` is a firm's, named after its founder: "Arthur
+/// Andersen, which audited the books" (people are "who"). Only where the name is the
+/// clause's whole subject or an apposition ("its auditor, Arthur Andersen, which"): "the
+/// government of Bishop Abel Muzorewa, which" and "the film Vera Drake, which" are about
+/// another noun.
+pub(super) fn firm_before_which(text: &str, start: usize, end: usize) -> bool {
+    if !text[end..].starts_with(", which ") {
+        return false;
+    }
+    let before = text[..start].trim_end();
+    // A sentence's end, not a title's dot ("led by Mr. Harry Nkumbula").
+    let title = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .map(|w| w.trim_end_matches('.'))
+        .is_some_and(|w| is_title_cue(w) || is_abbrev(w));
+    before.is_empty()
+        || before.ends_with(['.', ',', '\n', '"', '\u{201c}']) && !title
+        || before.ends_with(" the")
+        || before.ends_with("The")
+}
+
 /// Whether the name at `start..end` of `text` is a title in quotes ("'Ben-Hur' in 1960",
 /// a film; not "Ben-Hur's") or a nickname in brackets inside a person's name ("Earvin
 /// (Magic) Johnson"): no entity of its own.
@@ -1062,25 +1084,24 @@ pub(super) fn names_another_party(before: &str, plural: &str) -> bool {
         "Swiss",
         "Young",
     ];
-    const MEMBERS: &[&str] = &[
-        "Communists",
-        "Conservatives",
-        "Democrats",
-        "Greens",
-        "Liberals",
-        "Nationalists",
-        "Progressives",
-        "Radicals",
-        "Republicans",
-        "Socialists",
-        "Unionists",
-    ];
-    MEMBERS.contains(&plural)
+    is_party_members(plural)
         && before
             .strip_suffix(' ')
             .and_then(|b| b.rsplit(char::is_whitespace).next())
             .is_some_and(|word| QUALIFIERS.contains(&word))
 }
+
+/// Whether `word` is the plural a party's members go by ("Democrats", "Socialists"): it
+/// ends no one's name.
+pub(super) fn is_party_members(word: &str) -> bool {
+    PARTY_MEMBERS.binary_search(&word).is_ok()
+}
+
+#[rustfmt::skip]
+const PARTY_MEMBERS: &[&str] = &[
+    "Communists", "Conservatives", "Democrats", "Greens", "Liberals", "Nationalists",
+    "Progressives", "Radicals", "Republicans", "Socialists", "Unionists",
+];
 
 /// "the Minister of War", "the Liberal War Minister", "the War Office": a name with a head of
 /// events ("War") that is an office's or a department's, either after the office's title and
@@ -1516,6 +1537,7 @@ mod tests {
             PLACE_HEADS,
             VESSEL_WORDS,
             OFFICE_HOLDERS,
+            PARTY_MEMBERS,
         ] {
             assert!(list.is_sorted(), "{list:?}");
         }
