@@ -148,3 +148,33 @@ fn across_the_archive_a_shorter_form_is_the_one_fuller_name_of_its_years() {
     assert_eq!(links(&archive_aliases(&s)), links(&table));
     assert_eq!(summary["indexed_updated"], 0, "{summary:#}");
 }
+
+#[test]
+fn a_name_of_more_initials_than_given_names_and_a_surname_several_share_stay_apart() {
+    let s = Scratch::with_files(&[
+        (
+            "1976-08-17-summit.txt",
+            "Summit opens\n\nCOLOMBO, Aug 17 - The Prime Minister, Mrs. Sirimavo Bandaranaike, \
+             took the chair in a hall named after her late husband, the former Prime Minister \
+             S. W. R. D. Bandaranaike. Mrs. Bandaranaike called for a zone of peace.\n",
+        ),
+        (
+            "1984-11-01-funeral.txt",
+            "Cremation today\n\nNEW DELHI, Nov 1 - Rajiv Kapoor was sworn in as Prime \
+             Minister hours after his mother, Meera Kapoor, was shot. His wife, Anjali \
+             Kapoor, stood beside him. Mr. Kapoor, 40, appealed for calm.\n",
+        ),
+    ]);
+    s.index();
+    let summit = entities_of(&s, "zone", "person");
+    assert!(
+        has(&summit, "Sirimavo Bandaranaike") && has(&summit, "S. W. R. D. Bandaranaike"),
+        "{summit:?}"
+    );
+    // "Mr. Kapoor" is one of three Kapoors the story names: no fourth person "Kapoor".
+    let funeral = entities_of(&s, "cremation", "person");
+    for name in ["Rajiv Kapoor", "Meera Kapoor", "Anjali Kapoor"] {
+        assert!(has(&funeral, name), "{name}: {funeral:?}");
+    }
+    assert!(!has(&funeral, "Kapoor"), "{funeral:?}");
+}

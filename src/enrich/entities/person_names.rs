@@ -130,6 +130,18 @@ pub(crate) fn one_person(a: &str, b: &str, forms: FamiliarForms) -> bool {
     if !given_names_agree(pa.given[0], pb.given[0], forms) {
         return false;
     }
+    // "S. W. R. D. Bandaranaike" is not "Sirimavo Bandaranaike": a name of initials says more
+    // given names than the spelled-out name has, so the one initial that agrees is chance. An
+    // initial or two beyond it may be middle names left out ("J. F. Cairns", "Jim Cairns").
+    let is_initial = |w: &str| w.trim_end_matches('.').chars().count() == 1;
+    for (initials, spelled) in [(&pa, &pb), (&pb, &pa)] {
+        if is_initial(initials.given[0])
+            && !is_initial(spelled.given[0])
+            && initials.given.len() > spelled.given.len() + 1
+        {
+            return false;
+        }
+    }
     let (short, long) = if pa.given.len() <= pb.given.len() {
         (&pa.given[1..], &pb.given[1..])
     } else {
@@ -325,6 +337,7 @@ mod tests {
         assert!(same("J. Edgar Hoover", "John Edgar Hoover"));
         assert!(same("Jim Smith", "Jimmy Smith"));
         assert!(same("J.R. Ewing", "John Ross Ewing"));
+        assert!(same("J. R. Jayewardene", "Junius Richard Jayewardene"));
         assert!(fuller("James R. Hoffa", "Jimmy Hoffa"));
         assert!(fuller("William Clinton", "Bill Clinton"));
         assert!(fuller("Jim Cairns", "J. F. Cairns"));
@@ -350,6 +363,7 @@ mod tests {
         assert!(!same("John Smith", "John Smith Jr."));
         assert!(!same("Hoffa", "James R. Hoffa"));
         assert!(!same("Kim Jong Un", "Kim Jong Il"));
+        assert!(!same("Sirimavo Bandaranaike", "S. W. R. D. Bandaranaike"));
         assert!(!one_person(
             "Joe Barton",
             "Joey Barton",

@@ -774,20 +774,20 @@ pub(super) fn is_title_cue(w: &str) -> bool {
 #[rustfmt::skip]
 const TITLE_CUES: &[&str] = &[
     "Admiral", "Alderman", "Alderwoman", "Alhaja", "Alhaji", "Ambassador", "Archbishop",
-    "Assemblyman", "Assemblywoman", "Brigadier", "Captain", "Cardinal", "Chairman",
+    "Assemblyman", "Assemblywoman", "Begum", "Brigadier", "Captain", "Cardinal", "Chairman",
     "Chairperson", "Chairwoman", "Chancellor", "Cllr", "Coach", "Colonel", "Commander",
     "Commissioner", "Congressman", "Congresswoman", "Councillor", "Councilman", "Councilor",
     "Councilwoman", "Dame", "Datin", "Dato", "Datuk", "Defender", "Defenseman", "Det",
     "Detective", "Dr", "Emir", "Emperor", "Envoy", "Frau", "Gen", "General", "Generalissimo",
     "Goalie", "Goalkeeper", "Gov", "Governor", "Headmaster", "Headmistress", "Headteacher",
-    "Herr", "Imam", "Insp", "Inspector", "Judge", "Justice", "King", "Lady", "Lieutenant",
-    "Lord", "Magistrate", "Marshal", "Mayor", "Midfielder", "Minister", "Miss", "Mlle", "Mme",
-    "Monsieur", "Mr", "Mrs", "Ms", "Pastor", "Pitcher", "Pope", "Premier", "President",
-    "Prince", "Princess", "Prof", "Professor", "Quarterback", "Queen", "Rabbi", "Rep",
-    "Secretary", "Sen", "Senator", "Senhor", "Senor", "Senora", "Sergeant", "Señor", "Señora",
-    "Sgt", "Sheikh", "Sheriff", "Shri", "Signor", "Signora", "Sir", "Smt", "Speaker",
-    "Spokesman", "Spokesperson", "Spokeswoman", "Striker", "Sultan", "Supt", "Tanaiste",
-    "Taoiseach", "Tun", "Tánaiste", "Winger",
+    "Herr", "Hon", "Imam", "Insp", "Inspector", "Judge", "Justice", "King", "Lady",
+    "Lieutenant", "Lord", "Magistrate", "Marshal", "Maulana", "Mayor", "Messrs", "Midfielder",
+    "Minister", "Miss", "Mlle", "Mme", "Monsieur", "Mr", "Mrs", "Ms", "Pandit", "Pastor",
+    "Pitcher", "Pope", "Premier", "President", "Prince", "Princess", "Prof", "Professor",
+    "Quarterback", "Queen", "Rabbi", "Rep", "Secretary", "Sen", "Senator", "Senhor", "Senor",
+    "Senora", "Sergeant", "Señor", "Señora", "Sgt", "Sheikh", "Sheriff", "Shri", "Shrimati",
+    "Signor", "Signora", "Sir", "Smt", "Speaker", "Spokesman", "Spokesperson", "Spokeswoman",
+    "Striker", "Sultan", "Supt", "Tanaiste", "Taoiseach", "Tun", "Tánaiste", "Winger",
 ];
 
 /// Whether the word right before `at` in `text` is a title only a person bears ("Mr.",
@@ -1009,14 +1009,15 @@ pub(super) fn is_peerage(name: &str) -> bool {
 
 #[rustfmt::skip]
 const PERSONAL_TITLES: &[&str] = &[
-    "Alderman", "Alderwoman", "Alhaja", "Alhaji", "Assemblyman", "Assemblywoman", "Chancellor",
-    "Cllr", "Congressman", "Congresswoman", "Councilman", "Councilor", "Councilwoman", "Dame",
-    "Datin", "Dato", "Datuk", "Det", "Dr", "Frau", "Generalissimo", "Gov", "Governor",
-    "Headmaster", "Headmistress", "Headteacher", "Herr", "Imam", "Insp", "Inspector", "Judge",
-    "Magistrate", "Marshal", "Mayor", "Miss", "Mlle", "Mme", "Monsieur", "Mr", "Mrs", "Ms",
-    "Pastor", "Premier", "President", "Prof", "Professor", "Rabbi", "Rep", "Secretary", "Sen",
-    "Senator", "Senhor", "Senor", "Senora", "Señor", "Señora", "Sgt", "Sheriff", "Shri",
-    "Signor", "Signora", "Sir", "Smt", "Supt", "Tanaiste", "Taoiseach", "Tun", "Tánaiste",
+    "Alderman", "Alderwoman", "Alhaja", "Alhaji", "Assemblyman", "Assemblywoman", "Begum",
+    "Chancellor", "Cllr", "Congressman", "Congresswoman", "Councilman", "Councilor",
+    "Councilwoman", "Dame", "Datin", "Dato", "Datuk", "Det", "Dr", "Frau", "Generalissimo",
+    "Gov", "Governor", "Headmaster", "Headmistress", "Headteacher", "Herr", "Imam", "Insp",
+    "Inspector", "Judge", "Magistrate", "Marshal", "Maulana", "Mayor", "Miss", "Mlle", "Mme",
+    "Monsieur", "Mr", "Mrs", "Ms", "Pandit", "Pastor", "Premier", "President", "Prof",
+    "Professor", "Rabbi", "Rep", "Secretary", "Sen", "Senator", "Senhor", "Senor", "Senora",
+    "Señor", "Señora", "Sgt", "Sheriff", "Shri", "Shrimati", "Signor", "Signora", "Sir", "Smt",
+    "Supt", "Tanaiste", "Taoiseach", "Tun", "Tánaiste",
 ];
 
 pub(super) fn is_noble(w: &str) -> bool {
