@@ -312,3 +312,40 @@ fn a_summit_named_on_its_subject_keeps_the_subject() {
         assert!(!named(kind, name), "{kind} {name}: {listing}");
     }
 }
+
+#[test]
+fn named_operations_are_events_and_a_weekday_s_name_is_its_own_year_s_panic() {
+    let s = common::Scratch::with_files(&[
+        (
+            "1984-06-07-temple.txt",
+            "Army in control\n\nAMRITSAR, June 7 - Troops ended Operation Blue Star at dawn \
+             after a night of fighting around the shrine, the army said.\n",
+        ),
+        (
+            "1929-10-30-stocks.txt",
+            "Stocks collapse\n\nNEW YORK, Oct 30 - Black Tuesday wiped billions from the \
+             value of shares, and brokers braced for worse.\n",
+        ),
+        (
+            "1987-10-21-brokers.txt",
+            "Sharemarket plunges\n\nWELLINGTON, Oct 21 - Brokers said they had never seen a \
+             day like Black Tuesday, as the sharemarket lost a fifth of its value.\n",
+        ),
+    ]);
+    s.index();
+    let events = |query| common::entities_of(&s, query, "event");
+    assert!(
+        common::has(&events("shrine"), "Operation Blue Star"),
+        "{:?}",
+        events("shrine")
+    );
+    assert!(common::has(
+        &events("billions"),
+        "Wall Street Crash of 1929"
+    ));
+    let wellington = events("fifth");
+    assert!(
+        !common::has(&wellington, "Wall Street Crash of 1929"),
+        "{wellington:?}"
+    );
+}

@@ -327,6 +327,12 @@ impl Lexicon {
                 (EntityKind::Org, canonical) => {
                     words::numbers_a_thing(&text[e..])
                         || words::heads_a_longer_name(&text[s..e], canonical, &text[e..]) > 0
+                        || words::inside_a_longer_name(
+                            &text[s..e],
+                            canonical,
+                            &text[..s],
+                            &text[e..],
+                        )
                 }
                 (EntityKind::Event, canonical) => {
                     words::names_another_event(canonical, &text[..s], &text[e..])
@@ -677,6 +683,16 @@ impl Lexicon {
         let written = match restored_case(&normalize_space(name)) {
             Some(restored) => match listed(&restored) {
                 Some(canonical) => return Cow::Borrowed(canonical),
+                // "the NZRFU said", "UNITA rebels": one word in capitals that no list knows
+                // is an organisation's acronym as written, not a name shouted ("BURNLEY 0
+                // SOUTHAMPTON 2" are clubs of a town's name, "LOWE'S" a possessive).
+                None if kind == EntityKind::Org
+                    && !name.trim().contains([' ', '\'', '\u{2019}'])
+                    && !super::fragments::is_city(&restored)
+                    && !self.knows(EntityKind::Place, &restored, when) =>
+                {
+                    normalize_space(name)
+                }
                 None => Cow::Owned(restored),
             },
             None => normalize_space(name),

@@ -548,9 +548,10 @@ pub(super) fn listed_org(lex: &Lexicon, surface: &str, when: When<'_>) -> bool {
         && !lex.knows(EntityKind::Person, surface, when)
 }
 
-/// "Dick Clark Productions", "Warner Music Group", "Smith Barney Inc", "Christian Democrats":
-/// a name ending in a word that heads organisations' names (or names a party's members) and
-/// never persons' is an organisation, however much the rest looks like a person's name.
+/// "Dick Clark Productions", "Warner Music Group", "Smith Barney Inc", "Christian Democrats",
+/// "Mukti Bahini", "Janatha Vimukthi Peramuna": a name ending in a word that heads
+/// organisations' names (or names a party's members) and never persons' is an organisation,
+/// however much the rest looks like a person's name.
 pub(super) fn org_shaped(surface: &str) -> bool {
     surface.rsplit_once(' ').is_some_and(|(_, last)| {
         ORG_LAST_WORDS
@@ -562,12 +563,14 @@ pub(super) fn org_shaped(surface: &str) -> bool {
 
 #[rustfmt::skip]
 pub(super) const ORG_LAST_WORDS: &[&str] = &[
-    "AG", "Airlines", "Airways", "Associates", "Association", "Bancorp", "Bros", "Brothers",
-    "Co", "Communications", "Company", "Computer", "Computers", "Corp", "Corporation",
-    "Electronics", "Entertainment", "Ferries", "Foundation", "GmbH", "Group", "Holdings", "Inc",
-    "Industries", "Institute", "LLC", "Laboratories", "Labs", "Ltd", "Media", "Motors",
-    "Networks", "Partners", "Pictures", "Plc", "Productions", "Records", "Securities",
-    "Software", "Studios", "Systems", "Technologies", "Telecom", "University",
+    "AG", "Airlines", "Airways", "Associates", "Association", "Bahini", "Bancorp", "Bros",
+    "Brothers", "Co", "Communications", "Company", "Computer", "Computers", "Corp",
+    "Corporation", "Dal", "Electronics", "Entertainment", "Ferries", "Foundation", "GmbH",
+    "Group", "Holdings", "Inc", "Industries", "Institute", "LLC", "Laboratories", "Labs", "Ltd",
+    "Media", "Morcha", "Motors", "Networks", "Panchayat", "Parishad", "Partners", "Peramuna",
+    "Pictures", "Plc", "Productions", "Records", "Sabha", "Samaj", "Samiti", "Sangh",
+    "Securities", "Sena", "Software", "Studios", "Systems", "Technologies", "Telecom",
+    "University",
 ];
 
 #[cfg(test)]

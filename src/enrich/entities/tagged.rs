@@ -282,6 +282,13 @@ pub(super) fn apply<'a>(
         let kind = match span.kind {
             // "the Battle of Britain", "the Treaty of Versailles", however the tagger read it.
             _ if words::is_led_event_name(surface) => EntityKind::Event,
+            // "Operation Blue Star", unless a list knows a body of that name ("Operation
+            // PUSH", "Operation Rescue").
+            _ if words::names_an_operation(surface)
+                && !lex.knows(EntityKind::Org, surface, art.when()) =>
+            {
+                EntityKind::Event
+            }
             // "Frau Schmidt" read as a place: the honorific, now trimmed, said who; "the Earl
             // of Home" read as an organisation is a peer.
             NerType::Loc | NerType::Org | NerType::Misc
@@ -534,6 +541,8 @@ fn people_of_a_place(lex: &Lexicon, name: &str, when: When<'_>) -> bool {
 ///   "Paramount, Universal and Warner Bros." stay apart);
 /// - a name cut at "for": "the National Association for the" + "Advancement of Colored
 ///   People" (see [`words::name_before_for`]);
+/// - a country's body cut after the country: "New Zealand" + "Rugby Football Union" (see
+///   [`words::names_a_national_body`]);
 /// - a firm of partners cut at its commas: "Kuhn" + ", " + "Loeb & Co.", "Merrill Lynch" +
 ///   "Pierce" + "Fenner & Beane" (see [`partners_before`]).
 fn join_cut_names(
@@ -561,6 +570,23 @@ fn join_cut_names(
                 });
                 continue;
             }
+        }
+        // "New Zealand" + "Rugby Football Union": a country's body the tagger cut after the
+        // country's name.
+        if let Some(prev) = out.last_mut()
+            && prev.kind == NerType::Loc
+            && span.kind == NerType::Org
+            && text.get(prev.end..span.start) == Some(" ")
+            && text
+                .get(span.start..span.end)
+                .is_some_and(words::names_a_national_body)
+            && text
+                .get(prev.start..prev.end)
+                .is_some_and(|place| lex.knows(EntityKind::Place, place, when))
+        {
+            prev.end = span.end;
+            prev.kind = NerType::Org;
+            continue;
         }
         if let Some(prev) = out.last_mut()
             && prev.kind == NerType::Org

@@ -50,6 +50,67 @@ pub(super) fn heads_a_longer_name(alias: &str, canonical: &str, after: &str) -> 
     of_and_name(after)
 }
 
+/// Whether a one-word short name of an organisation (`alias`, not its `canonical` name) is
+/// a word of some other body's name or of an office's: "Labour" of "the Karachi Dock Labour
+/// Board" (a capitalised word before it and a body's head after it), of "the Minister of
+/// Labour" or "the Department of Labor" (after an office's "of"), or a party's short name
+/// before a body's head ("the Labour Department").
+pub(super) fn inside_a_longer_name(
+    alias: &str,
+    canonical: &str,
+    before: &str,
+    after: &str,
+) -> bool {
+    if alias.contains(' ') || alias.eq_ignore_ascii_case(canonical) {
+        return false;
+    }
+    let next = after
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split([' ', ',', '.', ';', ':']).next())
+        .unwrap_or("");
+    // "The US Disney Corporation" is Disney: a legal form or a firm's word ends its own name.
+    let heads_a_body = is_org_head(next)
+        && !super::fragments::is_legal_form(next)
+        && !matches!(
+            next,
+            "Company" | "Group" | "Holdings" | "Industries" | "Motors" | "Systems" | "Technologies"
+        );
+    let previous = before.strip_suffix(' ').and_then(|b| b.rsplit(' ').next());
+    let capitalised_before = previous
+        .is_some_and(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic));
+    let office_of = before
+        .strip_suffix(" of ")
+        .and_then(|b| b.rsplit(' ').next())
+        .is_some_and(|w| {
+            matches!(
+                w,
+                "Department"
+                    | "Minister"
+                    | "Ministry"
+                    | "Secretary"
+                    | "Board"
+                    | "Bureau"
+                    | "Directorate"
+                    | "Commissioner"
+                    | "Office"
+            )
+        });
+    // "the Labour Department" is a ministry; "the Labour Assembly Government" the party's.
+    let a_party_s_word_for_an_office = canonical.ends_with(" Party")
+        && matches!(
+            next,
+            "Board"
+                | "Bureau"
+                | "Commission"
+                | "Court"
+                | "Department"
+                | "Ministry"
+                | "Office"
+                | "Tribunal"
+        );
+    office_of || a_party_s_word_for_an_office || (heads_a_body && capitalised_before)
+}
+
 /// Whether the text right after an organisation's name makes it the name of a numbered thing
 /// rather than the organisation: "S&P 500", "Standard and Poor's 500", "FTSE 100" (indexes),
 /// "Airbus 320", "IBM-360", "Airbus A320", "CDC 1604A" (models). A number of two to four
@@ -1191,6 +1252,36 @@ pub(super) fn leads_an_event_name(w: &str) -> bool {
     matches!(w, "Treaty" | "Battle" | "Siege")
 }
 
+/// Whether an organisation's name would go on a country's name as a body of that country's
+/// does ("[New Zealand] Rugby Football Union", "[Pakistan] Cricket Board"): two words or
+/// more, ending in a word of associations, unions, boards and clubs, and no government's
+/// office ("Foreign Ministry" of "Iraq Foreign Ministry" is the table of `national.rs`).
+pub(super) fn names_a_national_body(name: &str) -> bool {
+    let Some((rest, last)) = name.rsplit_once(' ') else {
+        return false;
+    };
+    let first = rest.split(' ').next().unwrap_or(rest);
+    matches!(
+        last,
+        "Association"
+            | "Board"
+            | "Club"
+            | "Confederation"
+            | "Federation"
+            | "League"
+            | "Society"
+            | "Union"
+    ) && !is_cue_modifier(first)
+        && first.starts_with(char::is_uppercase)
+}
+
+/// Whether `name` is a named military or police operation: "Operation Blue Star",
+/// "Operation Desert Storm" ("Operations Director" is no name).
+pub(super) fn names_an_operation(name: &str) -> bool {
+    name.strip_prefix("Operation ")
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
+}
+
 /// Whether a name is made as [`leads_an_event_name`] says ("Battle of Britain").
 pub(super) fn is_led_event_name(name: &str) -> bool {
     name.split_once(" of ")
@@ -1199,10 +1290,11 @@ pub(super) fn is_led_event_name(name: &str) -> bool {
 
 #[rustfmt::skip]
 const EVENT_HEADS: &[&str] = &[
-    "Awards", "Carnival", "Championship", "Championships", "Conference", "Crisis", "Cup",
-    "Election", "Elections", "Expo", "Fair", "Festival", "Games", "Marathon", "Massacre",
-    "Olympics", "Pandemic", "Referendum", "Regatta", "Revolution", "Show", "Summit", "Talks",
-    "Treaty", "Uprising", "War",
+    "Airlift", "Awards", "Blockade", "Carnival", "Championship", "Championships", "Conference",
+    "Crisis", "Cup", "Disaster", "Earthquake", "Election", "Elections", "Expo", "Fair",
+    "Famine", "Festival", "Games", "Marathon", "Massacre", "Mutiny", "Olympics", "Pandemic",
+    "Rebellion", "Referendum", "Regatta", "Revolution", "Riots", "Show", "Strike", "Summit",
+    "Talks", "Treaty", "Uprising", "War",
 ];
 
 /// Last words of street and building names, which "said" must not turn into persons
@@ -1345,6 +1437,51 @@ mod tests {
                 "Writing by Ann Lee"
             ]
         );
+    }
+
+    #[test]
+    fn a_short_name_inside_a_body_s_or_an_office_s_name_is_not_the_body() {
+        use super::inside_a_longer_name as inside;
+        let party = "Labour Party";
+        assert!(inside(
+            "Labour",
+            party,
+            "talks with the Karachi Dock ",
+            " Board on"
+        ));
+        assert!(inside("Labour", party, "The Minister of ", " is expected"));
+        assert!(inside(
+            "Labor",
+            "Australian Labor Party",
+            "the Department of ",
+            ","
+        ));
+        assert!(inside(
+            "Labour",
+            party,
+            "planters at the ",
+            " Department in"
+        ));
+        assert!(!inside("Labour", party, "a vote for ", " on Thursday"));
+        assert!(!inside("Labour", party, "the New ", " government"));
+        assert!(!inside(
+            "Labour",
+            party,
+            "as the ",
+            " Assembly Government claims"
+        ));
+        assert!(!inside(
+            "Treasury",
+            "US Treasury",
+            "the ",
+            " Department said"
+        ));
+        assert!(!inside(
+            "Labour Party",
+            party,
+            "the Karachi Dock ",
+            " Board"
+        ));
     }
 
     #[test]

@@ -1,0 +1,71 @@
+//! End to end: names inside longer names, and names the tagger cut from them. A party's
+//! short name inside a board's or an office's name is not the party; a country's body cut
+//! after the country's name is one name, whose acronym stays in capitals; a name in a
+//! language whose word for "force" or "front" ends it is an organisation.
+
+mod common;
+
+use common::{Scratch, entities_of, has};
+
+#[test]
+fn a_party_s_short_name_inside_a_board_or_an_office_is_not_the_party() {
+    let s = Scratch::with_files(&[
+        (
+            "1974-03-02-dockers.txt",
+            "Dockers stop work\n\nKARACHI, March 2 - The strike began after talks with the \
+             Karachi Dock Labour Board broke down. The Minister of Labour will meet the union, \
+             and the Labour Department has sent officials to the port.\n",
+        ),
+        (
+            "1974-03-04-vote.txt",
+            "By-election\n\nLONDON, March 4 - Labour held the seat comfortably, and the Labour \
+             Party's chairman thanked the voters.\n",
+        ),
+    ]);
+    s.index();
+    let dockers = entities_of(&s, "dockers", "org");
+    assert!(!has(&dockers, "Labour Party"), "{dockers:?}");
+    assert!(has(&entities_of(&s, "seat", "org"), "Labour Party"));
+}
+
+#[test]
+fn a_country_s_body_cut_after_the_country_is_one_name_and_its_acronym_keeps_its_capitals() {
+    let s = Scratch::with_files(&[
+        (
+            "1981-07-26-protest.txt",
+            "Match called off\n\nHAMILTON, July 26 - The chairman of the New Zealand Rugby \
+             Football Union, Mr Ces Blazey, said the NZRFU regretted the cancellation.\n",
+        ),
+        (
+            "1981-07-28-tour.txt",
+            "Tour goes on\n\nWELLINGTON, July 28 - The NZRFU said the remaining matches \
+             would be played under guard.\n",
+        ),
+    ]);
+    s.index();
+    let protest = entities_of(&s, "cancellation", "org");
+    assert!(
+        has(&protest, "New Zealand Rugby Football Union"),
+        "{protest:?}"
+    );
+    assert!(!has(&protest, "Rugby Football Union"), "{protest:?}");
+    // The acronym as written, not "Nzrfu".
+    let tour = entities_of(&s, "guard", "org");
+    assert!(has(&tour, "NZRFU"), "{tour:?}");
+}
+
+#[test]
+fn a_name_ending_in_another_language_s_word_for_a_force_or_a_front_is_an_organisation() {
+    let s = Scratch::with_files(&[(
+        "1971-04-10-insurgents.txt",
+        "Insurgents attack\n\nCOLOMBO, April 10 - Police said the Janatha Vimukthi Peramuna \
+         had attacked forty stations, while in the east the Mukti Bahini claimed new gains.\n",
+    )]);
+    s.index();
+    let orgs = entities_of(&s, "stations", "org");
+    let persons = entities_of(&s, "stations", "person");
+    for name in ["Janatha Vimukthi Peramuna", "Mukti Bahini"] {
+        assert!(has(&orgs, name), "{name}: {orgs:?} {persons:?}");
+        assert!(!has(&persons, name), "{name}: {persons:?}");
+    }
+}
