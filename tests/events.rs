@@ -331,6 +331,11 @@ fn named_operations_are_events_and_a_weekday_s_name_is_its_own_year_s_panic() {
             "Sharemarket plunges\n\nWELLINGTON, Oct 21 - Brokers said they had never seen a \
              day like Black Tuesday, as the sharemarket lost a fifth of its value.\n",
         ),
+        (
+            "2020-03-13-halt.txt",
+            "Trading halted\n\nNEW YORK, March 13 - Stocks had their worst day since Black \
+             Monday in October 1987, and Sheffield Wednesday postponed Saturday's match.\n",
+        ),
     ]);
     s.index();
     let events = |query| common::entities_of(&s, query, "event");
@@ -348,4 +353,10 @@ fn named_operations_are_events_and_a_weekday_s_name_is_its_own_year_s_panic() {
         !common::has(&wellington, "Wall Street Crash of 1929"),
         "{wellington:?}"
     );
+    // The year after the name says which Black Monday; a club named for a weekday is no day.
+    assert!(common::has(&events("halted"), "1987 stock market crash"));
+    assert!(common::has(
+        &common::entities_of(&s, "halted", "org"),
+        "Sheffield Wednesday"
+    ));
 }

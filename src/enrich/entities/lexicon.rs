@@ -322,6 +322,14 @@ impl Lexicon {
                 }
             }
             let (s, e) = (m.start(), m.end());
+            // "the Black Monday crash of 1987" in a 2020 story is 1987's.
+            let when = match words::year_named_after(&text[e..]) {
+                Some(year) => When {
+                    year: Some(year),
+                    ..when
+                },
+                None => when,
+            };
             let target = self.accept(text, s, e, m.pattern().as_usize(), when);
             let skip = target.is_some_and(|t| match &self.targets[t as usize] {
                 (EntityKind::Org, canonical) => {
@@ -337,6 +345,9 @@ impl Lexicon {
                 (EntityKind::Event, canonical) => {
                     words::names_another_event(canonical, &text[..s], &text[e..])
                 }
+                // "President Cleveland", "Senator Washington": a surname after a person's
+                // title, whatever town has the name (the tagger's span says whose).
+                (EntityKind::Place, _) => words::after_personal_title(text, s),
                 _ => false,
             });
             if skip {

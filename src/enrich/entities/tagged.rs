@@ -282,6 +282,8 @@ pub(super) fn apply<'a>(
         let kind = match span.kind {
             // "the Battle of Britain", "the Treaty of Versailles", however the tagger read it.
             _ if words::is_led_event_name(surface) => EntityKind::Event,
+            // "Black Monday", "Bloody Sunday", which the tagger reads as a place or a body.
+            _ if words::names_a_day(surface) => EntityKind::Event,
             // "Operation Blue Star", unless a list knows a body of that name ("Operation
             // PUSH", "Operation Rescue").
             _ if words::names_an_operation(surface)

@@ -1275,6 +1275,69 @@ pub(super) fn names_a_national_body(name: &str) -> bool {
         && first.starts_with(char::is_uppercase)
 }
 
+/// Whether `name` is a day named for what happened on it: "Black Monday", "Bloody Sunday",
+/// "Super Tuesday" (a capitalised word and a weekday).
+pub(super) fn names_a_day(name: &str) -> bool {
+    name.split_once(' ').is_some_and(|(first, day)| {
+        first.starts_with(char::is_uppercase)
+            && first.chars().skip(1).all(char::is_lowercase)
+            // "Sheffield Wednesday" is a club, "Mike Friday" a man.
+            && !super::fragments::is_city(first)
+            && !super::fragments::is_given_name(first)
+            && matches!(
+                day,
+                "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+            )
+    })
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The year the text right after a name gives it: " of 1987" or " in 1929", perhaps after a
+/// word of what it was (" crash of 1987"), as "the Black Monday crash of 1987" says which
+/// Black Monday, whenever the article was written.
+pub(super) fn year_named_after(after: &str) -> Option<i32> {
+    let after = after
+        .strip_prefix(' ')
+        .and_then(|rest| {
+            let word = rest.split(' ').next()?;
+            word.chars()
+                .all(|c| c.is_ascii_lowercase())
+                .then(|| &rest[word.len()..])
+                .filter(|_| !matches!(word, "of" | "in"))
+        })
+        .unwrap_or(after);
+    let digits = after
+        .strip_prefix(" of ")
+        .or_else(|| after.strip_prefix(" in "))?;
+    // " in October 1987".
+    let digits = MONTHS
+        .iter()
+        .find_map(|month| digits.strip_prefix(month)?.strip_prefix(' '))
+        .unwrap_or(digits);
+    let year = digits.get(..4)?;
+    let ends = digits[4..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric());
+    (year.bytes().all(|b| b.is_ascii_digit()) && ends)
+        .then(|| year.parse().ok())
+        .flatten()
+}
+
 /// Whether `name` is a named military or police operation: "Operation Blue Star",
 /// "Operation Desert Storm" ("Operations Director" is no name).
 pub(super) fn names_an_operation(name: &str) -> bool {
@@ -1437,6 +1500,18 @@ mod tests {
                 "Writing by Ann Lee"
             ]
         );
+    }
+
+    #[test]
+    fn a_year_after_a_name_says_which_of_its_years() {
+        use super::year_named_after as year;
+        assert_eq!(year(" crash of 1987, triggering"), Some(1987));
+        assert_eq!(year(" in 1929."), Some(1929));
+        assert_eq!(year(" in October 1987, though"), Some(1987));
+        assert_eq!(year(" of 1987"), Some(1987));
+        assert_eq!(year(" of 19870 shares"), None);
+        assert_eq!(year(" crash on Monday"), None);
+        assert_eq!(year(" of the 1920s"), None);
     }
 
     #[test]
