@@ -178,3 +178,37 @@ fn a_name_of_more_initials_than_given_names_and_a_surname_several_share_stay_apa
     }
     assert!(!has(&funeral, "Kapoor"), "{funeral:?}");
 }
+
+#[test]
+fn a_title_and_a_name_is_the_holder_of_the_article_s_time() {
+    let s = Scratch::with_files(&[
+        (
+            "1910-05-09-mourning.txt",
+            "Court in mourning\n\nLONDON, May 9 - The Princess of Wales received the \
+             ambassadors at Marlborough House.\n",
+        ),
+        (
+            "1915-10-16-recruiting.txt",
+            "Recruiting scheme\n\nLONDON, Oct 16 - Lord Derby launched his scheme for \
+             voluntary enlistment today.\n",
+        ),
+        (
+            "royal-visit.txt",
+            "Hospital wing opened\n\nPrince Charles opened the new children's wing and \
+             spoke to nurses.\n",
+        ),
+    ]);
+    s.index();
+    let mourning = entities_of(&s, "ambassadors", "person");
+    assert!(!has(&mourning, "Diana, Princess of Wales"), "{mourning:?}");
+    let recruiting = entities_of(&s, "enlistment", "person");
+    assert!(
+        !recruiting.iter().any(|p| p.contains("14th Earl")),
+        "{recruiting:?}"
+    );
+    // Undated, the title and name are taken as written: the one listed person.
+    assert!(has(
+        &entities_of(&s, "nurses", "person"),
+        "King Charles III"
+    ));
+}

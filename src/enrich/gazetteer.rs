@@ -60,6 +60,10 @@ pub enum NameForm {
     /// A surname, acronym or other short alias ("Stoltenberg", "EC"): it names whoever held
     /// it at the time.
     Partial,
+    /// A title and a name ("Lord Derby", "Prince Charles", "Mrs Pankhurst") or a peer's title
+    /// ("Earl of Derby"): in a dated article it names the holder of the time, as a partial
+    /// name does; an undated article, which cannot tell, takes it as a full name.
+    Titled,
 }
 
 impl Years {
@@ -89,26 +93,27 @@ impl Years {
     /// Whether a name written as `form` in an article of `year` (`None`: undated) may link
     /// to an entry of `kind` with these years:
     /// - an entry with no years: always;
-    /// - an undated article: only a full name;
+    /// - an undated article: only a full name or a title and a name;
     /// - a full name of a person: always (the article says who it is);
     /// - a full name of anything else: unless the article is older than the entity (nothing
     ///   is named before it exists; a later article may look back at it);
-    /// - a partial name: only when the year falls inside the years, with the margin; of an
-    ///   event, from its start on (later articles look back at it by its short names).
+    /// - a partial name, or a title and a name: only when the year falls inside the years,
+    ///   with the margin; of an event, from its start on (later articles look back at it by
+    ///   its short names).
     pub fn fits(&self, kind: EntityKind, form: NameForm, year: Option<i32>) -> bool {
         if self.is_open() {
             return true;
         }
         let margin = Years::margin(kind);
         let Some(year) = year else {
-            return form == NameForm::Full;
+            return form != NameForm::Partial;
         };
         let started = self.from.is_none_or(|from| year >= from - margin);
         match form {
             NameForm::Full => kind == EntityKind::Person || started,
             // An event is looked back on by name long after it ended ("WWII" in 2005).
             NameForm::Partial if kind == EntityKind::Event => started,
-            NameForm::Partial => self.holds(year, margin),
+            NameForm::Partial | NameForm::Titled => self.holds(year, margin),
         }
     }
 
@@ -683,6 +688,10 @@ mod tests {
         );
         assert!(!jens.fits(p, Partial, None), "undated: full names only");
         assert!(jens.fits(p, Full, None));
+        // "Lord Derby": the holder of the time when dated, as written when not.
+        assert!(!jens.fits(p, NameForm::Titled, Some(1987)));
+        assert!(jens.fits(p, NameForm::Titled, Some(2001)));
+        assert!(jens.fits(p, NameForm::Titled, None));
         let o = EntityKind::Org;
         assert!(ec.fits(o, Partial, Some(1994)) && !ec.fits(o, Partial, Some(1995)));
         assert!(

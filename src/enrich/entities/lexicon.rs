@@ -782,10 +782,15 @@ fn without_middle_names(name: &str) -> Option<String> {
 }
 
 /// Whether `name` is a full name of the entry `canonical` of this kind: the canonical name
-/// itself, a person's name of two words or more ("Gerhard Stoltenberg", "J.D. Vance"), or a
+/// itself (unless a title makes it a surname, see [`names_by_title`]), a person's name of two
+/// words or more ("Gerhard Stoltenberg", "J.D. Vance"), or a
 /// name of anything else of two words or more not in capitals ("European Economic
 /// Community"). Surnames, acronyms and one-word names are partial.
 pub(super) fn name_form(kind: EntityKind, name: &str, canonical: &str) -> NameForm {
+    // Even as the listed name: "Lord Salisbury" of the 1890s is another man in the 1950s.
+    if kind == EntityKind::Person && names_by_title(name) {
+        return NameForm::Titled;
+    }
     // The canonical name, or it spelt otherwise ("Wal-Mart" for "Walmart").
     let (key, canonical) = (name_key(name), name_key(canonical));
     if key == canonical || key.replace(' ', "") == canonical.replace(' ', "") {
@@ -798,6 +803,26 @@ pub(super) fn name_form(kind: EntityKind, name: &str, canonical: &str) -> NameFo
     } else {
         NameForm::Partial
     }
+}
+
+/// Whether a person's name is a title and one word ("Mrs Simpson", "Lord Derby", "President
+/// Harrison", "King Alfonso") or a peer's title ("Earl of Derby", "Princess of Wales"): such a
+/// name passes from holder to holder, or is a surname with a courtesy, so in a dated article
+/// it links as a surname does, only within the listed person's years
+/// ([`NameForm::Titled`]).
+fn names_by_title(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let (Some(first), Some(_), None) = (words.next(), words.next(), words.next()) else {
+        return words::is_peerage(name)
+            || name.starts_with("Prince of ")
+            || name.starts_with("Princess of ");
+    };
+    let first = first.trim_end_matches('.');
+    // "Sheikh Hasina": in South Asia a part of the name.
+    first != "Sheikh"
+        && (words::is_title_cue(first)
+            || words::is_noble(first)
+            || matches!(first, "Czar" | "Kaiser" | "Tsar"))
 }
 
 /// A name written in capitals as a name is written ("SAN DIEGO" -> "San Diego", "BANK OF
