@@ -73,13 +73,13 @@ fn a_name_ending_in_another_language_s_word_for_a_force_or_a_front_is_an_organis
 #[test]
 fn a_town_s_name_after_a_person_s_title_is_a_surname() {
     let s = Scratch::with_files(&[(
-        "1894-07-07-troops.txt",
-        "Troops ordered out\n\nWASHINGTON, July 7 - President Cleveland ordered the regulars \
-         into Chicago today. Mr. Cleveland said the mails would be moved.\n",
+        "1925-07-07-police.txt",
+        "Police ordered out\n\nJERSEY CITY, July 7 - Mayor Cleveland ordered the police into the \
+         yards today. Mr. Cleveland said the trains would be moved.\n",
     )]);
     s.index();
-    let places = entities_of(&s, "regulars", "place");
-    let persons = entities_of(&s, "regulars", "person");
+    let places = entities_of(&s, "yards", "place");
+    let persons = entities_of(&s, "yards", "person");
     assert!(!has(&places, "Cleveland"), "{places:?}");
     assert!(has(&persons, "Cleveland"), "{persons:?}");
 }

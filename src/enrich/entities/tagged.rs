@@ -103,14 +103,25 @@ pub(super) fn apply<'a>(
         let overlapped = || overlapping.iter().map(|&i| &art.mentions[i]);
         // The gazetteer's surname at the end of a longer person name the tagger found
         // ("Stoltenberg" of "Ivar Stoltenberg"), or at its start as a given name ("Sir
-        // Humphrey Gibbs" is not Hubert Humphrey): the full name the article writes wins.
+        // Humphrey Gibbs" is not Hubert Humphrey), or a listed full name ending in what is
+        // also a given name that goes on with a surname ("John Howard Lawson" is not John
+        // Howard; "Augusto Pinochet Ugarte" is Pinochet): the full name the article writes
+        // wins.
         let full_name_over_surname = span.kind == NerType::Per
             && surface.contains(' ')
             && overlapped().all(|m| {
                 m.gazetteer
                     && m.kind == EntityKind::Person
                     && ((m.end == end && m.pos > pos)
-                        || (m.pos == pos && m.end < end && !m.name.contains(' ')))
+                        || (m.pos == pos
+                            && m.end < end
+                            && (!m.name.contains(' ')
+                                || (m
+                                    .name
+                                    .rsplit(' ')
+                                    .next()
+                                    .is_some_and(fragments::is_given_name)
+                                    && words::one_more_surname(&text[m.end - base..end - base])))))
             });
         // A longer name the tagger found around a gazetteer place ("AC Milan", "Inter
         // Milan", "Milan Kundera", "Jordan Henderson"): the place is a word of that name,

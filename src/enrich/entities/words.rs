@@ -1275,6 +1275,19 @@ pub(super) fn names_a_national_body(name: &str) -> bool {
         && first.starts_with(char::is_uppercase)
 }
 
+/// Whether `rest` (the end of a person's name after a listed full name) is one more
+/// surname: " Lawson" of "John Howard Lawson", not " Jr." nor " III".
+pub(super) fn one_more_surname(rest: &str) -> bool {
+    rest.strip_prefix(' ').is_some_and(|word| {
+        word.len() > 2
+            && word.starts_with(char::is_uppercase)
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            && !matches!(word, "Jr" | "Sr" | "Snr" | "Jnr" | "II" | "III" | "IV")
+    })
+}
+
 /// Whether `name` is a day named for what happened on it: "Black Monday", "Bloody Sunday",
 /// "Super Tuesday" (a capitalised word and a weekday).
 pub(super) fn names_a_day(name: &str) -> bool {
