@@ -83,3 +83,20 @@ fn a_town_s_name_after_a_person_s_title_is_a_surname() {
     assert!(!has(&places, "Cleveland"), "{places:?}");
     assert!(has(&persons, "Cleveland"), "{persons:?}");
 }
+
+#[test]
+fn a_state_or_province_the_tagger_reads_as_its_government_is_a_place() {
+    let s = Scratch::with_files(&[(
+        "1891-03-04-federation.txt",
+        "Federation debate\n\nSYDNEY, March 4 - Victoria, which is protectionist, and New South \
+         Wales, which adheres to free trade, must settle the tariff. South Australia and \
+         Western Australia sent delegates, and Ontario's premier cabled his good wishes.\n",
+    )]);
+    s.index();
+    let places = entities_of(&s, "tariff", "place");
+    let orgs = entities_of(&s, "tariff", "org");
+    for name in ["New South Wales", "South Australia", "Western Australia", "Ontario"] {
+        assert!(has(&places, name), "{name}: {places:?} {orgs:?}");
+        assert!(!has(&orgs, name), "{name}: {orgs:?}");
+    }
+}
