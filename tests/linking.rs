@@ -1683,3 +1683,34 @@ fn a_listed_person_s_formal_given_name_with_initials_is_him_in_his_years() {
     assert!(has(&persons, "William H. Gates"), "{persons:?}");
     assert!(!has(&persons, "Bill Gates"), "{persons:?}");
 }
+
+#[test]
+fn a_country_s_house_is_not_named_before_it_exists() {
+    let s = Scratch::with_files(&[
+        (
+            "1891-03-20-convention.txt",
+            "Convention debates the upper house\n\nSYDNEY, March 20 - Delegates from the \
+             Australian colonies argued that the Senate must protect the smaller colonies, \
+             and Sir Henry Parkes told the convention Australia would be one nation.\n",
+        ),
+        (
+            "1975-11-11-dismissal.txt",
+            "Government dismissed\n\nCANBERRA, Nov 11 - The Senate had refused supply, and \
+             the Governor-General dismissed the government of Australia today.\n",
+        ),
+    ]);
+    s.index();
+    let orgs = |query| entities_of(&s, query, "org");
+    assert!(
+        !orgs("delegates")
+            .iter()
+            .any(|o| o == "Australian Senate" || o == "US Senate"),
+        "{:?}",
+        orgs("delegates")
+    );
+    assert!(
+        orgs("supply").iter().any(|o| o == "Australian Senate"),
+        "{:?}",
+        orgs("supply")
+    );
+}

@@ -163,6 +163,7 @@ pub(super) fn apply(
             the_one(most.filter(|(n, _)| *n == top).map(|(_, row)| row))
         };
     let mut readings: Vec<(usize, Cow<'static, str>)> = Vec::new();
+    let mut unnamed: Vec<usize> = Vec::new();
     for (i, rows) in named_so {
         let in_full_row = the_one(
             rows.iter()
@@ -226,7 +227,15 @@ pub(super) fn apply(
                 .or_else(|| top_row(rows, &around, 1))
                 .map(|(_, org)| Cow::Borrowed(org.as_str()))
         };
-        if let Some(institution) = reading {
+        // "the Senate" of an 1891 story of Australia's federation debates is not the
+        // Senate of 1901 on, nor the gazetteer's US one: no institution is named before it
+        // exists, and the story's is none the lists know.
+        let unborn = reading.as_ref().is_some_and(|institution| {
+            lex.lists(institution) && !lex.knows(EntityKind::Org, institution, art.when())
+        });
+        if unborn {
+            unnamed.push(i);
+        } else if let Some(institution) = reading {
             readings.push((i, institution));
         }
     }
@@ -234,6 +243,9 @@ pub(super) fn apply(
         let m = &mut art.mentions[i];
         m.canonical = institution;
         m.gazetteer = true;
+    }
+    for i in unnamed {
+        art.mentions[i].removed = true;
     }
 }
 
