@@ -95,7 +95,12 @@ fn a_state_or_province_the_tagger_reads_as_its_government_is_a_place() {
     s.index();
     let places = entities_of(&s, "tariff", "place");
     let orgs = entities_of(&s, "tariff", "org");
-    for name in ["New South Wales", "South Australia", "Western Australia", "Ontario"] {
+    for name in [
+        "New South Wales",
+        "South Australia",
+        "Western Australia",
+        "Ontario",
+    ] {
         assert!(has(&places, name), "{name}: {places:?} {orgs:?}");
         assert!(!has(&orgs, name), "{name}: {orgs:?}");
     }
