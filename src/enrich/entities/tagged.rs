@@ -1000,7 +1000,17 @@ fn leads_off_a_name(previous: &str, word: &str) -> bool {
             .all(|p| !p.is_empty() && p.chars().all(char::is_lowercase));
         lowercase && (rest.contains('-') || matches!(first, "Co" | "Ex" | "Vice"))
     });
-    second_of_title || description || (words::is_title_cue(word) && !words::is_noble(word))
+    // "Lieutenant-Colonel", "Major-General", "Captain-General": ranks joined by a hyphen.
+    let joined_ranks = word.split_once('-').is_some_and(|(first, rest)| {
+        words::is_title_cue(first)
+            && rest
+                .split('-')
+                .all(|p| words::is_title_cue(p) || p == "Major")
+    });
+    second_of_title
+        || description
+        || joined_ranks
+        || (words::is_title_cue(word) && !words::is_noble(word))
 }
 
 /// The span without a leading title ("Mayor Denise Okafor" is Denise Okafor; nobles keep
