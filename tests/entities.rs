@@ -623,7 +623,7 @@ fn titles_of_irish_indian_malaysian_and_nigerian_copy_are_no_part_of_a_name() {
         "Leaders meet\n\nTaoiseach Aoife Brennan met Tanaiste Ciaran Dolan on Monday. Smt \
          Kavita Rao and Shri Anil Mehta spoke later, as did Alhaji Musa Bello and Datuk Seri \
          Ahmad Zaki. Shrimati Leela Kapur, Begum Nasreen Haq and Pandit Ravi Joshi sent \
-         messages, and Lieutenant-Colonel Kofi Mensah read them out.\n",
+         messages. Their commander, Lieutenant-Colonel Kwame Mensah, was summoned.\n",
     );
     // Older copy's styles, and the letters after a name, are no entities alone.
     s.write(
@@ -646,7 +646,7 @@ fn titles_of_irish_indian_malaysian_and_nigerian_copy_are_no_part_of_a_name() {
         "Ravi Joshi",
         "Edmund Tolley",
         "George Pryor",
-        "Kofi Mensah",
+        "Kwame Mensah",
     ] {
         assert!(has(&list, "person", name), "{name}: {list:?}");
     }
