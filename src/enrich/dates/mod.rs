@@ -41,6 +41,12 @@ pub fn is_month_name(word: &str) -> bool {
     word.starts_with(char::is_uppercase) && words::month_abbrev(word).is_some()
 }
 
+/// Whether `word` is an English weekday's full name, capitalised ("Monday"; not "Sun", a
+/// newspaper as often as a day).
+pub fn is_weekday_name(word: &str) -> bool {
+    word.starts_with(char::is_uppercase) && words::is_full_weekday(word)
+}
+
 /// The range of dates that are believable as publication dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateBounds {

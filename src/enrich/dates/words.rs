@@ -108,6 +108,11 @@ pub(super) fn month_abbrev(word: &str) -> Option<&'static str> {
         .map(|m| &m[..3])
 }
 
+/// A weekday's full name, in any case ("Monday"; not "Sun").
+pub(super) fn is_full_weekday(word: &str) -> bool {
+    WEEKDAYS.iter().any(|d| word.eq_ignore_ascii_case(d))
+}
+
 pub(super) fn is_weekday(word: &str) -> bool {
     let word = word.to_ascii_lowercase();
     WEEKDAYS.iter().any(|d| word == *d || word == d[..3])

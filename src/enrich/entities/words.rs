@@ -1297,27 +1297,9 @@ pub(super) fn names_a_day(name: &str) -> bool {
             // "Sheffield Wednesday" is a club, "Mike Friday" a man.
             && !super::fragments::is_city(first)
             && !super::fragments::is_given_name(first)
-            && matches!(
-                day,
-                "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-            )
+            && crate::enrich::dates::is_weekday_name(day)
     })
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// The year the text right after a name gives it: " of 1987" or " in 1929", perhaps after a
 /// word of what it was (" crash of 1987"), as "the Black Monday crash of 1987" says which
@@ -1337,10 +1319,10 @@ pub(super) fn year_named_after(after: &str) -> Option<i32> {
         .strip_prefix(" of ")
         .or_else(|| after.strip_prefix(" in "))?;
     // " in October 1987".
-    let digits = MONTHS
-        .iter()
-        .find_map(|month| digits.strip_prefix(month)?.strip_prefix(' '))
-        .unwrap_or(digits);
+    let digits = match digits.split_once(' ') {
+        Some((month, rest)) if crate::enrich::dates::is_month_name(month) => rest,
+        _ => digits,
+    };
     let year = digits.get(..4)?;
     let ends = digits[4..]
         .chars()
@@ -1513,6 +1495,13 @@ mod tests {
                 "Writing by Ann Lee"
             ]
         );
+    }
+
+    #[test]
+    fn a_day_is_named_by_a_word_and_a_weekday_s_full_name() {
+        use super::names_a_day as day;
+        assert!(day("Black Monday") && day("Bloody Sunday") && day("Super Tuesday"));
+        assert!(!day("Rising Sun") && !day("Sheffield Wednesday") && !day("Mike Friday"));
     }
 
     #[test]
