@@ -43,7 +43,7 @@ fn formal_names() -> &'static HashMap<String, Vec<String>> {
 }
 
 /// Words after a surname that tell father from son.
-const SUFFIXES: [&str; 8] = ["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "Snr"];
+pub(super) const SUFFIXES: [&str; 9] = ["Jr", "Jr.", "Jnr", "Sr", "Sr.", "II", "III", "IV", "Snr"];
 
 /// A name as given names, surname and suffix; `None` for a single word.
 struct Parts<'n> {

@@ -1284,7 +1284,7 @@ pub(super) fn one_more_surname(rest: &str) -> bool {
             && word
                 .chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-            && !matches!(word, "Jr" | "Sr" | "Snr" | "Jnr" | "II" | "III" | "IV")
+            && !super::person_names::SUFFIXES.contains(&word)
     })
 }
 
