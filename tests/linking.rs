@@ -1714,3 +1714,19 @@ fn a_country_s_house_is_not_named_before_it_exists() {
         orgs("supply")
     );
 }
+
+#[test]
+fn the_agency_of_older_copy_is_reuters() {
+    let s = Scratch::with_files(&[(
+        "1899-10-12-ultimatum.txt",
+        "War declared\n\nLONDON, Oct 12 - A telegram from Pretoria, received by Reuter's Agency \
+         by way of Lourenco Marques, says the ultimatum has expired.\n",
+    )]);
+    s.index();
+    assert!(has(&entities_of(&s, "ultimatum", "org"), "Reuters"));
+    let persons = entities_of(&s, "ultimatum", "person");
+    assert!(
+        !persons.iter().any(|p| p == "Reuter" || p == "Agency"),
+        "{persons:?}"
+    );
+}
