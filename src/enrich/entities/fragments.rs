@@ -263,12 +263,10 @@ fn is_bloc(words: &[String]) -> bool {
 /// Whether every word of `name` is a title or rank, with or without its dot ("Cmdr.",
 /// "Pope"); a possessive is no title ("Lord's").
 fn only_titles(name: &str) -> bool {
-    // Monarchs' titles the tagger's list (a feature of its model) lacks: "the Czar", "the
-    // Kaiser" read as a place.
-    const MONARCHS: &[&str] = &["czar", "czarina", "kaiser", "mikado", "tsar", "tsarina"];
+    // "the Czar", "the Kaiser" read as a place.
     name.split_whitespace().all(|w| {
         let w = w.trim_end_matches(['.', ',']).to_lowercase();
-        lists().titles.contains(&w) || MONARCHS.contains(&w.as_str())
+        lists().titles.contains(&w) || super::words::is_monarch_title(&w)
     })
 }
 

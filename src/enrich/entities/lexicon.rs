@@ -820,9 +820,7 @@ fn names_by_title(name: &str) -> bool {
     let first = first.trim_end_matches('.');
     // "Sheikh Hasina": in South Asia a part of the name.
     first != "Sheikh"
-        && (words::is_title_cue(first)
-            || words::is_noble(first)
-            || matches!(first, "Czar" | "Kaiser" | "Tsar"))
+        && (words::is_title_cue(first) || words::is_noble(first) || words::is_monarch_title(first))
 }
 
 /// A name written in capitals as a name is written ("SAN DIEGO" -> "San Diego", "BANK OF

@@ -319,6 +319,7 @@ pub(super) fn resolve<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>, title: &
     // linked: each of them counts already, and a lone "Gandhi" entity would be none of them.
     for m in art.mentions.iter_mut() {
         if m.kind == EntityKind::Person
+            && !m.name.contains(' ')
             && m.canonical == m.name
             && matches!(names.get(m.name), Some(None))
         {

@@ -116,12 +116,10 @@ pub(super) fn apply<'a>(
                         || (m.pos == pos
                             && m.end < end
                             && (!m.name.contains(' ')
-                                || (m
-                                    .name
-                                    .rsplit(' ')
-                                    .next()
-                                    .is_some_and(fragments::is_given_name)
-                                    && words::one_more_surname(&text[m.end - base..end - base])))))
+                                || words::goes_on_with_a_surname(
+                                    m.name,
+                                    &text[m.end - base..end - base],
+                                ))))
             });
         // A longer name the tagger found around a gazetteer place ("AC Milan", "Inter
         // Milan", "Milan Kundera", "Jordan Henderson"): the place is a word of that name,

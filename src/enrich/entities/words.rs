@@ -1081,6 +1081,14 @@ const PERSONAL_TITLES: &[&str] = &[
     "Supt", "Tanaiste", "Taoiseach", "Tun", "Tánaiste",
 ];
 
+/// Whether `w` (any case) is a monarch's title that the tagger's title list (a feature of
+/// its model) lacks: "the Czar", "the Kaiser", "the Mikado".
+pub(super) fn is_monarch_title(w: &str) -> bool {
+    ["czar", "czarina", "kaiser", "mikado", "tsar", "tsarina"]
+        .iter()
+        .any(|t| w.eq_ignore_ascii_case(t))
+}
+
 pub(super) fn is_noble(w: &str) -> bool {
     NOBLES.binary_search(&w).is_ok()
 }
@@ -1275,17 +1283,23 @@ pub(super) fn names_a_national_body(name: &str) -> bool {
         && first.starts_with(char::is_uppercase)
 }
 
-/// Whether `rest` (the end of a person's name after a listed full name) is one more
-/// surname: " Lawson" of "John Howard Lawson", not " Jr." nor " III".
-pub(super) fn one_more_surname(rest: &str) -> bool {
-    rest.strip_prefix(' ').is_some_and(|word| {
-        word.len() > 2
-            && word.starts_with(char::is_uppercase)
-            && word
-                .chars()
-                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-            && !super::person_names::SUFFIXES.contains(&word)
-    })
+/// Whether a listed full name goes on, in `rest`, with one more surname, its last word
+/// being a middle name: " Lawson" after "John Howard" ("Howard" is also a given name), not
+/// " Ugarte" after "Augusto Pinochet", nor " Jr." or " III".
+pub(super) fn goes_on_with_a_surname(listed: &str, rest: &str) -> bool {
+    let middle = listed
+        .rsplit(' ')
+        .next()
+        .is_some_and(super::fragments::is_given_name);
+    middle
+        && rest.strip_prefix(' ').is_some_and(|word| {
+            word.len() > 2
+                && word.starts_with(char::is_uppercase)
+                && word
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                && !super::person_names::SUFFIXES.contains(&word)
+        })
 }
 
 /// Whether `name` is a day named for what happened on it: "Black Monday", "Bloody Sunday",
