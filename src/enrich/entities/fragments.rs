@@ -226,8 +226,7 @@ fn words(name: &str) -> Vec<String> {
 /// A name that names nothing: only titles, legal forms, currencies and units, or a sum of money.
 fn is_non_name(words: &[String]) -> bool {
     let l = lists();
-    let filler =
-        |w: &String| l.titles.contains(w) || l.legal_forms.contains(w) || l.money_units.contains(w);
+    let filler = |w: &String| is_title(w) || l.legal_forms.contains(w) || l.money_units.contains(w);
     // "First Deputy Premiers", "Vice Presidents": titles in the plural, an ordinal before.
     let title_word = |w: &String| {
         let singular = w.strip_suffix('s').unwrap_or(w);
@@ -266,7 +265,7 @@ fn only_titles(name: &str) -> bool {
     // "the Czar", "the Kaiser" read as a place.
     name.split_whitespace().all(|w| {
         let w = w.trim_end_matches(['.', ',']).to_lowercase();
-        lists().titles.contains(&w) || super::words::is_monarch_title(&w)
+        is_title(&w) || super::words::is_monarch_title(&w)
     })
 }
 
@@ -299,9 +298,12 @@ fn is_product(words: &[String]) -> bool {
     })
 }
 
-/// Whether `word` is a personal title or rank ("Mayor", "Governor"), in any case.
+/// Whether `word` is a personal title or rank ("Mayor", "Governor"), in any case, or titles
+/// joined by a hyphen ("Governor-General", "Lieutenant-Colonel").
 pub(super) fn is_title(word: &str) -> bool {
-    lists().titles.contains(&word.to_lowercase())
+    let titles = &lists().titles;
+    let word = word.to_lowercase();
+    titles.contains(&word) || word.split('-').all(|part| titles.contains(part))
 }
 
 /// Whether `name`'s last word heads institutions' names ("Central People's Government").
@@ -792,6 +794,7 @@ mod tests {
             "Allied",
             "Axis",
             "Central Powers",
+            "Governor-General",
         ] {
             assert!(is_non_name(&w(none)), "{none}");
         }

@@ -451,8 +451,23 @@ pub(super) fn street_shaped(surface: &str) -> bool {
             || surface.starts_with("Palace of "))
 }
 
+/// "Cape Race", "Cape York", "Lake Chad" read as an organisation: a headland or a lake and
+/// its name, with no word of a body's after it ("Cape Police", "Lake Forest College").
+pub(super) fn cape_or_lake_shaped(surface: &str) -> bool {
+    surface.split_once(' ').is_some_and(|(first, rest)| {
+        matches!(first, "Cape" | "Lake")
+            && rest.split(' ').count() <= 2
+            && rest.split(' ').all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && !words::is_org_head(w)
+                    && !crate::enrich::ner::is_org_word(w)
+            })
+    })
+}
+
 /// "the Dasman Palace", "the Government Conference Centre", "the Jakarta Convention Center":
 /// a palace, or a centre for conferences, shows, shopping, sport or the arts, is a building
+/// (an airport, a bridge or a tunnel is a place too)
 /// where things happen; the caller leaves out names a list knows as organisations ("Crystal
 /// Palace" the club, "Buckingham Palace" for the household). Research and medical centres
 /// are bodies ("Goddard Space Flight Center").
@@ -478,6 +493,8 @@ pub(super) fn venue_shaped(surface: &str) -> bool {
         // "Aviano Air Base", "Ramstein Air Base", "Guantanamo Naval Base": where planes or
         // ships are, which the tagger reads as the force.
         "Base" => before.is_some_and(|w| matches!(w, "Air" | "Naval" | "Military" | "Army")),
+        // "Sydney Harbour Bridge", "Kingsford Smith Airport": where, not who.
+        "Airport" | "Bridge" | "Tunnel" => before.is_some(),
         _ => false,
     }
 }

@@ -14,9 +14,10 @@ use super::fragments;
 use super::lexicon::{Lexicon, When};
 use super::mentions::{ArticleState, Mention};
 use super::name_shapes::{
-    after_a_place_noun, before_a_place_noun, city_after_locative, contest_shaped, county_shaped,
-    ends_in_a_body, event_head, event_shaped, leader_of_a_body, listed_org, local_place,
-    org_shaped, place_shaped, street_shaped, town_of_a_region, unknown_name, venue_shaped,
+    after_a_place_noun, before_a_place_noun, cape_or_lake_shaped, city_after_locative,
+    contest_shaped, county_shaped, ends_in_a_body, event_head, event_shaped, leader_of_a_body,
+    listed_org, local_place, org_shaped, place_shaped, street_shaped, town_of_a_region,
+    unknown_name, venue_shaped,
 };
 use super::spans::TaggedSpan;
 use super::whole_names;
@@ -41,6 +42,21 @@ pub(super) fn apply<'a>(
     let mut joined = whole_names::complete(text, join_cut_names(lex, text, spans, art.when()));
     if let Some(place) = dateline.and_then(|d| d.place) {
         place_of_dateline(&mut joined, place);
+    }
+    // "under Admiral Ito", "Colonel Picquart's evidence" read as a body or a place: a rank
+    // and a name are a person (the rank then trimmed as any title), unless a list knows the
+    // whole as a body ("General Motors") or the name as a place ("Commander Atlantic").
+    for span in joined.iter_mut().filter(|s| s.kind != NerType::Per) {
+        let name = &text[span.start..span.end];
+        if words::is_rank_and_name(name)
+            && !crate::enrich::ner::is_listed_organisation(name)
+            && !lex.knows(EntityKind::Org, name, art.when())
+            && !name
+                .split_once(' ')
+                .is_some_and(|(_, word)| lex.knows(EntityKind::Place, word, art.when()))
+        {
+            span.kind = NerType::Per;
+        }
     }
     let spans = joined.as_slice();
     let among_orgs = persons_listed_among_orgs(text, spans);
@@ -376,6 +392,14 @@ pub(super) fn apply<'a>(
             NerType::Org if event_shaped(surface, &text[..pos - base]) => EntityKind::Event,
             // "Avenue of Eternal Peace", "Tiananmen Square": a street or square.
             NerType::Org if street_shaped(surface) => EntityKind::Place,
+            // "from Cape York to Cape Leeuwin".
+            NerType::Org
+                if cape_or_lake_shaped(surface)
+                    && !crate::enrich::ner::is_listed_organisation(surface)
+                    && !lex.knows(EntityKind::Org, surface, art.when()) =>
+            {
+                EntityKind::Place
+            }
             // "the Dasman Palace", "the Jakarta Convention Center": a building.
             NerType::Org
                 if venue_shaped(surface)

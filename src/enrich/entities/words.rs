@@ -279,12 +279,18 @@ pub(super) fn vessel_or_code_name_before(before: &str) -> bool {
 /// Whether a name the tagger read as an organisation, with the text `before` it, names an
 /// office rather than a body: a portfolio after its title ([`portfolio_before`]), the title
 /// with its portfolio ([`is_title_and_portfolio`]), or a place and an office before the
-/// holder's name ("Alberta Premier", "Kenya President", "First Sea Lord"; not "P&O
-/// Princess"), or a staff after its chief ("Chief of the Army Staff").
+/// holder's name ("Alberta Premier", "Kenya President", "First Sea Lord", "British Consul";
+/// not "P&O Princess"), an office of a place ("Bishop of London"), or a staff after its
+/// chief ("Chief of the Army Staff").
 pub(super) fn names_an_office(before: &str, name: &str) -> bool {
     const OFFICES: &[&str] = &[
+        "Ambassador",
         "Chancellor",
+        "Consul",
+        "Consul-General",
+        "Envoy",
         "Governor",
+        "Governor-General",
         "Lord",
         "Mayor",
         "Minister",
@@ -292,17 +298,43 @@ pub(super) fn names_an_office(before: &str, name: &str) -> bool {
         "President",
         "Secretary",
         "Senator",
+        "Viceroy",
     ];
     let place_and_office = !name.contains('&')
         && name
             .rsplit_once(' ')
             .is_some_and(|(_, last)| OFFICES.contains(&last));
+    // "the Bishop of London", "the Viceroy of Chihli", "the Mayor of Lyons": an office of a
+    // place, whose holder the story names or not; not "the Governor of the Bank of England",
+    // whose body is a name of its own.
+    const OFFICES_OF: &[&str] = &[
+        "Archbishop",
+        "Bishop",
+        "Consul",
+        "Consul-General",
+        "Governor",
+        "Governor-General",
+        "Lieutenant-Governor",
+        "Mayor",
+        "Prefect",
+        "Viceroy",
+    ];
+    let office_of_a_place = name.split_once(" of ").is_some_and(|(title, place)| {
+        let title = title.strip_prefix("Lord ").unwrap_or(title);
+        OFFICES_OF.contains(&title)
+            && place.starts_with(char::is_uppercase)
+            && !place.starts_with("The ")
+    });
     // "Chief of the Army Staff", "Chief of the Defence Staff": a staff after its chief.
     let chief_of_staff = name.ends_with("Staff")
         && ["Chief of ", "Chief of the ", "Chiefs of ", "Chiefs of the "]
             .iter()
             .any(|chief| before.ends_with(chief));
-    portfolio_before(before) || is_title_and_portfolio(name) || place_and_office || chief_of_staff
+    portfolio_before(before)
+        || is_title_and_portfolio(name)
+        || place_and_office
+        || office_of_a_place
+        || chief_of_staff
 }
 
 /// Whether `before` ends in an office holder's title and "for" (a minister's and "of"):
@@ -1034,6 +1066,43 @@ pub(super) fn quoted_title_or_nickname(text: &str, start: usize, end: usize) -> 
     quoted || bracketed
 }
 
+/// Whether `name` is a military or naval rank and one capitalised word ("Admiral Ito",
+/// "Colonel Dreyfus", "General Gordon"): the shape of a person's name whatever the tagger
+/// read, unless the word is a body's ("Admiral Insurance"; which listed firms such as
+/// "General Motors" also are, the caller asks the lists). "General" opens other names too
+/// ("General Electric"): after it the word must be a surname.
+pub(super) fn is_rank_and_name(name: &str) -> bool {
+    // Ranks that open a person's name (`TITLE_CUES`, which trimming takes off it); not
+    // "Commodore" ("Commodore Amiga") nor "Major" ("John Major", "Major League").
+    const RANKS: &[&str] = &[
+        "Admiral",
+        "Brigadier",
+        "Captain",
+        "Colonel",
+        "Commander",
+        "Gen",
+        "General",
+        "Lieutenant",
+        "Sergeant",
+        "Sgt",
+    ];
+    let Some((rank, word)) = name.split_once(' ') else {
+        return false;
+    };
+    let rank = rank.strip_suffix('.').unwrap_or(rank);
+    let shaped = RANKS.contains(&rank)
+        && !word.contains(' ')
+        && word.starts_with(char::is_uppercase)
+        && word.chars().skip(1).any(char::is_lowercase)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'');
+    shaped
+        && !is_org_head(word)
+        && !crate::enrich::ner::is_org_word(word)
+        && (!matches!(rank, "Gen" | "General") || crate::enrich::ner::is_listed_surname(word))
+}
+
 /// Whether `name` is "Honorific Surname" ("Frau Schmidt", "Signor Mussolini", "Mr. Grant"):
 /// a person, whatever kind the tagger read.
 pub(super) fn is_honorific_and_name(name: &str) -> bool {
@@ -1440,6 +1509,28 @@ mod tests {
             "Southampton"
         ));
         assert!(!at("the Organisation (NATO) said", "NATO"));
+    }
+
+    #[test]
+    fn a_rank_and_one_name_is_a_person_s_shape() {
+        for name in [
+            "Admiral Ito",
+            "Colonel Picquart",
+            "Gen. Gordon",
+            "Captain O'Brien",
+        ] {
+            assert!(is_rank_and_name(name), "{name}");
+        }
+        // Bodies' words, a surname-less "General", a rank that is also a brand, two words.
+        for name in [
+            "Admiral Insurance",
+            "General Electric",
+            "Commodore Amiga",
+            "Captain Jack Sparrow",
+            "Colonel NATO",
+        ] {
+            assert!(!is_rank_and_name(name), "{name}");
+        }
     }
 
     #[test]

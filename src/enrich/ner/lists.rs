@@ -28,9 +28,9 @@ const LISTS: [(&str, u16); 12] = [
     (include_str!("../../../data/ner/lists/cities.txt"), 6),
     (include_str!("../../../data/ner/lists/languages.txt"), 7),
     (include_str!("../../../data/ner/lists/first_names.txt"), 8),
-    (include_str!("../../../data/ner/lists/last_names.txt"), 9),
+    (LAST_NAMES, 9),
     (include_str!("../../../data/ner/lists/titles.txt"), 10),
-    (include_str!("../../../data/ner/lists/org_words.txt"), 11),
+    (ORG_WORDS, 11),
     (
         include_str!("../../../data/ner/lists/organisations.txt"),
         ORGANISATIONS,
@@ -45,6 +45,10 @@ const LISTS: [(&str, u16); 12] = [
     ),
     (include_str!("../../../data/ner/lists/competitions.txt"), 3),
 ];
+
+/// `data/ner/lists/last_names.txt` and `org_words.txt`, which the entity passes also ask.
+const LAST_NAMES: &str = include_str!("../../../data/ner/lists/last_names.txt");
+const ORG_WORDS: &str = include_str!("../../../data/ner/lists/org_words.txt");
 
 /// Kind of the nationality words of `data/gazetteer/demonyms.tsv` ("Russian", "Russians").
 const DEMONYMS: u16 = 12;
@@ -123,6 +127,29 @@ pub(crate) fn is_listed_organisation(name: &str) -> bool {
             .collect()
     })
     .contains(&name.to_lowercase())
+}
+
+/// Whether `word` is one of the surnames of `last_names.txt` (US Census; any case).
+pub(crate) fn is_listed_surname(word: &str) -> bool {
+    static SURNAMES: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    lowercase_set(&SURNAMES, LAST_NAMES).contains(&word.to_lowercase())
+}
+
+/// Whether `word` is one of the words of `org_words.txt` that end bodies' names ("Motors",
+/// "Insurance"; any case).
+pub(crate) fn is_org_word(word: &str) -> bool {
+    static ORG_WORD_SET: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    lowercase_set(&ORG_WORD_SET, ORG_WORDS).contains(&word.to_lowercase())
+}
+
+/// The lines of `list` in lower case, read once into `cell`.
+fn lowercase_set(
+    cell: &'static std::sync::OnceLock<std::collections::HashSet<String>>,
+    list: &'static str,
+) -> &'static std::collections::HashSet<String> {
+    cell.get_or_init(|| list.lines().map(str::to_lowercase).collect())
 }
 
 /// The texts of the lists [`is_listed_organisation`] reads (for the ingest fingerprint).

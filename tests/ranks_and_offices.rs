@@ -1,0 +1,80 @@
+//! End to end: ranks, offices and landmarks the tagger reads as bodies. A rank and one name
+//! is a person; an office of a place, a place's consul or a title alone is no entity; a
+//! headland, an airport or a bridge is a place.
+
+mod common;
+
+use common::{Scratch, entities_of, has};
+
+#[test]
+fn a_rank_and_a_name_read_as_a_body_is_a_person() {
+    let s = Scratch::with_files(&[(
+        "1894-09-20-yalu.txt",
+        "Battle off the Yalu\n\nSHANGHAI, Sept. 19. - A great naval battle was fought on \
+         Monday off the mouth of the Yalu between the Peiyang Squadron of China under Admiral \
+         Ting and the Japanese fleet under Admiral Ito. The engagement lasted about five hours, \
+         and Admiral Ting is reported to be wounded.\n",
+    )]);
+    s.index();
+    let persons = entities_of(&s, "engagement", "person");
+    let orgs = entities_of(&s, "engagement", "org");
+    for name in ["Ting", "Ito"] {
+        assert!(has(&persons, name), "{name}: {persons:?} {orgs:?}");
+    }
+    assert!(
+        !orgs.iter().any(|o| o.contains("Admiral") || o == "Ting"),
+        "{orgs:?}"
+    );
+}
+
+#[test]
+fn an_office_of_a_place_or_a_consul_is_no_body_and_a_title_alone_no_place() {
+    let s = Scratch::with_files(&[
+        (
+            "1889-09-16-dock-strike.txt",
+            "The Dock Strike at an End\n\nLONDON, Sept. 16. - The terms were agreed at the \
+             Mansion House after Cardinal Manning and the Bishop of London had met the \
+             directors. The British Consul at Hamburg reported that no blacklegs would sail.\n",
+        ),
+        (
+            "1987-09-26-suva.txt",
+            "Coup leader's terms\n\nSUVA, Sept. 26 (AAP) - Colonel Rabuka, speaking to \
+             reporters outside Government Buildings, said he respected the Governor-General but \
+             that Fiji would be declared a republic if the Governor-General, Ratu Sir Penaia \
+             Ganilau, did not accept the terms.\n",
+        ),
+    ]);
+    s.index();
+    let orgs = entities_of(&s, "blacklegs", "org");
+    for office in ["Bishop of London", "British Consul"] {
+        assert!(!has(&orgs, office), "{office}: {orgs:?}");
+    }
+    let places = entities_of(&s, "republic", "place");
+    assert!(!has(&places, "Governor-General"), "{places:?}");
+}
+
+#[test]
+fn a_headland_an_airport_and_a_bridge_are_places() {
+    let s = Scratch::with_files(&[
+        (
+            "1891-03-03-convention.txt",
+            "The Federation Convention Opens\n\nSYDNEY, March 2. - Sir Henry Parkes spoke of \
+             the day when there should be one people, one destiny, from Cape York to Cape \
+             Leeuwin.\n",
+        ),
+        (
+            "1988-01-27-harbour.txt",
+            "The harbour crowds\n\nSYDNEY, Jan. 26 (AAP) - Tall ships sailed beneath the Sydney \
+             Harbour Bridge, and Qantas said extra flights would land at Kingsford Smith \
+             Airport tonight.\n",
+        ),
+    ]);
+    s.index();
+    let cape = entities_of(&s, "destiny", "place");
+    assert!(has(&cape, "Cape York"), "{cape:?}");
+    let harbour = entities_of(&s, "flights", "place");
+    let orgs = entities_of(&s, "flights", "org");
+    for name in ["Sydney Harbour Bridge", "Kingsford Smith Airport"] {
+        assert!(has(&harbour, name), "{name}: {harbour:?} {orgs:?}");
+    }
+}
