@@ -1730,3 +1730,45 @@ fn the_agency_of_older_copy_is_reuters() {
         "{persons:?}"
     );
 }
+
+#[test]
+fn an_acronym_listed_in_capitals_is_not_a_word_in_lower_case() {
+    let s = Scratch::with_files(&[
+        (
+            "1969-08-18-festival.txt",
+            "Festival ends\n\nBETHEL, N.Y., Aug. 18 - The bill included Janis Joplin, Sly and \
+             the Family Stone, The Who, Jefferson Airplane and Joe Cocker. The Who, a group from \
+             London, ended their set by smashing guitars.\n",
+        ),
+        (
+            "1969-09-02-cholera.txt",
+            "Cholera warning\n\nGENEVA, Sept. 2 - The WHO said the outbreak was contained.\n",
+        ),
+    ]);
+    s.index();
+    let band = entities_of(&s, "guitars", "org");
+    assert!(!has(&band, "World Health Organization"), "{band:?}");
+    let health = entities_of(&s, "outbreak", "org");
+    assert!(has(&health, "World Health Organization"), "{health:?}");
+}
+
+#[test]
+fn a_successor_state_s_people_before_its_years_are_the_state_of_the_time() {
+    let s = Scratch::with_files(&[
+        (
+            "1968-08-22-prague.txt",
+            "Tanks in Prague\n\nPRAGUE, Aug. 22 - Crowds of young Czechs argued with the \
+             soldiers. \"Every second Czech is called Dvorak,\" a student said.\n",
+        ),
+        (
+            "1995-03-02-prague.txt",
+            "Investment\n\nPRAGUE, March 2 - Czech exports rose again last year, and the Czechs \
+             expect more.\n",
+        ),
+    ]);
+    s.index();
+    let then = entities_of(&s, "soldiers", "place");
+    assert!(has(&then, "Czechoslovakia"), "{then:?}");
+    assert!(!has(&then, "Czech Republic"), "{then:?}");
+    assert!(has(&entities_of(&s, "exports", "place"), "Czech Republic"));
+}

@@ -59,6 +59,9 @@ pub(super) struct Lexicon {
     fallback: u32,
     /// `name_key` -> entry numbers, to canonicalise names the rules find.
     by_key: HashMap<String, Vec<u32>>,
+    /// The keys of `by_key` whose every spelling is a short acronym in capitals ("WHO",
+    /// "UN"): only a name in capitals is one of them ("The Who" is a band, "Un" French).
+    capitals_only: std::collections::HashSet<String>,
     /// `name_key` -> entry numbers of the archive's surnames that are also given names,
     /// which name a person only after a personal title ([`Self::titled_entry`]).
     titled_by_key: HashMap<String, Vec<u32>>,
@@ -193,6 +196,7 @@ impl Lexicon {
         let mut years = Vec::new();
         let mut by_key: HashMap<String, Vec<u32>> = HashMap::new();
         let mut titled_by_key: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut cased_keys = std::collections::HashSet::new();
         let mut surnames: HashMap<String, Vec<u32>> = HashMap::new();
         let mut pattern_ids: HashMap<String, usize> = HashMap::new();
         let mut pattern_texts: Vec<String> = Vec::new();
@@ -223,7 +227,11 @@ impl Lexicon {
                         .push(target);
                     continue;
                 }
-                let ids = by_key.entry(name_key(name)).or_default();
+                let key = name_key(name);
+                if case_rule(name) != CaseRule::Exact {
+                    cased_keys.insert(key.clone());
+                }
+                let ids = by_key.entry(key).or_default();
                 if !ids.contains(&target) {
                     ids.push(target);
                 }
@@ -275,7 +283,13 @@ impl Lexicon {
                 }
             }
         }
+        let capitals_only = by_key
+            .keys()
+            .filter(|key| !cased_keys.contains(*key))
+            .cloned()
+            .collect();
         Lexicon {
+            capitals_only,
             automaton,
             patterns,
             targets,
@@ -579,7 +593,7 @@ impl Lexicon {
     /// The entry that lists `name` as an entity of this kind and fits an article of `year`;
     /// of several, the last (user entries come last, and win).
     pub(super) fn entry(&self, kind: EntityKind, name: &str, when: When<'_>) -> Option<u32> {
-        let ids = self.by_key.get(&name_key(name))?;
+        let ids = self.ids(name)?;
         let candidates = ids.iter().rev().filter_map(|&t| {
             let (k, canonical) = &self.targets[t as usize];
             (*k == kind).then(|| (t, name_form(kind, name, canonical)))
@@ -617,7 +631,7 @@ impl Lexicon {
     /// True when the gazetteer's own lists (not the archive's alias table) have `name` as an
     /// entity of `kind`, at any date.
     pub(super) fn lists_as(&self, kind: EntityKind, name: &str) -> bool {
-        self.by_key.get(&name_key(name)).is_some_and(|ids| {
+        self.ids(name).is_some_and(|ids| {
             ids.iter()
                 .any(|&t| t >= self.fallback && self.targets[t as usize].0 == kind)
         })
@@ -643,7 +657,18 @@ impl Lexicon {
 
     /// True when the gazetteer lists `name` as an entity of any kind, at any date.
     pub(super) fn lists(&self, name: &str) -> bool {
-        self.by_key.contains_key(&name_key(name))
+        self.ids(name).is_some()
+    }
+
+    /// The entries `name` is a spelling of, up to case and punctuation, but an acronym
+    /// listed only in capitals is no spelling of a name in lower case ("Who" of "The Who" is
+    /// not the WHO).
+    fn ids(&self, name: &str) -> Option<&Vec<u32>> {
+        let key = name_key(name);
+        if self.capitals_only.contains(&key) && case_rule(name) != CaseRule::Exact {
+            return None;
+        }
+        self.by_key.get(&key)
     }
 
     /// True when the gazetteer lists `name` as an entity of this kind that fits `year`.
