@@ -1,6 +1,7 @@
-//! End to end: ranks, offices and landmarks the tagger reads as bodies. A rank and one name
-//! is a person; an office of a place, a place's consul or a title alone is no entity; a
-//! headland, an airport or a bridge is a place.
+//! End to end: ranks, offices, landmarks and venues the tagger reads as bodies or persons. A
+//! rank and one name is a person; an office of a place, a place's consul or a title alone is
+//! no entity; a headland, an airport, a bridge, an auditorium or a pavilion is a place; a
+//! festival named after an isle is an event; a record label read as a place is a body.
 
 mod common;
 
@@ -77,4 +78,35 @@ fn a_headland_an_airport_and_a_bridge_are_places() {
     for name in ["Sydney Harbour Bridge", "Kingsford Smith Airport"] {
         assert!(has(&harbour, name), "{name}: {harbour:?} {orgs:?}");
     }
+}
+
+#[test]
+fn venues_are_places_a_festival_after_an_isle_an_event_and_a_label_a_body() {
+    let s = Scratch::with_files(&[
+        (
+            "1970-08-31-festival.txt",
+            "Island festival ends\n\nRYDE, Aug. 31 - More than 200,000 people came to the Isle \
+             of Wight Festival, where Jimi Hendrix played on the last night. Organisers said the \
+             Isle of Wight Festival would not be held again.\n",
+        ),
+        (
+            "1969-04-15-oscars.txt",
+            "Oscars night\n\nLOS ANGELES, April 15 - The awards were presented at the Dorothy \
+             Chandler Pavilion last night. Earlier the Doors played the Santa Monica Civic \
+             Auditorium, and the singer signed with Columbia Records.\n",
+        ),
+    ]);
+    s.index();
+    let festival = entities_of(&s, "Organisers", "event");
+    assert!(has(&festival, "Isle of Wight Festival"), "{festival:?}");
+    let places = entities_of(&s, "awards", "place");
+    let orgs = entities_of(&s, "awards", "org");
+    let persons = entities_of(&s, "awards", "person");
+    for venue in ["Dorothy Chandler Pavilion", "Santa Monica Civic Auditorium"] {
+        assert!(
+            has(&places, venue),
+            "{venue}: {places:?} {orgs:?} {persons:?}"
+        );
+    }
+    assert!(has(&orgs, "Columbia Records"), "{orgs:?} {places:?}");
 }

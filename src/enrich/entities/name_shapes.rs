@@ -32,7 +32,12 @@ pub(super) fn event_shaped(surface: &str, before: &str) -> bool {
 /// Music", "the Summit of the Americas") or before a summit's "on" or "for" ("World Summit
 /// on the Information Society", "World Summit for Children").
 pub(super) fn event_head(surface: &str) -> &str {
-    let before_of = surface.find(" of ").map(|at| &surface[..at]);
+    // Not the "of" of a place's name: "Isle of Wight Festival", "Bay of Pigs Invasion".
+    const PLACE_BEFORE_OF: &[&str] = &["Bay", "Gulf", "Isle", "Isles", "Sea", "Strait"];
+    let before_of = surface
+        .find(" of ")
+        .map(|at| &surface[..at])
+        .filter(|core| !PLACE_BEFORE_OF.contains(&core.rsplit(' ').next().unwrap_or(core)));
     let summit = [" Summit on ", " Summit for "]
         .iter()
         .filter_map(|cut| surface.find(cut))
@@ -427,6 +432,7 @@ pub(super) fn street_shaped(surface: &str) -> bool {
         "Arena",
         "Avenue",
         "Boulevard",
+        "Drive",
         "Ground",
         "Highway",
         "Interstate",
@@ -467,7 +473,7 @@ pub(super) fn cape_or_lake_shaped(surface: &str) -> bool {
 
 /// "the Dasman Palace", "the Government Conference Centre", "the Jakarta Convention Center":
 /// a palace, or a centre for conferences, shows, shopping, sport or the arts, is a building
-/// (an airport, a bridge or a tunnel is a place too)
+/// (an airport, an auditorium, a pavilion, a bridge or a tunnel is a place too)
 /// where things happen; the caller leaves out names a list knows as organisations ("Crystal
 /// Palace" the club, "Buckingham Palace" for the household). Research and medical centres
 /// are bodies ("Goddard Space Flight Center").
@@ -493,8 +499,9 @@ pub(super) fn venue_shaped(surface: &str) -> bool {
         // "Aviano Air Base", "Ramstein Air Base", "Guantanamo Naval Base": where planes or
         // ships are, which the tagger reads as the force.
         "Base" => before.is_some_and(|w| matches!(w, "Air" | "Naval" | "Military" | "Army")),
-        // "Sydney Harbour Bridge", "Kingsford Smith Airport": where, not who.
-        "Airport" | "Bridge" | "Tunnel" => before.is_some(),
+        // "Sydney Harbour Bridge", "Kingsford Smith Airport", "Santa Monica Civic
+        // Auditorium": where, not who.
+        "Airport" | "Auditorium" | "Bridge" | "Pavilion" | "Tunnel" => before.is_some(),
         _ => false,
     }
 }
@@ -522,6 +529,7 @@ pub(super) fn place_shaped(surface: &str) -> bool {
         "Abbey",
         "Airport",
         "Arena",
+        "Auditorium",
         "Avenue",
         "Boulevard",
         "Bridge",
@@ -534,6 +542,7 @@ pub(super) fn place_shaped(surface: &str) -> bool {
         "Lane",
         "Moor",
         "Museum",
+        "Pavilion",
         "Road",
         "Square",
         "Stadium",

@@ -424,6 +424,13 @@ pub(super) fn apply<'a>(
                 EntityKind::Place
             }
             NerType::Org => EntityKind::Org,
+            // "Columbia Records", "Columbia University" read as a place: the last word says a
+            // body.
+            NerType::Loc
+                if org_shaped(surface) && !lex.knows(EntityKind::Place, surface, art.when()) =>
+            {
+                EntityKind::Org
+            }
             NerType::Loc => EntityKind::Place,
             NerType::Misc => {
                 // "the Games", "the Cup": a head word alone names no particular event.
