@@ -105,3 +105,27 @@ fn a_state_or_province_the_tagger_reads_as_its_government_is_a_place() {
         assert!(!has(&orgs, name), "{name}: {orgs:?}");
     }
 }
+
+#[test]
+fn a_name_ending_a_title_in_quotes_is_a_word_of_the_title_but_not_in_quoted_speech() {
+    let s = Scratch::with_files(&[
+        (
+            "1967-12-11-redding.txt",
+            "Singer killed\n\nMADISON, Wis., Dec. 11 - His hits included \"These Arms of Mine,\" \
+             \"I've Been Loving You Too Long\" and \"It's All Over Now, Baby Blue.\"\n",
+        ),
+        (
+            "1999-01-04-draw.txt",
+            "Cup draw\n\nLUDLOW, Jan. 4 - The players are hoping for Liverpool at Anfield. \"Or \
+             Manchester United at Old Trafford,\" said Probert.\n",
+        ),
+    ]);
+    s.index();
+    let songs = entities_of(&s, "hits", "org");
+    let song_places = entities_of(&s, "hits", "place");
+    for title in ["Arms of Mine", "Been Loving You Too Long", "Baby Blue"] {
+        assert!(!has(&songs, title), "{title}: {songs:?}");
+        assert!(!has(&song_places, title), "{title}: {song_places:?}");
+    }
+    assert!(has(&entities_of(&s, "Probert", "place"), "Old Trafford"));
+}

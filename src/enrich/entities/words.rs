@@ -999,6 +999,17 @@ pub(super) fn quoted_title_or_nickname(text: &str, start: usize, end: usize) -> 
         .iter()
         .find(|article| text[..start].ends_with(*article))
         .map_or(start, |article| start - article.len());
+    // Speech is no title, however its words are cased: "\"Or Manchester United at Old
+    // Trafford,\" said Probert".
+    let speech = text[end..]
+        .trim_start_matches([',', '.', '"', '\'', '\u{201d}', '\u{2019}', ' '])
+        .split(' ')
+        .next()
+        .is_some_and(|w| matches!(w, "added" | "asked" | "replied" | "said" | "says"));
+    let open = match title_words_before(&text[..open]) {
+        Some(words) if !speech => open - words,
+        _ => open,
+    };
     let before_quote = text[..open].chars().next_back();
     let mut after = text[end..].chars();
     let mut close = after.next();
@@ -1064,6 +1075,37 @@ pub(super) fn quoted_title_or_nickname(text: &str, start: usize, end: usize) -> 
                 && !words.next().is_some_and(|w| w.starts_with(char::is_uppercase))
         });
     quoted || bracketed
+}
+
+/// The length of the words of a title in quotes that `before` ends in, after the opening
+/// mark: "These " of "\"These Arms of Mine\"", "It's All Over Now, " of "\"It's All Over Now,
+/// Baby Blue\"". At most six words, each capitalised or a title's small word, on one line;
+/// `None` when `before` ends in no such words (a quoted sentence has lowercase words: "\"We
+/// love you, John\"").
+fn title_words_before(before: &str) -> Option<usize> {
+    const SMALL: &[&str] = &[
+        "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
+    ];
+    let line = &before[before.rfind('\n').map_or(0, |at| at + 1)..];
+    // The nearest opening mark: a double one, or a single one after a space (not the
+    // apostrophe of "It's").
+    let mark = line.char_indices().rev().find(|&(at, c)| {
+        matches!(c, '"' | '\u{201c}')
+            || (matches!(c, '\'' | '\u{2018}') && (at == 0 || line[..at].ends_with([' ', '('])))
+    })?;
+    let words = &line[mark.0 + mark.1.len_utf8()..];
+    let count = words.split_whitespace().count();
+    let title_cased = words.split_whitespace().all(|w| {
+        let w = w.trim_end_matches([',', ':']);
+        w.starts_with(char::is_uppercase) || SMALL.contains(&w)
+    });
+    // An opening mark runs into its first word; a closing one is followed by a space.
+    (words.ends_with(' ')
+        && !words.starts_with(' ')
+        && (1..=6).contains(&count)
+        && title_cased
+        && !words.contains(['"', '\u{201c}', '\u{201d}']))
+    .then_some(words.len())
 }
 
 /// Whether `name` is a military or naval rank and one capitalised word ("Admiral Ito",
@@ -1509,6 +1551,24 @@ mod tests {
             "Southampton"
         ));
         assert!(!at("the Organisation (NATO) said", "NATO"));
+    }
+
+    #[test]
+    fn the_words_of_a_quoted_title_before_a_name_are_found() {
+        fn found(before: &str) -> Option<&str> {
+            super::title_words_before(before).map(|n| &before[before.len() - n..])
+        }
+        assert_eq!(found("hits included \"These "), Some("These "));
+        assert_eq!(
+            found("sang \"It's All Over Now, "),
+            Some("It's All Over Now, ")
+        );
+        assert_eq!(found("the song 'Help Me, "), Some("Help Me, "));
+        // A quoted sentence, no mark, a mark closed before, too many words.
+        assert_eq!(found("\"We love you, "), None);
+        assert_eq!(found("said on Monday that "), None);
+        assert_eq!(found("\"Yes\" and "), None);
+        assert_eq!(found("\"One Two Three Four Five Six Seven "), None);
     }
 
     #[test]
