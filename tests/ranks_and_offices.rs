@@ -1,7 +1,8 @@
 //! End to end: ranks, offices, landmarks and venues the tagger reads as bodies or persons. A
 //! rank and one name is a person; an office of a place, a place's consul or a title alone is
-//! no entity; a headland, an airport, a bridge, an auditorium or a pavilion is a place; a
-//! festival named after an isle is an event; a record label read as a place is a body.
+//! no entity (nor are "Co" of "Co. Tyrone" and "the Taoiseach" places); a headland, an
+//! airport, a bridge, an auditorium or a pavilion is a place; a festival named after an isle
+//! is an event; a record label read as a place is a body.
 
 mod common;
 
@@ -109,4 +110,21 @@ fn venues_are_places_a_festival_after_an_isle_an_event_and_a_label_a_body() {
         );
     }
     assert!(has(&orgs, "Columbia Records"), "{orgs:?} {places:?}");
+}
+
+#[test]
+fn a_county_s_abbreviation_and_an_irish_title_are_no_places() {
+    let s = Scratch::with_files(&[(
+        "1998-08-16-omagh.txt",
+        "Omagh bomb\n\nOMAGH, Co. Tyrone, Aug. 15 - A car bomb exploded in the main shopping \
+         street of Omagh, Co. Tyrone, this afternoon, and the bombers would be hunted down. \
+         In Dublin, the Taoiseach, Mr. Charles Haughey, said that the Irish Government would \
+         act. Mr. Haughey is expected to be elected Taoiseach by the Dail on Tuesday.\n",
+    )]);
+    s.index();
+    let places = entities_of(&s, "bombers", "place");
+    for none in ["Co", "Taoiseach"] {
+        assert!(!has(&places, none), "{none}: {places:?}");
+    }
+    assert!(has(&places, "Omagh"), "{places:?}");
 }

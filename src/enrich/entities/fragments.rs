@@ -263,9 +263,10 @@ fn is_bloc(words: &[String]) -> bool {
 /// "Pope"); a possessive is no title ("Lord's").
 fn only_titles(name: &str) -> bool {
     // "the Czar", "the Kaiser" read as a place.
+    // "the Taoiseach", "the Tanaiste": titles of the tagger's model's cues, not of its list.
     name.split_whitespace().all(|w| {
-        let w = w.trim_end_matches(['.', ',']).to_lowercase();
-        is_title(&w) || super::words::is_monarch_title(&w)
+        let w = w.trim_end_matches(['.', ',']);
+        is_title(w) || super::words::is_monarch_title(w) || super::words::is_title_cue(w)
     })
 }
 
@@ -673,13 +674,16 @@ pub(super) fn apply<'a>(
             // West": a point of the compass alone is a direction or a bloc of its day, no
             // one place ("Middle East", "West Bank", "Midwest" have names of their own).
             // "Cmdr", "Cpl", "Pope": a title the tagger read as a place (not "Lord's",
-            // the ground, which `words` would make "lord"); "Allied": a bloc.
+            // the ground, which `words` would make "lord"); "Allied": a bloc; "Co" of "Co.
+            // Tyrone", cut off its county (not "CO", Colorado's code).
             EntityKind::Place
                 if !m.gazetteer
                     && (is_product(&w)
                         || is_compass_point(&w)
                         || is_bloc(&w)
-                        || only_titles(&m.canonical)) =>
+                        || only_titles(&m.canonical)
+                        || (w.iter().all(|x| l.legal_forms.contains(x))
+                            && m.canonical.chars().any(char::is_lowercase))) =>
             {
                 m.removed = true
             }
