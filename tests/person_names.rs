@@ -1,6 +1,7 @@
 //! End to end: one person under several full names ("Jimmy Hoffa", "James R. Hoffa", "J.
 //! Hoffa"), in one article and across the archive, and the names that stay apart (another
-//! middle initial, another given name, another decade, a familiar form no article ties).
+//! middle initial, another given name, another decade, a familiar form no article ties); a
+//! name written without its accents is the accented one.
 
 mod common;
 
@@ -211,4 +212,31 @@ fn a_title_and_a_name_is_the_holder_of_the_article_s_time() {
         &entities_of(&s, "nurses", "person"),
         "King Charles III"
     ));
+}
+
+#[test]
+fn a_name_written_without_its_accents_is_the_accented_one_across_the_archive() {
+    let s = Scratch::with_files(&[
+        (
+            "1986-03-10-lisbon.txt",
+            "New president\n\nLISBON, March 9 - Mário Soares was sworn in as President today. \
+             Aníbal Cavaco Silva, the Prime Minister, attended.\n",
+        ),
+        (
+            "1986-06-02-brussels.txt",
+            "Portugal joins\n\nBRUSSELS, June 2 - Mario Soares told the Community that Portugal \
+             was ready, and Anibal Cavaco Silva met the commissioners.\n",
+        ),
+    ]);
+    s.index();
+    for (word, name) in [
+        ("ready", "Mário Soares"),
+        ("ready", "Aníbal Cavaco Silva"),
+        ("sworn", "Mário Soares"),
+    ] {
+        let persons = entities_of(&s, word, "person");
+        assert!(has(&persons, name), "{name}: {persons:?}");
+    }
+    let brussels = entities_of(&s, "ready", "person");
+    assert!(!has(&brussels, "Mario Soares"), "{brussels:?}");
 }

@@ -15,7 +15,8 @@
 //! counts only where some article wrote both forms of the name for one person. The link
 //! holds within the years of the articles that name the fuller form (two years' margin, as
 //! for surnames), so a name of 1975 does not become a namesake of 2005; and never where an
-//! article names both as two people ("John Smith and his son John Michael Smith").
+//! article names both as two people ("John Smith and his son John Michael Smith"). A name
+//! written without its accents is the accented one ("Andre Malraux", "André Malraux").
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -108,12 +109,26 @@ pub(super) fn variants(
             (Some(_), Some(_)) => Listed::Ambiguous,
         }
     };
+    // By surname without its accents: "André Malraux" and "Andre Malraux" are one group.
+    let mut folding =
+        tantivy::tokenizer::TextAnalyzer::builder(tantivy::tokenizer::RawTokenizer::default())
+            .filter(tantivy::tokenizer::AsciiFoldingFilter)
+            .build();
+    let folded: HashMap<&str, String> = names
+        .keys()
+        .map(|n| (n.as_str(), fold(&mut folding, n)))
+        .collect();
     let mut by_surname: HashMap<&str, Vec<&str>> = HashMap::new();
-    for name in names.keys() {
-        if let Some(surname) = name.rsplit(' ').next() {
+    for (name, plain) in &folded {
+        if let Some(surname) = plain.rsplit(' ').next() {
             by_surname.entry(surname).or_default().push(name);
         }
     }
+    for group in by_surname.values_mut() {
+        group.sort_unstable();
+    }
+    // The same name with and without its accents: the accented spelling is the name.
+    let accented_twin = |d: &str, c: &str| folded[d] == folded[c] && !d.is_ascii() && c.is_ascii();
     let mut out = Vec::new();
     // A surname so common that the archive holds many full names of it ("Smith") is left
     // alone: which "J. Smith" is which is a guess, and comparing them all costs the square.
@@ -125,7 +140,10 @@ pub(super) fn variants(
             group.iter().map(|name| (*name, listed(name))).collect();
         let together = |a: &str, b: &str| written_together.get(a).is_some_and(|s| s.contains(b));
         let one = |c: &str, d: &str| {
-            one_person(c, d, FamiliarForms::Differ) || together(c, d) || together(d, c)
+            one_person(c, d, FamiliarForms::Differ)
+                || together(c, d)
+                || together(d, c)
+                || accented_twin(d, c)
         };
         let measure = |name: &str| {
             let (spelt_out, given, letters) = person_name_fullness(name);
@@ -140,7 +158,7 @@ pub(super) fn variants(
                     (Listed::As(_), Listed::No) => true,
                     (Listed::No, Listed::No) => {
                         let (md, mc) = (measure(d), measure(c));
-                        md > mc && (md.0 > mc.0 || md.2 >= mc.2)
+                        (md > mc && (md.0 > mc.0 || md.2 >= mc.2)) || accented_twin(d, c)
                     }
                     _ => false,
                 }
@@ -163,6 +181,17 @@ pub(super) fn variants(
     }
     out.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(out)
+}
+
+/// `name` with its letters' accents taken off ("André" -> "Andre", "Wałęsa" -> "Walesa").
+/// (`folding`: a raw tokenizer with tantivy's ASCII folding).
+fn fold(folding: &mut tantivy::tokenizer::TextAnalyzer, name: &str) -> String {
+    let mut stream = folding.token_stream(name);
+    let mut out = String::with_capacity(name.len());
+    while let Some(token) = stream.next() {
+        out.push_str(&token.text);
+    }
+    out
 }
 
 /// The live articles of a segment holding a term: its document frequency, which also counts
