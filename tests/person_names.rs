@@ -1,7 +1,8 @@
 //! End to end: one person under several full names ("Jimmy Hoffa", "James R. Hoffa", "J.
 //! Hoffa"), in one article and across the archive, and the names that stay apart (another
 //! middle initial, another given name, another decade, a familiar form no article ties); a
-//! name written without its accents is the accented one.
+//! name written without its accents is the accented one; the "M." of "M. Chirac" is
+//! Monsieur, not an initial, unless the story writes initials.
 
 mod common;
 
@@ -239,4 +240,28 @@ fn a_name_written_without_its_accents_is_the_accented_one_across_the_archive() {
     }
     let brussels = entities_of(&s, "ready", "person");
     assert!(!has(&brussels, "Mario Soares"), "{brussels:?}");
+}
+
+#[test]
+fn monsieur_s_m_is_no_initial_unless_the_story_writes_initials() {
+    let s = Scratch::with_files(&[
+        (
+            "1995-05-03-paris.txt",
+            "Paris talks\n\nPARIS, May 3 - M. Chirac met the German Chancellor today. M. Alain \
+             Juppe, the Prime Minister, said the talks went well.\n",
+        ),
+        (
+            "1996-08-22-cricket.txt",
+            "England win\n\nLONDON, Aug. 22 - England reached 226-5, M. Atherton 65 and N. \
+             Hussain 42 not out.\n",
+        ),
+    ]);
+    s.index();
+    let paris = entities_of(&s, "talks", "person");
+    for name in ["Jacques Chirac", "Alain Juppe"] {
+        assert!(has(&paris, name), "{name}: {paris:?}");
+    }
+    assert!(!paris.iter().any(|p| p.starts_with("M. ")), "{paris:?}");
+    let cricket = entities_of(&s, "Hussain", "person");
+    assert!(has(&cricket, "M. Atherton"), "{cricket:?}");
 }

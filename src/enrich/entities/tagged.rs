@@ -1042,6 +1042,34 @@ fn leads_off_a_name(previous: &str, word: &str) -> bool {
         || (words::is_title_cue(word) && !words::is_noble(word))
 }
 
+/// Whether `word` is an initial: "G.", "J".
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.trim_end_matches('.').chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+}
+
+/// Whether `text` opens a name with an initial other than "M." ("N. Hussain", "J. Edgar
+/// Hoover"; not the middle initial of "Frank B. Kellogg"): then its "M." is an initial too.
+fn writes_initials(text: &str) -> bool {
+    text.match_indices(". ").any(|(at, _)| {
+        let Some(letter) = text[..at].chars().next_back() else {
+            return false;
+        };
+        let before = &text[..at - letter.len_utf8()];
+        let opens_a_name = before.is_empty()
+            || before.ends_with('(')
+            || before.strip_suffix(' ').is_some_and(|b| {
+                !b.rsplit([' ', '\n'])
+                    .next()
+                    .is_some_and(|w| w.starts_with(char::is_uppercase))
+            });
+        letter.is_ascii_uppercase()
+            && letter != 'M'
+            && opens_a_name
+            && text[at + 2..].starts_with(char::is_uppercase)
+    })
+}
+
 /// The span without a leading title ("Mayor Denise Okafor" is Denise Okafor; nobles keep
 /// theirs, as "King Charles III" is the name) or a sentence's full stop caught at its end.
 fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
@@ -1049,8 +1077,16 @@ fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
     if span.kind == NerType::Per || words::is_honorific_and_name(&text[start..end]) {
         let mut previous = "";
         while let Some(space) = text[start..end].find(' ') {
-            let word = text[start..start + space].trim_end_matches('.');
-            if !leads_off_a_name(previous, word) {
+            let written = &text[start..start + space];
+            let word = written.trim_end_matches('.');
+            // "M. Chirac", "M. Alain Juppé": British and European copy's "Monsieur", not an
+            // initial, unless another initial follows ("M. G. Ramachandran") or the text
+            // writes others' initials ("M. Atherton, N. Hussain": a scorecard's).
+            let monsieur = written == "M."
+                && previous.is_empty()
+                && !is_initial(text[start + space + 1..].split(' ').next().unwrap_or(""))
+                && !writes_initials(text);
+            if !(monsieur || leads_off_a_name(previous, word)) {
                 break;
             }
             previous = word;
