@@ -60,6 +60,9 @@ pub(super) fn apply<'a>(
     }
     let spans = joined.as_slice();
     let among_orgs = persons_listed_among_orgs(text, spans);
+    // Whether the segment opens names with initials, so that its "M." is one too (once per
+    // segment: a long one may hold thousands of names).
+    let initials = text.contains("M. ") && writes_initials(text);
     // Whether a person the tagger found ends in `word` ("Gingrich" of "Newt Gingrich").
     let a_person_s_surname = |word: &str| {
         spans.iter().any(|s| {
@@ -70,7 +73,7 @@ pub(super) fn apply<'a>(
         if tail.is_some_and(|(s, e)| s <= span.start && span.end <= e) {
             continue;
         }
-        let (start, end) = trim(text, span);
+        let (start, end) = trim(text, span, initials);
         if start >= end {
             continue;
         }
@@ -1071,8 +1074,9 @@ fn writes_initials(text: &str) -> bool {
 }
 
 /// The span without a leading title ("Mayor Denise Okafor" is Denise Okafor; nobles keep
-/// theirs, as "King Charles III" is the name) or a sentence's full stop caught at its end.
-fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
+/// theirs, as "King Charles III" is the name) or a sentence's full stop caught at its end;
+/// `initials`: whether the text opens names with initials ([`writes_initials`]).
+fn trim(text: &str, span: &TaggedSpan, initials: bool) -> (usize, usize) {
     let (mut start, mut end) = (span.start, span.end);
     if span.kind == NerType::Per || words::is_honorific_and_name(&text[start..end]) {
         let mut previous = "";
@@ -1085,7 +1089,7 @@ fn trim(text: &str, span: &TaggedSpan) -> (usize, usize) {
             let monsieur = written == "M."
                 && previous.is_empty()
                 && !is_initial(text[start + space + 1..].split(' ').next().unwrap_or(""))
-                && !writes_initials(text);
+                && !initials;
             if !(monsieur || leads_off_a_name(previous, word)) {
                 break;
             }

@@ -1086,7 +1086,14 @@ fn title_words_before(before: &str) -> Option<usize> {
     const SMALL: &[&str] = &[
         "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
     ];
-    let line = &before[before.rfind('\n').map_or(0, |at| at + 1)..];
+    // Six words are within the last 160 bytes: the scan back stays short however long the
+    // line (a 1.5 MB paragraph has 30,000 names).
+    let mut from = before.len().saturating_sub(160);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &before[from..];
+    let line = &tail[tail.rfind('\n').map_or(0, |at| at + 1)..];
     // The nearest opening mark: a double one, or a single one after a space (not the
     // apostrophe of "It's").
     let mark = line.char_indices().rev().find(|&(at, c)| {
