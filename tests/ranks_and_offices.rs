@@ -2,7 +2,8 @@
 //! rank and one name is a person; an office of a place, a place's consul or a title alone is
 //! no entity (nor are "Co" of "Co. Tyrone" and "the Taoiseach" places); a headland, an
 //! airport, a bridge, an auditorium or a pavilion is a place; a festival named after an isle
-//! is an event; a record label read as a place is a body.
+//! is an event; a record label read as a place is a body, and so is an institution's head
+//! ("the Politburo"), which is then the story's country's.
 
 mod common;
 
@@ -127,4 +128,25 @@ fn a_county_s_abbreviation_and_an_irish_title_are_no_places() {
         assert!(!has(&places, none), "{none}: {places:?}");
     }
     assert!(has(&places, "Omagh"), "{places:?}");
+}
+
+#[test]
+fn an_institution_s_head_read_as_a_place_is_the_story_s_country_s_body() {
+    let s = Scratch::with_files(&[(
+        "1985-03-12-kremlin.txt",
+        "New leader\n\nMOSCOW, March 11 - The Soviet Union named Mikhail Gorbachev its \
+         leader today. The Politburo met for less than four hours, the Soviet news agency \
+         said, and the Politburo then proposed him to the Central Committee.\n",
+    )]);
+    s.index();
+    let places = entities_of(&s, "agency", "place");
+    assert!(!has(&places, "Politburo"), "{places:?}");
+    let orgs = entities_of(&s, "agency", "org");
+    assert!(
+        has(
+            &orgs,
+            "Politburo of the Communist Party of the Soviet Union"
+        ),
+        "{orgs:?} {places:?}"
+    );
 }

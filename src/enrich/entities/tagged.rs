@@ -434,6 +434,11 @@ pub(super) fn apply<'a>(
             {
                 EntityKind::Org
             }
+            // "the Politburo", "the Cabinet" read as a place: an institution's head, which
+            // the national pass reads as the story's country's.
+            NerType::Loc if !surface.contains(' ') && fragments::ends_in_generic_head(surface) => {
+                EntityKind::Org
+            }
             NerType::Loc => EntityKind::Place,
             NerType::Misc => {
                 // "the Games", "the Cup": a head word alone names no particular event.
