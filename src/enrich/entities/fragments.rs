@@ -303,8 +303,13 @@ fn is_product(words: &[String]) -> bool {
 /// joined by a hyphen ("Governor-General", "Lieutenant-Colonel").
 pub(super) fn is_title(word: &str) -> bool {
     let titles = &lists().titles;
-    let word = word.to_lowercase();
-    titles.contains(&word) || word.split('-').all(|part| titles.contains(part))
+    // Most callers pass words already in lower case: no copy for them.
+    let word = if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    };
+    titles.contains(word.as_ref()) || word.split('-').all(|part| titles.contains(part))
 }
 
 /// Whether `name`'s last word heads institutions' names ("Central People's Government").

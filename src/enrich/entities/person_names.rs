@@ -81,6 +81,11 @@ fn parts(name: &str) -> Option<Parts<'_>> {
     })
 }
 
+/// Whether `word` is an initial, with or without its point: "J.", "G".
+pub(super) fn is_initial(word: &str) -> bool {
+    word.trim_end_matches('.').chars().count() == 1
+}
+
 /// Whether two given names can be one: the same, one the other's initial, or (`forms`)
 /// familiar forms of one name.
 fn given_names_agree(a: &str, b: &str, forms: FamiliarForms) -> bool {
@@ -89,7 +94,7 @@ fn given_names_agree(a: &str, b: &str, forms: FamiliarForms) -> bool {
         return true;
     }
     let initial_of = |i: &str, w: &str| {
-        i.chars().count() == 1
+        is_initial(i)
             && w.chars()
                 .next()
                 .is_some_and(|c| c.to_lowercase().eq(i.chars().flat_map(char::to_lowercase)))
@@ -133,7 +138,6 @@ pub(crate) fn one_person(a: &str, b: &str, forms: FamiliarForms) -> bool {
     // "S. W. R. D. Bandaranaike" is not "Sirimavo Bandaranaike": a name of initials says more
     // given names than the spelled-out name has, so the one initial that agrees is chance. An
     // initial or two beyond it may be middle names left out ("J. F. Cairns", "Jim Cairns").
-    let is_initial = |w: &str| w.trim_end_matches('.').chars().count() == 1;
     for (initials, spelled) in [(&pa, &pb), (&pb, &pa)] {
         if is_initial(initials.given[0])
             && !is_initial(spelled.given[0])

@@ -19,6 +19,7 @@ use super::name_shapes::{
     listed_org, local_place, org_shaped, place_shaped, street_shaped, town_of_a_region,
     unknown_name, venue_shaped,
 };
+use super::person_names;
 use super::spans::TaggedSpan;
 use super::whole_names;
 use super::words;
@@ -1050,12 +1051,6 @@ fn leads_off_a_name(previous: &str, word: &str) -> bool {
         || (words::is_title_cue(word) && !words::is_noble(word))
 }
 
-/// Whether `word` is an initial: "G.", "J".
-fn is_initial(word: &str) -> bool {
-    let mut chars = word.trim_end_matches('.').chars();
-    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
-}
-
 /// Whether `text` opens a name with an initial other than "M." ("N. Hussain", "J. Edgar
 /// Hoover"; not the middle initial of "Frank B. Kellogg"): then its "M." is an initial too.
 fn writes_initials(text: &str) -> bool {
@@ -1093,7 +1088,9 @@ fn trim(text: &str, span: &TaggedSpan, initials: bool) -> (usize, usize) {
             // writes others' initials ("M. Atherton, N. Hussain": a scorecard's).
             let monsieur = written == "M."
                 && previous.is_empty()
-                && !is_initial(text[start + space + 1..].split(' ').next().unwrap_or(""))
+                && !person_names::is_initial(
+                    text[start + space + 1..].split(' ').next().unwrap_or(""),
+                )
                 && !initials;
             if !(monsieur || leads_off_a_name(previous, word)) {
                 break;
