@@ -128,7 +128,8 @@ pub(super) fn city_after_locative(
     surface: &str,
     when: When<'_>,
 ) -> bool {
-    // Not "from": players come "from Chelsea".
+    // Not "from": players come "from Chelsea"; nor "to": sides lose "to Leeds"; nor "at":
+    // one works "at Chelsea", and "at Halifax" (a bank).
     const LOCATIVES: &[&str] = &["across", "in", "near", "outside"];
     let before = text[..at].strip_suffix(' ').unwrap_or("");
     let preposition = before.rsplit(char::is_whitespace).next().unwrap_or("");
@@ -145,11 +146,24 @@ pub(super) fn city_after_locative(
     let listed = matches!(preposition, "and" | "or")
         || before.ends_with(',') && [", ", " and ", " or "].iter().any(|s| after.starts_with(s));
     let list_after_locative = listed && LOCATIVES.contains(&word_before_a_list(before));
-    // "in Metz's 3-1 home victory": the club's.
+    (LOCATIVES.contains(&preposition) || between || list_after_locative)
+        && city_not_club(lex, text, at, surface, when)
+}
+
+/// Whether `surface` at `at` in `text`, which the tagger read as an organisation, is one word
+/// that is a city or a county and no listed body, and not followed by a possessive: "in Metz's
+/// 3-1 home victory" is the club's.
+pub(super) fn city_not_club(
+    lex: &Lexicon,
+    text: &str,
+    at: usize,
+    surface: &str,
+    when: When<'_>,
+) -> bool {
+    let after = &text[at + surface.len()..];
     !surface.contains(' ')
         && !after.starts_with("'s")
         && !after.starts_with("\u{2019}s")
-        && (LOCATIVES.contains(&preposition) || between || list_after_locative)
         && (fragments::is_city(surface) || is_shire(surface))
         && !lex.knows(EntityKind::Org, surface, when)
 }

@@ -15,9 +15,9 @@ use super::lexicon::{Lexicon, When};
 use super::mentions::{ArticleState, Mention};
 use super::name_shapes::{
     after_a_place_noun, before_a_place_noun, cape_or_lake_shaped, city_after_locative,
-    contest_shaped, county_shaped, ends_in_a_body, event_head, event_shaped, leader_of_a_body,
-    listed_org, local_place, org_shaped, place_shaped, street_shaped, town_of_a_region,
-    unknown_name, venue_shaped,
+    city_not_club, contest_shaped, county_shaped, ends_in_a_body, event_head, event_shaped,
+    leader_of_a_body, listed_org, local_place, org_shaped, place_shaped, street_shaped,
+    town_of_a_region, unknown_name, venue_shaped,
 };
 use super::person_names;
 use super::spans::TaggedSpan;
@@ -61,6 +61,7 @@ pub(super) fn apply<'a>(
     }
     let spans = joined.as_slice();
     let among_orgs = persons_listed_among_orgs(text, spans);
+    let among_places = orgs_listed_among_places(lex, text, spans, art.when());
     // Whether the segment opens names with initials, so that its "M." is one too (once per
     // segment: a long one may hold thousands of names).
     let initials = text.contains("M. ") && writes_initials(text);
@@ -424,6 +425,11 @@ pub(super) fn apply<'a>(
             NerType::Org if city_after_locative(lex, text, pos - base, surface, art.when()) => {
                 EntityKind::Place
             }
+            NerType::Org
+                if among_places[n] && city_not_club(lex, text, pos - base, surface, art.when()) =>
+            {
+                EntityKind::Place
+            }
             NerType::Org if town_of_a_region(lex, text, end - base, surface, art.when()) => {
                 EntityKind::Place
             }
@@ -714,23 +720,10 @@ fn partners_before(
 
 /// Per span: a one-word person the tagger found in a list of three or more names whose
 /// other names are all organisations ("Astrobotic, Deep Space Systems, Draper, Firefly
-/// Aerospace": a company). Lists are names joined by ", ", " and ", ", and ", "&" or "or".
+/// Aerospace": a company).
 fn persons_listed_among_orgs(text: &str, spans: &[TaggedSpan]) -> Vec<bool> {
-    let joined = |a: &TaggedSpan, b: &TaggedSpan| {
-        a.end <= b.start
-            && matches!(
-                text.get(a.end..b.start),
-                Some(", " | " and " | ", and " | " & " | ", & " | " or " | ", or ")
-            )
-    };
     let mut out = vec![false; spans.len()];
-    let mut first = 0;
-    while first < spans.len() {
-        let mut last = first;
-        while last + 1 < spans.len() && joined(&spans[last], &spans[last + 1]) {
-            last += 1;
-        }
-        let list = &spans[first..=last];
+    for (first, list) in name_lists(text, spans) {
         let persons = list.iter().filter(|s| s.kind == NerType::Per).count();
         if list.len() >= 3
             && list
@@ -743,9 +736,78 @@ fn persons_listed_among_orgs(text: &str, spans: &[TaggedSpan]) -> Vec<bool> {
                 out[first + k] = span.kind == NerType::Per && one_word;
             }
         }
-        first = last + 1;
     }
     out
+}
+
+/// Per span: a one-word organisation the tagger found in a list of names that are otherwise
+/// places a list knows, no fewer of them than of organisations ("between Sydney, Melbourne,
+/// Brisbane, Adelaide and Perth", "the working men of Brisbane and Melbourne": the tagger read
+/// one city as a 1996 football club). A list has an "and" (or "&"), and is not two names
+/// joined by "or": "a home tie with either Hartlepool or Boston" is a draw's two clubs. The caller checks that the word is a city.
+fn orgs_listed_among_places(
+    lex: &Lexicon,
+    text: &str,
+    spans: &[TaggedSpan],
+    when: When<'_>,
+) -> Vec<bool> {
+    let known_place = |s: &TaggedSpan| {
+        let name = &text[s.start..s.end];
+        fragments::is_city(name) || lex.knows(EntityKind::Place, name, when)
+    };
+    let mut out = vec![false; spans.len()];
+    for (first, list) in name_lists(text, spans) {
+        let places = list.iter().filter(|s| s.kind == NerType::Loc).count();
+        let orgs = list.iter().filter(|s| s.kind == NerType::Org).count();
+        // "in Spain, Veracruz will be": a comma alone ends a clause as often as it lists.
+        let and = list
+            .windows(2)
+            .any(|w| text[w[0].end..w[1].start].contains(['a', '&']));
+        let alternatives = list.len() == 2 && text[list[0].end..list[1].start].contains("or");
+        if list.len() >= 2
+            && places + orgs == list.len()
+            && places >= orgs.max(1)
+            && and
+            && !alternatives
+            && list
+                .iter()
+                .all(|s| s.kind != NerType::Loc || known_place(s))
+        {
+            for (k, span) in list.iter().enumerate() {
+                let one_word = !text[span.start..span.end].contains(' ');
+                out[first + k] = span.kind == NerType::Org && one_word;
+            }
+        }
+    }
+    out
+}
+
+/// The lists among `spans`: runs of names joined by ", ", " and ", ", and ", "&" or "or",
+/// each with the index of its first span.
+fn name_lists<'s>(
+    text: &str,
+    spans: &'s [TaggedSpan],
+) -> impl Iterator<Item = (usize, &'s [TaggedSpan])> {
+    let joined = |a: &TaggedSpan, b: &TaggedSpan| {
+        a.end <= b.start
+            && matches!(
+                text.get(a.end..b.start),
+                Some(", " | " and " | ", and " | " & " | ", & " | " or " | ", or ")
+            )
+    };
+    let mut first = 0;
+    std::iter::from_fn(move || {
+        if first >= spans.len() {
+            return None;
+        }
+        let mut last = first;
+        while last + 1 < spans.len() && joined(&spans[last], &spans[last + 1]) {
+            last += 1;
+        }
+        let list = (first, &spans[first..=last]);
+        first = last + 1;
+        Some(list)
+    })
 }
 
 /// Whether the span `(start, end)` of `text` makes a name of its own out of the places inside

@@ -1,0 +1,40 @@
+//! End to end: a city the tagger reads as a club in a list of places is a place ("between
+//! Adelaide, Sydney, Brisbane and Perth"), while clubs listed with clubs, two alternatives
+//! ("Hartlepool or Boston") and a firm beside a firm stay bodies.
+
+mod common;
+
+use common::{Scratch, entities_of, has};
+
+#[test]
+fn a_city_read_as_a_club_among_places_is_a_place() {
+    let s = Scratch::with_files(&[
+        (
+            "1989-12-29-shuttle.txt",
+            "Airlines add flights\n\nThe airline will run a shuttle between the damaged city \
+             and Adelaide, Sydney, Brisbane and Perth from Monday. Coal from the pits of \
+             Chester and Wigan went south. Civil servants will move to Birmingham and \
+             Newcastle next year.\n",
+        ),
+        (
+            "2005-01-10-draw.txt",
+            "Cup draw\n\nUnited face a home tie with either Hartlepool or Boston in the next \
+             round. Chelsea and Arsenal lead the table after Newcastle and Leeds both lost. \
+             Surveys from Nationwide and Halifax show prices rising.\n",
+        ),
+    ]);
+    s.index();
+    let places = entities_of(&s, "shuttle", "place");
+    for name in ["Brisbane", "Wigan", "Newcastle", "Perth", "Birmingham"] {
+        assert!(has(&places, name), "{name}: {places:?}");
+    }
+    let orgs = entities_of(&s, "shuttle", "org");
+    for name in ["Brisbane", "Wigan", "Newcastle"] {
+        assert!(!has(&orgs, name), "{name}: {orgs:?}");
+    }
+    // Clubs beside clubs, a draw's two sides and a bank beside a building society.
+    let orgs = entities_of(&s, "draw", "org");
+    for name in ["Hartlepool", "Newcastle", "Leeds", "Halifax"] {
+        assert!(has(&orgs, name), "{name}: {orgs:?}");
+    }
+}
