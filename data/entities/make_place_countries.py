@@ -49,13 +49,25 @@ for name, owners in regions.items():
     if len(owners) == 1:
         offer(name, 10**9, next(iter(owners)))
 
-# The gazetteer's names of the same place in other eras.
+# Countries under a former name whose houses news names bare ("the Senate" of a 1920s Irish
+# story is the Seanad).
+FORMER_NAMES = {"Irish Free State": "Ireland"}
+for name, country in FORMER_NAMES.items():
+    offer(name, 10**9, country)
+
+# The gazetteer's names of the same place in other eras. An alias that is another row's
+# canonical name ("Free State": the Irish Free State's, and a South African province) does
+# not say the row's country.
+rows = []
 for line in open(os.path.join(HERE, "..", "gazetteer", "places.tsv"), encoding="utf-8"):
     cols = line.rstrip("\n").split("\t")
     if line.startswith("#") or len(cols) < 2 or cols[0] != "place":
         continue
-    names = [cols[1]] + [a for a in (cols[2].split("|") if len(cols) > 2 else []) if a]
-    known = [best[n] for n in names if n in best]
+    rows.append((cols[1], [a for a in (cols[2].split("|") if len(cols) > 2 else []) if a]))
+canonicals = {canonical for canonical, _ in rows}
+for canonical, aliases in rows:
+    names = [canonical] + aliases
+    known = [best[n] for n in names if n in best and (n == canonical or n not in canonicals)]
     if known:
         population, country = max(known)
         for n in names:
