@@ -4,6 +4,8 @@
 //! airport, a bridge, an auditorium or a pavilion is a place; a festival named after an isle
 //! is an event; a record label read as a place is a body, and so is an institution's head
 //! ("the Politburo"), which is then the story's country's.
+//! Letters after a name ("Q.C.", "MP") are no place nor words of the name, a lord and one
+//! name is a person, and a robbery named in capitals is an event.
 
 mod common;
 
@@ -149,4 +151,49 @@ fn an_institution_s_head_read_as_a_place_is_the_story_s_country_s_body() {
         ),
         "{orgs:?} {places:?}"
     );
+}
+
+#[test]
+fn letters_after_counsel_s_name_are_no_place_and_a_lord_is_a_person() {
+    let s = Scratch::with_files(&[
+        (
+            "1966-05-06-moors.txt",
+            "Moors trial ends\n\nCHESTER, May 6. - The prosecution was led by the \
+             Attorney-General, Sir Elwyn Jones, Q.C. Mr. Emlyn Hooson, Q.C., defended Brady, \
+             and Captain Ross, V.C., M.C., gave evidence. Mr. Tom Driberg, M.P., and \
+             Lord Longford watched from the gallery. Outside, Sir Geoffrey Howe QC MP said the \
+             case would be remembered with the Great Train Robbery.\n",
+        ),
+        (
+            "1901-02-02-bankers.txt",
+            "Bankers meet\n\nNEW YORK, Feb. 2. - Andrew Carnegie, J.P. Morgan and their \
+             lawyers met at the bank to-day.\n",
+        ),
+    ]);
+    s.index();
+    let places = entities_of(&s, "gallery", "place");
+    for letters in ["Q.C.", "V.C.", "M.C.", "M.P.", "Lord Longford"] {
+        assert!(!has(&places, letters), "{letters}: {places:?}");
+    }
+    let persons = entities_of(&s, "gallery", "person");
+    for name in [
+        "Elwyn Jones",
+        "Emlyn Hooson",
+        "Tom Driberg",
+        "Lord Longford",
+        "Geoffrey Howe",
+    ] {
+        assert!(has(&persons, name), "{name}: {persons:?}");
+    }
+    assert!(
+        !persons
+            .iter()
+            .any(|p| p.contains("QC") || p.contains("Q.C.")),
+        "{persons:?}"
+    );
+    let events = entities_of(&s, "gallery", "event");
+    assert!(has(&events, "Great Train Robbery"), "{events:?}");
+    // Initials are not the letters of an honour.
+    let persons = entities_of(&s, "bankers", "person");
+    assert!(has(&persons, "J.P. Morgan"), "{persons:?}");
 }

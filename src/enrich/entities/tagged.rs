@@ -79,6 +79,9 @@ pub(super) fn apply<'a>(
         if start >= end {
             continue;
         }
+        if letters_after_a_person(text, &spans[..n], start, end) {
+            continue;
+        }
         let (pos, end) = (base + start, base + end);
         let surface = &text[pos - base..end - base];
         // A name never runs across a semicolon ("... Colored People; Whitney M. Young").
@@ -718,6 +721,34 @@ fn partners_before(
     (pieces >= 2 || (pieces == 1 && legal_form)).then_some(start)
 }
 
+/// Whether `text[start..end]` is only letters for an office or an honour after a person's
+/// name ("Mr. Sebag Shaw, Q.C.", "Captain Ross, V.C., M.C."), which the tagger reads as a
+/// place as it reads "D.C." of "Washington, D.C.". The person is a span of `before` (the
+/// spans ahead of this one) that the tagger read as one or that opens with a title; "Columbia,
+/// S.C." is a place.
+fn letters_after_a_person(text: &str, before: &[TaggedSpan], start: usize, end: usize) -> bool {
+    if !text[start..end].split(' ').all(words::is_post_nominal) {
+        return false;
+    }
+    let mut rest = &text[..start];
+    loop {
+        let trimmed = rest.trim_end_matches([' ', ',']);
+        match trimmed.rsplit_once(' ') {
+            Some((head, word)) if words::is_post_nominal(word) => rest = head,
+            _ => {
+                rest = trimmed;
+                break;
+            }
+        }
+    }
+    before.iter().rev().take(3).any(|s| {
+        s.end == rest.len()
+            && (s.kind == NerType::Per
+                || words::is_honorific_and_name(&text[s.start..s.end])
+                || words::is_peerage(&text[s.start..s.end]))
+    })
+}
+
 /// Per span: a one-word person the tagger found in a list of three or more names whose
 /// other names are all organisations ("Astrobotic, Deep Space Systems, Draper, Firefly
 /// Aerospace": a company).
@@ -1140,6 +1171,29 @@ fn writes_initials(text: &str) -> bool {
 /// `initials`: whether the text opens names with initials ([`writes_initials`]).
 fn trim(text: &str, span: &TaggedSpan, initials: bool) -> (usize, usize) {
     let (mut start, mut end) = (span.start, span.end);
+    // "Jones, Q.C. Mr. Tom Driberg": the last word of a sentence naming counsel ran into the
+    // next one's title and name (not the initials of "Carnegie, J.P. Morgan and"); "John
+    // Mortimer QC", "Sir Geoffrey Howe QC MP": letters after a person's name are no words of
+    // it (but "K.C." may be a Nepali surname).
+    while let Some((first, rest)) = text[start..end].split_once(' ')
+        && text[..start].ends_with(", ")
+        && first.contains('.')
+        && words::is_post_nominal(first)
+        && rest
+            .split(' ')
+            .next()
+            .is_some_and(|word| words::is_honorific(word) || word == "Sir")
+    {
+        start += first.len() + 1;
+    }
+    if span.kind == NerType::Per {
+        while let Some((rest, last)) = text[start..end].rsplit_once(' ')
+            && !last.contains('.')
+            && words::is_post_nominal(last)
+        {
+            end = start + rest.trim_end_matches(',').len();
+        }
+    }
     if span.kind == NerType::Per || words::is_honorific_and_name(&text[start..end]) {
         let mut previous = "";
         while let Some(space) = text[start..end].find(' ') {

@@ -1155,20 +1155,51 @@ pub(super) fn is_rank_and_name(name: &str) -> bool {
 /// Whether `name` is "Honorific Surname" ("Frau Schmidt", "Signor Mussolini", "Mr. Grant"):
 /// a person, whatever kind the tagger read.
 pub(super) fn is_honorific_and_name(name: &str) -> bool {
+    name.split_once(' ').is_some_and(|(first, rest)| {
+        is_honorific(first) && !rest.contains(' ') && rest.starts_with(char::is_uppercase)
+    })
+}
+
+/// Whether `word` is a courtesy before a surname ("Mr.", "Frau", "Signor").
+pub(super) fn is_honorific(word: &str) -> bool {
     const HONORIFICS: &[&str] = &[
         "Frau", "Herr", "Miss", "Mlle", "Mme", "Monsieur", "Mr", "Mrs", "Ms", "Senhor", "Senor",
         "Senora", "Señor", "Señora", "Signor", "Signora",
     ];
-    name.split_once(' ').is_some_and(|(first, rest)| {
-        HONORIFICS.contains(&first.strip_suffix('.').unwrap_or(first))
-            && !rest.contains(' ')
-            && rest.starts_with(char::is_uppercase)
-    })
+    HONORIFICS.contains(&word.strip_suffix('.').unwrap_or(word))
 }
 
-/// Whether `name` is a peer's title ("Earl of Home", "Duke of Edinburgh"): a person, not
-/// the place the title names.
+/// Whether `name` is a peer's title ("Earl of Home", "Duke of Edinburgh") or a lord's, a
+/// lady's or a knight's and one name ("Lord Longford", "Sir Elwyn"): a person, not the place
+/// the title names ("Lord Howe Island" is three words; "Lord Mayor" a title).
 pub(super) fn is_peerage(name: &str) -> bool {
+    let titled = name.split_once(' ').is_some_and(|(title, rest)| {
+        matches!(title, "Lord" | "Lady" | "Sir")
+            && !rest.contains(' ')
+            && rest.starts_with(char::is_uppercase)
+            && !is_title_cue(rest)
+            && PERSONAL_TITLES.binary_search(&rest).is_err()
+            && !matches!(
+                rest,
+                "Advocate"
+                    | "Chamberlain"
+                    | "Chancellor"
+                    | "Chief"
+                    | "Justice"
+                    | "Lieutenant"
+                    | "Mayor"
+                    | "President"
+                    | "Protector"
+                    | "Provost"
+                    | "Speaker"
+                    | "Steward"
+                    | "Warden"
+            )
+    });
+    titled || of_a_peerage(name)
+}
+
+fn of_a_peerage(name: &str) -> bool {
     const RANKS: &[&str] = &[
         "Baron",
         "Baroness",
@@ -1480,11 +1511,34 @@ pub(super) fn is_led_event_name(name: &str) -> bool {
 
 #[rustfmt::skip]
 const EVENT_HEADS: &[&str] = &[
-    "Airlift", "Awards", "Blockade", "Carnival", "Championship", "Championships", "Conference",
-    "Crisis", "Cup", "Disaster", "Earthquake", "Election", "Elections", "Expo", "Fair",
-    "Famine", "Festival", "Games", "Marathon", "Massacre", "Mutiny", "Olympics", "Pandemic",
-    "Rebellion", "Referendum", "Regatta", "Revolution", "Riots", "Show", "Strike", "Summit",
-    "Talks", "Treaty", "Uprising", "War",
+    "Affair", "Airlift", "Assassination", "Awards", "Blockade", "Bombing", "Bombings",
+    "Carnival", "Championship", "Championships", "Conference", "Crisis", "Cup", "Disaster",
+    "Earthquake", "Election", "Elections", "Expo", "Fair", "Famine", "Festival", "Games",
+    "Hijacking", "Kidnapping", "Marathon", "Massacre", "Murders", "Mutiny", "Olympics",
+    "Pandemic", "Raid", "Rebellion", "Referendum", "Regatta", "Revolution", "Riots", "Robbery",
+    "Show", "Strike", "Summit", "Talks", "Treaty", "Trial", "Uprising", "War",
+];
+
+/// Whether `word` is letters a name is followed by for an office, an honour or a degree
+/// ("Q.C.", "MP", "V.C.", "OBE", "TD"), with or without dots; "Q.C." after counsel's name
+/// read as a place, as "D.C." of "Washington, D.C." is one.
+pub(super) fn is_post_nominal(word: &str) -> bool {
+    let letters = word.trim_end_matches(',');
+    if letters == "Bart." {
+        return true;
+    }
+    let bare: String = letters.chars().filter(|&c| c != '.').collect();
+    // Dotted, each letter its own dot ("Q.C."), or undotted.
+    let dotted = letters.contains('.');
+    (!dotted || letters.len() == 2 * bare.len())
+        && POST_NOMINALS.binary_search(&bare.as_str()).is_ok()
+}
+
+#[rustfmt::skip]
+const POST_NOMINALS: &[&str] = &[
+    "AFC", "Bt", "CBE", "CH", "CMG", "CVO", "DBE", "DFC", "DSC", "DSO", "FRS", "GBE",
+    "GC", "GCB", "GCMG", "GCVO", "JP", "KBE", "KC", "KCB", "KCMG", "KCVO", "LVO", "MBE", "MC",
+    "MEP", "MHR", "MLA", "MLC", "MP", "MSP", "MVO", "OBE", "OM", "QC", "QPM", "SC", "TD", "VC",
 ];
 
 /// Last words of street and building names, which "said" must not turn into persons
@@ -1925,8 +1979,20 @@ mod tests {
             VESSEL_WORDS,
             OFFICE_HOLDERS,
             PARTY_MEMBERS,
+            POST_NOMINALS,
         ] {
             assert!(list.is_sorted(), "{list:?}");
+        }
+    }
+
+    #[test]
+    fn letters_after_a_name_are_read_dotted_or_not() {
+        for letters in ["Q.C.", "QC", "M.P.,", "MSP", "O.B.E.", "Bart.", "TD"] {
+            assert!(is_post_nominal(letters), "{letters}");
+        }
+        // Not letters run together with dots ("Q.CC."), a word ("Bart"), nor others' letters.
+        for word in ["Q.CC.", "Bart", "D.C.", "Lord", "qc", "U.S."] {
+            assert!(!is_post_nominal(word), "{word}");
         }
     }
 
