@@ -1,7 +1,8 @@
 //! End to end: names inside longer names, and names the tagger cut from them. A party's
 //! short name inside a board's or an office's name is not the party; a country's body cut
 //! after the country's name is one name, whose acronym stays in capitals; a name in a
-//! language whose word for "force" or "front" ends it is an organisation.
+//! language whose word for "force" or "front" ends it is an organisation; a committee's remit
+//! after "on" is part of its name.
 
 mod common;
 
@@ -128,4 +129,29 @@ fn a_name_ending_a_title_in_quotes_is_a_word_of_the_title_but_not_in_quoted_spee
         assert!(!has(&song_places, title), "{title}: {song_places:?}");
     }
     assert!(has(&entities_of(&s, "Probert", "place"), "Old Trafford"));
+}
+
+#[test]
+fn a_committee_s_remit_after_on_is_part_of_its_name() {
+    let s = Scratch::with_files(&[(
+        "1973-05-18-hearings.txt",
+        "Hearings open\n\nWASHINGTON, May 18 - The Senate Select Committee on Presidential \
+         Campaign Activities opened its hearings, and the Royal Commission on Criminal Justice \
+         was cited by a witness. The House Committee on Un-American Activities was long gone. \
+         The Commission on Monday said nothing.\n",
+    )]);
+    s.index();
+    let orgs = entities_of(&s, "hearings", "org");
+    for name in [
+        "Senate Select Committee on Presidential Campaign Activities",
+        "Royal Commission on Criminal Justice",
+        "House Committee on Un-American Activities",
+    ] {
+        assert!(has(&orgs, name), "{name}: {orgs:?}");
+    }
+    let places = entities_of(&s, "hearings", "place");
+    for cut in ["Criminal Justice", "Presidential Campaign Activities"] {
+        assert!(!has(&orgs, cut) && !has(&places, cut), "{cut}: {orgs:?} {places:?}");
+    }
+    assert!(!orgs.iter().any(|o| o.contains("Monday")), "{orgs:?}");
 }

@@ -208,7 +208,16 @@ pub(super) fn apply<'a>(
                 listed.sort_unstable();
                 let side_by_side =
                     listed.len() >= 2 && listed.windows(2).all(|w| &text[w[0].1..w[1].0] == " ");
-                local_place(before) || town_s_party || ends_in_a_body(after) || side_by_side
+                // "the Senate Select Committee on Improper Activities in the Labor or
+                // Management Field": a committee's remit may name other bodies.
+                let remit = surface
+                    .split_once(" on ")
+                    .is_some_and(|(body, _)| ends_in_a_body(body));
+                local_place(before)
+                    || town_s_party
+                    || ends_in_a_body(after)
+                    || side_by_side
+                    || remit
             };
         // "the African National Congress", "the Ceylon Workers' Congress", "the Kenya
         // Federation of Labour": a name ending in a one-word head that the gazetteer reads as

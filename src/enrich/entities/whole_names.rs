@@ -8,6 +8,7 @@
 //! - a district's word: "the Dunmore City School" + " District";
 //! - a ministry's portfolios after its first comma: "Ministry of Agriculture" + ", Fisheries
 //!   and Food";
+//! - a committee's remit after "on": "House Committee" + " on Un-American Activities";
 //! - a facility named after a person: "Lenin" + " Shipyard", "Kennedy" + " Airport" (the
 //!   person is not who the sentence names).
 //!
@@ -55,6 +56,7 @@ pub(super) fn complete(text: &str, spans: Vec<TaggedSpan>) -> Vec<TaggedSpan> {
                 .or_else(|| number_after(name, after))
                 .or_else(|| district_word_after(name, after))
                 .or_else(|| portfolios_after(name, after))
+                .or_else(|| remit_after(name, after))
                 .unwrap_or(0);
         }
         out.push(span);
@@ -187,6 +189,44 @@ fn portfolios_after(name: &str, after: &str) -> Option<usize> {
         rest = &rest[portfolio(rest)?..];
     }
     None
+}
+
+/// The length of " on Improper Activities in the Labor or Management Field" after "Senate
+/// Select Committee": a committee's or a commission's remit, which the tagger cuts at "on"
+/// (and then reads "Labor" as a place), as it does "the House Committee on Un-American
+/// Activities". Capitalised words (a hyphened one too) and the small words between them, up to
+/// twelve, ending on a capitalised word; not a day, a month or another word that opens sentences
+/// ("the Commission on Monday").
+fn remit_after(name: &str, after: &str) -> Option<usize> {
+    const BODIES: &[&str] = &["Commission", "Committee", "Subcommittee"];
+    const SMALL: &[&str] = &["and", "for", "in", "of", "on", "or", "the", "to"];
+    if !BODIES.contains(&name.rsplit(' ').next()?) {
+        return None;
+    }
+    let rest = after.strip_prefix(" on ")?;
+    let mut len = 0;
+    let mut taken = 0;
+    for (n, word) in rest.split(' ').enumerate().take(12) {
+        let letters = word
+            .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+            .unwrap_or(word.len());
+        let bare = &word[..letters];
+        let capitalised = bare.starts_with(char::is_uppercase);
+        if n == 0 && (!capitalised || super::words::is_stopword(bare)) {
+            return None;
+        }
+        if !(capitalised || SMALL.contains(&bare)) || bare.is_empty() {
+            break;
+        }
+        len += usize::from(n > 0) + letters;
+        if capitalised {
+            taken = len;
+        }
+        if letters < word.len() {
+            break;
+        }
+    }
+    (taken > 0).then_some(" on ".len() + taken)
 }
 
 /// Words of ministries' portfolios: "Agriculture, Fisheries and Food", "Digital, Culture,
