@@ -197,3 +197,28 @@ fn letters_after_counsel_s_name_are_no_place_and_a_lord_is_a_person() {
     let persons = entities_of(&s, "bankers", "person");
     assert!(has(&persons, "J.P. Morgan"), "{persons:?}");
 }
+
+#[test]
+fn a_judge_s_or_a_coroner_s_office_is_no_body() {
+    let s = Scratch::with_files(&[(
+        "1958-06-21-little-rock.txt",
+        "Integration delayed\n\nLITTLE ROCK, June 21 - The Court heard three hours of \
+         argument and reversed a decision by Federal District Judge Harry J. Lemley on \
+         integration at Central High School. Warren Olney, the Assistant Attorney General, \
+         said the government was pleased, and the testimony of the Cuyahoga County Coroner, \
+         Dr. Samuel R. Gerber, was read.\n",
+    )]);
+    s.index();
+    let orgs = entities_of(&s, "integration", "org");
+    for office in [
+        "Federal District Judge",
+        "Assistant Attorney General",
+        "Cuyahoga County Coroner",
+    ] {
+        assert!(!has(&orgs, office), "{office}: {orgs:?}");
+    }
+    let persons = entities_of(&s, "integration", "person");
+    for name in ["Harry J. Lemley", "Warren Olney", "Samuel R. Gerber"] {
+        assert!(has(&persons, name), "{name}: {persons:?}");
+    }
+}

@@ -285,25 +285,38 @@ pub(super) fn vessel_or_code_name_before(before: &str) -> bool {
 pub(super) fn names_an_office(before: &str, name: &str) -> bool {
     const OFFICES: &[&str] = &[
         "Ambassador",
+        "Attorney",
+        "Attorney-General",
         "Chancellor",
+        "Commissioner",
         "Consul",
         "Consul-General",
+        "Coroner",
         "Envoy",
         "Governor",
         "Governor-General",
+        "Judge",
         "Lord",
+        "Magistrate",
         "Mayor",
         "Minister",
         "Premier",
         "President",
+        "Prosecutor",
         "Secretary",
         "Senator",
+        "Sheriff",
+        "Solicitor-General",
         "Viceroy",
     ];
+    // "Federal District Judge", "Assistant Attorney General" too.
     let place_and_office = !name.contains('&')
         && name
             .rsplit_once(' ')
-            .is_some_and(|(_, last)| OFFICES.contains(&last));
+            .is_some_and(|(_, last)| OFFICES.contains(&last))
+        || ["Attorney General", "Solicitor General"]
+            .iter()
+            .any(|office| name.ends_with(office) && name.len() > office.len());
     // "the Bishop of London", "the Viceroy of Chihli", "the Mayor of Lyons": an office of a
     // place, whose holder the story names or not; not "the Governor of the Bank of England",
     // whose body is a name of its own.
