@@ -222,3 +222,23 @@ fn a_judge_s_or_a_coroner_s_office_is_no_body() {
         assert!(has(&persons, name), "{name}: {persons:?}");
     }
 }
+
+#[test]
+fn a_court_of_law_read_as_a_place_is_a_body_and_earls_court_stays_a_place() {
+    let s = Scratch::with_files(&[(
+        "1965-03-02-remand.txt",
+        "Brothers remanded\n\nLONDON, March 2 - \"We are not guilty of it.\" They will \
+         appear at Bow Street Magistrates' Court on 21 December, a police spokesman said, and \
+         were remanded in custody. The council's leader told the radio: \"We are going to \
+         the High Court because we want a judge to rule.\" An exhibition opens at Earls \
+         Court.\n",
+    )]);
+    s.index();
+    let places = entities_of(&s, "remanded", "place");
+    for court in ["Bow Street Magistrates' Court", "High Court"] {
+        assert!(!has(&places, court), "{court}: {places:?}");
+    }
+    assert!(has(&places, "Earls Court"), "{places:?}");
+    let orgs = entities_of(&s, "remanded", "org");
+    assert!(has(&orgs, "Bow Street Magistrates' Court"), "{orgs:?}");
+}

@@ -603,6 +603,37 @@ pub(super) fn org_shaped(surface: &str) -> bool {
     })
 }
 
+/// "the High Court", "Bow Street Magistrates' Court", "Santa Clara County Superior Court":
+/// a court of law, which the tagger reads as a place as it reads "Earls Court" (one is a
+/// body: it rules, sits and hears). A kind of court before the last word says which.
+pub(super) fn court_of_law_shaped(surface: &str) -> bool {
+    const KINDS: &[&str] = &[
+        "Appeal",
+        "Appeals",
+        "Circuit",
+        "Constitutional",
+        "County",
+        "Criminal",
+        "Crown",
+        "District",
+        "Family",
+        "Federal",
+        "High",
+        "Juvenile",
+        "Magistrates",
+        "Magistrates'",
+        "Military",
+        "Municipal",
+        "Sheriff",
+        "Superior",
+        "Supreme",
+    ];
+    surface
+        .strip_suffix(" Court")
+        .and_then(|rest| rest.rsplit(' ').next())
+        .is_some_and(|kind| KINDS.contains(&kind))
+}
+
 #[rustfmt::skip]
 pub(super) const ORG_LAST_WORDS: &[&str] = &[
     "AG", "Airlines", "Airways", "Associates", "Association", "Bahini", "Bancorp", "Bros",

@@ -15,9 +15,9 @@ use super::lexicon::{Lexicon, When};
 use super::mentions::{ArticleState, Mention};
 use super::name_shapes::{
     after_a_place_noun, before_a_place_noun, cape_or_lake_shaped, city_after_locative,
-    city_not_club, contest_shaped, county_shaped, ends_in_a_body, event_head, event_shaped,
-    leader_of_a_body, listed_org, local_place, org_shaped, place_shaped, street_shaped,
-    town_of_a_region, unknown_name, venue_shaped,
+    city_not_club, contest_shaped, county_shaped, court_of_law_shaped, ends_in_a_body, event_head,
+    event_shaped, leader_of_a_body, listed_org, local_place, org_shaped, place_shaped,
+    street_shaped, town_of_a_region, unknown_name, venue_shaped,
 };
 use super::person_names;
 use super::spans::TaggedSpan;
@@ -453,6 +453,7 @@ pub(super) fn apply<'a>(
             {
                 EntityKind::Org
             }
+            NerType::Loc if court_of_law_shaped(surface) => EntityKind::Org,
             // "the Politburo", "the Cabinet" read as a place: an institution's head, which
             // the national pass reads as the story's country's.
             NerType::Loc if !surface.contains(' ') && fragments::ends_in_generic_head(surface) => {
