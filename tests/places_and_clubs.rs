@@ -1,6 +1,7 @@
 //! End to end: a city the tagger reads as a club in a list of places is a place ("between
 //! Adelaide, Sydney, Brisbane and Perth"), while clubs listed with clubs, two alternatives
-//! ("Hartlepool or Boston") and a firm beside a firm stay bodies.
+//! ("Hartlepool or Boston") and a firm beside a firm stay bodies; a place named after someone
+//! ("Becher's Brook") is a place.
 
 mod common;
 
@@ -37,4 +38,18 @@ fn a_city_read_as_a_club_among_places_is_a_place() {
     for name in ["Hartlepool", "Newcastle", "Leeds", "Halifax"] {
         assert!(has(&orgs, name), "{name}: {orgs:?}");
     }
+}
+
+#[test]
+fn a_place_named_after_someone_is_a_place_not_the_person() {
+    let s = Scratch::with_files(&[(
+        "1967-04-08-national.txt",
+        "Foinavon wins the National\n\nLIVERPOOL, April 8 - A pile-up at the fence after \
+         Becher's Brook left Foinavon alone in front, and the crowd at Aintree roared.\n",
+    )]);
+    s.index();
+    let places = entities_of(&s, "Foinavon", "place");
+    assert!(has(&places, "Becher's Brook"), "{places:?}");
+    let persons = entities_of(&s, "Foinavon", "person");
+    assert!(!has(&persons, "Becher"), "{persons:?}");
 }

@@ -10,7 +10,7 @@
 //!   and Food";
 //! - a committee's remit after "on": "House Committee" + " on Un-American Activities";
 //! - a facility named after a person: "Lenin" + " Shipyard", "Kennedy" + " Airport" (the
-//!   person is not who the sentence names).
+//!   person is not who the sentence names), and a place: "Becher" + "'s Brook".
 //!
 //! The spans a lengthened name takes in are dropped. And one name the tagger made of two is
 //! split: "Thames Water and Anglian Water".
@@ -47,7 +47,9 @@ pub(super) fn complete(text: &str, spans: Vec<TaggedSpan>) -> Vec<TaggedSpan> {
         let after = &text[span.end..];
         let name = &text[span.start..span.end];
         if span.kind == NerType::Per {
-            if let Some((more, kind)) = facility_after(after) {
+            // One word before the possessive: "Michael Moore's Bush" is a president.
+            let possessed = || possessed_place_after(after).filter(|_| !name.contains(' '));
+            if let Some((more, kind)) = facility_after(after).or_else(possessed) {
                 span.end += more;
                 span.kind = kind;
             }
@@ -426,6 +428,22 @@ fn facility_after(after: &str) -> Option<(usize, NerType)> {
     Some((1 + word.len(), *kind))
 }
 
+/// The length of "'s Brook" after a one-word name ("Becher's Brook", "Shepherd's Bush",
+/// "Martha's Vineyard"): a place named after someone, whose name the tagger took alone.
+fn possessed_place_after(after: &str) -> Option<(usize, NerType)> {
+    const PLACES: &[&str] = &[
+        "Bay", "Brook", "Bush", "Corner", "Creek", "Cross", "Ferry", "Gap", "Island", "Landing",
+        "Point", "Vineyard", "Wharf", "Wood",
+    ];
+    let rest = ["'s ", "\u{2019}s "]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))?;
+    let word = &rest[..letters(rest)];
+    PLACES
+        .contains(&word)
+        .then(|| (after.len() - rest.len() + word.len(), NerType::Loc))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -554,5 +572,20 @@ mod tests {
         let got = completed(text, &[("Lenin", NerType::Per), ("Jones", NerType::Per)]);
         assert_eq!(got[0], ("Lenin".to_string(), NerType::Per));
         assert_eq!(got[1], ("Jones".to_string(), NerType::Per));
+    }
+
+    #[test]
+    fn a_place_named_after_someone_is_a_place_and_a_person_s_thing_is_not() {
+        let text = "Foinavon cleared Becher's Brook; Mrs Thatcher's Britain; Michael Moore's \
+                    Bush film.";
+        let spans = [
+            ("Becher", NerType::Per),
+            ("Thatcher", NerType::Per),
+            ("Michael Moore", NerType::Per),
+        ];
+        let got = completed(text, &spans);
+        assert_eq!(got[0], ("Becher's Brook".to_string(), NerType::Loc));
+        assert_eq!(got[1], ("Thatcher".to_string(), NerType::Per));
+        assert_eq!(got[2], ("Michael Moore".to_string(), NerType::Per));
     }
 }
