@@ -151,7 +151,10 @@ fn a_committee_s_remit_after_on_is_part_of_its_name() {
     }
     let places = entities_of(&s, "hearings", "place");
     for cut in ["Criminal Justice", "Presidential Campaign Activities"] {
-        assert!(!has(&orgs, cut) && !has(&places, cut), "{cut}: {orgs:?} {places:?}");
+        assert!(
+            !has(&orgs, cut) && !has(&places, cut),
+            "{cut}: {orgs:?} {places:?}"
+        );
     }
     assert!(!orgs.iter().any(|o| o.contains("Monday")), "{orgs:?}");
 }
