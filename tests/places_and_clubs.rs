@@ -1,7 +1,8 @@
 //! End to end: a city the tagger reads as a club in a list of places is a place ("between
 //! Adelaide, Sydney, Brisbane and Perth"), while clubs listed with clubs, two alternatives
 //! ("Hartlepool or Boston") and a firm beside a firm stay bodies; a place named after someone
-//! ("Becher's Brook") is a place.
+//! ("Becher's Brook") is a place, and a team's nickname after its city ("Forest" of
+//! "Nottingham Forest") is the team.
 
 mod common;
 
@@ -52,4 +53,22 @@ fn a_place_named_after_someone_is_a_place_not_the_person() {
     assert!(has(&places, "Becher's Brook"), "{places:?}");
     let persons = entities_of(&s, "Foinavon", "person");
     assert!(!has(&persons, "Becher"), "{persons:?}");
+}
+
+#[test]
+fn a_team_s_nickname_after_its_city_is_the_team_not_a_place() {
+    let s = Scratch::with_files(&[(
+        "1972-03-04-leeds.txt",
+        "Leeds win\n\nLeeds United beat Derby County 2-0 at Elland Road on Saturday. Leeds \
+         scored twice before half-time and Derby never recovered. Nottingham Forest lost, and \
+         Forest now trail by three points.\n",
+    )]);
+    s.index();
+    let places = entities_of(&s, "Elland", "place");
+    assert!(!has(&places, "Forest"), "{places:?}");
+    let orgs = entities_of(&s, "Elland", "org");
+    for club in ["Nottingham Forest", "Leeds United", "Derby County"] {
+        assert!(has(&orgs, club), "{club}: {orgs:?}");
+    }
+    assert!(!has(&orgs, "Forest") && !has(&orgs, "Leeds"), "{orgs:?}");
 }

@@ -615,7 +615,8 @@ pub(super) fn apply<'a>(
     named.sort();
     named.dedup();
     // How many first words of each name are a place the gazetteer knows ("New York" of "New
-    // York Yankees"): a team's nickname after them stands for the team.
+    // York Yankees") or a city ("Nottingham" of "Nottingham Forest"): a team's nickname
+    // after them stands for the team.
     let place_words: Vec<usize> = named
         .iter()
         .map(|(_, c)| {
@@ -626,7 +627,8 @@ pub(super) fn apply<'a>(
                 .find(|&k| {
                     let place = words[..k].join(" ");
                     place.chars().any(char::is_lowercase)
-                        && lex.knows(EntityKind::Place, &place, art.when())
+                        && (lex.knows(EntityKind::Place, &place, art.when())
+                            || (k == 1 && is_city(&place)))
                 })
                 .unwrap_or(0)
         })
@@ -693,10 +695,14 @@ pub(super) fn apply<'a>(
                 m.removed = true
             }
             // "Salomon" read as a place beside "Salomon Brothers Inc": the firm shortened,
-            // when no list knows the name as a place.
+            // when no list knows the name as a place; "Forest" beside "Nottingham Forest": a
+            // team after its city, as an org's last words are below.
             EntityKind::Place if !m.gazetteer && !lex.lists(&m.canonical) => {
-                let longer = named.iter().filter(|(n, _)| shortens_firm(&w, n));
-                if let Some(full) = the_one(longer.map(|(_, c)| c)).cloned() {
+                let longer = named.iter().zip(&place_words).filter(|((n, _), places)| {
+                    shortens_firm(&w, n)
+                        || (n.len() > w.len() && n.ends_with(&w) && **places == n.len() - w.len())
+                });
+                if let Some(full) = the_one(longer.map(|((_, c), _)| c)).cloned() {
                     m.kind = EntityKind::Org;
                     m.canonical = full;
                 }
