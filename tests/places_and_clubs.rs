@@ -1,8 +1,8 @@
 //! End to end: a city the tagger reads as a club in a list of places is a place ("between
 //! Adelaide, Sydney, Brisbane and Perth"), while clubs listed with clubs, two alternatives
 //! ("Hartlepool or Boston") and a firm beside a firm stay bodies; a place named after someone
-//! ("Becher's Brook") is a place, and a team's nickname after its city ("Forest" of
-//! "Nottingham Forest") is the team.
+//! ("Becher's Brook") is a place, a team's nickname after its city ("Forest" of "Nottingham
+//! Forest") is the team, and a street or a power station read as a body is a place.
 
 mod common;
 
@@ -71,4 +71,29 @@ fn a_team_s_nickname_after_its_city_is_the_team_not_a_place() {
         assert!(has(&orgs, club), "{club}: {orgs:?}");
     }
     assert!(!has(&orgs, "Forest") && !has(&orgs, "Leeds"), "{orgs:?}");
+}
+
+#[test]
+fn a_street_or_a_power_station_read_as_a_body_is_a_place_and_a_lord_s_office_no_entity() {
+    let s = Scratch::with_files(&[(
+        "1968-06-01-hair.txt",
+        "Hair waits for London\n\nLONDON, June 1 - The producer said he would take the show \
+         to London \"the moment the Lord Chamberlain's blue pencil goes.\" Lord Cobbold, the \
+         present Lord Chamberlain, is said to have read the script. The group's appearance \
+         on \"Sunday Night at the London Palladium\" brought crowds into Argyll Street and \
+         led the Daily Mirror to announce an epidemic. The show went on late, with a \
+         programme for small children, after a fire at Battersea Power Station blacked out \
+         much of West London on its opening night.\n",
+    )]);
+    s.index();
+    let places = entities_of(&s, "Cobbold", "place");
+    for place in ["Argyll Street", "Battersea Power Station"] {
+        assert!(has(&places, place), "{place}: {places:?}");
+    }
+    let orgs = entities_of(&s, "Cobbold", "org");
+    let persons = entities_of(&s, "Cobbold", "person");
+    for list in [&places, &orgs, &persons] {
+        assert!(!has(list, "Lord Chamberlain"), "{list:?}");
+    }
+    assert!(!has(&orgs, "Argyll Street"), "{orgs:?}");
 }

@@ -466,8 +466,12 @@ pub(super) fn street_shaped(surface: &str) -> bool {
     if last.starts_with(|c: char| c.is_ascii_digit()) {
         last = backwards.next().unwrap_or("");
     }
+    // "Argyll Street", "East 57th Street"; not "the Old Lady of Threadneedle Street" (the
+    // Bank of England) nor a shop "of Bond Street".
+    let street = last == "Street" && !surface.contains(" of ");
     surface.contains(' ')
         && (STREETS.contains(&last)
+            || street
             || STREET_FIRST_WORDS.contains(&first)
             || surface.starts_with("Gate of ")
             || surface.starts_with("Palace of "))
@@ -518,6 +522,14 @@ pub(super) fn venue_shaped(surface: &str) -> bool {
         // "Sydney Harbour Bridge", "Kingsford Smith Airport", "Santa Monica Civic
         // Auditorium": where, not who.
         "Airport" | "Auditorium" | "Bridge" | "Pavilion" | "Tunnel" => before.is_some(),
+        // "Battersea Power Station", "Paddington Railway Station": a building, not a radio
+        // station's company ("Radio Station").
+        "Station" => before.is_some_and(|w| {
+            matches!(
+                w,
+                "Bus" | "Fire" | "Generating" | "Police" | "Power" | "Railway"
+            )
+        }),
         _ => false,
     }
 }

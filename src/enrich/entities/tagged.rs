@@ -79,7 +79,10 @@ pub(super) fn apply<'a>(
         if start >= end {
             continue;
         }
-        if letters_after_a_person(text, &spans[..n], start, end) {
+        // "the Lord Chamberlain", whatever the tagger read: an office.
+        if letters_after_a_person(text, &spans[..n], start, end)
+            || words::is_lords_office(&text[start..end])
+        {
             continue;
         }
         let (pos, end) = (base + start, base + end);

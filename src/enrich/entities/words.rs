@@ -1192,24 +1192,32 @@ pub(super) fn is_peerage(name: &str) -> bool {
             && rest.starts_with(char::is_uppercase)
             && !is_title_cue(rest)
             && PERSONAL_TITLES.binary_search(&rest).is_err()
-            && !matches!(
-                rest,
-                "Advocate"
-                    | "Chamberlain"
-                    | "Chancellor"
-                    | "Chief"
-                    | "Justice"
-                    | "Lieutenant"
-                    | "Mayor"
-                    | "President"
-                    | "Protector"
-                    | "Provost"
-                    | "Speaker"
-                    | "Steward"
-                    | "Warden"
-            )
+            && !is_lords_office(name)
     });
     titled || of_a_peerage(name)
+}
+
+/// Whether `name` is an office whose title starts with "Lord" ("Lord Chamberlain", "Lord
+/// Mayor", "Lord Chancellor"): no person, and no place either.
+pub(super) fn is_lords_office(name: &str) -> bool {
+    name.strip_prefix("Lord ").is_some_and(|office| {
+        matches!(
+            office,
+            "Advocate"
+                | "Chamberlain"
+                | "Chancellor"
+                | "Chief"
+                | "Justice"
+                | "Lieutenant"
+                | "Mayor"
+                | "President"
+                | "Protector"
+                | "Provost"
+                | "Speaker"
+                | "Steward"
+                | "Warden"
+        )
+    })
 }
 
 fn of_a_peerage(name: &str) -> bool {
