@@ -79,7 +79,8 @@ pub(super) fn apply<'a>(
         if start >= end {
             continue;
         }
-        // "the Lord Chamberlain", whatever the tagger read: an office.
+        // Letters after a person's name ("Q.C."), and "the Lord Chamberlain" whatever the
+        // tagger read (an office): no entity.
         if letters_after_a_person(text, &spans[..n], start, end)
             || words::is_lords_office(&text[start..end])
         {
@@ -788,7 +789,8 @@ fn persons_listed_among_orgs(text: &str, spans: &[TaggedSpan]) -> Vec<bool> {
 /// places a list knows, no fewer of them than of organisations ("between Sydney, Melbourne,
 /// Brisbane, Adelaide and Perth", "the working men of Brisbane and Melbourne": the tagger read
 /// one city as a 1996 football club). A list has an "and" (or "&"), and is not two names
-/// joined by "or": "a home tie with either Hartlepool or Boston" is a draw's two clubs. The caller checks that the word is a city.
+/// joined by "or": "a home tie with either Hartlepool or Boston" is a draw's two clubs. The
+/// caller checks that the word is a city.
 fn orgs_listed_among_places(
     lex: &Lexicon,
     text: &str,
