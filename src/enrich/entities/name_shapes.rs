@@ -466,9 +466,22 @@ pub(super) fn street_shaped(surface: &str) -> bool {
     if last.starts_with(|c: char| c.is_ascii_digit()) {
         last = backwards.next().unwrap_or("");
     }
-    // "Argyll Street", "East 57th Street"; not "the Old Lady of Threadneedle Street" (the
-    // Bank of England) nor a shop "of Bond Street".
-    let street = last == "Street" && !surface.contains(" of ");
+    // "Argyll Street", "East 57th Street"; not a street that names a trade or an office by
+    // metonymy ("Wall Street" read as a body is the finance industry), "the Old Lady of
+    // Threadneedle Street" (the Bank of England) nor a shop "of Bond Street".
+    const METONYMS: &[&str] = &[
+        "Bay Street",
+        "Dalal Street",
+        "Downing Street",
+        "Fleet Street",
+        "Harley Street",
+        "Lombard Street",
+        "Threadneedle Street",
+        "Wall Street",
+    ];
+    let street = last == "Street"
+        && !surface.contains(" of ")
+        && !METONYMS.iter().any(|m| surface.ends_with(m));
     surface.contains(' ')
         && (STREETS.contains(&last)
             || street
