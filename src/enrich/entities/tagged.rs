@@ -214,9 +214,7 @@ pub(super) fn apply<'a>(
                     listed.len() >= 2 && listed.windows(2).all(|w| &text[w[0].1..w[1].0] == " ");
                 // "the Senate Select Committee on Improper Activities in the Labor or
                 // Management Field": a committee's remit may name other bodies.
-                let remit = surface
-                    .split_once(" on ")
-                    .is_some_and(|(body, _)| ends_in_a_body(body));
+                let remit = surface.contains(" on ") && ends_in_a_body(surface);
                 local_place(before)
                     || town_s_party
                     || ends_in_a_body(after)
@@ -806,10 +804,11 @@ fn orgs_listed_among_places(
         let places = list.iter().filter(|s| s.kind == NerType::Loc).count();
         let orgs = list.iter().filter(|s| s.kind == NerType::Org).count();
         // "in Spain, Veracruz will be": a comma alone ends a clause as often as it lists.
+        let between = |w: &[TaggedSpan]| &text[w[0].end..w[1].start];
         let and = list
             .windows(2)
-            .any(|w| text[w[0].end..w[1].start].contains(['a', '&']));
-        let alternatives = list.len() == 2 && text[list[0].end..list[1].start].contains("or");
+            .any(|w| between(w).contains("and") || between(w).contains('&'));
+        let alternatives = list.len() == 2 && between(list).contains("or");
         if list.len() >= 2
             && places + orgs == list.len()
             && places >= orgs.max(1)

@@ -1548,6 +1548,10 @@ pub(super) fn is_post_nominal(word: &str) -> bool {
     if letters == "Bart." {
         return true;
     }
+    // Four letters at most, dotted or not ("G.C.M.G."): most words go here, before any copy.
+    if letters.len() > 8 || !letters.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
     let bare: String = letters.chars().filter(|&c| c != '.').collect();
     // Dotted, each letter its own dot ("Q.C."), or undotted.
     let dotted = letters.contains('.');
