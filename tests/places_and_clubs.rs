@@ -2,7 +2,8 @@
 //! Adelaide, Sydney, Brisbane and Perth"), while clubs listed with clubs, two alternatives
 //! ("Hartlepool or Boston") and a firm beside a firm stay bodies; a place named after someone
 //! ("Becher's Brook") is a place, a team's nickname after its city ("Forest" of "Nottingham
-//! Forest") is the team, and a street or a power station read as a body is a place.
+//! Forest") is the team, and a street or a power station read as a body is a place; a town
+//! after "at" or "from" is a place in a story not about sport, a club in a match report.
 
 mod common;
 
@@ -39,6 +40,33 @@ fn a_city_read_as_a_club_among_places_is_a_place() {
     for name in ["Hartlepool", "Newcastle", "Leeds", "Halifax"] {
         assert!(has(&orgs, name), "{name}: {orgs:?}");
     }
+}
+
+#[test]
+fn a_town_after_at_or_from_is_a_place_unless_the_story_is_about_sport() {
+    let s = Scratch::with_files(&[
+        (
+            "1894-07-02-strike.txt",
+            "The coal strike\n\nSYDNEY, July 2 - Wool was piling up at Darling Harbour and \
+             the collieries at Newcastle were idle for want of ships. Mr. Ben Pickard, who was \
+             at Barnsley, telegraphed the Home Secretary. A carpet dealer from Bridgend gave \
+             evidence.\n",
+        ),
+        (
+            "1976-09-01-transfer.txt",
+            "Taylor joins Forest\n\nPeter Taylor rejoined Clough at the City Ground from \
+             Brighton. Forest won the match with a goal before half-time.\n",
+        ),
+    ]);
+    s.index();
+    let places = entities_of(&s, "collieries", "place");
+    for name in ["Newcastle", "Barnsley", "Bridgend"] {
+        assert!(has(&places, name), "{name}: {places:?}");
+    }
+    let orgs = entities_of(&s, "collieries", "org");
+    assert!(orgs.is_empty(), "{orgs:?}");
+    let orgs = entities_of(&s, "rejoined", "org");
+    assert!(has(&orgs, "Brighton"), "{orgs:?}");
 }
 
 #[test]

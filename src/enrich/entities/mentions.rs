@@ -80,6 +80,8 @@ pub(super) struct ArticleState<'a> {
     pub(super) year: Option<i32>,
     /// The dated gazetteer entries the article names in full (`Lexicon::named_in_full`).
     pub(super) named_in_full: Vec<u32>,
+    /// Whether the story is about sport (`words::is_about_sport`), where towns name clubs.
+    pub(super) about_sport: bool,
 }
 
 impl ArticleState<'_> {

@@ -55,7 +55,7 @@ use tokens::tokenize;
 
 /// Bump when the extraction rules change what comes out of the same text, so the next index
 /// run re-extracts every file (the ingest fingerprint includes it).
-pub const EXTRACTION_VERSION: u32 = 158;
+pub const EXTRACTION_VERSION: u32 = 159;
 
 /// A hash of the built-in data the rules read besides the gazetteer (the demonym table, the
 /// word lists of `data/entities` and the tagger's organisation lists), for the ingest
@@ -209,6 +209,7 @@ impl EntityExtractor {
         let mut art = ArticleState {
             year,
             named_in_full: self.lexicon.named_in_full(&[title, body], year),
+            about_sport: words::is_about_sport(title, body),
             ..ArticleState::default()
         };
         let (title_pass, body_pass) = match tagged {

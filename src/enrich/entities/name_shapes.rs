@@ -121,20 +121,26 @@ pub(super) fn contest_shaped(surface: &str) -> bool {
 
 /// "Miners near Coventry", "an academy in Leeds", "landed near Caen": one word read as an
 /// organisation that is a city or a county, right after "in", "near", "outside", "across" or
-/// "between ... and". The tagger learnt such names as football clubs; a club plays, beats and
-/// is beaten, it is not where things are. Not a name the gazetteer knows as an organisation.
+/// "between ... and"; in a story not `about_sport`, also after "at", "from" or "upon" ("the
+/// collieries at Newcastle", "a dealer from Bridgend"). The tagger learnt such names as
+/// football clubs; a club plays, beats and is beaten, it is not where things are. Not a name
+/// the gazetteer knows as an organisation.
 pub(super) fn city_after_locative(
     lex: &Lexicon,
     text: &str,
     at: usize,
     surface: &str,
     when: When<'_>,
+    about_sport: bool,
 ) -> bool {
-    // Not "from": players come "from Chelsea"; nor "to": sides lose "to Leeds"; nor "at":
-    // one works "at Chelsea", and "at Halifax" (a bank).
+    // In sport, not "from": players come "from Chelsea"; nor "at": one plays "at Chelsea".
+    // Never "to": sides lose "to Leeds", singers sign "to Columbia".
     const LOCATIVES: &[&str] = &["across", "in", "near", "outside"];
+    const AWAY_FROM_SPORT: &[&str] = &["at", "from", "upon"];
     let before = text[..at].strip_suffix(' ').unwrap_or("");
     let preposition = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let locative =
+        |word: &str| LOCATIVES.contains(&word) || !about_sport && AWAY_FROM_SPORT.contains(&word);
     // "between Kelsford and Bristol": the second of two places.
     let between = preposition == "and"
         && before[..before.len() - 3]
@@ -147,8 +153,9 @@ pub(super) fn city_after_locative(
     let after = &text[at + surface.len()..];
     let listed = matches!(preposition, "and" | "or")
         || before.ends_with(',') && [", ", " and ", " or "].iter().any(|s| after.starts_with(s));
+    // Not a list after "from": "from Nationwide and Halifax" may list bodies.
     let list_after_locative = listed && LOCATIVES.contains(&word_before_a_list(before));
-    (LOCATIVES.contains(&preposition) || between || list_after_locative)
+    (locative(preposition) || between || list_after_locative)
         && city_not_club(lex, text, at, surface, when)
 }
 

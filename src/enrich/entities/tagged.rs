@@ -436,7 +436,16 @@ pub(super) fn apply<'a>(
             {
                 EntityKind::Place
             }
-            NerType::Org if city_after_locative(lex, text, pos - base, surface, art.when()) => {
+            NerType::Org
+                if city_after_locative(
+                    lex,
+                    text,
+                    pos - base,
+                    surface,
+                    art.when(),
+                    art.about_sport,
+                ) =>
+            {
                 EntityKind::Place
             }
             NerType::Org

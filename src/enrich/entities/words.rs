@@ -1578,6 +1578,79 @@ const PLACE_HEADS: &[&str] = &[
     "Station", "Street",
 ];
 
+/// Whether a story is about sport: two or more of sport's own lowercase words ("match",
+/// "goals", "innings", "league"). A town the tagger read as a body is a club only in such a
+/// story: it learnt towns as clubs from results pages, and elsewhere they are where things
+/// happen ("the collieries at Newcastle", "a dealer from Bridgend").
+pub(super) fn is_about_sport(title: &str, body: &str) -> bool {
+    let mut hits = 0;
+    for text in [title, body] {
+        for word in text.split(|c: char| !(c.is_ascii_lowercase() || c == '-')) {
+            if SPORT_WORDS.binary_search(&word).is_ok() {
+                hits += 1;
+                if hits >= 2 {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// Words of sport that other news seldom writes (not "final", "season", "team", "coach" nor
+/// "penalty"), sorted.
+const SPORT_WORDS: &[&str] = &[
+    "athletics",
+    "baseball",
+    "batsman",
+    "batsmen",
+    "bowler",
+    "bowlers",
+    "boxing",
+    "championship",
+    "cricket",
+    "cup-tie",
+    "defender",
+    "derby",
+    "fixture",
+    "fixtures",
+    "football",
+    "footballer",
+    "footballers",
+    "goal",
+    "goalkeeper",
+    "goals",
+    "half-time",
+    "hockey",
+    "inning",
+    "innings",
+    "jockey",
+    "kick-off",
+    "league",
+    "match",
+    "matches",
+    "midfield",
+    "midfielder",
+    "pennant",
+    "pitcher",
+    "playoff",
+    "playoffs",
+    "quarter-final",
+    "quarterback",
+    "racecourse",
+    "referee",
+    "relegation",
+    "rugby",
+    "scored",
+    "semi-final",
+    "soccer",
+    "stadium",
+    "striker",
+    "touchdown",
+    "wicket",
+    "wickets",
+];
+
 #[cfg(test)]
 mod tests {
     #[test]
