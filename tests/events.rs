@@ -360,3 +360,40 @@ fn named_operations_are_events_and_a_weekday_s_name_is_its_own_year_s_panic() {
         "Sheffield Wednesday"
     ));
 }
+
+#[test]
+fn riots_floods_conventions_ballot_measures_and_a_year_s_blizzard_are_events() {
+    let s = Scratch::new();
+    s.write(
+        "1978-06-07-vote.txt",
+        "Voters back tax cut\n\nLOS ANGELES, June 7 (AP) -- Voters approved Proposition 13 by \
+         almost two to one. Veterans of the Watts riot and the Detroit riots said the \
+         blizzard of 1978 had cost the state less. The Democratic National Convention will \
+         meet in New York. The Johnstown flood was recalled.\n",
+    );
+    s.write(
+        "1979-05-02-hall.txt",
+        "Governor speaks\n\nALBANY, May 2 (AP) -- The governor spoke in the Empire State \
+         Plaza convention hall and at the Hong Kong Convention and Exhibition Centre, and the \
+         Southern Baptist Convention met in Dallas.\n",
+    );
+    s.index();
+    let names: Vec<String> = events(&s).into_iter().map(|(n, _)| n).collect();
+    for name in [
+        "Proposition 13",
+        "Watts riots",
+        "Detroit riots",
+        "1978 blizzard",
+        "Democratic National Convention",
+        "Johnstown flood",
+    ] {
+        assert!(names.iter().any(|n| n == name), "{name}: {names:?}");
+    }
+    // A hall for conventions, a centre's name and a church's body are no events.
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.contains("Plaza") || n.contains("Hong Kong") || n.contains("Baptist")),
+        "{names:?}"
+    );
+}

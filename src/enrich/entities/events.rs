@@ -3,8 +3,9 @@
 //! Rome", "the war in Chechnya", "the 40th anniversary of the Hungarian uprising".
 //!
 //! An event word (a *head*: accord, agreement, treaty, pact, summit, round, talks,
-//! war, crisis, election, referendum, games, Olympics, crash, earthquake,
-//! disaster, affair, scandal, strike, uprising, revolution, massacre, tournament) names a
+//! war, crisis, election, referendum, games, Olympics, crash, earthquake, flood, blizzard,
+//! disaster, affair, scandal, strike, riots, siege, bombing, uprising, revolution, massacre,
+//! convention, tournament) names a
 //! particular event only when proper words stand right before it: capitalised words, places, persons, a year
 //! ("the 1987 crash"). So "a summit", "the war" and "peace talks" are no events, nor are
 //! "Sunday's election" (a possessive names when, not what) or "the November elections"
@@ -36,13 +37,15 @@ use crate::enrich::gazetteer::name_key;
 const HEADS: &[(&str, &str)] = &[
     ("accord", "Accord"), ("accords", "Accord"), ("affair", "affair"),
     ("agreement", "Agreement"), ("agreements", "Agreement"),
+    ("blizzard", "blizzard"), ("bombing", "bombing"), ("convention", "Convention"),
     ("crash", "crash"), ("crisis", "Crisis"), ("disaster", "disaster"),
     ("earthquake", "earthquake"), ("election", "election"), ("elections", "election"),
-    ("embargo", "embargo"),
+    ("embargo", "embargo"), ("flood", "flood"), ("floods", "flood"),
     ("games", "Games"), ("massacre", "massacre"), ("olympics", "Olympics"), ("pact", "Pact"),
-    ("referendum", "referendum"), ("revolution", "Revolution"), ("round", "Round"),
-    ("scandal", "scandal"), ("strike", "strike"), ("summit", "summit"), ("talks", "talks"),
-    ("tournament", TOURNAMENT), ("treaty", "Treaty"),
+    ("referendum", "referendum"), ("revolution", "Revolution"), ("riot", "riots"),
+    ("riots", "riots"), ("round", "Round"),
+    ("scandal", "scandal"), ("siege", "siege"), ("strike", "strike"), ("summit", "summit"),
+    ("talks", "talks"), ("tournament", TOURNAMENT), ("treaty", "Treaty"),
     ("uprising", "Uprising"), ("war", "War"),
 ];
 
@@ -99,10 +102,13 @@ const NEEDS_MORE_THAN_A_NATION: &[&str] = &[
     "Accord",
     "Agreement",
     "affair",
+    "bombing",
+    "Convention",
     "Games",
     "embargo",
     "Pact",
     "Round",
+    "siege",
     "strike",
     "summit",
     "talks",
@@ -293,6 +299,18 @@ impl<'a> Segment<'_, 'a> {
         self.tokens.get(k).is_some_and(|t| t.word) && self.word(k).eq_ignore_ascii_case(w)
     }
 
+    /// Whether a capitalised word (no stop word) follows token `k` after one space, or after
+    /// "and" and one ("Convention and Exhibition Centre").
+    fn goes_on_capitalised(&self, k: usize) -> bool {
+        let capitalised = |t: usize| {
+            self.tokens.get(t).is_some_and(|tok| tok.word)
+                && self.text[self.tokens[t - 1].end..self.tokens[t].start] == *" "
+                && self.word(t).starts_with(char::is_uppercase)
+                && !words::is_stopword(self.word(t))
+        };
+        capitalised(k + 1) || self.is_word(k + 1, "and") && capitalised(k + 2)
+    }
+
     /// True when tokens `a` and `a + 1` touch (a hyphen glued to its words).
     fn glued(&self, a: usize) -> bool {
         self.tokens[a].end == self.tokens[a + 1].start
@@ -365,12 +383,28 @@ pub(super) fn apply<'a>(
         if w.eq_ignore_ascii_case("anniversary") {
             found.extend(anniversary(demonyms, &seg, k, art));
         } else if let Some(h) = head(w) {
+            // "the Hong Kong Convention and Exhibition Centre", "the Flood Control District":
+            // a capitalised event word before another capitalised word heads no event.
+            if w.starts_with(char::is_uppercase) && seg.goes_on_capitalised(k) {
+                continue;
+            }
+            // "the Riocentro convention complex", "the Empire State Plaza convention hall":
+            // a place for conventions.
+            if h == "Convention"
+                && seg.tokens.get(k + 1).is_some_and(|t| t.word)
+                && seg.word(k + 1).starts_with(char::is_lowercase)
+                && !is_function_word(seg.word(k + 1))
+            {
+                continue;
+            }
             found.extend(named_before(lex, demonyms, &seg, k, h, art));
             if found.last().is_none_or(|f| f.1 < base + tok.end) {
                 found.extend(named_after(lex, &seg, k, h, art));
             }
         } else if words::leads_an_event_name(w) {
             found.extend(named_after(lex, &seg, k, w, art));
+        } else if w == "Proposition" {
+            found.extend(ballot_measure(&seg, k));
         }
     }
     for (pos, end, canonical) in found {
@@ -756,6 +790,57 @@ fn is_determiner(w: &str) -> bool {
 /// "the Treaty of Rome", "the Battle of the Somme", "the war in Chechnya": the head at token
 /// `k` (or a word that leads an event's name: [`words::leads_an_event_name`]), then what it
 /// is of.
+/// "the blizzard of 1978", "the crash of 1929", "the riots of 1967": an event word after
+/// "the" and before "of" and a year is that year's event, named as "the 1978 blizzard" is
+/// ("1978 blizzard"), or as the gazetteer names it ("the War of 1812").
+fn head_of_a_year<'a>(
+    lex: &'a Lexicon,
+    seg: &Segment<'_, 'a>,
+    k: usize,
+    head: &str,
+    art: &ArticleState<'a>,
+) -> Option<(usize, usize, Cow<'a, str>)> {
+    let year_at = k + 2;
+    let dated = k > 0
+        && head != TOURNAMENT
+        && seg.is_word(k - 1, "the")
+        && seg.is_word(k + 1, "of")
+        && seg.tokens.get(year_at).is_some_and(|t| t.word)
+        && seg.cover[year_at].is_none()
+        && is_year(seg.word(year_at));
+    if !dated {
+        return None;
+    }
+    let toks = seg.tokens;
+    let (pos, end) = (seg.base + toks[k].start, seg.base + toks[year_at].end);
+    let written = normalize_space(&seg.text[toks[k].start..toks[year_at].end]);
+    let mut capitalised = written.to_string();
+    capitalised[..1].make_ascii_uppercase();
+    let canonical = match known(lex, &capitalised, art.when()) {
+        Some(name) => Cow::Borrowed(name),
+        None => Cow::Owned(
+            canonical(lex, &format!("{} {head}", seg.word(year_at)), art.when()).into_owned(),
+        ),
+    };
+    Some((pos, end, canonical))
+}
+
+/// "Proposition 13": a measure put to the voters, which they pass or reject as they do a
+/// referendum (a number of three digits at most, as ballots number them).
+fn ballot_measure<'a>(seg: &Segment<'_, 'a>, k: usize) -> Option<(usize, usize, Cow<'a, str>)> {
+    let number = seg.tokens.get(k + 1).filter(|t| t.word)?;
+    let digits = seg.word(k + 1);
+    if seg.cover[k + 1].is_some()
+        || digits.len() > 3
+        || !digits.bytes().all(|b| b.is_ascii_digit())
+        || seg.text[seg.tokens[k].end..number.start] != *" "
+    {
+        return None;
+    }
+    let (pos, end) = (seg.base + seg.tokens[k].start, seg.base + number.end);
+    Some((pos, end, Cow::Owned(format!("Proposition {digits}"))))
+}
+
 fn named_after<'a>(
     lex: &'a Lexicon,
     seg: &Segment<'_, 'a>,
@@ -771,6 +856,9 @@ fn named_after<'a>(
         if is_ordinal(before) && before.starts_with(char::is_uppercase) {
             return None;
         }
+    }
+    if let Some(dated) = head_of_a_year(lex, seg, k, head, art) {
+        return Some(dated);
     }
     let (lead, place_only) = if words::leads_an_event_name(w) && seg.is_word(k + 1, "of") {
         (format!("{w} of"), false)

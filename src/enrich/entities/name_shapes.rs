@@ -10,8 +10,9 @@ use super::words;
 use crate::article::EntityKind;
 
 /// An organisation's name that ends in what is held rather than who holds it: an event
-/// ("Consumer Electronics Show", "Brit Awards", "Venice Film Festival"). Not a conference,
-/// which many bodies are called ("Southern Christian Leadership Conference").
+/// ("Consumer Electronics Show", "Brit Awards", "Venice Film Festival"). Not a conference or
+/// a convention, which many bodies are called ("Southern Christian Leadership Conference",
+/// "Southern Baptist Convention").
 ///
 /// "Talks" and "Treaty" also end firms' names ("Penn Treaty American Corp", "Penn Treaty"
 /// for short), so they make an event of a name of three words or more ("Strategic Arms
@@ -22,7 +23,7 @@ pub(super) fn event_shaped(surface: &str, before: &str) -> bool {
     }
     let head = event_head(surface);
     let pact = matches!(head, "Talks" | "Treaty");
-    head != "Conference"
+    !matches!(head, "Conference" | "Convention")
         && words::is_event_head(head)
         && (!pact || surface.split(' ').count() >= 3 || before.ends_with("the "))
 }

@@ -1532,12 +1532,13 @@ pub(super) fn is_led_event_name(name: &str) -> bool {
 
 #[rustfmt::skip]
 const EVENT_HEADS: &[&str] = &[
-    "Affair", "Airlift", "Assassination", "Awards", "Blockade", "Bombing", "Bombings",
-    "Carnival", "Championship", "Championships", "Conference", "Crisis", "Cup", "Disaster",
-    "Earthquake", "Election", "Elections", "Expo", "Fair", "Famine", "Festival", "Games",
-    "Hijacking", "Kidnapping", "Marathon", "Massacre", "Murders", "Mutiny", "Olympics",
-    "Pandemic", "Raid", "Rebellion", "Referendum", "Regatta", "Revolution", "Riots", "Robbery",
-    "Show", "Strike", "Summit", "Talks", "Treaty", "Trial", "Uprising", "War",
+    "Affair", "Airlift", "Assassination", "Awards", "Blizzard", "Blockade", "Bombing",
+    "Bombings", "Carnival", "Championship", "Championships", "Conference", "Convention",
+    "Crisis", "Cup", "Disaster", "Earthquake", "Election", "Elections", "Expo", "Fair",
+    "Famine", "Festival", "Flood", "Floods", "Games", "Hijacking", "Kidnapping", "Marathon",
+    "Massacre", "Murders", "Mutiny", "Olympics", "Pandemic", "Raid", "Rebellion", "Referendum",
+    "Regatta", "Revolution", "Riot", "Riots", "Robbery", "Show", "Siege", "Strike", "Summit",
+    "Talks", "Treaty", "Trial", "Uprising", "War",
 ];
 
 /// Whether `word` is letters a name is followed by for an office, an honour or a degree
