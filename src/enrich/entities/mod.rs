@@ -55,7 +55,7 @@ use tokens::tokenize;
 
 /// Bump when the extraction rules change what comes out of the same text, so the next index
 /// run re-extracts every file (the ingest fingerprint includes it).
-pub const EXTRACTION_VERSION: u32 = 160;
+pub const EXTRACTION_VERSION: u32 = 161;
 
 /// A hash of the built-in data the rules read besides the gazetteer (the demonym table, the
 /// word lists of `data/entities` and the tagger's organisation lists), for the ingest
@@ -254,6 +254,7 @@ impl EntityExtractor {
         art.start_pass(FoundBy::Resolution);
         resolve::resolve(&self.lexicon, &mut art, title, body);
         national::apply(&self.lexicon, &self.demonyms, &mut art, title, body);
+        national::houses_of_a_state(&mut art, title, body);
         national::events_of_the_story_s_country(
             &self.lexicon,
             &self.demonyms,

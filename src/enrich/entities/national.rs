@@ -249,6 +249,96 @@ pub(super) fn apply(
     }
 }
 
+/// The houses of a US state's legislature, which its news writes bare ("the Senate", "the
+/// Assembly") once it has said "the state Senate".
+/// Not "House" alone: state news names members of Congress's ("Rep. Murphy's House seat").
+const STATE_HOUSES: &[&str] = &[
+    "Assembly",
+    "House of Representatives",
+    "Legislature",
+    "Senate",
+];
+
+/// The fifty states by the gazetteer's canonical names.
+#[rustfmt::skip]
+const US_STATES: &[&str] = &[
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
+    "Delaware", "Florida", "Georgia (US state)", "Hawaii", "Idaho", "Illinois", "Indiana",
+    "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts",
+    "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada",
+    "New Hampshire", "New Jersey", "New Mexico", "New York State", "North Carolina",
+    "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island",
+    "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia",
+    "Washington State", "West Virginia", "Wisconsin", "Wyoming",
+];
+
+/// "the state Senate ... the Senate voted": in a story of a state's politics (it writes "the
+/// state Senate", "the Legislature", "Assemblyman", "state Sen."), a house named bare (or
+/// "State Senate") is the state's, not Congress's: named after the US state the story names
+/// most ("California Senate", "New York State Assembly"). When it names none (or several as
+/// often), no entity, rather than the gazetteer's US one; another country's stays.
+pub(super) fn houses_of_a_state(art: &mut ArticleState<'_>, title: &str, body: &str) {
+    const STATE_POLITICS: &[&str] = &[
+        "Assembly Speaker",
+        "Assemblyman",
+        "Assemblywoman",
+        "State Assembly",
+        "State Legislature",
+        "State Senate",
+        "state Assembly",
+        "state House",
+        "state Legislature",
+        "state Rep.",
+        "state Sen.",
+        "state Senate",
+        "state legislator",
+        "state senator",
+        "the Legislature",
+    ];
+    // "WASHINGTON, Feb. 3 (AP) -- ... members of the House and several state officials": a
+    // story from the capital is of Congress's houses.
+    if !STATE_POLITICS
+        .iter()
+        .any(|cue| body.contains(cue) || title.contains(cue))
+        || dateline_place(art, body, title.len() + 1) == Some("Washington")
+    {
+        return;
+    }
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for m in art
+        .mentions
+        .iter()
+        .filter(|m| !m.removed && m.kind == EntityKind::Place)
+    {
+        if let Some(state) = US_STATES.iter().find(|s| **s == m.canonical) {
+            *counts.entry(state).or_default() += 1;
+        }
+    }
+    let top = counts.values().copied().max().unwrap_or(0);
+    let state = the_one(counts.iter().filter(|(_, n)| **n == top).map(|(s, _)| *s))
+        .map(|state| state.trim_end_matches(" (US state)"));
+    for m in art.mentions.iter_mut() {
+        if m.removed || m.kind != EntityKind::Org {
+            continue;
+        }
+        let name = without_the(m.name);
+        let name = ["State ", "state "]
+            .iter()
+            .find_map(|state| name.strip_prefix(state))
+            .unwrap_or(name);
+        if !STATE_HOUSES.contains(&name) {
+            continue;
+        }
+        match state {
+            Some(state) => {
+                m.canonical = Cow::Owned(format!("{state} {name}"));
+                m.gazetteer = true;
+            }
+            None => m.removed |= m.canonical.starts_with("US "),
+        }
+    }
+}
+
 /// How many places of the United States (the country, its cities and states, or
 /// "American") the story names.
 fn us_mentions(art: &ArticleState<'_>) -> usize {
@@ -341,6 +431,12 @@ pub(super) fn events_of_the_story_s_country(
 /// The country the story was filed from: its wire dateline's place, as the passes before
 /// named it ("WASHINGTON" -> Washington), or that place's country.
 fn dateline_country(art: &ArticleState<'_>, body: &str, body_base: usize) -> Option<String> {
+    let place = dateline_place(art, body, body_base)?;
+    Some(country_of(place).unwrap_or(place).to_string())
+}
+
+/// The place (canonical name) of the story's dateline.
+fn dateline_place<'s>(art: &'s ArticleState<'_>, body: &str, body_base: usize) -> Option<&'s str> {
     let start = super::tagged::dateline(body)
         .and_then(|d| d.place)
         .map(|(start, _)| start)
@@ -349,8 +445,7 @@ fn dateline_country(art: &ArticleState<'_>, body: &str, body_base: usize) -> Opt
         .mentions
         .iter()
         .find(|m| m.kind == EntityKind::Place && !m.removed && m.pos == body_base + start)?;
-    let place = place.canonical.as_ref();
-    Some(country_of(place).unwrap_or(place).to_string())
+    Some(place.canonical.as_ref())
 }
 
 /// "TAIPEI - President Lee Teng-hui won...": a dateline of a place in capitals and a dash,

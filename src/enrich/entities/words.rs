@@ -9,6 +9,7 @@ pub(super) fn is_abbrev(w: &str) -> bool {
             w,
             "Mr" | "Mrs"
                 | "Ms"
+                | "Ald"
                 | "Dr"
                 | "St"
                 | "Sen"
@@ -879,7 +880,7 @@ pub(super) fn is_title_cue(w: &str) -> bool {
 
 #[rustfmt::skip]
 const TITLE_CUES: &[&str] = &[
-    "Admiral", "Alderman", "Alderwoman", "Alhaja", "Alhaji", "Ambassador", "Archbishop",
+    "Admiral", "Ald", "Alderman", "Alderwoman", "Alhaja", "Alhaji", "Ambassador", "Archbishop",
     "Assemblyman", "Assemblywoman", "Begum", "Brigadier", "Captain", "Cardinal", "Chairman",
     "Chairperson", "Chairwoman", "Chancellor", "Cllr", "Coach", "Colonel", "Commander",
     "Commissioner", "Congressman", "Congresswoman", "Councillor", "Councilman", "Councilor",
@@ -1240,7 +1241,7 @@ fn of_a_peerage(name: &str) -> bool {
 
 #[rustfmt::skip]
 const PERSONAL_TITLES: &[&str] = &[
-    "Alderman", "Alderwoman", "Alhaja", "Alhaji", "Assemblyman", "Assemblywoman", "Begum",
+    "Ald", "Alderman", "Alderwoman", "Alhaja", "Alhaji", "Assemblyman", "Assemblywoman", "Begum",
     "Chancellor", "Cllr", "Congressman", "Congresswoman", "Councilman", "Councilor",
     "Councilwoman", "Dame", "Datin", "Dato", "Datuk", "Det", "Dr", "Frau", "Generalissimo",
     "Gov", "Governor", "Headmaster", "Headmistress", "Headteacher", "Herr", "Imam", "Insp",

@@ -1,0 +1,47 @@
+//! End to end: a US state's politics as its papers write it. "The Senate" of a story that
+//! says "the state Senate" is the state's, named after the state the story names ("California
+//! Senate"), not the US Senate, unless the story comes from Washington; "the Legislature"
+//! alone names no body; "Ald." is a title, not a name.
+
+mod common;
+
+use common::{Scratch, entities_of, has};
+
+#[test]
+fn a_state_s_senate_is_the_state_s_and_congress_s_stays_congress_s() {
+    let s = Scratch::with_files(&[
+        (
+            "1978-06-20-budget.txt",
+            "Budget passes\n\nSACRAMENTO, June 20 (AP) -- The state Senate approved the \
+             California budget today, 27 to 9. The Senate then adjourned, and Assemblyman \
+             Willie L. Brown Jr. said the Assembly would vote on Thursday.\n",
+        ),
+        (
+            "1980-02-03-sting.txt",
+            "Sting snares lawmakers\n\nWASHINGTON, Feb. 3 (AP) -- A senator and seven \
+             members of the House were named today, along with several state officials in New \
+             Jersey. The Senate ethics committee will meet in March.\n",
+        ),
+        (
+            "1983-04-13-council.txt",
+            "Council fight goes on\n\nCHICAGO, April 13 (UPI) -- Ald. Edward M. Burke kept \
+             the chairmanship of the Finance Committee, and the Legislature in Springfield was \
+             asked to settle the dispute.\n",
+        ),
+    ]);
+    s.index();
+    let orgs = entities_of(&s, "adjourned", "org");
+    assert!(has(&orgs, "California Senate"), "{orgs:?}");
+    assert!(has(&orgs, "California Assembly"), "{orgs:?}");
+    assert!(!has(&orgs, "US Senate"), "{orgs:?}");
+    let orgs = entities_of(&s, "ethics", "org");
+    assert!(has(&orgs, "US Senate"), "{orgs:?}");
+    let orgs = entities_of(&s, "chairmanship", "org");
+    assert!(
+        !orgs.iter().any(|o| o == "Legislature" || o == "Ald"),
+        "{orgs:?}"
+    );
+    let persons = entities_of(&s, "chairmanship", "person");
+    assert!(has(&persons, "Edward M. Burke"), "{persons:?}");
+    assert!(!has(&persons, "Ald"), "{persons:?}");
+}
