@@ -69,13 +69,16 @@ pub enum DateSource {
     Path,
     /// A dateline in the first lines of the body ("MOSCOW, Feb. 24, 2025 -").
     Dateline,
+    /// A dateline's month and day ("YEREVAN, Dec. 8 (Reuters) -") in the year of a folder of
+    /// the file's path (`1988/armenia.txt`).
+    DatelineInPathYear,
     /// The time a web crawler fetched the page (a WARC record's `WARC-Date`): a date of last
     /// resort, tried after every date the page itself gives.
     WarcDate,
 }
 
 impl DateSource {
-    pub const ALL: [DateSource; 10] = [
+    pub const ALL: [DateSource; 11] = [
         DateSource::Metadata,
         DateSource::HtmlMeta,
         DateSource::JsonLd,
@@ -85,6 +88,7 @@ impl DateSource {
         DateSource::Url,
         DateSource::Path,
         DateSource::Dateline,
+        DateSource::DatelineInPathYear,
         DateSource::WarcDate,
     ];
 
@@ -100,6 +104,7 @@ impl DateSource {
             DateSource::Url => "url",
             DateSource::Path => "path",
             DateSource::Dateline => "dateline",
+            DateSource::DatelineInPathYear => "dateline-path-year",
             DateSource::WarcDate => "warc-date",
         }
     }

@@ -31,14 +31,31 @@ pub fn date_from_dateline(body: &str) -> Option<(String, Date)> {
         .map(str::trim)
         .filter(|line| !line.is_empty())
         .take(DATELINE_LINES)
-        .find_map(dateline_in_line)
+        .find_map(|line| dateline_in_line(line, None))
 }
 
-/// The dateline shapes of [`date_from_dateline`], matched at the start of `line`.
-fn dateline_in_line(line: &str) -> Option<(String, Date)> {
+/// A dateline that gives the month and day but no year ("YEREVAN, Dec. 8 (Reuters) -",
+/// "MOSCOW, Feb. 24 - "), in a story filed under a year (`1988/armenia.txt`): that day of
+/// `year`. Only with a place and a dash or an agency after the date, the wire's own shape.
+/// Returns the date as written with the year's origin ("Dec. 8, 1988 (year from the path)").
+pub fn date_from_dateline_in_year(body: &str, year: i16) -> Option<(String, Date)> {
+    body.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .take(DATELINE_LINES)
+        .find_map(|line| dateline_in_line(line, Some(year)))
+}
+
+/// The dateline shapes of [`date_from_dateline`], matched at the start of `line`; with
+/// `year`, those of [`date_from_dateline_in_year`].
+fn dateline_in_line(line: &str, year: Option<i16>) -> Option<(String, Date)> {
     // With a place first, then without: "Monday, Feb. 24, 2025" reads either way.
     for with_place in [true, false] {
+        if year.is_some() && !with_place {
+            continue;
+        }
         let mut s = Scan::new(line);
+        s.year = year;
         if with_place && !s.place() {
             continue;
         }
@@ -60,7 +77,7 @@ fn dateline_in_line(line: &str) -> Option<(String, Date)> {
         } else {
             // "MOSCOW, Feb. 24, 2025" alone is not one of the shapes; a bare date or the
             // agency form may end the line.
-            s.at_end() && (!with_place || agency_first)
+            s.at_end() && (!with_place || agency_first) && year.is_none()
         };
         if ends {
             return Some(found);
@@ -85,11 +102,18 @@ const AGENCY_CHARS: usize = 40;
 struct Scan<'a> {
     line: &'a str,
     pos: usize,
+    /// The year a date without one is in (`date_from_dateline_in_year`); `None`: a date
+    /// needs its year.
+    year: Option<i16>,
 }
 
 impl<'a> Scan<'a> {
     fn new(line: &'a str) -> Self {
-        Scan { line, pos: 0 }
+        Scan {
+            line,
+            pos: 0,
+            year: None,
+        }
     }
 
     fn rest(&self) -> &'a str {
@@ -244,6 +268,13 @@ impl<'a> Scan<'a> {
         if !in_order {
             return None;
         }
+        let day_end = self.pos;
+        if let Some(year) = self.year {
+            // No year of its own: "Dec. 8 (Reuters) -", "Feb. 24 -".
+            let fragment = self.line[start..day_end].trim_end_matches('.');
+            let (date, _) = parse_date_text(&format!("{fragment}, {year}")).ok()?;
+            return Some((format!("{fragment}, {year} (year from the path)"), date));
+        }
         self.eat(',');
         let (year_start, year) = self.word()?;
         let year = year.trim_end_matches('.');
@@ -322,5 +353,44 @@ mod tests {
         ] {
             assert_eq!(date_from_dateline(body), None, "{body}");
         }
+    }
+
+    #[test]
+    fn datelines_without_a_year_take_the_path_s() {
+        let dec8 = jiff::civil::date(1988, 12, 8);
+        for (body, raw) in [
+            (
+                "YEREVAN, Dec. 8 (Reuters) -- Rescuers dug",
+                "Dec. 8, 1988 (year from the path)",
+            ),
+            (
+                "MOSCOW, Dec. 8 - Soviet",
+                "Dec. 8, 1988 (year from the path)",
+            ),
+            (
+                "SPRINGFIELD, Ill., 8 December -- Text",
+                "8 December, 1988 (year from the path)",
+            ),
+        ] {
+            assert_eq!(
+                date_from_dateline_in_year(body, 1988),
+                Some((raw.to_string(), dec8)),
+                "{body}"
+            );
+        }
+        for body in [
+            // No place, no dash: a date in a sentence or a fixture line.
+            "Dec. 8 - Rescuers dug",
+            "On Dec. 8 the rescuers dug.",
+            "MOSCOW, Dec. 8 said the minister",
+            "YEREVAN, Feb. 30 (Reuters) - No such day",
+        ] {
+            assert_eq!(date_from_dateline_in_year(body, 1988), None, "{body}");
+        }
+        // Without a year from the path, a year-less dateline is still no date.
+        assert_eq!(
+            date_from_dateline("YEREVAN, Dec. 8 (Reuters) -- Text"),
+            None
+        );
     }
 }

@@ -6,7 +6,9 @@
 //!
 //! 1. the candidates, in the order the parser trusts them ([`parse_date_text`]);
 //! 2. a date in the relative path, `2025/02/24/` or `2025-02-24-story.txt` ([`date_from_path`]);
-//! 3. a dateline in the first lines of the body, "MOSCOW, Feb. 24, 2025 -" ([`date_from_dateline`]).
+//! 3. a dateline in the first lines of the body, "MOSCOW, Feb. 24, 2025 -" ([`date_from_dateline`]);
+//! 4. a dateline without its year, "YEREVAN, Dec. 8 (Reuters) -", in a file under a folder
+//!    named for a year, `1988/armenia.txt` ([`date_from_dateline_in_year`], [`year_of_path`]).
 //!
 //! Each source is a file (`parse`, `path`, `dateline`; the month and weekday names the parser
 //! and the dateline scanner share are in `words`); this one holds the bounds and the choice.
@@ -31,9 +33,9 @@ mod parse;
 mod path;
 mod words;
 
-pub use dateline::date_from_dateline;
+pub use dateline::{date_from_dateline, date_from_dateline_in_year};
 pub use parse::{DateError, parse_date_text};
-pub use path::date_from_path;
+pub use path::{date_from_path, year_of_path};
 
 /// Whether `word` is an English month name or its abbreviation, capitalised ("Sept", "March";
 /// not "may").
@@ -93,11 +95,16 @@ pub fn resolve(article: &mut Article, relative_path: &Path, bounds: &DateBounds)
     let path = std::iter::once_with(|| fallback(DateSource::Path, date_from_path(relative_path)));
     let dateline =
         std::iter::once_with(|| fallback(DateSource::Dateline, date_from_dateline(body)));
+    let dateline_in_year = std::iter::once_with(|| {
+        let found = year_of_path(relative_path).and_then(|y| date_from_dateline_in_year(body, y));
+        fallback(DateSource::DatelineInPathYear, found)
+    });
 
     let mut warnings = Vec::new();
     let date = metadata
         .chain(path.flatten())
         .chain(dateline.flatten())
+        .chain(dateline_in_year.flatten())
         .chain(last_resort)
         .find_map(|(source, raw, parsed)| {
             let why = match parsed {

@@ -28,6 +28,18 @@ pub fn date_from_path(relative_path: &Path) -> Option<(String, Date)> {
     parts.iter().find_map(|part| date_token(part))
 }
 
+/// The year of the folder nearest the file that is a year alone (`1988/armenia.txt`,
+/// `archive/1953/floods/story.txt`), 1800-2099: when the stories of a year sit together.
+pub fn year_of_path(relative_path: &Path) -> Option<i16> {
+    let folders = relative_path.parent()?.components();
+    folders.rev().find_map(|c| {
+        let name = c.as_os_str().to_str()?;
+        let year: i16 = (name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| name.parse().ok())??;
+        (1800..=2099).contains(&year).then_some(year)
+    })
+}
+
 /// The first `YYYY-MM-DD`, `YYYY_MM_DD` or `YYYYMMDD` token in a file or directory name.
 fn date_token(name: &str) -> Option<(String, Date)> {
     const SHAPES: [&str; 3] = ["dddd-dd-dd", "dddd_dd_dd", "dddddddd"]; // d: any digit
@@ -84,6 +96,22 @@ mod tests {
             "2025/13/24/story.txt",
         ] {
             assert_eq!(date_from_path(Path::new(path)), None, "{path}");
+        }
+    }
+
+    #[test]
+    fn the_year_of_the_nearest_year_folder() {
+        for (path, year) in [
+            ("1988/armenia.txt", Some(1988)),
+            ("archive/1953/floods/story.txt", Some(1953)),
+            ("1950s/1953/story.txt", Some(1953)),
+            ("2005/06/story.txt", Some(2005)),
+            ("1988.txt", None),
+            ("story-1988/a.txt", None),
+            ("0042/a.txt", None),
+            ("a.txt", None),
+        ] {
+            assert_eq!(year_of_path(Path::new(path)), year, "{path}");
         }
     }
 }
