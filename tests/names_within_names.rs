@@ -2,7 +2,9 @@
 //! short name inside a board's or an office's name is not the party; a country's body cut
 //! after the country's name is one name, whose acronym stays in capitals; a name in a
 //! language whose word for "force" or "front" ends it is an organisation; a committee's remit
-//! after "on" is part of its name.
+//! after "on" is part of its name; a listed surname inside a longer person's or firm's name
+//! ("Roosevelt" of "Jack Roosevelt Robinson", "Montgomery" of "Montgomery Ward & Co.") is
+//! that name's.
 
 mod common;
 
@@ -157,4 +159,21 @@ fn a_committee_s_remit_after_on_is_part_of_its_name() {
         );
     }
     assert!(!orgs.iter().any(|o| o.contains("Monday")), "{orgs:?}");
+}
+
+#[test]
+fn a_listed_surname_inside_a_longer_name_is_that_name_s() {
+    let s = Scratch::with_files(&[(
+        "1947-04-15-debut.txt",
+        "Robinson plays first game\n\nBROOKLYN, April 15 (AP) -- Jack Roosevelt Robinson \
+         played first base for the Dodgers today. Robinson went hitless. Soldiers once \
+         carried an executive out of Montgomery Ward & Co., and President Roosevelt backed \
+         them.\n",
+    )]);
+    s.index();
+    let persons = entities_of(&s, "hitless", "person");
+    assert!(has(&persons, "Jack Roosevelt Robinson"), "{persons:?}");
+    let orgs = entities_of(&s, "hitless", "org");
+    assert!(has(&orgs, "Montgomery Ward"), "{orgs:?}");
+    assert!(!has(&persons, "Montgomery Ward"), "{persons:?}");
 }

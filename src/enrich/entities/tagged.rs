@@ -133,14 +133,15 @@ pub(super) fn apply<'a>(
         // ("Stoltenberg" of "Ivar Stoltenberg"), or at its start as a given name ("Sir
         // Humphrey Gibbs" is not Hubert Humphrey), or a listed full name ending in what is
         // also a given name that goes on with a surname ("John Howard Lawson" is not John
-        // Howard; "Augusto Pinochet Ugarte" is Pinochet): the full name the article writes
-        // wins.
+        // Howard; "Augusto Pinochet Ugarte" is Pinochet), or one word of it in the middle
+        // ("Roosevelt" of "Jack Roosevelt Robinson"): the full name the article writes wins.
         let full_name_over_surname = span.kind == NerType::Per
             && surface.contains(' ')
             && overlapped().all(|m| {
                 m.gazetteer
                     && m.kind == EntityKind::Person
                     && ((m.end == end && m.pos > pos)
+                        || (m.pos > pos && m.end < end && !m.name.contains(' '))
                         || (m.pos == pos
                             && m.end < end
                             && (!m.name.contains(' ')
@@ -264,6 +265,14 @@ pub(super) fn apply<'a>(
                 || surface.rsplit(' ').next().is_some_and(words::is_place_head))
             && all_listed_inside(EntityKind::Org)
             && named_after();
+        // "Montgomery Ward & Co.", "Marks and Spencer Ltd": a firm named after a person, its
+        // legal form says so.
+        let firm_around_person = span.kind == NerType::Org
+            && all_listed_inside(EntityKind::Person)
+            && surface
+                .rsplit(' ')
+                .next()
+                .is_some_and(fragments::is_legal_form);
         // "the Lenin Shipyard", "Kennedy Airport": a facility named after a person.
         let facility_around_person = matches!(span.kind, NerType::Loc | NerType::Org)
             && whole_names::ends_in_facility(surface)
@@ -273,6 +282,7 @@ pub(super) fn apply<'a>(
             || name_around_place
             || name_around_table_alias
             || facility_around_person
+            || firm_around_person
             || org_around_listed_org
             || org_around_listed_alias
             || place_around_listed_org
