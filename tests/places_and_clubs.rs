@@ -70,6 +70,23 @@ fn a_town_after_at_or_from_is_a_place_unless_the_story_is_about_sport() {
 }
 
 #[test]
+fn a_sound_or_a_highway_named_after_someone_is_a_place_and_a_scale_no_one() {
+    let s = Scratch::with_files(&[(
+        "1989-03-25-spill.txt",
+        "Oil spreads\n\nVALDEZ, Alaska, March 25 (AP) -- Oil from the tanker spread across \
+         Prince William Sound today. In Darwin, the Stuart Highway was cut by floods, and a \
+         tremor measured 5.1 on the Richter scale.\n",
+    )]);
+    s.index();
+    let places = entities_of(&s, "tanker", "place");
+    for name in ["Prince William Sound", "Stuart Highway"] {
+        assert!(has(&places, name), "{name}: {places:?}");
+    }
+    let persons = entities_of(&s, "tanker", "person");
+    assert!(persons.is_empty(), "{persons:?}");
+}
+
+#[test]
 fn a_place_named_after_someone_is_a_place_not_the_person() {
     let s = Scratch::with_files(&[(
         "1967-04-08-national.txt",

@@ -5,7 +5,8 @@
 //! is an event; a record label read as a place is a body, and so is an institution's head
 //! ("the Politburo"), which is then the story's country's.
 //! Letters after a name ("Q.C.", "MP") are no place nor words of the name, a lord and one
-//! name is a person, and a robbery named in capitals is an event.
+//! name is a person, and a robbery named in capitals is an event; a judge by his title ("Lord
+//! Justice Taylor") is no body, and "the Chief Constable" no one.
 
 mod common;
 
@@ -241,4 +242,23 @@ fn a_court_of_law_read_as_a_place_is_a_body_and_earls_court_stays_a_place() {
     assert!(has(&places, "Earls Court"), "{places:?}");
     let orgs = entities_of(&s, "remanded", "org");
     assert!(has(&orgs, "Bow Street Magistrates' Court"), "{orgs:?}");
+}
+
+#[test]
+fn a_judge_by_his_title_is_no_body_and_a_chief_constable_s_office_is_no_one() {
+    let s = Scratch::with_files(&[(
+        "1989-04-17-inquiry.txt",
+        "Inquiry named\n\nSHEFFIELD, April 17 - The Home Secretary said the inquiry by Lord \
+         Justice Taylor would report by August. The Chief Constable, Mr Peter Wright, said his \
+         officers would help.\n",
+    )]);
+    s.index();
+    let persons = entities_of(&s, "inquiry", "person");
+    assert!(has(&persons, "Peter Wright"), "{persons:?}");
+    assert!(
+        !persons.iter().any(|p| p.contains("Constable")),
+        "{persons:?}"
+    );
+    let orgs = entities_of(&s, "inquiry", "org");
+    assert!(!has(&orgs, "Lord Justice Taylor"), "{orgs:?}");
 }

@@ -273,6 +273,11 @@ pub(super) fn apply<'a>(
                 .rsplit(' ')
                 .next()
                 .is_some_and(fragments::is_legal_form);
+        // "Prince William Sound", "King George Island": a place named after a person.
+        let place_around_person = span.kind == NerType::Loc
+            && place_shaped(surface)
+            && all_listed_inside(EntityKind::Person)
+            && named_after();
         // "the Lenin Shipyard", "Kennedy Airport": a facility named after a person.
         let facility_around_person = matches!(span.kind, NerType::Loc | NerType::Org)
             && whole_names::ends_in_facility(surface)
@@ -283,6 +288,7 @@ pub(super) fn apply<'a>(
             || name_around_table_alias
             || facility_around_person
             || firm_around_person
+            || place_around_person
             || org_around_listed_org
             || org_around_listed_alias
             || place_around_listed_org
@@ -381,6 +387,8 @@ pub(super) fn apply<'a>(
             {
                 EntityKind::Person
             }
+            // "the Richter scale", "the Mercalli scale": a measure named after its maker.
+            NerType::Per if text[end - base..].starts_with(" scale") => continue,
             // Local streets and rivers the tagger has never seen look like "Joan Pritchett".
             NerType::Per if place_shaped(surface) => EntityKind::Place,
             // "the neighbourhood of La Boca", "the village of Sandy Hook".

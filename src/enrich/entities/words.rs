@@ -883,7 +883,7 @@ const TITLE_CUES: &[&str] = &[
     "Admiral", "Ald", "Alderman", "Alderwoman", "Alhaja", "Alhaji", "Ambassador", "Archbishop",
     "Assemblyman", "Assemblywoman", "Begum", "Brigadier", "Captain", "Cardinal", "Chairman",
     "Chairperson", "Chairwoman", "Chancellor", "Cllr", "Coach", "Colonel", "Commander",
-    "Commissioner", "Congressman", "Congresswoman", "Councillor", "Councilman", "Councilor",
+    "Commissioner", "Congressman", "Congresswoman", "Constable", "Councillor", "Councilman", "Councilor",
     "Councilwoman", "Dame", "Datin", "Dato", "Datuk", "Defender", "Defenseman", "Det",
     "Detective", "Dr", "Emir", "Emperor", "Envoy", "Frau", "Gen", "General", "Generalissimo",
     "Goalie", "Goalkeeper", "Gov", "Governor", "Headmaster", "Headmistress", "Headteacher",
@@ -1187,6 +1187,17 @@ pub(super) fn is_honorific(word: &str) -> bool {
 /// lady's or a knight's and one name ("Lord Longford", "Sir Elwyn"): a person, not the place
 /// the title names ("Lord Howe Island" is three words; "Lord Mayor" a title).
 pub(super) fn is_peerage(name: &str) -> bool {
+    // "Lord Justice Taylor", "Mr. Justice Lawton": a judge by his title and surname.
+    let judge = [
+        "Lord Justice ",
+        "Lady Justice ",
+        "Mr Justice ",
+        "Mr. Justice ",
+        "Mrs Justice ",
+    ]
+    .iter()
+    .find_map(|title| name.strip_prefix(title))
+    .is_some_and(|rest| !rest.contains(' ') && rest.starts_with(char::is_uppercase));
     let titled = name.split_once(' ').is_some_and(|(title, rest)| {
         matches!(title, "Lord" | "Lady" | "Sir")
             && !rest.contains(' ')
@@ -1195,7 +1206,7 @@ pub(super) fn is_peerage(name: &str) -> bool {
             && PERSONAL_TITLES.binary_search(&rest).is_err()
             && !is_lords_office(name)
     });
-    titled || of_a_peerage(name)
+    judge || titled || of_a_peerage(name)
 }
 
 /// Whether `name` is an office whose title starts with "Lord" ("Lord Chamberlain", "Lord
