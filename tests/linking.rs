@@ -1772,3 +1772,34 @@ fn a_successor_state_s_people_before_its_years_are_the_state_of_the_time() {
     assert!(!has(&then, "Czech Republic"), "{then:?}");
     assert!(has(&entities_of(&s, "exports", "place"), "Czech Republic"));
 }
+
+#[test]
+fn the_red_cross_of_a_country_s_story_is_that_country_s_society() {
+    let s = Scratch::with_files(&[
+        (
+            "1992-08-25-andrew.txt",
+            "Storm relief\n\nMIAMI, Aug. 25 (AP) -- The Red Cross opened shelters in \
+             Homestead and across Florida for the homeless.\n",
+        ),
+        (
+            "1988-12-09-armenia.txt",
+            "Aid flown in\n\nGENEVA, Dec. 9 (Reuters) -- The International Committee of the Red \
+             Cross sent surgeons to Spitak.\n",
+        ),
+        (
+            "1956-11-10-andau.txt",
+            "Refugees cross\n\nNEW YORK, Nov. 10 (AP) -- At Andau the volunteers of the \
+             Austrian Red Cross waited with blankets for the refugees.\n",
+        ),
+    ]);
+    s.index();
+    let orgs = entities_of(&s, "shelters", "org");
+    assert!(has(&orgs, "American Red Cross"), "{orgs:?}");
+    assert!(!has(&orgs, "International Red Cross"), "{orgs:?}");
+    let orgs = entities_of(&s, "surgeons", "org");
+    assert!(has(&orgs, "International Red Cross"), "{orgs:?}");
+    // A nationality word before the name says whose, whatever the dateline.
+    let orgs = entities_of(&s, "blankets", "org");
+    assert!(has(&orgs, "Austrian Red Cross"), "{orgs:?}");
+    assert!(!has(&orgs, "American Red Cross"), "{orgs:?}");
+}

@@ -79,6 +79,11 @@ impl Demonyms {
         self.lookup(word).is_some()
     }
 
+    /// The place (gazetteer entry) a nationality word is of: Austria of "Austrian".
+    pub(super) fn place_of(&self, word: &str) -> Option<u32> {
+        self.lookup(word)
+    }
+
     /// A demonym, or demonyms joined by hyphens: "Soviet-American", "Belgian-Dutch".
     pub(super) fn is_demonyms(&self, word: &str) -> bool {
         word.split(['-', '\u{2013}']).all(|w| self.is_demonym(w))

@@ -173,9 +173,37 @@ pub(super) fn apply(
             .iter()
             .any(|(_, institution)| *institution == art.mentions[i].canonical);
         let name = without_the(art.mentions[i].name);
-        // A house of parliament, however found, is read as strictly as a gazetteer
-        // reading: "told Parliament" in a British story that names Kenya once is Britain's.
-        let reading = if given || HOUSES.contains(&name) {
+        // "the Austrian Red Cross", "the British Treasury": a nationality word right before
+        // the name says whose, the row of that country or else the name it makes.
+        // Not where the name goes on ("the Canadian Labour Congress": the tagger's cut).
+        let (_, text, base) = super::mentions::field_at(art.mentions[i].pos, title, body);
+        let goes_on = text[art.mentions[i].end - base..]
+            .strip_prefix(' ')
+            .is_some_and(|after| after.starts_with(char::is_uppercase));
+        // Nor a word of a longer name before it ("the Malaysian Indian Congress").
+        let nation = text[..art.mentions[i].pos - base]
+            .strip_suffix(' ')
+            .filter(|_| !goes_on)
+            .and_then(|before| {
+                let mut words = before.rsplit(' ');
+                let word = words.next()?;
+                let earlier = words.next().unwrap_or("");
+                (!earlier.starts_with(char::is_uppercase) || earlier == "The").then_some(word)
+            })
+            .and_then(|word| Some((word, demonyms.place_of(word)?)))
+            .map(|(word, place)| (word, lex.target(place).1));
+        let reading = if let Some((word, place)) = nation {
+            let row = the_one(rows.iter().filter(|(country, _)| country == place));
+            Some(match row {
+                Some((_, institution)) => Cow::Borrowed(institution.as_str()),
+                None => lex
+                    .canonical_for(EntityKind::Org, &format!("{word} {name}"), art.when())
+                    .into_owned()
+                    .into(),
+            })
+        } else if given || HOUSES.contains(&name) {
+            // A house of parliament, however found, is read as strictly as a gazetteer
+            // reading: "told Parliament" in a British story that names Kenya once is Britain's.
             // A reading the gazetteer gave ("Congress": the US Congress) yields to the one
             // other org the article names in full ending in that word ("the Canadian Labour
             // Congress ... the Congress"), or to a country, with its cities, named at least
