@@ -397,3 +397,19 @@ fn riots_floods_conventions_ballot_measures_and_a_year_s_blizzard_are_events() {
         "{names:?}"
     );
 }
+
+#[test]
+fn named_storms_are_events() {
+    let s = Scratch::new();
+    s.write(
+        "1969-08-19-camille.txt",
+        "Storm toll rises\n\nGULFPORT, Miss., Aug. 19 (AP) -- Hurricane Camille killed at \
+         least 100 people. Officials compared it with Hurricane Betsy, and in Australia \
+         Cyclone Tracy was recalled.\n",
+    );
+    s.index();
+    let names: Vec<String> = events(&s).into_iter().map(|(n, _)| n).collect();
+    for name in ["Hurricane Camille", "Hurricane Betsy", "Cyclone Tracy"] {
+        assert!(names.iter().any(|n| n == name), "{name}: {names:?}");
+    }
+}

@@ -342,6 +342,17 @@ pub(super) fn apply<'a>(
         let kind = match span.kind {
             // "the Battle of Britain", "the Treaty of Versailles", however the tagger read it.
             _ if words::is_led_event_name(surface) => EntityKind::Event,
+            // "Hurricane Camille", "Cyclone Tracy": a storm's name, whatever the tagger read.
+            _ if words::storm_before(text, pos - base) > 0 && !surface.contains(' ') => {
+                EntityKind::Event
+            }
+            _ if surface.rsplit_once(' ').is_some_and(|(_, name)| {
+                let at = surface.len() - name.len();
+                words::storm_before(surface, at) == at && name.starts_with(char::is_uppercase)
+            }) =>
+            {
+                EntityKind::Event
+            }
             // "Black Monday", "Bloody Sunday", which the tagger reads as a place or a body.
             _ if words::names_a_day(surface) => EntityKind::Event,
             // "Operation Blue Star", unless a list knows a body of that name ("Operation
@@ -511,6 +522,9 @@ pub(super) fn apply<'a>(
             continue;
         }
         let pos = match kind {
+            EntityKind::Event if words::storm_before(text, pos - base) > 0 => {
+                pos - words::storm_before(text, pos - base)
+            }
             EntityKind::Event => base + nation_before(demonyms, text, base, pos - base, art),
             _ => pos,
         };

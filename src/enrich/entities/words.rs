@@ -1536,6 +1536,23 @@ pub(super) fn names_an_operation(name: &str) -> bool {
         .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
 }
 
+/// How many bytes before `at` in `text` the word of a named storm takes ("Hurricane ",
+/// "Typhoon ", "Tropical Storm "): "Hurricane Camille", "Cyclone Tracy" are storms, whatever
+/// the tagger read their names as. 0 when none.
+pub(super) fn storm_before(text: &str, at: usize) -> usize {
+    const STORMS: &[&str] = &[
+        "Cyclone ",
+        "Hurricane ",
+        "Superstorm ",
+        "Tropical Storm ",
+        "Typhoon ",
+    ];
+    STORMS
+        .iter()
+        .find(|storm| text[..at].ends_with(*storm))
+        .map_or(0, |storm| storm.len())
+}
+
 /// Whether a name is made as [`leads_an_event_name`] says ("Battle of Britain").
 pub(super) fn is_led_event_name(name: &str) -> bool {
     name.split_once(" of ")
