@@ -177,3 +177,18 @@ fn a_listed_surname_inside_a_longer_name_is_that_name_s() {
     assert!(has(&orgs, "Montgomery Ward"), "{orgs:?}");
     assert!(!has(&persons, "Montgomery Ward"), "{persons:?}");
 }
+
+#[test]
+fn a_public_corporation_named_for_what_it_does_keeps_the_word() {
+    let s = Scratch::with_files(&[(
+        "1975-06-10-mac.txt",
+        "Legislature creates agency\n\nALBANY, June 10 (AP) -- The Municipal Assistance \
+         Corporation will sell bonds for the city. Felix G. Rohatyn of Lazard Freres said \
+         Municipal Assistance Corp. paper would sell. American Motors Corp. shares rose.\n",
+    )]);
+    s.index();
+    let orgs = entities_of(&s, "bonds", "org");
+    assert!(has(&orgs, "Municipal Assistance Corporation"), "{orgs:?}");
+    assert!(!has(&orgs, "Municipal Assistance"), "{orgs:?}");
+    assert!(has(&orgs, "American Motors"), "{orgs:?}");
+}

@@ -738,7 +738,23 @@ impl Lexicon {
         if kind == EntityKind::Org
             && let Some(short) = super::fragments::company_without_legal_form(&written)
         {
-            let short = short.to_string();
+            // "the Municipal Assistance Corporation", "the Industrial Reorganisation Corp.",
+            // "the Ghana Broadcasting Corporation": a public corporation named for what it
+            // does keeps the word, in one spelling. Not a firm's trade ("Digital Equipment",
+            // "Westpac Banking", "Continental Insurance": called so without it too).
+            let form = written[short.len()..].trim_start_matches([',', ' ']);
+            let purpose = short.rsplit(' ').next().is_some_and(|last| {
+                last == "Broadcasting"
+                    || !matches!(last, "Finance" | "Insurance")
+                        && ["ance", "ence", "tion", "sion"]
+                            .iter()
+                            .any(|end| last.ends_with(end))
+            });
+            let short = if purpose && matches!(form, "Corporation" | "Corp" | "Corp.") {
+                format!("{short} Corporation")
+            } else {
+                short.to_string()
+            };
             return listed(&short).map_or(Cow::Owned(short), Cow::Borrowed);
         }
         written
