@@ -80,11 +80,22 @@ pub(super) struct ArticleState<'a> {
     pub(super) year: Option<i32>,
     /// The dated gazetteer entries the article names in full (`Lexicon::named_in_full`).
     pub(super) named_in_full: Vec<u32>,
-    /// Whether the story is about sport (`words::is_about_sport`), where towns name clubs.
-    pub(super) about_sport: bool,
+    /// The article's title and body, for the questions asked of the whole story.
+    pub(super) title: &'a str,
+    pub(super) body: &'a str,
+    /// Whether the story is about sport (`words::is_about_sport`), where towns name clubs:
+    /// asked only of stories with a town the tagger read as a club, once.
+    pub(super) sport: std::cell::OnceCell<bool>,
 }
 
 impl ArticleState<'_> {
+    /// Whether the story is about sport (`words::is_about_sport`).
+    pub(super) fn about_sport(&self) -> bool {
+        *self
+            .sport
+            .get_or_init(|| super::words::is_about_sport(self.title, self.body))
+    }
+
     /// What linking needs to know about this article's date.
     pub(super) fn when(&self) -> When<'_> {
         When {

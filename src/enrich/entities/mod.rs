@@ -209,7 +209,8 @@ impl EntityExtractor {
         let mut art = ArticleState {
             year,
             named_in_full: self.lexicon.named_in_full(&[title, body], year),
-            about_sport: words::is_about_sport(title, body),
+            title,
+            body,
             ..ArticleState::default()
         };
         let (title_pass, body_pass) = match tagged {

@@ -472,7 +472,7 @@ pub(super) fn apply<'a>(
                     pos - base,
                     surface,
                     art.when(),
-                    art.about_sport,
+                    art.about_sport(),
                 ) =>
             {
                 EntityKind::Place

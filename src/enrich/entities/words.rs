@@ -1615,8 +1615,16 @@ const PLACE_HEADS: &[&str] = &[
 pub(super) fn is_about_sport(title: &str, body: &str) -> bool {
     let mut hits = 0;
     for text in [title, body] {
-        for word in text.split(|c: char| !(c.is_ascii_lowercase() || c == '-')) {
-            if SPORT_WORDS.binary_search(&word).is_ok() {
+        // Bytes, not chars: a word of the list is ASCII, and this reads every byte.
+        let words = text
+            .as_bytes()
+            .split(|&b| !(b.is_ascii_lowercase() || b == b'-'))
+            .filter(|w| w.len() >= 4);
+        for word in words {
+            if SPORT_WORDS
+                .binary_search_by(|w| w.as_bytes().cmp(word))
+                .is_ok()
+            {
                 hits += 1;
                 if hits >= 2 {
                     return true;
