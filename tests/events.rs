@@ -369,13 +369,15 @@ fn riots_floods_conventions_ballot_measures_and_a_year_s_blizzard_are_events() {
         "Voters back tax cut\n\nLOS ANGELES, June 7 (AP) -- Voters approved Proposition 13 by \
          almost two to one. Veterans of the Watts riot and the Detroit riots said the \
          blizzard of 1978 had cost the state less. The Democratic National Convention will \
-         meet in New York. The Johnstown flood was recalled.\n",
+         meet in New York. The Johnstown flood was recalled. The Republican convention will \
+         meet in Detroit.\n",
     );
     s.write(
         "1979-05-02-hall.txt",
         "Governor speaks\n\nALBANY, May 2 (AP) -- The governor spoke in the Empire State \
          Plaza convention hall and at the Hong Kong Convention and Exhibition Centre, and the \
-         Southern Baptist Convention met in Dallas.\n",
+         Southern Baptist Convention met in Dallas. The ruling cited the European Convention \
+         on Human Rights.\n",
     );
     s.index();
     let names: Vec<String> = events(&s).into_iter().map(|(n, _)| n).collect();
@@ -385,15 +387,18 @@ fn riots_floods_conventions_ballot_measures_and_a_year_s_blizzard_are_events() {
         "Detroit riots",
         "1978 blizzard",
         "Democratic National Convention",
+        "Republican National Convention",
         "Johnstown flood",
     ] {
         assert!(names.iter().any(|n| n == name), "{name}: {names:?}");
     }
-    // A hall for conventions, a centre's name and a church's body are no events.
+    // A hall for conventions, a centre's name, a church's body and a treaty cut at its
+    // subject are no events.
     assert!(
-        !names
-            .iter()
-            .any(|n| n.contains("Plaza") || n.contains("Hong Kong") || n.contains("Baptist")),
+        !names.iter().any(|n| n.contains("Plaza")
+            || n.contains("Hong Kong")
+            || n.contains("Baptist")
+            || n.contains("European")),
         "{names:?}"
     );
 }

@@ -233,7 +233,7 @@ pub(super) fn canonical<'a>(lex: &'a Lexicon, surface: &'a str, when: When<'_>) 
     };
     match head(last) {
         Some(h) if !shouted(last) => {
-            let folded = format!("{} {h}", normalize_space(rest));
+            let folded = national_convention(format!("{} {h}", normalize_space(rest)));
             known(lex, &folded, when)
                 .or_else(|| alias_written_otherwise(lex, &folded, name, when))
                 .map_or(Cow::Owned(folded), Cow::Borrowed)
@@ -749,12 +749,24 @@ fn named_before<'a>(
         canonical.push(' ');
         canonical.push_str(head);
     }
+    let canonical = national_convention(canonical);
     let surface = &seg.text[toks[j].start..toks[last].end];
     let when = art.when();
     let known = known(lex, &canonical, when)
         .or_else(|| known(lex, surface, when))
         .or_else(|| alias_written_otherwise(lex, &canonical, surface, when));
     Some((pos, end, known.map_or(Cow::Owned(canonical), Cow::Borrowed)))
+}
+
+/// "the Democratic convention", "the Republican Convention": what the party calls its
+/// National Convention, under that name.
+fn national_convention(name: String) -> String {
+    match name.as_str() {
+        "Democratic Convention" | "Republican Convention" => {
+            name.replace(" Convention", " National Convention")
+        }
+        _ => name,
+    }
 }
 
 /// A lowercase word of those that start sentences without naming anything ("on", "in",

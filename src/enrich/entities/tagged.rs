@@ -503,8 +503,15 @@ pub(super) fn apply<'a>(
             NerType::Misc => {
                 // "the Games", "the Cup": a head word alone names no particular event.
                 let last = event_head(surface);
+                // "the European Convention on Human Rights": a treaty the tagger cut at its
+                // subject, whose first half names nothing.
+                let cut_at_subject = surface.ends_with("Convention")
+                    && [" on ", " for "]
+                        .iter()
+                        .any(|on| text[end - base..].starts_with(on));
                 let headed = last.len() < surface.len()
                     && words::is_event_head(last)
+                    && !cut_at_subject
                     && !words::event_word_of_an_office(surface, &text[end - base..]);
                 if lex.knows(EntityKind::Event, surface, art.when()) || headed {
                     EntityKind::Event
