@@ -799,9 +799,6 @@ fn is_determiner(w: &str) -> bool {
     )
 }
 
-/// "the Treaty of Rome", "the Battle of the Somme", "the war in Chechnya": the head at token
-/// `k` (or a word that leads an event's name: [`words::leads_an_event_name`]), then what it
-/// is of.
 /// "the blizzard of 1978", "the crash of 1929", "the riots of 1967": an event word after
 /// "the" and before "of" and a year is that year's event, named as "the 1978 blizzard" is
 /// ("1978 blizzard"), or as the gazetteer names it ("the War of 1812").
@@ -853,6 +850,9 @@ fn ballot_measure<'a>(seg: &Segment<'_, 'a>, k: usize) -> Option<(usize, usize, 
     Some((pos, end, Cow::Owned(format!("Proposition {digits}"))))
 }
 
+/// "the Treaty of Rome", "the Battle of the Somme", "the war in Chechnya": the head at token
+/// `k` (or a word that leads an event's name: [`words::leads_an_event_name`]), then what it
+/// is of.
 fn named_after<'a>(
     lex: &'a Lexicon,
     seg: &Segment<'_, 'a>,
