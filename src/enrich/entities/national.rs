@@ -3,6 +3,8 @@
 //!
 //! The table is data (`data/entities/national_institutions.tsv`: name, country, institution).
 //! An organisation the article writes under such a name alone becomes, in this order:
+//! - after a nationality word ("the Austrian Red Cross"), that country's row, or the name
+//!   the two words make;
 //! - the one institution of the name's rows that the article also names in full ("the U.S.
 //!   Treasury ... Treasury officials");
 //! - the institution of the country the article names most, among the rows' countries
@@ -11,6 +13,9 @@
 //! - a house of parliament ("the Senate", not "Congress") in a story of a country no row
 //!   lists that names no US place: that country's ("Italian Senate");
 //! - otherwise it stays as written: which country's it is, the article does not say.
+//!
+//! [`houses_of_a_state`] then reads "the Senate", "the Assembly" and "the Legislature" of a
+//! story of a US state's politics as that state's.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
