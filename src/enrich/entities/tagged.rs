@@ -346,9 +346,14 @@ pub(super) fn apply<'a>(
             _ if words::storm_before(text, pos - base) > 0 && !surface.contains(' ') => {
                 EntityKind::Event
             }
+            // Not a firm of that name ("Hurricane Electric", "Cyclone Industries").
             _ if surface.rsplit_once(' ').is_some_and(|(_, name)| {
                 let at = surface.len() - name.len();
-                words::storm_before(surface, at) == at && name.starts_with(char::is_uppercase)
+                words::storm_before(surface, at) == at
+                    && name.starts_with(char::is_uppercase)
+                    && !fragments::is_legal_form(name)
+                    && !words::is_org_head(name)
+                    && !crate::enrich::ner::is_listed_organisation(surface)
             }) =>
             {
                 EntityKind::Event
