@@ -1,7 +1,7 @@
 //! End to end: a US state's politics as its papers write it. "The Senate" of a story that
 //! says "the state Senate" is the state's, named after the state the story names ("California
 //! Senate"), not the US Senate, unless the story comes from Washington; "the Legislature"
-//! alone names no body; "Ald." is a title, not a name.
+//! alone names no body, nor does "City Hall" (which city's?); "Ald." is a title, not a name.
 
 mod common;
 
@@ -26,7 +26,8 @@ fn a_state_s_senate_is_the_state_s_and_congress_s_stays_congress_s() {
             "1983-04-13-council.txt",
             "Council fight goes on\n\nCHICAGO, April 13 (UPI) -- Ald. Edward M. Burke kept \
              the chairmanship of the Finance Committee, and the Legislature in Springfield was \
-             asked to settle the dispute.\n",
+             asked to settle the dispute. She said a cabal of evil men ran City Hall under \
+             Bilandic.\n",
         ),
     ]);
     s.index();
@@ -38,7 +39,9 @@ fn a_state_s_senate_is_the_state_s_and_congress_s_stays_congress_s() {
     assert!(has(&orgs, "US Senate"), "{orgs:?}");
     let orgs = entities_of(&s, "chairmanship", "org");
     assert!(
-        !orgs.iter().any(|o| o == "Legislature" || o == "Ald"),
+        !orgs
+            .iter()
+            .any(|o| o == "Legislature" || o == "Ald" || o == "City Hall"),
         "{orgs:?}"
     );
     let persons = entities_of(&s, "chairmanship", "person");
