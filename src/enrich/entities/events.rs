@@ -299,6 +299,15 @@ impl<'a> Segment<'_, 'a> {
         self.tokens.get(k).is_some_and(|t| t.word) && self.word(k).eq_ignore_ascii_case(w)
     }
 
+    /// Whether token `k` is a noun's modifier: a lowercase word other than a function word
+    /// follows it after one space ("tournament champions", "convention hall").
+    fn modifies_a_noun(&self, k: usize) -> bool {
+        self.tokens.get(k + 1).is_some_and(|t| t.word)
+            && self.text[self.tokens[k].end..self.tokens[k + 1].start] == *" "
+            && self.word(k + 1).starts_with(char::is_lowercase)
+            && !is_function_word(self.word(k + 1))
+    }
+
     /// Whether a capitalised word (no stop word) follows token `k` after one space, or after
     /// "and" and one ("Convention and Exhibition Centre").
     fn goes_on_capitalised(&self, k: usize) -> bool {
@@ -390,11 +399,7 @@ pub(super) fn apply<'a>(
             }
             // "the Riocentro convention complex", "the Empire State Plaza convention hall":
             // a place for conventions.
-            if h == "Convention"
-                && seg.tokens.get(k + 1).is_some_and(|t| t.word)
-                && seg.word(k + 1).starts_with(char::is_lowercase)
-                && !is_function_word(seg.word(k + 1))
-            {
+            if h == "Convention" && seg.modifies_a_noun(k) {
                 continue;
             }
             found.extend(named_before(lex, demonyms, &seg, k, h, art));
@@ -657,10 +662,7 @@ fn named_before<'a>(
             ) && (j..proper_end).all(|t| seg.cover[t] == Some(i))
         });
         // "former Grand Slam tournament champions": the word as a noun's modifier.
-        let modifier = toks.get(k + 1).is_some_and(|t| t.word)
-            && seg.text[toks[k].end..toks[k + 1].start] == *" "
-            && seg.word(k + 1).starts_with(char::is_lowercase)
-            && !is_function_word(seg.word(k + 1));
+        let modifier = seg.modifies_a_noun(k);
         // "a Grand Slam tournament", "an ATP tournament": one of a kind, not a name.
         let one_of_a_kind = j > 0
             && matches!(

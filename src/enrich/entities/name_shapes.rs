@@ -132,7 +132,7 @@ pub(super) fn city_after_locative(
     at: usize,
     surface: &str,
     when: When<'_>,
-    about_sport: bool,
+    about_sport: impl Fn() -> bool,
 ) -> bool {
     // In sport, not "from": players come "from Chelsea"; nor "at": one plays "at Chelsea".
     // Never "to": sides lose "to Leeds", singers sign "to Columbia".
@@ -141,7 +141,7 @@ pub(super) fn city_after_locative(
     let before = text[..at].strip_suffix(' ').unwrap_or("");
     let preposition = before.rsplit(char::is_whitespace).next().unwrap_or("");
     let locative =
-        |word: &str| LOCATIVES.contains(&word) || !about_sport && AWAY_FROM_SPORT.contains(&word);
+        |word: &str| LOCATIVES.contains(&word) || AWAY_FROM_SPORT.contains(&word) && !about_sport();
     // "between Kelsford and Bristol": the second of two places.
     let between = preposition == "and"
         && before[..before.len() - 3]

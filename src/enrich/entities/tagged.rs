@@ -339,23 +339,14 @@ pub(super) fn apply<'a>(
         // "Marshal Stalin", "Mr. Washington": one word after a person's title is a person,
         // whatever the tagger read.
         let titled_word = !surface.contains(' ') && words::after_personal_title(text, pos - base);
+        // The length of "Hurricane " right before the span, if a storm's word is there.
+        let storm = words::storm_before(text, pos - base);
         let kind = match span.kind {
             // "the Battle of Britain", "the Treaty of Versailles", however the tagger read it.
             _ if words::is_led_event_name(surface) => EntityKind::Event,
-            // "Hurricane Camille", "Cyclone Tracy": a storm's name, whatever the tagger read.
-            _ if words::storm_before(text, pos - base) > 0 && !surface.contains(' ') => {
-                EntityKind::Event
-            }
-            // Not a firm of that name ("Hurricane Electric", "Cyclone Industries").
-            _ if surface.rsplit_once(' ').is_some_and(|(_, name)| {
-                let at = surface.len() - name.len();
-                words::storm_before(surface, at) == at
-                    && name.starts_with(char::is_uppercase)
-                    && !fragments::is_legal_form(name)
-                    && !words::is_org_head(name)
-                    && !crate::enrich::ner::is_listed_organisation(surface)
-            }) =>
-            {
+            // "Hurricane Camille", "Cyclone Tracy": a storm's name, whatever the tagger read,
+            // with the storm's word before it or inside the span.
+            _ if storm > 0 && !surface.contains(' ') || words::names_a_storm(surface) => {
                 EntityKind::Event
             }
             // "Black Monday", "Bloody Sunday", which the tagger reads as a place or a body.
@@ -471,14 +462,9 @@ pub(super) fn apply<'a>(
                 EntityKind::Place
             }
             NerType::Org
-                if city_after_locative(
-                    lex,
-                    text,
-                    pos - base,
-                    surface,
-                    art.when(),
-                    art.about_sport(),
-                ) =>
+                if city_after_locative(lex, text, pos - base, surface, art.when(), || {
+                    art.about_sport()
+                }) =>
             {
                 EntityKind::Place
             }
@@ -534,9 +520,7 @@ pub(super) fn apply<'a>(
             continue;
         }
         let pos = match kind {
-            EntityKind::Event if words::storm_before(text, pos - base) > 0 => {
-                pos - words::storm_before(text, pos - base)
-            }
+            EntityKind::Event if storm > 0 => pos - storm,
             EntityKind::Event => base + nation_before(demonyms, text, base, pos - base, art),
             _ => pos,
         };

@@ -1553,6 +1553,19 @@ pub(super) fn storm_before(text: &str, at: usize) -> usize {
         .map_or(0, |storm| storm.len())
 }
 
+/// Whether `name` is a storm's word and one name: "Hurricane Camille", "Typhoon Haiyan"; not
+/// a firm of that name ("Hurricane Electric", "Cyclone Industries").
+pub(super) fn names_a_storm(name: &str) -> bool {
+    name.rsplit_once(' ').is_some_and(|(_, last)| {
+        let at = name.len() - last.len();
+        storm_before(name, at) == at
+            && last.starts_with(char::is_uppercase)
+            && !super::fragments::is_legal_form(last)
+            && !is_org_head(last)
+            && !crate::enrich::ner::is_listed_organisation(name)
+    })
+}
+
 /// Whether a name is made as [`leads_an_event_name`] says ("Battle of Britain").
 pub(super) fn is_led_event_name(name: &str) -> bool {
     name.split_once(" of ")
