@@ -16,10 +16,7 @@ pub fn detect(body: &str) -> Option<String> {
     // before whatlang sees either: English whose opening is a dateline, a list of names or a
     // table is settled by the longer count instead of by whatlang (which ran on most short
     // wire items that way: 6% of indexing time with entities off).
-    let samples = [300, 1_200].map(|chars| match body.char_indices().nth(chars) {
-        Some((end, _)) => &body[..end],
-        None => body,
-    });
+    let samples = [300, 1_200].map(|chars| &body[..first_chars(body, chars)]);
     let distinct = if samples[0].len() == samples[1].len() {
         &samples[..1]
     } else {
@@ -33,6 +30,25 @@ pub fn detect(body: &str) -> Option<String> {
             .filter(|info| info.is_reliable())
             .map(|info| two_letter_code(info.lang().code()).to_string())
     })
+}
+
+/// The byte length of the first `n` characters of `text` (all of it when shorter), counted
+/// over bytes: every byte that does not continue a character starts one.
+fn first_chars(text: &str, n: usize) -> usize {
+    let mut starts = 0;
+    for (at, &b) in text.as_bytes().iter().enumerate() {
+        if !is_continuation(b) {
+            if starts == n {
+                return at;
+            }
+            starts += 1;
+        }
+    }
+    text.len()
+}
+
+fn is_continuation(byte: u8) -> bool {
+    byte & 0xc0 == 0x80
 }
 
 /// ISO 639-3 codes (what the detector gives) to the ISO 639-1 codes that HTML `lang` attributes
@@ -85,30 +101,146 @@ const ENGLISH_FUNCTION_WORDS: [&str; 40] = [
 ];
 
 /// Whether `sample` is plainly English: at least 20 words, a quarter of them from
-/// [`ENGLISH_FUNCTION_WORDS`].
+/// [`ENGLISH_FUNCTION_WORDS`]. Words are runs of alphabetic characters; ASCII ones are read
+/// as bytes, without decoding characters (this ran on every article).
 fn reads_as_english(sample: &str) -> bool {
     let mut words = 0usize;
     let mut function_words = 0usize;
-    for word in sample
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-    {
+    let bytes = sample.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let start = at;
+        while at < bytes.len() {
+            let b = bytes[at];
+            if b.is_ascii_alphabetic() {
+                at += 1;
+            } else if b.is_ascii() {
+                break;
+            } else {
+                let c = sample[at..].chars().next().unwrap_or(' ');
+                if !c.is_alphabetic() {
+                    break;
+                }
+                at += c.len_utf8();
+            }
+        }
+        if at == start {
+            // A character that is not a letter ends no word: step over it.
+            at += sample[at..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
         words += 1;
-        if word.len() <= 5
-            && ENGLISH_FUNCTION_WORDS
-                .iter()
-                .any(|f| f.eq_ignore_ascii_case(word))
-        {
+        if is_function_word(&bytes[start..at]) {
             function_words += 1;
         }
     }
     words >= 20 && function_words * 4 >= words
 }
 
+/// Whether `word` is one of [`ENGLISH_FUNCTION_WORDS`], in any case: the word lowercased
+/// into one number, looked up among the list's.
+fn is_function_word(word: &[u8]) -> bool {
+    word.len() <= LONGEST_FUNCTION_WORD && FUNCTION_WORD_KEYS.contains(&word_key(word))
+}
+
+const LONGEST_FUNCTION_WORD: usize = 5;
+
+/// A word of up to 8 ASCII bytes, lowercased, as one number.
+const fn word_key(word: &[u8]) -> u64 {
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < word.len() && i < 8 {
+        key |= (word[i].to_ascii_lowercase() as u64) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+const FUNCTION_WORD_KEYS: [u64; ENGLISH_FUNCTION_WORDS.len()] = {
+    let mut keys = [0u64; ENGLISH_FUNCTION_WORDS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        assert!(ENGLISH_FUNCTION_WORDS[i].len() <= LONGEST_FUNCTION_WORD);
+        keys[i] = word_key(ENGLISH_FUNCTION_WORDS[i].as_bytes());
+        i += 1;
+    }
+    keys
+};
+
 #[cfg(test)]
 mod tests {
     use super::detect as detect_language;
-    use super::reads_as_english;
+    use super::{ENGLISH_FUNCTION_WORDS, is_function_word, reads_as_english};
+
+    /// The count as it was, splitting on characters: the byte loop must agree with it.
+    fn reads_as_english_by_chars(sample: &str) -> bool {
+        let mut words = 0usize;
+        let mut function_words = 0usize;
+        for word in sample
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+        {
+            words += 1;
+            if ENGLISH_FUNCTION_WORDS
+                .iter()
+                .any(|f| f.eq_ignore_ascii_case(word))
+            {
+                function_words += 1;
+            }
+        }
+        words >= 20 && function_words * 4 >= words
+    }
+
+    #[test]
+    fn samples_end_after_as_many_characters_as_asked() {
+        for text in ["", "abc", "naïve été", "日本語のテキスト", "e\u{301}x"] {
+            for n in 0..12 {
+                let expected = text.char_indices().nth(n).map_or(text.len(), |(at, _)| at);
+                assert_eq!(super::first_chars(text, n), expected, "{text:?} {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_byte_count_agrees_with_a_count_by_characters() {
+        assert!(is_function_word(b"The") && is_function_word(b"WOULD"));
+        assert!(!is_function_word(b"thee") && !is_function_word(b"whiches"));
+        let pieces = [
+            "the ",
+            "The ",
+            "and ",
+            "said, ",
+            "Minister ",
+            "naïve ",
+            "été ",
+            "in ",
+            "2019 ",
+            "U.S. ",
+            "WAS ",
+            "Straße ",
+            "für ",
+            "—",
+            "日本 ",
+            "e\u{301} ",
+            "of-the ",
+            "a",
+        ];
+        let mut state = 7u64;
+        for _ in 0..2_000 {
+            let mut text = String::new();
+            for _ in 0..(state % 60) {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+            }
+            assert_eq!(
+                reads_as_english(&text),
+                reads_as_english_by_chars(&text),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn language_comes_from_the_body_and_a_longer_sample_when_the_start_is_unclear() {

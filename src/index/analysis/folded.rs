@@ -58,47 +58,89 @@ pub struct FoldedTokenStream<'a> {
     unicode: &'a mut TextAnalyzer,
 }
 
+/// What a byte is to the word scanner: one table lookup in place of range checks.
+const SEPARATOR: u8 = 0;
+const LOWER_OR_DIGIT: u8 = 1;
+const UPPER: u8 = 2;
+/// Part of a character outside ASCII: decoded and classified by Unicode.
+const OTHER: u8 = 3;
+
+const CLASS: [u8; 256] = {
+    let mut class = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        class[b] = if byte.is_ascii_uppercase() {
+            UPPER
+        } else if byte.is_ascii_alphanumeric() {
+            LOWER_OR_DIGIT
+        } else {
+            SEPARATOR
+        };
+        b += 1;
+    }
+    class
+};
+
+/// A word the scanner found: its byte range, and what it holds.
+struct Word {
+    from: usize,
+    to: usize,
+    /// Only ASCII letters and digits.
+    ascii: bool,
+    /// Some of them capitals.
+    upper: bool,
+}
+
 impl FoldedTokenStream<'_> {
-    /// The next word at or after `self.next`: its byte range and whether it is all ASCII.
-    fn next_word(&mut self) -> Option<(usize, usize, bool)> {
+    /// The next word at or after `self.next`.
+    fn next_word(&mut self) -> Option<Word> {
         let bytes = self.text.as_bytes();
         let mut at = self.next;
         // Find the first alphanumeric character.
         let start = loop {
             let &b = bytes.get(at)?;
-            if b.is_ascii() {
-                if b.is_ascii_alphanumeric() {
-                    break at;
+            match CLASS[usize::from(b)] {
+                SEPARATOR => at += 1,
+                OTHER => {
+                    let c = char_at(self.text, at);
+                    if c.is_alphanumeric() {
+                        break at;
+                    }
+                    at += c.len_utf8();
                 }
-                at += 1;
-            } else {
-                let c = char_at(self.text, at);
-                if c.is_alphanumeric() {
-                    break at;
-                }
-                at += c.len_utf8();
+                _ => break at,
             }
         };
         // Then the first character after it that is not.
         let mut ascii = true;
+        let mut upper = false;
         while let Some(&b) = bytes.get(at) {
-            if b.is_ascii() {
-                if !b.is_ascii_alphanumeric() {
-                    break;
+            match CLASS[usize::from(b)] {
+                LOWER_OR_DIGIT => at += 1,
+                UPPER => {
+                    upper = true;
+                    at += 1;
                 }
-                at += 1;
-            } else {
-                let c = char_at(self.text, at);
-                if !c.is_alphanumeric() {
-                    break;
+                SEPARATOR => break,
+                _ => {
+                    let c = char_at(self.text, at);
+                    if !c.is_alphanumeric() {
+                        break;
+                    }
+                    ascii = false;
+                    at += c.len_utf8();
                 }
-                ascii = false;
-                at += c.len_utf8();
             }
         }
         // The character that ended the word is not part of the next one.
         self.next = at;
-        Some((start, at, ascii))
+        Some(Word {
+            from: start,
+            to: at,
+            ascii,
+            upper,
+        })
     }
 }
 
@@ -114,7 +156,13 @@ impl TokenStream for FoldedTokenStream<'_> {
     fn advance(&mut self) -> bool {
         loop {
             self.token.position = self.token.position.wrapping_add(1);
-            let Some((from, to, ascii)) = self.next_word() else {
+            let Some(Word {
+                from,
+                to,
+                ascii,
+                upper,
+            }) = self.next_word()
+            else {
                 self.token.text.clear();
                 return false;
             };
@@ -128,7 +176,9 @@ impl TokenStream for FoldedTokenStream<'_> {
             let word = &self.text[from..to];
             if ascii {
                 self.token.text.push_str(word);
-                self.token.text.make_ascii_lowercase();
+                if upper {
+                    self.token.text.make_ascii_lowercase();
+                }
             } else {
                 let mut stream = self.unicode.token_stream(word);
                 if stream.advance() {

@@ -34,12 +34,26 @@ pub struct Recording {
 }
 
 /// A noted word: its token, and where its text ends in [`Recording::words`].
-struct Noted {
+#[derive(Clone, Copy)]
+pub struct Noted {
     offset_from: usize,
     offset_to: usize,
     position: usize,
     position_length: usize,
     end: usize,
+}
+
+impl Noted {
+    /// The token's place, before its word is noted.
+    pub fn of(token: &Token) -> Noted {
+        Noted {
+            offset_from: token.offset_from,
+            offset_to: token.offset_to,
+            position: token.position,
+            position_length: token.position_length,
+            end: 0,
+        }
+    }
 }
 
 impl Recording {
@@ -50,24 +64,12 @@ impl Recording {
         }
     }
 
-    /// Called before the word of `token` is stemmed; [`Recording::stemmed`] after.
-    pub fn unstemmed(&mut self, token: &Token) {
-        self.words.push_str(&token.text);
-    }
-
-    /// Keeps the word noted by [`Recording::unstemmed`] when `token` (stemmed now) differs.
-    pub fn stemmed(&mut self, token: &Token) {
-        let start = self.tokens.last().map_or(0, |noted| noted.end);
-        if self.words[start..] == token.text {
-            self.words.truncate(start);
-            return;
-        }
+    /// Notes the word of a token that stemming is about to change (`noted`: its token).
+    pub fn note(&mut self, word: &str, noted: Noted) {
+        self.words.push_str(word);
         self.tokens.push(Noted {
-            offset_from: token.offset_from,
-            offset_to: token.offset_to,
-            position: token.position,
-            position_length: token.position_length,
             end: self.words.len(),
+            ..noted
         });
     }
 
