@@ -1803,3 +1803,33 @@ fn the_red_cross_of_a_country_s_story_is_that_country_s_society() {
     assert!(has(&orgs, "Austrian Red Cross"), "{orgs:?}");
     assert!(!has(&orgs, "American Red Cross"), "{orgs:?}");
 }
+
+#[test]
+fn a_union_s_dotted_acronym_and_members_word_are_the_union_named_in_full() {
+    let s = Scratch::with_files(&[(
+        "1970-09-15-strike.txt",
+        "Auto workers strike General Motors\n\nDETROIT, Sept. 15 (AP) - The United Auto \
+         Workers struck General Motors today. Leonard Woodcock, the president of the United \
+         Auto Workers, said the U.A.W. would stay out as long as it took.\n\nThe International \
+         Brotherhood of Teamsters said its drivers would honor the picket lines. Frank \
+         Fitzsimmons, president of the Teamsters, said the drivers would stay home. The \
+         United Steelworkers of America sent money, and the Steelworkers' president said more \
+         would follow.\n\nIn Washington, the Department of Labor said it would not step in. \
+         Officials of the United States government said talks would resume on Monday.\n",
+    )]);
+    s.index();
+    let orgs = entities_of(&s, "picket", "org");
+    for full in [
+        "United Auto Workers",
+        "International Brotherhood of Teamsters",
+        "United Steelworkers of America",
+        "US Department of Labor",
+    ] {
+        assert!(has(&orgs, full), "{full}: {orgs:?}");
+    }
+    for part in ["UAW", "Teamsters", "Steelworkers", "Department of Labor"] {
+        assert!(!has(&orgs, part), "{part}: {orgs:?}");
+    }
+    let places = entities_of(&s, "picket", "place");
+    assert!(!has(&places, "Teamsters"), "{places:?}");
+}

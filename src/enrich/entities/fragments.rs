@@ -129,6 +129,17 @@ pub(super) fn is_generic_modifier(word: &str) -> bool {
     lists().modifiers.contains(&word.to_lowercase())
 }
 
+/// Whether `word` is a generic head ("Bank", "Commission") or only qualifies one
+/// ("National"), in any case, singular or plural.
+pub(super) fn is_generic_word(word: &str) -> bool {
+    let l = lists();
+    let word = word.to_lowercase();
+    let singular = word.strip_suffix('s').unwrap_or(&word);
+    [word.as_str(), singular]
+        .iter()
+        .any(|w| l.heads.contains(*w) || l.modifiers.contains(*w))
+}
+
 /// Whether `word` is a given name of the tagger's list ("Michael", "Paul"), in any case.
 pub(crate) fn is_given_name(word: &str) -> bool {
     lists().given_names.contains(&word.to_lowercase())

@@ -169,6 +169,7 @@ pub(super) fn resolve<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>, title: &
     }
     one_kind_per_name(lex, art);
     acronyms_of_full_names(art);
+    members_of_full_names(lex, art);
     person_names::one_name_per_person(lex, art, title, body);
     // Full names written out in this article, keyed by themselves and by their surname, and
     // by a first word that is no given name: the family name of names written family name
@@ -449,22 +450,83 @@ fn acronyms_of_full_names(art: &mut ArticleState<'_>) {
     full.sort_unstable();
     full.dedup();
     for m in art.mentions.iter_mut() {
+        // "U.A.W." reads as "UAW" already: an acronym written with dots is one too.
+        let as_written = m.canonical == m.name
+            || super::lexicon::undotted(m.name).is_some_and(|plain| m.canonical == plain);
         if m.kind != EntityKind::Org
             || m.removed
             || m.gazetteer
-            || m.canonical != m.name
-            || !super::lexicon::is_acronym_shaped(m.name)
+            || !as_written
+            || !super::lexicon::is_acronym_shaped(&m.canonical)
         {
             continue;
         }
         let mut of = full
             .iter()
-            .filter(|c| super::lexicon::is_acronym_of(m.name, c));
+            .filter(|c| super::lexicon::is_acronym_of(&m.canonical, c));
         if let Some(first) = of.next()
             && of.all(|c| c == first)
         {
             m.canonical = first.clone();
             m.guessed = true;
+        }
+    }
+}
+
+/// "The Teamsters" in an article that names the International Brotherhood of Teamsters,
+/// "the Steelworkers" beside the United Steelworkers of America: a body called by the word
+/// for its members, which the tagger reads as an organisation or a place of its own. A lone
+/// plural word that no list knows and that is no generic word ("Workers", "Nationals") is
+/// the one organisation the article names in full with that word in its name.
+fn members_of_full_names(lex: &Lexicon, art: &mut ArticleState<'_>) {
+    let mut full: Vec<_> = art
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Org && !m.removed && m.canonical.contains(' '))
+        .map(|m| m.canonical.clone())
+        .collect();
+    full.sort_unstable();
+    full.dedup();
+    if full.is_empty() {
+        return;
+    }
+    let members = |name: &str| {
+        name.chars().count() >= 5
+            && name.ends_with('s')
+            && !name.ends_with("'s")
+            && name.starts_with(char::is_uppercase)
+            && name.chars().skip(1).all(char::is_lowercase)
+            && !fragments::is_generic_word(name)
+    };
+    for m in art.mentions.iter_mut() {
+        if !matches!(m.kind, EntityKind::Org | EntityKind::Place)
+            || m.removed
+            || m.gazetteer
+            || m.markup
+            || m.canonical != m.name
+            || !members(m.name)
+            || lex.lists(m.name)
+        {
+            continue;
+        }
+        // A word after the name's first (a firm's first word is its short name, which the
+        // archive's table handles), and the last when the tagger read a place ("Leeds" of
+        // "Leeds General Infirmary", "the Midlands" of "West Midlands Gas Board").
+        let place = m.kind == EntityKind::Place;
+        let holds = |c: &&Cow<'_, str>| {
+            let words: Vec<&str> = c.split(' ').collect();
+            match words.split_first() {
+                Some((_, rest)) if place => rest.last() == Some(&m.name),
+                Some((_, rest)) => rest.contains(&m.name),
+                None => false,
+            }
+        };
+        let mut of = full.iter().filter(holds);
+        if let Some(first) = of.next()
+            && of.next().is_none()
+        {
+            m.kind = EntityKind::Org;
+            m.canonical = first.clone();
         }
     }
 }
