@@ -6,7 +6,8 @@
 //! ("the Politburo"), which is then the story's country's.
 //! Letters after a name ("Q.C.", "MP") are no place nor words of the name, a lord and one
 //! name is a person, and a robbery named in capitals is an event; a judge by his title ("Lord
-//! Justice Taylor") is no body, and "the Chief Constable" no one.
+//! Justice Taylor") is no body, and "the Chief Constable" no one; "Secretary of Labor Lewis
+//! B. Schwellenbach" read as one body is the secretary.
 
 mod common;
 
@@ -261,4 +262,28 @@ fn a_judge_by_his_title_is_no_body_and_a_chief_constable_s_office_is_no_one() {
     );
     let orgs = entities_of(&s, "inquiry", "org");
     assert!(!has(&orgs, "Lord Justice Taylor"), "{orgs:?}");
+}
+
+#[test]
+fn a_secretary_of_a_portfolio_is_the_holder_named_after_it() {
+    let s = Scratch::with_files(&[(
+        "1946-05-21-coal.txt",
+        "Truman seizes the mines\n\nWASHINGTON, May 21 (AP) - President Truman seized the soft \
+         coal mines today.\n\nSecretary of Labor Lewis B. Schwellenbach said talks would go \
+         on, and Secretary of the Interior Julius A. Krug took charge of the pits.\n",
+    )]);
+    s.index();
+    let persons = entities_of(&s, "mines", "person");
+    for holder in ["Lewis B. Schwellenbach", "Julius A. Krug"] {
+        assert!(has(&persons, holder), "{holder}: {persons:?}");
+    }
+    for kind in ["org", "place"] {
+        let names = entities_of(&s, "mines", kind);
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.contains("Schwellenbach") || n.contains("Krug")),
+            "{kind}: {names:?}"
+        );
+    }
 }

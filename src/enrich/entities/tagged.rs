@@ -59,6 +59,14 @@ pub(super) fn apply<'a>(
             span.kind = NerType::Per;
         }
     }
+    // "Secretary of Labor Lewis B. Schwellenbach" read as one body: the holder is a person.
+    for span in joined.iter_mut().filter(|s| s.kind != NerType::Per) {
+        let name = &text[span.start..span.end];
+        if let Some(cut) = words::portfolio_before_its_holder(&text[..span.start], name) {
+            span.start += cut;
+            span.kind = NerType::Per;
+        }
+    }
     let spans = joined.as_slice();
     let among_orgs = persons_listed_among_orgs(text, spans);
     let among_places = orgs_listed_among_places(lex, text, spans, art.when());

@@ -351,6 +351,55 @@ pub(super) fn names_an_office(before: &str, name: &str) -> bool {
         || chief_of_staff
 }
 
+/// "Secretary of Labor Lewis B. Schwellenbach", "Minister of Finance Paul Martin" read as one
+/// body or place: a portfolio after an office's "of" or "for", then its holder's name (a
+/// given name or an initial first, two words or more, all capitalised). The length of the
+/// portfolio and the space after it, which are no words of the holder's name.
+pub(super) fn portfolio_before_its_holder(before: &str, name: &str) -> Option<usize> {
+    const PORTFOLIOS: &[&str] = &[
+        "Agriculture",
+        "Commerce",
+        "Defence",
+        "Defense",
+        "Education",
+        "Employment",
+        "Energy",
+        "Finance",
+        "Health",
+        "Housing",
+        "Industry",
+        "Interior",
+        "Justice",
+        "Labor",
+        "Labour",
+        "Navy",
+        "State",
+        "Trade",
+        "Transport",
+        "Transportation",
+        "Treasury",
+        "War",
+    ];
+    let office = before.trim_end();
+    let office = office.strip_suffix(" the").unwrap_or(office);
+    let title = office
+        .strip_suffix(" of")
+        .or_else(|| office.strip_suffix(" for"))?
+        .rsplit(|c: char| c.is_whitespace() || c == '-')
+        .next()?;
+    if !matches!(title, "Secretary" | "Minister" | "Commissioner") {
+        return None;
+    }
+    let (portfolio, holder) = name.split_once(' ')?;
+    let words: Vec<&str> = holder.split(' ').collect();
+    let first = words[0].trim_end_matches('.');
+    (PORTFOLIOS.contains(&portfolio)
+        && words.len() >= 2
+        && (super::fragments::is_given_name(first) || super::person_names::is_initial(words[0]))
+        && words.iter().all(|w| w.starts_with(char::is_uppercase)))
+    .then_some(portfolio.len() + 1)
+}
+
 /// Whether `before` ends in an office holder's title and "for" (a minister's and "of"):
 /// "Secretary of State for ", "the Minister for ", "Supreme Commander for the ", "the
 /// Minister of ". The name after it is the office's portfolio ("External Affairs", "the
