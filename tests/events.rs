@@ -418,3 +418,31 @@ fn named_storms_are_events() {
         assert!(names.iter().any(|n| n == name), "{name}: {names:?}");
     }
 }
+
+/// Games and summits are named years before they open; a strike or a crisis is not: a
+/// story of 1974 warning of "a Winter of Discontent" names no event of 1978, one of 1980
+/// looking back does, and so does one of 1927 naming the General Strike of 1926.
+#[test]
+fn an_event_that_cannot_be_planned_is_not_named_before_it_starts() {
+    let s = Scratch::new();
+    s.write(
+        "1974/02/pay.md",
+        "---\ntitle: Pay talks fail\ndate: 1974-02-06\n---\n\n\
+         LONDON - Union men warned of a Winter of Discontent if pay talks fail.\n",
+    );
+    s.write(
+        "1980/01/review.md",
+        "---\ntitle: A year on\ndate: 1980-01-04\n---\n\n\
+         LONDON - A year after the Winter of Discontent, the unions are quiet.\n",
+    );
+    s.write(
+        "1927/05/london.md",
+        "---\ntitle: Miners back\ndate: 1927-05-04\n---\n\n\
+         LONDON - A year after the General Strike of 1926, the miners are back at work.\n",
+    );
+    s.index();
+    let names: Vec<(String, u64)> = events(&s);
+    let count = |name: &str| names.iter().find(|(n, _)| n == name).map(|(_, c)| *c);
+    assert_eq!(count("1926 General Strike"), Some(1), "{names:?}");
+    assert_eq!(count("Winter of Discontent"), Some(1), "{names:?}");
+}

@@ -534,7 +534,9 @@ impl Lexicon {
 
     /// An event named in full before it starts, which nothing else of the name fits: "the
     /// Beijing Games" in 2004, "London 2012" in 2005. Games and cups are awarded years
-    /// ahead; up to seven years before, the one such event.
+    /// ahead; up to seven years before, the one such event, if it is of a kind that is
+    /// planned ([`is_planned_event`]): no one names a strike, a war or a disaster before it
+    /// happens ("a General Strike Committee" in 1919 is not the General Strike of 1926).
     fn upcoming_event(
         &self,
         candidates: impl Iterator<Item = (u32, NameForm)>,
@@ -542,9 +544,11 @@ impl Lexicon {
     ) -> Option<u32> {
         const LEAD_YEARS: i32 = 7;
         let upcoming = candidates.filter(|&(t, form)| {
+            let (kind, canonical) = &self.targets[t as usize];
             let from = self.years[t as usize].from;
             form == NameForm::Full
-                && self.targets[t as usize].0 == EntityKind::Event
+                && *kind == EntityKind::Event
+                && is_planned_event(canonical)
                 && from.is_some_and(|from| from > year && from - year <= LEAD_YEARS)
         });
         the_one(upcoming.map(|(t, _)| t))
@@ -827,6 +831,47 @@ fn without_middle_names(name: &str) -> Option<String> {
 /// words or more ("Gerhard Stoltenberg", "J.D. Vance"), or a
 /// name of anything else of two words or more not in capitals ("European Economic
 /// Community"). Surnames, acronyms and one-word names are partial.
+/// Whether an event's name says it is planned years ahead: games, cups, leagues, fairs,
+/// shows, championships, tournaments, jubilees, festivals, summits, conferences ("COP26"),
+/// meetings, elections, referendums, coronations.
+fn is_planned_event(canonical: &str) -> bool {
+    const PLANNED: &[&str] = &[
+        "championship",
+        "championships",
+        "conference",
+        "contest",
+        "cop",
+        "copa",
+        "coronation",
+        "cup",
+        "election",
+        "elections",
+        "euro",
+        "expo",
+        "exposition",
+        "fair",
+        "festival",
+        "forum",
+        "games",
+        "jubilee",
+        "league",
+        "meeting",
+        "olympiad",
+        "olympics",
+        "referendum",
+        "show",
+        "summit",
+        "tournament",
+    ];
+    canonical
+        .split(|c: char| !c.is_alphanumeric())
+        .map(|word| {
+            word.trim_end_matches(|c: char| c.is_ascii_digit())
+                .to_lowercase()
+        })
+        .any(|word| PLANNED.contains(&word.as_str()))
+}
+
 pub(super) fn name_form(kind: EntityKind, name: &str, canonical: &str) -> NameForm {
     // Even as the listed name: "Lord Salisbury" of the 1890s is another man in the 1950s.
     if kind == EntityKind::Person && names_by_title(name) {
