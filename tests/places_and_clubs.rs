@@ -3,7 +3,8 @@
 //! ("Hartlepool or Boston") and a firm beside a firm stay bodies; a place named after someone
 //! ("Becher's Brook") is a place, a team's nickname after its city ("Forest" of "Nottingham
 //! Forest") is the team, and a street or a power station read as a body is a place; a town
-//! after "at" or "from" is a place in a story not about sport, a club in a match report.
+//! after "at" or "from" is a place in a story not about sport, a club in a match report; a
+//! town named after a state ("Colorado Springs", "Texas City") is the town.
 
 mod common;
 
@@ -141,4 +142,37 @@ fn a_street_or_a_power_station_read_as_a_body_is_a_place_and_a_lord_s_office_no_
         assert!(!has(list, "Lord Chamberlain"), "{list:?}");
     }
     assert!(!has(&orgs, "Argyll Street"), "{orgs:?}");
+}
+
+#[test]
+fn a_town_named_after_a_state_is_the_town_and_a_city_s_club_is_no_town() {
+    let s = Scratch::with_files(&[
+        (
+            "1977-06-02-tour.txt",
+            "Governor on tour\n\nDENVER, June 2 (AP) - The governor toured Colorado Springs, \
+             then flew to Virginia Beach and to the Teamsters convention in Miami Beach before \
+             a rally in Washington Heights and a stop in Texas City.\n",
+        ),
+        (
+            "1977-09-03-football.txt",
+            "Late winner\n\nBirmingham City beat Leicester City 2-1 at St Andrew's on Saturday \
+             with a goal in the last minute.\n",
+        ),
+    ]);
+    s.index();
+    let places = entities_of(&s, "governor", "place");
+    for town in [
+        "Colorado Springs",
+        "Virginia Beach",
+        "Miami Beach",
+        "Washington Heights",
+        "Texas City",
+    ] {
+        assert!(has(&places, town), "{town}: {places:?}");
+    }
+    for state in ["Colorado", "Virginia", "Miami", "Texas"] {
+        assert!(!has(&places, state), "{state}: {places:?}");
+    }
+    let places = entities_of(&s, "winner", "place");
+    assert!(!has(&places, "Birmingham City"), "{places:?}");
 }

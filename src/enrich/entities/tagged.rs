@@ -163,8 +163,12 @@ pub(super) fn apply<'a>(
         // not where the story is; so is an event in an organisation's name.
         // So is a longer place "of" another ("Sea of Japan", "Community of Madrid") or named
         // after it as lakes, mountains and rivers are ("Lake Tanganyika", "Mount Kenya").
-        let longer_place =
-            span.kind == NerType::Loc && (surface.contains(" of ") || place_shaped(surface));
+        // And a town named after a state or a city with a word of its own ("Colorado
+        // Springs", "Virginia Beach", "Texas City", "Washington Heights"): not the state.
+        let longer_place = span.kind == NerType::Loc
+            && (surface.contains(" of ")
+                || place_shaped(surface)
+                || ends_in_a_town_s_word(surface));
         let name_around_place = (matches!(span.kind, NerType::Per | NerType::Org) || longer_place)
             && {
                 let places: Vec<(usize, usize)> = overlapped()
@@ -897,6 +901,22 @@ fn name_lists<'s>(
         let list = (first, &spans[first..=last]);
         first = last + 1;
         Some(list)
+    })
+}
+
+/// Whether a place's name ends in a word that makes a town or district of another place's
+/// name ("Colorado Springs", "Miami Beach", "Niagara Falls", "Jersey City", "Golan
+/// Heights", "Beverly Hills", "Grand Rapids"). Only for what the tagger read as a place:
+/// "Michael Bay" and "Adam Beach" are persons. "City" after a state's or an island's name
+/// ("Texas City", "Jersey City"), not after a city's: "Birmingham City" and "Karachi City"
+/// are a club and the city itself.
+fn ends_in_a_town_s_word(surface: &str) -> bool {
+    const TOWN_WORDS: &[&str] = &[
+        "Bay", "Beach", "Creek", "Falls", "Gardens", "Harbor", "Harbour", "Heights", "Hills",
+        "Junction", "Park", "Rapids", "Springs", "Valley",
+    ];
+    surface.rsplit_once(' ').is_some_and(|(before, last)| {
+        TOWN_WORDS.contains(&last) || (last == "City" && !fragments::is_city(before))
     })
 }
 
