@@ -434,13 +434,9 @@ fn keep_if_unique<'k, 'a>(
     }
 }
 
-/// "ITT" in an article that names "International Telephone and Telegraph Corp." but never
-/// writes "(ITT)": an acronym of its own is the one organisation named in full whose initials
-/// it is. A guess, which adds no alias: the archive's table carries only what an article
-/// defines ("(ITT)") or a list says, not "RCA" guessed from one article's Royal College of
-/// Art to every RCA record.
-fn acronyms_of_full_names(art: &mut ArticleState<'_>) {
-    // Each full name once: a long article names the same orgs thousands of times.
+/// The organisations an article names with two words or more, each once (a long article
+/// names the same ones thousands of times).
+fn orgs_named_in_full<'a>(art: &ArticleState<'a>) -> Vec<Cow<'a, str>> {
     let mut full: Vec<_> = art
         .mentions
         .iter()
@@ -449,6 +445,16 @@ fn acronyms_of_full_names(art: &mut ArticleState<'_>) {
         .collect();
     full.sort_unstable();
     full.dedup();
+    full
+}
+
+/// "ITT" in an article that names "International Telephone and Telegraph Corp." but never
+/// writes "(ITT)": an acronym of its own is the one organisation named in full whose initials
+/// it is. A guess, which adds no alias: the archive's table carries only what an article
+/// defines ("(ITT)") or a list says, not "RCA" guessed from one article's Royal College of
+/// Art to every RCA record.
+fn acronyms_of_full_names(art: &mut ArticleState<'_>) {
+    let full = orgs_named_in_full(art);
     for m in art.mentions.iter_mut() {
         // "U.A.W." reads as "UAW" already: an acronym written with dots is one too.
         let as_written = m.canonical == m.name
@@ -479,14 +485,7 @@ fn acronyms_of_full_names(art: &mut ArticleState<'_>) {
 /// plural word that no list knows and that is no generic word ("Workers", "Nationals") is
 /// the one organisation the article names in full with that word in its name.
 fn members_of_full_names(lex: &Lexicon, art: &mut ArticleState<'_>) {
-    let mut full: Vec<_> = art
-        .mentions
-        .iter()
-        .filter(|m| m.kind == EntityKind::Org && !m.removed && m.canonical.contains(' '))
-        .map(|m| m.canonical.clone())
-        .collect();
-    full.sort_unstable();
-    full.dedup();
+    let full = orgs_named_in_full(art);
     if full.is_empty() {
         return;
     }
