@@ -1,7 +1,8 @@
 //! End to end: a US state's politics as its papers write it. "The Senate" of a story that
 //! says "the state Senate" is the state's, named after the state the story names ("California
 //! Senate"), not the US Senate, unless the story comes from Washington; "the Legislature"
-//! alone names no body, nor does "City Hall" (which city's?); "Ald." is a title, not a name.
+//! alone names no body, nor does "City Hall" (which city's?); "Ald." is a title, not a name;
+//! "the General Assembly" of a story naming a state that has one is that state's.
 
 mod common;
 
@@ -47,4 +48,29 @@ fn a_state_s_senate_is_the_state_s_and_congress_s_stays_congress_s() {
     let persons = entities_of(&s, "chairmanship", "person");
     assert!(has(&persons, "Edward M. Burke"), "{persons:?}");
     assert!(!has(&persons, "Ald"), "{persons:?}");
+}
+
+#[test]
+fn a_general_assembly_is_the_state_s_that_has_one_and_the_un_s_stays_the_un_s() {
+    let s = Scratch::with_files(&[
+        (
+            "1983-06-10-teachers.txt",
+            "Teachers must take test\n\nLITTLE ROCK, Ark., June 10 (AP) - Gov. Bill Clinton \
+             signed a bill today requiring every teacher in Arkansas to pass a test. The \
+             General Assembly passed it after a long fight with the teachers' union.\n",
+        ),
+        (
+            "1983-10-12-vote.txt",
+            "Vote on sanctions\n\nNEW YORK, Oct. 12 (AP) - The United Nations General \
+             Assembly voted today on sanctions. Delegates from Texas businesses watched as the \
+             General Assembly adjourned.\n",
+        ),
+    ]);
+    s.index();
+    let orgs = entities_of(&s, "teacher", "org");
+    assert!(has(&orgs, "Arkansas General Assembly"), "{orgs:?}");
+    assert!(!has(&orgs, "General Assembly"), "{orgs:?}");
+    let orgs = entities_of(&s, "sanctions", "org");
+    assert!(has(&orgs, "UN General Assembly"), "{orgs:?}");
+    assert!(!orgs.iter().any(|o| o.starts_with("Texas")), "{orgs:?}");
 }

@@ -287,9 +287,21 @@ pub(super) fn apply(
 /// Not "House" alone: state news names members of Congress's ("Rep. Murphy's House seat").
 const STATE_HOUSES: &[&str] = &[
     "Assembly",
+    GENERAL_ASSEMBLY,
     "House of Representatives",
     "Legislature",
     "Senate",
+];
+
+/// What the legislatures of [`GENERAL_ASSEMBLY_STATES`] are called.
+const GENERAL_ASSEMBLY: &str = "General Assembly";
+
+/// The states whose legislature is a General Assembly.
+#[rustfmt::skip]
+const GENERAL_ASSEMBLY_STATES: &[&str] = &[
+    "Arkansas", "Colorado", "Connecticut", "Delaware", "Georgia", "Illinois", "Indiana",
+    "Iowa", "Kentucky", "Maryland", "Missouri", "North Carolina", "Ohio", "Pennsylvania",
+    "Rhode Island", "South Carolina", "Tennessee", "Vermont", "Virginia",
 ];
 
 /// The fifty states by the gazetteer's canonical names.
@@ -308,8 +320,9 @@ const US_STATES: &[&str] = &[
 /// "the state Senate ... the Senate voted": in a story of a state's politics (it writes "the
 /// state Senate", "the Legislature", "Assemblyman", "state Sen."), a house named bare (or
 /// "State Senate") is the state's, not Congress's: named after the US state the story names
-/// most ("California Senate", "New York State Assembly"). When it names none (or several as
-/// often), no entity, rather than the gazetteer's US one; another country's stays.
+/// most ("California Senate", "New York State Assembly", "Illinois General Assembly"). When
+/// it names none (or several as often), no entity, rather than the gazetteer's US one or a
+/// bare "General Assembly"; another country's stays, and so does the UN's.
 pub(super) fn houses_of_a_state(art: &mut ArticleState<'_>, title: &str, body: &str) {
     const STATE_POLITICS: &[&str] = &[
         "Assembly Speaker",
@@ -330,11 +343,17 @@ pub(super) fn houses_of_a_state(art: &mut ArticleState<'_>, title: &str, body: &
     ];
     // "WASHINGTON, Feb. 3 (AP) -- ... members of the House and several state officials": a
     // story from the capital is of Congress's houses.
-    if !STATE_POLITICS
+    let of_a_state = STATE_POLITICS
         .iter()
         .any(|cue| body.contains(cue) || title.contains(cue))
-        || dateline_place(art, body, title.len() + 1) == Some("Washington")
-    {
+        && dateline_place(art, body, title.len() + 1) != Some("Washington");
+    // Congress has no General Assembly: one left bare (the UN's is named after it by now)
+    // is a state's in any story that names such a state.
+    let general_assembly = art
+        .mentions
+        .iter()
+        .any(|m| !m.removed && m.kind == EntityKind::Org && m.canonical == GENERAL_ASSEMBLY);
+    if !of_a_state && !general_assembly {
         return;
     }
     let mut counts: HashMap<&str, usize> = HashMap::new();
@@ -359,7 +378,16 @@ pub(super) fn houses_of_a_state(art: &mut ArticleState<'_>, title: &str, body: &
             .iter()
             .find_map(|state| name.strip_prefix(state))
             .unwrap_or(name);
-        if !STATE_HOUSES.contains(&name) {
+        if m.canonical == GENERAL_ASSEMBLY && !of_a_state {
+            // Outside a story of a state's politics, only where the state the story names
+            // calls its legislature so (the Church of Scotland has one too).
+            if let Some(state) = state.filter(|s| GENERAL_ASSEMBLY_STATES.contains(s)) {
+                m.canonical = Cow::Owned(format!("{state} {GENERAL_ASSEMBLY}"));
+                m.gazetteer = true;
+            }
+            continue;
+        }
+        if !(of_a_state && STATE_HOUSES.contains(&name)) {
             continue;
         }
         match state {
@@ -367,7 +395,8 @@ pub(super) fn houses_of_a_state(art: &mut ArticleState<'_>, title: &str, body: &
                 m.canonical = Cow::Owned(format!("{state} {name}"));
                 m.gazetteer = true;
             }
-            None => m.removed |= m.canonical.starts_with("US "),
+            // "The General Assembly" of a state story that names no state: which one?
+            None => m.removed |= m.canonical.starts_with("US ") || m.canonical == name,
         }
     }
 }
