@@ -149,7 +149,7 @@ fn a_town_named_after_a_state_is_the_town_and_a_city_s_club_is_no_town() {
     let s = Scratch::with_files(&[
         (
             "1977-06-02-tour.txt",
-            "Governor on tour\n\nDENVER, June 2 (AP) - The governor toured Colorado Springs, \
+            "Governor on tour\n\nMIAMI BEACH, Fla., June 2 (AP) - The governor toured Colorado Springs, \
              then flew to Virginia Beach and to the Teamsters convention in Miami Beach before \
              a rally in Washington Heights and a stop in Texas City.\n",
         ),

@@ -916,7 +916,9 @@ fn ends_in_a_town_s_word(surface: &str) -> bool {
         "Junction", "Park", "Rapids", "Springs", "Valley",
     ];
     surface.rsplit_once(' ').is_some_and(|(before, last)| {
-        TOWN_WORDS.contains(&last) || (last == "City" && !fragments::is_city(before))
+        // In capitals too: a dateline's "MIAMI BEACH, Fla.".
+        let is = |word: &str| last.eq_ignore_ascii_case(word);
+        TOWN_WORDS.iter().any(|w| is(w)) || (is("City") && !fragments::is_city(before))
     })
 }
 
