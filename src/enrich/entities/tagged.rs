@@ -59,10 +59,13 @@ pub(super) fn apply<'a>(
             span.kind = NerType::Per;
         }
     }
-    // "Secretary of Labor Lewis B. Schwellenbach" read as one body: the holder is a person.
+    // "Secretary of Labor Lewis B. Schwellenbach", "Assembly Speaker Stanley Steingut" read
+    // as one body: the holder is a person.
     for span in joined.iter_mut().filter(|s| s.kind != NerType::Per) {
         let name = &text[span.start..span.end];
-        if let Some(cut) = words::portfolio_before_its_holder(&text[..span.start], name) {
+        if let Some(cut) = words::portfolio_before_its_holder(&text[..span.start], name)
+            .or_else(|| words::office_before_its_holder(name))
+        {
             span.start += cut;
             span.kind = NerType::Per;
         }

@@ -400,6 +400,29 @@ pub(super) fn portfolio_before_its_holder(before: &str, name: &str) -> Option<us
     .then_some(portfolio.len() + 1)
 }
 
+/// "Assembly Speaker Stanley Steingut", "Ontario Premier Kathleen Wynne", "Federal District
+/// Judge Willis W. Ritter" read as one body or place: where the office's words end in a
+/// person's title, then the holder's name (a given name or an initial first, two words or
+/// more, all capitalised). The length of what comes before the holder's name.
+pub(super) fn office_before_its_holder(name: &str) -> Option<usize> {
+    let words: Vec<&str> = name.split(' ').collect();
+    let at = (1..words.len().saturating_sub(2)).find(|&i| {
+        let title = words[i].trim_end_matches('.');
+        let holder = &words[i + 1..];
+        let first = holder[0].trim_end_matches('.');
+        // Not "General" ("Transport and General Workers' Union"), nor a king's or a lord's.
+        is_title_cue(title)
+            && !matches!(
+                title,
+                "General" | "Gen" | "King" | "Queen" | "Lord" | "Lady" | "Prince"
+            )
+            && (super::fragments::is_given_name(first)
+                || super::person_names::is_initial(holder[0]))
+            && holder.iter().all(|w| w.starts_with(char::is_uppercase))
+    })?;
+    Some(words[..=at].iter().map(|w| w.len() + 1).sum())
+}
+
 /// Whether `before` ends in an office holder's title and "for" (a minister's and "of"):
 /// "Secretary of State for ", "the Minister for ", "Supreme Commander for the ", "the
 /// Minister of ". The name after it is the office's portfolio ("External Affairs", "the
