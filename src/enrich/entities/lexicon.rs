@@ -826,11 +826,6 @@ fn without_middle_names(name: &str) -> Option<String> {
     .then(|| format!("{first} {last}"))
 }
 
-/// Whether `name` is a full name of the entry `canonical` of this kind: the canonical name
-/// itself (unless a title makes it a surname, see [`names_by_title`]), a person's name of two
-/// words or more ("Gerhard Stoltenberg", "J.D. Vance"), or a
-/// name of anything else of two words or more not in capitals ("European Economic
-/// Community"). Surnames, acronyms and one-word names are partial.
 /// Whether an event's name says it is planned years ahead: games, cups, leagues, fairs,
 /// shows, championships, tournaments, jubilees, festivals, summits, conferences ("COP26"),
 /// meetings, elections, referendums, coronations.
@@ -872,6 +867,11 @@ fn is_planned_event(canonical: &str) -> bool {
         .any(|word| PLANNED.contains(&word.as_str()))
 }
 
+/// Whether `name` is a full name of the entry `canonical` of this kind: the canonical name
+/// itself (unless a title makes it a surname, see [`names_by_title`]), a person's name of two
+/// words or more ("Gerhard Stoltenberg", "J.D. Vance"), or a
+/// name of anything else of two words or more not in capitals ("European Economic
+/// Community"). Surnames, acronyms and one-word names are partial.
 pub(super) fn name_form(kind: EntityKind, name: &str, canonical: &str) -> NameForm {
     // Even as the listed name: "Lord Salisbury" of the 1890s is another man in the 1950s.
     if kind == EntityKind::Person && names_by_title(name) {

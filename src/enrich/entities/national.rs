@@ -395,7 +395,8 @@ pub(super) fn houses_of_a_state(art: &mut ArticleState<'_>, title: &str, body: &
                 m.canonical = Cow::Owned(format!("{state} {name}"));
                 m.gazetteer = true;
             }
-            // "The General Assembly" of a state story that names no state: which one?
+            // A bare house ("the General Assembly") of a state story that names no state:
+            // which one?
             None => m.removed |= m.canonical.starts_with("US ") || m.canonical == name,
         }
     }

@@ -392,12 +392,19 @@ pub(super) fn portfolio_before_its_holder(before: &str, name: &str) -> Option<us
     }
     let (portfolio, holder) = name.split_once(' ')?;
     let words: Vec<&str> = holder.split(' ').collect();
-    let first = words[0].trim_end_matches('.');
-    (PORTFOLIOS.contains(&portfolio)
-        && words.len() >= 2
-        && (super::fragments::is_given_name(first) || super::person_names::is_initial(words[0]))
-        && words.iter().all(|w| w.starts_with(char::is_uppercase)))
-    .then_some(portfolio.len() + 1)
+    (PORTFOLIOS.contains(&portfolio) && is_holder_s_name(&words)).then_some(portfolio.len() + 1)
+}
+
+/// Whether `words` read as an office holder's name: two or more, all capitalised, a given
+/// name or an initial first.
+fn is_holder_s_name(words: &[&str]) -> bool {
+    let Some(first) = words.first() else {
+        return false;
+    };
+    words.len() >= 2
+        && (super::fragments::is_given_name(first.trim_end_matches('.'))
+            || super::person_names::is_initial(first))
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// "Assembly Speaker Stanley Steingut", "Ontario Premier Kathleen Wynne", "Federal District
@@ -406,19 +413,15 @@ pub(super) fn portfolio_before_its_holder(before: &str, name: &str) -> Option<us
 /// more, all capitalised). The length of what comes before the holder's name.
 pub(super) fn office_before_its_holder(name: &str) -> Option<usize> {
     let words: Vec<&str> = name.split(' ').collect();
-    let at = (1..words.len().saturating_sub(2)).find(|&i| {
+    let at = (1..words.len()).find(|&i| {
         let title = words[i].trim_end_matches('.');
-        let holder = &words[i + 1..];
-        let first = holder[0].trim_end_matches('.');
         // Not "General" ("Transport and General Workers' Union"), nor a king's or a lord's.
         is_title_cue(title)
             && !matches!(
                 title,
                 "General" | "Gen" | "King" | "Queen" | "Lord" | "Lady" | "Prince"
             )
-            && (super::fragments::is_given_name(first)
-                || super::person_names::is_initial(holder[0]))
-            && holder.iter().all(|w| w.starts_with(char::is_uppercase))
+            && is_holder_s_name(&words[i + 1..])
     })?;
     Some(words[..=at].iter().map(|w| w.len() + 1).sum())
 }
