@@ -2,7 +2,9 @@
 //! Hoffa"), in one article and across the archive, and the names that stay apart (another
 //! middle initial, another given name, another decade, a familiar form no article ties); a
 //! name written without its accents is the accented one; the "M." of "M. Chirac" is
-//! Monsieur, not an initial, unless the story writes initials.
+//! Monsieur, not an initial, unless the story writes initials; a nickname between given
+//! names and surname ("W. A. (Tony) Boyle", "Earvin \"Magic\" Johnson") keeps the name
+//! whole, and the name by the nickname is the same person.
 
 mod common;
 
@@ -264,4 +266,50 @@ fn monsieur_s_m_is_no_initial_unless_the_story_writes_initials() {
     assert!(!paris.iter().any(|p| p.starts_with("M. ")), "{paris:?}");
     let cricket = entities_of(&s, "Hussain", "person");
     assert!(has(&cricket, "M. Atherton"), "{cricket:?}");
+}
+
+#[test]
+fn a_nickname_between_given_names_and_surname_keeps_the_name_whole() {
+    let s = Scratch::with_files(&[
+        (
+            "1977-03-02-talks.txt",
+            "Speaker meets union chiefs\n\nWASHINGTON, March 2 (AP) - House Speaker Thomas P. \
+             (Tip) O'Neill Jr. met today with W. A. (Tony) Boyle and with Edmund G. (Pat) Brown, \
+             the former governor of California, to discuss the coal strike.\n\nMr. O'Neill \
+             said the talks were useful. Mr. Boyle did not comment.\n",
+        ),
+        (
+            "1991-11-08-retires.txt",
+            "Magic Johnson retires\n\nLOS ANGELES, Nov. 8 (AP) - Earvin \"Magic\" Johnson, \
+             the Lakers guard, said today he had the AIDS virus. A biographer of Charles \
+             (Lucky) Luciano's called it a sad day.\n",
+        ),
+        (
+            "1992-02-10-all-star.txt",
+            "All-Star return\n\nORLANDO, Feb. 10 (AP) - Magic Johnson scored 25 points in the \
+             All-Star game, three months after he retired.\n",
+        ),
+    ]);
+    s.index();
+    let talks = entities_of(&s, "coal", "person");
+    for name in ["Thomas P. O'Neill Jr.", "W. A. Boyle", "Edmund G. Brown"] {
+        assert!(has(&talks, name), "{name}: {talks:?}");
+    }
+    // No piece of a name is a person of its own, nor the nickname a place.
+    for piece in ["Thomas P.", "Edmund G.", "O'Neill", "Boyle", "Tony) Boyle"] {
+        assert!(!has(&talks, piece), "{piece}: {talks:?}");
+    }
+    assert!(!has(&entities_of(&s, "coal", "place"), "Tip"));
+    let retires = entities_of(&s, "virus", "person");
+    assert!(
+        has(&retires, "Earvin Johnson") && has(&retires, "Charles Luciano"),
+        "{retires:?}"
+    );
+    // The headline's name by the nickname is the same person.
+    assert!(!has(&retires, "Magic Johnson"), "{retires:?}");
+    assert!(!has(&entities_of(&s, "virus", "org"), "Luciano"));
+    // Across the archive: a story that only writes "Magic Johnson" names him too.
+    assert_eq!(total(&s.search(&["--person", "Earvin Johnson"])), 2);
+    // The name as written is an alias.
+    assert_eq!(total(&s.search(&["--person", "W. A. (Tony) Boyle"])), 1);
 }

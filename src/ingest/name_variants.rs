@@ -30,7 +30,7 @@ use super::archive_aliases::term_query;
 
 use crate::article::EntityKind;
 use crate::enrich::entities::{
-    FamiliarForms, one_person, person_name_fullness, the_one_better_name,
+    FamiliarForms, nickname_forms, one_person, person_name_fullness, the_one_better_name,
 };
 use crate::enrich::gazetteer::Gazetteer;
 use crate::index::MorgueIndex;
@@ -81,6 +81,19 @@ pub(super) fn variants(
                     continue;
                 };
                 let name = match term.split_once(ALIAS_SEPARATOR) {
+                    // "Earvin (Magic) Johnson" written for "Earvin Johnson": "Magic
+                    // Johnson", where the archive names him so, is the same person.
+                    Some((canonical, alias)) if is_pair && nickname_forms(alias).is_some() => {
+                        if let Some([by_nickname, plain]) = nickname_forms(alias)
+                            && one_person(&plain, canonical, FamiliarForms::Agree)
+                        {
+                            written_together
+                                .entry(canonical.to_string())
+                                .or_default()
+                                .insert(by_nickname);
+                        }
+                        continue;
+                    }
                     Some((canonical, alias))
                         if is_pair && one_person(alias, canonical, FamiliarForms::Agree) =>
                     {

@@ -707,6 +707,22 @@ impl Lexicon {
                 return listed(&plain).map_or(Cow::Owned(plain), Cow::Borrowed);
             }
         }
+        // "Thomas P. (Tip) O'Neill Jr.", "Edmund G. \"Pat\" Brown": the person a list knows
+        // by the nickname or the given names with the surname, or else the name without the
+        // nickname, as other stories write it ("Edmund G. Brown").
+        if kind == EntityKind::Person
+            && let Some(nicknamed) = super::nicknames::Nicknamed::parse(name)
+        {
+            let [by_nickname, plain] = nicknamed.plain_forms();
+            for form in [&by_nickname, &plain] {
+                if let Some(canonical) = listed(form)
+                    .or_else(|| without_middle_names(form).and_then(|short| listed(&short)))
+                {
+                    return Cow::Borrowed(canonical);
+                }
+            }
+            return Cow::Owned(plain);
+        }
         // "Mikhail S. Gorbachev", "Gerald Rudolph Ford": the listed person without the
         // middle name or initials.
         if kind == EntityKind::Person

@@ -32,6 +32,7 @@ mod markup;
 mod mentions;
 mod name_shapes;
 mod national;
+mod nicknames;
 mod person_names;
 mod resolve;
 mod rules;
@@ -44,6 +45,7 @@ mod words;
 pub(crate) use fragments::{is_given_name, is_org_short_name_of};
 pub(crate) use lexicon::{is_acronym_of, is_translated_acronym_of};
 pub use mentions::FoundBy;
+pub(crate) use nicknames::nickname_forms;
 pub(crate) use person_names::{
     FamiliarForms, fullness as person_name_fullness, one_person, the_one_better_name,
 };
@@ -55,7 +57,7 @@ use tokens::tokenize;
 
 /// Bump when the extraction rules change what comes out of the same text, so the next index
 /// run re-extracts every file (the ingest fingerprint includes it).
-pub const EXTRACTION_VERSION: u32 = 174;
+pub const EXTRACTION_VERSION: u32 = 175;
 
 /// A hash of the built-in data the rules read besides the gazetteer (the demonym table, the
 /// word lists of `data/entities` and the tagger's organisation lists), for the ingest

@@ -45,6 +45,17 @@ fn formal_names() -> &'static HashMap<String, Vec<String>> {
 /// Words after a surname that tell father from son.
 pub(super) const SUFFIXES: [&str; 9] = ["Jr", "Jr.", "Jnr", "Sr", "Sr.", "II", "III", "IV", "Snr"];
 
+/// The surname of a person's `name` written in full: its last word before a suffix
+/// ("King" of "Martin Luther King Jr.", "Davis" of "Sammy Davis, Jr.").
+pub(super) fn surname_word(name: &str) -> &str {
+    let mut words = name.rsplit(' ');
+    let last = words.next().unwrap_or(name);
+    match words.next() {
+        Some(before) if SUFFIXES.contains(&last) => before.trim_end_matches(','),
+        _ => last,
+    }
+}
+
 /// A name as given names, surname and suffix; `None` for a single word.
 struct Parts<'n> {
     given: Vec<&'n str>,
@@ -306,6 +317,17 @@ pub(super) fn one_name_per_person(
     for &c in names.iter().filter(|c| !listed.contains(**c)) {
         if let Some(one) = the_one_better_name(c, &names, above) {
             renamed.push((c.to_string(), one.to_string()));
+        }
+    }
+    // "Magic Johnson" (a headline's) in a story that writes "Earvin (Magic) Johnson": the
+    // name by the nickname is the person's, whose canonical name is the one without it.
+    for m in persons() {
+        if let Some([by_nickname, _]) = super::nicknames::nickname_forms(m.name)
+            && by_nickname != m.canonical
+            && names.contains(&by_nickname.as_str())
+            && !listed.contains(by_nickname.as_str())
+        {
+            renamed.push((by_nickname, m.canonical.to_string()));
         }
     }
     for (from, to) in renamed {

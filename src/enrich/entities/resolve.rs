@@ -182,7 +182,7 @@ pub(super) fn resolve<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>, title: &
     for m in &art.mentions {
         if m.kind == EntityKind::Person && !m.removed && m.name.contains(' ') {
             let full = &m.canonical;
-            let surname = m.name.rsplit(' ').next().unwrap_or(m.name);
+            let surname = person_names::surname_word(m.name);
             let first = m.name.split(' ').next().unwrap_or(m.name);
             let is_family_name = |w: &str| {
                 w.chars().count() > 1
@@ -403,7 +403,7 @@ fn after_a_woman_s_title<'a>(art: &mut ArticleState<'a>, title: &str, body: &str
             && m.name.contains(' ')
             && !by_a_man(&m.canonical)
     }) {
-        let surname = m.name.rsplit(' ').next().unwrap_or(m.name);
+        let surname = person_names::surname_word(m.name);
         keep_if_unique(&mut women, surname, m.canonical.clone());
     }
     let a_man_s_surname = |m: &Mention<'_>| !m.name.contains(' ') && by_a_man(&m.canonical);

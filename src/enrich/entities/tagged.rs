@@ -19,6 +19,7 @@ use super::name_shapes::{
     event_shaped, leader_of_a_body, listed_org, local_place, org_shaped, place_shaped,
     street_shaped, town_of_a_region, unknown_name, venue_shaped,
 };
+use super::nicknames;
 use super::person_names;
 use super::spans::TaggedSpan;
 use super::whole_names;
@@ -40,7 +41,8 @@ pub(super) fn apply<'a>(
     let mut segment = SegmentMentions::new(&art.mentions, first);
     let dateline = dateline(text);
     let tail = dateline.map(|d| d.credit);
-    let mut joined = whole_names::complete(text, join_cut_names(lex, text, spans, art.when()));
+    let spans = nicknames::join(lex, text, spans.to_vec(), art.when());
+    let mut joined = whole_names::complete(text, join_cut_names(lex, text, &spans, art.when()));
     if let Some(place) = dateline.and_then(|d| d.place) {
         place_of_dateline(&mut joined, place);
     }
