@@ -403,6 +403,32 @@ fn palaces_and_conference_centres_are_buildings_and_a_club_named_so_is_a_club() 
 }
 
 #[test]
+fn a_place_named_with_a_particle_is_a_place_and_a_person_s_particle_stays_his() {
+    let s = Scratch::new();
+    s.write(
+        "1986-06-23-paris.txt",
+        "AIDS conference opens\n\nPARIS, June 23 (AP) - The health minister opened the \
+         meeting at the Palais des Congrès today, and delegates later walked to the Place \
+         de la Concorde. General de Gaulle had opened the hall's first congress, and Charles \
+         de Gaulle's widow sent a message.\n",
+    );
+    s.index();
+    let list = listed(&s);
+    assert!(has(&list, "place", "Palais des Congrès"), "{list:?}");
+    assert!(
+        !list
+            .iter()
+            .any(|(k, n, _)| k == "person" && (n.starts_with("des ") || n.starts_with("de la"))),
+        "{list:?}"
+    );
+    assert!(
+        list.iter()
+            .any(|(k, n, _)| k == "person" && n.ends_with("de Gaulle")),
+        "{list:?}"
+    );
+}
+
+#[test]
 fn corporate_names_stay_whole_and_their_halves_and_suffixes_are_no_orgs() {
     let s = Scratch::new();
     s.write(
@@ -520,6 +546,29 @@ fn vessels_code_names_diseases_and_a_named_magazine_are_what_they_are() {
         assert!(!list.iter().any(|(_, n, _)| n == name), "{name}: {list:?}");
     }
     assert!(has(&list, "place", "Kinshasa"), "{list:?}");
+}
+
+#[test]
+fn drugs_and_products_are_no_bodies_and_their_makers_are() {
+    let s = Scratch::new();
+    s.write(
+        "1989/08/glaxo.txt",
+        "Drug makers merge\n\nLONDON, Aug. 3 (Reuters) - Glaxo Holdings, best known for \
+         Zantac, an ulcer treatment, and Retrovir, the AIDS drug also known as AZT, agreed to \
+         buy Beecham, known for products such as Aquafresh toothpaste. Beecham, the drug maker, \
+         said it was not interested. Patients began taking the painkiller Tylenol in May.\n",
+    );
+    s.index();
+    let list = listed(&s);
+    for product in ["Retrovir", "AZT", "Zantac", "Aquafresh", "Tylenol"] {
+        assert!(
+            !list.iter().any(|(_, n, _)| n == product),
+            "{product}: {list:?}"
+        );
+    }
+    for maker in ["Glaxo Holdings", "Beecham"] {
+        assert!(has(&list, "org", maker), "{maker}: {list:?}");
+    }
 }
 
 #[test]

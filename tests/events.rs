@@ -446,3 +446,57 @@ fn an_event_that_cannot_be_planned_is_not_named_before_it_starts() {
     assert_eq!(count("1926 General Strike"), Some(1), "{names:?}");
     assert_eq!(count("Winter of Discontent"), Some(1), "{names:?}");
 }
+
+#[test]
+fn a_meeting_counted_by_its_ordinal_is_an_event_and_its_subject_a_word_of_its_name() {
+    let s = Scratch::with_files(&[
+        (
+            "1989-06-04-montreal.txt",
+            "Protesters at AIDS meeting\n\nMONTREAL, June 4 (AP) - Demonstrators delayed the \
+             opening of the Fifth International Conference on AIDS tonight. Delegates said the \
+             Sixth International Conference on AIDS would meet in San Francisco.\n",
+        ),
+        (
+            "1956-02-25-speech.txt",
+            "Secret speech\n\nMOSCOW, Feb. 25 - Nikita S. Khrushchev denounced Stalin in a closed \
+             session of the 20th Party Congress today, delegates said.\n",
+        ),
+        (
+            "2004-12-28-tsunami.txt",
+            "Aid pledged\n\nNEW YORK, Dec. 28 (Reuters) - The Secretary-General, Kofi Annan, said \
+             the Asian tsunami might prove the worst natural disaster in the organisation's \
+             history. Delegates to next month's World Conference on Disaster Reduction in Kobe \
+             will now discuss a warning system.\n",
+        ),
+    ]);
+    s.index();
+    let listing = s.stdout(&["entities", "--json", "--top", "100"]);
+    let listing: serde_json::Value = serde_json::from_str(&listing).unwrap();
+    let named = |kind: &str, name: &str| {
+        listing
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["kind"] == kind && e["name"] == name)
+    };
+    for name in [
+        "Fifth International Conference on AIDS",
+        "Sixth International Conference on AIDS",
+        "20th Party Congress",
+    ] {
+        assert!(named("event", name), "{name}: {listing}");
+    }
+    // Where it meets is no word of its name.
+    assert!(
+        named("org", "World Conference on Disaster Reduction") && named("place", "Kobe"),
+        "{listing}"
+    );
+    for (kind, name) in [
+        ("org", "Fifth International Conference"),
+        ("event", "Party Congress"),
+        ("org", "World Conference"),
+        ("place", "Disaster Reduction"),
+    ] {
+        assert!(!named(kind, name), "{kind} {name}: {listing}");
+    }
+}

@@ -4,7 +4,8 @@
 //! language whose word for "force" or "front" ends it is an organisation; a committee's remit
 //! after "on" is part of its name; a listed surname inside a longer person's or firm's name
 //! ("Roosevelt" of "Jack Roosevelt Robinson", "Montgomery" of "Montgomery Ward & Co.") is
-//! that name's.
+//! that name's; so are a university's campus after "at" ("University of California at Los
+//! Angeles") and a campaign's aim after "to" ("AIDS Coalition to Unleash Power").
 
 mod common;
 
@@ -191,4 +192,48 @@ fn a_public_corporation_named_for_what_it_does_keeps_the_word() {
     assert!(has(&orgs, "Municipal Assistance Corporation"), "{orgs:?}");
     assert!(!has(&orgs, "Municipal Assistance"), "{orgs:?}");
     assert!(has(&orgs, "American Motors"), "{orgs:?}");
+}
+
+#[test]
+fn a_campus_after_at_and_a_campaign_s_aim_after_to_are_words_of_the_name() {
+    let s = Scratch::with_files(&[
+        (
+            "1989-06-04-protest.txt",
+            "Protest at conference\n\nMONTREAL, June 4 (AP) - Members of the AIDS Coalition to \
+             Unleash Power stormed the stage today. Dr. Michael S. Gottlieb of the University \
+             of California at Los Angeles and a researcher from the University of Texas at \
+             Austin said they supported the protest.\n",
+        ),
+        (
+            "1969-11-15-march.txt",
+            "March on Washington\n\nWASHINGTON, Nov. 15 (AP) - Organizers from the National \
+             Mobilization Committee to End the War in Vietnam said 250,000 people marched \
+             today.\n",
+        ),
+    ]);
+    s.index();
+    let protest = entities_of(&s, "stormed", "org");
+    for name in [
+        "AIDS Coalition to Unleash Power",
+        "University of California at Los Angeles",
+        "University of Texas at Austin",
+    ] {
+        assert!(has(&protest, name), "{name}: {protest:?}");
+    }
+    for cut in [
+        "AIDS Coalition",
+        "Unleash Power",
+        "University of California",
+    ] {
+        assert!(!has(&protest, cut), "{cut}: {protest:?}");
+    }
+    let march = entities_of(&s, "marched", "org");
+    assert!(
+        has(
+            &march,
+            "National Mobilization Committee to End the War in Vietnam"
+        ),
+        "{march:?}"
+    );
+    assert!(!has(&entities_of(&s, "marched", "place"), "End"));
 }

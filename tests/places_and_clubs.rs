@@ -4,7 +4,8 @@
 //! ("Becher's Brook") is a place, a team's nickname after its city ("Forest" of "Nottingham
 //! Forest") is the team, and a street or a power station read as a body is a place; a town
 //! after "at" or "from" is a place in a story not about sport, a club in a match report; a
-//! town named after a state ("Colorado Springs", "Texas City") is the town.
+//! town named after a state ("Colorado Springs", "Texas City") is the town, and so is a
+//! listed body's one-word name before a state ("Westminster, Mass.").
 
 mod common;
 
@@ -175,4 +176,29 @@ fn a_town_named_after_a_state_is_the_town_and_a_city_s_club_is_no_town() {
     }
     let places = entities_of(&s, "winner", "place");
     assert!(!has(&places, "Birmingham City"), "{places:?}");
+}
+
+#[test]
+fn a_listed_body_s_one_word_name_before_a_state_is_a_town() {
+    let s = Scratch::with_files(&[
+        (
+            "1981-12-29-baby.txt",
+            "Test-tube baby born\n\nNORFOLK, Va., Dec. 29 (AP) - The first American test-tube \
+             baby was born today to a couple who live in Westminster, Mass., doctors said. No \
+             case of polio has been found in the Americas for three years.\n",
+        ),
+        (
+            "1982-01-12-debate.txt",
+            "Debate on embryos\n\nLONDON, Jan. 12 (Reuters) - Members of Parliament at \
+             Westminster debated research on human embryos today.\n",
+        ),
+    ]);
+    s.index();
+    let places = entities_of(&s, "baby", "place");
+    assert!(
+        has(&places, "Westminster") && has(&places, "Americas"),
+        "{places:?}"
+    );
+    assert!(!has(&entities_of(&s, "baby", "org"), "UK Parliament"));
+    assert!(has(&entities_of(&s, "embryos", "org"), "UK Parliament"));
 }

@@ -7,7 +7,9 @@
 //! Letters after a name ("Q.C.", "MP") are no place nor words of the name, a lord and one
 //! name is a person, and a robbery named in capitals is an event; a judge by his title ("Lord
 //! Justice Taylor") is no body, and "the Chief Constable" no one; "Secretary of Labor Lewis
-//! B. Schwellenbach" or "Assembly Speaker Stanley Steingut" read as one body is the holder.
+//! B. Schwellenbach" or "Assembly Speaker Stanley Steingut" read as one body is the holder;
+//! an official's title and what the office oversees ("the Commissioner of Food and Drugs")
+//! is no body.
 
 mod common;
 
@@ -300,4 +302,27 @@ fn a_secretary_of_a_portfolio_is_the_holder_named_after_it() {
             "{kind}: {names:?}"
         );
     }
+}
+
+#[test]
+fn an_official_s_title_and_what_the_office_oversees_is_no_body() {
+    let s = Scratch::with_files(&[(
+        "1992-04-16-implants.txt",
+        "Implants restricted\n\nWASHINGTON, April 16 (AP) - The Commissioner of Food and Drugs, \
+         Dr. David A. Kessler, said today that silicone implants would be restricted. In \
+         London, the Director of Public Prosecutions, Sir Allan Green, and the Registrar of \
+         Companies were not consulted. The Food and Drug Administration said more tests were \
+         needed.\n",
+    )]);
+    s.index();
+    let orgs = entities_of(&s, "implants", "org");
+    let persons = entities_of(&s, "implants", "person");
+    assert!(has(&persons, "David A. Kessler"), "{persons:?}");
+    assert!(has(&orgs, "Food and Drug Administration"), "{orgs:?}");
+    assert!(
+        !orgs.iter().any(|o| o.starts_with("Commissioner")
+            || o.starts_with("Director")
+            || o.starts_with("Registrar")),
+        "{orgs:?}"
+    );
 }

@@ -207,12 +207,14 @@ pub(super) fn canonical<'a>(lex: &'a Lexicon, surface: &'a str, when: When<'_>) 
         .or_else(|| surface.strip_prefix("The "))
         .unwrap_or(surface);
     // "the 21st African Cup", "the third Gulf summit": which edition, not which event (a
-    // capitalised ordinal is the name's own: "First Chechen War").
+    // capitalised ordinal is the name's own: "First Chechen War"; so is a meeting's: "the
+    // 20th Party Congress" is not the 17th).
     if let Some((first, rest)) = name.split_once(' ')
         && is_ordinal(first)
         && !first.starts_with(char::is_uppercase)
         && rest.starts_with(char::is_uppercase)
         && !rest.contains(" anniversary")
+        && !super::name_shapes::numbered_meeting(name)
     {
         return canonical(lex, rest, when);
     }

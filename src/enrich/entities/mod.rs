@@ -57,7 +57,7 @@ use tokens::tokenize;
 
 /// Bump when the extraction rules change what comes out of the same text, so the next index
 /// run re-extracts every file (the ingest fingerprint includes it).
-pub const EXTRACTION_VERSION: u32 = 175;
+pub const EXTRACTION_VERSION: u32 = 176;
 
 /// A hash of the built-in data the rules read besides the gazetteer (the demonym table, the
 /// word lists of `data/entities` and the tagger's organisation lists), for the ingest
@@ -291,6 +291,16 @@ impl EntityExtractor {
             m.removed |= m.kind == EntityKind::Org
                 && m.canonical != m.name
                 && words::names_another_party(&text[..m.pos - base], m.name);
+            // "who live in Westminster, Mass.": a listed body's one-word name
+            // ("Westminster", "Whitehall") before a comma and a state or region is a town.
+            if m.kind == EntityKind::Org
+                && !m.name.contains(' ')
+                && m.name.chars().any(char::is_lowercase)
+                && name_shapes::region_after(lex, text, m.end - base, when)
+            {
+                m.kind = EntityKind::Place;
+                m.canonical = std::borrow::Cow::Borrowed(m.name);
+            }
         }
         // Mark the tokens each gazetteer hit covers, so rules only see what is left.
         let mut m = first;

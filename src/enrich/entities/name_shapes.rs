@@ -23,9 +23,61 @@ pub(super) fn event_shaped(surface: &str, before: &str) -> bool {
     }
     let head = event_head(surface);
     let pact = matches!(head, "Talks" | "Treaty");
-    !matches!(head, "Conference" | "Convention")
+    (!matches!(head, "Conference" | "Convention")
         && words::is_event_head(head)
-        && (!pact || surface.split(' ').count() >= 3 || before.ends_with("the "))
+        && (!pact || surface.split(' ').count() >= 3 || before.ends_with("the ")))
+        || numbered_meeting(surface)
+}
+
+/// "the Fifth International Conference on AIDS", "the 20th Party Congress", "the 41st World
+/// Health Assembly": a body's meeting counted by its ordinal is an event, though a
+/// conference, a congress or an assembly alone may be a body ("the Southern Christian
+/// Leadership Conference").
+pub(super) fn numbered_meeting(surface: &str) -> bool {
+    const MEETINGS: &[&str] = &[
+        "Assembly",
+        "Conference",
+        "Congress",
+        "Convention",
+        "Session",
+        "Symposium",
+    ];
+    const ORDINALS: &[&str] = &[
+        "First",
+        "Second",
+        "Third",
+        "Fourth",
+        "Fifth",
+        "Sixth",
+        "Seventh",
+        "Eighth",
+        "Ninth",
+        "Tenth",
+        "Eleventh",
+        "Twelfth",
+        "Thirteenth",
+        "Fourteenth",
+        "Fifteenth",
+        "Sixteenth",
+        "Seventeenth",
+        "Eighteenth",
+        "Nineteenth",
+        "Twentieth",
+    ];
+    let core = [" on ", " of "]
+        .iter()
+        .filter_map(|cut| surface.find(cut))
+        .min()
+        .map_or(surface, |at| &surface[..at]);
+    let head = core.rsplit(' ').next().unwrap_or(core);
+    let first = surface.split(' ').next().unwrap_or("");
+    let numbered = ORDINALS.contains(&first)
+        || ["st", "nd", "rd", "th"].iter().any(|end| {
+            first
+                .strip_suffix(end)
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        });
+    numbered && MEETINGS.contains(&head)
 }
 
 /// The word that says what kind of thing a name of words is: its last, or the last before
@@ -282,6 +334,12 @@ pub(super) fn town_of_a_region(
     {
         return false;
     }
+    region_after(lex, text, end, when)
+}
+
+/// Whether a comma and a place the lists know that is no city (a country, state or region:
+/// "Scotland", "Calif.") follow `text[..end]`, and then the clause goes on.
+pub(super) fn region_after(lex: &Lexicon, text: &str, end: usize, when: When<'_>) -> bool {
     let Some(after) = text[end..].strip_prefix(", ") else {
         return false;
     };
@@ -297,8 +355,11 @@ pub(super) fn town_of_a_region(
             .any(|name| {
                 let rest = &after[name.len()..];
                 // A city is no region: "visit Plymouth, Liverpool travel to Burnley",
-                // "Bayern, Barcelona and Real Madrid" are lists of clubs.
+                // "Bayern, Barcelona and Real Madrid" are lists of clubs. Nor is a
+                // possessive: "the Folketing, Denmark's parliament".
                 name.starts_with(char::is_uppercase)
+                    && !name.ends_with("'s")
+                    && !name.ends_with("\u{2019}s")
                     && (lex.knows(EntityKind::Place, name, when)
                         || ambiguous_state(written).is_some())
                     && !fragments::is_city(name)

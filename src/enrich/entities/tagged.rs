@@ -179,11 +179,13 @@ pub(super) fn apply<'a>(
                 let places: Vec<(usize, usize)> = overlapped()
                     .map(|m| {
                         // An organisation named after an event: "Guardians of the Islamic
-                        // Revolution", "Veterans of Foreign Wars".
+                        // Revolution", "Veterans of Foreign Wars", and a campaign's aim:
+                        // "the National Mobilization Committee to End the War in Vietnam".
                         let of_event = m.kind == EntityKind::Event
                             && span.kind == NerType::Org
                             && pos < m.pos
-                            && text[..m.pos - base].ends_with(" of the ");
+                            && (text[..m.pos - base].ends_with(" of the ")
+                                || text[pos - base..m.pos - base].contains(" to "));
                         let inside = m.gazetteer
                             && (m.kind == EntityKind::Place || of_event)
                             && pos <= m.pos
@@ -340,6 +342,14 @@ pub(super) fn apply<'a>(
         // "the space shuttle Challenger", "code-named Blue Star": a vessel or an
         // operation's code name, whatever the tagger read.
         if words::vessel_or_code_name_before(&text[..pos - base]) {
+            continue;
+        }
+        // "the AIDS drug AZT", "Retrovir, the AIDS drug", "Aquafresh toothpaste": a drug or
+        // a product, not its maker, unless a list knows a body of that name.
+        if span.kind != NerType::Per
+            && words::names_a_product(&text[..pos - base], &text[end - base..])
+            && !lex.knows(EntityKind::Org, surface, art.when())
+        {
             continue;
         }
         // "'Ben-Hur' in 1960", "Earvin (Magic) Johnson": a work's title in quotes, a
@@ -679,6 +689,21 @@ fn join_cut_names(
 ) -> Vec<TaggedSpan> {
     let mut out: Vec<TaggedSpan> = Vec::with_capacity(spans.len());
     for span in spans {
+        // "the Palais" + "des Congrès", "the Champ" + "de Mars": a particle the tagger read
+        // as a surname's, after a word no person's name starts with, is a place's.
+        if span.kind == NerType::Per
+            && let Some(back) = place_word_before_particle(text, span)
+        {
+            while out.last().is_some_and(|p| p.end > span.start - back) {
+                out.pop();
+            }
+            out.push(TaggedSpan {
+                start: span.start - back,
+                kind: NerType::Loc,
+                ..span.clone()
+            });
+            continue;
+        }
         if span.kind == NerType::Org {
             let mut start = span.start - words::name_before_for(&text[..span.start]);
             if start == span.start {
@@ -738,6 +763,30 @@ fn join_cut_names(
         out.push(span.clone());
     }
     out
+}
+
+/// The length of "Palais " before a person's span "des Congrès" that starts with a lowercase
+/// name particle: one capitalised word of letters, no given name, title, honorific or
+/// sentence opener ("Charles de Gaulle", "General de Gaulle", "Mr. de Klerk" are persons).
+fn place_word_before_particle(text: &str, span: &TaggedSpan) -> Option<usize> {
+    let name = &text[span.start..span.end];
+    let (particle, _) = name.split_once(' ')?;
+    if !particle.starts_with(char::is_lowercase) || !words::is_particle(particle) {
+        return None;
+    }
+    let before = text[..span.start].strip_suffix(' ')?;
+    let word = before.rsplit([' ', '\n']).next()?;
+    let place_word = word.chars().count() > 2
+        && word.starts_with(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase)
+        && !fragments::is_given_name(word)
+        && !fragments::is_title(word)
+        && !words::is_honorific(word)
+        && !words::is_stopword(word)
+        && before[..before.len() - word.len()]
+            .trim_end()
+            .ends_with(|c: char| c.is_alphabetic() || c == ',');
+    place_word.then_some(word.len() + 1)
 }
 
 /// Where a firm of partners' name starts that the tagger cut at its commas, when `span` is
@@ -989,6 +1038,8 @@ fn nation_before(
 fn lowercase_words_fit(surface: &str, kind: NerType) -> bool {
     let allowed = |w: &str| match kind {
         NerType::Per => words::is_particle(w),
+        // "the AIDS Coalition to Unleash Power": a campaign's aim after its body's word.
+        NerType::Org if w == "to" => words::campaign_s_aim(surface),
         _ => NAME_CONNECTORS.binary_search(&w).is_ok(),
     };
     surface
@@ -1324,6 +1375,7 @@ fn trim(text: &str, span: &TaggedSpan, initials: bool) -> (usize, usize) {
             start -= words::office_before(&text[..start]);
         }
         end += words::name_after_for(&text[start..end], &text[end..]);
+        end += words::name_after_to(&text[start..end], &text[end..]);
         end += words::name_after_people_s(&text[start..end], &text[end..]);
         end += words::members_after_and(&text[start..end], &text[end..]);
     }

@@ -59,11 +59,41 @@ pub(super) fn complete(text: &str, spans: Vec<TaggedSpan>) -> Vec<TaggedSpan> {
                 .or_else(|| district_word_after(name, after))
                 .or_else(|| portfolios_after(name, after))
                 .or_else(|| remit_after(name, after))
+                .or_else(|| campus_after(name, after))
                 .unwrap_or(0);
         }
         out.push(span);
     }
     out
+}
+
+/// The length of " at Los Angeles" after "University of California": a university's campus
+/// after "at", one to three capitalised words, which the tagger leaves off ("the University
+/// of Texas at Austin", "Indiana University at Bloomington"; not "at the", "at Noon").
+fn campus_after(name: &str, after: &str) -> Option<usize> {
+    if !(name.starts_with("University of ") || name.ends_with(" University")) {
+        return None;
+    }
+    let rest = after.strip_prefix(" at ")?;
+    let mut len = 0;
+    for (n, word) in rest.split(' ').enumerate().take(3) {
+        let letters = word
+            .find(|c: char| !(c.is_alphabetic() || c == '-' || c == '.'))
+            .unwrap_or(word.len());
+        let bare = word[..letters].trim_end_matches('.');
+        let capitalised = bare.chars().count() > 1
+            && bare.starts_with(char::is_uppercase)
+            && bare.chars().any(char::is_lowercase)
+            && !super::words::is_stopword(bare);
+        if !capitalised {
+            break;
+        }
+        len += usize::from(n > 0) + bare.len();
+        if bare.len() < word.len() {
+            break;
+        }
+    }
+    (len > 0).then_some(" at ".len() + len)
 }
 
 /// How far before a name starting "District ..." its town reaches: "Low Fold and " of "Low
@@ -196,15 +226,26 @@ fn portfolios_after(name: &str, after: &str) -> Option<usize> {
 /// The length of " on Improper Activities in the Labor or Management Field" after "Senate
 /// Select Committee": a committee's or a commission's remit, which the tagger cuts at "on"
 /// (and then reads "Labor" as a place), as it does "the House Committee on Un-American
-/// Activities". Capitalised words (a hyphened one too) and the small words between them, up to
+/// Activities"; so is a conference's or a symposium's subject ("the Fifth International
+/// Conference on AIDS"). Capitalised words (a hyphened one too) and the small words between them, up to
 /// twelve, ending on a capitalised word; not a day, a month or another word that opens sentences
 /// ("the Commission on Monday").
 fn remit_after(name: &str, after: &str) -> Option<usize> {
-    const BODIES: &[&str] = &["Commission", "Committee", "Subcommittee"];
+    const BODIES: &[&str] = &[
+        "Commission",
+        "Committee",
+        "Conference",
+        "Subcommittee",
+        "Symposium",
+    ];
     const SMALL: &[&str] = &["and", "for", "in", "of", "on", "or", "the", "to"];
-    if !BODIES.contains(&name.rsplit(' ').next()?) {
+    let body = name.rsplit(' ').next()?;
+    if !BODIES.contains(&body) {
         return None;
     }
+    // "the World Conference on Disaster Reduction in Kobe": where a meeting is held is no
+    // word of its subject.
+    let meeting = matches!(body, "Conference" | "Symposium");
     let rest = after.strip_prefix(" on ")?;
     let mut len = 0;
     let mut taken = 0;
@@ -217,7 +258,7 @@ fn remit_after(name: &str, after: &str) -> Option<usize> {
         if n == 0 && (!capitalised || super::words::is_stopword(bare)) {
             return None;
         }
-        if !(capitalised || SMALL.contains(&bare)) || bare.is_empty() {
+        if !(capitalised || SMALL.contains(&bare)) || bare.is_empty() || (meeting && bare == "in") {
             break;
         }
         len += usize::from(n > 0) + letters;

@@ -224,6 +224,71 @@ pub(super) fn office_before(before: &str) -> usize {
     before.len() - last_capitalised
 }
 
+/// Whether the words around a name say it is a drug's or a product's: a word for one right
+/// before it ("the AIDS drug AZT", "the painkiller Tylenol", "the brand name Retrovir"), one
+/// after a comma and an article ("Retrovir, the AIDS drug,", "Zantac, an ulcer treatment"),
+/// or a lowercase word for a packaged
+/// product right after it ("Aquafresh toothpaste", "Tylenol capsules").
+pub(super) fn names_a_product(before: &str, after: &str) -> bool {
+    const BEFORE: &[&str] = &[
+        "antibiotic",
+        "drug",
+        "medicine",
+        "painkiller",
+        "pill",
+        "sedative",
+        "tranquilizer",
+        "tranquillizer",
+        "vaccine",
+    ];
+    const AFTER: &[&str] = &[
+        "capsule",
+        "capsules",
+        "cigarettes",
+        "pills",
+        "shampoo",
+        "tablets",
+        "toothpaste",
+    ];
+    let mut back = before.trim_end().rsplit(' ');
+    let last = back.next().unwrap_or("");
+    let cued_before = BEFORE.contains(&last)
+        || (last == "name" && matches!(back.next(), Some("brand" | "trade")));
+    // Not "Syntex, the drug maker": a word for a firm after it.
+    let apposition = [", the ", ", a ", ", an "]
+        .iter()
+        .find_map(|article| after.strip_prefix(article))
+        .is_some_and(|rest| {
+            let words: Vec<&str> = rest.split(' ').take(4).collect();
+            words.iter().enumerate().take(3).any(|(i, w)| {
+                let bare = w.trim_end_matches([',', '.', ';']);
+                matches!(
+                    bare,
+                    "drug" | "medicine" | "painkiller" | "treatment" | "vaccine"
+                ) && (bare.len() < w.len()
+                    || words.get(i + 1).is_some_and(|next| {
+                        !matches!(
+                            next.trim_end_matches([',', '.', ';']),
+                            "company"
+                                | "concern"
+                                | "firm"
+                                | "giant"
+                                | "group"
+                                | "maker"
+                                | "makers"
+                                | "manufacturer"
+                                | "producer"
+                        )
+                    }))
+            })
+        });
+    let word_after = after
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split([' ', ',', '.', ';']).next())
+        .is_some_and(|w| AFTER.contains(&w));
+    cued_before || apposition || word_after
+}
+
 /// Words before a vessel's name or a code name (see [`vessel_or_code_name_before`]). Sorted.
 const VESSEL_WORDS: &[&str] = &[
     "battleship",
@@ -281,8 +346,9 @@ pub(super) fn vessel_or_code_name_before(before: &str) -> bool {
 /// office rather than a body: a portfolio after its title ([`portfolio_before`]), the title
 /// with its portfolio ([`is_title_and_portfolio`]), or a place and an office before the
 /// holder's name ("Alberta Premier", "Kenya President", "First Sea Lord", "British Consul";
-/// not "P&O Princess"), an office of a place ("Bishop of London"), or a staff after its
-/// chief ("Chief of the Army Staff").
+/// not "P&O Princess"), an office of a place ("Bishop of London"), an official's title and
+/// what it oversees ("Commissioner of Food and Drugs"), or a staff after its chief ("Chief
+/// of the Army Staff").
 pub(super) fn names_an_office(before: &str, name: &str) -> bool {
     const OFFICES: &[&str] = &[
         "Ambassador",
@@ -339,6 +405,27 @@ pub(super) fn names_an_office(before: &str, name: &str) -> bool {
             && place.starts_with(char::is_uppercase)
             && !place.starts_with("The ")
     });
+    // "the Commissioner of Food and Drugs", "the Director of Public Prosecutions": an
+    // official's title with what the office oversees (not "the Commissioners of Irish
+    // Lights", a board; nor "the Comptroller of the Currency", the name US bank regulation
+    // goes by).
+    const OFFICIALS_OF: &[&str] = &[
+        "Administrator",
+        "Commissioner",
+        "Director",
+        "Registrar",
+        "Superintendent",
+        "Surveyor",
+    ];
+    let official_of = name.split_once(" of ").is_some_and(|(title, rest)| {
+        let mut words = title.rsplit(' ');
+        words.next().is_some_and(|t| OFFICIALS_OF.contains(&t))
+            && words.all(|w| matches!(w, "Assistant" | "Deputy" | "Acting" | "Chief"))
+            && rest
+                .strip_prefix("the ")
+                .unwrap_or(rest)
+                .starts_with(char::is_uppercase)
+    });
     // "Chief of the Army Staff", "Chief of the Defence Staff": a staff after its chief.
     let chief_of_staff = name.ends_with("Staff")
         && ["Chief of ", "Chief of the ", "Chiefs of ", "Chiefs of the "]
@@ -348,6 +435,7 @@ pub(super) fn names_an_office(before: &str, name: &str) -> bool {
         || is_title_and_portfolio(name)
         || place_and_office
         || office_of_a_place
+        || official_of
         || chief_of_staff
 }
 
@@ -488,18 +576,45 @@ const HEADS_BEFORE_FOR: &[&str] = &[
     "Union",
 ];
 
+/// Words that end the first half of a campaigning body's name that goes on with "to" ("the
+/// AIDS Coalition to Unleash Power", "the Committee to Re-elect the President"). Sorted.
+const CAMPAIGNERS: &[&str] = &[
+    "Campaign",
+    "Coalition",
+    "Committee",
+    "Foundation",
+    "League",
+    "Movement",
+    "Society",
+];
+
+/// Whether `name` holds a campaigning body's word and "to" ("Coalition to Unleash Power").
+pub(super) fn campaign_s_aim(name: &str) -> bool {
+    name.split_once(" to ").is_some_and(|(body, _)| {
+        CAMPAIGNERS
+            .binary_search(&body.rsplit(' ').next().unwrap_or(body))
+            .is_ok()
+    })
+}
+
 /// How many bytes at the end of `before` are the first half of an organisation's name cut at
 /// "for": capitalised words (with "of" between them) ending in an institution's word, then
-/// " for " or " for the " ("the National Association for the "). 0 when none.
+/// " for " or " for the " ("the National Association for the "); or at "to", after a
+/// campaigning body's word ("the AIDS Coalition to "). 0 when none.
 pub(super) fn name_before_for(before: &str) -> usize {
-    let Some(rest) = before
+    let (rest, heads) = match before
         .strip_suffix(" for the ")
         .or_else(|| before.strip_suffix(" for "))
-    else {
-        return 0;
+    {
+        Some(rest) => (rest, HEADS_BEFORE_FOR),
+        // "the AIDS Coalition to " + "Unleash Power": a campaign's aim.
+        None => match before.strip_suffix(" to ") {
+            Some(rest) => (rest, CAMPAIGNERS),
+            None => return 0,
+        },
     };
     let head = rest.rsplit(' ').next().unwrap_or("");
-    if HEADS_BEFORE_FOR.binary_search(&head).is_err() {
+    if heads.binary_search(&head).is_err() {
         return 0;
     }
     let mut start = rest.len();
@@ -538,6 +653,30 @@ pub(super) fn name_after_for(name: &str, after: &str) -> usize {
         &["and", "in", "of", "on", "the", "to"],
         8,
     )
+}
+
+/// How many bytes of `after` finish a campaigning body's name cut at "to" (`name` ends in
+/// such a body's word): " to Unleash Power" of "the AIDS Coalition to Unleash Power", " to
+/// Re-elect the President", " to Protect Rural England". Two capitalised words or more, with
+/// "the", "of" or "in" between them, up to six (not "and": "the Coalition to Unleash Power
+/// and the Yippies" are two). 0 when none.
+pub(super) fn name_after_to(name: &str, after: &str) -> usize {
+    const JOINS: &[&str] = &["in", "of", "the"];
+    let head = name.rsplit(' ').next().unwrap_or("");
+    if CAMPAIGNERS.binary_search(&head).is_err() {
+        // "the National Mobilization Committee to End" + " the War in Vietnam": the aim the
+        // tagger cut short.
+        return if campaign_s_aim(name) {
+            name_after(after, &[" the ", " "], JOINS, 5)
+        } else {
+            0
+        };
+    }
+    let len = name_after(after, &[" to "], JOINS, 6);
+    let words = after[..len]
+        .split(' ')
+        .filter(|w| w.starts_with(char::is_uppercase));
+    if words.count() < 2 { 0 } else { len }
 }
 
 /// How many bytes of `after` finish a union's name cut at "and" (`name` is a body "of" its
@@ -2227,6 +2366,12 @@ mod tests {
         assert!(vessel_or_code_name_before("the aircraft carrier "));
         assert!(!vessel_or_code_name_before("the carrier "));
         assert!(!vessel_or_code_name_before("shares of "));
+        assert!(names_a_product("began taking the AIDS drug ", " in May"));
+        assert!(names_a_product("sold under the brand name ", " by"));
+        assert!(names_a_product("best known for ", ", the AIDS drug also"));
+        assert!(names_a_product("such as ", " toothpaste and"));
+        assert!(!names_a_product("the drug company ", " said"));
+        assert!(!names_a_product("shares of ", ", the drug maker,"));
         assert!(portfolio_before("the Canadian Secretary of State for "));
         assert!(portfolio_before("Supreme Commander for the "));
         assert!(!portfolio_before("the Association for the "));
