@@ -5,7 +5,11 @@
 //! after "on" is part of its name; a listed surname inside a longer person's or firm's name
 //! ("Roosevelt" of "Jack Roosevelt Robinson", "Montgomery" of "Montgomery Ward & Co.") is
 //! that name's; so are a university's campus after "at" ("University of California at Los
-//! Angeles") and a campaign's aim after "to" ("AIDS Coalition to Unleash Power").
+//! Angeles") and a campaign's aim after "to" ("AIDS Coalition to Unleash Power"). A body
+//! named with a nationality, or with its own body's word, around other bodies' short names
+//! ("the Canadian Labour Congress": not the Labour Party and the US Congress) is a body of
+//! its own; a listed full name after a nationality stays the listed body ("the British
+//! Labour Party"), and a firm's fuller name stays the firm ("Wal-Mart Stores Inc").
 
 mod common;
 
@@ -236,4 +240,50 @@ fn a_campus_after_at_and_a_campaign_s_aim_after_to_are_words_of_the_name() {
         "{march:?}"
     );
     assert!(!has(&entities_of(&s, "marched", "place"), "End"));
+}
+
+#[test]
+fn a_national_body_around_other_bodies_short_names_is_its_own() {
+    let s = Scratch::with_files(&[
+        (
+            "1956-04-23-merger.txt",
+            "Unions merge\n\nTORONTO, April 23 (CP) - The Trades and Labour Congress of Canada \
+             and the Canadian Congress of Labour merged today to form the Canadian Labour \
+             Congress.\n",
+        ),
+        (
+            "1966-05-10-theatre.txt",
+            "Theatre saved\n\nLONDON, May 10 - Westminster City Council agreed today to buy the \
+             theatre. The British Labour Party welcomed the decision.\n",
+        ),
+        (
+            "1992-03-03-store.txt",
+            "Store opens\n\nBENTONVILLE, Ark., March 3 (AP) - Wal-Mart Stores Inc opened its \
+             2,000th store today. Wal-Mart said sales rose.\n",
+        ),
+    ]);
+    s.index();
+    let merger = entities_of(&s, "merged", "org");
+    for name in [
+        "Trades and Labour Congress of Canada",
+        "Canadian Congress of Labour",
+        "Canadian Labour Congress",
+    ] {
+        assert!(has(&merger, name), "{name}: {merger:?}");
+    }
+    for other in ["Labour Party", "US Congress", "Congress of Labour"] {
+        assert!(!has(&merger, other), "{other}: {merger:?}");
+    }
+    let theatre = entities_of(&s, "theatre", "org");
+    assert!(
+        has(&theatre, "Westminster City Council") && has(&theatre, "Labour Party"),
+        "{theatre:?}"
+    );
+    assert!(!has(&theatre, "UK Parliament"), "{theatre:?}");
+    let store = entities_of(&s, "store", "org");
+    assert!(has(&store, "Walmart"), "{store:?}");
+    assert!(
+        !store.iter().any(|o| o.starts_with("Wal-Mart")),
+        "{store:?}"
+    );
 }

@@ -42,6 +42,7 @@ pub(super) fn apply<'a>(
     let dateline = dateline(text);
     let tail = dateline.map(|d| d.credit);
     let spans = nicknames::join(lex, text, spans.to_vec(), art.when());
+    let spans = nationality_and_body(lex, demonyms, text, spans, art.when());
     let mut joined = whole_names::complete(text, join_cut_names(lex, text, &spans, art.when()));
     if let Some(place) = dateline.and_then(|d| d.place) {
         place_of_dateline(&mut joined, place);
@@ -275,6 +276,53 @@ pub(super) fn apply<'a>(
                 };
                 words_of_its_own(surface, &listed, person)
             };
+        // "the Canadian Congress of Labour", "the Trades and Labour Congress of Canada",
+        // "Westminster City Council": a body's name of three words or more whose listed
+        // words are only one-word short names of other bodies ("Labour": the Labour Party;
+        // "Congress": the US Congress; "Westminster": Parliament), after a nationality or
+        // with a body's word of its own (and maybe "of" and a place), is a body of its own.
+        // Not the short name as the head ("Congress of the United States"), nor a listed
+        // full name ("the British Labour Party").
+        let body_around_short_names = span.kind == NerType::Org
+            && surface.split(' ').count() >= 3
+            && !overlapping.is_empty()
+            && {
+                let short_name = |m: &Mention<'_>| {
+                    m.gazetteer
+                        && m.kind == EntityKind::Org
+                        && !m.name.contains(' ')
+                        && m.canonical != m.name
+                        && pos <= m.pos
+                        && m.end <= end
+                };
+                let first = overlapped().map(|m| m.pos).min().unwrap_or(pos);
+                let led_by_nationality = first > pos
+                    && demonyms.is_demonyms(text[pos - base..first - base].trim_end())
+                    && overlapped().all(short_name);
+                let head = surface
+                    .split_once(" of ")
+                    .map_or(surface, |(core, _)| core)
+                    .rsplit(' ')
+                    .next()
+                    .unwrap_or("");
+                let of_a_place = |m: &Mention<'_>| {
+                    m.gazetteer
+                        && m.kind == EntityKind::Place
+                        && m.end == end
+                        && text[pos - base..m.pos - base].ends_with(" of ")
+                };
+                // Not a firm's fuller name ("Wal-Mart Stores Inc" is Walmart).
+                let other_word = |m: &Mention<'_>| {
+                    short_name(m)
+                        && m.name != head
+                        && !crate::enrich::entities::is_org_short_name_of(m.name, surface)
+                };
+                let headed_of_a_place = words::is_org_head(head)
+                    && !fragments::is_legal_form(head)
+                    && overlapped().any(other_word)
+                    && overlapped().all(|m| other_word(m) || of_a_place(m));
+                led_by_nationality || headed_of_a_place
+            };
         // Named after it: the listed name ends before the span's own last word.
         let named_after = || overlapped().all(|m| m.end < end);
         // "Westminster Abbey", "Kremlin Square", "Admiralty House": a place named after what
@@ -310,6 +358,7 @@ pub(super) fn apply<'a>(
             || place_around_person
             || org_around_listed_org
             || org_around_listed_alias
+            || body_around_short_names
             || place_around_listed_org
         {
             for &i in &overlapping {
@@ -787,6 +836,62 @@ fn place_word_before_particle(text: &str, span: &TaggedSpan) -> Option<usize> {
             .trim_end()
             .ends_with(|c: char| c.is_alphabetic() || c == ',');
     place_word.then_some(word.len() + 1)
+}
+
+/// `spans` with a nationality the tagger read apart from the body's name after it made one
+/// body's span: "Canadian" + "Labour" + "Congress", "Canadian" + "Congress" + " of " +
+/// "Labour". Only for a name of three words or more whose body's part no list knows: "the
+/// British Labour Party" is the listed party, "the Canadian Parliament" the national pass's.
+fn nationality_and_body(
+    lex: &Lexicon,
+    demonyms: &Demonyms,
+    text: &str,
+    spans: Vec<TaggedSpan>,
+    when: When<'_>,
+) -> Vec<TaggedSpan> {
+    let mut out = Vec::with_capacity(spans.len());
+    let mut i = 0;
+    while i < spans.len() {
+        let span = &spans[i];
+        let nationality = span.kind == NerType::Misc
+            && !text[span.start..span.end].contains(' ')
+            && demonyms.is_demonyms(&text[span.start..span.end]);
+        let mut last = i;
+        while nationality
+            && let Some(next) = spans.get(last + 1)
+            && next.kind == NerType::Org
+            && matches!(text.get(spans[last].end..next.start), Some(" " | " of "))
+            && (last > i || text.get(spans[last].end..next.start) == Some(" "))
+        {
+            last += 1;
+        }
+        // (Nor a body's name that has its nationality already: "British British Casino
+        // Association", a slip of the text.)
+        if last > i
+            && text[span.start..spans[last].end].split(' ').count() >= 3
+            && !lex.knows(
+                EntityKind::Org,
+                &text[spans[i + 1].start..spans[last].end],
+                when,
+            )
+            && !text[spans[i + 1].start..]
+                .split(' ')
+                .next()
+                .is_some_and(|word| demonyms.is_demonyms(word))
+        {
+            out.push(TaggedSpan {
+                start: span.start,
+                end: spans[last].end,
+                kind: NerType::Org,
+                doubtful: false,
+            });
+            i = last + 1;
+        } else {
+            out.push(span.clone());
+            i += 1;
+        }
+    }
+    out
 }
 
 /// Where a firm of partners' name starts that the tagger cut at its commas, when `span` is
