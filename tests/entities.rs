@@ -572,6 +572,53 @@ fn drugs_and_products_are_no_bodies_and_their_makers_are() {
 }
 
 #[test]
+fn aircraft_and_spacecraft_are_no_bodies_and_their_makers_and_operators_are() {
+    let s = Scratch::new();
+    s.write(
+        "1958/10/comet.txt",
+        "Jet service begins\n\nLONDON, Oct. 4 (AP) - Two Comet 4 airliners of the British \
+         Overseas Airways Corporation crossed the Atlantic today. B.O.A.C. said the de \
+         Havilland Aircraft Company would build more. An Air France airliner left Paris an \
+         hour later. Chester Wilmot, the Australian war correspondent, had flown on the first \
+         Comet.\n",
+    );
+    s.write(
+        "1962/02/glenn.txt",
+        "Glenn orbits earth\n\nCAPE CANAVERAL, Fla., Feb. 20 (AP) - Lt. Col. John H. Glenn Jr. \
+         of the Marine Corps rode a Mercury capsule three times around the earth today. A \
+         Soviet pilot had flown the spaceship Vostok 2 in August, and the Anglo-French \
+         Concorde supersonic airliner was still on the drawing board.\n",
+    );
+    s.index();
+    let list = listed(&s);
+    for craft in ["Comet", "Vostok", "Concorde"] {
+        assert!(
+            !list.iter().any(|(_, n, _)| n.starts_with(craft)),
+            "{craft}: {list:?}"
+        );
+    }
+    for body in [
+        "Air France",
+        "de Havilland Aircraft Company",
+        "Marine Corps",
+    ] {
+        assert!(has(&list, "org", body), "{body}: {list:?}");
+    }
+    assert!(!has(&list, "person", "Marine Corps"), "{list:?}");
+    // Dotted capitals read as a place are the body the story names in full.
+    assert!(
+        !list
+            .iter()
+            .any(|(k, n, _)| k == "place" && n.contains("B.O.A.C")),
+        "{list:?}"
+    );
+    assert!(
+        !list.iter().any(|(k, _, _)| k == "event"),
+        "a war correspondent names no war: {list:?}"
+    );
+}
+
+#[test]
 fn towns_gates_ferry_firms_and_cities_the_tagger_took_for_clubs_are_what_they_are() {
     let s = Scratch::new();
     s.write(

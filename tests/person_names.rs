@@ -313,3 +313,31 @@ fn a_nickname_between_given_names_and_surname_keeps_the_name_whole() {
     // The name as written is an alias.
     assert_eq!(total(&s.search(&["--person", "W. A. (Tony) Boyle"])), 1);
 }
+
+#[test]
+fn a_russian_given_name_in_another_romanisation_is_the_same_person() {
+    let s = Scratch::with_files(&[
+        (
+            "1965-03-18-spacewalk.txt",
+            "Walk in space\n\nMOSCOW, March 18 (AP) - Lt. Col. Aleksei A. Leonov left his \
+             spaceship today and floated in space for ten minutes, Tass said.\n",
+        ),
+        (
+            "1966-01-10-leonov.txt",
+            "Cosmonaut speaks\n\nMOSCOW, Jan. 10 (Reuters) - Lt. Col. Alexei A. Leonov told \
+             reporters that he would fly again.\n",
+        ),
+    ]);
+    s.index();
+    let listing = s.stdout(&["entities", "--json", "--top", "100"]);
+    let listing: serde_json::Value = serde_json::from_str(&listing).unwrap();
+    let leonovs: Vec<&str> = listing
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "person" && e["name"].as_str().unwrap().ends_with("Leonov"))
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(leonovs.len(), 1, "{listing}");
+    assert_eq!(total(&s.search(&["--person", "Alexei A. Leonov"])), 2);
+}

@@ -420,16 +420,35 @@ pub(super) fn apply<'a>(
         }
         // "3:35 o'clock (Central war time)": a time zone of the war years, no event; "the
         // Thornleigh war memorial": a town's memorial to its dead, no war of the town's (a
-        // known war keeps its name: "the Vietnam war memorial").
+        // known war keeps its name: "the Vietnam war memorial"); so is a war's trade.
         let after = text[end - base..].trim_start();
         let followed_by = |w: &str| {
             after
                 .get(..w.len())
                 .is_some_and(|a| a.eq_ignore_ascii_case(w))
         };
+        // "the Australian war correspondent": a nationality and a trade of the war years
+        // (a known war keeps its name: "a Vietnam war veteran").
+        const WAR_TRADES: &[&str] = &[
+            "artist",
+            "correspondent",
+            "criminal",
+            "hero",
+            "photographer",
+            "poet",
+            "reporter",
+            "veteran",
+            "widow",
+        ];
+        let trade = || {
+            WAR_TRADES.iter().any(|w| {
+                followed_by(w) && !after[w.len()..].starts_with(char::is_alphabetic)
+                    || followed_by(&format!("{w}s"))
+            })
+        };
         if canonical.ends_with("War")
             && (followed_by("time")
-                || followed_by("memorial") && known(lex, &canonical, when).is_none())
+                || (followed_by("memorial") || trade()) && known(lex, &canonical, when).is_none())
         {
             continue;
         }

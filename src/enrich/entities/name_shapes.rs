@@ -313,8 +313,8 @@ pub(super) fn after_a_place_noun(text: &str, at: usize) -> bool {
         .is_some_and(|noun| NOUNS.contains(&noun))
 }
 
-/// "over Lockerbie, Scotland", "of Irvine, Calif., seized": one word the tagger read as a
-/// name of another kind, then a comma and a place the lists know that is no city (a
+/// "over Lockerbie, Scotland", "of Irvine, Calif., seized", "of New Concord, Ohio": one to
+/// three capitalised words the tagger read as a name of another kind, then a comma and a place the lists know that is no city (a
 /// country, state or region, as datelines and news copy locate a town), then the clause goes
 /// on. The word is a town, unless a list knows it as an organisation or it says it is one;
 /// a possessive after the place ("Toyota, Japan's biggest carmaker") describes instead.
@@ -325,9 +325,13 @@ pub(super) fn town_of_a_region(
     surface: &str,
     when: When<'_>,
 ) -> bool {
+    // One to three capitalised words: "of New Concord, Ohio".
+    let words = surface.split(' ');
     if !surface
         .chars()
-        .all(|c| c.is_alphabetic() || matches!(c, '-' | '\''))
+        .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | ' '))
+        || words.clone().count() > 3
+        || !words.clone().all(|w| w.starts_with(char::is_uppercase))
         || lex.lists(surface)
         || lex.knows(EntityKind::Org, surface, when)
         || org_shaped(surface)
@@ -741,7 +745,7 @@ pub(super) fn court_of_law_shaped(surface: &str) -> bool {
 pub(super) const ORG_LAST_WORDS: &[&str] = &[
     "AG", "Airlines", "Airways", "Associates", "Association", "Bahini", "Bancorp", "Bros",
     "Brothers", "Co", "Communications", "Company", "Computer", "Computers", "Corp",
-    "Corporation", "Dal", "Electronics", "Entertainment", "Ferries", "Foundation", "GmbH",
+    "Corporation", "Corps", "Dal", "Electronics", "Entertainment", "Ferries", "Foundation", "GmbH",
     "Group", "Holdings", "Inc", "Industries", "Institute", "LLC", "Laboratories", "Labs", "Ltd",
     "Media", "Morcha", "Motors", "Networks", "Panchayat", "Parishad", "Partners", "Peramuna",
     "Pictures", "Plc", "Productions", "Records", "Sabha", "Samaj", "Samiti", "Sangh",

@@ -101,7 +101,7 @@ pub(super) fn is_initial(word: &str) -> bool {
 /// familiar forms of one name.
 fn given_names_agree(a: &str, b: &str, forms: FamiliarForms) -> bool {
     let (a, b) = (a.trim_end_matches('.'), b.trim_end_matches('.'));
-    if a.eq_ignore_ascii_case(b) {
+    if a.eq_ignore_ascii_case(b) || transliterated(a) == transliterated(b) {
         return true;
     }
     let initial_of = |i: &str, w: &str| {
@@ -120,6 +120,31 @@ fn given_names_agree(a: &str, b: &str, forms: FamiliarForms) -> bool {
     match (table.get(&a.to_lowercase()), table.get(&b.to_lowercase())) {
         (Some(x), Some(y)) => x.iter().any(|f| y.contains(f)),
         _ => false,
+    }
+}
+
+/// A given name romanised from Russian in one spelling of the several news copy uses:
+/// "Aleksei", "Alexei", "Alexey" and "Aleksey" are one name, so are "Yuri", "Yury" and
+/// "Yuriy", "Sergei" and "Sergey" ("ks" is "x"; a final "iy", or "y" after a vowel, is "i").
+/// A final "y" after a consonant only in the Russian names that end so ("Dmitry"): "Terry"
+/// and "Terri", "Tony" and "Toni" are two people.
+fn transliterated(name: &str) -> String {
+    const CONSONANT_Y: &[&str] = &[
+        "anatoly", "arkady", "dmitry", "gennady", "georgy", "grigory", "valery", "vasily",
+        "yevgeny", "yury",
+    ];
+    let lower = name.to_lowercase().replace("ks", "x");
+    if let Some(stem) = lower.strip_suffix("iy") {
+        return format!("{stem}i");
+    }
+    match lower.strip_suffix('y') {
+        Some(stem)
+            if lower.len() >= 5 && stem.ends_with(['a', 'e', 'o', 'u'])
+                || CONSONANT_Y.contains(&lower.as_str()) =>
+        {
+            format!("{stem}i")
+        }
+        _ => lower,
     }
 }
 
@@ -400,5 +425,29 @@ mod tests {
             "Joey Barton",
             FamiliarForms::Differ
         ));
+        assert!(!one_person(
+            "Terry Smith",
+            "Terri Smith",
+            FamiliarForms::Differ
+        ));
+        assert!(!one_person(
+            "Tony Blair",
+            "Toni Blair",
+            FamiliarForms::Differ
+        ));
+    }
+
+    #[test]
+    fn russian_given_names_in_several_romanisations_are_one() {
+        for (a, b) in [
+            ("Aleksei A. Leonov", "Alexei A. Leonov"),
+            ("Alexey Navalny", "Aleksei Navalny"),
+            ("Yury Gagarin", "Yuri Gagarin"),
+            ("Yuriy Gagarin", "Yuri Gagarin"),
+            ("Sergey Lavrov", "Sergei Lavrov"),
+            ("Dmitry Medvedev", "Dmitri Medvedev"),
+        ] {
+            assert!(one_person(a, b, FamiliarForms::Differ), "{a} / {b}");
+        }
     }
 }

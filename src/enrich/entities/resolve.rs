@@ -449,30 +449,51 @@ fn orgs_named_in_full<'a>(art: &ArticleState<'a>) -> Vec<Cow<'a, str>> {
 }
 
 /// "ITT" in an article that names "International Telephone and Telegraph Corp." but never
-/// writes "(ITT)": an acronym of its own is the one organisation named in full whose initials
-/// it is. A guess, which adds no alias: the archive's table carries only what an article
+/// writes "(ITT)": an acronym of its own (or dotted capitals the tagger read as a place) is
+/// the one organisation named in full whose initials it is. A guess, which adds no alias: the archive's table carries only what an article
 /// defines ("(ITT)") or a list says, not "RCA" guessed from one article's Royal College of
 /// Art to every RCA record.
 fn acronyms_of_full_names(art: &mut ArticleState<'_>) {
-    let full = orgs_named_in_full(art);
+    // Each name with the words the article wrote: "B.O.A.C." is the initials of "British
+    // Overseas Airways Corporation", listed without its legal form.
+    let mut full: Vec<(Cow<'_, str>, &str)> = art
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Org && !m.removed && m.canonical.contains(' '))
+        .map(|m| (m.canonical.clone(), m.name))
+        .collect();
+    full.sort_unstable();
+    full.dedup();
     for m in art.mentions.iter_mut() {
         // "U.A.W." reads as "UAW" already: an acronym written with dots is one too.
         let as_written = m.canonical == m.name
             || super::lexicon::undotted(m.name).is_some_and(|plain| m.canonical == plain);
-        if m.kind != EntityKind::Org
+        // "chairman of B.O.A.C." read as a place no list knows: dotted capitals are an
+        // acronym, whatever the tagger read.
+        let dotted_place = m.kind == EntityKind::Place && m.name.matches('.').count() >= 3;
+        let acronym = match super::lexicon::undotted(m.name) {
+            Some(plain) if dotted_place => Cow::Owned(plain),
+            _ => m.canonical.clone(),
+        };
+        if !(m.kind == EntityKind::Org || dotted_place)
             || m.removed
             || m.gazetteer
-            || !as_written
-            || !super::lexicon::is_acronym_shaped(&m.canonical)
+            || !(as_written || dotted_place)
+            || !super::lexicon::is_acronym_shaped(&acronym)
         {
             continue;
         }
         let mut of = full
             .iter()
-            .filter(|c| super::lexicon::is_acronym_of(&m.canonical, c));
+            .filter(|(c, written)| {
+                super::lexicon::is_acronym_of(&acronym, c)
+                    || super::lexicon::is_acronym_of(&acronym, written)
+            })
+            .map(|(c, _)| c);
         if let Some(first) = of.next()
             && of.all(|c| c == first)
         {
+            m.kind = EntityKind::Org;
             m.canonical = first.clone();
             m.guessed = true;
         }

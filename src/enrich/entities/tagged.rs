@@ -1471,6 +1471,18 @@ fn trim(text: &str, span: &TaggedSpan, initials: bool) -> (usize, usize) {
     // "the U.S. Attorney's Office for the Western District of New York" is one name, whether
     // the tagger found the office or the district.
     if span.kind == NerType::Org {
+        // "the de Havilland Aircraft Co.": a founder's particle the tagger left out (not
+        // "the rue de Lille").
+        if let Some(particle) = ["de ", "van ", "von "]
+            .into_iter()
+            .find(|p| text[..start].ends_with(&format!(" {p}")[..]))
+            && text[..start - particle.len() - 1]
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| matches!(w, "the" | "The" | "a" | "an"))
+        {
+            start -= particle.len();
+        }
         start -= words::formation_ordinal_before(&text[..start], &text[start..end]);
         end += words::district_after(&text[end..]);
         let district = text[start..end]

@@ -286,12 +286,48 @@ pub(super) fn names_a_product(before: &str, after: &str) -> bool {
         .strip_prefix(' ')
         .and_then(|rest| rest.split([' ', ',', '.', ';']).next())
         .is_some_and(|w| AFTER.contains(&w));
-    cued_before || apposition || word_after
+    cued_before || apposition || word_after || names_a_craft(after)
+}
+
+/// Whether the words after a name make it an aircraft's or a spacecraft's (a model, a
+/// programme's craft): a word for a spacecraft ("their Apollo spacecraft"), or one for any
+/// craft after a number or a lowercase word or both ("Comet 4 airliners", "the Concorde
+/// supersonic airliner"), or a craft's number and its crew ("the Apollo 13 astronauts"). Not
+/// a word for an airliner right after the name: "an Air France airliner" is the airline's.
+pub(super) fn names_a_craft(after: &str) -> bool {
+    const CRAFT: &[&str] = &[
+        "airbus",
+        "airliner",
+        "airliners",
+        "jetliner",
+        "jetliners",
+        "spacecraft",
+        "spaceship",
+    ];
+    let words: Vec<&str> = after
+        .strip_prefix(' ')
+        .unwrap_or("")
+        .split(' ')
+        .take(3)
+        .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+        .collect();
+    let number = |w: &str| !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit());
+    let lower = |w: &str| w.starts_with(char::is_lowercase);
+    match words.as_slice() {
+        [w, ..] if matches!(*w, "spacecraft" | "spaceship") => true,
+        [a, w, ..] if (number(a) || lower(a)) && CRAFT.contains(w) => true,
+        [a, b, w, ..] if number(a) && lower(b) && CRAFT.contains(w) => true,
+        [a, w, ..] if number(a) && matches!(*w, "astronauts" | "cosmonauts") => true,
+        _ => false,
+    }
 }
 
 /// Words before a vessel's name or a code name (see [`vessel_or_code_name_before`]). Sorted.
 const VESSEL_WORDS: &[&str] = &[
+    "airliner",
+    "airship",
     "battleship",
+    "bomber",
     "code-named",
     "codenamed",
     "cruiser",
@@ -299,10 +335,12 @@ const VESSEL_WORDS: &[&str] = &[
     "ferry",
     "freighter",
     "frigate",
+    "jetliner",
     "liner",
     "probe",
     "shuttle",
     "spacecraft",
+    "spaceship",
     "submarine",
     "tanker",
     "trawler",
@@ -328,7 +366,7 @@ const OFFICE_HOLDERS: &[&str] = &[
 
 /// Whether `before` ends in a word that makes the name after it a vessel's or a code name:
 /// "the space shuttle Challenger", "the cruiser General Belgrano", "the tanker Exxon Valdez",
-/// "the probe Voyager", "an operation code-named Blue Star", "a programme codenamed Prism".
+/// "the spaceship Vostok", "the airship Hindenburg", "the probe Voyager", "an operation code-named Blue Star", "a programme codenamed Prism".
 /// A thing, not the person, firm or place it is named after. Not "carrier", which is as often
 /// an airline ("the carrier British Airways") as a ship, unless an aircraft carrier.
 pub(super) fn vessel_or_code_name_before(before: &str) -> bool {
@@ -2372,6 +2410,12 @@ mod tests {
         assert!(names_a_product("such as ", " toothpaste and"));
         assert!(!names_a_product("the drug company ", " said"));
         assert!(!names_a_product("shares of ", ", the drug maker,"));
+        assert!(names_a_craft(" 4 airliners of the"));
+        assert!(names_a_craft(" supersonic airliner made"));
+        assert!(names_a_craft(" 13 astronauts splashed"));
+        assert!(!names_a_craft(" astronauts said"));
+        assert!(!names_a_craft(" 3, Chelsea 1"));
+        assert!(!names_a_craft(" airliner was hijacked"));
         assert!(portfolio_before("the Canadian Secretary of State for "));
         assert!(portfolio_before("Supreme Commander for the "));
         assert!(!portfolio_before("the Association for the "));
