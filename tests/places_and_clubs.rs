@@ -202,3 +202,25 @@ fn a_listed_body_s_one_word_name_before_a_state_is_a_town() {
     assert!(!has(&entities_of(&s, "baby", "org"), "UK Parliament"));
     assert!(has(&entities_of(&s, "embryos", "org"), "UK Parliament"));
 }
+
+#[test]
+fn a_town_of_several_words_before_a_region_is_a_place_and_a_person_before_a_country_stays_one() {
+    let s = Scratch::with_files(&[
+        (
+            "1962-02-23-parade.txt",
+            "Parade for Glenn\n\nNEW YORK, Feb. 23 (AP) - His parents, John H. Glenn Sr. and Clara \
+             Glenn, of New Concord, Ohio, followed in a second car.\n",
+        ),
+        (
+            "2005-01-20-squad.txt",
+            "Squad named\n\nDUBLIN, Jan. 20 - In Brian O'Driscoll and Paul O'Connell, Ireland \
+             have two leaders for the Six Nations.\n",
+        ),
+    ]);
+    s.index();
+    assert!(has(&entities_of(&s, "parents", "place"), "New Concord"));
+    assert!(!has(&entities_of(&s, "parents", "org"), "New Concord"));
+    let squad = entities_of(&s, "leaders", "person");
+    assert!(has(&squad, "Paul O'Connell"), "{squad:?}");
+    assert!(!has(&entities_of(&s, "leaders", "place"), "Paul O'Connell"));
+}

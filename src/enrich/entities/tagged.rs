@@ -497,7 +497,11 @@ pub(super) fn apply<'a>(
                 EntityKind::Org
             }
             // "over Lockerbie, Scotland": a town the tagger has never seen.
-            NerType::Per if town_of_a_region(lex, text, end - base, surface, art.when()) => {
+            // (One word: "Kate Winslet, England" in a cast list is the actress.)
+            NerType::Per
+                if !surface.contains(' ')
+                    && town_of_a_region(lex, text, end - base, surface, art.when()) =>
+            {
                 EntityKind::Place
             }
             // "Arthur Andersen, which audited the books": a firm named after its founder.
