@@ -285,6 +285,12 @@ fn a_nickname_between_given_names_and_surname_keeps_the_name_whole() {
              (Lucky) Luciano's called it a sad day.\n",
         ),
         (
+            "2005-02-01-squad.txt",
+            "Squad named\n\nEDINBURGH, Feb. 1 - Backs: Hugo Southwell (Edinburgh Rugby), Simon \
+             Webster (Edinburgh Rugby) Forwards: Ross Beattie (Newcastle). The film had an \
+             Americanised \"Jimmy\" Bond.\n",
+        ),
+        (
             "1992-02-10-all-star.txt",
             "All-Star return\n\nORLANDO, Feb. 10 (AP) - Magic Johnson scored 25 points in the \
              All-Star game, three months after he retired.\n",
@@ -312,6 +318,14 @@ fn a_nickname_between_given_names_and_surname_keeps_the_name_whole() {
     assert_eq!(total(&s.search(&["--person", "Earvin Johnson"])), 2);
     // The name as written is an alias.
     assert_eq!(total(&s.search(&["--person", "W. A. (Tony) Boyle"])), 1);
+    // A club in brackets is no nickname, nor a word after an article a given name.
+    let squad = entities_of(&s, "Forwards", "person");
+    assert!(
+        !squad
+            .iter()
+            .any(|p| p.contains("Forwards") || p.contains("Bond")),
+        "{squad:?}"
+    );
 }
 
 #[test]

@@ -188,6 +188,11 @@ fn a_listed_body_s_one_word_name_before_a_state_is_a_town() {
              case of polio has been found in the Americas for three years.\n",
         ),
         (
+            "2005-02-14-pledge.txt",
+            "Pledge\n\nLONDON, Feb. 14 - He said: \"With Labour, Britain will never return to \
+             boom and bust.\" Players made by Samsung, Rio and Creative can be used.\n",
+        ),
+        (
             "1982-01-12-debate.txt",
             "Debate on embryos\n\nLONDON, Jan. 12 (Reuters) - Members of Parliament at \
              Westminster debated research on human embryos today.\n",
@@ -201,6 +206,12 @@ fn a_listed_body_s_one_word_name_before_a_state_is_a_town() {
     );
     assert!(!has(&entities_of(&s, "baby", "org"), "UK Parliament"));
     assert!(has(&entities_of(&s, "embryos", "org"), "UK Parliament"));
+    // A listed body before a country that opens a clause or a list stays the body.
+    let pledge = entities_of(&s, "pledge", "place");
+    assert!(
+        !pledge.iter().any(|p| p == "Labour" || p == "Samsung"),
+        "{pledge:?}"
+    );
 }
 
 #[test]

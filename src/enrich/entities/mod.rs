@@ -57,7 +57,7 @@ use tokens::tokenize;
 
 /// Bump when the extraction rules change what comes out of the same text, so the next index
 /// run re-extracts every file (the ingest fingerprint includes it).
-pub const EXTRACTION_VERSION: u32 = 179;
+pub const EXTRACTION_VERSION: u32 = 180;
 
 /// A hash of the built-in data the rules read besides the gazetteer (the demonym table, the
 /// word lists of `data/entities` and the tagger's organisation lists), for the ingest
@@ -296,7 +296,7 @@ impl EntityExtractor {
             if m.kind == EntityKind::Org
                 && !m.name.contains(' ')
                 && m.name.chars().any(char::is_lowercase)
-                && name_shapes::region_after(lex, text, m.end - base, when)
+                && name_shapes::region_after(lex, text, m.end - base, when, true)
             {
                 m.kind = EntityKind::Place;
                 m.canonical = std::borrow::Cow::Borrowed(m.name);

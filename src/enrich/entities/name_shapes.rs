@@ -338,12 +338,20 @@ pub(super) fn town_of_a_region(
     {
         return false;
     }
-    region_after(lex, text, end, when)
+    region_after(lex, text, end, when, false)
 }
 
 /// Whether a comma and a place the lists know that is no city (a country, state or region:
-/// "Scotland", "Calif.") follow `text[..end]`, and then the clause goes on.
-pub(super) fn region_after(lex: &Lexicon, text: &str, end: usize, when: When<'_>) -> bool {
+/// "Scotland", "Calif.") follow `text[..end]`, and then the clause goes on. `closing`: only
+/// where a mark closes the place ("in Westminster, Mass., doctors said"; not "with Labour,
+/// Britain will", "by Samsung, Rio and Creative", where the place opens a clause or a list).
+pub(super) fn region_after(
+    lex: &Lexicon,
+    text: &str,
+    end: usize,
+    when: When<'_>,
+    closing: bool,
+) -> bool {
     let Some(after) = text[end..].strip_prefix(", ") else {
         return false;
     };
@@ -369,9 +377,10 @@ pub(super) fn region_after(lex: &Lexicon, text: &str, end: usize, when: When<'_>
                     && !fragments::is_city(name)
                     && (rest.is_empty()
                         || rest.starts_with([',', '.', ';', ':', ')'])
-                        || rest.strip_prefix(' ').is_some_and(|r| {
-                            r.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
-                        }))
+                        || !closing
+                            && rest.strip_prefix(' ').is_some_and(|r| {
+                                r.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+                            }))
             })
     })
 }

@@ -142,7 +142,13 @@ fn nicknamed_name(
     let nickname = &text[inner_start..inner_end];
     let after = text[inner_end + close.len_utf8()..].strip_prefix(' ')?;
     let surname_start = text.len() - after.len();
+    // Not a club or a place in brackets ("Simon Webster (Edinburgh Rugby) Forwards:").
     if !is_nickname(nickname)
+        || nickname.split(' ').any(|word| {
+            [EntityKind::Place, EntityKind::Org]
+                .into_iter()
+                .any(|kind| lex.knows(kind, word, when))
+        })
         || [EntityKind::Place, EntityKind::Org]
             .into_iter()
             .any(|kind| lex.knows(kind, nickname, when))
@@ -171,6 +177,14 @@ fn nicknamed_name(
             start?
         }
     };
+    // "an Americanised \"Jimmy\" Bond": after an article, a word describes.
+    let word_before = text[..start].trim_end().rsplit(' ').next().unwrap_or("");
+    if matches!(
+        word_before.to_lowercase().as_str(),
+        "a" | "an" | "the" | "his" | "her" | "its" | "their"
+    ) {
+        return None;
+    }
     let given = &text[start..before.len()];
     // The surname: the tagger's span over it (which may start inside the marks: "Tony)
     // Boyle"), or its word and a suffix.
