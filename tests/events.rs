@@ -290,18 +290,11 @@ fn a_summit_named_on_its_subject_keeps_the_subject() {
          Sir John Fisher, the First Sea Lord, was not there.\n",
     );
     s.index();
-    let listing = s.stdout(&["entities", "--json", "--top", "100"]);
-    let listing: serde_json::Value = serde_json::from_str(&listing).unwrap();
-    let named = |kind: &str, name: &str| {
-        listing
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|e| e["kind"] == kind && e["name"] == name)
-    };
+    let listing = common::all_entities(&s);
+    let named = |kind: &str, name: &str| listing.iter().any(|(k, n)| k == kind && n == name);
     assert!(
         named("event", "World Summit on the Information Society"),
-        "{listing}"
+        "{listing:?}"
     );
     for (kind, name) in [
         ("event", "World Summit"),
@@ -309,7 +302,7 @@ fn a_summit_named_on_its_subject_keeps_the_subject() {
         ("org", "Information Society"),
         ("org", "First Sea Lord"),
     ] {
-        assert!(!named(kind, name), "{kind} {name}: {listing}");
+        assert!(!named(kind, name), "{kind} {name}: {listing:?}");
     }
 }
 
@@ -470,26 +463,19 @@ fn a_meeting_counted_by_its_ordinal_is_an_event_and_its_subject_a_word_of_its_na
         ),
     ]);
     s.index();
-    let listing = s.stdout(&["entities", "--json", "--top", "100"]);
-    let listing: serde_json::Value = serde_json::from_str(&listing).unwrap();
-    let named = |kind: &str, name: &str| {
-        listing
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|e| e["kind"] == kind && e["name"] == name)
-    };
+    let listing = common::all_entities(&s);
+    let named = |kind: &str, name: &str| listing.iter().any(|(k, n)| k == kind && n == name);
     for name in [
         "Fifth International Conference on AIDS",
         "Sixth International Conference on AIDS",
         "20th Party Congress",
     ] {
-        assert!(named("event", name), "{name}: {listing}");
+        assert!(named("event", name), "{name}: {listing:?}");
     }
     // Where it meets is no word of its name.
     assert!(
         named("org", "World Conference on Disaster Reduction") && named("place", "Kobe"),
-        "{listing}"
+        "{listing:?}"
     );
     for (kind, name) in [
         ("org", "Fifth International Conference"),
@@ -497,6 +483,6 @@ fn a_meeting_counted_by_its_ordinal_is_an_event_and_its_subject_a_word_of_its_na
         ("org", "World Conference"),
         ("place", "Disaster Reduction"),
     ] {
-        assert!(!named(kind, name), "{kind} {name}: {listing}");
+        assert!(!named(kind, name), "{kind} {name}: {listing:?}");
     }
 }

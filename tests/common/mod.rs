@@ -215,6 +215,21 @@ pub fn has(names: &[String], name: &str) -> bool {
     names.iter().any(|n| n == name)
 }
 
+/// Every canonical entity of the index as (kind, name), from `morgue entities --json`.
+pub fn all_entities(s: &Scratch) -> Vec<(String, String)> {
+    let listing: Value =
+        serde_json::from_str(&s.stdout(&["entities", "--json", "--top", "1000"])).unwrap();
+    listing
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let text = |key: &str| e[key].as_str().unwrap().to_string();
+            (text("kind"), text("name"))
+        })
+        .collect()
+}
+
 /// The archive's alias table the last index run wrote.
 pub fn archive_aliases(s: &Scratch) -> String {
     std::fs::read_to_string(s.index_dir().join("archive-aliases.tsv")).unwrap_or_default()
