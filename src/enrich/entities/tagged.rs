@@ -309,6 +309,7 @@ pub(super) fn apply<'a>(
                     m.gazetteer
                         && m.kind == EntityKind::Place
                         && m.end == end
+                        && pos < m.pos
                         && text[pos - base..m.pos - base].ends_with(" of ")
                 };
                 // Not a firm's fuller name ("Wal-Mart Stores Inc" is Walmart).
