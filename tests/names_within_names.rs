@@ -9,7 +9,9 @@
 //! named with a nationality, or with its own body's word, around other bodies' short names
 //! ("the Canadian Labour Congress": not the Labour Party and the US Congress) is a body of
 //! its own; a listed full name after a nationality stays the listed body ("the British
-//! Labour Party"), and a firm's fuller name stays the firm ("Wal-Mart Stores Inc").
+//! Labour Party"), and a firm's fuller name stays the firm ("Wal-Mart Stores Inc"). A
+//! federation's acronym before a member union's name ("the CIO United Auto Workers") is
+//! two bodies.
 
 mod common;
 
@@ -286,4 +288,28 @@ fn a_national_body_around_other_bodies_short_names_is_its_own() {
         !store.iter().any(|o| o.starts_with("Wal-Mart")),
         "{store:?}"
     );
+}
+
+#[test]
+fn a_federation_s_acronym_before_a_member_union_is_two_bodies() {
+    let s = Scratch::with_files(&[(
+        "1950-05-23-contract.txt",
+        "Five-year contract\n\nDETROIT, May 23 (AP) - General Motors Corporation and the CIO \
+         United Auto Workers agreed early today on a five-year contract. Walter P. Reuther, UAW \
+         president, called it historic. Dave Beck of the AFL Teamsters sent congratulations; \
+         the TUC General Council did not comment.\n",
+    )]);
+    s.index();
+    let orgs = entities_of(&s, "contract", "org");
+    for name in [
+        "Congress of Industrial Organizations",
+        "United Auto Workers",
+        "American Federation of Labor",
+        "Teamsters",
+    ] {
+        assert!(has(&orgs, name), "{name}: {orgs:?}");
+    }
+    // "UAW" is the union the story names in full, no body of its own.
+    assert!(!has(&orgs, "UAW"), "{orgs:?}");
+    assert!(!orgs.iter().any(|o| o == "General Council"), "{orgs:?}");
 }

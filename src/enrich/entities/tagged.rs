@@ -89,7 +89,10 @@ pub(super) fn apply<'a>(
         if tail.is_some_and(|(s, e)| s <= span.start && span.end <= e) {
             continue;
         }
-        let (start, end) = trim(text, span, initials);
+        let (mut start, end) = trim(text, span, initials);
+        if span.kind == NerType::Org {
+            start += affiliation_before_a_union(lex, &text[start..end], art.when());
+        }
         if start >= end {
             continue;
         }
@@ -817,6 +820,37 @@ fn join_cut_names(
         out.push(span.clone());
     }
     out
+}
+
+/// The length of "CIO " in "the CIO United Auto Workers", "the AFL Teamsters": a listed
+/// federation's acronym before a member union's name, which the tagger reads as one body
+/// and the federation's listed acronym then takes whole. The union is named by capitalised
+/// words ending in a plural ("Workers", "Teamsters") or "Union"; the acronym keeps its own
+/// mention. 0 when `name` is no such pair ("TUC General Council" is the TUC's council).
+fn affiliation_before_a_union(lex: &Lexicon, name: &str, when: When<'_>) -> usize {
+    let Some((acronym, union)) = name.split_once(' ') else {
+        return 0;
+    };
+    let federation = acronym.len() >= 2
+        && acronym
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c == '-' || c == '.')
+        && lex.knows(EntityKind::Org, acronym, when)
+        && ["Federation", "Confederation", "Congress"]
+            .iter()
+            .any(|word| {
+                lex.canonical_for(EntityKind::Org, acronym, when)
+                    .contains(word)
+            });
+    let last = union.rsplit(' ').next().unwrap_or(union);
+    let members = (last.len() >= 5 && last.ends_with('s') && !last.ends_with("'s"))
+        || matches!(last, "Union" | "Brotherhood");
+    let capitalised = union.split(' ').all(|w| w.starts_with(char::is_uppercase));
+    if federation && members && capitalised {
+        acronym.len() + 1
+    } else {
+        0
+    }
 }
 
 /// The length of "Palais " before a person's span "des Congrès" that starts with a lowercase
