@@ -434,14 +434,15 @@ fn keep_if_unique<'k, 'a>(
     }
 }
 
-/// The organisations an article names with two words or more, each once (a long article
-/// names the same ones thousands of times).
-fn orgs_named_in_full<'a>(art: &ArticleState<'a>) -> Vec<Cow<'a, str>> {
+/// The organisations an article names with two words or more, each with the words the
+/// article wrote ("British Overseas Airways Corporation", listed without its legal form),
+/// each pair once (a long article names the same ones thousands of times).
+fn orgs_named_in_full<'a>(art: &ArticleState<'a>) -> Vec<(Cow<'a, str>, &'a str)> {
     let mut full: Vec<_> = art
         .mentions
         .iter()
         .filter(|m| m.kind == EntityKind::Org && !m.removed && m.canonical.contains(' '))
-        .map(|m| m.canonical.clone())
+        .map(|m| (m.canonical.clone(), m.name))
         .collect();
     full.sort_unstable();
     full.dedup();
@@ -454,16 +455,8 @@ fn orgs_named_in_full<'a>(art: &ArticleState<'a>) -> Vec<Cow<'a, str>> {
 /// defines ("(ITT)") or a list says, not "RCA" guessed from one article's Royal College of
 /// Art to every RCA record.
 fn acronyms_of_full_names(art: &mut ArticleState<'_>) {
-    // Each name with the words the article wrote: "B.O.A.C." is the initials of "British
-    // Overseas Airways Corporation", listed without its legal form.
-    let mut full: Vec<(Cow<'_, str>, &str)> = art
-        .mentions
-        .iter()
-        .filter(|m| m.kind == EntityKind::Org && !m.removed && m.canonical.contains(' '))
-        .map(|m| (m.canonical.clone(), m.name))
-        .collect();
-    full.sort_unstable();
-    full.dedup();
+    // "B.O.A.C." is the initials of the name as written.
+    let full = orgs_named_in_full(art);
     for m in art.mentions.iter_mut() {
         // "U.A.W." reads as "UAW" already: an acronym written with dots is one too.
         let as_written = m.canonical == m.name
@@ -541,9 +534,9 @@ fn members_of_full_names(lex: &Lexicon, art: &mut ArticleState<'_>) {
                 None => false,
             }
         };
-        let mut of = full.iter().filter(holds);
+        let mut of = full.iter().map(|(c, _)| c).filter(holds);
         if let Some(first) = of.next()
-            && of.next().is_none()
+            && of.all(|c| c == first)
         {
             m.kind = EntityKind::Org;
             m.canonical = first.clone();

@@ -836,12 +836,12 @@ fn affiliation_before_a_union(lex: &Lexicon, name: &str, when: When<'_>) -> usiz
             .chars()
             .all(|c| c.is_ascii_uppercase() || c == '-' || c == '.')
         && lex.knows(EntityKind::Org, acronym, when)
-        && ["Federation", "Confederation", "Congress"]
-            .iter()
-            .any(|word| {
-                lex.canonical_for(EntityKind::Org, acronym, when)
-                    .contains(word)
-            });
+        && {
+            let canonical = lex.canonical_for(EntityKind::Org, acronym, when);
+            ["Federation", "Confederation", "Congress"]
+                .iter()
+                .any(|word| canonical.contains(word))
+        };
     let last = union.rsplit(' ').next().unwrap_or(union);
     let members = (last.len() >= 5 && last.ends_with('s') && !last.ends_with("'s"))
         || matches!(last, "Union" | "Brotherhood");
@@ -1512,15 +1512,15 @@ fn trim(text: &str, span: &TaggedSpan, initials: bool) -> (usize, usize) {
     if span.kind == NerType::Org {
         // "the de Havilland Aircraft Co.": a founder's particle the tagger left out (not
         // "the rue de Lille").
-        if let Some(particle) = ["de ", "van ", "von "]
+        if let Some(before) = ["de ", "van ", "von "]
             .into_iter()
-            .find(|p| text[..start].ends_with(&format!(" {p}")[..]))
-            && text[..start - particle.len() - 1]
+            .find_map(|p| text[..start].strip_suffix(p)?.strip_suffix(' '))
+            && before
                 .rsplit(' ')
                 .next()
                 .is_some_and(|w| matches!(w, "the" | "The" | "a" | "an"))
         {
-            start -= particle.len();
+            start = before.len() + 1;
         }
         start -= words::formation_ordinal_before(&text[..start], &text[start..end]);
         end += words::district_after(&text[end..]);
