@@ -5,7 +5,9 @@
 //! Forest") is the team, and a street or a power station read as a body is a place; a town
 //! after "at" or "from" is a place in a story not about sport, a club in a match report; a
 //! town named after a state ("Colorado Springs", "Texas City") is the town, and so is a
-//! listed body's one-word name before a state ("Westminster, Mass.").
+//! listed body's one-word name before a state ("Westminster, Mass."); a town of any size
+//! after "in", "near" or "from" is a place ("a dealer from Bridgend"), but not after "shares
+//! in" (a firm) nor "a win at" (a club).
 
 mod common;
 
@@ -69,6 +71,42 @@ fn a_town_after_at_or_from_is_a_place_unless_the_story_is_about_sport() {
     assert!(orgs.is_empty(), "{orgs:?}");
     let orgs = entities_of(&s, "rejoined", "org");
     assert!(has(&orgs, "Brighton"), "{orgs:?}");
+}
+
+#[test]
+fn a_small_town_after_a_locative_is_a_place_but_a_firm_s_shares_and_an_away_win_are_not() {
+    let s = Scratch::with_files(&[
+        (
+            "1966-05-03-trial.txt",
+            "Trial opens\n\nThe court heard from a clerk from Ashton-under-Lyne and from a \
+             dealer from Bridgend. The car was later found near Dumbarton.\n",
+        ),
+        (
+            "2021-03-30-shipping.txt",
+            "Canal reopens\n\nThe ship is operated by Evergreen Marine of Taiwan.\n\nShares \
+             in Evergreen rose in Taipei on Tuesday.\n",
+        ),
+        (
+            "2004-12-09-relief.txt",
+            "Relief as Real go through\n\nDavid Beckham expressed his relief at Real \
+             Madrid's passage to the Champions League knockout phase.\n\nAfter Real's 3-0 \
+             win at Roma, the England skipper admitted another season of under-achievement \
+             would not be tolerated at the Bernabeu stadium. Beckham said the club had to \
+             win.\n",
+        ),
+    ]);
+    s.index();
+    let places = entities_of(&s, "clerk", "place");
+    for name in ["Ashton-under-Lyne", "Bridgend", "Dumbarton"] {
+        assert!(has(&places, name), "{name}: {places:?}");
+    }
+    let orgs = entities_of(&s, "clerk", "org");
+    assert!(orgs.is_empty(), "{orgs:?}");
+    // A firm's shares and a side's home ground are theirs, not towns.
+    let places = entities_of(&s, "Taipei", "place");
+    assert!(!has(&places, "Evergreen"), "{places:?}");
+    let places = entities_of(&s, "skipper", "place");
+    assert!(!has(&places, "Roma"), "{places:?}");
 }
 
 #[test]

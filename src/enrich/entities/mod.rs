@@ -57,17 +57,18 @@ use tokens::tokenize;
 
 /// Bump when the extraction rules change what comes out of the same text, so the next index
 /// run re-extracts every file (the ingest fingerprint includes it).
-pub const EXTRACTION_VERSION: u32 = 181;
+pub const EXTRACTION_VERSION: u32 = 182;
 
 /// A hash of the built-in data the rules read besides the gazetteer (the demonym table, the
-/// word lists of `data/entities` and the tagger's organisation lists), for the ingest
+/// word lists of `data/entities` and the tagger's organisation and place lists), for the ingest
 /// fingerprint: editing a list re-extracts every file on the next run.
 pub fn rules_data_hash() -> u64 {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     let texts = std::iter::once(demonyms::BUILTIN)
         .chain(fragments::DATA)
         .chain([national::DATA])
-        .chain(crate::enrich::ner::organisation_lists());
+        .chain(crate::enrich::ner::organisation_lists())
+        .chain(crate::enrich::ner::place_lists());
     for text in texts {
         hasher.update(text.as_bytes());
         hasher.update(&[0]);

@@ -8,6 +8,7 @@ use super::fragments;
 use super::lexicon::{Lexicon, When};
 use super::words;
 use crate::article::EntityKind;
+use crate::enrich::ner;
 
 /// An organisation's name that ends in what is held rather than who holds it: an event
 /// ("Consumer Electronics Show", "Brit Awards", "Venice Film Festival"). Not a conference or
@@ -192,14 +193,32 @@ pub(super) fn city_after_locative(
     const AWAY_FROM_SPORT: &[&str] = &["at", "from", "upon"];
     let before = text[..at].strip_suffix(' ').unwrap_or("");
     let preposition = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let word_before = |p: &str| {
+        before[..before.len() - p.len()]
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .to_lowercase()
+    };
+    // "shares in Evergreen", "a stake in Fiat": a firm's. "A 3-0 win at Roma": a club's,
+    // whatever else the story is about.
+    if preposition == "in" && OWNING_PART.contains(&word_before("in").as_str())
+        || preposition == "at" && RESULTS.contains(&word_before("at").as_str())
+    {
+        return false;
+    }
     let locative =
         |word: &str| LOCATIVES.contains(&word) || AWAY_FROM_SPORT.contains(&word) && !about_sport();
-    // "between Kelsford and Bristol": the second of two places.
-    let between = preposition == "and"
-        && before[..before.len() - 3]
-            .rsplit(' ')
-            .take(4)
-            .any(|w| w == "between");
+    // "between Kelsford and Bristol": the second of two places; the first is a name, not
+    // "between them and Alliance".
+    let between = preposition == "and" && {
+        let words: Vec<&str> = before[..before.len() - 3].rsplit(' ').take(4).collect();
+        words
+            .iter()
+            .position(|w| *w == "between")
+            .is_some_and(|k| k > 0 && words[k - 1].starts_with(char::is_uppercase))
+    };
     // "in Lyon, Marseille, Strasbourg and Lille": the last of a list of places after one.
     // Or one inside it, between commas ("Strasbourg"); not after a comma alone: "no offer
     // from a club in Spain, Veracruz will be ...".
@@ -213,8 +232,9 @@ pub(super) fn city_after_locative(
 }
 
 /// Whether `surface` at `at` in `text`, which the tagger read as an organisation, is one word
-/// that is a city or a county and no listed body, and not followed by a possessive: "in Metz's
-/// 3-1 home victory" is the club's.
+/// that is a city, a town or a county and no listed body, and not followed by a possessive: "in
+/// Metz's 3-1 home victory" is the club's. Towns of any size count ("a dealer from Bridgend"),
+/// but not one that is also a listed company or a generic head ("Nokia", "Police").
 pub(super) fn city_not_club(
     lex: &Lexicon,
     text: &str,
@@ -226,9 +246,54 @@ pub(super) fn city_not_club(
     !surface.contains(' ')
         && !after.starts_with("'s")
         && !after.starts_with("\u{2019}s")
-        && (fragments::is_city(surface) || is_shire(surface))
+        && (fragments::is_city(surface) || is_shire(surface) || small_town(text, surface))
         && !lex.knows(EntityKind::Org, surface, when)
 }
+
+/// Whether `word` is a town or county of the tagger's place lists that is no listed company
+/// or generic head ("Nokia", "Police") and that the segment `text` does not also write as the
+/// first word of a body ("Alliance" of "the Alliance Party").
+fn small_town(text: &str, word: &str) -> bool {
+    let first_word_of_a_body = || {
+        text.match_indices(word).any(|(at, _)| {
+            let next = text[at + word.len()..].strip_prefix(' ').unwrap_or("");
+            let next = next
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            next.starts_with(char::is_uppercase)
+                && (fragments::ends_in_generic_head(next) || ner::is_org_word(next))
+        })
+    };
+    ner::is_listed_place(word)
+        && !ner::is_listed_body(word)
+        && !fragments::is_generic_word(word)
+        && !first_word_of_a_body()
+}
+
+/// Words of owning part of a firm ("shares", "a stake", "invested"): the name after "in" is
+/// the firm's.
+const OWNING_PART: &[&str] = &[
+    "equity",
+    "holding",
+    "holdings",
+    "interest",
+    "interests",
+    "invest",
+    "invested",
+    "investing",
+    "investment",
+    "investments",
+    "share",
+    "shareholding",
+    "shares",
+    "stake",
+    "stakes",
+];
+
+/// Results of a match played away: the name after "at" is the home side ("a 3-0 win at
+/// Roma").
+const RESULTS: &[&str] = &["defeat", "draw", "loss", "victory", "win"];
 
 /// The word before a list of one-word names that `before` ends in ("in" of "in Lyon,
 /// Marseille, Strasbourg and"), at most six names back; "" when the list has longer items,

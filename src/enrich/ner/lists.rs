@@ -136,6 +136,48 @@ pub(crate) fn is_listed_surname(word: &str) -> bool {
     lowercase_set(&SURNAMES, LAST_NAMES).contains(&word.to_lowercase())
 }
 
+/// Whether `name` (as written) is a town or region of `cities.txt` or `regions.txt`
+/// (GeoNames: towns of any size, first-level regions and counties; a region's alternative
+/// names in brackets are not read).
+pub(crate) fn is_listed_place(name: &str) -> bool {
+    static PLACES: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    PLACES
+        .get_or_init(|| {
+            place_lists()
+                .flat_map(str::lines)
+                .map(|line| line.split(" [").next().unwrap_or(line))
+                .collect()
+        })
+        .contains(name)
+}
+
+/// Whether `name` (case aside) is an organisation or company of the lists
+/// (`organisations.txt`, `companies.txt`), sports teams aside: "Nokia", "Toyota" and "Orange"
+/// are also towns.
+pub(crate) fn is_listed_body(name: &str) -> bool {
+    static BODIES: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    BODIES
+        .get_or_init(|| {
+            LISTS
+                .iter()
+                .filter(|(_, kind)| *kind == ORGANISATIONS)
+                .flat_map(|(text, _)| text.lines())
+                .map(str::to_lowercase)
+                .collect()
+        })
+        .contains(&name.to_lowercase())
+}
+
+/// The texts of the lists [`is_listed_place`] reads (for the ingest fingerprint).
+pub(crate) fn place_lists() -> impl Iterator<Item = &'static str> {
+    LISTS
+        .iter()
+        .filter(|(_, kind)| matches!(*kind, 5 | 6))
+        .map(|(text, _)| *text)
+}
+
 /// Whether `word` is one of the words of `org_words.txt` that end bodies' names ("Motors",
 /// "Insurance"; any case).
 pub(crate) fn is_org_word(word: &str) -> bool {

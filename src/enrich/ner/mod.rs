@@ -37,7 +37,8 @@ pub use conll::{Sentence, read_conll};
 pub use eval::{Prf, Scores, evaluate};
 pub(crate) use features::is_name_particle;
 pub(crate) use lists::{
-    is_listed_organisation, is_listed_surname, is_org_word, organisation_lists,
+    is_listed_body, is_listed_organisation, is_listed_place, is_listed_surname, is_org_word,
+    organisation_lists, place_lists,
 };
 pub use tokenize::{Token, tokenize};
 pub use train::{TrainOptions, train};
