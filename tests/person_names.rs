@@ -4,7 +4,8 @@
 //! name written without its accents is the accented one; the "M." of "M. Chirac" is
 //! Monsieur, not an initial, unless the story writes initials; a nickname between given
 //! names and surname ("W. A. (Tony) Boyle", "Earvin \"Magic\" Johnson") keeps the name
-//! whole, and the name by the nickname is the same person.
+//! whole, and the name by the nickname is the same person; a full name ending in "Jr." is
+//! a person even where the tagger read a body.
 
 mod common;
 
@@ -350,4 +351,22 @@ fn a_russian_given_name_in_another_romanisation_is_the_same_person() {
         .count();
     assert_eq!(leonovs, 1, "{listing:?}");
     assert_eq!(total(&s.search(&["--person", "Alexei A. Leonov"])), 2);
+}
+
+#[test]
+fn a_full_name_ending_in_junior_is_a_person_whatever_the_tagger_read() {
+    let s = Scratch::with_files(&[(
+        "1972-06-05-verdict.txt",
+        "Verdict\n\nThe prosecution, led by Albert W. Harris Jr., an assistant state attorney \
+         general, contended that Miss Davis had bought the guns.\n\nHe is said to have agreed \
+         only after Berry Gordy Jr., the president of Motown Records, guaranteed the house \
+         against loss.\n",
+    )]);
+    s.index();
+    let persons = entities_of(&s, "prosecution", "person");
+    for name in ["Albert W. Harris Jr.", "Berry Gordy Jr."] {
+        assert!(has(&persons, name), "{name}: {persons:?}");
+    }
+    let orgs = entities_of(&s, "prosecution", "org");
+    assert_eq!(orgs, ["Motown Records"], "{orgs:?}");
 }

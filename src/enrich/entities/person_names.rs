@@ -56,6 +56,24 @@ pub(super) fn surname_word(name: &str) -> &str {
     }
 }
 
+/// Whether `name` is a person's written in full with a suffix of father or son ("Albert W.
+/// Harris Jr.", "Berry Gordy Sr."): a given name of the lists, then capitalised words or
+/// initials, then "Jr." or "Sr."; not a numeral ("Apollo II", "Henry VIII"), which ships and
+/// kings share. A firm or a place is not named so, whatever the tagger read.
+pub(super) fn with_a_generation(name: &str) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    let [first, middle @ .., last] = words.as_slice() else {
+        return false;
+    };
+    matches!(*last, "Jr" | "Jr." | "Jnr" | "Sr" | "Sr." | "Snr")
+        && !middle.is_empty()
+        && super::fragments::is_given_name(first)
+        && middle.iter().all(|w| {
+            w.trim_end_matches(',').starts_with(char::is_uppercase)
+                && !crate::enrich::ner::is_org_word(w)
+        })
+}
+
 /// A name as given names, surname and suffix; `None` for a single word.
 struct Parts<'n> {
     given: Vec<&'n str>,

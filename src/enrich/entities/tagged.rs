@@ -447,6 +447,10 @@ pub(super) fn apply<'a>(
                 EntityKind::Person
             }
             NerType::Loc | NerType::Org if titled_word => EntityKind::Person,
+            // "Albert W. Harris Jr." read as a body: a son's name.
+            NerType::Loc | NerType::Org if person_names::with_a_generation(surface) => {
+                EntityKind::Person
+            }
             // "the coach Bela Karolyi", "their singer, Bono": a name after an occupation,
             // unless the name says or a list knows it is something else.
             NerType::Loc | NerType::Org
