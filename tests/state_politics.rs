@@ -3,6 +3,8 @@
 //! Senate"), not the US Senate, unless the story comes from Washington; "the Legislature"
 //! alone names no body, nor does "City Hall" (which city's?); "Ald." is a title, not a name;
 //! "the General Assembly" of a story naming a state that has one is that state's.
+//! A house's committee ("the Senate Finance Committee") is Congress's, or in a state story
+//! the state's, and no generic head either way.
 
 mod common;
 
@@ -73,4 +75,31 @@ fn a_general_assembly_is_the_state_s_that_has_one_and_the_un_s_stays_the_un_s() 
     let orgs = entities_of(&s, "sanctions", "org");
     assert!(has(&orgs, "UN General Assembly"), "{orgs:?}");
     assert!(!orgs.iter().any(|o| o.starts_with("Texas")), "{orgs:?}");
+}
+
+#[test]
+fn a_house_s_committee_is_congress_s_or_the_state_s_never_a_generic_head() {
+    let s = Scratch::with_files(&[
+        (
+            "1987-05-03-trade-bill.txt",
+            "Trade bill\n\nWASHINGTON, May 3 - The Senate is expected to take up its own trade \
+             bill in June. Senator Lloyd Bentsen, chairman of the Senate Finance Committee, \
+             said the committee would hold hearings.\n",
+        ),
+        (
+            "1978-06-20-surplus.txt",
+            "Surplus\n\nSACRAMENTO, June 20 - State Sen. Albert S. Rodda, chairman of the \
+             Senate Finance Committee, said the California surplus would be nearly exhausted \
+             by the state Senate's budget.\n",
+        ),
+    ]);
+    s.index();
+    let orgs = entities_of(&s, "Bentsen", "org");
+    assert!(has(&orgs, "Senate Finance Committee"), "{orgs:?}");
+    let orgs = entities_of(&s, "Rodda", "org");
+    assert!(
+        has(&orgs, "California Senate Finance Committee"),
+        "{orgs:?}"
+    );
+    assert!(!has(&orgs, "Senate Finance Committee"), "{orgs:?}");
 }

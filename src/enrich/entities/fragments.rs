@@ -331,11 +331,16 @@ pub(super) fn ends_in_generic_head(name: &str) -> bool {
 }
 
 /// The head of a generic name ("central bank" -> "bank"), if the name is only a head and
-/// its modifiers.
+/// its modifiers. A legislature's committee named by its house and subject ("Senate Finance
+/// Committee", "House Budget Committee") is no generic name: each house has one.
 fn generic_head(words: &[String]) -> Option<&str> {
     let l = lists();
     let head = words.last()?;
-    (l.heads.contains(head)
+    let house_committee = words.len() >= 3
+        && matches!(words[0].as_str(), "senate" | "house")
+        && matches!(head.as_str(), "committee" | "subcommittee");
+    (!house_committee
+        && l.heads.contains(head)
         && words[..words.len() - 1]
             .iter()
             .all(|w| l.modifiers.contains(w) || l.heads.contains(w)))
@@ -828,6 +833,8 @@ mod tests {
         assert_eq!(generic_head(&w("Central Bank")), Some("bank"));
         assert_eq!(generic_head(&w("the Commission")), Some("commission"));
         assert_eq!(generic_head(&w("European Commission")), None);
+        assert_eq!(generic_head(&w("Senate Finance Committee")), None);
+        assert_eq!(generic_head(&w("Finance Committee")), Some("committee"));
         assert_eq!(generic_head(&w("Bank of England")), None);
         assert!(is_product(&w("MacBook Pro")) && is_product(&w("MacBooks")));
         assert!(is_product(&w("Xbox 360")) && is_product(&w("Apple Watch Series 5")));

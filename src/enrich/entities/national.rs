@@ -320,7 +320,8 @@ const US_STATES: &[&str] = &[
 /// "the state Senate ... the Senate voted": in a story of a state's politics (it writes "the
 /// state Senate", "the Legislature", "Assemblyman", "state Sen."), a house named bare (or
 /// "State Senate") is the state's, not Congress's: named after the US state the story names
-/// most ("California Senate", "New York State Assembly", "Illinois General Assembly"). When
+/// most ("California Senate", "New York State Assembly", "Illinois General Assembly"), and
+/// so is a house's committee ("California Senate Finance Committee"). When
 /// it names none (or several as often), no entity, rather than the gazetteer's US one or a
 /// bare "General Assembly"; another country's stays, and so does the UN's.
 pub(super) fn houses_of_a_state(art: &mut ArticleState<'_>, title: &str, body: &str) {
@@ -387,7 +388,14 @@ pub(super) fn houses_of_a_state(art: &mut ArticleState<'_>, title: &str, body: &
             }
             continue;
         }
-        if !(of_a_state && STATE_HOUSES.contains(&name)) {
+        // "the Senate Finance Committee": a house's committee is the state's too. (Not a
+        // "House" one: "the House Un-American Activities Committee" is Congress's in any
+        // story.)
+        let committee = ["Senate ", "Assembly "]
+            .iter()
+            .any(|house| name.starts_with(house))
+            && name.ends_with(" Committee");
+        if !(of_a_state && (STATE_HOUSES.contains(&name) || committee)) {
             continue;
         }
         match state {
