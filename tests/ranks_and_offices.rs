@@ -9,7 +9,8 @@
 //! Justice Taylor") is no body, and "the Chief Constable" no one; "Secretary of Labor Lewis
 //! B. Schwellenbach" or "Assembly Speaker Stanley Steingut" read as one body is the holder;
 //! an official's title and what the office oversees ("the Commissioner of Food and Drugs")
-//! is no body.
+//! is no body, nor is a portfolio before a minister's title ("West German Finance
+//! Minister Gerhard Stoltenberg").
 
 mod common;
 
@@ -325,4 +326,23 @@ fn an_official_s_title_and_what_the_office_oversees_is_no_body() {
             || o.starts_with("Registrar")),
         "{orgs:?}"
     );
+}
+
+#[test]
+fn a_portfolio_before_a_minister_s_title_is_no_body() {
+    let s = Scratch::with_files(&[(
+        "1985-09-22-plaza.txt",
+        "Group of Five nations agree to push dollar lower\n\nNEW YORK, Sept 22 - The finance \
+         ministers of five nations agreed today to act together to push the dollar lower.\n\n\
+         The meeting brought together U.S. Treasury Secretary James Baker, Japanese Finance \
+         Minister Noboru Takeshita, West German Finance Minister Gerhard Stoltenberg, French \
+         Finance Minister Pierre Beregovoy and British Chancellor Nigel Lawson, as well as Fed \
+         Chairman Paul Volcker.\n\nWest German Finance Minister Gerhard Stoltenberg said Bonn \
+         would cut taxes.\n",
+    )]);
+    s.index();
+    let orgs = entities_of(&s, "Takeshita", "org");
+    assert!(!orgs.iter().any(|o| o.ends_with("Finance")), "{orgs:?}");
+    let persons = entities_of(&s, "Takeshita", "person");
+    assert!(has(&persons, "Gerhard Stoltenberg"), "{persons:?}");
 }

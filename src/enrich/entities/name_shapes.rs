@@ -231,6 +231,35 @@ pub(super) fn city_after_locative(
         && city_not_club(lex, text, at, surface, when)
 }
 
+/// Whether `surface` ends in a minister's portfolio and the words `after` it make a title of
+/// it: "West German Finance" + " Minister Gerhard Stoltenberg", "Foreign" + " Secretary".
+pub(super) fn portfolio_before_an_office(surface: &str, after: &str) -> bool {
+    const PORTFOLIOS: &[&str] = &[
+        "Agriculture",
+        "Defence",
+        "Defense",
+        "Economic",
+        "Economics",
+        "Economy",
+        "Education",
+        "Energy",
+        "Environment",
+        "Finance",
+        "Foreign",
+        "Health",
+        "Industry",
+        "Interior",
+        "Justice",
+        "Trade",
+        "Transport",
+    ];
+    let office = after
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split([' ', ',', '\'']).next())
+        .is_some_and(|w| matches!(w, "Minister" | "Ministers" | "Secretary"));
+    office && words::last_word_in(surface, PORTFOLIOS)
+}
+
 /// Whether `surface` at `at` in `text`, which the tagger read as an organisation, is one word
 /// that is a city, a town or a county and no listed body, and not followed by a possessive: "in
 /// Metz's 3-1 home victory" is the club's. Towns of any size count ("a dealer from Bridgend"),

@@ -17,7 +17,7 @@ use super::name_shapes::{
     after_a_place_noun, before_a_place_noun, cape_or_lake_shaped, city_after_locative,
     city_not_club, contest_shaped, county_shaped, court_of_law_shaped, ends_in_a_body, event_head,
     event_shaped, leader_of_a_body, listed_org, local_place, org_shaped, place_shaped,
-    street_shaped, town_of_a_region, unknown_name, venue_shaped,
+    portfolio_before_an_office, street_shaped, town_of_a_region, unknown_name, venue_shaped,
 };
 use super::nicknames;
 use super::person_names;
@@ -447,6 +447,14 @@ pub(super) fn apply<'a>(
                 EntityKind::Person
             }
             NerType::Loc | NerType::Org if titled_word => EntityKind::Person,
+            // "West German Finance" of "West German Finance Minister Gerhard Stoltenberg": a
+            // portfolio in a title, not a body.
+            NerType::Org
+                if portfolio_before_an_office(surface, &text[end - base..])
+                    && !lex.knows(EntityKind::Org, surface, art.when()) =>
+            {
+                continue;
+            }
             // "Albert W. Harris Jr." read as a body: a son's name.
             NerType::Loc | NerType::Org if person_names::with_a_generation(surface) => {
                 EntityKind::Person
