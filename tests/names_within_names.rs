@@ -11,7 +11,9 @@
 //! its own; a listed full name after a nationality stays the listed body ("the British
 //! Labour Party"), and a firm's fuller name stays the firm ("Wal-Mart Stores Inc"). A
 //! federation's acronym before a member union's name ("the CIO United Auto Workers") is
-//! two bodies.
+//! two bodies. A college named only by what it is takes the town after its comma
+//! ("University College, Galway"), and a place cut at its particle is one ("Punta del
+//! Este").
 
 mod common;
 
@@ -312,4 +314,37 @@ fn a_federation_s_acronym_before_a_member_union_is_two_bodies() {
     // "UAW" is the union the story names in full, no body of its own.
     assert!(!has(&orgs, "UAW"), "{orgs:?}");
     assert!(!orgs.iter().any(|o| o == "General Council"), "{orgs:?}");
+}
+
+#[test]
+fn a_college_named_only_by_what_it_is_takes_its_town_after_the_comma() {
+    let s = Scratch::with_files(&[(
+        "1984-05-02-forum.txt",
+        "Forum report\n\nDUBLIN, May 2 - The Forum's chairman, Dr. Colm O hEocha, President \
+         of University College, Galway, said the report was the work of a year. An economist \
+         at University College, Cork, disagreed. A lecturer at Trinity College, Dublin, \
+         also spoke.\n",
+    )]);
+    s.index();
+    let orgs = entities_of(&s, "chairman", "org");
+    for name in ["University College, Galway", "University College, Cork"] {
+        assert!(has(&orgs, name), "{name}: {orgs:?}");
+    }
+    assert!(!has(&orgs, "University College"), "{orgs:?}");
+    assert!(!has(&orgs, "Galway"), "{orgs:?}");
+}
+
+#[test]
+fn a_place_cut_at_its_particle_is_one_place() {
+    let s = Scratch::with_files(&[(
+        "1986-09-20-round.txt",
+        "Trade talks\n\nGENEVA, Sept 20 - The Uruguay Round, launched in Punta del Este this \
+         week, is due to be completed in four years.\n",
+    )]);
+    s.index();
+    let places = entities_of(&s, "launched", "place");
+    assert!(has(&places, "Punta del Este"), "{places:?}");
+    for fragment in ["Punta", "Este"] {
+        assert!(!has(&places, fragment), "{fragment}: {places:?}");
+    }
 }

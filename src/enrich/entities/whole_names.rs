@@ -9,6 +9,9 @@
 //! - a ministry's portfolios after its first comma: "Ministry of Agriculture" + ", Fisheries
 //!   and Food";
 //! - a committee's remit after "on": "House Committee" + " on Un-American Activities";
+//! - a place's name cut at its particle: "Punta" + " del Este";
+//! - a college's town after a comma when its name says only what it is: "University
+//!   College" + ", Galway";
 //! - a facility named after a person: "Lenin" + " Shipyard", "Kennedy" + " Airport" (the
 //!   person is not who the sentence names), and a place: "Becher" + "'s Brook".
 //!
@@ -23,6 +26,16 @@ pub(super) fn complete(text: &str, spans: Vec<TaggedSpan>) -> Vec<TaggedSpan> {
     let mut out: Vec<TaggedSpan> = Vec::with_capacity(spans.len());
     for mut span in spans {
         if out.last().is_some_and(|prev| span.start < prev.end) {
+            continue;
+        }
+        // "Punta" + " del " + "Este", "Mar" + " del " + "Plata": one place, which the tagger
+        // cut at its lowercase particle.
+        if let Some(prev) = out.last_mut()
+            && prev.kind == NerType::Loc
+            && span.kind == NerType::Loc
+            && PLACE_PARTICLES.contains(&&text[prev.end..span.start])
+        {
+            prev.end = span.end;
             continue;
         }
         // "Thames Water and Anglian Water": two names of one kind, read as one.
@@ -60,6 +73,7 @@ pub(super) fn complete(text: &str, spans: Vec<TaggedSpan>) -> Vec<TaggedSpan> {
                 .or_else(|| portfolios_after(name, after))
                 .or_else(|| remit_after(name, after))
                 .or_else(|| campus_after(name, after))
+                .or_else(|| college_s_town_after(name, after))
                 .unwrap_or(0);
         }
         out.push(span);
@@ -94,6 +108,31 @@ fn campus_after(name: &str, after: &str) -> Option<usize> {
         }
     }
     (len > 0).then_some(" at ".len() + len)
+}
+
+/// What joins the words of a Spanish or Portuguese place's name ("Punta del Este", "Vitoria
+/// da Conquista").
+const PLACE_PARTICLES: &[&str] = &[" da ", " das ", " de ", " de la ", " del ", " do ", " dos "];
+
+/// The length of ", Galway" after "University College": a college whose name says only what
+/// it is ("University College", "Regional Technical College") and the town after a comma
+/// that tells which one it is, a town the lists know, followed by a comma or a stop
+/// ("President of University College, Galway, said"). "Trinity College, Dublin" keeps its
+/// own name.
+fn college_s_town_after(name: &str, after: &str) -> Option<usize> {
+    const COLLEGE_WORDS: &[&str] = &["Agricultural", "College", "Technical", "Training"];
+    let words_say_only_what_it_is = name.ends_with("College")
+        && name
+            .split(' ')
+            .all(|w| COLLEGE_WORDS.contains(&w) || super::fragments::is_generic_word(w));
+    if !words_say_only_what_it_is {
+        return None;
+    }
+    let rest = after.strip_prefix(", ")?;
+    let town = rest.split([',', '.', ';']).next()?;
+    let ends = rest[town.len()..].starts_with([',', '.', ';']);
+    let listed = super::fragments::is_city(town) || crate::enrich::ner::is_listed_place(town);
+    (ends && listed && !town.is_empty()).then_some(", ".len() + town.len())
 }
 
 /// How far before a name starting "District ..." its town reaches: "Low Fold and " of "Low
