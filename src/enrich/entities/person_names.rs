@@ -65,7 +65,9 @@ pub(super) fn with_a_generation(name: &str) -> bool {
     let [first, middle @ .., last] = words.as_slice() else {
         return false;
     };
-    matches!(*last, "Jr" | "Jr." | "Jnr" | "Sr" | "Sr." | "Snr")
+    // The suffixes that are words, not numerals.
+    SUFFIXES.contains(last)
+        && !last.starts_with('I')
         && !middle.is_empty()
         && super::fragments::is_given_name(first)
         && middle.iter().all(|w| {

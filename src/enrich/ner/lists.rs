@@ -24,8 +24,8 @@ const MAX_LEN: usize = 6;
 /// demonyms).
 const LISTS: [(&str, u16); 12] = [
     (include_str!("../../../data/ner/lists/countries.txt"), 4),
-    (include_str!("../../../data/ner/lists/regions.txt"), 5),
-    (include_str!("../../../data/ner/lists/cities.txt"), 6),
+    (include_str!("../../../data/ner/lists/regions.txt"), REGIONS),
+    (include_str!("../../../data/ner/lists/cities.txt"), CITIES),
     (include_str!("../../../data/ner/lists/languages.txt"), 7),
     (include_str!("../../../data/ner/lists/first_names.txt"), 8),
     (LAST_NAMES, 9),
@@ -49,6 +49,10 @@ const LISTS: [(&str, u16); 12] = [
 /// `data/ner/lists/last_names.txt` and `org_words.txt`, which the entity passes also ask.
 const LAST_NAMES: &str = include_str!("../../../data/ner/lists/last_names.txt");
 const ORG_WORDS: &str = include_str!("../../../data/ner/lists/org_words.txt");
+
+/// Kinds of the first-level regions and of the towns of `LISTS`.
+const REGIONS: u16 = 5;
+const CITIES: u16 = 6;
 
 /// Kind of the nationality words of `data/gazetteer/demonyms.tsv` ("Russian", "Russians").
 const DEMONYMS: u16 = 12;
@@ -120,20 +124,14 @@ fn add(res: &mut Compiled, name: &str, kind: u16) {
 pub(crate) fn is_listed_organisation(name: &str) -> bool {
     static ORGS: std::sync::OnceLock<std::collections::HashSet<String>> =
         std::sync::OnceLock::new();
-    ORGS.get_or_init(|| {
-        organisation_lists()
-            .flat_map(str::lines)
-            .map(str::to_lowercase)
-            .collect()
-    })
-    .contains(&name.to_lowercase())
+    lowercase_set(&ORGS, organisation_lists()).contains(&name.to_lowercase())
 }
 
 /// Whether `word` is one of the surnames of `last_names.txt` (US Census; any case).
 pub(crate) fn is_listed_surname(word: &str) -> bool {
     static SURNAMES: std::sync::OnceLock<std::collections::HashSet<String>> =
         std::sync::OnceLock::new();
-    lowercase_set(&SURNAMES, LAST_NAMES).contains(&word.to_lowercase())
+    lowercase_set(&SURNAMES, [LAST_NAMES]).contains(&word.to_lowercase())
 }
 
 /// Whether `name` (as written) is a town or region of `cities.txt` or `regions.txt`
@@ -158,24 +156,12 @@ pub(crate) fn is_listed_place(name: &str) -> bool {
 pub(crate) fn is_listed_body(name: &str) -> bool {
     static BODIES: std::sync::OnceLock<std::collections::HashSet<String>> =
         std::sync::OnceLock::new();
-    BODIES
-        .get_or_init(|| {
-            LISTS
-                .iter()
-                .filter(|(_, kind)| *kind == ORGANISATIONS)
-                .flat_map(|(text, _)| text.lines())
-                .map(str::to_lowercase)
-                .collect()
-        })
-        .contains(&name.to_lowercase())
+    lowercase_set(&BODIES, lists_of(&[ORGANISATIONS])).contains(&name.to_lowercase())
 }
 
 /// The texts of the lists [`is_listed_place`] reads (for the ingest fingerprint).
 pub(crate) fn place_lists() -> impl Iterator<Item = &'static str> {
-    LISTS
-        .iter()
-        .filter(|(_, kind)| matches!(*kind, 5 | 6))
-        .map(|(text, _)| *text)
+    lists_of(&[REGIONS, CITIES])
 }
 
 /// Whether `word` is one of the words of `org_words.txt` that end bodies' names ("Motors",
@@ -183,22 +169,33 @@ pub(crate) fn place_lists() -> impl Iterator<Item = &'static str> {
 pub(crate) fn is_org_word(word: &str) -> bool {
     static ORG_WORD_SET: std::sync::OnceLock<std::collections::HashSet<String>> =
         std::sync::OnceLock::new();
-    lowercase_set(&ORG_WORD_SET, ORG_WORDS).contains(&word.to_lowercase())
+    lowercase_set(&ORG_WORD_SET, [ORG_WORDS]).contains(&word.to_lowercase())
 }
 
-/// The lines of `list` in lower case, read once into `cell`.
+/// The lines of `lists` in lower case, read once into `cell`.
 fn lowercase_set(
     cell: &'static std::sync::OnceLock<std::collections::HashSet<String>>,
-    list: &'static str,
+    lists: impl IntoIterator<Item = &'static str>,
 ) -> &'static std::collections::HashSet<String> {
-    cell.get_or_init(|| list.lines().map(str::to_lowercase).collect())
+    cell.get_or_init(|| {
+        lists
+            .into_iter()
+            .flat_map(str::lines)
+            .map(str::to_lowercase)
+            .collect()
+    })
 }
 
 /// The texts of the lists [`is_listed_organisation`] reads (for the ingest fingerprint).
 pub(crate) fn organisation_lists() -> impl Iterator<Item = &'static str> {
+    lists_of(&[ORGANISATIONS, TEAMS])
+}
+
+/// The texts of `LISTS` of these kinds.
+fn lists_of(kinds: &'static [u16]) -> impl Iterator<Item = &'static str> {
     LISTS
         .iter()
-        .filter(|(_, kind)| matches!(*kind, ORGANISATIONS | TEAMS))
+        .filter(|(_, kind)| kinds.contains(kind))
         .map(|(text, _)| *text)
 }
 
