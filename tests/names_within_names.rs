@@ -13,7 +13,8 @@
 //! federation's acronym before a member union's name ("the CIO United Auto Workers") is
 //! two bodies. A college named only by what it is takes the town after its comma
 //! ("University College, Galway"), and a place cut at its particle is one ("Punta del
-//! Este").
+//! Este"), and a nationality inside a listed firm's name ("Royal Dutch/Shell Group") is
+//! no place.
 
 mod common;
 
@@ -347,4 +348,18 @@ fn a_place_cut_at_its_particle_is_one_place() {
     for fragment in ["Punta", "Este"] {
         assert!(!has(&places, fragment), "{fragment}: {places:?}");
     }
+}
+
+#[test]
+fn a_nationality_inside_a_firm_s_name_is_no_place() {
+    let s = Scratch::with_files(&[(
+        "1986-03-03-majors.txt",
+        "Oil majors cut spending\n\nLONDON, March 3 - Royal Dutch/Shell Group said it expected \
+         to lower prices, and Shell Oil Co said it agreed.\n",
+    )]);
+    s.index();
+    let orgs = entities_of(&s, "majors", "org");
+    assert_eq!(orgs, ["Shell"], "{orgs:?}");
+    let places = entities_of(&s, "majors", "place");
+    assert!(!has(&places, "Netherlands"), "{places:?}");
 }
