@@ -681,9 +681,15 @@ fn generic_heads_name_the_article_s_own_org_or_nothing() {
         "Rates unchanged\n\nIn Frankfurt, officials said the Central Bank would not comment; \
          the Bank gave no reason. The Cabinet met on Monday.\n",
     );
+    s.write(
+        "wire/border.txt",
+        "Army on alert\n\nDUBLIN, Aug 14 - The Irish Army was setting up field hospitals \
+         along the Border, at Dundalk and near Letterkenny, and the Garda Siochana mounted \
+         patrols along the Border from Dundalk to Lifford.\n",
+    );
     s.index();
     let list = listed(&s);
-    for name in ["Commission", "Central Bank", "Bank", "Cabinet"] {
+    for name in ["Commission", "Central Bank", "Bank", "Cabinet", "Border"] {
         assert!(!has(&list, "org", name), "{name}: {list:?}");
     }
     let sec = list
