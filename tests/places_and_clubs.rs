@@ -7,7 +7,7 @@
 //! town named after a state ("Colorado Springs", "Texas City") is the town, and so is a
 //! listed body's one-word name before a state ("Westminster, Mass."); a town of any size
 //! after "in", "near" or "from" is a place ("a dealer from Bridgend"), but not after "shares
-//! in" (a firm) nor "a win at" (a club).
+//! in" (a firm) nor "a win at" (a club); a castle or a cathedral read as a body is a place.
 
 mod common;
 
@@ -272,4 +272,21 @@ fn a_town_of_several_words_before_a_region_is_a_place_and_a_person_before_a_coun
     let squad = entities_of(&s, "leaders", "person");
     assert!(has(&squad, "Paul O'Connell"), "{squad:?}");
     assert!(!has(&entities_of(&s, "leaders", "place"), "Paul O'Connell"));
+}
+
+#[test]
+fn a_castle_or_a_cathedral_read_as_a_body_is_a_place() {
+    let s = Scratch::with_files(&[(
+        "1993-01-01-flag.txt",
+        "A new state\n\nBRATISLAVA, Jan 1 - Slovakia became independent at midnight, and Prime \
+         Minister Vladimir Meciar said the chance would not be wasted. The new Slovak flag was \
+         raised over Bratislava Castle as the bells of St Martin's Cathedral rang.\n",
+    )]);
+    s.index();
+    let places = entities_of(&s, "midnight", "place");
+    for name in ["Bratislava Castle", "St Martin's Cathedral"] {
+        assert!(has(&places, name), "{name}: {places:?}");
+    }
+    let orgs = entities_of(&s, "midnight", "org");
+    assert!(orgs.is_empty(), "{orgs:?}");
 }

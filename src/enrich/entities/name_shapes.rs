@@ -709,8 +709,9 @@ pub(super) fn venue_shaped(surface: &str) -> bool {
         // ships are, which the tagger reads as the force.
         "Base" => before.is_some_and(|w| matches!(w, "Air" | "Naval" | "Military" | "Army")),
         // "Sydney Harbour Bridge", "Kingsford Smith Airport", "Santa Monica Civic
-        // Auditorium": where, not who.
-        "Airport" | "Auditorium" | "Bridge" | "Pavilion" | "Tunnel" => before.is_some(),
+        // Auditorium", "Bratislava Castle", "St Martin's Cathedral": where, not who.
+        "Abbey" | "Airport" | "Auditorium" | "Bridge" | "Castle" | "Cathedral" | "Pavilion"
+        | "Tunnel" => before.is_some(),
         // "Battersea Power Station", "Paddington Railway Station": a building, not a radio
         // station's company ("Radio Station").
         "Station" => before.is_some_and(|w| {
