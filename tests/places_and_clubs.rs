@@ -7,7 +7,8 @@
 //! town named after a state ("Colorado Springs", "Texas City") is the town, and so is a
 //! listed body's one-word name before a state ("Westminster, Mass."); a town of any size
 //! after "in", "near" or "from" is a place ("a dealer from Bridgend"), but not after "shares
-//! in" (a firm) nor "a win at" (a club); a castle or a cathedral read as a body is a place.
+//! in" (a firm) nor "a win at" (a club); a castle or a cathedral read as a body is a place,
+//! and so are names before a plural place noun ("the Ardoyne and New Lodge districts").
 
 mod common;
 
@@ -288,5 +289,22 @@ fn a_castle_or_a_cathedral_read_as_a_body_is_a_place() {
         assert!(has(&places, name), "{name}: {places:?}");
     }
     let orgs = entities_of(&s, "midnight", "org");
+    assert!(orgs.is_empty(), "{orgs:?}");
+}
+
+#[test]
+fn places_before_a_plural_place_noun_are_places() {
+    let s = Scratch::with_files(&[(
+        "1971-08-09-internment.txt",
+        "Internment\n\nBELFAST, Aug 9 - Crowds gathered in the Ardoyne and New Lodge \
+         districts of Belfast. Homes in the Beacon Hill, Abasand and Waterways \
+         neighbourhoods were searched.\n",
+    )]);
+    s.index();
+    let places = entities_of(&s, "Crowds", "place");
+    for name in ["Ardoyne", "New Lodge", "Abasand", "Waterways"] {
+        assert!(has(&places, name), "{name}: {places:?}");
+    }
+    let orgs = entities_of(&s, "Crowds", "org");
     assert!(orgs.is_empty(), "{orgs:?}");
 }

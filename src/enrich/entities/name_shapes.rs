@@ -370,15 +370,48 @@ pub(super) fn before_a_place_noun(text: &str, end: usize) -> bool {
         "river",
         "valley",
     ];
+    // Places before a plural ("the New Lodge districts"), and the first of two: "the Ardoyne
+    // and New Lodge districts", "the Tigris and Euphrates rivers".
+    const PLURALS: &[&str] = &[
+        "districts",
+        "estates",
+        "neighborhoods",
+        "neighbourhoods",
+        "rivers",
+        "suburbs",
+        "townships",
+        "valleys",
+        "villages",
+    ];
+    let Some(rest) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
     // (Not "region": Welsh rugby's teams are "the Celtic Warriors region".)
-    text[end..]
-        .strip_prefix(' ')
-        .map(|rest| {
-            rest.split(|c: char| !c.is_alphabetic())
-                .next()
-                .unwrap_or("")
+    if NOUNS.contains(&first_word(rest)) || PLURALS.contains(&first_word(rest)) {
+        return true;
+    }
+    let Some(second) = rest.strip_prefix("and ") else {
+        return false;
+    };
+    // One to three capitalised words of the second name, then the plural.
+    let words: Vec<&str> = second.splitn(5, ' ').collect();
+    let names = words
+        .iter()
+        .take(3)
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .count();
+    names > 0
+        && words.get(names).is_some_and(|w| {
+            let noun = first_word(w);
+            PLURALS.contains(&noun) || noun.ends_with('s') && NOUNS.contains(&noun)
         })
-        .is_some_and(|noun| NOUNS.contains(&noun))
+}
+
+/// The first word of `text`: its letters up to the first other character.
+fn first_word(text: &str) -> &str {
+    text.split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
 }
 
 /// "the neighbourhood of La Boca", "the village of Adigrat", "the outskirts of Kontum": a name
