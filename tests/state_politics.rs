@@ -4,7 +4,9 @@
 //! alone names no body, nor does "City Hall" (which city's?); "Ald." is a title, not a name;
 //! "the General Assembly" of a story naming a state that has one is that state's.
 //! A house's committee ("the Senate Finance Committee") is Congress's, or in a state story
-//! the state's, and no generic head either way.
+//! the state's, and no generic head either way. A story that names a state's house in full
+//! ("the Arizona Senate") reads its bare house as the state's, unless it writes that house as
+//! Congress's ("won the U.S. Senate seat").
 
 mod common;
 
@@ -102,4 +104,32 @@ fn a_house_s_committee_is_congress_s_or_the_state_s_never_a_generic_head() {
         "{orgs:?}"
     );
     assert!(!has(&orgs, "Senate Finance Committee"), "{orgs:?}");
+}
+
+#[test]
+fn a_story_naming_a_state_s_house_in_full_reads_its_bare_house_as_the_state_s() {
+    let s = Scratch::with_files(&[
+        (
+            "1988-04-05-mecham.txt",
+            "ARIZONA SENATE REMOVES MECHAM\n\nPHOENIX, Ariz. (AP) -- The Arizona Senate \
+             convicted Gov. Evan Mecham yesterday of obstructing justice. The Senate found \
+             that Mecham had tried to block an investigation.\n",
+        ),
+        (
+            "1998-11-04-taft.txt",
+            "Taft wins governor's race; Voinovich heads to Senate\n\nGeorge Voinovich, barred \
+             by term limits from seeking a third term, won the U.S. Senate seat being given up \
+             by John Glenn. Jane Doyle was re-elected; it will be her last term in the Ohio \
+             House of Representatives under the state's term limits law.\n",
+        ),
+    ]);
+    s.index();
+    let orgs = entities_of(&s, "obstructing", "org");
+    assert!(has(&orgs, "Arizona Senate"), "{orgs:?}");
+    assert!(!has(&orgs, "US Senate"), "{orgs:?}");
+    // A house the story writes as Congress's stays Congress's, bare in the headline too.
+    let orgs = entities_of(&s, "Voinovich", "org");
+    assert!(has(&orgs, "US Senate"), "{orgs:?}");
+    assert!(has(&orgs, "Ohio House of Representatives"), "{orgs:?}");
+    assert!(!has(&orgs, "Ohio Senate"), "{orgs:?}");
 }

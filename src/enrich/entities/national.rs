@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 
 use super::demonyms::Demonyms;
 use super::lexicon::Lexicon;
-use super::mentions::{ArticleState, the_one};
+use super::mentions::{ArticleState, Mention, the_one};
 use crate::article::EntityKind;
 use crate::enrich::gazetteer::name_key;
 
@@ -344,9 +344,11 @@ pub(super) fn houses_of_a_state(art: &mut ArticleState<'_>, title: &str, body: &
     ];
     // "WASHINGTON, Feb. 3 (AP) -- ... members of the House and several state officials": a
     // story from the capital is of Congress's houses.
-    let of_a_state = STATE_POLITICS
+    let house_s_state = state_of_a_house(body);
+    let of_a_state = (STATE_POLITICS
         .iter()
         .any(|cue| body.contains(cue) || title.contains(cue))
+        || house_s_state.is_some())
         && dateline_place(art, body, title.len() + 1) != Some("Washington");
     // Congress has no General Assembly: one left bare (the UN's is named after it by now)
     // is a state's in any story that names such a state.
@@ -369,12 +371,36 @@ pub(super) fn houses_of_a_state(art: &mut ArticleState<'_>, title: &str, body: &
     }
     let top = counts.values().copied().max().unwrap_or(0);
     let state = the_one(counts.iter().filter(|(_, n)| **n == top).map(|(s, _)| *s))
-        .map(|state| state.trim_end_matches(" (US state)"));
+        .map(|state| state.trim_end_matches(" (US state)"))
+        // "elected to the Ohio Senate": the state of a house the story names in full.
+        .or(house_s_state.map(|state| state.trim_end_matches(" (US state)")));
+    // "won the U.S. Senate seat" in a story of a state's politics: that house, there and
+    // written bare ("Voinovich heads to Senate"), is Congress's.
+    let body_start = title.len() + 1;
+    let written_us = |m: &Mention| {
+        m.pos
+            .checked_sub(body_start)
+            .and_then(|at| body.get(..at))
+            .is_some_and(|before| {
+                US_WORDS
+                    .iter()
+                    .any(|us| before.ends_with(&format!("{us} ")))
+            })
+    };
+    let congress_s: Vec<&str> = art
+        .mentions
+        .iter()
+        .filter(|m| !m.removed && m.kind == EntityKind::Org && written_us(m))
+        .map(|m| without_the(m.name))
+        .collect();
     for m in art.mentions.iter_mut() {
         if m.removed || m.kind != EntityKind::Org {
             continue;
         }
         let name = without_the(m.name);
+        if congress_s.contains(&name) {
+            continue;
+        }
         let name = ["State ", "state "]
             .iter()
             .find_map(|state| name.strip_prefix(state))
@@ -395,9 +421,15 @@ pub(super) fn houses_of_a_state(art: &mut ArticleState<'_>, title: &str, body: &
             .iter()
             .any(|house| name.starts_with(house))
             && name.ends_with(" Committee");
-        if !(of_a_state && (STATE_HOUSES.contains(&name) || committee)) {
+        // (A headline's "SENATE" too, named as the house is.)
+        let house = STATE_HOUSES
+            .iter()
+            .copied()
+            .find(|house| house.eq_ignore_ascii_case(name));
+        if !(of_a_state && (house.is_some() || committee)) {
             continue;
         }
+        let name = house.unwrap_or(name);
         match state {
             Some(state) => {
                 m.canonical = Cow::Owned(format!("{state} {name}"));
@@ -408,6 +440,27 @@ pub(super) fn houses_of_a_state(art: &mut ArticleState<'_>, title: &str, body: &
             None => m.removed |= m.canonical.starts_with("US ") || m.canonical == name,
         }
     }
+}
+
+/// The state (canonical name) of the first state's house `text` names in full ("The Arizona
+/// Senate convicted", "the New York Assembly"): its bare "Senate" is then that state's too.
+fn state_of_a_house(text: &str) -> Option<&'static str> {
+    STATE_HOUSES.iter().find_map(|house| {
+        text.match_indices(house).find_map(|(at, _)| {
+            let before = text[..at].strip_suffix(' ')?;
+            US_STATES.iter().copied().find(|state| {
+                let state = state.trim_end_matches(" (US state)");
+                // "New York Senate" as well as "New York State Senate"; not a bare
+                // "Washington", the capital.
+                let short = state.strip_suffix(" State").filter(|s| *s == "New York");
+                [Some(state), short].into_iter().flatten().any(|name| {
+                    before
+                        .strip_suffix(name)
+                        .is_some_and(|rest| !rest.ends_with(char::is_alphanumeric))
+                })
+            })
+        })
+    })
 }
 
 /// How many places of the United States (the country, its cities and states, or
