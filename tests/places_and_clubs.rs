@@ -8,7 +8,9 @@
 //! listed body's one-word name before a state ("Westminster, Mass."); a town of any size
 //! after "in", "near" or "from" is a place ("a dealer from Bridgend"), but not after "shares
 //! in" (a firm) nor "a win at" (a club); a castle or a cathedral read as a body is a place,
-//! and so are names before a plural place noun ("the Ardoyne and New Lodge districts").
+//! and so are names before a plural place noun ("the Ardoyne and New Lodge districts") and
+//! streets and squares named the French or Portuguese way ("Boulevard des Italiens",
+//! "Terreiro do Paco").
 
 mod common;
 
@@ -307,4 +309,25 @@ fn places_before_a_plural_place_noun_are_places() {
     }
     let orgs = entities_of(&s, "Crowds", "org");
     assert!(orgs.is_empty(), "{orgs:?}");
+}
+
+#[test]
+fn a_boulevard_or_a_square_named_the_french_or_portuguese_way_is_a_place() {
+    let s = Scratch::with_files(&[(
+        "1918-11-11-armistice.txt",
+        "Paris hears of the armistice\n\nPARIS, Nov 11 - The crowds before the newspaper \
+         offices on the Boulevard des Italiens heard the news in silence. In Lisbon, crowds \
+         filled the Terreiro do Paco and the Largo do Carmo.\n",
+    )]);
+    s.index();
+    let places = entities_of(&s, "armistice", "place");
+    for name in [
+        "Boulevard des Italiens",
+        "Terreiro do Paco",
+        "Largo do Carmo",
+    ] {
+        assert!(has(&places, name), "{name}: {places:?}");
+    }
+    let orgs = entities_of(&s, "armistice", "org");
+    assert!(!has(&orgs, "Boulevard des Italiens"), "{orgs:?}");
 }

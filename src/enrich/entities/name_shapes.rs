@@ -643,8 +643,25 @@ pub(super) fn leader_of_a_body(body: &str, person: &str) -> bool {
 
 /// First words of streets and squares named the French, Italian, Spanish or Portuguese way
 /// ("Avenue Kleber", "Piazza Venezia", "Plaza de Mayo", "Rua Augusta", "Puerto Argentino").
+/// (Not "Via": "Via Rail" is a railway.)
 const STREET_FIRST_WORDS: &[&str] = &[
-    "Avenida", "Avenue", "Calle", "Piazza", "Plaza", "Praça", "Puerto", "Rua", "Rue",
+    "Avenida",
+    "Avenue",
+    "Boulevard",
+    "Calle",
+    "Corso",
+    "Esplanada",
+    "Largo",
+    "Paseo",
+    "Piazza",
+    "Place",
+    "Plaza",
+    "Praça",
+    "Puerto",
+    "Quai",
+    "Rua",
+    "Rue",
+    "Terreiro",
 ];
 
 /// Streets, squares, gates, rooms, palaces, arenas and grounds, which the tagger may read as

@@ -1258,8 +1258,8 @@ fn inner_capital_fits(word: &str) -> bool {
 
 #[rustfmt::skip]
 const NAME_CONNECTORS: &[&str] = &[
-    "al", "and", "at", "bin", "da", "de", "del", "der", "des", "di", "du", "el", "for", "in",
-    "la", "le", "of", "on", "the", "upon", "van", "von", "y",
+    "al", "and", "at", "bin", "da", "das", "de", "del", "der", "des", "di", "do", "dos", "du",
+    "el", "for", "in", "la", "le", "of", "on", "the", "upon", "van", "von", "y",
 ];
 
 /// Capitalised words that name no person, organisation or place on their own, though the
