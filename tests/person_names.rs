@@ -5,7 +5,8 @@
 //! Monsieur, not an initial, unless the story writes initials; a nickname between given
 //! names and surname ("W. A. (Tony) Boyle", "Earvin \"Magic\" Johnson") keeps the name
 //! whole, and the name by the nickname is the same person; a full name ending in "Jr." is
-//! a person even where the tagger read a body.
+//! a person even where the tagger read a body; "Miss Bhutto" is not the man the story calls
+//! "Mr. Bhutto".
 
 mod common;
 
@@ -369,4 +370,19 @@ fn a_full_name_ending_in_junior_is_a_person_whatever_the_tagger_read() {
     }
     let orgs = entities_of(&s, "prosecution", "org");
     assert_eq!(orgs, ["Motown Records"], "{orgs:?}");
+}
+
+#[test]
+fn a_woman_s_title_and_a_surname_is_not_the_man_the_story_calls_mister() {
+    let s = Scratch::with_files(&[(
+        "1979-04-04-hanged.txt",
+        "Bhutto hanged\n\nRAWALPINDI, April 4 - Zulfikar Ali Bhutto, the former Prime Minister, \
+         was hanged at dawn today. Mr. Bhutto's wife and his daughter were taken to the jail \
+         yesterday for a final meeting. Miss Bhutto, 25, was reported to have been told of \
+         the execution by a jail official.\n",
+    )]);
+    s.index();
+    let persons = entities_of(&s, "hanged", "person");
+    assert!(has(&persons, "Zulfikar Ali Bhutto"), "{persons:?}");
+    assert!(has(&persons, "Miss Bhutto"), "{persons:?}");
 }

@@ -19,7 +19,7 @@
 //!   and its other lone mentions in the article follow.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::fragments;
 use super::lexicon::Lexicon;
@@ -392,9 +392,19 @@ fn name_after_title<'a>(
 /// own entity as written ("Mrs Kennedy"). A lone surname linked to no one is left to the
 /// archive's table, which reads it after a personal title.
 fn after_a_woman_s_title<'a>(art: &mut ArticleState<'a>, title: &str, body: &str) {
+    // Men by their given names, or as the article calls them ("Mr. Bhutto" is Zulfikar Ali
+    // Bhutto, whatever the lists know of "Zulfikar").
+    let called_mister: HashSet<Cow<'a, str>> = art
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person && !m.removed)
+        .filter(|m| ["Mr ", "Mr. "].iter().any(|mr| m.surface.starts_with(mr)))
+        .map(|m| m.canonical.clone())
+        .collect();
     let by_a_man = |canonical: &str| {
         canonical.contains(' ')
-            && fragments::is_male_given_name(canonical.split(' ').next().unwrap_or(""))
+            && (fragments::is_male_given_name(canonical.split(' ').next().unwrap_or(""))
+                || called_mister.contains(canonical))
     };
     let mut women: HashMap<&'a str, Option<Cow<'a, str>>> = HashMap::new();
     for m in art.mentions.iter().filter(|m| {
