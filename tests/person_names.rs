@@ -6,7 +6,8 @@
 //! names and surname ("W. A. (Tony) Boyle", "Earvin \"Magic\" Johnson") keeps the name
 //! whole, and the name by the nickname is the same person; a full name ending in "Jr." is
 //! a person even where the tagger read a body; "Miss Bhutto" is not the man the story calls
-//! "Mr. Bhutto".
+//! "Mr. Bhutto"; a close relative named by a given name takes the family's surname ("Mr.
+//! Bhutto's daughter, Benazir").
 
 mod common;
 
@@ -385,4 +386,40 @@ fn a_woman_s_title_and_a_surname_is_not_the_man_the_story_calls_mister() {
     let persons = entities_of(&s, "hanged", "person");
     assert!(has(&persons, "Zulfikar Ali Bhutto"), "{persons:?}");
     assert!(has(&persons, "Miss Bhutto"), "{persons:?}");
+}
+
+#[test]
+fn a_close_relative_named_by_a_given_name_takes_the_family_s_surname() {
+    let s = Scratch::with_files(&[
+        (
+            "1972-06-28-simla.txt",
+            "Bhutto flies to Simla\n\nRAWALPINDI, June 28 - President Zulfikar Ali Bhutto left \
+             for Simla today. Mr. Bhutto's 19-year-old daughter, Benazir, a student at Harvard, \
+             accompanied him.\n",
+        ),
+        (
+            "1990-04-08-white.txt",
+            "Ryan White dies\n\nINDIANAPOLIS, April 8 - Ryan White died today. His mother, \
+             Jeanne White, and his sister, Andrea, were at his bedside.\n",
+        ),
+        (
+            "1956-03-02-haskell.txt",
+            "Train stranded\n\nMrs. Dorothy Haskell was traveling from Kansas City with her \
+             two-year-old son, Danny. She telephoned the grocery owned by Stanley Wisniewski \
+             to reach her brother Edward. Al Pacino played the part, as his son Michael.\n",
+        ),
+    ]);
+    s.index();
+    let persons = entities_of(&s, "Simla", "person");
+    assert!(has(&persons, "Benazir Bhutto"), "{persons:?}");
+    assert!(!has(&persons, "Benazir"), "{persons:?}");
+    let persons = entities_of(&s, "bedside", "person");
+    assert!(has(&persons, "Andrea White"), "{persons:?}");
+    // Whose relative "her brother" is, is not the man named just before; a part played is
+    // no relative.
+    let persons = entities_of(&s, "grocery", "person");
+    assert!(has(&persons, "Danny Haskell"), "{persons:?}");
+    for wrong in ["Edward Wisniewski", "Michael Pacino"] {
+        assert!(!has(&persons, wrong), "{wrong}: {persons:?}");
+    }
 }

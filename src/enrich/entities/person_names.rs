@@ -17,7 +17,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::lexicon::Lexicon;
-use super::mentions::ArticleState;
+use super::mentions::{ArticleState, Mention};
 use crate::article::EntityKind;
 
 const FORMS: &str = include_str!("../../../data/entities/given_name_forms.txt");
@@ -268,42 +268,159 @@ pub(crate) fn the_one_better_name<'n>(
     best.next().is_none().then_some(one)
 }
 
+/// Words for a relative, sorted.
+const RELATIVES: &[&str] = &[
+    "aunt",
+    "brother",
+    "brothers",
+    "cousin",
+    "daughter",
+    "daughters",
+    "father",
+    "grandchild",
+    "granddaughter",
+    "grandfather",
+    "grandmother",
+    "grandson",
+    "husband",
+    "mother",
+    "nephew",
+    "niece",
+    "sister",
+    "sisters",
+    "son",
+    "sons",
+    "twin",
+    "uncle",
+    "widow",
+    "widower",
+    "wife",
+];
+
 /// Whether `before` (the words before a name) ends in a relative's word of the same sentence
 /// ("and his son", "his wife,", "son of the late Governor").
 fn names_a_relative(before: &str) -> bool {
-    const RELATIVES: &[&str] = &[
-        "aunt",
-        "brother",
-        "brothers",
-        "cousin",
-        "daughter",
-        "daughters",
-        "father",
-        "grandchild",
-        "granddaughter",
-        "grandfather",
-        "grandmother",
-        "grandson",
-        "husband",
-        "mother",
-        "nephew",
-        "niece",
-        "sister",
-        "sisters",
-        "son",
-        "sons",
-        "twin",
-        "uncle",
-        "widow",
-        "widower",
-        "wife",
-    ];
     let sentence = before.rsplit(['.', ';', '\n']).next().unwrap_or(before);
     sentence
         .split(|c: char| !c.is_alphabetic() && c != '-')
         .rev()
         .take(6)
         .any(|w| RELATIVES.contains(&w.to_lowercase().as_str()))
+}
+
+/// "Mr. Bhutto's 19-year-old daughter, Benazir", "and his sister, Andrea": a name of one
+/// word right after the word for a close relative is a given name, and takes the surname of
+/// the person whose relative it is:
+/// - after a possessive ("'s"), the person it ends;
+/// - after "his" or "her", the persons the sentence names before it, when they share one
+///   surname and none is of the other sex ("her brother Edward" after "Stanley Wisniewski"
+///   is not his). Not a part played: "Al Pacino ... as his son Michael".
+pub(super) fn relatives_by_given_name(art: &mut ArticleState<'_>, title: &str, body: &str) {
+    for i in 0..art.mentions.len() {
+        let m = &art.mentions[i];
+        if m.kind != EntityKind::Person
+            || m.removed
+            || m.gazetteer
+            || m.name.contains(' ')
+            || m.canonical.contains(' ')
+            || crate::enrich::ner::is_listed_surname(m.name)
+                && !super::fragments::is_given_name(m.name)
+        {
+            continue;
+        }
+        let (_, text, base) = super::mentions::field_at(m.pos, title, body);
+        let at = m.pos - base;
+        // The persons with a surname the sentence names before it, nearest first.
+        let mut before: Vec<&Mention<'_>> = art
+            .mentions
+            .iter()
+            .filter(|p| {
+                p.kind == EntityKind::Person
+                    && !p.removed
+                    && p.canonical.contains(' ')
+                    && p.pos >= base
+                    && p.end <= m.pos
+                    && m.pos - p.end <= 150
+                    && !text[p.end - base..at].contains(['.', ';', '\n'])
+            })
+            .collect();
+        before.sort_by_key(|p| std::cmp::Reverse(p.end));
+        let Some(nearest) = before.first() else {
+            continue;
+        };
+        let Some(pronoun) = relative_s_possessor(&text[nearest.end - base..at]) else {
+            continue;
+        };
+        let surname = surname_word(&nearest.canonical);
+        let whose_fits = match pronoun {
+            Possessor::Named => true,
+            Possessor::His | Possessor::Her => {
+                let a_man = |p: &Mention<'_>| {
+                    super::fragments::is_male_given_name(
+                        p.canonical.split(' ').next().unwrap_or(""),
+                    ) || p.surface.starts_with("Mr")
+                };
+                let a_woman = |p: &Mention<'_>| {
+                    super::words::woman_s_title_before(text, p.pos - base).is_some()
+                        || ["Mrs", "Miss", "Ms"]
+                            .iter()
+                            .any(|t| p.surface.starts_with(t))
+                };
+                before.iter().all(|p| {
+                    surname_word(&p.canonical) == surname
+                        && !(pronoun == Possessor::Her && a_man(p))
+                        && !(pronoun == Possessor::His && a_woman(p))
+                })
+            }
+        };
+        if !whose_fits || surname == m.name {
+            continue;
+        }
+        let full = format!("{} {surname}", m.name);
+        art.mentions[i].canonical = Cow::Owned(full);
+    }
+}
+
+/// Whose relative a name after `between` is (the text from the last person's name to it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Possessor {
+    /// "'s daughter, ": the name just before.
+    Named,
+    His,
+    Her,
+}
+
+/// How the words between a person's name and a name of one word make the second a close
+/// relative: "'s 19-year-old daughter, ", " and his son ", " said her sister "; at most three
+/// words between the possessor's mark and the relative's word. None after "as" (a part).
+fn relative_s_possessor(between: &str) -> Option<Possessor> {
+    const CLOSE: &[&str] = &[
+        "brother", "daughter", "father", "husband", "mother", "sister", "son", "twin", "widow",
+        "widower", "wife",
+    ];
+    let words: Vec<&str> = between
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (relative, rest) = words.split_last()?;
+    if !CLOSE.contains(relative) {
+        return None;
+    }
+    let k = rest
+        .iter()
+        .rev()
+        .take(4)
+        .position(|w| matches!(*w, "his" | "her" | "'s" | "\u{2019}s"))?;
+    let mark = rest.len() - 1 - k;
+    if mark > 0 && rest[mark - 1] == "as" {
+        return None;
+    }
+    Some(match rest[mark] {
+        "his" => Possessor::His,
+        "her" => Possessor::Her,
+        _ if mark == 0 => Possessor::Named,
+        _ => return None,
+    })
 }
 
 /// In one article, each person's name the lists do not know becomes the one name it can be
@@ -416,6 +533,14 @@ mod tests {
 
     #[test]
     fn a_relative_s_word_before_a_name_is_seen() {
+        use super::Possessor::{Her, His, Named};
+        let whose = super::relative_s_possessor;
+        assert!(whose("'s 19-year-old daughter, ") == Some(Named));
+        assert!(whose(", and his sister, ") == Some(His));
+        assert!(whose(" said her brother ") == Some(Her));
+        assert!(whose(", as his son ").is_none());
+        assert!(whose(" and his uncle ").is_none());
+        assert!(whose(" met the son ").is_none());
         assert!(super::names_a_relative("founder, and his son "));
         assert!(super::names_a_relative(
             "Bob Casey, son of the late Governor "

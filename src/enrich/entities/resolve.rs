@@ -170,6 +170,7 @@ pub(super) fn resolve<'a>(lex: &'a Lexicon, art: &mut ArticleState<'a>, title: &
     one_kind_per_name(lex, art);
     acronyms_of_full_names(art);
     members_of_full_names(lex, art);
+    person_names::relatives_by_given_name(art, title, body);
     person_names::one_name_per_person(lex, art, title, body);
     // Full names written out in this article, keyed by themselves and by their surname, and
     // by a first word that is no given name: the family name of names written family name
