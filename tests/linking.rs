@@ -1833,3 +1833,24 @@ fn a_union_s_dotted_acronym_and_members_word_are_the_union_named_in_full() {
     let places = entities_of(&s, "picket", "place");
     assert!(!has(&places, "Teamsters"), "{places:?}");
 }
+
+#[test]
+fn an_office_and_a_shared_surname_is_the_one_who_held_it() {
+    let s = Scratch::with_files(&[
+        (
+            "1995-01-17-kobe.txt",
+            "Kobe earthquake\n\nTOKYO, Jan 17 - The Japanese Red Cross Society sent medical \
+             teams, and President Clinton offered American assistance.\n",
+        ),
+        (
+            "2010-01-16-haiti.txt",
+            "Aid for Haiti\n\nPORT-AU-PRINCE, Jan 16 - Secretary Clinton arrived with relief \
+             supplies on Saturday.\n",
+        ),
+    ]);
+    s.index();
+    let kobe = entities_of(&s, "Kobe", "person");
+    assert_eq!(kobe, ["Bill Clinton"], "{kobe:?}");
+    let haiti = entities_of(&s, "supplies", "person");
+    assert_eq!(haiti, ["Hillary Clinton"], "{haiti:?}");
+}
