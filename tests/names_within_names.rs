@@ -14,7 +14,8 @@
 //! two bodies. A college named only by what it is takes the town after its comma
 //! ("University College, Galway"), and a place cut at its particle is one ("Punta del
 //! Este"), and a nationality inside a listed firm's name ("Royal Dutch/Shell Group") is
-//! no place.
+//! no place; a body named by its members' plural and an apostrophe is whole ("the United
+//! States Brewers' Association").
 
 mod common;
 
@@ -362,4 +363,40 @@ fn a_nationality_inside_a_firm_s_name_is_no_place() {
     assert_eq!(orgs, ["Shell"], "{orgs:?}");
     let places = entities_of(&s, "majors", "place");
     assert!(!has(&places, "Netherlands"), "{places:?}");
+}
+
+#[test]
+fn a_body_named_by_its_members_plural_and_an_apostrophe_is_whole() {
+    // (benches/decades/news1910s's story, where the tagger cut the name at the apostrophe.)
+    let s = Scratch::with_files(&[(
+        "1919-01-16-dry.txt",
+        "Nebraska Completes Ratification; Nation Will Be Dry in a Year - 36th State Votes for \
+         Prohibition Amendment - Anti-Saloon League Celebrates\n\nLINCOLN, Neb., Jan. 16 - \
+         The Nebraska Legislature this morning ratified the prohibition amendment to the \
+         Federal Constitution, and Nebraska became the thirty-sixth State to do so, the \
+         three-fourths required. Under its terms the manufacture, sale and transportation of \
+         intoxicating liquors will become unlawful throughout the United States one year from \
+         to-day. Missouri and Wyoming ratified within a few hours of the vote here.\n\nAt the \
+         headquarters of the Anti-Saloon League in Westerville, Ohio, Mr. Ernest H. \
+         Cherrington said that the league's work was now to secure enforcement. Mr. Wayne B. \
+         Wheeler, its general counsel, said in Washington that the liquor traffic \"is as \
+         dead as slavery.\" Miss Anna A. Gordon, president of the National Woman's Christian \
+         Temperance Union, called on the churches to ring their bells.\n\nActing Secretary of \
+         State Frank L. Polk will proclaim the ratification when the certified copies reach \
+         his office. Mississippi was the first State to ratify, a year ago. W. J. Bryan, who \
+         has campaigned for the amendment for years, said at Miami that \"the saloon is gone, \
+         never to return.\" The United States Brewers' Association would say only that it \
+         would test the amendment in the courts. The Soviet Writers' Union was not asked.\n",
+    )]);
+    s.index();
+    let orgs = entities_of(&s, "saloon", "org");
+    for name in [
+        "United States Brewers' Association",
+        "Soviet Writers' Union",
+    ] {
+        assert!(has(&orgs, name), "{name}: {orgs:?}");
+    }
+    for fragment in ["Brewers", "Writers", "Association"] {
+        assert!(!has(&orgs, fragment), "{fragment}: {orgs:?}");
+    }
 }

@@ -4,6 +4,7 @@
 //! - a saint's possessive and what it names: "St Oswald" + "'s Church", "St Mary" + "'s
 //!   Hospital" (the tagger stops at the apostrophe, and the head alone, "Church", became
 //!   an organisation);
+//! - a body of members after their plural's apostrophe: "Brewers" + "' Association";
 //! - a number that ends a name: "UAW Local" + " 1927", "County Road" + " 12", "Terminal 5";
 //! - a district's word: "the Dunmore City School" + " District";
 //! - a ministry's portfolios after its first comma: "Ministry of Agriculture" + ", Fisheries
@@ -65,6 +66,18 @@ pub(super) fn complete(text: &str, spans: Vec<TaggedSpan>) -> Vec<TaggedSpan> {
             if let Some((more, kind)) = facility_after(after).or_else(possessed) {
                 span.end += more;
                 span.kind = kind;
+            }
+        } else if let Some(more) = members_body_after(name, after) {
+            // "United States" + "Brewers" + "' Association": the country or nationality
+            // right before is the body's name too.
+            span.end += more;
+            span.kind = NerType::Org;
+            if let Some(prev) = out.last()
+                && matches!(prev.kind, NerType::Loc | NerType::Misc)
+                && &text[prev.end..span.start] == " "
+            {
+                span.start = prev.start;
+                out.pop();
             }
         } else {
             span.end += saint_s_possessive(name, after)
@@ -192,6 +205,39 @@ const SAINT_S_HEADS: &[&str] = &[
     "Priory",
     "School",
 ];
+
+/// The length of "' Association" after "Brewers": a body of members named by their plural
+/// and a possessive's apostrophe, where the tagger stops ("the Miners' Federation", "the
+/// United States Brewers' Association").
+fn members_body_after(name: &str, after: &str) -> Option<usize> {
+    const BODIES: &[&str] = &[
+        "Alliance",
+        "Association",
+        "Club",
+        "Committee",
+        "Congress",
+        "Council",
+        "Federation",
+        "Fund",
+        "Guild",
+        "Institute",
+        "League",
+        "Party",
+        "Society",
+        "Union",
+    ];
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    if !(last.len() > 3 && last.ends_with('s') && last.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    let rest = ["' ", "\u{2019} "]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))?;
+    let head = &rest[..letters(rest)];
+    BODIES
+        .contains(&head)
+        .then_some(after.len() - rest.len() + head.len())
+}
 
 /// The length of "'s Church" after a saint's name: up to three capitalised words, the last
 /// a [`SAINT_S_HEADS`] word.
