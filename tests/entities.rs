@@ -687,11 +687,39 @@ fn generic_heads_name_the_article_s_own_org_or_nothing() {
          along the Border, at Dundalk and near Letterkenny, and the Garda Siochana mounted \
          patrols along the Border from Dundalk to Lifford.\n",
     );
+    s.write(
+        "1887/colonies.txt",
+        "Delegates assemble\n\nLONDON, April 4 - The Colonial Conference was opened this \
+         afternoon at the Foreign Office. The agents-general of Victoria and Queensland are \
+         members of the Conference, which will sit for several weeks.\n",
+    );
+    // A name made of two heads can still be one body's own.
+    s.write(
+        "2004/confidence.txt",
+        "Shoppers cheer up\n\nNEW YORK, Dec 28 - The Conference Board survey of 5,000 \
+         households showed confidence rising for the first time since July.\n",
+    );
     s.index();
     let list = listed(&s);
-    for name in ["Commission", "Central Bank", "Bank", "Cabinet", "Border"] {
+    for name in [
+        "Commission",
+        "Central Bank",
+        "Bank",
+        "Cabinet",
+        "Border",
+        "Conference",
+    ] {
         assert!(!has(&list, "org", name), "{name}: {list:?}");
     }
+    assert!(has(&list, "org", "Conference Board"), "{list:?}");
+    let colonial = list
+        .iter()
+        .find(|(k, n, _)| k == "org" && n == "Colonial Conference")
+        .unwrap_or_else(|| panic!("{list:?}"));
+    assert!(
+        colonial.2.contains(&"Conference".to_string()),
+        "{colonial:?}"
+    );
     let sec = list
         .iter()
         .find(|(k, n, _)| k == "org" && n == "Securities and Exchange Commission")
