@@ -313,21 +313,47 @@ fn places_before_a_plural_place_noun_are_places() {
 
 #[test]
 fn a_boulevard_or_a_square_named_the_french_or_portuguese_way_is_a_place() {
-    let s = Scratch::with_files(&[(
-        "1918-11-11-armistice.txt",
-        "Paris hears of the armistice\n\nPARIS, Nov 11 - The crowds before the newspaper \
-         offices on the Boulevard des Italiens heard the news in silence. In Lisbon, crowds \
-         filled the Terreiro do Paco and the Largo do Carmo.\n",
-    )]);
+    let s = Scratch::with_files(&[
+        (
+            "1918-11-11-armistice.txt",
+            "Paris hears of the armistice\n\nPARIS, Nov 11 - The crowds before the newspaper \
+             offices on the Boulevard des Italiens heard the news in silence. In Lisbon, crowds \
+             filled the Terreiro do Paco and the Largo do Carmo.\n",
+        ),
+        (
+            "1889-05-06-exhibition.txt",
+            "The exhibition opens\n\nPARIS, May 6 - The President drove from the Elysee to \
+             the Champ de Mars with an escort of cuirassiers. The tower of M. Eiffel rises \
+             above the Champ de Mars, and a meeting of protest is called for Sunday next in \
+             the Bois de Boulogne. In Washington, Champ Clark called the tower a folly.\n",
+        ),
+    ]);
     s.index();
-    let places = entities_of(&s, "armistice", "place");
+    let places = [
+        entities_of(&s, "armistice", "place"),
+        entities_of(&s, "exhibition", "place"),
+    ]
+    .concat();
     for name in [
         "Boulevard des Italiens",
         "Terreiro do Paco",
         "Largo do Carmo",
+        "Champ de Mars",
+        "Bois de Boulogne",
     ] {
         assert!(has(&places, name), "{name}: {places:?}");
     }
-    let orgs = entities_of(&s, "armistice", "org");
-    assert!(!has(&orgs, "Boulevard des Italiens"), "{orgs:?}");
+    assert!(!has(&places, "Champ Clark"), "{places:?}");
+    let orgs = [
+        entities_of(&s, "armistice", "org"),
+        entities_of(&s, "exhibition", "org"),
+    ]
+    .concat();
+    for name in [
+        "Boulevard des Italiens",
+        "Champ de Mars",
+        "Bois de Boulogne",
+    ] {
+        assert!(!has(&orgs, name), "{name}: {orgs:?}");
+    }
 }

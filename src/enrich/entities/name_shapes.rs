@@ -641,21 +641,31 @@ pub(super) fn leader_of_a_body(body: &str, person: &str) -> bool {
     }
 }
 
-/// First words of streets and squares named the French, Italian, Spanish or Portuguese way
-/// ("Avenue Kleber", "Piazza Venezia", "Plaza de Mayo", "Rua Augusta", "Puerto Argentino").
+/// First words of streets, squares, parks, bridges and gates named the French, Italian,
+/// Spanish or Portuguese way ("Avenue Kleber", "Piazza Venezia", "Plaza de Mayo", "Rua
+/// Augusta", "Puerto Argentino", "Bois de Boulogne", "Ponte Vecchio").
 /// (Not "Via": "Via Rail" is a railway.)
 const STREET_FIRST_WORDS: &[&str] = &[
     "Avenida",
     "Avenue",
+    "Bois",
     "Boulevard",
     "Calle",
+    "Campo",
+    "Champs",
     "Corso",
     "Esplanada",
+    "Jardin",
     "Largo",
+    "Parc",
+    "Parque",
     "Paseo",
     "Piazza",
     "Place",
     "Plaza",
+    "Pont",
+    "Ponte",
+    "Porta",
     "Praça",
     "Puerto",
     "Quai",
@@ -663,6 +673,20 @@ const STREET_FIRST_WORDS: &[&str] = &[
     "Rue",
     "Terreiro",
 ];
+
+/// Whether `surface` starts with one of [`STREET_FIRST_WORDS`], or with a word that is a
+/// place's only before a particle ("Champ de Mars", "Camp de Thiaroye"; "Champ Clark" and
+/// "Camp David" are no such places).
+fn street_first_word(surface: &str) -> bool {
+    const BEFORE_A_PARTICLE: &[&str] = &["Camp", "Champ", "Château"];
+    let mut words = surface.split(' ');
+    let first = words.next().unwrap_or("");
+    STREET_FIRST_WORDS.contains(&first)
+        || (BEFORE_A_PARTICLE.contains(&first)
+            && words
+                .next()
+                .is_some_and(|w| matches!(w, "de" | "des" | "du" | "d'")))
+}
 
 /// Streets, squares, gates, rooms, palaces, arenas and grounds, which the tagger may read as
 /// organisations ("Avenue of Eternal Peace", "Plaza de Mayo", "Gate of Heavenly Peace", "the
@@ -685,7 +709,6 @@ pub(super) fn street_shaped(surface: &str) -> bool {
         "Square",
         "Stadium",
     ];
-    let first = surface.split(' ').next().unwrap_or("");
     // "State Route 66", "County Road 12": the word before the number.
     let mut backwards = surface.rsplit(' ');
     let mut last = backwards.next().unwrap_or("");
@@ -711,7 +734,7 @@ pub(super) fn street_shaped(surface: &str) -> bool {
     surface.contains(' ')
         && (STREETS.contains(&last)
             || street
-            || STREET_FIRST_WORDS.contains(&first)
+            || street_first_word(surface)
             || surface.starts_with("Gate of ")
             || surface.starts_with("Palace of "))
 }
@@ -834,7 +857,7 @@ pub(super) fn place_shaped(surface: &str) -> bool {
     let Some(last) = words.next_back() else {
         return false;
     };
-    STREET_FIRST_WORDS.contains(&first) || FIRST.contains(&first) || LAST.contains(&last)
+    street_first_word(surface) || FIRST.contains(&first) || LAST.contains(&last)
 }
 
 /// "Wells Fargo", "Goldman Sachs", "Dow Jones": a would-be person of two or more words that
