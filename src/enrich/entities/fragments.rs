@@ -33,6 +33,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use super::demonyms::Demonyms;
 use super::lexicon;
 use super::markup;
 use super::mentions::{ArticleState, field_at, the_one};
@@ -297,9 +298,15 @@ fn is_compass_point(words: &[String]) -> bool {
 /// A product line, alone or with model words or numbers after it ("MacBook Pro", "Xbox
 /// 360", "AirPods", "Fortran IV"): a thing sold or written in, not a person, org or place.
 fn is_product(words: &[String]) -> bool {
+    product_line(words, true)
+}
+
+/// [`is_product`], with or without a plural "s" dropped.
+fn product_line(words: &[String], plural_too: bool) -> bool {
     let l = lists();
     let listed = |w: &str| {
-        l.products.contains(w) || w.strip_suffix('s').is_some_and(|s| l.products.contains(s))
+        l.products.contains(w)
+            || (plural_too && w.strip_suffix('s').is_some_and(|s| l.products.contains(s)))
     };
     // Up to four words: "Lord of the Rings", "Red Dead Redemption 2".
     (1..=words.len().min(4)).any(|n| {
@@ -308,6 +315,22 @@ fn is_product(words: &[String]) -> bool {
                 .iter()
                 .all(|w| l.product_models.contains(w) || w.contains(|c: char| c.is_ascii_digit()))
     })
+}
+
+/// Where a product line starts in a name that has its maker or operator before it ("Lockheed
+/// TriStar", "Royal Air Force Hercules", "Sony Walkman"): the number of the maker's words.
+/// Not a plural ("Belgrave Harriers" is a club).
+fn maker_before_a_product(words: &[String]) -> Option<usize> {
+    (1..words.len()).find(|&n| product_line(&words[n..], false))
+}
+
+/// `text` up to the end of its `n`th word.
+fn first_words(text: &str, n: usize) -> &str {
+    let mut end = 0;
+    for word in text.split_whitespace().take(n) {
+        end = word.as_ptr() as usize - text.as_ptr() as usize + word.len();
+    }
+    &text[..end]
 }
 
 /// Whether `word` is a personal title or rank ("Mayor", "Governor"), in any case, or titles
@@ -599,14 +622,54 @@ fn cased_short_places(art: &mut ArticleState<'_>, title: &str, body: &str) {
     }
 }
 
+/// "Lockheed TriStar", "Royal Air Force Hercules" read as one body: the maker or operator
+/// of a craft, then read as any other name of the article ("Air Force Hercules": a generic
+/// head). The mention ends with the maker too, so no alias keeps the product. A craft with
+/// its country ("American Apollo", "Soviet Soyuz") or its model number ("L-1011 TriStar")
+/// is no body at all. Not a name that runs on ("International Conference on AIDS").
+fn makers_of_products(lex: &lexicon::Lexicon, demonyms: &Demonyms, art: &mut ArticleState<'_>) {
+    for m in art.mentions.iter_mut() {
+        if m.removed || m.gazetteer || m.kind != EntityKind::Org {
+            continue;
+        }
+        let w = words(&m.canonical);
+        let Some(n) = maker_before_a_product(&w) else {
+            continue;
+        };
+        if w.len() != m.canonical.split_whitespace().count()
+            || m.surface != m.name
+            || m.end - m.pos != m.surface.len()
+        {
+            continue;
+        }
+        let maker = first_words(m.surface, n);
+        let maker_words = || maker.split_whitespace();
+        if maker_words().any(|w| w.contains(|c: char| c.is_ascii_digit()))
+            || demonyms.is_demonym(maker)
+            || lex.lists_as(EntityKind::Place, maker)
+        {
+            m.removed = true;
+        } else if maker_words().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || ".&'’-".contains(c))
+        }) {
+            m.end -= m.surface.len() - maker.len();
+            (m.surface, m.name) = (maker, maker);
+            m.canonical = first_words(&m.canonical, n).to_string().into();
+        }
+    }
+}
+
 pub(super) fn apply<'a>(
     lex: &lexicon::Lexicon,
+    demonyms: &Demonyms,
     art: &mut ArticleState<'a>,
     title: &str,
     body: &str,
 ) {
     let l = lists();
     cased_short_places(art, title, body);
+    makers_of_products(lex, demonyms, art);
     series_as_its_instance(lex, art);
     let things = persons_written_as_things(art, title, body);
     let works = persons_named_as_works(art, title, body);
@@ -846,6 +909,14 @@ mod tests {
         assert!(!is_product(&w("Apple")) && !is_product(&w("Sony")));
         assert!(is_product(&w("Ebola")) && is_product(&w("SARS")) && is_product(&w("Zika virus")));
         assert!(!is_product(&w("Parkinson")) && !is_product(&w("Huntington")));
+        assert_eq!(maker_before_a_product(&w("Lockheed TriStar")), Some(1));
+        assert_eq!(
+            maker_before_a_product(&w("Royal Air Force Hercules C-130")),
+            Some(3)
+        );
+        assert_eq!(maker_before_a_product(&w("TriStar")), None);
+        assert_eq!(maker_before_a_product(&w("Belgrave Harriers")), None);
+        assert_eq!(maker_before_a_product(&w("Apollo Theater")), None);
         assert!(is_doctrine(&w("Thatcherism")));
         assert!(!is_doctrine(&w("Nordic Realism Institute")));
         // Legal forms proper go from canonical names; words of names only count as forms.

@@ -57,7 +57,7 @@ use tokens::tokenize;
 
 /// Bump when the extraction rules change what comes out of the same text, so the next index
 /// run re-extracts every file (the ingest fingerprint includes it).
-pub const EXTRACTION_VERSION: u32 = 194;
+pub const EXTRACTION_VERSION: u32 = 195;
 
 /// A hash of the built-in data the rules read besides the gazetteer (the demonym table, the
 /// word lists of `data/entities` and the tagger's organisation and place lists), for the ingest
@@ -267,7 +267,7 @@ impl EntityExtractor {
             title.len() + 1,
         );
         events::cup_of_the_story_s_sport(&mut art, title, body);
-        fragments::apply(&self.lexicon, &mut art, title, body);
+        fragments::apply(&self.lexicon, &self.demonyms, &mut art, title, body);
         art
     }
 
