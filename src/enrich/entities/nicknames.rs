@@ -142,16 +142,20 @@ fn nicknamed_name(
     let nickname = &text[inner_start..inner_end];
     let after = text[inner_end + close.len_utf8()..].strip_prefix(' ')?;
     let surname_start = text.len() - after.len();
-    // Not a club or a place in brackets ("Simon Webster (Edinburgh Rugby) Forwards:").
-    if !is_nickname(nickname)
-        || nickname.split(' ').any(|word| {
-            [EntityKind::Place, EntityKind::Org]
-                .into_iter()
-                .any(|kind| lex.knows(kind, word, when))
-        })
-        || [EntityKind::Place, EntityKind::Org]
+    // Not a club or a place in brackets ("Simon Webster (Edinburgh Rugby) Forwards:"). After
+    // a middle initial it is a nickname even if a list knows it: "Alvin M. (Tex) Johnston"
+    // ("Tex" is Texas written short).
+    let listed = |name: &str| {
+        [EntityKind::Place, EntityKind::Org]
             .into_iter()
-            .any(|kind| lex.knows(kind, nickname, when))
+            .any(|kind| lex.knows(kind, name, when))
+    };
+    let after_an_initial = before
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.ends_with('.') && person_names::is_initial(w));
+    if !is_nickname(nickname)
+        || (!after_an_initial && (nickname.split(' ').any(listed) || listed(nickname)))
         || !after.starts_with(char::is_uppercase)
     {
         return None;
