@@ -177,6 +177,28 @@ fn an_edition_is_its_event_and_a_nations_super_cup_is_its_own() {
 }
 
 #[test]
+fn a_competition_named_after_a_listed_event_is_its_own() {
+    let s = Scratch::new();
+    s.write(
+        "1981/02/underarm.md",
+        "---\ntitle: Underarm ball\ndate: 1981-02-02\n---\n\n\
+         MELBOURNE - Australia beat New Zealand by six runs on Sunday to lead the \
+         best-of-five finals of the Benson and Hedges World Series Cup 2-1. Thirteen of the \
+         touring party had signed to play for Kerry Packer's World Series Cricket.\n",
+    );
+    s.write(
+        "1986/10/mets.md",
+        "---\ntitle: Mets win\ndate: 1986-10-27\n---\n\n\
+         NEW YORK - The New York Mets won the World Series on Monday night.\n",
+    );
+    s.index();
+    let names: Vec<(String, u64)> = events(&s);
+    let count = |name: &str| names.iter().find(|(n, _)| n == name).map(|(_, c)| *c);
+    assert_eq!(count("World Series"), Some(1), "{names:?}");
+    assert_eq!(count("World Series Cup"), Some(1), "{names:?}");
+}
+
+#[test]
 fn games_named_years_ahead_and_the_series_in_a_story_of_one_edition_are_that_edition() {
     let s = Scratch::new();
     s.write(

@@ -354,7 +354,21 @@ pub(super) fn apply<'a>(
             && whole_names::ends_in_facility(surface)
             && all_listed_inside(EntityKind::Person)
             && named_after();
+        // "the Benson and Hedges World Series Cup", "World Series Cricket": another
+        // competition named after a listed event (baseball's World Series), which the longer
+        // name the tagger found wins over. Not a stage or an edition of the listed one ("World
+        // Cup Final", "Super Bowl XX"): only a competition's own last word counts.
+        let competition_around_listed_event = matches!(span.kind, NerType::Misc | NerType::Org)
+            && all_listed_inside(EntityKind::Event)
+            && overlapped().all(|m| m.pos == pos)
+            && surface.rsplit(' ').next().is_some_and(|last| {
+                matches!(
+                    last,
+                    "Cup" | "Trophy" | "Shield" | "Cricket" | "League" | "Series" | "Tournament"
+                )
+            });
         if full_name_over_surname
+            || competition_around_listed_event
             || name_around_place
             || name_around_table_alias
             || facility_around_person
