@@ -711,7 +711,8 @@ fn generic_heads_name_the_article_s_own_org_or_nothing() {
         "1887/colonies.txt",
         "Delegates assemble\n\nLONDON, April 4 - The Colonial Conference was opened this \
          afternoon at the Foreign Office. The agents-general of Victoria and Queensland are \
-         members of the Conference, which will sit for several weeks.\n",
+         members of the Conference, which will sit for several weeks. Sir Redvers Buller \
+         will sail from Southampton on Saturday, and the Army Corps is being mobilised.\n",
     );
     // A name made of two heads can still be one body's own.
     s.write(
@@ -728,6 +729,7 @@ fn generic_heads_name_the_article_s_own_org_or_nothing() {
         "Cabinet",
         "Border",
         "Conference",
+        "Army Corps",
     ] {
         assert!(!has(&list, "org", name), "{name}: {list:?}");
     }
