@@ -15,7 +15,7 @@
 //! ("University College, Galway"), and a place cut at its particle is one ("Punta del
 //! Este"), and a nationality inside a listed firm's name ("Royal Dutch/Shell Group") is
 //! no place; a body named by its members' plural and an apostrophe is whole ("the United
-//! States Brewers' Association").
+//! States Brewers' Association", "the Women's Temperance Association").
 
 mod common;
 
@@ -386,17 +386,25 @@ fn a_body_named_by_its_members_plural_and_an_apostrophe_is_whole() {
          his office. Mississippi was the first State to ratify, a year ago. W. J. Bryan, who \
          has campaigned for the amendment for years, said at Miami that \"the saloon is gone, \
          never to return.\" The United States Brewers' Association would say only that it \
-         would test the amendment in the courts. The Soviet Writers' Union was not asked.\n",
+         would test the amendment in the courts. The Soviet Writers' Union was not asked. \
+         Mrs. Ellen Foster, of the Women's Temperance Association, sent greetings.\n",
     )]);
     s.index();
     let orgs = entities_of(&s, "saloon", "org");
+    // And the members' possessive the tagger left before a body's name.
     for name in [
         "United States Brewers' Association",
         "Soviet Writers' Union",
+        "Women's Temperance Association",
     ] {
         assert!(has(&orgs, name), "{name}: {orgs:?}");
     }
-    for fragment in ["Brewers", "Writers", "Association"] {
+    for fragment in [
+        "Brewers",
+        "Writers",
+        "Association",
+        "Temperance Association",
+    ] {
         assert!(!has(&orgs, fragment), "{fragment}: {orgs:?}");
     }
 }

@@ -4,7 +4,8 @@
 //! - a saint's possessive and what it names: "St Oswald" + "'s Church", "St Mary" + "'s
 //!   Hospital" (the tagger stops at the apostrophe, and the head alone, "Church", became
 //!   an organisation);
-//! - a body of members after their plural's apostrophe: "Brewers" + "' Association";
+//! - a body of members after their plural's apostrophe: "Brewers" + "' Association"; and
+//!   the members' possessive before a body's name: "Woman's " + "Christian Temperance Union";
 //! - a number that ends a name: "UAW Local" + " 1927", "County Road" + " 12", "Terminal 5";
 //! - a district's word: "the Dunmore City School" + " District";
 //! - a ministry's portfolios after its first comma: "Ministry of Agriculture" + ", Fisheries
@@ -47,6 +48,18 @@ pub(super) fn complete(text: &str, spans: Vec<TaggedSpan>) -> Vec<TaggedSpan> {
                 ..span.clone()
             });
             span.start = second;
+        }
+        // "the Woman's Christian Temperance Union", "the Miners' Welfare Commission": the
+        // members' possessive before a body's name.
+        if span.kind == NerType::Org
+            && let Some(back) = members_possessive_before(&text[..span.start])
+            && out.last().is_none_or(|prev| prev.end < span.start - back)
+            && body_s_head(&text[span.start..span.end])
+        {
+            span.start -= back;
+            while out.last().is_some_and(|prev| prev.end > span.start) {
+                out.pop();
+            }
         }
         // "the Low Fold and District Allotment Society": the town before "and District".
         if span.kind != NerType::Per
@@ -146,6 +159,36 @@ fn college_s_town_after(name: &str, after: &str) -> Option<usize> {
     let ends = rest[town.len()..].starts_with([',', '.', ';']);
     let listed = super::fragments::is_city(town) || crate::enrich::ner::is_listed_place(town);
     (ends && listed && !town.is_empty()).then_some(", ".len() + town.len())
+}
+
+/// The length of "Woman's " before "Christian Temperance Union": the possessive of the
+/// members a body is named for, which the tagger leaves off: a capitalised plural's ("Miners'
+/// ", "Teachers' "), or one of the plurals and nouns of people that take "'s" ("Women's ",
+/// "Children's "). Not a town's or a person's ("Britain's Labour Party", "Reagan's"), nor an
+/// acronym's ("MSPs' Code"); the caller checks that no name the tagger found holds it
+/// ("Robbie Williams' Angels", "Novartis' Sandoz").
+fn members_possessive_before(before: &str) -> Option<usize> {
+    const PEOPLE: &[&str] = &["Children", "Men", "People", "Woman", "Women"];
+    let word = before.strip_suffix(' ')?.rsplit(' ').next()?;
+    let letters_only = |w: &str| {
+        w.len() > 2 && w.chars().all(char::is_alphabetic) && w.chars().any(char::is_lowercase)
+    };
+    let members = ["s'", "s\u{2019}"].iter().any(|p| {
+        word.strip_suffix(p)
+            .is_some_and(|w| letters_only(w) && w.starts_with(char::is_uppercase))
+    }) || ["'s", "\u{2019}s"]
+        .iter()
+        .any(|p| word.strip_suffix(p).is_some_and(|w| PEOPLE.contains(&w)));
+    members.then_some(word.len() + 1)
+}
+
+/// Whether `name` ends in a body's head word, before any "of" ("Temperance Union", "Swimming
+/// Association of New York"; not "Identity Document").
+fn body_s_head(name: &str) -> bool {
+    let core = name.split_once(" of ").map_or(name, |(core, _)| core);
+    core.rsplit(' ')
+        .next()
+        .is_some_and(super::words::is_org_head)
 }
 
 /// How far before a name starting "District ..." its town reaches: "Low Fold and " of "Low
