@@ -939,6 +939,14 @@ fn a_local_branch_or_a_committee_of_a_listed_org_is_an_org_of_its_own() {
          U.S. Federal Reserve held rates and the Stevenage Labour Party chose a candidate. The \
          Republican Party won.\n",
     );
+    // A listed body's agencies and funds; a campaign group the tagger cuts to its place.
+    s.write(
+        "1994/09/cairo.txt",
+        "Population talks\n\nCAIRO, Sept. 5 (Reuters) - Nafis Sadik, executive director of \
+         the New York-based United Nations Population Fund, opened the conference. Mostafa \
+         Tolba, executive director of the UN Environment Programme, spoke later. Greenpeace \
+         and Friends of the Earth called for a boycott of Shell.\n",
+    );
     s.index();
     let list = listed(&s);
     for name in [
@@ -947,10 +955,15 @@ fn a_local_branch_or_a_committee_of_a_listed_org_is_an_org_of_its_own() {
         "Stevenage Labour Party",
         "Republican Party",
         "Federal Reserve",
+        "United Nations Population Fund",
+        "United Nations Environment Programme",
+        "Friends of the Earth",
     ] {
         assert!(has(&list, "org", name), "{name}: {list:?}");
     }
     assert!(!has(&list, "org", "U.S. Federal Reserve"), "{list:?}");
+    assert!(!list.iter().any(|(_, n, _)| n == "Earth"), "{list:?}");
+    assert!(!has(&list, "org", "United Nations"), "{list:?}");
 }
 
 #[test]

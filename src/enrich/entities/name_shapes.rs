@@ -142,15 +142,21 @@ pub(super) fn unknown_name(lex: &Lexicon, word: &str, when: When<'_>) -> bool {
 
 /// Whether `words` (after a listed organisation's name) end in a body's word: "Supporters'
 /// Club", "Local Branch", "Pension Trust", "Select Committee" (before its remit: "on Foreign
-/// Relations").
+/// Relations"), and the agencies and programmes of a listed body ("United Nations
+/// Environment Programme", "UN Population Fund").
 pub(super) fn ends_in_a_body(words: &str) -> bool {
     let words = words.split_once(" on ").map_or(words, |(body, _)| body);
     const BODIES: &[&str] = &[
+        "Agency",
         "Association",
         "Branch",
         "Club",
         "Committee",
         "Foundation",
+        "Fund",
+        "Institute",
+        "Program",
+        "Programme",
         "Society",
         "Trust",
     ];
