@@ -177,6 +177,48 @@ fn an_edition_is_its_event_and_a_nations_super_cup_is_its_own() {
 }
 
 #[test]
+fn conferences_accidents_and_spills_are_events_by_where_they_were() {
+    let s = Scratch::new();
+    s.write(
+        "1997/12/kyoto.md",
+        "---\ntitle: Climate deal\ndate: 1997-12-11\n---\n\n\
+         BONN - Delegates at the Bonn conference agreed on Thursday to cut emissions, 25 \
+         years after the Stockholm conference first put the environment on the agenda. \
+         Sweden voted to close its reactors after the Three Mile Island accident, and Alaska \
+         still counts the cost of the Santa Barbara oil spill's successor. Canada and the \
+         United States signed the Air Quality Agreement in 1991.\n",
+    );
+    s.write(
+        "1997/12/radio.md",
+        "---\ntitle: Digital radio\ndate: 1997-12-12\n---\n\n\
+         CANNES - At a DAB conference in Cannes, several makers showed radios. Mrs. Bates, \
+         president of the Arkansas conference of branches of the association, spoke. The \
+         radios go on show at the ExCeL conference center in London next month.\n",
+    );
+    s.index();
+    let names: Vec<(String, u64)> = events(&s);
+    let count = |name: &str| names.iter().find(|(n, _)| n == name).map(|(_, c)| *c);
+    for name in [
+        "Bonn conference",
+        "Stockholm conference",
+        "Three Mile Island accident",
+        "Santa Barbara oil spill",
+        "Air Quality Agreement",
+    ] {
+        assert_eq!(count(name), Some(1), "{name}: {names:?}");
+    }
+    // One of a kind, and a body's own conference, are no events.
+    assert!(
+        !names.iter().any(|(n, _)| ["DAB", "Arkansas", "ExCeL"]
+            .iter()
+            .any(|w| n.starts_with(w))),
+        "{names:?}"
+    );
+    let orgs = s.stdout(&["entities", "--type", "org"]);
+    assert!(!orgs.contains("Agreement"), "{orgs}");
+}
+
+#[test]
 fn a_competition_named_after_a_listed_event_is_its_own() {
     let s = Scratch::new();
     s.write(

@@ -2,12 +2,12 @@
 //! "the Iran-Iraq war", "the 1987 stock market crash", "the Atlanta Olympics", "the Treaty of
 //! Rome", "the war in Chechnya", "the 40th anniversary of the Hungarian uprising".
 //!
-//! An event word (a *head*: accord, agreement, treaty, pact, summit, round, talks,
-//! war, crisis, election, referendum, games, Olympics, crash, earthquake, flood, blizzard,
-//! disaster, affair, scandal, strike, riots, siege, bombing, uprising, revolution, massacre,
-//! convention, tournament) names a
-//! particular event only when proper words stand right before it: capitalised words, places, persons, a year
-//! ("the 1987 crash"). So "a summit", "the war" and "peace talks" are no events, nor are
+//! An event word (a *head*: accord, agreement, treaty, pact, summit, conference, round,
+//! talks, war, crisis, election, referendum, games, Olympics, crash, earthquake, flood,
+//! blizzard, disaster, accident, spill, affair, scandal, strike, riots, siege, bombing,
+//! uprising, revolution, massacre, convention, tournament) names a particular event only
+//! when proper words stand right before it: capitalised words, places, persons, a year ("the
+//! 1987 crash", "the Kyoto conference", "the Three Mile Island accident"). So "a summit", "the war" and "peace talks" are no events, nor are
 //! "Sunday's election" (a possessive names when, not what) or "the November elections"
 //! (months and weekdays never start a name).
 //!
@@ -35,16 +35,18 @@ use crate::enrich::gazetteer::name_key;
 /// Event words as written in lowercase, with the spelling the canonical name uses; sorted.
 #[rustfmt::skip]
 const HEADS: &[(&str, &str)] = &[
-    ("accord", "Accord"), ("accords", "Accord"), ("affair", "affair"),
+    ("accident", "accident"), ("accord", "Accord"), ("accords", "Accord"), ("affair", "affair"),
     ("agreement", "Agreement"), ("agreements", "Agreement"),
-    ("blizzard", "blizzard"), ("bombing", "bombing"), ("convention", "Convention"),
+    ("blizzard", "blizzard"), ("bombing", "bombing"), ("conference", "conference"),
+    ("convention", "Convention"),
     ("crash", "crash"), ("crisis", "Crisis"), ("disaster", "disaster"),
     ("earthquake", "earthquake"), ("election", "election"), ("elections", "election"),
     ("embargo", "embargo"), ("flood", "flood"), ("floods", "flood"),
     ("games", "Games"), ("massacre", "massacre"), ("olympics", "Olympics"), ("pact", "Pact"),
     ("referendum", "referendum"), ("revolution", "Revolution"), ("riot", "riots"),
     ("riots", "riots"), ("round", "Round"),
-    ("scandal", "scandal"), ("siege", "siege"), ("strike", "strike"), ("summit", "summit"),
+    ("scandal", "scandal"), ("siege", "siege"), ("spill", "spill"), ("strike", "strike"),
+    ("summit", "summit"),
     ("talks", "talks"), ("tournament", TOURNAMENT), ("treaty", "Treaty"),
     ("uprising", "Uprising"), ("war", "War"),
 ];
@@ -80,7 +82,7 @@ const ORGANISERS: &[&str] = &[
 /// in the canonical name ("Lebanese civil war", "1987 stock market crash"). Sorted.
 #[rustfmt::skip]
 const QUALIFIERS: &[&str] = &[
-    "banking", "border", "civil", "coal", "debt", "dock", "financial", "general",
+    "banking", "border", "civil", "climate", "coal", "debt", "dock", "financial", "general",
     "gubernatorial", "hostage", "legislative", "local", "market", "mayoral", "missile",
     "municipal", "nuclear", "oil", "parliamentary", "presidential", "primary", "rail",
     "regional", "steel", "stock", "summer", "winter",
@@ -103,6 +105,7 @@ const NEEDS_MORE_THAN_A_NATION: &[&str] = &[
     "Agreement",
     "affair",
     "bombing",
+    "conference",
     "Convention",
     "Games",
     "embargo",
@@ -399,9 +402,15 @@ pub(super) fn apply<'a>(
             if w.starts_with(char::is_uppercase) && seg.goes_on_capitalised(k) {
                 continue;
             }
-            // "the Riocentro convention complex", "the Empire State Plaza convention hall":
-            // a place for conventions.
-            if h == "Convention" && seg.modifies_a_noun(k) {
+            // "the Riocentro convention complex", "the Empire State Plaza convention hall",
+            // "the ExCeL conference center", "a Kyoto conference call": a place for
+            // conventions and conferences, not one ("the Geneva conference ended").
+            const ROOMS: &[&str] = &[
+                "call", "calls", "center", "centers", "centre", "centres", "hall", "halls", "room",
+                "rooms", "venue",
+            ];
+            let room_after = ROOMS.iter().any(|room| seg.is_word(k + 1, room));
+            if (h == "Convention" && seg.modifies_a_noun(k)) || (h == "conference" && room_after) {
                 continue;
             }
             found.extend(named_before(lex, demonyms, &seg, k, h, art));
@@ -611,9 +620,11 @@ fn named_before<'a>(
             nations += usize::from(m.kind == EntityKind::Place && demonyms.is_demonyms(m.surface));
             lone_opener = false;
         } else {
+            // "the Three Mile Island accident": a number word starts a name before others.
+            let number_word = units > 0 && matches!(w, "One" | "Two" | "Three");
             let proper = toks[p].word
                 && ((w.starts_with(char::is_uppercase)
-                    && !words::is_stopword(w)
+                    && (!words::is_stopword(w) || number_word)
                     && !is_qualifier(w))
                     || is_year(w));
             firm_place_or_year |= is_year(w);
@@ -666,6 +677,31 @@ fn named_before<'a>(
     if nations == units && NEEDS_MORE_THAN_A_NATION.contains(&head) {
         return None;
     }
+    // "a Grand Slam tournament", "a DAB conference", "an international AIDS conference":
+    // one of a kind, not a name (up to two lowercase words may describe it).
+    let mut before = j;
+    while before > 0
+        && j - before < 2
+        && toks[before - 1].word
+        && seg.word(before - 1).starts_with(char::is_lowercase)
+        && !is_determiner(seg.word(before - 1))
+        && !matches!(
+            seg.word(before - 1),
+            "a" | "an" | "another" | "each" | "every"
+        )
+    {
+        before -= 1;
+    }
+    let one_of_a_kind = before > 0
+        && matches!(
+            seg.word(before - 1).to_ascii_lowercase().as_str(),
+            "a" | "an" | "another" | "each" | "every"
+        );
+    // "the Arkansas conference of branches", "the Fifth Conference of Heads of State": a
+    // body's own, or a meeting whose name goes on after "of" (the tagger's to read whole).
+    if head == "conference" && (one_of_a_kind || seg.is_word(k + 1, "of")) {
+        return None;
+    }
     if head == TOURNAMENT {
         // A year before the name is when, not which: "the 1996 Singer World Series".
         while j < proper_end && toks[j].word && is_year(seg.word(j)) {
@@ -684,12 +720,6 @@ fn named_before<'a>(
         });
         // "former Grand Slam tournament champions": the word as a noun's modifier.
         let modifier = seg.modifies_a_noun(k);
-        // "a Grand Slam tournament", "an ATP tournament": one of a kind, not a name.
-        let one_of_a_kind = j > 0
-            && matches!(
-                seg.word(j - 1).to_ascii_lowercase().as_str(),
-                "a" | "an" | "another" | "each" | "every"
-            );
         if words < 2
             || modifier
             || one_of_a_kind
@@ -707,9 +737,7 @@ fn named_before<'a>(
         return None;
     }
     // "the Atlanta games" but not "NBA games": lowercase games are an event where they are
-    // held. ("the London conference" is whichever conference met there: conferences are
-    // events by their own names, "the Madrid peace conference" in the gazetteer, "Fourth
-    // World Conference on Women" through the tagger.)
+    // held.
     let written = seg.word(k);
     let held_somewhere = (j..proper_end)
         .any(|t| seg.cover[t].is_some_and(|i| art.mentions[i].kind == EntityKind::Place));
@@ -756,6 +784,11 @@ fn named_before<'a>(
     let names = normalize_space(&seg.text[toks[j].start..toks[proper_end - 1].end])
         .replace(['–', '—'], "-");
     let names = undotted(&names).unwrap_or(names);
+    // "the Hague conference": the place's article starts no event's name.
+    let names = match names.strip_prefix("the ") {
+        Some(rest) => rest.to_string(),
+        None => names,
+    };
     let capital = head.starts_with(char::is_uppercase);
     let mut canonical = names;
     for q in qualifiers {

@@ -1826,7 +1826,8 @@ pub(super) fn is_led_event_name(name: &str) -> bool {
 
 #[rustfmt::skip]
 const EVENT_HEADS: &[&str] = &[
-    "Affair", "Airlift", "Assassination", "Awards", "Blizzard", "Blockade", "Bombing",
+    "Accident", "Affair", "Agreement", "Airlift", "Assassination", "Awards", "Blizzard",
+    "Blockade", "Bombing",
     "Bombings", "Carnival", "Championship", "Championships", "Conference", "Convention",
     "Crisis", "Cup", "Disaster", "Earthquake", "Election", "Elections", "Expo", "Fair",
     "Famine", "Festival", "Flood", "Floods", "Games", "Hijacking", "Kidnapping", "Marathon",
