@@ -84,6 +84,15 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
                     sent = !abbrev;
                 }
                 '!' | '?' | ':' => sent = true,
+                // "BONN, Nov 25 (Reuters) - Global talks": the story starts after a
+                // dateline's dash.
+                '—' | '–' | '-'
+                    if out
+                        .last()
+                        .is_some_and(|p| &text[p.start..p.end] == ")" && p.end < start) =>
+                {
+                    sent = true
+                }
                 '"' | '“' | '”' | '‘' | '’' | '\'' | '(' | '[' | '—' | '–' | '-' => {}
                 _ => sent = false,
             }
