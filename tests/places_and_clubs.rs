@@ -357,3 +357,22 @@ fn a_boulevard_or_a_square_named_the_french_or_portuguese_way_is_a_place() {
         assert!(!has(&orgs, name), "{name}: {orgs:?}");
     }
 }
+
+#[test]
+fn reefs_refuges_and_deltas_read_as_bodies_are_places() {
+    let s = Scratch::with_files(&[(
+        "1990-03-22-hazelwood.txt",
+        "Hazelwood cleared of drunkenness\n\nANCHORAGE, Alaska, March 22 (AP) - A jury today \
+         cleared Joseph Hazelwood of operating a vessel while drunk. Jurors said the \
+         prosecution had not proved that he was drunk when the tanker struck the reef almost \
+         a year ago. Oil companies want to drill in the Arctic National Wildlife Refuge.\n",
+    )]);
+    s.index();
+    let places = entities_of(&s, "Hazelwood", "place");
+    assert!(
+        has(&places, "Arctic National Wildlife Refuge"),
+        "{places:?}"
+    );
+    let orgs = entities_of(&s, "Hazelwood", "org");
+    assert!(!has(&orgs, "Arctic National Wildlife Refuge"), "{orgs:?}");
+}

@@ -745,6 +745,29 @@ pub(super) fn street_shaped(surface: &str) -> bool {
             || surface.starts_with("Palace of "))
 }
 
+/// "Bligh Reef", "the Arctic National Wildlife Refuge", "the Mekong Delta": a name ending in
+/// a word for a natural feature or a protected area. (Not "Bay" or "Canyon": "Tampa Bay" is
+/// a team, "Torrey Canyon" a tanker.)
+pub(super) fn natural_feature_shaped(surface: &str) -> bool {
+    const FEATURES: &[&str] = &[
+        "Atoll",
+        "Basin",
+        "Delta",
+        "Estuary",
+        "Fjord",
+        "Gorge",
+        "Marsh",
+        "Marshes",
+        "Plateau",
+        "Rainforest",
+        "Reef",
+        "Refuge",
+        "Swamp",
+        "Wetlands",
+    ];
+    surface.contains(' ') && words::last_word_in(surface, FEATURES)
+}
+
 /// "Cape Race", "Cape York", "Lake Chad" read as an organisation: a headland or a lake and
 /// its name, with no word of a body's after it ("Cape Police", "Lake Forest College").
 pub(super) fn cape_or_lake_shaped(surface: &str) -> bool {

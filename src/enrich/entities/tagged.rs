@@ -16,8 +16,9 @@ use super::mentions::{ArticleState, Mention};
 use super::name_shapes::{
     after_a_place_noun, before_a_place_noun, cape_or_lake_shaped, city_after_locative,
     city_not_club, contest_shaped, county_shaped, court_of_law_shaped, ends_in_a_body, event_head,
-    event_shaped, leader_of_a_body, listed_org, local_place, org_shaped, place_shaped,
-    portfolio_before_an_office, street_shaped, town_of_a_region, unknown_name, venue_shaped,
+    event_shaped, leader_of_a_body, listed_org, local_place, natural_feature_shaped, org_shaped,
+    place_shaped, portfolio_before_an_office, street_shaped, town_of_a_region, unknown_name,
+    venue_shaped,
 };
 use super::nicknames;
 use super::person_names;
@@ -546,9 +547,9 @@ pub(super) fn apply<'a>(
             NerType::Org if event_shaped(surface, &text[..pos - base]) => EntityKind::Event,
             // "Avenue of Eternal Peace", "Tiananmen Square": a street or square.
             NerType::Org if street_shaped(surface) => EntityKind::Place,
-            // "from Cape York to Cape Leeuwin".
+            // "from Cape York to Cape Leeuwin", "aground on Bligh Reef".
             NerType::Org
-                if cape_or_lake_shaped(surface)
+                if (cape_or_lake_shaped(surface) || natural_feature_shaped(surface))
                     && !crate::enrich::ner::is_listed_organisation(surface)
                     && !lex.knows(EntityKind::Org, surface, art.when()) =>
             {
