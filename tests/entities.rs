@@ -521,6 +521,12 @@ fn vessels_code_names_diseases_and_a_named_magazine_are_what_they_are() {
          Star. Doctors in Kinshasa said Ebola had spread, and SARS was contained.\n",
     );
     s.write(
+        "1995/01/plutonium.txt",
+        "Plutonium ship\n\nTOKYO, Jan 4 (Reuters) - Anti-nuclear groups recalled the \
+         shipments of plutonium from France to Japan aboard the Akatsuki Maru three years \
+         ago. Scientists still study the crew of the Daigo Fukuryu Maru.\n",
+    );
+    s.write(
         "2002/07/audit.txt",
         "Auditor fined\n\nInvestors sued its former auditor, Arthur Andersen, which was \
          convicted last month. The Belgian-Dutch group Fortis said Spain's government, led \
@@ -545,6 +551,7 @@ fn vessels_code_names_diseases_and_a_named_magazine_are_what_they_are() {
     for name in ["Challenger", "Sheffield", "Blue Star", "Ebola", "SARS"] {
         assert!(!list.iter().any(|(_, n, _)| n == name), "{name}: {list:?}");
     }
+    assert!(!list.iter().any(|(_, n, _)| n.contains("Maru")), "{list:?}");
     assert!(has(&list, "place", "Kinshasa"), "{list:?}");
 }
 

@@ -407,9 +407,9 @@ pub(super) fn apply<'a>(
         if office && words::names_an_office(&text[..pos - base], surface) {
             continue;
         }
-        // "the space shuttle Challenger", "code-named Blue Star": a vessel or an
-        // operation's code name, whatever the tagger read.
-        if words::vessel_or_code_name_before(&text[..pos - base]) {
+        // "the space shuttle Challenger", "code-named Blue Star", "aboard the Akatsuki
+        // Maru": a vessel or an operation's code name, whatever the tagger read.
+        if words::vessel_or_code_name_before(&text[..pos - base]) || words::is_maru_ship(surface) {
             continue;
         }
         // "the AIDS drug AZT", "Retrovir, the AIDS drug", "Aquafresh toothpaste": a drug or

@@ -368,7 +368,8 @@ const OFFICE_HOLDERS: &[&str] = &[
 /// "the space shuttle Challenger", "the cruiser General Belgrano", "the tanker Exxon Valdez",
 /// "the spaceship Vostok", "the airship Hindenburg", "the probe Voyager", "an operation code-named Blue Star", "a programme codenamed Prism".
 /// A thing, not the person, firm or place it is named after. Not "carrier", which is as often
-/// an airline ("the carrier British Airways") as a ship, unless an aircraft carrier.
+/// an airline ("the carrier British Airways") as a ship, unless an aircraft carrier. And what
+/// people travel "aboard" ("aboard the Akatsuki Maru").
 pub(super) fn vessel_or_code_name_before(before: &str) -> bool {
     let Some(rest) = before.strip_suffix(' ') else {
         return false;
@@ -378,6 +379,15 @@ pub(super) fn vessel_or_code_name_before(before: &str) -> bool {
     VESSEL_WORDS.binary_search(&word).is_ok()
         || (word == "carrier" && words.next() == Some("aircraft"))
         || (word == "name" && words.next() == Some("code"))
+        || (word == "the"
+            && words
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("aboard")))
+}
+
+/// Whether `name` is a Japanese merchant ship's ("Akatsuki Maru", "Daigo Fukuryu Maru").
+pub(super) fn is_maru_ship(name: &str) -> bool {
+    name.ends_with(" Maru")
 }
 
 /// Whether a name the tagger read as an organisation, with the text `before` it, names an
@@ -2405,6 +2415,8 @@ mod tests {
         assert!(vessel_or_code_name_before("the aircraft carrier "));
         assert!(!vessel_or_code_name_before("the carrier "));
         assert!(!vessel_or_code_name_before("shares of "));
+        assert!(vessel_or_code_name_before("plutonium aboard the "));
+        assert!(!vessel_or_code_name_before("the "));
         assert!(names_a_product("began taking the AIDS drug ", " in May"));
         assert!(names_a_product("sold under the brand name ", " by"));
         assert!(names_a_product("best known for ", ", the AIDS drug also"));
