@@ -521,6 +521,13 @@ fn vessels_code_names_diseases_and_a_named_magazine_are_what_they_are() {
          Star. Doctors in Kinshasa said Ebola had spread, and SARS was contained.\n",
     );
     s.write(
+        "1976/07/seveso.txt",
+        "Dioxin cloud\n\nMILAN, July 20 (Reuters) - The plant at Seveso is owned by \
+         Givaudan, a Swiss subsidiary of the pharmaceutical group Hoffmann-La Roche of \
+         Basel. A spokeswoman for the company, Kathy Bartlett, said the leak was under \
+         control.\n",
+    );
+    s.write(
         "1995/01/plutonium.txt",
         "Plutonium ship\n\nTOKYO, Jan 4 (Reuters) - Anti-nuclear groups recalled the \
          shipments of plutonium from France to Japan aboard the Akatsuki Maru three years \
@@ -537,6 +544,9 @@ fn vessels_code_names_diseases_and_a_named_magazine_are_what_they_are() {
     // "which" goes on about a thing named in apposition, and about the government after
     // "led by": the firm is no person, the prime minister is one.
     assert!(!has(&list, "person", "Arthur Andersen"), "{list:?}");
+    // So is a name in apposition to a word for a firm; not someone speaking for it.
+    assert!(has(&list, "org", "Hoffmann-La Roche"), "{list:?}");
+    assert!(has(&list, "person", "Kathy Bartlett"), "{list:?}");
     assert!(
         list.iter()
             .any(|(k, n, _)| k == "person" && n.ends_with("Aznar")),

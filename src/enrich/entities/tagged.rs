@@ -535,9 +535,11 @@ pub(super) fn apply<'a>(
             {
                 EntityKind::Place
             }
-            // "Arthur Andersen, which audited the books": a firm named after its founder.
+            // "Arthur Andersen, which audited the books", "the pharmaceutical group
+            // Hoffmann-La Roche": a firm named after its founder.
             NerType::Per
-                if words::firm_before_which(text, pos - base, end - base)
+                if (words::firm_before_which(text, pos - base, end - base)
+                    || words::firm_word_before(&text[..pos - base]))
                     && !lex.knows(EntityKind::Person, surface, art.when()) =>
             {
                 EntityKind::Org

@@ -1243,6 +1243,44 @@ fn before_a_role(text: &str, start: usize, end: usize, roles: &[&str]) -> bool {
     ) && roles.binary_search(&role).is_ok()
 }
 
+/// Whether `before` ends in a word for a firm that the name after it is in apposition to:
+/// "the pharmaceutical group Hoffmann-La Roche", "another Basel company, Hoffmann-La Roche,",
+/// "the carmaker Ferrari". A firm named after people, not the people.
+pub(super) fn firm_word_before(before: &str) -> bool {
+    const FIRMS: &[&str] = &[
+        "bank",
+        "carmaker",
+        "company",
+        "concern",
+        "conglomerate",
+        "firm",
+        "group",
+        "maker",
+        "multinational",
+        "retailer",
+    ];
+    // After a comma only a firm just introduced: "a spokeswoman for the company, Kathy
+    // Bartlett," names someone of the firm.
+    let (rest, comma) = match before.strip_suffix(", ") {
+        Some(rest) => (rest, true),
+        None => (before.strip_suffix(' ').unwrap_or(""), false),
+    };
+    let mut words = rest.rsplit(' ').peekable();
+    let firm = words.next().is_some_and(|w| FIRMS.contains(&w));
+    // "the documentary maker D. A. Pennebaker", "the film maker Theo van Gogh": a person.
+    let maker_of_films = rest.ends_with(" maker")
+        && words
+            .peek()
+            .is_some_and(|w| matches!(*w, "documentary" | "film" | "movie" | "programme"));
+    // An article within the three words before ("the Swiss drug company").
+    firm && !maker_of_films
+        && words.take(3).any(|w| match w {
+            "the" | "The" => !comma,
+            "a" | "A" | "an" | "An" | "another" | "Another" => true,
+            _ => false,
+        })
+}
+
 /// Whether the name at `start..end` of `text` is a firm's, named after its founder: "Arthur
 /// Andersen, which audited the books" (people are "who"). Only where the name is the
 /// clause's whole subject or an apposition ("its auditor, Arthur Andersen, which"): "the
@@ -2416,6 +2454,15 @@ mod tests {
         assert!(!vessel_or_code_name_before("the carrier "));
         assert!(!vessel_or_code_name_before("shares of "));
         assert!(vessel_or_code_name_before("plutonium aboard the "));
+        assert!(firm_word_before(
+            "a subsidiary of the pharmaceutical group "
+        ));
+        assert!(firm_word_before("Another Basel company, "));
+        assert!(!firm_word_before("said the group leader "));
+        assert!(!firm_word_before("company "));
+        assert!(!firm_word_before("a spokeswoman for the company, "));
+        assert!(!firm_word_before("the American documentary maker "));
+        assert!(firm_word_before("has run the scooter maker "));
         assert!(!vessel_or_code_name_before("the "));
         assert!(names_a_product("began taking the AIDS drug ", " in May"));
         assert!(names_a_product("sold under the brand name ", " by"));
