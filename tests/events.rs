@@ -193,7 +193,8 @@ fn conferences_accidents_and_spills_are_events_by_where_they_were() {
         "---\ntitle: Digital radio\ndate: 1997-12-12\n---\n\n\
          CANNES - At a DAB conference in Cannes, several makers showed radios. Mrs. Bates, \
          president of the Arkansas conference of branches of the association, spoke. The \
-         radios go on show at the ExCeL conference center in London next month.\n",
+         radios go on show at the ExCeL conference center in London next month. The dam's \
+         name, Kararao, is a Kayapo war cry.\n",
     );
     // After a dateline's dash the story's first word is capitalised as any sentence's.
     s.write(
@@ -216,9 +217,11 @@ fn conferences_accidents_and_spills_are_events_by_where_they_were() {
     }
     // One of a kind, and a body's own conference, are no events.
     assert!(
-        !names.iter().any(|(n, _)| ["DAB", "Arkansas", "ExCeL"]
+        !names
             .iter()
-            .any(|w| n.starts_with(w))),
+            .any(|(n, _)| ["DAB", "Arkansas", "ExCeL", "Kayapo"]
+                .iter()
+                .any(|w| n.starts_with(w))),
         "{names:?}"
     );
     let orgs = s.stdout(&["entities", "--type", "org"]);

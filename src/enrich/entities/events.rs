@@ -677,8 +677,9 @@ fn named_before<'a>(
     if nations == units && NEEDS_MORE_THAN_A_NATION.contains(&head) {
         return None;
     }
-    // "a Grand Slam tournament", "a DAB conference", "an international AIDS conference":
-    // one of a kind, not a name (up to two lowercase words may describe it).
+    // "a Grand Slam tournament", "a DAB conference", "an international AIDS conference", "a
+    // Kayapo war cry": one of a kind, not a name (up to two lowercase words may describe
+    // it). A known event is the gazetteer's, matched before ("a Vietnam war veteran").
     let mut before = j;
     while before > 0
         && j - before < 2
@@ -699,7 +700,23 @@ fn named_before<'a>(
         );
     // "the Arkansas conference of branches", "the Fifth Conference of Heads of State": a
     // body's own, or a meeting whose name goes on after "of" (the tagger's to read whole).
-    if head == "conference" && (one_of_a_kind || seg.is_word(k + 1, "of")) {
+    // "the National conference", "the Islamist conference": which one? A scope or a creed
+    // alone names no conference (as "the National Conference" of a league names no event).
+    let scope_or_creed = |w: &str| {
+        matches!(
+            w,
+            "Annual" | "European" | "General" | "International" | "National" | "World"
+        ) || (w.ends_with("ist") && w.len() > 4)
+    };
+    if head == "conference" && (j..proper_end).all(|t| !toks[t].word || scope_or_creed(seg.word(t)))
+    {
+        return None;
+    }
+    // A head written in capitals is a name's own ("a rain-lashed Japanese Grand Prix").
+    let lowercase_head = seg.word(k).starts_with(char::is_lowercase);
+    if one_of_a_kind && lowercase_head && head != TOURNAMENT
+        || head == "conference" && seg.is_word(k + 1, "of")
+    {
         return None;
     }
     if head == TOURNAMENT {
@@ -1206,7 +1223,7 @@ mod tests {
             "The National Election Commission met. Shops open on Sunday in the Open air.",
             "He missed two NBA games before the National Conference.",
             "It tops the UK games charts before the General Election.",
-            "Speaking at the London conference, he said the Islamist conference was banned.",
+            "Speaking at a London conference, he said the Islamist conference was banned.",
         ] {
             assert_eq!(events(body), Vec::<String>::new(), "{body}");
         }
