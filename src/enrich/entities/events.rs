@@ -7,9 +7,10 @@
 //! blizzard, disaster, accident, spill, affair, scandal, strike, riots, siege, bombing,
 //! uprising, revolution, massacre, convention, tournament) names a particular event only
 //! when proper words stand right before it: capitalised words, places, persons, a year ("the
-//! 1987 crash", "the Kyoto conference", "the Three Mile Island accident"). So "a summit", "the war" and "peace talks" are no events, nor are
-//! "Sunday's election" (a possessive names when, not what) or "the November elections"
-//! (months and weekdays never start a name).
+//! 1987 crash", "the Kyoto conference", "the Three Mile Island accident"). So "a summit",
+//! "the war", "peace talks" and "a Kayapo war cry" are no events, nor are "Sunday's
+//! election" (a possessive names when, not what) or "the November elections" (months and
+//! weekdays never start a name).
 //!
 //! Every event found here, by the tagger or by the rules gets one canonical name, so that
 //! "Louvre Accord", "the Louvre accord" and "Louvre accords" are one event: the proper words
@@ -680,26 +681,23 @@ fn named_before<'a>(
     // "a Grand Slam tournament", "a DAB conference", "an international AIDS conference", "a
     // Kayapo war cry": one of a kind, not a name (up to two lowercase words may describe
     // it). A known event is the gazetteer's, matched before ("a Vietnam war veteran").
+    let one_of = |t: usize| {
+        matches!(
+            seg.word(t).to_ascii_lowercase().as_str(),
+            "a" | "an" | "another" | "each" | "every"
+        )
+    };
     let mut before = j;
     while before > 0
         && j - before < 2
         && toks[before - 1].word
         && seg.word(before - 1).starts_with(char::is_lowercase)
         && !is_determiner(seg.word(before - 1))
-        && !matches!(
-            seg.word(before - 1),
-            "a" | "an" | "another" | "each" | "every"
-        )
+        && !one_of(before - 1)
     {
         before -= 1;
     }
-    let one_of_a_kind = before > 0
-        && matches!(
-            seg.word(before - 1).to_ascii_lowercase().as_str(),
-            "a" | "an" | "another" | "each" | "every"
-        );
-    // "the Arkansas conference of branches", "the Fifth Conference of Heads of State": a
-    // body's own, or a meeting whose name goes on after "of" (the tagger's to read whole).
+    let one_of_a_kind = before > 0 && one_of(before - 1);
     // "the National conference", "the Islamist conference": which one? A scope or a creed
     // alone names no conference (as "the National Conference" of a league names no event).
     let scope_or_creed = |w: &str| {
@@ -712,7 +710,9 @@ fn named_before<'a>(
     {
         return None;
     }
-    // A head written in capitals is a name's own ("a rain-lashed Japanese Grand Prix").
+    // A head written in capitals is a name's own ("a rain-lashed Japanese Grand Prix"). "The
+    // Arkansas conference of branches", "the Fifth Conference of Heads of State": a body's
+    // own, or a meeting whose name goes on after "of" (the tagger's to read whole).
     let lowercase_head = seg.word(k).starts_with(char::is_lowercase);
     if one_of_a_kind && lowercase_head && head != TOURNAMENT
         || head == "conference" && seg.is_word(k + 1, "of")
