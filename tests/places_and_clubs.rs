@@ -360,13 +360,21 @@ fn a_boulevard_or_a_square_named_the_french_or_portuguese_way_is_a_place() {
 
 #[test]
 fn reefs_refuges_and_deltas_read_as_bodies_are_places() {
-    let s = Scratch::with_files(&[(
-        "1990-03-22-hazelwood.txt",
-        "Hazelwood cleared of drunkenness\n\nANCHORAGE, Alaska, March 22 (AP) - A jury today \
-         cleared Joseph Hazelwood of operating a vessel while drunk. Jurors said the \
-         prosecution had not proved that he was drunk when the tanker struck the reef almost \
-         a year ago. Oil companies want to drill in the Arctic National Wildlife Refuge.\n",
-    )]);
+    let s = Scratch::with_files(&[
+        (
+            "1990-03-22-hazelwood.txt",
+            "Hazelwood cleared of drunkenness\n\nANCHORAGE, Alaska, March 22 (AP) - A jury \
+             today cleared Joseph Hazelwood of operating a vessel while drunk. Jurors said the \
+             prosecution had not proved that he was drunk when the tanker struck the reef \
+             almost a year ago. Oil companies want to drill in the Arctic National Wildlife \
+             Refuge.\n",
+        ),
+        // The feature's first word alone is the feature, shortened ("the Saar will pass").
+        (
+            "1935-01-15-saar.txt",
+            include_str!("../benches/decades/news1930s/1935-01-15-saar-votes-for-reich.txt"),
+        ),
+    ]);
     s.index();
     let places = entities_of(&s, "Hazelwood", "place");
     assert!(
@@ -375,4 +383,8 @@ fn reefs_refuges_and_deltas_read_as_bodies_are_places() {
     );
     let orgs = entities_of(&s, "Hazelwood", "org");
     assert!(!has(&orgs, "Arctic National Wildlife Refuge"), "{orgs:?}");
+    let saar = entities_of(&s, "sovereignty", "org");
+    assert!(!saar.iter().any(|o| o.starts_with("Saar")), "{saar:?}");
+    let saar = entities_of(&s, "sovereignty", "place");
+    assert!(has(&saar, "Saar Basin"), "{saar:?}");
 }

@@ -622,6 +622,33 @@ fn cased_short_places(art: &mut ArticleState<'_>, title: &str, body: &str) {
     }
 }
 
+/// "The Saar" read as a body beside "the Saar Basin", a place the article names: a natural
+/// feature's name shortened ([`name_shapes::natural_feature_shaped`]), not a body of its own.
+fn features_shortened(art: &mut ArticleState<'_>) {
+    let features: Vec<String> = art
+        .mentions
+        .iter()
+        .filter(|m| {
+            !m.removed
+                && m.kind == EntityKind::Place
+                && super::name_shapes::natural_feature_shaped(&m.canonical)
+                && m.canonical.split(' ').count() == 2
+        })
+        .map(|m| m.canonical.to_string())
+        .collect();
+    for m in art.mentions.iter_mut().filter(|m| {
+        !m.removed && !m.gazetteer && m.kind == EntityKind::Org && !m.canonical.contains(' ')
+    }) {
+        let full = features
+            .iter()
+            .filter(|f| f.split(' ').next() == Some(&*m.canonical));
+        if let Some(full) = the_one(full).cloned() {
+            m.kind = EntityKind::Place;
+            m.canonical = Cow::Owned(full);
+        }
+    }
+}
+
 /// "Lockheed TriStar", "Royal Air Force Hercules" read as one body: the maker or operator
 /// of a craft, then read as any other name of the article ("Air Force Hercules": a generic
 /// head). The mention ends with the maker too, so no alias keeps the product. A craft with
@@ -670,6 +697,7 @@ pub(super) fn apply<'a>(
     let l = lists();
     cased_short_places(art, title, body);
     makers_of_products(lex, demonyms, art);
+    features_shortened(art);
     series_as_its_instance(lex, art);
     let things = persons_written_as_things(art, title, body);
     let works = persons_named_as_works(art, title, body);

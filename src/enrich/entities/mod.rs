@@ -57,7 +57,7 @@ use tokens::tokenize;
 
 /// Bump when the extraction rules change what comes out of the same text, so the next index
 /// run re-extracts every file (the ingest fingerprint includes it).
-pub const EXTRACTION_VERSION: u32 = 205;
+pub const EXTRACTION_VERSION: u32 = 206;
 
 /// A hash of the built-in data the rules read besides the gazetteer (the demonym table, the
 /// word lists of `data/entities` and the tagger's organisation and place lists), for the ingest
