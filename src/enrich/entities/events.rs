@@ -118,6 +118,14 @@ const NEEDS_MORE_THAN_A_NATION: &[&str] = &[
     "talks",
 ];
 
+/// Nouns after "conference" that make it a place or a means of meeting, not a meeting: "the
+/// ExCeL conference center", "a conference call".
+#[rustfmt::skip]
+const ROOMS: &[&str] = &[
+    "call", "calls", "center", "centers", "centre", "centres", "hall", "halls", "room", "rooms",
+    "venue",
+];
+
 /// Event words that are one only when capitalised ("the U.S. Open", "the Belgian Grand
 /// Prix", "the Boston Marathon"): in lowercase they are common words.
 const CAPITAL_HEADS: &[&str] = &["Marathon", "Open", "Prix"];
@@ -406,10 +414,6 @@ pub(super) fn apply<'a>(
             // "the Riocentro convention complex", "the Empire State Plaza convention hall",
             // "the ExCeL conference center", "a Kyoto conference call": a place for
             // conventions and conferences, not one ("the Geneva conference ended").
-            const ROOMS: &[&str] = &[
-                "call", "calls", "center", "centers", "centre", "centres", "hall", "halls", "room",
-                "rooms", "venue",
-            ];
             let room_after = ROOMS.iter().any(|room| seg.is_word(k + 1, room));
             if (h == "Convention" && seg.modifies_a_noun(k)) || (h == "conference" && room_after) {
                 continue;
